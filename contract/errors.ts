@@ -1,0 +1,71 @@
+/**
+ * Error codes are stable: the UI, tests and (later) the server match on the code, never on
+ * the message. Messages are written for the person at the desk: what happened, what to do.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CALL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'NO_STAFF_SELECTED',
+  'PICKUP_ACK_REQUIRED',
+  'UNAUTHORIZED',
+  'DATABASE_TOO_NEW',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "visitor.phone"; empty for the input as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+  /** Structured extras a screen may need, e.g. the pickup warnings to show. */
+  details?: unknown;
+}
+
+export class HearthError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; details?: unknown } = {}) {
+    super(message);
+    this.name = 'HearthError';
+    this.code = code;
+    this.issues = extra.issues;
+    this.details = extra.details;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: this.message };
+    if (this.issues) body.issues = this.issues;
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+
+  static fromBody(body: ErrorBody): HearthError {
+    return new HearthError(body.code, body.message, { issues: body.issues, details: body.details });
+  }
+}
+
+/** The envelope every transport carries, so a thrown error never crosses a process boundary raw. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as { code: string }).code) &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

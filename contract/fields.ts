@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Field-level building blocks shared by every record and call. Limits live here so a
+ * record, a form and the core agree on what "too long" means.
+ */
+
+// C0 and C1 control characters. Tab and newline are allowed only in multi-line text.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+export const MAX_LONG_TEXT = 10_000;
+
+export const id = z.uuidv7({ error: 'must be a Hearth id' });
+
+/** One line of text a person typed: trimmed, not empty, no control characters. */
+export function line(max = 200) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'cannot be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+}
+
+/** Multi-line text (notes, summaries): newlines and tabs allowed, other control characters not. */
+export function text(max = MAX_LONG_TEXT) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'cannot be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_MULTI_LINE.test(s), 'contains characters that cannot be typed');
+}
+
+/** A BCP 47 language tag such as "es", "vi", "so" or "zh-Hant"; names come from Intl on screen. */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "es" or "vi"');
+
+/** A timestamp with an explicit offset, stored in UTC. */
+export const instant = z.iso.datetime({ offset: true, error: 'must be a date and time' });
+
+/** Phone numbers keep the format people typed; search uses the digits. */
+export const phone = line(40).refine(
+  (s) => /^[0-9+()\-.\s/x]+$/i.test(s) && (s.match(/[0-9]/g)?.length ?? 0) >= 3,
+  'must be a phone number (digits, spaces, + ( ) - .)',
+);
+
+export const email = z.email({ error: 'must be an email address' }).max(254);
+
+/** An IANA time zone such as "America/Chicago". */
+export const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a time zone such as "America/Chicago"');

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { email, id, instant, languageTag, line, phone, text, timeZone } from './fields';
+
+export const STAFF_ROLES = [
+  'front_office',
+  'liaison',
+  'coordinator',
+  'nurse',
+  'student_support',
+  'teacher',
+  'administrator',
+] as const;
+export const PERSON_KINDS = ['caregiver', 'relative', 'community_member', 'visitor'] as const;
+export const PICKUP_PERMISSIONS = ['allowed', 'not_allowed', 'see_office'] as const;
+export const CHANNELS = ['text', 'call', 'email', 'paper', 'in_person'] as const;
+export const INTERPRETER_NEEDS = ['none', 'spoken', 'written', 'both'] as const;
+export const VISIT_PURPOSES = [
+  'pickup',
+  'drop_off',
+  'meeting',
+  'volunteer',
+  'question',
+  'concern',
+  'enrollment',
+  'other',
+] as const;
+export const CONTACT_KINDS = [
+  'call',
+  'text',
+  'email',
+  'note_home',
+  'conference',
+  'home_visit',
+  'walk_in',
+  'meeting',
+  'event',
+] as const;
+export const CONTACT_DIRECTIONS = ['school_to_family', 'family_to_school', 'two_way'] as const;
+export const CONTACT_TONES = ['good_news', 'information', 'concern'] as const;
+export const RECORD_SOURCES = ['roster', 'local'] as const;
+
+export const staffRole = z.enum(STAFF_ROLES);
+export const pickupPermission = z.enum(PICKUP_PERMISSIONS);
+export const visitPurpose = z.enum(VISIT_PURPOSES);
+
+export const schoolSchema = z.object({
+  id,
+  name: line(),
+  timeZone,
+  createdAt: instant,
+});
+
+export const staffSchema = z.object({
+  id,
+  schoolId: id,
+  displayName: line(),
+  role: staffRole,
+  active: z.boolean(),
+});
+
+export const householdSchema = z.object({
+  id,
+  schoolId: id,
+  name: line(),
+  address: line(300).nullable(),
+});
+
+export const studentSchema = z.object({
+  id,
+  schoolId: id,
+  firstName: line(),
+  lastName: line(),
+  preferredName: line().nullable(),
+  grade: line(20),
+  homeroom: line(100).nullable(),
+  source: z.enum(RECORD_SOURCES),
+  rosterId: line(255).nullable(),
+});
+
+/** How a person wants to hear from the school; shown wherever someone is about to contact them. */
+export const communicationPreferenceSchema = z.object({
+  homeLanguage: languageTag.nullable(),
+  interpreter: z.enum(INTERPRETER_NEEDS),
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
+  bestTimes: line(300).nullable(),
+  doNotContact: text(2_000).nullable(),
+});
+
+export const personSchema = z.object({
+  id,
+  schoolId: id,
+  firstName: line(),
+  lastName: line().nullable(),
+  kind: z.enum(PERSON_KINDS),
+  phones: z.array(phone).max(5),
+  email: email.nullable(),
+  householdId: id.nullable(),
+  ...communicationPreferenceSchema.shape,
+  createdAt: instant,
+});
+
+export const studentPersonLinkSchema = z.object({
+  id,
+  schoolId: id,
+  studentId: id,
+  personId: id,
+  relationship: line(60),
+  legalGuardian: z.boolean(),
+  livesWith: z.boolean(),
+  emergencyContact: z.boolean(),
+  pickup: pickupPermission,
+  /** What the office needs to know before releasing the student (e.g. "court order on file"). */
+  officeNote: text(2_000).nullable(),
+});
+
+export const pickupWarningSchema = z.object({
+  studentId: id,
+  studentName: z.string(),
+  /** not_listed: the person has no link to the student at all. */
+  status: z.enum(['not_allowed', 'see_office', 'not_listed']),
+  officeNote: z.string().nullable(),
+});
+
+export const visitSchema = z.object({
+  id,
+  schoolId: id,
+  personId: id.nullable(),
+  visitorName: line(),
+  studentIds: z.array(id).max(20),
+  purpose: visitPurpose,
+  seeing: line().nullable(),
+  language: languageTag.nullable(),
+  interpreterUsed: z.boolean(),
+  signedInAt: instant,
+  signedOutAt: instant.nullable(),
+  greetedBy: id,
+  /** The warnings shown at sign-in; a non-empty list always comes with an acknowledgement time. */
+  pickupWarnings: z.array(pickupWarningSchema),
+  pickupAcknowledgedAt: instant.nullable(),
+});
+
+export const contactSchema = z.object({
+  id,
+  schoolId: id,
+  personId: id.nullable(),
+  studentIds: z.array(id).max(20),
+  kind: z.enum(CONTACT_KINDS),
+  direction: z.enum(CONTACT_DIRECTIONS),
+  tone: z.enum(CONTACT_TONES),
+  language: languageTag.nullable(),
+  interpreterUsed: z.boolean(),
+  summary: text(),
+  staffId: id,
+  occurredAt: instant,
+  visitId: id.nullable(),
+});
+
+export type School = z.infer<typeof schoolSchema>;
+export type Staff = z.infer<typeof staffSchema>;
+export type StaffRole = z.infer<typeof staffRole>;
+export type Household = z.infer<typeof householdSchema>;
+export type Student = z.infer<typeof studentSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type CommunicationPreference = z.infer<typeof communicationPreferenceSchema>;
+export type StudentPersonLink = z.infer<typeof studentPersonLinkSchema>;
+export type PickupPermission = z.infer<typeof pickupPermission>;
+export type PickupWarning = z.infer<typeof pickupWarningSchema>;
+export type Visit = z.infer<typeof visitSchema>;
+export type VisitPurpose = z.infer<typeof visitPurpose>;
+export type Contact = z.infer<typeof contactSchema>;
+
+/**
+ * Every table that syncs, keyed by its wire name. The write path and (later) the sync
+ * apply step accept only these tables and only these fields: this map is the allowlist
+ * that payload names are checked against before they reach SQL (DESIGN.md rule 4).
+ */
+export const SYNCED_RECORDS = {
+  schools: schoolSchema,
+  staff: staffSchema,
+  households: householdSchema,
+  students: studentSchema,
+  people: personSchema,
+  student_person_links: studentPersonLinkSchema,
+  visits: visitSchema,
+  contacts: contactSchema,
+} as const;
+
+export type SyncedTable = keyof typeof SYNCED_RECORDS;
+export type SyncedRecord<T extends SyncedTable> = z.infer<(typeof SYNCED_RECORDS)[T]>;

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  API,
+  HearthError,
+  isCallName,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type CallResult,
+} from '../contract';
+import { LocalClock } from './clock';
+import type { Ctx, Handler, Handlers } from './context';
+import { migrate } from './migrate';
+import { peopleHandlers } from './ops/people';
+import { searchHandlers } from './ops/search';
+import { setupHandlers } from './ops/setup';
+import { visitHandlers } from './ops/visits';
+import { indexPerson, indexStudent } from './search';
+import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
+import { Writer, issuesOf } from './write';
+
+const HANDLERS: Handlers = { ...setupHandlers, ...searchHandlers, ...peopleHandlers, ...visitHandlers };
+
+export interface CoreOptions extends OpenOptions {
+  file: string;
+  appVersion?: string;
+  now?: () => Date;
+  /** Check every result against its output schema too (tests turn this on). */
+  checkOutputs?: boolean;
+  /** Where unexpected failures are reported. Receives no input values, only the call name and error. */
+  onInternalError?: (call: string, error: unknown) => void;
+}
+
+export interface Core {
+  readonly deviceId: string;
+  /** Run one call. Never throws: failures come back as a typed error body. */
+  call(name: string, input: unknown): CallResult<unknown>;
+  close(): void;
+  /** The open store, for tests and benchmarks that inspect what a call wrote. */
+  readonly store: Store;
+}
+
+function ensureDeviceId(store: Store): string {
+  let id = getMeta(store, 'device_id');
+  if (!id) {
+    id = randomUUID();
+    setMeta(store, 'device_id', id);
+  }
+  return id;
+}
+
+/**
+ * Open (creating and migrating if needed) a local database and serve the API table on it.
+ * better-sqlite3 is synchronous, so calls on one core already run one at a time; each
+ * writing call runs in its own transaction, so a failure leaves nothing behind.
+ */
+export function openCore(options: CoreOptions): Core {
+  const store = openStore(options.file, options);
+  try {
+    migrate(store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const deviceId = ensureDeviceId(store);
+  const now = options.now ?? (() => new Date());
+  const clock = LocalClock.resume(store, deviceId, () => now().getTime());
+  const writer = new Writer(store, clock, { people: indexPerson, students: indexStudent });
+  const ctx: Ctx = {
+    store,
+    writer,
+    deviceId,
+    appVersion: options.appVersion ?? '0.0.0-dev',
+    now,
+    session: { staffId: getMeta(store, 'last_staff_id') },
+  };
+
+  function run(name: CallName, input: unknown): unknown {
+    const spec = API[name];
+    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    if (!parsed.success) {
+      throw new HearthError('VALIDATION', 'Some details need another look.', { issues: issuesOf(parsed.error) });
+    }
+    const handler = HANDLERS[name] as Handler<CallName>;
+    const execute = () => handler(ctx, parsed.data as never);
+    const output = spec.writes ? store.db.transaction(execute).immediate() : execute();
+    if (options.checkOutputs) (spec.output as z.ZodType).parse(output);
+    return output;
+  }
+
+  return {
+    deviceId,
+    store,
+    call(name, input) {
+      if (!isCallName(name)) {
+        return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Hearth has no call named "${String(name).slice(0, 80)}".` } };
+      }
+      try {
+        return { ok: true, value: run(name, input) };
+      } catch (error) {
+        if (error instanceof HearthError) return { ok: false, error: error.toBody() };
+        options.onInternalError?.(name, error);
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. Please try again.' },
+        };
+      }
+    },
+    close() {
+      store.close();
+    },
+  };
+}
+
+/** Typed convenience over `call` for code that runs in the same process (tests, tools). */
+export function callOrThrow<N extends CallName>(core: Core, name: N, input: CallInput<N>): CallOutput<N> {
+  const result = core.call(name, input);
+  if (!result.ok) throw HearthError.fromBody(result.error);
+  return result.value as CallOutput<N>;
+}

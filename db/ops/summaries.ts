@@ -1,0 +1,108 @@
+import type { LinkedPerson, LinkedStudent, PersonSummary, StudentSummary } from '../../contract';
+import type { Ctx } from '../context';
+
+/** Joined read models shared by search, profiles and visits. Each runs one query for many ids. */
+
+type Row = Record<string, unknown>;
+
+const STUDENT_COLUMNS = 's.id, s.first_name, s.last_name, s.preferred_name, s.grade, s.homeroom';
+const PERSON_COLUMNS =
+  'p.id, p.first_name, p.last_name, p.kind, p.phones, p.home_language, p.interpreter, p.channels';
+const LINK_COLUMNS =
+  'l.relationship, l.legal_guardian, l.lives_with, l.emergency_contact, l.pickup, l.office_note';
+
+export function studentSummary(row: Row): StudentSummary {
+  return {
+    id: row.id as string,
+    firstName: row.first_name as string,
+    lastName: row.last_name as string,
+    preferredName: (row.preferred_name as string | null) ?? null,
+    grade: row.grade as string,
+    homeroom: (row.homeroom as string | null) ?? null,
+  };
+}
+
+export function personSummary(row: Row): PersonSummary {
+  return {
+    id: row.id as string,
+    firstName: row.first_name as string,
+    lastName: (row.last_name as string | null) ?? null,
+    kind: row.kind as PersonSummary['kind'],
+    phones: JSON.parse(row.phones as string) as string[],
+    homeLanguage: (row.home_language as string | null) ?? null,
+    interpreter: row.interpreter as PersonSummary['interpreter'],
+    channels: JSON.parse(row.channels as string) as PersonSummary['channels'],
+  };
+}
+
+function linkFacts(row: Row) {
+  return {
+    relationship: row.relationship as string,
+    legalGuardian: row.legal_guardian === 1,
+    livesWith: row.lives_with === 1,
+    emergencyContact: row.emergency_contact === 1,
+    pickup: row.pickup as LinkedStudent['pickup'],
+    officeNote: (row.office_note as string | null) ?? null,
+  };
+}
+
+function groupBy<T>(rows: Row[], key: string, map: (row: Row) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = row[key] as string;
+    const list = groups.get(k);
+    if (list) list.push(map(row));
+    else groups.set(k, [map(row)]);
+  }
+  return groups;
+}
+
+export function studentsOfPeople(ctx: Ctx, personIds: readonly string[]): Map<string, LinkedStudent[]> {
+  if (personIds.length === 0) return new Map();
+  const rows = ctx.store
+    .sql(
+      `SELECT l.person_id AS owner, ${LINK_COLUMNS}, ${STUDENT_COLUMNS}
+       FROM student_person_links l JOIN students s ON s.id = l.student_id
+       WHERE l.person_id IN (SELECT value FROM json_each(?))
+       ORDER BY s.last_name, s.first_name`,
+    )
+    .all(JSON.stringify(personIds)) as Row[];
+  return groupBy(rows, 'owner', (row) => ({ student: studentSummary(row), ...linkFacts(row) }));
+}
+
+export function caregiversOfStudents(ctx: Ctx, studentIds: readonly string[]): Map<string, LinkedPerson[]> {
+  if (studentIds.length === 0) return new Map();
+  const rows = ctx.store
+    .sql(
+      `SELECT l.student_id AS owner, ${LINK_COLUMNS}, ${PERSON_COLUMNS}
+       FROM student_person_links l JOIN people p ON p.id = l.person_id
+       WHERE l.student_id IN (SELECT value FROM json_each(?))
+       ORDER BY l.legal_guardian DESC, p.last_name, p.first_name`,
+    )
+    .all(JSON.stringify(studentIds)) as Row[];
+  return groupBy(rows, 'owner', (row) => ({ person: personSummary(row), ...linkFacts(row) }));
+}
+
+export function studentSummaries(ctx: Ctx, ids: readonly string[]): Map<string, StudentSummary> {
+  if (ids.length === 0) return new Map();
+  const rows = ctx.store
+    .sql(`SELECT ${STUDENT_COLUMNS} FROM students s WHERE s.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Row[];
+  return new Map(rows.map((row) => [row.id as string, studentSummary(row)]));
+}
+
+export function personSummariesByPk(ctx: Ctx, pks: readonly number[]): Map<number, PersonSummary> {
+  if (pks.length === 0) return new Map();
+  const rows = ctx.store
+    .sql(`SELECT p.pk, ${PERSON_COLUMNS} FROM people p WHERE p.pk IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(pks)) as Row[];
+  return new Map(rows.map((row) => [row.pk as number, personSummary(row)]));
+}
+
+export function studentSummariesByPk(ctx: Ctx, pks: readonly number[]): Map<number, StudentSummary> {
+  if (pks.length === 0) return new Map();
+  const rows = ctx.store
+    .sql(`SELECT s.pk, ${STUDENT_COLUMNS} FROM students s WHERE s.pk IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(pks)) as Row[];
+  return new Map(rows.map((row) => [row.pk as number, studentSummary(row)]));
+}

@@ -1,0 +1,46 @@
+import type { Store } from '../store';
+import type { AfterWrite } from '../write';
+import { fold, parseQuery, phoneTokens, toMatch } from './normalize';
+
+/**
+ * Search index maintenance, run by the write path after every write to people / students
+ * (rowid = the record's pk). Restricted text never goes in here: only names and phone digits.
+ */
+export const indexPerson: AfterWrite = (store, record, pk) => {
+  const name = fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`);
+  const phones = phoneTokens(record.phones as string[]).join(' ');
+  store.sql('INSERT OR REPLACE INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)').run(pk, name, phones);
+};
+
+export const indexStudent: AfterWrite = (store, record, pk) => {
+  const name = fold(
+    [record.firstName, record.lastName, record.preferredName].filter((s) => typeof s === 'string').join(' '),
+  );
+  store.sql('INSERT OR REPLACE INTO students_fts (rowid, name) VALUES (?, ?)').run(pk, name);
+};
+
+export interface Match {
+  pk: number;
+  quality: 'exact' | 'prefix';
+}
+
+/**
+ * Matches for one table: whole-word matches first, then beginnings of words, each capped at
+ * `limit`. Two small indexed queries beat ranking every prefix match of a one-letter query.
+ */
+export function findMatches(store: Store, table: 'people' | 'students', typed: string, limit: number): Match[] {
+  const query = parseQuery(typed);
+  if (!query || (table === 'students' && query.column === 'phones')) return [];
+  const fts = `${table}_fts`;
+  const stmt = store.sql(`SELECT rowid AS pk FROM ${fts} WHERE ${fts} MATCH ? LIMIT ?`);
+  const exact = stmt.all(toMatch(query, false), limit) as { pk: number }[];
+  const seen = new Set(exact.map((r) => r.pk));
+  const matches: Match[] = exact.map((r) => ({ pk: r.pk, quality: 'exact' }));
+  if (matches.length < limit) {
+    for (const r of stmt.all(toMatch(query, true), limit) as { pk: number }[]) {
+      if (matches.length >= limit) break;
+      if (!seen.has(r.pk)) matches.push({ pk: r.pk, quality: 'prefix' });
+    }
+  }
+  return matches;
+}

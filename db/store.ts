@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export type Sqlite = Database.Database;
+export type Statement = Database.Statement;
+
+/**
+ * An open local database plus a prepared-statement cache keyed by SQL text. Statements are
+ * prepared once and reused for the life of the connection; the set of distinct SQL strings
+ * is fixed by the code, so the cache cannot grow without bound.
+ */
+export interface Store {
+  readonly db: Sqlite;
+  sql(text: string): Statement;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for this runtime (Electron ships its own ABI build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  const db = new Database(file, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // WAL + NORMAL is durable across application crashes; only an OS crash can lose the last
+  // commits, and never corrupts the file.
+  db.pragma('synchronous = NORMAL');
+  const cache = new Map<string, Statement>();
+  return {
+    db,
+    sql(text) {
+      let stmt = cache.get(text);
+      if (!stmt) {
+        stmt = db.prepare(text);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      db.close();
+    },
+  };
+}
+
+export function getMeta(store: Store, key: string): string | null {
+  const row = store.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setMeta(store: Store, key: string, value: string): void {
+  store
+    .sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(key, value);
+}

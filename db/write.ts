@@ -1,0 +1,73 @@
+import { uuidv7 } from 'uuidv7';
+import { HearthError, SYNCED_RECORDS, type FieldIssue, type SyncedRecord, type SyncedTable } from '../contract';
+import type { z } from 'zod';
+import { COLUMNS, fromRow, toSqlValue } from './columns';
+import type { LocalClock } from './clock';
+import type { Store } from './store';
+
+/** Keeps a derived index (search) in step with a synced table; runs inside the same transaction. */
+export type AfterWrite = (store: Store, record: Record<string, unknown>, pk: number) => void;
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/**
+ * The one write path for synced tables (DESIGN.md rule 2). Each write validates the whole
+ * record against the contract, applies it, stamps the clock and appends to the change log.
+ * It must run inside the caller's transaction; it never opens one, so a failed call leaves
+ * nothing behind.
+ */
+export class Writer {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: LocalClock,
+    private readonly afterWrite: Partial<Record<SyncedTable, AfterWrite>> = {},
+  ) {}
+
+  insert<T extends SyncedTable>(table: T, record: SyncedRecord<T>): SyncedRecord<T> {
+    const valid = this.validate(table, record);
+    const columns = COLUMNS[table];
+    const placeholders = columns.map(() => '?').join(', ');
+    const info = this.store
+      .sql(`INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${placeholders})`)
+      .run(columns.map((c) => toSqlValue(c.kind, valid[c.field])));
+    this.log(table, valid.id as string, valid);
+    this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid));
+    return valid as SyncedRecord<T>;
+  }
+
+  /** Change some fields of a record; only fields whose value differs are written and logged. */
+  update<T extends SyncedTable>(table: T, id: string, patch: Partial<SyncedRecord<T>>): SyncedRecord<T> {
+    const row = this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      | (Record<string, unknown> & { pk: number })
+      | undefined;
+    if (!row) throw new HearthError('NOT_FOUND', 'That record no longer exists.');
+    const current = fromRow(table, row) as Record<string, unknown>;
+    const valid = this.validate(table, { ...current, ...patch, id });
+    const changed = COLUMNS[table].filter(
+      (c) => JSON.stringify(valid[c.field]) !== JSON.stringify(current[c.field]),
+    );
+    if (changed.length === 0) return valid as SyncedRecord<T>;
+    this.store
+      .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
+      .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
+    this.log(table, id, Object.fromEntries(changed.map((c) => [c.field, valid[c.field]])));
+    this.afterWrite[table]?.(this.store, valid, row.pk);
+    return valid as SyncedRecord<T>;
+  }
+
+  private validate(table: SyncedTable, record: unknown): Record<string, unknown> {
+    const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse(record);
+    if (!parsed.success) {
+      throw new HearthError('VALIDATION', 'Some details are not valid.', { issues: issuesOf(parsed.error) });
+    }
+    return parsed.data as Record<string, unknown>;
+  }
+
+  private log(table: SyncedTable, rowId: string, fields: Record<string, unknown>): void {
+    this.store
+      .sql('INSERT INTO change_log (op_id, tbl, row_id, fields, hlc) VALUES (?, ?, ?, ?, ?)')
+      .run(uuidv7(), table, rowId, JSON.stringify(fields), this.clock.next());
+  }
+}
