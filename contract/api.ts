@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallResult } from './errors';
 import { id, languageTag, line, phone, email, text, timeZone } from './fields';
 import {
   CHANNELS,
@@ -163,7 +164,11 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(API, name);
 }
 
-/** The one object the preload exposes as `window.hearth`, and the browser transport mirrors. */
+/**
+ * The one object the preload exposes as `window.hearth`; the browser-mode transport offers the
+ * same shape. It resolves to the result envelope, because a thrown error would lose its code
+ * on the way across Electron's context bridge.
+ */
 export interface HearthBridge {
-  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallResult<CallOutput<N>>>;
 }

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { callOrThrow, openCore } from '../db/core';
+import { serveCore, type ParentPortLike } from './core-channel';
+
+/**
+ * Entry of the Electron utility process that owns the database, so a slow query never
+ * freezes the window. Arguments come from main: the database file, the native binding built
+ * for Electron's ABI, and whether this is the demo database.
+ */
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    'native-binding': { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    'app-version': { type: 'string', default: '0.0.0' },
+  },
+});
+if (!values.file) throw new Error('core process started without --file');
+
+const core = openCore({
+  file: values.file,
+  nativeBinding: values['native-binding'],
+  appVersion: values['app-version'],
+  onInternalError: (call, error) => console.error(`[hearth core] ${call} failed (${error instanceof Error ? error.name : 'error'})`),
+});
+if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none') callOrThrow(core, 'setup.demo', {});
+
+const port = (process as unknown as { parentPort: ParentPortLike }).parentPort;
+serveCore(port, core);
+process.on('exit', () => core.close());

@@ -1,0 +1,32 @@
+// Builds everything `npm start`, the tests and packaging run: the renderer (Vite), the
+// browser-mode host, and the Electron main, preload and core processes (esbuild).
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const quiet = process.argv.includes('--quiet');
+
+await vite({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+await Promise.all([
+  esbuild({ ...node, entryPoints: ['host/main.ts'], outfile: 'dist/host/main.js', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  esbuild({ ...node, entryPoints: ['electron/core-process.ts'], outfile: 'dist/electron/core-process.cjs', format: 'cjs' }),
+  // A sandboxed preload can require only `electron`: everything else is bundled in.
+  esbuild({
+    ...node,
+    packages: undefined,
+    external: ['electron'],
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+  }),
+]);
+if (!quiet) console.log('Built dist/ (renderer, host, electron).');
