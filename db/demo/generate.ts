@@ -24,7 +24,8 @@ export const DEMO_SIZE: DemoSize = { students: 600, people: 1000 };
 export const BENCH_SIZE: DemoSize = { students: 60_000, people: 100_000 };
 
 const GRADES = ['K', '1', '2', '3', '4', '5', '6', '7', '8'];
-const CAREGIVER_RELATIONSHIPS = ['Mother', 'Father', 'Grandmother', 'Grandfather', 'Aunt', 'Uncle', 'Guardian', 'Foster parent', 'Stepmother', 'Stepfather'];
+// Relationship words are kept neutral: the generator does not know anyone's gender.
+const CAREGIVER_RELATIONSHIPS = ['Parent', 'Grandparent', 'Aunt or uncle', 'Guardian', 'Foster parent', 'Stepparent', 'Older sibling', 'Family friend'];
 
 export function createDemoSchool(writer: Writer, now: Date, name = 'Riverside Elementary (demo)'): School {
   return writer.insert('schools', {
@@ -75,7 +76,7 @@ export function createDemoFamilies(writer: Writer, school: School, size: DemoSiz
     const caregiverIds: { id: string; relationship: string; pickup: PickupPermission; note: string | null }[] = [];
     const caregiverCount = people < size.people ? 1 + Math.floor(rand() * Math.min(3, size.people - people)) : 0;
     for (let i = 0; i < caregiverCount; i++) {
-      const relationship = i === 0 ? pick(['Mother', 'Father', 'Guardian', 'Grandmother']) : pick(CAREGIVER_RELATIONSHIPS);
+      const relationship = i === 0 ? pick(['Parent', 'Parent', 'Guardian', 'Grandparent']) : pick(CAREGIVER_RELATIONSHIPS);
       const restricted = rand() < 0.04;
       const pickup: PickupPermission = restricted ? (rand() < 0.5 ? 'not_allowed' : 'see_office') : 'allowed';
       const interpreter = lang.language !== 'en' && rand() < 0.45 ? pick(['spoken', 'both'] as const) : 'none';

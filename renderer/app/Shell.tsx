@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AppStatus } from '../../contract';
+import { FrontDesk } from '../features/front-desk/FrontDesk';
+import { Settings } from '../features/settings/Settings';
+
+type Page = 'front-desk' | 'settings';
+
+const PAGES: { id: Page; label: string }[] = [
+  { id: 'front-desk', label: 'Front desk' },
+  { id: 'settings', label: 'Settings' },
+];
+
+interface ShellProps {
+  status: AppStatus;
+  onStatusChange: (status: AppStatus) => void;
+}
+
+/** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
+export function Shell({ status, onStatusChange }: ShellProps) {
+  const [page, setPage] = useState<Page>('front-desk');
+  const [searchRequest, setSearchRequest] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPage('front-desk');
+        setSearchRequest((n) => n + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={() => mainRef.current?.focus()}>
+        Skip to main content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <div className="wordmark" aria-hidden="true">
+          Hearth
+        </div>
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={page === p.id ? 'page' : undefined}
+                onClick={() => setPage(p.id)}
+              >
+                {p.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main-column">
+        <header className="topbar">
+          <div className="school">
+            <span className="school-name">{status.school?.name}</span>
+            {status.setup === 'demo' && (
+              <span className="badge badge-demo" title="Practice data: nothing here is a real family">
+                Demo school
+              </span>
+            )}
+          </div>
+          <kbd className="shortcut-hint" title="Search from anywhere">
+            Ctrl+K search
+          </kbd>
+          <span className="sync-status" title="Sync with a district server is not set up on this computer">
+            <span aria-hidden="true">●</span> Saved on this computer
+          </span>
+          <span className="signed-in">
+            At the desk: <strong>{status.staff?.displayName}</strong>
+          </span>
+        </header>
+        <main id="main" ref={mainRef} tabIndex={-1} className="page">
+          {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
+          {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { VisitView } from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { clockTime } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+import { CaregiverChooser } from './CaregiverChooser';
+import { InBuilding } from './InBuilding';
+import { SignInForm, type Visitor } from './SignInForm';
+import { TodayLog } from './TodayLog';
+import { VisitorSearch, type Pick } from './VisitorSearch';
+
+const PLACES = ['Main office', 'Counselor', 'Nurse', 'Principal', 'Family center'];
+
+type Stage = { kind: 'search' } | { kind: 'caregiver'; pick: Extract<Pick, { type: 'student' }> } | { kind: 'details'; visitor: Visitor };
+
+/** Sign visitors in on the left; who is in the building and today's log on the right. */
+export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'search' });
+  const [text, setText] = useState('');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [searchFocus, setSearchFocus] = useState(0);
+  const now = useNow();
+  const inBuilding = useCall('visit.inBuilding', {}, String(refreshKey));
+  const staff = useCall('staff.list', {}, 'staff');
+  const seeingSuggestions = useMemo(() => [...PLACES, ...(staff.data?.map((s) => s.displayName) ?? [])], [staff.data]);
+
+  const backToSearch = useCallback((clear: boolean) => {
+    if (clear) setText('');
+    setStage({ kind: 'search' });
+    setSearchFocus((n) => n + 1);
+  }, []);
+
+  const [lastSignal, setLastSignal] = useState(focusSearchSignal);
+  if (focusSearchSignal !== lastSignal) {
+    setLastSignal(focusSearchSignal);
+    setStage({ kind: 'search' });
+    setSearchFocus((n) => n + 1);
+  }
+
+  const onPick = (pick: Pick) => {
+    setNotice(null);
+    if (pick.type === 'person') {
+      setStage({
+        kind: 'details',
+        visitor: { type: 'known', person: pick.hit.person, students: pick.hit.students, preselected: pick.hit.students.map((s) => s.student.id) },
+      });
+    } else if (pick.type === 'student') setStage({ kind: 'caregiver', pick });
+    else setStage({ kind: 'details', visitor: { type: 'new', name: pick.name } });
+  };
+
+  const afterChange = (message: string) => {
+    setNotice({ tone: 'ok', text: message });
+    setRefreshKey((k) => k + 1);
+  };
+
+  const signOut = (visit: VisitView) =>
+    call('visit.signOut', { visitId: visit.id }).then(
+      (v) => afterChange(`${v.visitorName} signed out at ${clockTime(v.signedOutAt ?? new Date().toISOString())}.`),
+      (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
+    );
+
+  const signOutAll = () =>
+    call('visit.signOutAll', {}).then(
+      ({ count }) => afterChange(count === 1 ? 'Signed out 1 visitor.' : `Signed out ${count} visitors.`),
+      (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
+    );
+
+  return (
+    <div className="front-desk">
+      <div className="desk-summary" aria-live="polite">
+        <span>
+          <strong>{inBuilding.data?.length ?? 0}</strong> in the building
+        </span>
+        {notice && (
+          <span className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+            <span aria-hidden="true">{notice.tone === 'ok' ? '✓' : '!'}</span> {notice.text}
+          </span>
+        )}
+      </div>
+      <div className="desk-columns">
+        <section className="card sign-in" aria-label="Sign in a visitor">
+          {stage.kind === 'search' && <VisitorSearch text={text} onTextChange={setText} onPick={onPick} focusSignal={searchFocus} />}
+          {stage.kind === 'caregiver' && (
+            <CaregiverChooser
+              student={stage.pick.hit.student}
+              caregivers={stage.pick.hit.caregivers}
+              onBack={() => backToSearch(false)}
+              onChoose={(caregiver) =>
+                setStage({
+                  kind: 'details',
+                  visitor: caregiver
+                    ? {
+                        type: 'known',
+                        person: caregiver.person,
+                        students: [{ student: stage.pick.hit.student, relationship: caregiver.relationship, legalGuardian: caregiver.legalGuardian, livesWith: caregiver.livesWith, emergencyContact: caregiver.emergencyContact, pickup: caregiver.pickup, officeNote: caregiver.officeNote }],
+                        preselected: [stage.pick.hit.student.id],
+                      }
+                    : { type: 'new', name: '' },
+                })
+              }
+            />
+          )}
+          {stage.kind === 'details' && (
+            <SignInForm
+              visitor={stage.visitor}
+              seeingSuggestions={seeingSuggestions}
+              onBack={() => backToSearch(false)}
+              onSignedIn={(visit) => {
+                afterChange(`${visit.visitorName} signed in at ${clockTime(visit.signedInAt)}.`);
+                backToSearch(true);
+              }}
+            />
+          )}
+        </section>
+        <div className="desk-side">
+          <InBuilding visits={inBuilding.data} now={now} onSignOut={(v) => void signOut(v)} onSignOutAll={() => void signOutAll()} />
+          <TodayLog refreshKey={refreshKey} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { API, STAFF_ROLES, type AppStatus, type CallInput } from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import { roleName } from './StaffPicker';
+
+type SchoolForm = CallInput<'setup.school'>;
+
+const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'];
+
+/** First run: explore a demo school, or set up the real one. The two never mix. */
+export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zones = TIME_ZONES.includes(localZone) ? TIME_ZONES : [localZone, ...TIME_ZONES];
+  const form = useForm<SchoolForm>({
+    resolver: zodResolver(API['setup.school'].input),
+    defaultValues: { schoolName: '', timeZone: localZone, staffName: '', staffRole: 'administrator' },
+  });
+  const { errors } = form.formState;
+
+  const run = (work: Promise<AppStatus>) => {
+    setBusy(true);
+    setError(null);
+    work.then(onDone, (e: unknown) => {
+      setError(errorMessage(e));
+      setBusy(false);
+    });
+  };
+
+  return (
+    <main className="center-page">
+      <div className="first-run">
+        <h1>Welcome to Hearth</h1>
+        <p className="lead">A calm place to welcome families, log visits and keep track of every contact.</p>
+        <div className="first-run-choices">
+          <section className="card" aria-labelledby="demo-title">
+            <h2 id="demo-title">Explore a demo school</h2>
+            <p>Try everything with made-up families. Nothing you do here touches real records.</p>
+            <button type="button" className="button primary" disabled={busy} autoFocus onClick={() => run(call('setup.demo', {}))}>
+              Open the demo school
+            </button>
+          </section>
+          <section className="card" aria-labelledby="real-title">
+            <h2 id="real-title">Set up your school</h2>
+            <form onSubmit={form.handleSubmit((values) => run(call('setup.school', values)))} noValidate>
+              <label className="field">
+                <span>School name</span>
+                <input {...form.register('schoolName')} aria-invalid={!!errors.schoolName} autoComplete="organization" />
+                {errors.schoolName && <span className="field-error">School name {errors.schoolName.message}</span>}
+              </label>
+              <label className="field">
+                <span>Time zone</span>
+                <select {...form.register('timeZone')}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace('_', ' ')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>Your name</span>
+                <input {...form.register('staffName')} aria-invalid={!!errors.staffName} autoComplete="name" />
+                {errors.staffName && <span className="field-error">Your name {errors.staffName.message}</span>}
+              </label>
+              <label className="field">
+                <span>Your role</span>
+                <select {...form.register('staffRole')}>
+                  {STAFF_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {roleName(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="button" disabled={busy}>
+                Set up this school
+              </button>
+            </form>
+          </section>
+        </div>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

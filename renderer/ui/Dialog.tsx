@@ -1,0 +1,42 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  /** alertdialog for warnings that need a decision. */
+  role?: 'dialog' | 'alertdialog';
+  tone?: 'neutral' | 'danger';
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
+ * turns Escape into cancel. Focus returns to where it was when the dialog closes.
+ */
+export function Dialog({ title, role = 'dialog', tone = 'neutral', onCancel, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const before = document.activeElement as HTMLElement | null;
+    dialog?.showModal();
+    return () => {
+      dialog?.close();
+      before?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${tone}`}
+      role={role}
+      aria-labelledby="dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="dialog-title">{title}</h2>
+      {children}
+    </dialog>
+  );
+}

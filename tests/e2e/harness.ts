@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { callOrThrow, openCore, type Core } from '../../db/core';
+import { startBrowserHost, type BrowserHost } from '../../host/server';
+
+/**
+ * End-to-end harness: the real core on a real SQLite file, served by the real browser-mode
+ * host, driven in Debian's Chromium. Needs `npm run build` first (test:e2e does it).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const SCREENSHOTS = resolve('test-results/screenshots');
+
+export interface RunningApp {
+  core: Core;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startApp(options: { demo: boolean; viewport?: { width: number; height: number } }): Promise<RunningApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  const core = openCore({ file: join(dir, 'hearth.sqlite'), checkOutputs: true });
+  if (options.demo) callOrThrow(core, 'setup.demo', {});
+  const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  await page.goto(host.launchUrl);
+  return {
+    core,
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.close();
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

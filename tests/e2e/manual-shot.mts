@@ -1,0 +1,16 @@
+import { startApp, screenshot } from './harness.ts';
+const app = await startApp({ demo: true });
+const { page } = app;
+await page.getByRole('combobox').waitFor();
+await screenshot(page, 'manual-1-empty');
+await page.keyboard.type('garc');
+await page.waitForTimeout(300);
+await screenshot(page, 'manual-2-results');
+await page.keyboard.press('Enter');
+await page.waitForTimeout(200);
+await page.keyboard.press('1');
+await screenshot(page, 'manual-3-form');
+await page.keyboard.press('Enter');
+await page.waitForTimeout(400);
+await screenshot(page, 'manual-4-after');
+await app.close();
