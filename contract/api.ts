@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CallResult } from './errors';
-import { id, languageTag, line, phone, email, text, timeZone } from './fields';
+import { email, filterText, id, languageTag, line, phone, text, timeZone } from './fields';
 import {
   CHANNELS,
   INTERPRETER_NEEDS,
@@ -141,7 +141,7 @@ export const API = {
   'visit.signOutAll': write(nothing, z.object({ count: z.int() })),
   'visit.inBuilding': read(nothing, z.array(visitViewSchema)),
   'visit.today': read(
-    z.strictObject({ text: z.string().trim().max(200).default('') }),
+    z.strictObject({ text: filterText(200).default('') }),
     z.object({ total: z.int(), visits: z.array(visitViewSchema) }),
   ),
   'contact.forPerson': read(

@@ -58,3 +58,12 @@ export const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be a time zone such as "America/Chicago"');
+
+/** Filter text: may be empty, otherwise like a line. */
+export function filterText(max = 200) {
+  return z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+}

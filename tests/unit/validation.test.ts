@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { API, CALL_NAMES, type CallName } from '../../contract';
+import type { Core } from '../../db/core';
+import { fail, ok, snapshot, tempCore } from '../helpers';
+
+/**
+ * Every call in the API table, fed bad input, answers with a typed VALIDATION error and
+ * writes nothing. Each call needs a valid sample here, so a new call cannot skip this test.
+ */
+let core: Core;
+let ids: { person: string; student: string; visit: string; staff: string };
+
+const VALID: Record<CallName, () => Record<string, unknown>> = {
+  'app.status': () => ({}),
+  'setup.demo': () => ({}),
+  'setup.school': () => ({ schoolName: 'X', timeZone: 'America/Chicago', staffName: 'Y', staffRole: 'nurse' }),
+  'staff.list': () => ({}),
+  'session.choose': () => ({ staffId: ids.staff }),
+  'search.people': () => ({ text: 'ana', limit: 5 }),
+  'household.create': () => ({ name: 'Núñez family', address: '1 Main St' }),
+  'person.create': () => ({ firstName: 'Ana', lastName: 'Núñez', kind: 'caregiver', phones: ['555-0100'], email: 'ana@example.org' }),
+  'person.get': () => ({ id: ids.person }),
+  'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '4' }),
+  'student.get': () => ({ id: ids.student }),
+  'link.set': () => ({ studentId: ids.student, personId: ids.person, relationship: 'Parent' }),
+  'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
+  'visit.signIn': () => ({ visitor: { personId: ids.person }, purpose: 'meeting', seeing: 'Office' }),
+  'visit.signOut': () => ({ visitId: ids.visit }),
+  'visit.signOutAll': () => ({}),
+  'visit.inBuilding': () => ({}),
+  'visit.today': () => ({ text: 'ana' }),
+  'contact.forPerson': () => ({ personId: ids.person, limit: 10 }),
+};
+
+function badInputs(name: CallName): [string, unknown][] {
+  const valid = VALID[name]();
+  const shape = (API[name].input as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  const cases: [string, unknown][] = [
+    ['a number instead of an object', 42],
+    ['a string instead of an object', 'input'],
+    ['an array instead of an object', [valid]],
+    ['an unknown field', { ...valid, sneaky: true }],
+  ];
+  for (const [field, schema] of Object.entries(shape)) {
+    if (!schema.safeParse(undefined).success) cases.push([`missing ${field}`, { ...valid, [field]: undefined }]);
+    cases.push([`${field} of the wrong type`, { ...valid, [field]: { nested: [1, 2] } }]);
+    if (typeof valid[field] === 'string') {
+      cases.push([`${field} over 10,000 characters`, { ...valid, [field]: 'x'.repeat(10_001) }]);
+      cases.push([`${field} with a control character`, { ...valid, [field]: `Ana\u0007` }]);
+    }
+  }
+  return cases;
+}
+
+beforeAll(() => {
+  core = tempCore({ setup: 'school', scope: 'suite' });
+  const person = ok(core, 'person.create', { firstName: 'María', kind: 'caregiver' });
+  const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
+  const visit = ok(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Someone Else' } }, purpose: 'other' });
+  const [staff] = ok(core, 'staff.list', {});
+  ids = { person: person.id, student: student.id, visit: visit.id, staff: staff?.id as string };
+});
+
+describe('every API call validates its input', () => {
+  it('has a valid sample for every call in the table, and each sample is accepted by its schema', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...CALL_NAMES].sort());
+    for (const name of CALL_NAMES) expect(API[name].input.safeParse(VALID[name]()).success, name).toBe(true);
+  });
+
+  for (const name of CALL_NAMES) {
+    it(`${name}: bad input gets a VALIDATION error naming the field and writes nothing`, () => {
+      for (const [what, input] of badInputs(name)) {
+        const before = snapshot(core);
+        const error = fail(core, name, input);
+        expect(error.code, `${name} with ${what}`).toBe('VALIDATION');
+        expect(error.issues?.length, `${name} with ${what}`).toBeGreaterThan(0);
+        expect(snapshot(core), `${name} with ${what} wrote something`).toBe(before);
+      }
+    });
+  }
+
+  it('names the field in the error', () => {
+    const error = fail(core, 'person.create', { firstName: '', kind: 'caregiver', email: 'not-an-email' });
+    expect(error.issues?.map((i) => i.path).sort()).toEqual(['email', 'firstName']);
+  });
+
+  it('rejects an unknown call with a typed error', () => {
+    expect(fail(core, 'people.dropAll', {}).code).toBe('UNKNOWN_CALL');
+    expect(fail(core, '__proto__', {}).code).toBe('UNKNOWN_CALL');
+    expect(fail(core, 'toString', {}).code).toBe('UNKNOWN_CALL');
+  });
+
+  it('stores SQL-looking text, emoji and right-to-left text exactly as typed', () => {
+    const samples = ["Robert'); DROP TABLE people;--", '1 OR 1=1; --', 'Zoë 👩🏽‍👧 Ramírez', 'فاطمة الزهراء', 'שרה כהן', 'Ана Петрова'];
+    for (const firstName of samples) {
+      const created = ok(core, 'person.create', { firstName, lastName: null, kind: 'community_member' });
+      expect(ok(core, 'person.get', { id: created.id }).person.firstName).toBe(firstName);
+    }
+    expect(ok(core, 'search.people', { text: 'فاطمة' }).length).toBeGreaterThan(0);
+    expect(ok(core, 'search.people', { text: 'ана' }).length).toBeGreaterThan(0);
+    expect((core.store.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBeGreaterThan(samples.length);
+  });
+
+  it('rolls back everything a call wrote when it fails part-way', () => {
+    const before = snapshot(core);
+    // The new visitor is written first; the unknown student then fails the call.
+    const error = fail(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Half Written' } }, studentIds: ['01890a5d-ac96-774b-bcce-b302099a8057'], purpose: 'meeting' });
+    expect(error.code).toBe('NOT_FOUND');
+    expect(snapshot(core)).toBe(before);
+  });
+});
