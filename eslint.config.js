@@ -43,7 +43,10 @@ export default tseslint.config(
   {
     files: ['db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/electron/**', '**/renderer/**', '**/host/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/electron/**', '**/renderer/**', '**/host/**'] },
+      ],
     },
   },
 );

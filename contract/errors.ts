@@ -37,7 +37,11 @@ export class HearthError extends Error {
   readonly issues: FieldIssue[] | undefined;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; details?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { issues?: FieldIssue[]; details?: unknown } = {},
+  ) {
     super(message);
     this.name = 'HearthError';
     this.code = code;

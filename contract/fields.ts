@@ -6,8 +6,10 @@ import { z } from 'zod';
  */
 
 // C0 and C1 control characters. Tab and newline are allowed only in multi-line text.
+/* eslint-disable no-control-regex -- matching control characters is the point */
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+/* eslint-enable no-control-regex */
 
 export const MAX_LONG_TEXT = 10_000;
 

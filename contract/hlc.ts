@@ -44,7 +44,8 @@ export function receive(prev: Hlc, remote: Hlc, nowMs: number): Hlc {
   }
   const wall = Math.max(prev.wall, remote.wall, nowMs);
   let counter = 0;
-  if (wall === prev.wall && wall === remote.wall) counter = Math.max(prev.counter, remote.counter) + 1;
+  if (wall === prev.wall && wall === remote.wall)
+    counter = Math.max(prev.counter, remote.counter) + 1;
   else if (wall === prev.wall) counter = prev.counter + 1;
   else if (wall === remote.wall) counter = remote.counter + 1;
   if (counter > MAX_COUNTER) return { wall: wall + 1, counter: 0, node: prev.node };

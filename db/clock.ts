@@ -18,8 +18,7 @@ export class LocalClock {
 
   static resume(store: Store, node: string, wallNow: () => number): LocalClock {
     const row = store.sql('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as
-      | { hlc: string }
-      | undefined;
+      { hlc: string } | undefined;
     return new LocalClock(node, wallNow, row?.hlc ?? null);
   }
 

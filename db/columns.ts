@@ -11,7 +11,10 @@ export interface Column {
 
 function kindOf(schema: z.ZodType): ColumnKind {
   let def = schema._zod.def as { type: string; innerType?: z.ZodType };
-  while ((def.type === 'nullable' || def.type === 'optional' || def.type === 'default') && def.innerType) {
+  while (
+    (def.type === 'nullable' || def.type === 'optional' || def.type === 'default') &&
+    def.innerType
+  ) {
     def = def.innerType._zod.def as { type: string; innerType?: z.ZodType };
   }
   if (def.type === 'boolean') return 'bool';
@@ -54,7 +57,10 @@ export function toSqlValue(kind: ColumnKind, value: unknown): string | number | 
 }
 
 /** A row as SQLite returns it (snake_case columns) turned back into the contract's record. */
-export function fromRow<T extends SyncedTable>(table: T, row: Record<string, unknown>): SyncedRecord<T> {
+export function fromRow<T extends SyncedTable>(
+  table: T,
+  row: Record<string, unknown>,
+): SyncedRecord<T> {
   const record: Record<string, unknown> = {};
   for (const { field, column, kind } of COLUMNS[table]) {
     const value = row[column];

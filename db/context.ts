@@ -1,4 +1,11 @@
-import { HearthError, type CallName, type CallOutput, type ParsedInput, type School, type Staff } from '../contract';
+import {
+  HearthError,
+  type CallName,
+  type CallOutput,
+  type ParsedInput,
+  type School,
+  type Staff,
+} from '../contract';
 import { fromRow } from './columns';
 import { getMeta, type Store } from './store';
 import type { Writer } from './write';
@@ -20,7 +27,8 @@ export type Handlers = { [N in CallName]: Handler<N> };
 export function currentSchool(ctx: Ctx): School | null {
   const id = getMeta(ctx.store, 'school_id');
   if (!id) return null;
-  const row = ctx.store.sql('SELECT * FROM schools WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const row = ctx.store.sql('SELECT * FROM schools WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
   return row ? fromRow('schools', row) : null;
 }
 
@@ -32,9 +40,9 @@ export function requireSchool(ctx: Ctx): School {
 
 export function currentStaff(ctx: Ctx): Staff | null {
   if (!ctx.session.staffId) return null;
-  const row = ctx.store.sql('SELECT * FROM staff WHERE id = ? AND active = 1').get(ctx.session.staffId) as
-    | Record<string, unknown>
-    | undefined;
+  const row = ctx.store
+    .sql('SELECT * FROM staff WHERE id = ? AND active = 1')
+    .get(ctx.session.staffId) as Record<string, unknown> | undefined;
   return row ? fromRow('staff', row) : null;
 }
 
@@ -52,9 +60,13 @@ export function loadOwned<T extends 'people' | 'students' | 'visits' | 'househol
   what: string,
 ) {
   const school = requireSchool(ctx);
-  const row = ctx.store.sql(`SELECT * FROM ${table} WHERE id = ? AND school_id = ?`).get(id, school.id) as
-    | Record<string, unknown>
-    | undefined;
-  if (!row) throw new HearthError('NOT_FOUND', `That ${what} could not be found. It may have been removed.`);
+  const row = ctx.store
+    .sql(`SELECT * FROM ${table} WHERE id = ? AND school_id = ?`)
+    .get(id, school.id) as Record<string, unknown> | undefined;
+  if (!row)
+    throw new HearthError(
+      'NOT_FOUND',
+      `That ${what} could not be found. It may have been removed.`,
+    );
   return fromRow(table, row);
 }

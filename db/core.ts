@@ -20,7 +20,12 @@ import { indexPerson, indexStudent } from './search';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
 import { Writer, issuesOf } from './write';
 
-const HANDLERS: Handlers = { ...setupHandlers, ...searchHandlers, ...peopleHandlers, ...visitHandlers };
+const HANDLERS: Handlers = {
+  ...setupHandlers,
+  ...searchHandlers,
+  ...peopleHandlers,
+  ...visitHandlers,
+};
 
 export interface CoreOptions extends OpenOptions {
   file: string;
@@ -80,7 +85,9 @@ export function openCore(options: CoreOptions): Core {
     const spec = API[name];
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) {
-      throw new HearthError('VALIDATION', 'Some details need another look.', { issues: issuesOf(parsed.error) });
+      throw new HearthError('VALIDATION', 'Some details need another look.', {
+        issues: issuesOf(parsed.error),
+      });
     }
     const handler = HANDLERS[name] as Handler<CallName>;
     const execute = () => handler(ctx, parsed.data as never);
@@ -94,7 +101,13 @@ export function openCore(options: CoreOptions): Core {
     store,
     call(name, input) {
       if (!isCallName(name)) {
-        return { ok: false, error: { code: 'UNKNOWN_CALL', message: `Hearth has no call named "${String(name).slice(0, 80)}".` } };
+        return {
+          ok: false,
+          error: {
+            code: 'UNKNOWN_CALL',
+            message: `Hearth has no call named "${String(name).slice(0, 80)}".`,
+          },
+        };
       }
       try {
         return { ok: true, value: run(name, input) };
@@ -103,7 +116,10 @@ export function openCore(options: CoreOptions): Core {
         options.onInternalError?.(name, error);
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. Please try again.' },
+          error: {
+            code: 'INTERNAL',
+            message: 'Something went wrong and nothing was saved. Please try again.',
+          },
         };
       }
     },
@@ -114,7 +130,11 @@ export function openCore(options: CoreOptions): Core {
 }
 
 /** Typed convenience over `call` for code that runs in the same process (tests, tools). */
-export function callOrThrow<N extends CallName>(core: Core, name: N, input: CallInput<N>): CallOutput<N> {
+export function callOrThrow<N extends CallName>(
+  core: Core,
+  name: N,
+  input: CallInput<N>,
+): CallOutput<N> {
   const result = core.call(name, input);
   if (!result.ok) throw HearthError.fromBody(result.error);
   return result.value as CallOutput<N>;

@@ -16,7 +16,9 @@ export function migrate(store: Store, migrations = MIGRATIONS): { from: number; 
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as {
+    v: number | null;
+  };
   const from = row.v ?? 0;
   if (from > migrations.length) {
     throw new HearthError(

@@ -50,12 +50,15 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
 }
 
 export function getMeta(store: Store, key: string): string | null {
-  const row = store.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = store.sql('SELECT value FROM meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setMeta(store: Store, key: string, value: string): void {
   store
-    .sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .sql(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    )
     .run(key, value);
 }

@@ -1,5 +1,11 @@
 import { uuidv7 } from 'uuidv7';
-import { HearthError, SYNCED_RECORDS, type FieldIssue, type SyncedRecord, type SyncedTable } from '../contract';
+import {
+  HearthError,
+  SYNCED_RECORDS,
+  type FieldIssue,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../contract';
 import type { z } from 'zod';
 import { COLUMNS, fromRow, toSqlValue } from './columns';
 import type { LocalClock } from './clock';
@@ -30,7 +36,9 @@ export class Writer {
     const columns = COLUMNS[table];
     const placeholders = columns.map(() => '?').join(', ');
     const info = this.store
-      .sql(`INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${placeholders})`)
+      .sql(
+        `INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${placeholders})`,
+      )
       .run(columns.map((c) => toSqlValue(c.kind, valid[c.field])));
     this.log(table, valid.id as string, valid);
     this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid));
@@ -38,10 +46,13 @@ export class Writer {
   }
 
   /** Change some fields of a record; only fields whose value differs are written and logged. */
-  update<T extends SyncedTable>(table: T, id: string, patch: Partial<SyncedRecord<T>>): SyncedRecord<T> {
+  update<T extends SyncedTable>(
+    table: T,
+    id: string,
+    patch: Partial<SyncedRecord<T>>,
+  ): SyncedRecord<T> {
     const row = this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
-      | (Record<string, unknown> & { pk: number })
-      | undefined;
+      (Record<string, unknown> & { pk: number }) | undefined;
     if (!row) throw new HearthError('NOT_FOUND', 'That record no longer exists.');
     const current = fromRow(table, row) as Record<string, unknown>;
     const valid = this.validate(table, { ...current, ...patch, id });
@@ -60,7 +71,9 @@ export class Writer {
   private validate(table: SyncedTable, record: unknown): Record<string, unknown> {
     const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse(record);
     if (!parsed.success) {
-      throw new HearthError('VALIDATION', 'Some details are not valid.', { issues: issuesOf(parsed.error) });
+      throw new HearthError('VALIDATION', 'Some details are not valid.', {
+        issues: issuesOf(parsed.error),
+      });
     }
     return parsed.data as Record<string, unknown>;
   }

@@ -31,7 +31,11 @@ export interface CoreConnection {
 
 const STOPPED: CallResult<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'Hearth’s data service stopped. Close Hearth and open it again; nothing saved is lost.' },
+  error: {
+    code: 'INTERNAL',
+    message:
+      'Hearth’s data service stopped. Close Hearth and open it again; nothing saved is lost.',
+  },
 };
 
 export function connectCore(child: CoreProcessHandle): CoreConnection {
@@ -69,7 +73,10 @@ export interface ParentPortLike {
   postMessage(message: CoreReply): void;
 }
 
-export function serveCore(port: ParentPortLike, core: { call(name: string, input: unknown): CallResult<unknown> }): void {
+export function serveCore(
+  port: ParentPortLike,
+  core: { call(name: string, input: unknown): CallResult<unknown> },
+): void {
   port.on('message', ({ data }) => {
     port.postMessage({ id: data.id, result: core.call(data.name, data.input) });
   });

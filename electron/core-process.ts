@@ -21,9 +21,13 @@ const core = openCore({
   file: values.file,
   nativeBinding: values['native-binding'],
   appVersion: values['app-version'],
-  onInternalError: (call, error) => console.error(`[hearth core] ${call} failed (${error instanceof Error ? error.name : 'error'})`),
+  onInternalError: (call, error) =>
+    console.error(
+      `[hearth core] ${call} failed (${error instanceof Error ? error.name : 'error'})`,
+    ),
 });
-if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none') callOrThrow(core, 'setup.demo', {});
+if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none')
+  callOrThrow(core, 'setup.demo', {});
 
 const port = (process as unknown as { parentPort: ParentPortLike }).parentPort;
 serveCore(port, core);

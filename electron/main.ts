@@ -23,21 +23,30 @@ const nativeBinding = app.isPackaged
 void startShell(
   {
     whenReady: () => app.whenReady(),
-    onWebContentsCreated: (listener) => app.on('web-contents-created', (_event, contents) => listener(contents)),
+    onWebContentsCreated: (listener) =>
+      app.on('web-contents-created', (_event, contents) => listener(contents)),
     onAllWindowsClosed: (listener) => app.on('window-all-closed', listener),
     quit: () => app.quit(),
     createWindow: (options) => new BrowserWindow(options),
-    handleIpc: (channel, handler) => ipcMain.handle(channel, (event, name, input) => handler(event, name, input)),
+    handleIpc: (channel, handler) =>
+      ipcMain.handle(channel, (event, name, input) => handler(event, name, input)),
     serveScheme: (scheme, handler) => protocol.handle(scheme, handler),
     setPermissionHandlers: (request, check) => {
       session.defaultSession.setPermissionRequestHandler(request);
       session.defaultSession.setPermissionCheckHandler(check);
     },
     startCore: () => {
-      const args = ['--file', join(app.getPath('userData'), demo ? 'demo.sqlite' : 'hearth.sqlite'), '--app-version', app.getVersion()];
+      const args = [
+        '--file',
+        join(app.getPath('userData'), demo ? 'demo.sqlite' : 'hearth.sqlite'),
+        '--app-version',
+        app.getVersion(),
+      ];
       if (existsSync(nativeBinding)) args.push('--native-binding', nativeBinding);
       if (demo) args.push('--demo');
-      const child = utilityProcess.fork(join(__dirname, 'core-process.cjs'), args, { serviceName: 'Hearth data' });
+      const child = utilityProcess.fork(join(__dirname, 'core-process.cjs'), args, {
+        serviceName: 'Hearth data',
+      });
       return connectCore(child as unknown as CoreProcessHandle);
     },
   },

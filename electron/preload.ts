@@ -12,7 +12,10 @@ const bridge: HearthBridge = {
     if (!isCallName(name)) {
       return Promise.resolve({
         ok: false,
-        error: { code: 'UNKNOWN_CALL', message: `Hearth has no call named "${String(name).slice(0, 80)}".` },
+        error: {
+          code: 'UNKNOWN_CALL',
+          message: `Hearth has no call named "${String(name).slice(0, 80)}".`,
+        },
       });
     }
     return ipcRenderer.invoke(CALL_CHANNEL, name, input) as Promise<CallResult<never>>;

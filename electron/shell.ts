@@ -15,7 +15,10 @@ export const CALL_CHANNEL = 'hearth:call';
 
 /** The parts of Electron the shell uses, so the wiring can be unit-tested with fakes. */
 export interface ShellContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
 }
@@ -47,9 +50,15 @@ export interface ShellDeps {
   onAllWindowsClosed(listener: () => void): void;
   quit(): void;
   createWindow(options: WindowOptions): ShellWindow;
-  handleIpc(channel: string, handler: (event: IpcEvent, name: unknown, input: unknown) => Promise<CallResult<unknown>>): void;
+  handleIpc(
+    channel: string,
+    handler: (event: IpcEvent, name: unknown, input: unknown) => Promise<CallResult<unknown>>,
+  ): void;
   serveScheme(scheme: string, handler: (request: { url: string }) => Promise<Response>): void;
-  setPermissionHandlers(request: typeof handlePermissionRequest, check: typeof handlePermissionCheck): void;
+  setPermissionHandlers(
+    request: typeof handlePermissionRequest,
+    check: typeof handlePermissionCheck,
+  ): void;
   startCore(): CoreConnection;
 }
 
@@ -65,12 +74,18 @@ const REFUSED: CallResult<never> = {
 
 export async function serveAsset(rendererDir: string, url: string): Promise<Response> {
   const file = resolveAsset(rendererDir, new URL(url).pathname);
-  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
+  const headers = {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+  };
   if (!file) return new Response('Not found', { status: 404, headers });
   try {
     const body = await readFile(file);
     return new Response(body, {
-      headers: { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' },
+      headers: {
+        ...headers,
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      },
     });
   } catch {
     return new Response('Not found', { status: 404, headers });

@@ -15,7 +15,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: false },
-    'data-dir': { type: 'string', default: process.env.HEARTH_DATA_DIR ?? resolve(here, '../../.hearth-data') },
+    'data-dir': {
+      type: 'string',
+      default: process.env.HEARTH_DATA_DIR ?? resolve(here, '../../.hearth-data'),
+    },
     'static-dir': { type: 'string', default: resolve(here, '../renderer') },
     port: { type: 'string', default: '0' },
     reason: { type: 'string', default: '' },
@@ -32,18 +35,28 @@ try {
     file,
     appVersion: process.env.npm_package_version ?? '0.1.0',
     // Only the call name and error class: messages can carry values people typed.
-    onInternalError: (call, error) => console.error(`[hearth] ${call} failed (${error instanceof Error ? error.name : 'error'})`),
+    onInternalError: (call, error) =>
+      console.error(`[hearth] ${call} failed (${error instanceof Error ? error.name : 'error'})`),
   });
 } catch (error) {
-  console.error(error instanceof HearthError ? error.message : `Hearth could not open its data in ${dataDir}.`);
+  console.error(
+    error instanceof HearthError ? error.message : `Hearth could not open its data in ${dataDir}.`,
+  );
   process.exit(1);
 }
 
-if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none') callOrThrow(core, 'setup.demo', {});
+if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none')
+  callOrThrow(core, 'setup.demo', {});
 
-const host = await startBrowserHost({ core, staticDir: values['static-dir'], port: Number(values.port) });
+const host = await startBrowserHost({
+  core,
+  staticDir: values['static-dir'],
+  port: Number(values.port),
+});
 const what = values.demo ? 'the demo school' : 'Hearth';
-console.log(`${values.reason ? `${values.reason} ` : ''}Open ${what} at ${host.launchUrl} (this address works only on this computer, for this launch).`);
+console.log(
+  `${values.reason ? `${values.reason} ` : ''}Open ${what} at ${host.launchUrl} (this address works only on this computer, for this launch).`,
+);
 
 function shutdown() {
   void host.close().then(() => {

@@ -37,8 +37,19 @@ const BASE_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
-  res.writeHead(status, { ...BASE_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...extra });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'content-type': type,
+    'cache-control': 'no-store',
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -92,35 +103,58 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function serveCall(req: IncomingMessage, res: ServerResponse) {
     if (!secretMatches(secret, req.headers.authorization)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'This request is not from the Hearth window.' } });
+      return sendJson(res, 401, {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'This request is not from the Hearth window.' },
+      });
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Calls from other sites are refused.' } });
+      return sendJson(res, 403, {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Calls from other sites are refused.' },
+      });
     }
     const raw = await readBody(req);
     if (raw === null) {
-      return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'That request is too large.' } });
+      return sendJson(res, 413, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'That request is too large.' },
+      });
     }
     let message: { name?: unknown; input?: unknown };
     try {
       message = JSON.parse(raw) as { name?: unknown; input?: unknown };
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'That request could not be read.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'That request could not be read.' },
+      });
     }
-    sendJson(res, 200, options.core.call(typeof message.name === 'string' ? message.name : '', message.input));
+    sendJson(
+      res,
+      200,
+      options.core.call(typeof message.name === 'string' ? message.name : '', message.input),
+    );
   }
 
   const server = createServer((req, res) => {
     // DNS rebinding: a hostile page's hostname resolving to 127.0.0.1 still sends its own Host.
-    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Wrong host', 'text/plain');
+    if (!allowedHosts.has(req.headers.host ?? ''))
+      return send(res, 421, 'Wrong host', 'text/plain');
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'Use POST', 'text/plain', { allow: 'POST' });
-      serveCall(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } }));
+      serveCall(req, res).catch(() =>
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong.' },
+        }),
+      );
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', 'text/plain');
     serveStatic(res, pathname).catch(() => send(res, 500, 'Error', 'text/plain'));
   });
 

@@ -17,8 +17,18 @@ const node = {
 };
 await Promise.all([
   esbuild({ ...node, entryPoints: ['host/main.ts'], outfile: 'dist/host/main.js', format: 'esm' }),
-  esbuild({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
-  esbuild({ ...node, entryPoints: ['electron/core-process.ts'], outfile: 'dist/electron/core-process.cjs', format: 'cjs' }),
+  esbuild({
+    ...node,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+  }),
+  esbuild({
+    ...node,
+    entryPoints: ['electron/core-process.ts'],
+    outfile: 'dist/electron/core-process.cjs',
+    format: 'cjs',
+  }),
   // A sandboxed preload can require only `electron`: everything else is bundled in.
   esbuild({
     ...node,

@@ -12,7 +12,10 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
 
 function build() {
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -27,26 +30,50 @@ function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) {
     console.log('Fetching the Electron runtime (one time)…');
-    const fetched = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'ignore', timeout: 60_000 });
+    const fetched = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+      cwd: electronDir,
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     if (fetched.status !== 0 || !existsSync(pathFile)) {
-      return { binary: null, why: 'Electron’s runtime is not installed on this machine and could not be downloaded' };
+      return {
+        binary: null,
+        why: 'Electron’s runtime is not installed on this machine and could not be downloaded',
+      };
     }
   }
   const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { binary, why: null } : { binary: null, why: 'Electron’s runtime files are missing' };
+  return existsSync(binary)
+    ? { binary, why: null }
+    : { binary: null, why: 'Electron’s runtime files are missing' };
 }
 
 build();
 const demoArgs = args.has('--real') ? [] : ['--demo'];
-const electron = args.has('--browser') ? { binary: null, why: 'you asked for browser mode' } : electronBinary();
+const electron = args.has('--browser')
+  ? { binary: null, why: 'you asked for browser mode' }
+  : electronBinary();
 const child = electron.binary
   ? spawn(electron.binary, [root, ...demoArgs], { stdio: 'inherit' })
-  : spawn(process.execPath, [join(root, 'dist/host/main.js'), ...demoArgs, '--reason', `Hearth is running in browser mode because ${electron.why}.`], {
-      stdio: 'inherit',
-    });
+  : spawn(
+      process.execPath,
+      [
+        join(root, 'dist/host/main.js'),
+        ...demoArgs,
+        '--reason',
+        `Hearth is running in browser mode because ${electron.why}.`,
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
 if (args.has('--dev')) {
   // Rebuild the renderer on change; reload the page to see it.
-  spawn(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--watch', '--config', 'vite.config.ts'], { stdio: 'ignore', cwd: root });
+  spawn(
+    process.execPath,
+    [require.resolve('vite/bin/vite.js'), 'build', '--watch', '--config', 'vite.config.ts'],
+    { stdio: 'ignore', cwd: root },
+  );
 }
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

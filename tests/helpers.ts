@@ -16,7 +16,9 @@ afterAll(() => {
 
 export function tempDir(scope: 'test' | 'suite' = 'test'): string {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
-  (scope === 'test' ? cleanups : suiteCleanups).push(() => rmSync(dir, { recursive: true, force: true }));
+  (scope === 'test' ? cleanups : suiteCleanups).push(() =>
+    rmSync(dir, { recursive: true, force: true }),
+  );
   return dir;
 }
 
@@ -24,7 +26,9 @@ export function tempDir(scope: 'test' | 'suite' = 'test'): string {
  * A core on a real SQLite file in a fresh temp folder, closed and removed after the test
  * (or, with scope 'suite', after the file's last test).
  */
-export function tempCore(options: Partial<CoreOptions> & { setup?: 'demo' | 'school'; scope?: 'test' | 'suite' } = {}): Core {
+export function tempCore(
+  options: Partial<CoreOptions> & { setup?: 'demo' | 'school'; scope?: 'test' | 'suite' } = {},
+): Core {
   const scope = options.scope ?? 'test';
   const file = join(tempDir(scope), 'hearth.sqlite');
   const core = openCore({
@@ -36,25 +40,39 @@ export function tempCore(options: Partial<CoreOptions> & { setup?: 'demo' | 'sch
   (scope === 'test' ? cleanups : suiteCleanups).unshift(() => core.close());
   if (options.setup === 'demo') callOrThrow(core, 'setup.demo', {});
   if (options.setup === 'school') {
-    callOrThrow(core, 'setup.school', { schoolName: 'Lincoln Elementary', timeZone: 'America/Chicago', staffName: 'Pat Front', staffRole: 'front_office' });
+    callOrThrow(core, 'setup.school', {
+      schoolName: 'Lincoln Elementary',
+      timeZone: 'America/Chicago',
+      staffName: 'Pat Front',
+      staffRole: 'front_office',
+    });
   }
   return core;
 }
 
-export const ok = <N extends CallName>(core: Core, name: N, input: CallInput<N>): CallOutput<N> => callOrThrow(core, name, input);
+export const ok = <N extends CallName>(core: Core, name: N, input: CallInput<N>): CallOutput<N> =>
+  callOrThrow(core, name, input);
 
 export function fail(core: Core, name: string, input: unknown): ErrorBody {
   const result = core.call(name, input);
-  if (result.ok) throw new Error(`expected ${name} to fail, it returned ${JSON.stringify(result.value).slice(0, 200)}`);
+  if (result.ok)
+    throw new Error(
+      `expected ${name} to fail, it returned ${JSON.stringify(result.value).slice(0, 200)}`,
+    );
   return result.error;
 }
 
 /** A fingerprint of everything stored, to prove a failed call wrote nothing. */
 export function snapshot(core: Core): string {
   const tables = core.store.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as { name: string }[];
   return JSON.stringify(
-    tables.map(({ name }) => [name, core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name }) => [
+      name,
+      core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all(),
+    ]),
   );
 }

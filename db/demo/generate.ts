@@ -25,9 +25,22 @@ export const BENCH_SIZE: DemoSize = { students: 60_000, people: 100_000 };
 
 const GRADES = ['K', '1', '2', '3', '4', '5', '6', '7', '8'];
 // Relationship words are kept neutral: the generator does not know anyone's gender.
-const CAREGIVER_RELATIONSHIPS = ['Parent', 'Grandparent', 'Aunt or uncle', 'Guardian', 'Foster parent', 'Stepparent', 'Older sibling', 'Family friend'];
+const CAREGIVER_RELATIONSHIPS = [
+  'Parent',
+  'Grandparent',
+  'Aunt or uncle',
+  'Guardian',
+  'Foster parent',
+  'Stepparent',
+  'Older sibling',
+  'Family friend',
+];
 
-export function createDemoSchool(writer: Writer, now: Date, name = 'Riverside Elementary (demo)'): School {
+export function createDemoSchool(
+  writer: Writer,
+  now: Date,
+  name = 'Riverside Elementary (demo)',
+): School {
   return writer.insert('schools', {
     id: uuidv7(),
     name,
@@ -38,7 +51,14 @@ export function createDemoSchool(writer: Writer, now: Date, name = 'Riverside El
 
 export function createDemoStaff(writer: Writer, school: School): string[] {
   return STAFF_NAMES.map(
-    (s) => writer.insert('staff', { id: uuidv7(), schoolId: school.id, displayName: s.displayName, role: s.role, active: true }).id,
+    (s) =>
+      writer.insert('staff', {
+        id: uuidv7(),
+        schoolId: school.id,
+        displayName: s.displayName,
+        role: s.role,
+        active: true,
+      }).id,
   );
 }
 
@@ -48,7 +68,12 @@ export function createDemoStaff(writer: Writer, school: School): string[] {
  * restriction with an office note. Every row goes through the write path, so this also
  * measures what bulk writes cost.
  */
-export function createDemoFamilies(writer: Writer, school: School, size: DemoSize, seed = 42): { people: number; students: number; links: number } {
+export function createDemoFamilies(
+  writer: Writer,
+  school: School,
+  size: DemoSize,
+  seed = 42,
+): { people: number; students: number; links: number } {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const totalWeight = NAME_POOLS.reduce((n, p) => n + p.weight, 0);
@@ -73,26 +98,44 @@ export function createDemoFamilies(writer: Writer, school: School, size: DemoSiz
       address: `${100 + Math.floor(rand() * 9800)} ${pick(['Maple', 'Cedar', 'River', 'Lake', 'Oak', 'Hill'])} ${pick(['St', 'Ave', 'Rd'])}`,
     }).id;
 
-    const caregiverIds: { id: string; relationship: string; pickup: PickupPermission; note: string | null }[] = [];
-    const caregiverCount = people < size.people ? 1 + Math.floor(rand() * Math.min(3, size.people - people)) : 0;
+    const caregiverIds: {
+      id: string;
+      relationship: string;
+      pickup: PickupPermission;
+      note: string | null;
+    }[] = [];
+    const caregiverCount =
+      people < size.people ? 1 + Math.floor(rand() * Math.min(3, size.people - people)) : 0;
     for (let i = 0; i < caregiverCount; i++) {
-      const relationship = i === 0 ? pick(['Parent', 'Parent', 'Guardian', 'Grandparent']) : pick(CAREGIVER_RELATIONSHIPS);
+      const relationship =
+        i === 0
+          ? pick(['Parent', 'Parent', 'Guardian', 'Grandparent'])
+          : pick(CAREGIVER_RELATIONSHIPS);
       const restricted = rand() < 0.04;
-      const pickup: PickupPermission = restricted ? (rand() < 0.5 ? 'not_allowed' : 'see_office') : 'allowed';
-      const interpreter = lang.language !== 'en' && rand() < 0.45 ? pick(['spoken', 'both'] as const) : 'none';
+      const pickup: PickupPermission = restricted
+        ? rand() < 0.5
+          ? 'not_allowed'
+          : 'see_office'
+        : 'allowed';
+      const interpreter =
+        lang.language !== 'en' && rand() < 0.45 ? pick(['spoken', 'both'] as const) : 'none';
       const person: Person = {
         id: uuidv7(),
         schoolId: school.id,
         firstName: pick(lang.given),
         lastName: rand() < 0.12 ? pick(lang.family) : familyName,
         kind: i === 2 ? 'relative' : 'caregiver',
-        phones: [`(${300 + Math.floor(rand() * 600)}) 555-${String(Math.floor(rand() * 10000)).padStart(4, '0')}`],
+        phones: [
+          `(${300 + Math.floor(rand() * 600)}) 555-${String(Math.floor(rand() * 10000)).padStart(4, '0')}`,
+        ],
         email: rand() < 0.5 ? `family${household}.${i}@example.org` : null,
         householdId: i === 2 ? null : householdId,
         homeLanguage: lang.language,
         interpreter,
-        channels: rand() < 0.5 ? ['text', 'call'] : rand() < 0.5 ? ['call', 'paper'] : ['email', 'text'],
-        bestTimes: rand() < 0.3 ? pick(['After 5 pm', 'Mornings before 8', 'Weekends', 'Lunchtime']) : null,
+        channels:
+          rand() < 0.5 ? ['text', 'call'] : rand() < 0.5 ? ['call', 'paper'] : ['email', 'text'],
+        bestTimes:
+          rand() < 0.3 ? pick(['After 5 pm', 'Mornings before 8', 'Weekends', 'Lunchtime']) : null,
         doNotContact: null,
         createdAt,
       };
@@ -106,7 +149,8 @@ export function createDemoFamilies(writer: Writer, school: School, size: DemoSiz
       });
     }
 
-    const studentCount = students < size.students ? 1 + Math.floor(rand() * Math.min(3, size.students - students)) : 0;
+    const studentCount =
+      students < size.students ? 1 + Math.floor(rand() * Math.min(3, size.students - students)) : 0;
     for (let s = 0; s < studentCount; s++) {
       const studentId = writer.insert('students', {
         id: uuidv7(),

@@ -4,7 +4,11 @@ import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
 import { caregiversOfStudents, studentsOfPeople } from './summaries';
 
-function contactsOf(ctx: Parameters<Handlers['contact.forPerson']>[0], personId: string, limit: number): Contact[] {
+function contactsOf(
+  ctx: Parameters<Handlers['contact.forPerson']>[0],
+  personId: string,
+  limit: number,
+): Contact[] {
   const rows = ctx.store
     .sql('SELECT * FROM contacts WHERE person_id = ? ORDER BY occurred_at DESC LIMIT ?')
     .all(personId, limit) as Record<string, unknown>[];
@@ -66,7 +70,11 @@ export const peopleHandlers = {
       .sql('SELECT id FROM student_person_links WHERE student_id = ? AND person_id = ?')
       .get(input.studentId, input.personId) as { id: string } | undefined;
     if (existing) return ctx.writer.update('student_person_links', existing.id, input);
-    return ctx.writer.insert('student_person_links', { id: uuidv7(), schoolId: school.id, ...input });
+    return ctx.writer.insert('student_person_links', {
+      id: uuidv7(),
+      schoolId: school.id,
+      ...input,
+    });
   },
 
   'contact.forPerson': (ctx, { personId, limit }) => {

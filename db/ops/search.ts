@@ -20,22 +20,44 @@ export const searchHandlers = {
     requireSchool(ctx);
     const peopleMatches = findMatches(ctx.store, 'people', text, limit);
     const studentMatches = findMatches(ctx.store, 'students', text, limit);
-    const people = personSummariesByPk(ctx, peopleMatches.map((m) => m.pk));
-    const students = studentSummariesByPk(ctx, studentMatches.map((m) => m.pk));
-    const linkedStudents = studentsOfPeople(ctx, [...people.values()].map((p) => p.id));
-    const caregivers = caregiversOfStudents(ctx, [...students.values()].map((s) => s.id));
+    const people = personSummariesByPk(
+      ctx,
+      peopleMatches.map((m) => m.pk),
+    );
+    const students = studentSummariesByPk(
+      ctx,
+      studentMatches.map((m) => m.pk),
+    );
+    const linkedStudents = studentsOfPeople(
+      ctx,
+      [...people.values()].map((p) => p.id),
+    );
+    const caregivers = caregiversOfStudents(
+      ctx,
+      [...students.values()].map((s) => s.id),
+    );
 
     const hits: SearchHit[] = [];
     for (const m of peopleMatches) {
       const person = people.get(m.pk);
       if (person) {
-        hits.push({ type: 'person', match: m.quality, person, students: linkedStudents.get(person.id) ?? [] });
+        hits.push({
+          type: 'person',
+          match: m.quality,
+          person,
+          students: linkedStudents.get(person.id) ?? [],
+        });
       }
     }
     for (const m of studentMatches) {
       const student = students.get(m.pk);
       if (student) {
-        hits.push({ type: 'student', match: m.quality, student, caregivers: caregivers.get(student.id) ?? [] });
+        hits.push({
+          type: 'student',
+          match: m.quality,
+          student,
+          caregivers: caregivers.get(student.id) ?? [],
+        });
       }
     }
     // Stable sort: keeps people before students and index order within each quality.

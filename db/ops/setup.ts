@@ -1,7 +1,14 @@
 import { uuidv7 } from 'uuidv7';
 import { HearthError, type AppStatus } from '../../contract';
 import { fromRow } from '../columns';
-import { currentSchool, currentStaff, loadOwned, requireSchool, type Ctx, type Handlers } from '../context';
+import {
+  currentSchool,
+  currentStaff,
+  loadOwned,
+  requireSchool,
+  type Ctx,
+  type Handlers,
+} from '../context';
 import { DEMO_SIZE, createDemoFamilies, createDemoSchool, createDemoStaff } from '../demo/generate';
 import { getMeta, setMeta } from '../store';
 

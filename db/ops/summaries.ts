@@ -57,7 +57,10 @@ function groupBy<T>(rows: Row[], key: string, map: (row: Row) => T): Map<string,
   return groups;
 }
 
-export function studentsOfPeople(ctx: Ctx, personIds: readonly string[]): Map<string, LinkedStudent[]> {
+export function studentsOfPeople(
+  ctx: Ctx,
+  personIds: readonly string[],
+): Map<string, LinkedStudent[]> {
   if (personIds.length === 0) return new Map();
   const rows = ctx.store
     .sql(
@@ -70,7 +73,10 @@ export function studentsOfPeople(ctx: Ctx, personIds: readonly string[]): Map<st
   return groupBy(rows, 'owner', (row) => ({ student: studentSummary(row), ...linkFacts(row) }));
 }
 
-export function caregiversOfStudents(ctx: Ctx, studentIds: readonly string[]): Map<string, LinkedPerson[]> {
+export function caregiversOfStudents(
+  ctx: Ctx,
+  studentIds: readonly string[],
+): Map<string, LinkedPerson[]> {
   if (studentIds.length === 0) return new Map();
   const rows = ctx.store
     .sql(
@@ -94,15 +100,22 @@ export function studentSummaries(ctx: Ctx, ids: readonly string[]): Map<string, 
 export function personSummariesByPk(ctx: Ctx, pks: readonly number[]): Map<number, PersonSummary> {
   if (pks.length === 0) return new Map();
   const rows = ctx.store
-    .sql(`SELECT p.pk, ${PERSON_COLUMNS} FROM people p WHERE p.pk IN (SELECT value FROM json_each(?))`)
+    .sql(
+      `SELECT p.pk, ${PERSON_COLUMNS} FROM people p WHERE p.pk IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(pks)) as Row[];
   return new Map(rows.map((row) => [row.pk as number, personSummary(row)]));
 }
 
-export function studentSummariesByPk(ctx: Ctx, pks: readonly number[]): Map<number, StudentSummary> {
+export function studentSummariesByPk(
+  ctx: Ctx,
+  pks: readonly number[],
+): Map<number, StudentSummary> {
   if (pks.length === 0) return new Map();
   const rows = ctx.store
-    .sql(`SELECT s.pk, ${STUDENT_COLUMNS} FROM students s WHERE s.pk IN (SELECT value FROM json_each(?))`)
+    .sql(
+      `SELECT s.pk, ${STUDENT_COLUMNS} FROM students s WHERE s.pk IN (SELECT value FROM json_each(?))`,
+    )
     .all(JSON.stringify(pks)) as Row[];
   return new Map(rows.map((row) => [row.pk as number, studentSummary(row)]));
 }

@@ -1,7 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
 import { uuidv7 } from 'uuidv7';
-import { HearthError, type Person, type PickupWarning, type Visit, type VisitView } from '../../contract';
+import {
+  HearthError,
+  type Person,
+  type PickupWarning,
+  type Visit,
+  type VisitView,
+} from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { fold } from '../search/normalize';
@@ -28,14 +34,22 @@ export function displayName(p: { firstName: string; lastName: string | null }): 
  * What the desk must see before releasing students to this person: links that say not
  * allowed or see office, and students the person has no link to at all.
  */
-export function pickupWarnings(ctx: Ctx, personId: string, studentIds: readonly string[]): PickupWarning[] {
+export function pickupWarnings(
+  ctx: Ctx,
+  personId: string,
+  studentIds: readonly string[],
+): PickupWarning[] {
   const students = studentSummaries(ctx, studentIds);
   const links = ctx.store
     .sql(
       `SELECT student_id, pickup, office_note FROM student_person_links
        WHERE person_id = ? AND student_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(personId, JSON.stringify(studentIds)) as { student_id: string; pickup: string; office_note: string | null }[];
+    .all(personId, JSON.stringify(studentIds)) as {
+    student_id: string;
+    pickup: string;
+    office_note: string | null;
+  }[];
   const byStudent = new Map(links.map((l) => [l.student_id, l]));
   const warnings: PickupWarning[] = [];
   for (const studentId of studentIds) {
@@ -55,9 +69,12 @@ function views(ctx: Ctx, rows: Row[]): VisitView[] {
   const visits = rows.map((row) => fromRow('visits', row));
   const students = studentSummaries(ctx, [...new Set(visits.flatMap((v) => v.studentIds))]);
   const staffNames = new Map(
-    (ctx.store.sql('SELECT id, display_name FROM staff').all() as { id: string; display_name: string }[]).map(
-      (s) => [s.id, s.display_name],
-    ),
+    (
+      ctx.store.sql('SELECT id, display_name FROM staff').all() as {
+        id: string;
+        display_name: string;
+      }[]
+    ).map((s) => [s.id, s.display_name]),
   );
   return visits.map((v, i) => ({
     ...v,
@@ -67,14 +84,22 @@ function views(ctx: Ctx, rows: Row[]): VisitView[] {
   }));
 }
 
-const VISIT_SELECT = 'SELECT v.*, p.kind AS visitor_kind FROM visits v LEFT JOIN people p ON p.id = v.person_id';
+const VISIT_SELECT =
+  'SELECT v.*, p.kind AS visitor_kind FROM visits v LEFT JOIN people p ON p.id = v.person_id';
 
 function visitView(ctx: Ctx, id: string): VisitView {
-  return views(ctx, [ctx.store.sql(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as Row])[0] as VisitView;
+  return views(ctx, [
+    ctx.store.sql(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as Row,
+  ])[0] as VisitView;
 }
 
 /** A visitor typed in on the spot: first word is the given name, the rest the family name. */
-function addVisitor(ctx: Ctx, schoolId: string, fullName: string, phone: string | undefined): Person {
+function addVisitor(
+  ctx: Ctx,
+  schoolId: string,
+  fullName: string,
+  phone: string | undefined,
+): Person {
   const [firstName = fullName, ...rest] = fullName.split(/\s+/);
   return ctx.writer.insert('people', {
     id: uuidv7(),
@@ -115,19 +140,28 @@ export const visitHandlers = {
     const person =
       'personId' in input.visitor
         ? loadOwned(ctx, 'people', input.visitor.personId, 'person')
-        : addVisitor(ctx, school.id, input.visitor.newVisitor.fullName, input.visitor.newVisitor.phone);
+        : addVisitor(
+            ctx,
+            school.id,
+            input.visitor.newVisitor.fullName,
+            input.visitor.newVisitor.phone,
+          );
     const studentIds = [...new Set(input.studentIds)];
 
     const open = ctx.store
       .sql('SELECT signed_in_at FROM visits WHERE person_id = ? AND signed_out_at IS NULL')
       .get(person.id) as { signed_in_at: string } | undefined;
     if (open) {
-      throw new HearthError('CONFLICT', `${displayName(person)} is already signed in. Sign them out first.`);
+      throw new HearthError(
+        'CONFLICT',
+        `${displayName(person)} is already signed in. Sign them out first.`,
+      );
     }
 
     const now = ctx.now().toISOString();
     const warnings = input.purpose === 'pickup' ? pickupWarnings(ctx, person.id, studentIds) : [];
-    if (studentIds.length > 0 && input.purpose !== 'pickup') studentSummariesOrFail(ctx, studentIds);
+    if (studentIds.length > 0 && input.purpose !== 'pickup')
+      studentSummariesOrFail(ctx, studentIds);
     if (warnings.length > 0 && !input.acknowledgePickupWarnings) {
       throw new HearthError(
         'PICKUP_ACK_REQUIRED',
@@ -173,7 +207,8 @@ export const visitHandlers = {
   'visit.signOut': (ctx, { visitId }) => {
     requireStaff(ctx);
     const visit = loadOwned(ctx, 'visits', visitId, 'visit');
-    if (visit.signedOutAt) throw new HearthError('CONFLICT', `${visit.visitorName} is already signed out.`);
+    if (visit.signedOutAt)
+      throw new HearthError('CONFLICT', `${visit.visitorName} is already signed out.`);
     ctx.writer.update('visits', visitId, { signedOutAt: ctx.now().toISOString() });
     return visitView(ctx, visitId);
   },
@@ -181,7 +216,9 @@ export const visitHandlers = {
   'visit.signOutAll': (ctx) => {
     requireStaff(ctx);
     const school = requireSchool(ctx);
-    const open = ctx.store.sql('SELECT id FROM visits WHERE school_id = ? AND signed_out_at IS NULL').all(school.id) as {
+    const open = ctx.store
+      .sql('SELECT id FROM visits WHERE school_id = ? AND signed_out_at IS NULL')
+      .all(school.id) as {
       id: string;
     }[];
     const now = ctx.now().toISOString();
@@ -192,7 +229,9 @@ export const visitHandlers = {
   'visit.inBuilding': (ctx) => {
     const school = requireSchool(ctx);
     const rows = ctx.store
-      .sql(`${VISIT_SELECT} WHERE v.school_id = ? AND v.signed_out_at IS NULL ORDER BY v.signed_in_at`)
+      .sql(
+        `${VISIT_SELECT} WHERE v.school_id = ? AND v.signed_out_at IS NULL ORDER BY v.signed_in_at`,
+      )
       .all(school.id) as Row[];
     return views(ctx, rows);
   },
@@ -204,14 +243,21 @@ export const visitHandlers = {
   'visit.today': (ctx, { text }) => {
     const school = requireSchool(ctx);
     const rows = ctx.store
-      .sql(`${VISIT_SELECT} WHERE v.school_id = ? AND v.signed_in_at >= ? ORDER BY v.signed_in_at DESC`)
+      .sql(
+        `${VISIT_SELECT} WHERE v.school_id = ? AND v.signed_in_at >= ? ORDER BY v.signed_in_at DESC`,
+      )
       .all(school.id, startOfSchoolDay(ctx.now(), school.timeZone)) as Row[];
     const all = views(ctx, rows);
     const needle = fold(text);
     const visits = needle
       ? all.filter((v) =>
           fold(
-            [v.visitorName, v.seeing ?? '', PURPOSE_WORDS[v.purpose], ...v.students.map(displayName)].join(' '),
+            [
+              v.visitorName,
+              v.seeing ?? '',
+              PURPOSE_WORDS[v.purpose],
+              ...v.students.map(displayName),
+            ].join(' '),
           ).includes(needle),
         )
       : all;

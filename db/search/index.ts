@@ -9,12 +9,16 @@ import { fold, parseQuery, phoneTokens, toMatch } from './normalize';
 export const indexPerson: AfterWrite = (store, record, pk) => {
   const name = fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`);
   const phones = phoneTokens(record.phones as string[]).join(' ');
-  store.sql('INSERT OR REPLACE INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)').run(pk, name, phones);
+  store
+    .sql('INSERT OR REPLACE INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)')
+    .run(pk, name, phones);
 };
 
 export const indexStudent: AfterWrite = (store, record, pk) => {
   const name = fold(
-    [record.firstName, record.lastName, record.preferredName].filter((s) => typeof s === 'string').join(' '),
+    [record.firstName, record.lastName, record.preferredName]
+      .filter((s) => typeof s === 'string')
+      .join(' '),
   );
   store.sql('INSERT OR REPLACE INTO students_fts (rowid, name) VALUES (?, ?)').run(pk, name);
 };
@@ -28,7 +32,12 @@ export interface Match {
  * Matches for one table: whole-word matches first, then beginnings of words, each capped at
  * `limit`. Two small indexed queries beat ranking every prefix match of a one-letter query.
  */
-export function findMatches(store: Store, table: 'people' | 'students', typed: string, limit: number): Match[] {
+export function findMatches(
+  store: Store,
+  table: 'people' | 'students',
+  typed: string,
+  limit: number,
+): Match[] {
   const query = parseQuery(typed);
   if (!query || (table === 'students' && query.column === 'phones')) return [];
   const fts = `${table}_fts`;

@@ -1,10 +1,20 @@
 /**
  * Navigation allowlist: a page may only ever show the app's own origin. URLs are parsed,
  * never matched as strings, so "hearth://app.evil.example" or "hearth://app@evil" fail.
+ * Protocol and host are compared one by one: for a custom scheme such as hearth:, the
+ * WHATWG `origin` is the opaque "null" for every URL, so comparing origins would let any
+ * hearth:// host through.
  */
 export function isAppUrl(candidate: string, appOrigin: string): boolean {
   try {
-    return new URL(candidate).origin === new URL(appOrigin).origin;
+    const url = new URL(candidate);
+    const app = new URL(appOrigin);
+    return (
+      url.protocol === app.protocol &&
+      url.host === app.host &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
@@ -15,7 +25,10 @@ interface NavigationEvent {
 }
 
 interface NavigableContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: NavigationEvent, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: NavigationEvent) => void): unknown;
 }
 

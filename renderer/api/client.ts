@@ -42,7 +42,10 @@ function loopbackBridge(): HearthBridge {
       const body = (await response.json()) as { ok?: unknown; error?: unknown };
       if (body.ok === false && isErrorBody(body.error)) return { ok: false, error: body.error };
       if (body.ok === true) return body as CallResult<never>;
-      return { ok: false, error: { code: 'INTERNAL', message: 'Hearth sent an answer it could not read.' } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Hearth sent an answer it could not read.' },
+      };
     },
   };
 }
@@ -50,12 +53,18 @@ function loopbackBridge(): HearthBridge {
 const bridge: HearthBridge = window.hearth ?? loopbackBridge();
 
 /** Call the core. Resolves with the typed output or throws a HearthError with a stable code. */
-export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+export async function call<N extends CallName>(
+  name: N,
+  input: CallInput<N>,
+): Promise<CallOutput<N>> {
   let result: CallResult<CallOutput<N>>;
   try {
     result = await bridge.call(name, input);
   } catch {
-    throw new HearthError('INTERNAL', 'Hearth’s data service is not answering. Check that Hearth is still running.');
+    throw new HearthError(
+      'INTERNAL',
+      'Hearth’s data service is not answering. Check that Hearth is still running.',
+    );
   }
   if (!result.ok) throw HearthError.fromBody(result.error);
   return result.value;

@@ -10,31 +10,38 @@ export interface Loaded<T> {
 }
 
 /**
- * Run a read call and keep its latest result. `key` says when the input changed; answers
- * to superseded requests are dropped, so fast typing never shows stale results. A null
- * input means there is nothing to ask yet.
+ * Run a read call and keep its latest result, asking again whenever the input (compared by
+ * value) or `refresh` changes. Answers to superseded requests are dropped, so fast typing
+ * never shows stale results. A null input means there is nothing to ask yet.
  */
-export function useCall<N extends CallName>(name: N, input: CallInput<N> | null, key: string): Loaded<CallOutput<N>> {
-  const [state, setState] = useState<{ data?: CallOutput<N>; error?: unknown; loading: boolean }>({ loading: true });
+export function useCall<N extends CallName>(
+  name: N,
+  input: CallInput<N> | null,
+  refresh: unknown = 0,
+): Loaded<CallOutput<N>> {
+  const [state, setState] = useState<{ data?: CallOutput<N>; error?: unknown; loading: boolean }>({
+    loading: input !== null,
+  });
   const [version, setVersion] = useState(0);
   const latest = useRef(0);
-  const inputRef = useRef(input);
-  inputRef.current = input;
+  const serialized = JSON.stringify(input);
 
   useEffect(() => {
     const request = ++latest.current;
-    const current = inputRef.current;
-    if (current === null) {
-      setState({ loading: false });
-      return;
-    }
-    setState((s) => ({ ...s, loading: true }));
+    const current = JSON.parse(serialized) as CallInput<N> | null;
+    if (current === null) return;
     call(name, current).then(
       (data) => request === latest.current && setState({ data, loading: false }),
-      (error: unknown) => request === latest.current && setState((s) => ({ data: s.data, error, loading: false })),
+      (error: unknown) =>
+        request === latest.current && setState((s) => ({ data: s.data, error, loading: false })),
     );
-  }, [name, key, version]);
+  }, [name, serialized, refresh, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return {
+    data: input === null ? undefined : state.data,
+    error: state.error,
+    loading: state.loading,
+    reload,
+  };
 }

@@ -62,7 +62,10 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           <div className="school">
             <span className="school-name">{status.school?.name}</span>
             {status.setup === 'demo' && (
-              <span className="badge badge-demo" title="Practice data: nothing here is a real family">
+              <span
+                className="badge badge-demo"
+                title="Practice data: nothing here is a real family"
+              >
                 Demo school
               </span>
             )}
@@ -70,7 +73,10 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           <kbd className="shortcut-hint" title="Search from anywhere">
             Ctrl+K search
           </kbd>
-          <span className="sync-status" title="Sync with a district server is not set up on this computer">
+          <span
+            className="sync-status"
+            title="Sync with a district server is not set up on this computer"
+          >
             <span aria-hidden="true">●</span> Saved on this computer
           </span>
           <span className="signed-in">

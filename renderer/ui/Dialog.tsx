@@ -13,7 +13,13 @@ interface DialogProps {
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
  * turns Escape into cancel. Focus returns to where it was when the dialog closes.
  */
-export function Dialog({ title, role = 'dialog', tone = 'neutral', onCancel, children }: DialogProps) {
+export function Dialog({
+  title,
+  role = 'dialog',
+  tone = 'neutral',
+  onCancel,
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

@@ -13,9 +13,34 @@ export function languageName(code: string | null): string | null {
 }
 
 /** Languages offered at the desk; a family's own language is added when it is not listed. */
-export const COMMON_LANGUAGES = ['en', 'es', 'vi', 'so', 'ar', 'hmn', 'zh', 'ht', 'fr', 'pt', 'ru', 'uk', 'ko', 'tl', 'am', 'ne', 'my', 'sw', 'fa', 'ps'];
+export const COMMON_LANGUAGES = [
+  'en',
+  'es',
+  'vi',
+  'so',
+  'ar',
+  'hmn',
+  'zh',
+  'ht',
+  'fr',
+  'pt',
+  'ru',
+  'uk',
+  'ko',
+  'tl',
+  'am',
+  'ne',
+  'my',
+  'sw',
+  'fa',
+  'ps',
+];
 
-export function fullName(p: { firstName: string; lastName: string | null; preferredName?: string | null }): string {
+export function fullName(p: {
+  firstName: string;
+  lastName: string | null;
+  preferredName?: string | null;
+}): string {
   const first = p.preferredName ? `${p.firstName} (${p.preferredName})` : p.firstName;
   return p.lastName ? `${first} ${p.lastName}` : first;
 }
@@ -66,4 +91,10 @@ export const INTERPRETER_WORDS = {
   both: 'Needs an interpreter and translation',
 } as const;
 
-export const CHANNEL_WORDS = { text: 'Text', call: 'Call', email: 'Email', paper: 'Paper', in_person: 'In person' } as const;
+export const CHANNEL_WORDS = {
+  text: 'Text',
+  call: 'Call',
+  email: 'Email',
+  paper: 'Paper',
+  in_person: 'In person',
+} as const;

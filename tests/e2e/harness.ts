@@ -10,7 +10,14 @@ import { startBrowserHost, type BrowserHost } from '../../host/server';
  * host, driven in Debian's Chromium. Needs `npm run build` first (test:e2e does it).
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 export const SCREENSHOTS = resolve('test-results/screenshots');
 
 export interface RunningApp {
@@ -21,13 +28,18 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { demo: boolean; viewport?: { width: number; height: number } }): Promise<RunningApp> {
+export async function startApp(options: {
+  demo: boolean;
+  viewport?: { width: number; height: number };
+}): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const core = openCore({ file: join(dir, 'hearth.sqlite'), checkOutputs: true });
   if (options.demo) callOrThrow(core, 'setup.demo', {});
   const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await browser.newPage({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
   await page.goto(host.launchUrl);
   return {
     core,

@@ -5,9 +5,24 @@ import { tempCore, tempDir, ok, fail, snapshot } from '../helpers';
 import type { Core } from '../../db/core';
 
 function family(core: Core, pickup: 'allowed' | 'not_allowed' | 'see_office' = 'allowed') {
-  const caregiver = ok(core, 'person.create', { firstName: 'María', lastName: 'Núñez', kind: 'caregiver', phones: ['(612) 555-0199'], homeLanguage: 'es', interpreter: 'spoken', channels: ['text', 'call'] });
+  const caregiver = ok(core, 'person.create', {
+    firstName: 'María',
+    lastName: 'Núñez',
+    kind: 'caregiver',
+    phones: ['(612) 555-0199'],
+    homeLanguage: 'es',
+    interpreter: 'spoken',
+    channels: ['text', 'call'],
+  });
   const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
-  ok(core, 'link.set', { studentId: student.id, personId: caregiver.id, relationship: 'Parent', legalGuardian: true, pickup, officeNote: pickup === 'allowed' ? null : 'Court order on file.' });
+  ok(core, 'link.set', {
+    studentId: student.id,
+    personId: caregiver.id,
+    relationship: 'Parent',
+    legalGuardian: true,
+    pickup,
+    officeNote: pickup === 'allowed' ? null : 'Court order on file.',
+  });
   return { caregiver, student };
 }
 
@@ -15,7 +30,12 @@ describe('front desk operations', () => {
   it('refuses work before the school is set up, and demo data on a real school', () => {
     const core = tempCore();
     expect(fail(core, 'visit.inBuilding', {}).code).toBe('NOT_SET_UP');
-    ok(core, 'setup.school', { schoolName: 'Lincoln', timeZone: 'America/Chicago', staffName: 'Pat', staffRole: 'front_office' });
+    ok(core, 'setup.school', {
+      schoolName: 'Lincoln',
+      timeZone: 'America/Chicago',
+      staffName: 'Pat',
+      staffRole: 'front_office',
+    });
     const before = snapshot(core);
     expect(fail(core, 'setup.demo', {}).code).toBe('ALREADY_SET_UP');
     expect(snapshot(core)).toBe(before);
@@ -25,23 +45,52 @@ describe('front desk operations', () => {
   it('signs a known visitor in and out, logging a walk-in contact and change-log entries in the same transaction', () => {
     const core = tempCore({ setup: 'school' });
     const { caregiver, student } = family(core);
-    const logBefore = (core.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
-    const visit = ok(core, 'visit.signIn', { visitor: { personId: caregiver.id }, studentIds: [student.id], purpose: 'pickup', seeing: 'Ms. Alvarez', language: 'es', interpreterUsed: true });
-    expect(visit).toMatchObject({ visitorName: 'María Núñez', purpose: 'pickup', signedOutAt: null, pickupWarnings: [], pickupAcknowledgedAt: null, greetedByName: 'Pat Front' });
+    const logBefore = (
+      core.store.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }
+    ).n;
+    const visit = ok(core, 'visit.signIn', {
+      visitor: { personId: caregiver.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+      seeing: 'Ms. Alvarez',
+      language: 'es',
+      interpreterUsed: true,
+    });
+    expect(visit).toMatchObject({
+      visitorName: 'María Núñez',
+      purpose: 'pickup',
+      signedOutAt: null,
+      pickupWarnings: [],
+      pickupAcknowledgedAt: null,
+      greetedByName: 'Pat Front',
+    });
     expect(visit.students.map((s) => s.firstName)).toEqual(['Ana']);
     expect(ok(core, 'visit.inBuilding', {}).map((v) => v.id)).toEqual([visit.id]);
 
     const [contact] = ok(core, 'contact.forPerson', { personId: caregiver.id });
-    expect(contact).toMatchObject({ kind: 'walk_in', direction: 'family_to_school', visitId: visit.id, language: 'es', interpreterUsed: true, studentIds: [student.id] });
-    const logged = core.store.db.prepare('SELECT tbl FROM change_log WHERE seq > ? ORDER BY seq').all(logBefore);
+    expect(contact).toMatchObject({
+      kind: 'walk_in',
+      direction: 'family_to_school',
+      visitId: visit.id,
+      language: 'es',
+      interpreterUsed: true,
+      studentIds: [student.id],
+    });
+    const logged = core.store.db
+      .prepare('SELECT tbl FROM change_log WHERE seq > ? ORDER BY seq')
+      .all(logBefore);
     expect(logged).toEqual([{ tbl: 'visits' }, { tbl: 'contacts' }]);
 
-    expect(fail(core, 'visit.signIn', { visitor: { personId: caregiver.id }, purpose: 'question' })).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      fail(core, 'visit.signIn', { visitor: { personId: caregiver.id }, purpose: 'question' }),
+    ).toMatchObject({ code: 'CONFLICT' });
     const out = ok(core, 'visit.signOut', { visitId: visit.id });
     expect(out.signedOutAt).not.toBeNull();
     expect(ok(core, 'visit.inBuilding', {})).toEqual([]);
     expect(fail(core, 'visit.signOut', { visitId: visit.id }).code).toBe('CONFLICT');
-    const lastLog = core.store.db.prepare('SELECT tbl, fields FROM change_log ORDER BY seq DESC LIMIT 1').get() as { tbl: string; fields: string };
+    const lastLog = core.store.db
+      .prepare('SELECT tbl, fields FROM change_log ORDER BY seq DESC LIMIT 1')
+      .get() as { tbl: string; fields: string };
     expect(lastLog.tbl).toBe('visits');
     expect(Object.keys(JSON.parse(lastLog.fields))).toEqual(['signedOutAt']);
   });
@@ -50,11 +99,22 @@ describe('front desk operations', () => {
     for (const pickup of ['not_allowed', 'see_office'] as const) {
       const core = tempCore({ setup: 'school' });
       const { caregiver, student } = family(core, pickup);
-      const input = { visitor: { personId: caregiver.id }, studentIds: [student.id], purpose: 'pickup' as const };
+      const input = {
+        visitor: { personId: caregiver.id },
+        studentIds: [student.id],
+        purpose: 'pickup' as const,
+      };
       const before = snapshot(core);
       const refused = fail(core, 'visit.signIn', input);
       expect(refused.code).toBe('PICKUP_ACK_REQUIRED');
-      expect(refused.details).toEqual([{ studentId: student.id, studentName: 'Ana Núñez', status: pickup, officeNote: 'Court order on file.' }]);
+      expect(refused.details).toEqual([
+        {
+          studentId: student.id,
+          studentName: 'Ana Núñez',
+          status: pickup,
+          officeNote: 'Court order on file.',
+        },
+      ]);
       expect(snapshot(core)).toBe(before);
 
       const visit = ok(core, 'visit.signIn', { ...input, acknowledgePickupWarnings: true });
@@ -62,51 +122,100 @@ describe('front desk operations', () => {
       expect(visit.pickupAcknowledgedAt).toBe(visit.signedInAt);
       // Not a pickup: the same person may come in for a meeting without a warning.
       ok(core, 'visit.signOut', { visitId: visit.id });
-      expect(ok(core, 'visit.signIn', { visitor: { personId: caregiver.id }, studentIds: [student.id], purpose: 'meeting' }).pickupWarnings).toEqual([]);
+      expect(
+        ok(core, 'visit.signIn', {
+          visitor: { personId: caregiver.id },
+          studentIds: [student.id],
+          purpose: 'meeting',
+        }).pickupWarnings,
+      ).toEqual([]);
     }
   });
 
   it('warns when someone not on a student’s list tries to pick them up, including a new visitor', () => {
     const core = tempCore({ setup: 'school' });
     const { student } = family(core);
-    const check = ok(core, 'visit.pickupCheck', { personId: ok(core, 'person.create', { firstName: 'Sam', kind: 'community_member' }).id, studentIds: [student.id] });
+    const check = ok(core, 'visit.pickupCheck', {
+      personId: ok(core, 'person.create', { firstName: 'Sam', kind: 'community_member' }).id,
+      studentIds: [student.id],
+    });
     expect(check.map((w) => w.status)).toEqual(['not_listed']);
-    const refused = fail(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Stranger Danger' } }, studentIds: [student.id], purpose: 'pickup' });
+    const refused = fail(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Stranger Danger' } },
+      studentIds: [student.id],
+      purpose: 'pickup',
+    });
     expect(refused.code).toBe('PICKUP_ACK_REQUIRED');
     expect(ok(core, 'search.people', { text: 'stranger' })).toEqual([]);
   });
 
   it('adds an unknown visitor with just a name and optional phone, findable and linkable later', () => {
     const core = tempCore({ setup: 'school' });
-    const visit = ok(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Kofi Mensah Boateng', phone: '555-201-3344' } }, purpose: 'volunteer' });
+    const visit = ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Kofi Mensah Boateng', phone: '555-201-3344' } },
+      purpose: 'volunteer',
+    });
     expect(visit.visitorKind).toBe('visitor');
     const [hit] = ok(core, 'search.people', { text: '2013344' });
-    expect(hit?.type === 'person' && hit.person).toMatchObject({ firstName: 'Kofi', lastName: 'Mensah Boateng', kind: 'visitor' });
-    const student = ok(core, 'student.create', { firstName: 'Ama', lastName: 'Boateng', grade: 'K' });
-    ok(core, 'link.set', { studentId: student.id, personId: visit.personId as string, relationship: 'Uncle' });
-    expect(ok(core, 'student.get', { id: student.id }).caregivers.map((c) => c.person.firstName)).toEqual(['Kofi']);
+    expect(hit?.type === 'person' && hit.person).toMatchObject({
+      firstName: 'Kofi',
+      lastName: 'Mensah Boateng',
+      kind: 'visitor',
+    });
+    const student = ok(core, 'student.create', {
+      firstName: 'Ama',
+      lastName: 'Boateng',
+      grade: 'K',
+    });
+    ok(core, 'link.set', {
+      studentId: student.id,
+      personId: visit.personId as string,
+      relationship: 'Uncle',
+    });
+    expect(
+      ok(core, 'student.get', { id: student.id }).caregivers.map((c) => c.person.firstName),
+    ).toEqual(['Kofi']);
   });
 
   it('signs everyone out at the end of the day and keeps today’s log searchable', () => {
     const core = tempCore({ setup: 'school' });
     const { caregiver } = family(core);
-    ok(core, 'visit.signIn', { visitor: { personId: caregiver.id }, purpose: 'meeting', seeing: 'Counselor' });
-    ok(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Zoë Quigley' } }, purpose: 'enrollment' });
+    ok(core, 'visit.signIn', {
+      visitor: { personId: caregiver.id },
+      purpose: 'meeting',
+      seeing: 'Counselor',
+    });
+    ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Zoë Quigley' } },
+      purpose: 'enrollment',
+    });
     expect(ok(core, 'visit.signOutAll', {})).toEqual({ count: 2 });
     expect(ok(core, 'visit.inBuilding', {})).toEqual([]);
     expect(ok(core, 'visit.signOutAll', {})).toEqual({ count: 0 });
     const today = ok(core, 'visit.today', { text: '' });
     expect(today.total).toBe(2);
     expect(today.visits.every((v) => v.signedOutAt)).toBe(true);
-    expect(ok(core, 'visit.today', { text: 'zoe' }).visits.map((v) => v.visitorName)).toEqual(['Zoë Quigley']);
-    expect(ok(core, 'visit.today', { text: 'counse' }).visits.map((v) => v.visitorName)).toEqual(['María Núñez']);
+    expect(ok(core, 'visit.today', { text: 'zoe' }).visits.map((v) => v.visitorName)).toEqual([
+      'Zoë Quigley',
+    ]);
+    expect(ok(core, 'visit.today', { text: 'counse' }).visits.map((v) => v.visitorName)).toEqual([
+      'María Núñez',
+    ]);
   });
 
   it('counts today in the school’s time zone', () => {
     let now = new Date('2026-11-23T05:30:00Z'); // 23:30 on the 22nd in Chicago
     const core = tempCore({ now: () => now });
-    ok(core, 'setup.school', { schoolName: 'Lincoln', timeZone: 'America/Chicago', staffName: 'Pat', staffRole: 'front_office' });
-    ok(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Late Visitor' } }, purpose: 'other' });
+    ok(core, 'setup.school', {
+      schoolName: 'Lincoln',
+      timeZone: 'America/Chicago',
+      staffName: 'Pat',
+      staffRole: 'front_office',
+    });
+    ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Late Visitor' } },
+      purpose: 'other',
+    });
     now = new Date('2026-11-23T06:30:00Z'); // 00:30 on the 23rd in Chicago
     expect(ok(core, 'visit.today', { text: '' }).total).toBe(0);
   });
@@ -114,7 +223,13 @@ describe('front desk operations', () => {
   it('changes a link in place rather than adding a second one', () => {
     const core = tempCore({ setup: 'school' });
     const { caregiver, student } = family(core);
-    ok(core, 'link.set', { studentId: student.id, personId: caregiver.id, relationship: 'Parent', pickup: 'see_office', officeNote: 'Call dad first.' });
+    ok(core, 'link.set', {
+      studentId: student.id,
+      personId: caregiver.id,
+      relationship: 'Parent',
+      pickup: 'see_office',
+      officeNote: 'Call dad first.',
+    });
     const caregivers = ok(core, 'student.get', { id: student.id }).caregivers;
     expect(caregivers).toHaveLength(1);
     expect(caregivers[0]).toMatchObject({ pickup: 'see_office', officeNote: 'Call dad first.' });
@@ -123,7 +238,12 @@ describe('front desk operations', () => {
   it('needs someone at the desk for writes, and remembers who it was across restarts', () => {
     const file = join(tempDir(), 'desk.sqlite');
     let core = openCore({ file });
-    ok(core, 'setup.school', { schoolName: 'Lincoln', timeZone: 'America/Chicago', staffName: 'Pat Front', staffRole: 'front_office' });
+    ok(core, 'setup.school', {
+      schoolName: 'Lincoln',
+      timeZone: 'America/Chicago',
+      staffName: 'Pat Front',
+      staffRole: 'front_office',
+    });
     core.close();
     core = openCore({ file });
     expect(ok(core, 'app.status', {}).staff?.displayName).toBe('Pat Front');
@@ -131,7 +251,9 @@ describe('front desk operations', () => {
     core.close();
     core = openCore({ file });
     expect(ok(core, 'app.status', {}).staff).toBeNull();
-    expect(fail(core, 'person.create', { firstName: 'A', kind: 'caregiver' }).code).toBe('NO_STAFF_SELECTED');
+    expect(fail(core, 'person.create', { firstName: 'A', kind: 'caregiver' }).code).toBe(
+      'NO_STAFF_SELECTED',
+    );
     const [staff] = ok(core, 'staff.list', {});
     ok(core, 'session.choose', { staffId: staff?.id as string });
     expect(ok(core, 'person.create', { firstName: 'A', kind: 'caregiver' }).firstName).toBe('A');

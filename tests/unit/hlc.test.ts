@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ClockDriftError, MAX_DRIFT_MS, formatHlc, parseHlc, receive, tick } from '../../contract/hlc';
+import {
+  ClockDriftError,
+  MAX_DRIFT_MS,
+  formatHlc,
+  parseHlc,
+  receive,
+  tick,
+} from '../../contract/hlc';
 
 const start = { wall: 1_700_000_000_000, counter: 0, node: 'device-a' };
 

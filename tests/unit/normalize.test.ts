@@ -17,7 +17,12 @@ describe('search text folding', () => {
   });
 
   it('indexes phone digits with their tails so any typed format finds them', () => {
-    expect(phoneTokens(['+1 (312) 555-0142'])).toEqual(['13125550142', '3125550142', '5550142', '0142']);
+    expect(phoneTokens(['+1 (312) 555-0142'])).toEqual([
+      '13125550142',
+      '3125550142',
+      '5550142',
+      '0142',
+    ]);
     expect(phoneTokens(['12'])).toEqual([]);
   });
 

@@ -3,20 +3,33 @@ import type { SearchHit } from '../../contract';
 import type { Core } from '../../db/core';
 import { ok, tempCore } from '../helpers';
 
-const label = (h: SearchHit) => (h.type === 'person' ? `${h.person.firstName} ${h.person.lastName ?? ''}`.trim() : `student ${h.student.firstName} ${h.student.lastName}`);
+const label = (h: SearchHit) =>
+  h.type === 'person'
+    ? `${h.person.firstName} ${h.person.lastName ?? ''}`.trim()
+    : `student ${h.student.firstName} ${h.student.lastName}`;
 
 describe('people and student search', () => {
   let core: Core;
   beforeAll(() => {
     core = tempCore({ setup: 'school', scope: 'suite' });
-    const add = (firstName: string, lastName: string, phones: string[] = []) => ok(core, 'person.create', { firstName, lastName, kind: 'caregiver', phones });
+    const add = (firstName: string, lastName: string, phones: string[] = []) =>
+      ok(core, 'person.create', { firstName, lastName, kind: 'caregiver', phones });
     const jose = add('José', 'García-López', ['+1 (312) 555-0142']);
     add('Thảo', 'Nguyễn', ['612.555.9876']);
     add('Guadalupe', 'De la Cruz');
     add('Joselyn', 'Smith');
     add('Liam', "O'Brien");
-    const student = ok(core, 'student.create', { firstName: 'Mateo', lastName: 'García-López', grade: '2' });
-    ok(core, 'link.set', { studentId: student.id, personId: jose.id, relationship: 'Parent', pickup: 'allowed' });
+    const student = ok(core, 'student.create', {
+      firstName: 'Mateo',
+      lastName: 'García-López',
+      grade: '2',
+    });
+    ok(core, 'link.set', {
+      studentId: student.id,
+      personId: jose.id,
+      relationship: 'Parent',
+      pickup: 'allowed',
+    });
   });
   const search = (text: string) => ok(core, 'search.people', { text }).map(label);
 
@@ -37,7 +50,14 @@ describe('people and student search', () => {
   });
 
   it('finds phone numbers by digits in any format', () => {
-    for (const typed of ['3125550142', '(312) 555-0142', '312-555', '555 0142', '0142', '+1 312 555 0142']) {
+    for (const typed of [
+      '3125550142',
+      '(312) 555-0142',
+      '312-555',
+      '555 0142',
+      '0142',
+      '+1 312 555 0142',
+    ]) {
       expect(search(typed), typed).toEqual(['José García-López']);
     }
     expect(search('612 555 98')).toEqual(['Thảo Nguyễn']);
@@ -56,9 +76,14 @@ describe('people and student search', () => {
     const hits = ok(core, 'search.people', { text: 'mateo' });
     expect(hits).toHaveLength(1);
     const [student] = hits;
-    expect(student?.type === 'student' && student.caregivers.map((c) => [c.person.firstName, c.relationship, c.pickup])).toEqual([['José', 'Parent', 'allowed']]);
+    expect(
+      student?.type === 'student' &&
+        student.caregivers.map((c) => [c.person.firstName, c.relationship, c.pickup]),
+    ).toEqual([['José', 'Parent', 'allowed']]);
     const [person] = ok(core, 'search.people', { text: 'josé garcía' });
-    expect(person?.type === 'person' && person.students.map((s) => s.student.firstName)).toEqual(['Mateo']);
+    expect(person?.type === 'person' && person.students.map((s) => s.student.firstName)).toEqual([
+      'Mateo',
+    ]);
   });
 
   it('returns nothing for text that matches no one, has no words, or looks like search syntax', () => {

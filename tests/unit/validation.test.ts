@@ -14,18 +14,33 @@ let ids: { person: string; student: string; visit: string; staff: string };
 const VALID: Record<CallName, () => Record<string, unknown>> = {
   'app.status': () => ({}),
   'setup.demo': () => ({}),
-  'setup.school': () => ({ schoolName: 'X', timeZone: 'America/Chicago', staffName: 'Y', staffRole: 'nurse' }),
+  'setup.school': () => ({
+    schoolName: 'X',
+    timeZone: 'America/Chicago',
+    staffName: 'Y',
+    staffRole: 'nurse',
+  }),
   'staff.list': () => ({}),
   'session.choose': () => ({ staffId: ids.staff }),
   'search.people': () => ({ text: 'ana', limit: 5 }),
   'household.create': () => ({ name: 'Núñez family', address: '1 Main St' }),
-  'person.create': () => ({ firstName: 'Ana', lastName: 'Núñez', kind: 'caregiver', phones: ['555-0100'], email: 'ana@example.org' }),
+  'person.create': () => ({
+    firstName: 'Ana',
+    lastName: 'Núñez',
+    kind: 'caregiver',
+    phones: ['555-0100'],
+    email: 'ana@example.org',
+  }),
   'person.get': () => ({ id: ids.person }),
   'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '4' }),
   'student.get': () => ({ id: ids.student }),
   'link.set': () => ({ studentId: ids.student, personId: ids.person, relationship: 'Parent' }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
-  'visit.signIn': () => ({ visitor: { personId: ids.person }, purpose: 'meeting', seeing: 'Office' }),
+  'visit.signIn': () => ({
+    visitor: { personId: ids.person },
+    purpose: 'meeting',
+    seeing: 'Office',
+  }),
   'visit.signOut': () => ({ visitId: ids.visit }),
   'visit.signOutAll': () => ({}),
   'visit.inBuilding': () => ({}),
@@ -43,7 +58,8 @@ function badInputs(name: CallName): [string, unknown][] {
     ['an unknown field', { ...valid, sneaky: true }],
   ];
   for (const [field, schema] of Object.entries(shape)) {
-    if (!schema.safeParse(undefined).success) cases.push([`missing ${field}`, { ...valid, [field]: undefined }]);
+    if (!schema.safeParse(undefined).success)
+      cases.push([`missing ${field}`, { ...valid, [field]: undefined }]);
     cases.push([`${field} of the wrong type`, { ...valid, [field]: { nested: [1, 2] } }]);
     if (typeof valid[field] === 'string') {
       cases.push([`${field} over 10,000 characters`, { ...valid, [field]: 'x'.repeat(10_001) }]);
@@ -57,7 +73,10 @@ beforeAll(() => {
   core = tempCore({ setup: 'school', scope: 'suite' });
   const person = ok(core, 'person.create', { firstName: 'María', kind: 'caregiver' });
   const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
-  const visit = ok(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Someone Else' } }, purpose: 'other' });
+  const visit = ok(core, 'visit.signIn', {
+    visitor: { newVisitor: { fullName: 'Someone Else' } },
+    purpose: 'other',
+  });
   const [staff] = ok(core, 'staff.list', {});
   ids = { person: person.id, student: student.id, visit: visit.id, staff: staff?.id as string };
 });
@@ -65,7 +84,8 @@ beforeAll(() => {
 describe('every API call validates its input', () => {
   it('has a valid sample for every call in the table, and each sample is accepted by its schema', () => {
     expect(Object.keys(VALID).sort()).toEqual([...CALL_NAMES].sort());
-    for (const name of CALL_NAMES) expect(API[name].input.safeParse(VALID[name]()).success, name).toBe(true);
+    for (const name of CALL_NAMES)
+      expect(API[name].input.safeParse(VALID[name]()).success, name).toBe(true);
   });
 
   for (const name of CALL_NAMES) {
@@ -81,7 +101,11 @@ describe('every API call validates its input', () => {
   }
 
   it('names the field in the error', () => {
-    const error = fail(core, 'person.create', { firstName: '', kind: 'caregiver', email: 'not-an-email' });
+    const error = fail(core, 'person.create', {
+      firstName: '',
+      kind: 'caregiver',
+      email: 'not-an-email',
+    });
     expect(error.issues?.map((i) => i.path).sort()).toEqual(['email', 'firstName']);
   });
 
@@ -92,20 +116,37 @@ describe('every API call validates its input', () => {
   });
 
   it('stores SQL-looking text, emoji and right-to-left text exactly as typed', () => {
-    const samples = ["Robert'); DROP TABLE people;--", '1 OR 1=1; --', 'Zoë 👩🏽‍👧 Ramírez', 'فاطمة الزهراء', 'שרה כהן', 'Ана Петрова'];
+    const samples = [
+      "Robert'); DROP TABLE people;--",
+      '1 OR 1=1; --',
+      'Zoë 👩🏽‍👧 Ramírez',
+      'فاطمة الزهراء',
+      'שרה כהן',
+      'Ана Петрова',
+    ];
     for (const firstName of samples) {
-      const created = ok(core, 'person.create', { firstName, lastName: null, kind: 'community_member' });
+      const created = ok(core, 'person.create', {
+        firstName,
+        lastName: null,
+        kind: 'community_member',
+      });
       expect(ok(core, 'person.get', { id: created.id }).person.firstName).toBe(firstName);
     }
     expect(ok(core, 'search.people', { text: 'فاطمة' }).length).toBeGreaterThan(0);
     expect(ok(core, 'search.people', { text: 'ана' }).length).toBeGreaterThan(0);
-    expect((core.store.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBeGreaterThan(samples.length);
+    expect(
+      (core.store.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n,
+    ).toBeGreaterThan(samples.length);
   });
 
   it('rolls back everything a call wrote when it fails part-way', () => {
     const before = snapshot(core);
     // The new visitor is written first; the unknown student then fails the call.
-    const error = fail(core, 'visit.signIn', { visitor: { newVisitor: { fullName: 'Half Written' } }, studentIds: ['01890a5d-ac96-774b-bcce-b302099a8057'], purpose: 'meeting' });
+    const error = fail(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Half Written' } },
+      studentIds: ['01890a5d-ac96-774b-bcce-b302099a8057'],
+      purpose: 'meeting',
+    });
     expect(error.code).toBe('NOT_FOUND');
     expect(snapshot(core)).toBe(before);
   });

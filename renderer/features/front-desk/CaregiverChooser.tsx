@@ -34,7 +34,14 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
         onKeyDown={onKeyDown}
       >
         {caregivers.map((c, i) => (
-          <li key={c.person.id} id={`caregiver-${i}`} role="option" aria-selected={i === active} className="result" onClick={() => onChoose(c)}>
+          <li
+            key={c.person.id}
+            id={`caregiver-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="result"
+            onClick={() => onChoose(c)}
+          >
             <span className="hit-title">
               <strong>{fullName(c.person)}</strong> <span className="muted">{c.relationship}</span>
               {c.person.homeLanguage && c.person.homeLanguage !== 'en' && (
@@ -42,13 +49,20 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
               )}
               {c.pickup !== 'allowed' && (
                 <span className={`pickup-mark pickup-${c.pickup}`}>
-                  <span aria-hidden="true">{c.pickup === 'not_allowed' ? '⛔' : '⚠'}</span> {PICKUP_WORDS[c.pickup]}
+                  <span aria-hidden="true">{c.pickup === 'not_allowed' ? '⛔' : '⚠'}</span>{' '}
+                  {PICKUP_WORDS[c.pickup]}
                 </span>
               )}
             </span>
           </li>
         ))}
-        <li id={`caregiver-${caregivers.length}`} role="option" aria-selected={active === caregivers.length} className="result result-new" onClick={() => onChoose(null)}>
+        <li
+          id={`caregiver-${caregivers.length}`}
+          role="option"
+          aria-selected={active === caregivers.length}
+          className="result result-new"
+          onClick={() => onChoose(null)}
+        >
           <span className="hit-title">
             <span aria-hidden="true">＋</span> Someone else (new visitor)
           </span>

@@ -12,7 +12,10 @@ import { VisitorSearch, type Pick } from './VisitorSearch';
 
 const PLACES = ['Main office', 'Counselor', 'Nurse', 'Principal', 'Family center'];
 
-type Stage = { kind: 'search' } | { kind: 'caregiver'; pick: Extract<Pick, { type: 'student' }> } | { kind: 'details'; visitor: Visitor };
+type Stage =
+  | { kind: 'search' }
+  | { kind: 'caregiver'; pick: Extract<Pick, { type: 'student' }> }
+  | { kind: 'details'; visitor: Visitor };
 
 /** Sign visitors in on the left; who is in the building and today's log on the right. */
 export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) {
@@ -22,9 +25,12 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [searchFocus, setSearchFocus] = useState(0);
   const now = useNow();
-  const inBuilding = useCall('visit.inBuilding', {}, String(refreshKey));
-  const staff = useCall('staff.list', {}, 'staff');
-  const seeingSuggestions = useMemo(() => [...PLACES, ...(staff.data?.map((s) => s.displayName) ?? [])], [staff.data]);
+  const inBuilding = useCall('visit.inBuilding', {}, refreshKey);
+  const staff = useCall('staff.list', {});
+  const seeingSuggestions = useMemo(
+    () => [...PLACES, ...(staff.data?.map((s) => s.displayName) ?? [])],
+    [staff.data],
+  );
 
   const backToSearch = useCallback((clear: boolean) => {
     if (clear) setText('');
@@ -44,7 +50,12 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
     if (pick.type === 'person') {
       setStage({
         kind: 'details',
-        visitor: { type: 'known', person: pick.hit.person, students: pick.hit.students, preselected: pick.hit.students.map((s) => s.student.id) },
+        visitor: {
+          type: 'known',
+          person: pick.hit.person,
+          students: pick.hit.students,
+          preselected: pick.hit.students.map((s) => s.student.id),
+        },
       });
     } else if (pick.type === 'student') setStage({ kind: 'caregiver', pick });
     else setStage({ kind: 'details', visitor: { type: 'new', name: pick.name } });
@@ -57,13 +68,17 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
 
   const signOut = (visit: VisitView) =>
     call('visit.signOut', { visitId: visit.id }).then(
-      (v) => afterChange(`${v.visitorName} signed out at ${clockTime(v.signedOutAt ?? new Date().toISOString())}.`),
+      (v) =>
+        afterChange(
+          `${v.visitorName} signed out at ${clockTime(v.signedOutAt ?? new Date().toISOString())}.`,
+        ),
       (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
     );
 
   const signOutAll = () =>
     call('visit.signOutAll', {}).then(
-      ({ count }) => afterChange(count === 1 ? 'Signed out 1 visitor.' : `Signed out ${count} visitors.`),
+      ({ count }) =>
+        afterChange(count === 1 ? 'Signed out 1 visitor.' : `Signed out ${count} visitors.`),
       (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
     );
 
@@ -74,14 +89,24 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
           <strong>{inBuilding.data?.length ?? 0}</strong> in the building
         </span>
         {notice && (
-          <span className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <span
+            className={`notice notice-${notice.tone}`}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+          >
             <span aria-hidden="true">{notice.tone === 'ok' ? '✓' : '!'}</span> {notice.text}
           </span>
         )}
       </div>
       <div className="desk-columns">
         <section className="card sign-in" aria-label="Sign in a visitor">
-          {stage.kind === 'search' && <VisitorSearch text={text} onTextChange={setText} onPick={onPick} focusSignal={searchFocus} />}
+          {stage.kind === 'search' && (
+            <VisitorSearch
+              text={text}
+              onTextChange={setText}
+              onPick={onPick}
+              focusSignal={searchFocus}
+            />
+          )}
           {stage.kind === 'caregiver' && (
             <CaregiverChooser
               student={stage.pick.hit.student}
@@ -94,7 +119,17 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
                     ? {
                         type: 'known',
                         person: caregiver.person,
-                        students: [{ student: stage.pick.hit.student, relationship: caregiver.relationship, legalGuardian: caregiver.legalGuardian, livesWith: caregiver.livesWith, emergencyContact: caregiver.emergencyContact, pickup: caregiver.pickup, officeNote: caregiver.officeNote }],
+                        students: [
+                          {
+                            student: stage.pick.hit.student,
+                            relationship: caregiver.relationship,
+                            legalGuardian: caregiver.legalGuardian,
+                            livesWith: caregiver.livesWith,
+                            emergencyContact: caregiver.emergencyContact,
+                            pickup: caregiver.pickup,
+                            officeNote: caregiver.officeNote,
+                          },
+                        ],
                         preselected: [stage.pick.hit.student.id],
                       }
                     : { type: 'new', name: '' },
@@ -115,7 +150,12 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
           )}
         </section>
         <div className="desk-side">
-          <InBuilding visits={inBuilding.data} now={now} onSignOut={(v) => void signOut(v)} onSignOutAll={() => void signOutAll()} />
+          <InBuilding
+            visits={inBuilding.data}
+            now={now}
+            onSignOut={(v) => void signOut(v)}
+            onSignOutAll={() => void signOutAll()}
+          />
           <TodayLog refreshKey={refreshKey} />
         </div>
       </div>

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import type { VisitView } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
-import { clockTime, elapsed, exactDate, fullName, languageName, purposeLabel } from '../../ui/format';
+import {
+  clockTime,
+  elapsed,
+  exactDate,
+  fullName,
+  languageName,
+  purposeLabel,
+} from '../../ui/format';
 
 interface Props {
   visits: VisitView[] | undefined;
@@ -20,12 +27,19 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
         <h2 id="in-building-title">
           In the building now <span className="count">{count}</span>
         </h2>
-        <button type="button" className="button small" disabled={count === 0} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="button small"
+          disabled={count === 0}
+          onClick={() => setConfirming(true)}
+        >
           Sign out everyone
         </button>
       </header>
       {visits === undefined && <p className="muted">Loading…</p>}
-      {visits?.length === 0 && <p className="empty">No visitors in the building. Anyone you sign in shows up here.</p>}
+      {visits?.length === 0 && (
+        <p className="empty">No visitors in the building. Anyone you sign in shows up here.</p>
+      )}
       <ul className="visit-list">
         {visits?.map((v) => (
           <li key={v.id} className="visit">
@@ -34,12 +48,17 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
               {v.visitorKind === 'visitor' && <span className="tag">new visitor</span>}
               <span className="tag">{purposeLabel(v.purpose)}</span>
               {v.pickupWarnings.length > 0 && (
-                <span className="pickup-mark pickup-see_office" title="The pickup warning was shown and acknowledged">
+                <span
+                  className="pickup-mark pickup-see_office"
+                  title="The pickup warning was shown and acknowledged"
+                >
                   <span aria-hidden="true">⚠</span> Pickup checked
                 </span>
               )}
               <div className="visit-detail muted">
-                {v.students.length > 0 && <>For {v.students.map((s) => fullName(s)).join(', ')} · </>}
+                {v.students.length > 0 && (
+                  <>For {v.students.map((s) => fullName(s)).join(', ')} · </>
+                )}
                 {v.seeing && <>To see {v.seeing} · </>}
                 {v.language && v.language !== 'en' && <>{languageName(v.language)} · </>}
                 <time dateTime={v.signedInAt} title={exactDate(v.signedInAt)}>
@@ -47,7 +66,12 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
                 </time>
               </div>
             </div>
-            <button type="button" className="button small" onClick={() => onSignOut(v)} aria-label={`Sign out ${v.visitorName}`}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => onSignOut(v)}
+              aria-label={`Sign out ${v.visitorName}`}
+            >
               Sign out
             </button>
           </li>

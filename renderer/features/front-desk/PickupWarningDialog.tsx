@@ -18,7 +18,12 @@ interface Props {
 export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCancel }: Props) {
   const [checked, setChecked] = useState(false);
   return (
-    <Dialog title={`Stop: check before releasing a student to ${visitorName}`} role="alertdialog" tone="danger" onCancel={onCancel}>
+    <Dialog
+      title={`Stop: check before releasing a student to ${visitorName}`}
+      role="alertdialog"
+      tone="danger"
+      onCancel={onCancel}
+    >
       <ul className="warning-list">
         {warnings.map((w) => (
           <li key={w.studentId} className={`warning warning-${w.status}`}>
@@ -36,7 +41,11 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
         ))}
       </ul>
       <label className="acknowledge">
-        <input type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => setChecked(event.target.checked)}
+        />
         I have checked with the office and may go ahead.
       </label>
       <div className="dialog-actions">

@@ -1,7 +1,22 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { HearthError, type LinkedStudent, type PersonSummary, type PickupWarning, type VisitPurpose, type VisitView } from '../../../contract';
+import {
+  HearthError,
+  type LinkedStudent,
+  type PersonSummary,
+  type PickupWarning,
+  type VisitPurpose,
+  type VisitView,
+} from '../../../contract';
 import { call, errorMessage } from '../../api/client';
-import { CHANNEL_WORDS, COMMON_LANGUAGES, INTERPRETER_WORDS, PICKUP_WORDS, PURPOSES, fullName, languageName } from '../../ui/format';
+import {
+  CHANNEL_WORDS,
+  COMMON_LANGUAGES,
+  INTERPRETER_WORDS,
+  PICKUP_WORDS,
+  PURPOSES,
+  fullName,
+  languageName,
+} from '../../ui/format';
 import { PickupWarningDialog } from './PickupWarningDialog';
 
 export type Visitor =
@@ -18,7 +33,9 @@ interface SignInFormProps {
 const TEXT_TARGETS = new Set(['text', 'search', 'tel', 'email']);
 
 function isTyping(target: EventTarget): boolean {
-  return target instanceof HTMLInputElement ? TEXT_TARGETS.has(target.type) : target instanceof HTMLSelectElement;
+  return target instanceof HTMLInputElement
+    ? TEXT_TARGETS.has(target.type)
+    : target instanceof HTMLSelectElement;
 }
 
 /**
@@ -41,7 +58,10 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
   const [busy, setBusy] = useState(false);
   const purposeRefs = useRef<(HTMLInputElement | null)[]>([]);
 
-  const languages = language && !COMMON_LANGUAGES.includes(language) ? [language, ...COMMON_LANGUAGES] : COMMON_LANGUAGES;
+  const languages =
+    language && !COMMON_LANGUAGES.includes(language)
+      ? [language, ...COMMON_LANGUAGES]
+      : COMMON_LANGUAGES;
   const displayName = known ? fullName(known.person) : newName.trim() || 'this visitor';
 
   const submit = async (acknowledge: boolean) => {
@@ -56,7 +76,11 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
       const visit = await call('visit.signIn', {
         visitor: known
           ? { personId: known.person.id }
-          : { newVisitor: newPhone.trim() ? { fullName: newName, phone: newPhone } : { fullName: newName } },
+          : {
+              newVisitor: newPhone.trim()
+                ? { fullName: newName, phone: newPhone }
+                : { fullName: newName },
+            },
         studentIds,
         purpose,
         seeing: seeing.trim() || null,
@@ -67,9 +91,17 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
       setWarnings(null);
       onSignedIn(visit);
     } catch (e) {
-      if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED') setWarnings(e.details as PickupWarning[]);
+      if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
+        setWarnings(e.details as PickupWarning[]);
       else if (e instanceof HearthError && e.issues?.length) {
-        setError(e.issues.map((i) => `${i.path.includes('phone') ? 'Phone' : i.path.includes('fullName') ? 'Name' : 'A detail'} ${i.message}`).join('. '));
+        setError(
+          e.issues
+            .map(
+              (i) =>
+                `${i.path.includes('phone') ? 'Phone' : i.path.includes('fullName') ? 'Name' : 'A detail'} ${i.message}`,
+            )
+            .join('. '),
+        );
       } else setError(errorMessage(e));
       setBusy(false);
     }
@@ -79,12 +111,22 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
     if (event.key === 'Escape') {
       event.preventDefault();
       onBack();
-    } else if (/^[1-8]$/.test(event.key) && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    } else if (
+      /^[1-8]$/.test(event.key) &&
+      !isTyping(event.target) &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
       event.preventDefault();
       const index = Number(event.key) - 1;
       setPurpose((PURPOSES[index] as (typeof PURPOSES)[number]).value);
       purposeRefs.current[index]?.focus();
-    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLSelectElement)) {
+    } else if (
+      event.key === 'Enter' &&
+      !(event.target instanceof HTMLButtonElement) &&
+      !(event.target instanceof HTMLSelectElement)
+    ) {
       event.preventDefault();
       void submit(false);
     }
@@ -110,10 +152,16 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
           <h2 id="sign-in-title">Signing in {displayName}</h2>
           {known && (
             <p className="preferences">
-              {languageName(known.person.homeLanguage) && <span className="tag tag-language">Speaks {languageName(known.person.homeLanguage)}</span>}
+              {languageName(known.person.homeLanguage) && (
+                <span className="tag tag-language">
+                  Speaks {languageName(known.person.homeLanguage)}
+                </span>
+              )}
               {interpreterNeed && <span className="tag tag-interpreter">{interpreterNeed}</span>}
               {known.person.channels.length > 0 && (
-                <span className="muted">Prefers {known.person.channels.map((c) => CHANNEL_WORDS[c]).join(', then ')}</span>
+                <span className="muted">
+                  Prefers {known.person.channels.map((c) => CHANNEL_WORDS[c]).join(', then ')}
+                </span>
               )}
             </p>
           )}
@@ -121,18 +169,29 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
             <div className="new-visitor-fields">
               <label className="field">
                 <span>Name</span>
-                <input value={newName} onChange={(event) => setNewName(event.target.value)} autoComplete="off" />
+                <input
+                  value={newName}
+                  onChange={(event) => setNewName(event.target.value)}
+                  autoComplete="off"
+                />
               </label>
               <label className="field">
                 <span>Phone (optional)</span>
-                <input type="tel" value={newPhone} onChange={(event) => setNewPhone(event.target.value)} autoComplete="off" />
+                <input
+                  type="tel"
+                  value={newPhone}
+                  onChange={(event) => setNewPhone(event.target.value)}
+                  autoComplete="off"
+                />
               </label>
             </div>
           )}
         </div>
 
         <fieldset className="purposes">
-          <legend>Why are they here? <span className="muted">(press 1–8)</span></legend>
+          <legend>
+            Why are they here? <span className="muted">(press 1–8)</span>
+          </legend>
           <div className="purpose-grid">
             {PURPOSES.map((p, i) => (
               <label key={p.value} className={`purpose ${purpose === p.value ? 'selected' : ''}`}>
@@ -158,11 +217,19 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
             <legend>Students {purpose === 'pickup' ? 'to pick up' : 'this visit is about'}</legend>
             {known.students.map((s) => (
               <label key={s.student.id} className="check">
-                <input type="checkbox" checked={studentIds.includes(s.student.id)} onChange={() => toggleStudent(s.student.id)} />
-                {fullName(s.student)} <span className="muted">· Grade {s.student.grade} · {s.relationship}</span>
+                <input
+                  type="checkbox"
+                  checked={studentIds.includes(s.student.id)}
+                  onChange={() => toggleStudent(s.student.id)}
+                />
+                {fullName(s.student)}{' '}
+                <span className="muted">
+                  · Grade {s.student.grade} · {s.relationship}
+                </span>
                 {s.pickup !== 'allowed' && (
                   <span className={`pickup-mark pickup-${s.pickup}`}>
-                    <span aria-hidden="true">{s.pickup === 'not_allowed' ? '⛔' : '⚠'}</span> {PICKUP_WORDS[s.pickup]}
+                    <span aria-hidden="true">{s.pickup === 'not_allowed' ? '⛔' : '⚠'}</span>{' '}
+                    {PICKUP_WORDS[s.pickup]}
                   </span>
                 )}
               </label>
@@ -173,7 +240,13 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
         <div className="row">
           <label className="field grow">
             <span>Here to see</span>
-            <input list="seeing-suggestions" value={seeing} onChange={(event) => setSeeing(event.target.value)} placeholder="e.g. Ms. Alvarez, Room 12" autoComplete="off" />
+            <input
+              list="seeing-suggestions"
+              value={seeing}
+              onChange={(event) => setSeeing(event.target.value)}
+              placeholder="e.g. Ms. Alvarez, Room 12"
+              autoComplete="off"
+            />
             <datalist id="seeing-suggestions">
               {seeingSuggestions.map((s) => (
                 <option key={s} value={s} />
@@ -192,7 +265,11 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
             </select>
           </label>
           <label className="check interpreter">
-            <input type="checkbox" checked={interpreterUsed} onChange={(event) => setInterpreterUsed(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={interpreterUsed}
+              onChange={(event) => setInterpreterUsed(event.target.checked)}
+            />
             Interpreter used
           </label>
         </div>

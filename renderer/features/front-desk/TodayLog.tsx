@@ -6,7 +6,7 @@ import { clockTime, exactDate, fullName, purposeLabel } from '../../ui/format';
 /** Today's visits, newest first, with a filter over names, purposes and whom they saw. */
 export function TodayLog({ refreshKey }: { refreshKey: number }) {
   const [filter, setFilter] = useState('');
-  const today = useCall('visit.today', { text: filter }, `${filter}|${refreshKey}`);
+  const today = useCall('visit.today', { text: filter }, refreshKey);
   const data = today.data;
   return (
     <section className="card today-log" aria-labelledby="today-title">
@@ -16,12 +16,19 @@ export function TodayLog({ refreshKey }: { refreshKey: number }) {
         </h2>
         <label className="filter">
           <span className="visually-hidden">Search today’s visits</span>
-          <input type="search" placeholder="Search today’s visits" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            type="search"
+            placeholder="Search today’s visits"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
         </label>
       </header>
       {today.error !== undefined && <p role="alert">{errorMessage(today.error)}</p>}
       {data && data.total === 0 && <p className="empty">No visits yet today.</p>}
-      {data && data.total > 0 && data.visits.length === 0 && <p className="empty">No visit today matches “{filter}”.</p>}
+      {data && data.total > 0 && data.visits.length === 0 && (
+        <p className="empty">No visit today matches “{filter}”.</p>
+      )}
       {data && data.visits.length > 0 && (
         <table className="log-table">
           <caption className="visually-hidden">Visits today</caption>
@@ -44,13 +51,23 @@ export function TodayLog({ refreshKey }: { refreshKey: number }) {
                 </td>
                 <td>
                   {v.visitorName}
-                  {v.students.length > 0 && <div className="muted small-text">for {v.students.map((s) => fullName(s)).join(', ')}</div>}
+                  {v.students.length > 0 && (
+                    <div className="muted small-text">
+                      for {v.students.map((s) => fullName(s)).join(', ')}
+                    </div>
+                  )}
                 </td>
                 <td>
                   {purposeLabel(v.purpose)}
                   {v.seeing && <div className="muted small-text">to see {v.seeing}</div>}
                 </td>
-                <td>{v.signedOutAt ? clockTime(v.signedOutAt) : <span className="still-here">Still here</span>}</td>
+                <td>
+                  {v.signedOutAt ? (
+                    clockTime(v.signedOutAt)
+                  ) : (
+                    <span className="still-here">Still here</span>
+                  )}
+                </td>
                 <td>{v.greetedByName}</td>
               </tr>
             ))}

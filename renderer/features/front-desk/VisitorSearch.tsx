@@ -33,14 +33,19 @@ function HitView({ hit }: { hit: SearchHit }) {
       <>
         <span className="hit-title">
           <strong>{fullName(person)}</strong>
-          {person.kind !== 'caregiver' && <span className="tag">{person.kind.replace('_', ' ')}</span>}
-          {language && person.homeLanguage !== 'en' && <span className="tag tag-language">{language}</span>}
+          {person.kind !== 'caregiver' && (
+            <span className="tag">{person.kind.replace('_', ' ')}</span>
+          )}
+          {language && person.homeLanguage !== 'en' && (
+            <span className="tag tag-language">{language}</span>
+          )}
         </span>
         {students.length > 0 ? (
           <span className="hit-detail">
             {students.map((s) => (
               <span key={s.student.id} className="hit-student">
-                {fullName(s.student)} · Gr {s.student.grade} · {s.relationship} <PickupMark pickup={s.pickup} />
+                {fullName(s.student)} · Gr {s.student.grade} · {s.relationship}{' '}
+                <PickupMark pickup={s.pickup} />
               </span>
             ))}
           </span>
@@ -62,7 +67,9 @@ function HitView({ hit }: { hit: SearchHit }) {
         </span>
       </span>
       <span className="hit-detail muted">
-        {caregivers.length ? `Family: ${caregivers.map((c) => fullName(c.person)).join(', ')}` : 'No family linked yet'}
+        {caregivers.length
+          ? `Family: ${caregivers.map((c) => fullName(c.person)).join(', ')}`
+          : 'No family linked yet'}
       </span>
     </>
   );
@@ -74,15 +81,18 @@ function HitView({ hit }: { hit: SearchHit }) {
  */
 export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: VisitorSearchProps) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [active, setActive] = useState(0);
   const listId = useId();
   const trimmed = text.trim();
-  const results = useCall('search.people', trimmed ? { text: trimmed, limit: 12 } : null, trimmed);
+  // The highlighted option belongs to the text it was chosen for; new text starts at the top.
+  const [highlight, setHighlight] = useState({ text: trimmed, index: 0 });
+  const active = highlight.text === trimmed ? highlight.index : 0;
+  const setActive = (next: (index: number) => number) =>
+    setHighlight({ text: trimmed, index: next(active) });
+  const results = useCall('search.people', trimmed ? { text: trimmed, limit: 12 } : null);
   const hits = trimmed && results.data ? results.data : [];
   const optionCount = trimmed ? hits.length + 1 : 0;
 
   useEffect(() => inputRef.current?.focus(), [focusSignal]);
-  useEffect(() => setActive(0), [trimmed]);
 
   const choose = (index: number) => {
     const hit = hits[index];
@@ -139,7 +149,12 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
         </p>
       )}
       {trimmed ? (
-        <ul id={listId} role="listbox" aria-label="Matching people and students" className="results">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Matching people and students"
+          className="results"
+        >
           {hits.map((hit, i) => (
             <li
               key={hit.type === 'person' ? hit.person.id : hit.student.id}
@@ -172,7 +187,9 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
           </li>
         </ul>
       ) : (
-        <div className="results-placeholder muted">Start typing a name (family or student) or a phone number.</div>
+        <div className="results-placeholder muted">
+          Start typing a name (family or student) or a phone number.
+        </div>
       )}
     </div>
   );

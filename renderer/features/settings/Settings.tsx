@@ -11,7 +11,7 @@ interface SettingsProps {
 
 /** Who is at the desk, and facts about this computer's copy of Hearth. */
 export function Settings({ status, onStatusChange }: SettingsProps) {
-  const staff = useCall('staff.list', {}, 'staff');
+  const staff = useCall('staff.list', {});
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="settings">
@@ -23,7 +23,10 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
           <select
             value={status.staff?.id ?? ''}
             onChange={(event) =>
-              call('session.choose', { staffId: event.target.value }).then(onStatusChange, (e: unknown) => setError(errorMessage(e)))
+              call('session.choose', { staffId: event.target.value }).then(
+                onStatusChange,
+                (e: unknown) => setError(errorMessage(e)),
+              )
             }
           >
             {staff.data?.map((s) => (
@@ -33,7 +36,11 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
             ))}
           </select>
         </label>
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
       </section>
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">This computer</h2>

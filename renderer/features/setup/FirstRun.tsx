@@ -7,7 +7,15 @@ import { roleName } from './StaffPicker';
 
 type SchoolForm = CallInput<'setup.school'>;
 
-const TIME_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'];
+const TIME_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+];
 
 /** First run: explore a demo school, or set up the real one. The two never mix. */
 export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
@@ -17,7 +25,12 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
   const zones = TIME_ZONES.includes(localZone) ? TIME_ZONES : [localZone, ...TIME_ZONES];
   const form = useForm<SchoolForm>({
     resolver: zodResolver(API['setup.school'].input),
-    defaultValues: { schoolName: '', timeZone: localZone, staffName: '', staffRole: 'administrator' },
+    defaultValues: {
+      schoolName: '',
+      timeZone: localZone,
+      staffName: '',
+      staffRole: 'administrator',
+    },
   });
   const { errors } = form.formState;
 
@@ -34,22 +47,39 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
     <main className="center-page">
       <div className="first-run">
         <h1>Welcome to Hearth</h1>
-        <p className="lead">A calm place to welcome families, log visits and keep track of every contact.</p>
+        <p className="lead">
+          A calm place to welcome families, log visits and keep track of every contact.
+        </p>
         <div className="first-run-choices">
           <section className="card" aria-labelledby="demo-title">
             <h2 id="demo-title">Explore a demo school</h2>
             <p>Try everything with made-up families. Nothing you do here touches real records.</p>
-            <button type="button" className="button primary" disabled={busy} autoFocus onClick={() => run(call('setup.demo', {}))}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy}
+              autoFocus
+              onClick={() => run(call('setup.demo', {}))}
+            >
               Open the demo school
             </button>
           </section>
           <section className="card" aria-labelledby="real-title">
             <h2 id="real-title">Set up your school</h2>
-            <form onSubmit={form.handleSubmit((values) => run(call('setup.school', values)))} noValidate>
+            <form
+              onSubmit={form.handleSubmit((values) => run(call('setup.school', values)))}
+              noValidate
+            >
               <label className="field">
                 <span>School name</span>
-                <input {...form.register('schoolName')} aria-invalid={!!errors.schoolName} autoComplete="organization" />
-                {errors.schoolName && <span className="field-error">School name {errors.schoolName.message}</span>}
+                <input
+                  {...form.register('schoolName')}
+                  aria-invalid={!!errors.schoolName}
+                  autoComplete="organization"
+                />
+                {errors.schoolName && (
+                  <span className="field-error">School name {errors.schoolName.message}</span>
+                )}
               </label>
               <label className="field">
                 <span>Time zone</span>
@@ -63,8 +93,14 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
               </label>
               <label className="field">
                 <span>Your name</span>
-                <input {...form.register('staffName')} aria-invalid={!!errors.staffName} autoComplete="name" />
-                {errors.staffName && <span className="field-error">Your name {errors.staffName.message}</span>}
+                <input
+                  {...form.register('staffName')}
+                  aria-invalid={!!errors.staffName}
+                  autoComplete="name"
+                />
+                {errors.staffName && (
+                  <span className="field-error">Your name {errors.staffName.message}</span>
+                )}
               </label>
               <label className="field">
                 <span>Your role</span>

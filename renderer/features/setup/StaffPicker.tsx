@@ -19,7 +19,7 @@ export function roleName(role: string): string {
 
 /** "Who is at the desk?" Every contact and visit is attributed to the person chosen here. */
 export function StaffPicker({ onChosen }: { onChosen: (status: AppStatus) => void }) {
-  const staff = useCall('staff.list', {}, 'staff');
+  const staff = useCall('staff.list', {});
   const [error, setError] = useState<string | null>(null);
   return (
     <main className="center-page">
@@ -35,14 +35,22 @@ export function StaffPicker({ onChosen }: { onChosen: (status: AppStatus) => voi
                 type="button"
                 className="choice"
                 autoFocus={i === 0}
-                onClick={() => call('session.choose', { staffId: s.id }).then(onChosen, (e: unknown) => setError(errorMessage(e)))}
+                onClick={() =>
+                  call('session.choose', { staffId: s.id }).then(onChosen, (e: unknown) =>
+                    setError(errorMessage(e)),
+                  )
+                }
               >
                 <strong>{s.displayName}</strong> <span className="muted">{roleName(s.role)}</span>
               </button>
             </li>
           ))}
         </ul>
-        {error && <p role="alert" className="error-text">{error}</p>}
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
       </section>
     </main>
   );
