@@ -57,20 +57,19 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
+/**
+ * Read a request body up to MAX_BODY_BYTES. A larger body is drained and dropped (null), so
+ * the client still receives the 413. Bodies are read only after the secret was checked.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
