@@ -11,7 +11,8 @@ interface DialogProps {
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and
- * turns Escape into cancel. Focus returns to where it was when the dialog closes.
+ * turns Escape into cancel. Focus starts on the element marked data-autofocus (showModal
+ * would otherwise pick the first focusable one) and returns where it was on close.
  */
 export function Dialog({
   title,
@@ -25,6 +26,7 @@ export function Dialog({
     const dialog = ref.current;
     const before = document.activeElement as HTMLElement | null;
     dialog?.showModal();
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       dialog?.close();
       before?.focus();

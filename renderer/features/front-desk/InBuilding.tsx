@@ -81,7 +81,12 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
         <Dialog title={`Sign out all ${count} visitors?`} onCancel={() => setConfirming(false)}>
           <p>Use this at the end of the day. Each visit gets this time as its sign-out time.</p>
           <div className="dialog-actions">
-            <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button"
+              data-autofocus
+              onClick={() => setConfirming(false)}
+            >
               Cancel
             </button>
             <button

@@ -49,7 +49,7 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
         I have checked with the office and may go ahead.
       </label>
       <div className="dialog-actions">
-        <button type="button" className="button" autoFocus onClick={onCancel}>
+        <button type="button" className="button" data-autofocus onClick={onCancel}>
           Go back
         </button>
         <button type="button" className="button danger" disabled={!checked} onClick={onAcknowledge}>

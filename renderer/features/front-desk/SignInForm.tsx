@@ -44,7 +44,7 @@ function isTyping(target: EventTarget): boolean {
  */
 export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: SignInFormProps) {
   const known = visitor.type === 'known' ? visitor : null;
-  const [purpose, setPurpose] = useState<VisitPurpose | null>(null);
+  const [purpose, setPurposeState] = useState<VisitPurpose | null>(null);
   const [studentIds, setStudentIds] = useState<string[]>(known?.preselected ?? []);
   const [seeing, setSeeing] = useState('');
   const [language, setLanguage] = useState(known?.person.homeLanguage ?? '');
@@ -57,6 +57,10 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
   const [warnings, setWarnings] = useState<PickupWarning[] | null>(null);
   const [busy, setBusy] = useState(false);
   const purposeRefs = useRef<(HTMLInputElement | null)[]>([]);
+  const setPurpose = (value: VisitPurpose) => {
+    setPurposeState(value);
+    setError(null);
+  };
 
   const languages =
     language && !COMMON_LANGUAGES.includes(language)

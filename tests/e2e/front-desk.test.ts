@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { callOrThrow } from '../../db/core';
+import { screenshot, startApp, type RunningApp } from './harness';
+
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Collect page errors and CSP violations: a screen that logs them is not done. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  return errors;
+}
+
+const search = (page: Page) => page.getByRole('combobox', { name: 'Who’s here?' });
+
+async function open(demo = true) {
+  app = await startApp({ demo });
+  const errors = watchErrors(app.page);
+  return { ...app, errors };
+}
+
+describe('front desk in the browser', () => {
+  it('signs a regular visitor in with the keyboard alone, then signs them out', async () => {
+    const { page, core, errors } = await open();
+    await search(page).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(page.url()).not.toContain('#k='); // the launch secret is taken out of the address bar
+    await screenshot(page, 'front-desk-empty-1280');
+
+    await page.keyboard.type('garcia');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toContain('García');
+    const name = (await first.locator('strong').first().textContent()) ?? '';
+    await screenshot(page, 'front-desk-results-1280');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Signing in ${name}` }).waitFor();
+    await page.keyboard.press('3');
+    await screenshot(page, 'front-desk-sign-in-form-1280');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('status').filter({ hasText: `${name} signed in` }).waitFor();
+    const inBuilding = page.getByRole('region', { name: /In the building now/ });
+    await inBuilding.getByText(name).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    const [visit] = callOrThrow(core, 'visit.inBuilding', {});
+    expect(visit).toMatchObject({ visitorName: name, purpose: 'meeting' });
+    await screenshot(page, 'front-desk-after-sign-in-1280');
+
+    await page.getByRole('button', { name: `Sign out ${name}` }).click();
+    await page.getByRole('status').filter({ hasText: `${name} signed out` }).waitFor();
+    expect(callOrThrow(core, 'visit.inBuilding', {})).toEqual([]);
+    await page.getByRole('table').getByText(name).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('finds people regardless of accents', async () => {
+    const { page, errors } = await open();
+    await search(page).fill('jose');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('José');
+    await search(page).fill('nguyen');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Nguyễn');
+    await screenshot(page, 'front-desk-accent-search-1280');
+    expect(errors).toEqual([]);
+  });
+
+  it('stops a restricted pickup until the desk acknowledges the office note', async () => {
+    const { page, core, errors } = await open();
+    const person = callOrThrow(core, 'person.create', { firstName: 'Wendell', lastName: 'Pickering', kind: 'relative' });
+    const student = callOrThrow(core, 'student.create', { firstName: 'Rosa', lastName: 'Pickering', grade: '2' });
+    callOrThrow(core, 'link.set', { studentId: student.id, personId: person.id, relationship: 'Uncle', pickup: 'not_allowed', officeNote: 'Court order on file: do not release.' });
+
+    await search(page).fill('wendell pick');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Not allowed to pick up');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Office note: Court order on file: do not release.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Go back');
+    expect(await dialog.getByRole('button', { name: 'Sign in with this warning noted' }).isDisabled()).toBe(true);
+    await screenshot(page, 'front-desk-pickup-warning-1280');
+
+    // A reflexive Enter goes back and signs nobody in.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(callOrThrow(core, 'visit.inBuilding', {})).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'Sign in with this warning noted' }).click();
+    await page.getByRole('status').filter({ hasText: 'Wendell Pickering signed in' }).waitFor();
+    const [visit] = callOrThrow(core, 'visit.inBuilding', {});
+    expect(visit?.pickupWarnings).toEqual([{ studentId: student.id, studentName: 'Rosa Pickering', status: 'not_allowed', officeNote: 'Court order on file: do not release.' }]);
+    expect(visit?.pickupAcknowledgedAt).toBe(visit?.signedInAt);
+    expect(errors).toEqual([]);
+  });
+
+  it('signs in an unknown visitor with just a name and phone, and Escape backs out', async () => {
+    const { page, core, errors } = await open();
+    await search(page).fill('Zed Quigley');
+    await page.getByText('Sign in “Zed Quigley” as a new visitor').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Signing in Zed Quigley' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => search(page).inputValue()).toBe('Zed Quigley');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Phone (optional)').fill('(651) 555-0123');
+    await page.keyboard.press('Enter');
+    await page.getByText('Choose why they came in (press 1 to 8).').waitFor();
+    await page.getByRole('radio', { name: /Volunteer/ }).focus();
+    await page.keyboard.press('4');
+    await screenshot(page, 'front-desk-new-visitor-1280');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Zed Quigley signed in' }).waitFor();
+    const [hit] = callOrThrow(core, 'search.people', { text: '6515550123' });
+    expect(hit?.type === 'person' && hit.person).toMatchObject({ firstName: 'Zed', lastName: 'Quigley', kind: 'visitor' });
+    expect(errors).toEqual([]);
+  });
+
+  it('signs everyone out at the end of the day and keeps today’s log searchable', async () => {
+    const { page, core, errors } = await open();
+    for (const fullName of ['Ada Visitor', 'Ben Visitor', 'Cy Visitor']) {
+      callOrThrow(core, 'visit.signIn', { visitor: { newVisitor: { fullName } }, purpose: 'volunteer', seeing: 'Library' });
+    }
+    await page.reload();
+    const region = page.getByRole('region', { name: /In the building now/ });
+    await region.getByText('Cy Visitor').waitFor();
+    await region.getByRole('button', { name: 'Sign out everyone' }).click();
+    await page.getByRole('dialog', { name: 'Sign out all 3 visitors?' }).waitFor();
+    await screenshot(page, 'front-desk-sign-out-all-1280');
+    await page.getByRole('dialog').getByRole('button', { name: 'Sign out everyone' }).click();
+    await page.getByRole('status').filter({ hasText: 'Signed out 3 visitors.' }).waitFor();
+    await region.getByText('No visitors in the building.').waitFor();
+    expect(callOrThrow(core, 'visit.inBuilding', {})).toEqual([]);
+
+    await page.getByPlaceholder('Search today’s visits').fill('ben');
+    const rows = page.getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2); // header + Ben
+    expect(await rows.nth(1).textContent()).toContain('Ben Visitor');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a smaller screen (1024×700)', async () => {
+    app = await startApp({ demo: true, viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    await search(page).fill('garc');
+    await page.getByRole('option').first().waitFor();
+    await screenshot(page, 'front-desk-results-1024');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('1');
+    await screenshot(page, 'front-desk-sign-in-form-1024');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+});
+
+describe('first run', () => {
+  it('offers the demo or a real school, with field errors in plain words', async () => {
+    const { page, core, errors } = await open(false);
+    await page.getByRole('heading', { name: 'Welcome to Hearth' }).waitFor();
+    await screenshot(page, 'first-run-1280');
+    await page.getByRole('button', { name: 'Set up this school' }).click();
+    await page.getByText('School name cannot be empty').waitFor();
+    await page.getByText('Your name cannot be empty').waitFor();
+    expect(callOrThrow(core, 'app.status', {}).setup).toBe('none');
+    await page.getByLabel('School name').fill('Maple Grove Elementary');
+    await page.getByLabel('Your name').fill('Jordan Ellis');
+    await page.getByLabel('Your role').selectOption('front_office');
+    await page.getByRole('button', { name: 'Set up this school' }).click();
+    await page.getByText('Maple Grove Elementary').waitFor();
+    await search(page).waitFor();
+    expect(callOrThrow(core, 'app.status', {})).toMatchObject({ setup: 'real', staff: { displayName: 'Jordan Ellis' } });
+    await search(page).fill('anyone');
+    await page.getByText('No one matches “anyone”.').waitFor();
+    await screenshot(page, 'real-school-empty-search-1280');
+    expect(errors).toEqual([]);
+  });
+});
