@@ -31,6 +31,10 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   // WAL + NORMAL is durable across application crashes; only an OS crash can lose the last
   // commits, and never corrupts the file.
   db.pragma('synchronous = NORMAL');
+  // 64 MiB of page cache holds the indexes of a district-sized database, so bulk writes
+  // (roster import, first sync) do not spill dirty pages mid-transaction.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   const cache = new Map<string, Statement>();
   return {
     db,

@@ -1,4 +1,3 @@
-import { uuidv7 } from 'uuidv7';
 import {
   HearthError,
   SYNCED_RECORDS,
@@ -80,7 +79,7 @@ export class Writer {
 
   private log(table: SyncedTable, rowId: string, fields: Record<string, unknown>): void {
     this.store
-      .sql('INSERT INTO change_log (op_id, tbl, row_id, fields, hlc) VALUES (?, ?, ?, ?, ?)')
-      .run(uuidv7(), table, rowId, JSON.stringify(fields), this.clock.next());
+      .sql('INSERT INTO change_log (tbl, row_id, fields, hlc) VALUES (?, ?, ?, ?)')
+      .run(table, rowId, JSON.stringify(fields), this.clock.next());
   }
 }

@@ -69,7 +69,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

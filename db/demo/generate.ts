@@ -1,6 +1,15 @@
-import { uuidv7 } from 'uuidv7';
-import type { Person, PickupPermission, School } from '../../contract';
+import { newId } from '../ids';
+import type { Person, PickupPermission, School, SyncedRecord, SyncedTable } from '../../contract';
 import type { Writer } from '../write';
+
+/** Where generated records go: straight into the write path, or collected first (benchmarks). */
+export type RecordSink = <T extends SyncedTable>(table: T, record: SyncedRecord<T>) => void;
+
+export const writeTo =
+  (writer: Writer): RecordSink =>
+  (table, record) => {
+    writer.insert(table, record);
+  };
 import { NAME_POOLS, OFFICE_NOTES, STAFF_NAMES, type NamePool } from './names';
 
 /** Deterministic PRNG (mulberry32) so the demo school and benchmark data are reproducible. */
@@ -42,7 +51,7 @@ export function createDemoSchool(
   name = 'Riverside Elementary (demo)',
 ): School {
   return writer.insert('schools', {
-    id: uuidv7(),
+    id: newId(),
     name,
     timeZone: 'America/Chicago',
     createdAt: now.toISOString(),
@@ -53,7 +62,7 @@ export function createDemoStaff(writer: Writer, school: School): string[] {
   return STAFF_NAMES.map(
     (s) =>
       writer.insert('staff', {
-        id: uuidv7(),
+        id: newId(),
         schoolId: school.id,
         displayName: s.displayName,
         role: s.role,
@@ -65,11 +74,10 @@ export function createDemoStaff(writer: Writer, school: School): string[] {
 /**
  * Families for a school: households of one to three students with one to three caregivers
  * each, until the requested numbers are reached. About one link in 25 carries a pickup
- * restriction with an office note. Every row goes through the write path, so this also
- * measures what bulk writes cost.
+ * restriction with an office note.
  */
 export function createDemoFamilies(
-  writer: Writer,
+  sink: RecordSink,
   school: School,
   size: DemoSize,
   seed = 42,
@@ -91,12 +99,13 @@ export function createDemoFamilies(
     household++;
     const lang = pool();
     const familyName = pick(lang.family);
-    const householdId = writer.insert('households', {
-      id: uuidv7(),
+    const householdId = newId();
+    sink('households', {
+      id: householdId,
       schoolId: school.id,
       name: `${familyName} family`,
       address: `${100 + Math.floor(rand() * 9800)} ${pick(['Maple', 'Cedar', 'River', 'Lake', 'Oak', 'Hill'])} ${pick(['St', 'Ave', 'Rd'])}`,
-    }).id;
+    });
 
     const caregiverIds: {
       id: string;
@@ -120,7 +129,7 @@ export function createDemoFamilies(
       const interpreter =
         lang.language !== 'en' && rand() < 0.45 ? pick(['spoken', 'both'] as const) : 'none';
       const person: Person = {
-        id: uuidv7(),
+        id: newId(),
         schoolId: school.id,
         firstName: pick(lang.given),
         lastName: rand() < 0.12 ? pick(lang.family) : familyName,
@@ -139,7 +148,7 @@ export function createDemoFamilies(
         doNotContact: null,
         createdAt,
       };
-      writer.insert('people', person);
+      sink('people', person);
       people++;
       caregiverIds.push({
         id: person.id,
@@ -152,8 +161,9 @@ export function createDemoFamilies(
     const studentCount =
       students < size.students ? 1 + Math.floor(rand() * Math.min(3, size.students - students)) : 0;
     for (let s = 0; s < studentCount; s++) {
-      const studentId = writer.insert('students', {
-        id: uuidv7(),
+      const studentId = newId();
+      sink('students', {
+        id: studentId,
         schoolId: school.id,
         firstName: pick(lang.given),
         lastName: familyName,
@@ -162,11 +172,11 @@ export function createDemoFamilies(
         homeroom: `Room ${1 + Math.floor(rand() * 30)}`,
         source: 'roster',
         rosterId: null,
-      }).id;
+      });
       students++;
       caregiverIds.forEach((c, i) => {
-        writer.insert('student_person_links', {
-          id: uuidv7(),
+        sink('student_person_links', {
+          id: newId(),
           schoolId: school.id,
           studentId,
           personId: c.id,

@@ -121,24 +121,25 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_by_person ON contacts (person_id, occurred_at);
 
 -- The outbox: one entry per write to a synced table, holding the fields it set. Sync sends
--- each field as its own message; device_seq is seq. acked_at is set once the server has it.
+-- each field as its own message. seq is the device sequence number; (device id, seq) is the
+-- op id, unique across devices and stable across retries, so it needs no column of its own.
+-- The server's acknowledgements advance a cursor kept in meta.
 CREATE TABLE change_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  op_id TEXT NOT NULL UNIQUE,
   tbl TEXT NOT NULL,
   row_id TEXT NOT NULL,
   fields TEXT NOT NULL,
-  hlc TEXT NOT NULL,
-  acked_at TEXT
+  hlc TEXT NOT NULL
 ) STRICT;
-CREATE INDEX change_log_unacked ON change_log (seq) WHERE acked_at IS NULL;
 
 -- Derived search indexes (not synced). rowid = pk of people / students. Text is folded
 -- (accents, case) before it is stored; phones holds digit strings and their tails.
 CREATE VIRTUAL TABLE people_fts USING fts5 (
-  name, phones, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+  name, phones, tokenize = 'unicode61 remove_diacritics 2',
+  content = '', contentless_delete = 1
 );
 CREATE VIRTUAL TABLE students_fts USING fts5 (
-  name, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+  name, tokenize = 'unicode61 remove_diacritics 2',
+  content = '', contentless_delete = 1
 );
 `;

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import type { Contact } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
@@ -19,7 +19,7 @@ export const peopleHandlers = {
   'household.create': (ctx, input) => {
     requireStaff(ctx);
     const school = requireSchool(ctx);
-    return ctx.writer.insert('households', { id: uuidv7(), schoolId: school.id, ...input });
+    return ctx.writer.insert('households', { id: newId(), schoolId: school.id, ...input });
   },
 
   'person.create': (ctx, input) => {
@@ -27,7 +27,7 @@ export const peopleHandlers = {
     const school = requireSchool(ctx);
     if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'household');
     return ctx.writer.insert('people', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       ...input,
       createdAt: ctx.now().toISOString(),
@@ -47,7 +47,7 @@ export const peopleHandlers = {
     requireStaff(ctx);
     const school = requireSchool(ctx);
     return ctx.writer.insert('students', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       ...input,
       source: 'local',
@@ -71,7 +71,7 @@ export const peopleHandlers = {
       .get(input.studentId, input.personId) as { id: string } | undefined;
     if (existing) return ctx.writer.update('student_person_links', existing.id, input);
     return ctx.writer.insert('student_person_links', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       ...input,
     });

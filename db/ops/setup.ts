@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import { HearthError, type AppStatus } from '../../contract';
 import { fromRow } from '../columns';
 import {
@@ -9,7 +9,13 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import { DEMO_SIZE, createDemoFamilies, createDemoSchool, createDemoStaff } from '../demo/generate';
+import {
+  DEMO_SIZE,
+  createDemoFamilies,
+  createDemoSchool,
+  createDemoStaff,
+  writeTo,
+} from '../demo/generate';
 import { getMeta, setMeta } from '../store';
 
 export function appStatus(ctx: Ctx): AppStatus {
@@ -42,7 +48,7 @@ export const setupHandlers = {
     refuseIfSetUp(ctx);
     const school = createDemoSchool(ctx.writer, ctx.now());
     const [frontOffice] = createDemoStaff(ctx.writer, school);
-    createDemoFamilies(ctx.writer, school, DEMO_SIZE);
+    createDemoFamilies(writeTo(ctx.writer), school, DEMO_SIZE);
     setMeta(ctx.store, 'school_id', school.id);
     setMeta(ctx.store, 'setup', 'demo');
     if (frontOffice) choose(ctx, frontOffice);
@@ -52,13 +58,13 @@ export const setupHandlers = {
   'setup.school': (ctx, input) => {
     refuseIfSetUp(ctx);
     const school = ctx.writer.insert('schools', {
-      id: uuidv7(),
+      id: newId(),
       name: input.schoolName,
       timeZone: input.timeZone,
       createdAt: ctx.now().toISOString(),
     });
     const staff = ctx.writer.insert('staff', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       displayName: input.staffName,
       role: input.staffRole,

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
-import { uuidv7 } from 'uuidv7';
+import { newId } from '../ids';
 import {
   HearthError,
   type Person,
@@ -102,7 +102,7 @@ function addVisitor(
 ): Person {
   const [firstName = fullName, ...rest] = fullName.split(/\s+/);
   return ctx.writer.insert('people', {
-    id: uuidv7(),
+    id: newId(),
     schoolId,
     firstName,
     lastName: rest.length ? rest.join(' ') : null,
@@ -171,7 +171,7 @@ export const visitHandlers = {
     }
 
     const visit = ctx.writer.insert('visits', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       personId: person.id,
       visitorName: displayName(person),
@@ -187,7 +187,7 @@ export const visitHandlers = {
       pickupAcknowledgedAt: warnings.length > 0 ? now : null,
     });
     ctx.writer.insert('contacts', {
-      id: uuidv7(),
+      id: newId(),
       schoolId: school.id,
       personId: person.id,
       studentIds,

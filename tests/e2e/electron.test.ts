@@ -14,21 +14,35 @@ import { screenshot } from './harness';
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
 const pathFile = join(electronDir, 'path.txt');
-const binary = existsSync(pathFile) ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
+const binary = existsSync(pathFile)
+  ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+  : null;
 const runtime = binary && existsSync(binary) ? binary : null;
-if (!runtime) console.log('Electron end-to-end suite skipped: Electron’s runtime is not installed on this machine.');
+if (!runtime)
+  console.log(
+    'Electron end-to-end suite skipped: Electron’s runtime is not installed on this machine.',
+  );
 
 describe.skipIf(!runtime)('desktop app (Electron)', () => {
   it('opens the front desk in a sandboxed window that cannot reach Node or leave the app', async () => {
-    const app = await _electron.launch({ executablePath: runtime as string, args: ['.', '--demo'] });
+    const app = await _electron.launch({
+      executablePath: runtime as string,
+      args: ['.', '--demo'],
+    });
     try {
       const window = await app.firstWindow();
       await window.getByRole('combobox', { name: 'Who’s here?' }).waitFor();
-      expect(await window.evaluate(() => typeof (window as unknown as { hearth?: unknown }).hearth)).toBe('object');
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+      expect(
+        await window.evaluate(() => typeof (window as unknown as { hearth?: unknown }).hearth),
+      ).toBe('object');
+      expect(
+        await window.evaluate(() => typeof (globalThis as { require?: unknown }).require),
+      ).toBe('undefined');
+      expect(
+        await window.evaluate(() => typeof (globalThis as { process?: unknown }).process),
+      ).toBe('undefined');
       await window.evaluate(() => {
-        window.location.href = 'https://example.com/';
+        globalThis.location.href = 'https://example.com/';
       });
       await window.waitForTimeout(500);
       expect(window.url()).toMatch(/^hearth:\/\/app\//);

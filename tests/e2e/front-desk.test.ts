@@ -29,7 +29,9 @@ describe('front desk in the browser', () => {
   it('signs a regular visitor in with the keyboard alone, then signs them out', async () => {
     const { page, core, errors } = await open();
     await search(page).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('combobox');
     expect(page.url()).not.toContain('#k='); // the launch secret is taken out of the address bar
     await screenshot(page, 'front-desk-empty-1280');
 
@@ -44,16 +46,24 @@ describe('front desk in the browser', () => {
     await screenshot(page, 'front-desk-sign-in-form-1280');
     await page.keyboard.press('Enter');
 
-    await page.getByRole('status').filter({ hasText: `${name} signed in` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} signed in` })
+      .waitFor();
     const inBuilding = page.getByRole('region', { name: /In the building now/ });
     await inBuilding.getByText(name).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('combobox');
     const [visit] = callOrThrow(core, 'visit.inBuilding', {});
     expect(visit).toMatchObject({ visitorName: name, purpose: 'meeting' });
     await screenshot(page, 'front-desk-after-sign-in-1280');
 
     await page.getByRole('button', { name: `Sign out ${name}` }).click();
-    await page.getByRole('status').filter({ hasText: `${name} signed out` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} signed out` })
+      .waitFor();
     expect(callOrThrow(core, 'visit.inBuilding', {})).toEqual([]);
     await page.getByRole('table').getByText(name).waitFor();
     expect(errors).toEqual([]);
@@ -71,20 +81,40 @@ describe('front desk in the browser', () => {
 
   it('stops a restricted pickup until the desk acknowledges the office note', async () => {
     const { page, core, errors } = await open();
-    const person = callOrThrow(core, 'person.create', { firstName: 'Wendell', lastName: 'Pickering', kind: 'relative' });
-    const student = callOrThrow(core, 'student.create', { firstName: 'Rosa', lastName: 'Pickering', grade: '2' });
-    callOrThrow(core, 'link.set', { studentId: student.id, personId: person.id, relationship: 'Uncle', pickup: 'not_allowed', officeNote: 'Court order on file: do not release.' });
+    const person = callOrThrow(core, 'person.create', {
+      firstName: 'Wendell',
+      lastName: 'Pickering',
+      kind: 'relative',
+    });
+    const student = callOrThrow(core, 'student.create', {
+      firstName: 'Rosa',
+      lastName: 'Pickering',
+      grade: '2',
+    });
+    callOrThrow(core, 'link.set', {
+      studentId: student.id,
+      personId: person.id,
+      relationship: 'Uncle',
+      pickup: 'not_allowed',
+      officeNote: 'Court order on file: do not release.',
+    });
 
     await search(page).fill('wendell pick');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Not allowed to pick up');
+    await expect
+      .poll(() => page.getByRole('option').first().textContent())
+      .toContain('Not allowed to pick up');
     await page.keyboard.press('Enter');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
 
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('Office note: Court order on file: do not release.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Go back');
-    expect(await dialog.getByRole('button', { name: 'Sign in with this warning noted' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Go back');
+    expect(
+      await dialog.getByRole('button', { name: 'Sign in with this warning noted' }).isDisabled(),
+    ).toBe(true);
     await screenshot(page, 'front-desk-pickup-warning-1280');
 
     // A reflexive Enter goes back and signs nobody in.
@@ -98,7 +128,14 @@ describe('front desk in the browser', () => {
     await dialog.getByRole('button', { name: 'Sign in with this warning noted' }).click();
     await page.getByRole('status').filter({ hasText: 'Wendell Pickering signed in' }).waitFor();
     const [visit] = callOrThrow(core, 'visit.inBuilding', {});
-    expect(visit?.pickupWarnings).toEqual([{ studentId: student.id, studentName: 'Rosa Pickering', status: 'not_allowed', officeNote: 'Court order on file: do not release.' }]);
+    expect(visit?.pickupWarnings).toEqual([
+      {
+        studentId: student.id,
+        studentName: 'Rosa Pickering',
+        status: 'not_allowed',
+        officeNote: 'Court order on file: do not release.',
+      },
+    ]);
     expect(visit?.pickupAcknowledgedAt).toBe(visit?.signedInAt);
     expect(errors).toEqual([]);
   });
@@ -111,7 +148,9 @@ describe('front desk in the browser', () => {
     await page.getByRole('heading', { name: 'Signing in Zed Quigley' }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => search(page).inputValue()).toBe('Zed Quigley');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('combobox');
 
     await page.keyboard.press('Enter');
     await page.getByLabel('Phone (optional)').fill('(651) 555-0123');
@@ -123,14 +162,22 @@ describe('front desk in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Zed Quigley signed in' }).waitFor();
     const [hit] = callOrThrow(core, 'search.people', { text: '6515550123' });
-    expect(hit?.type === 'person' && hit.person).toMatchObject({ firstName: 'Zed', lastName: 'Quigley', kind: 'visitor' });
+    expect(hit?.type === 'person' && hit.person).toMatchObject({
+      firstName: 'Zed',
+      lastName: 'Quigley',
+      kind: 'visitor',
+    });
     expect(errors).toEqual([]);
   });
 
   it('signs everyone out at the end of the day and keeps today’s log searchable', async () => {
     const { page, core, errors } = await open();
     for (const fullName of ['Ada Visitor', 'Ben Visitor', 'Cy Visitor']) {
-      callOrThrow(core, 'visit.signIn', { visitor: { newVisitor: { fullName } }, purpose: 'volunteer', seeing: 'Library' });
+      callOrThrow(core, 'visit.signIn', {
+        visitor: { newVisitor: { fullName } },
+        purpose: 'volunteer',
+        seeing: 'Library',
+      });
     }
     await page.reload();
     const region = page.getByRole('region', { name: /In the building now/ });
@@ -159,7 +206,9 @@ describe('front desk in the browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('1');
     await screenshot(page, 'front-desk-sign-in-form-1024');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBe(0);
   });
 });
@@ -179,7 +228,10 @@ describe('first run', () => {
     await page.getByRole('button', { name: 'Set up this school' }).click();
     await page.getByText('Maple Grove Elementary').waitFor();
     await search(page).waitFor();
-    expect(callOrThrow(core, 'app.status', {})).toMatchObject({ setup: 'real', staff: { displayName: 'Jordan Ellis' } });
+    expect(callOrThrow(core, 'app.status', {})).toMatchObject({
+      setup: 'real',
+      staff: { displayName: 'Jordan Ellis' },
+    });
     await search(page).fill('anyone');
     await page.getByText('No one matches “anyone”.').waitFor();
     await screenshot(page, 'real-school-empty-search-1280');

@@ -7,10 +7,23 @@ import { startBrowserHost, type BrowserHost } from '../../host/server';
 import { snapshot, tempCore, tempDir } from '../helpers';
 
 /** Raw HTTP, so tests can send what a browser would not (a forged Host header, say). */
-function send(host: BrowserHost, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((done, reject) => {
+function send(
+  host: BrowserHost,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((done, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -30,7 +43,11 @@ describe('browser-mode transport', () => {
     send(host, {
       method: 'POST',
       path: '/api/call',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${secret}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -49,17 +66,35 @@ describe('browser-mode transport', () => {
   it('answers calls carrying the secret with the core’s envelope', async () => {
     const status = await api({ name: 'app.status', input: {} });
     expect(status.status).toBe(200);
-    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { setup: 'real', school: { name: 'Lincoln Elementary' } } });
-    const created = JSON.parse((await api({ name: 'person.create', input: { firstName: 'Amara', kind: 'caregiver' } })).body);
+    expect(JSON.parse(status.body)).toMatchObject({
+      ok: true,
+      value: { setup: 'real', school: { name: 'Lincoln Elementary' } },
+    });
+    const created = JSON.parse(
+      (await api({ name: 'person.create', input: { firstName: 'Amara', kind: 'caregiver' } })).body,
+    );
     expect(created).toMatchObject({ ok: true, value: { firstName: 'Amara' } });
   });
 
   it('refuses a call without the secret, or with a wrong one, and writes nothing', async () => {
     const before = snapshot(core);
-    for (const authorization of [undefined, 'Bearer wrong', `Basic ${secret}`, `Bearer ${secret}x`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer wrong',
+      `Basic ${secret}`,
+      `Bearer ${secret}x`,
+    ]) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (authorization) headers.authorization = authorization;
-      const res = await send(host, { method: 'POST', path: '/api/call', headers, body: JSON.stringify({ name: 'person.create', input: { firstName: 'Mallory', kind: 'visitor' } }) });
+      const res = await send(host, {
+        method: 'POST',
+        path: '/api/call',
+        headers,
+        body: JSON.stringify({
+          name: 'person.create',
+          input: { firstName: 'Mallory', kind: 'visitor' },
+        }),
+      });
       expect(res.status, String(authorization)).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
@@ -68,21 +103,31 @@ describe('browser-mode transport', () => {
 
   it('refuses other sites and rebound host names even with the secret', async () => {
     const before = snapshot(core);
-    const crossSite = await api({ name: 'visit.signOutAll', input: {} }, { origin: 'http://evil.example' });
+    const crossSite = await api(
+      { name: 'visit.signOutAll', input: {} },
+      { origin: 'http://evil.example' },
+    );
     expect(crossSite.status).toBe(403);
-    const rebound = await api({ name: 'visit.signOutAll', input: {} }, { host: `evil.example:${host.port}` });
+    const rebound = await api(
+      { name: 'visit.signOutAll', input: {} },
+      { host: `evil.example:${host.port}` },
+    );
     expect(rebound.status).toBe(421);
     expect(snapshot(core)).toBe(before);
   });
 
   it('turns unknown calls, malformed and oversized bodies into typed errors', async () => {
-    expect(JSON.parse((await api({ name: 'people.dropAll', input: {} })).body).error.code).toBe('UNKNOWN_CALL');
+    expect(JSON.parse((await api({ name: 'people.dropAll', input: {} })).body).error.code).toBe(
+      'UNKNOWN_CALL',
+    );
     expect(JSON.parse((await api({ input: {} })).body).error.code).toBe('UNKNOWN_CALL');
     const malformed = await api('{not json');
     expect([malformed.status, JSON.parse(malformed.body).error.code]).toEqual([400, 'VALIDATION']);
     const huge = await api({ name: 'search.people', input: { text: 'x'.repeat(1_100_000) } });
     expect(huge.status).toBe(413);
-    const invalid = JSON.parse((await api({ name: 'person.create', input: { firstName: 7 } })).body);
+    const invalid = JSON.parse(
+      (await api({ name: 'person.create', input: { firstName: 7 } })).body,
+    );
     expect(invalid.error.code).toBe('VALIDATION');
     expect((await send(host, { method: 'GET', path: '/api/call' })).status).toBe(405);
   });
@@ -101,7 +146,11 @@ describe('browser-mode transport', () => {
 
 describe('the browser-mode process', () => {
   function run(args: string[], dataDir: string) {
-    const child = spawn(process.execPath, [join('dist/host/main.js'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join('dist/host/main.js'), '--data-dir', dataDir, ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -121,7 +170,9 @@ describe('the browser-mode process', () => {
     const dataDir = tempDir();
     const proc = run(['--demo', '--reason', 'Testing browser mode.'], dataDir);
     const launch = await proc.url;
-    expect(proc.output()).toMatch(/^Testing browser mode\. Open the demo school at http:\/\/127\.0\.0\.1/);
+    expect(proc.output()).toMatch(
+      /^Testing browser mode\. Open the demo school at http:\/\/127\.0\.0\.1/,
+    );
     const url = new URL(launch);
     const res = await fetch(new URL('/api/call', url), {
       method: 'POST',

@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import type { SyncedRecord, SyncedTable } from '../../contract';
+import { callOrThrow, openCore, type Core } from '../../db/core';
+import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
+import { LocalClock } from '../../db/clock';
+import { indexPerson, indexStudent } from '../../db/search';
+import { Writer } from '../../db/write';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+import { percentile, round } from './stats';
+
+/**
+ * Hearth's benchmarks. Full run: the 100k-people / 60k-students scale data; writes
+ * bench-results.json (a flat object of numbers) and prints it. `--quick` is a smoke run on
+ * small data for CI: it checks that every benchmark still works, and writes no file.
+ */
+const quick = process.argv.includes('--quick');
+const size = quick ? { people: 5_000, students: 3_000 } : BENCH_SIZE;
+const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
+const results: Record<string, number> = {};
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function time<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const value = work();
+  return [value, performance.now() - start];
+}
+
+function bulkInsert(core: Core) {
+  const status = callOrThrow(core, 'setup.school', {
+    schoolName: 'Bench School',
+    timeZone: 'America/Chicago',
+    staffName: 'Bench',
+    staffRole: 'front_office',
+  });
+  const school = status.school;
+  if (!school) throw new Error('no school');
+  // The same write path the core uses: validation, change log, clock and search index.
+  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), {
+    people: indexPerson,
+    students: indexStudent,
+  });
+  // Generate first, then time only the writes.
+  const records: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
+  const counts = createDemoFamilies(
+    (table, record) => void records.push([table, record]),
+    school,
+    size,
+    7,
+  );
+  const [, ms] = time(() =>
+    core.store.db.transaction(() => {
+      for (const [table, record] of records) writer.insert(table, record);
+    })(),
+  );
+  log(
+    `inserted ${records.length} rows (${counts.people} people, ${counts.students} students, ${counts.links} links, households) in ${round(ms / 1000)} s`,
+  );
+  results.bulk_insert_rows_per_s = Math.round(records.length / (ms / 1000));
+  results.bulk_insert_people_per_s = Math.round(counts.people / (ms / 1000));
+}
+
+function searchKeystrokes(core: Core) {
+  const names = core.store.db
+    .prepare('SELECT first_name, last_name FROM people ORDER BY random() LIMIT 300')
+    .all() as { first_name: string; last_name: string }[];
+  const phones = core.store.db
+    .prepare('SELECT phones FROM people ORDER BY random() LIMIT 100')
+    .all() as { phones: string }[];
+  const typed: string[] = [];
+  for (const { first_name, last_name } of names) {
+    const full = `${first_name} ${last_name}`;
+    for (let i = 1; i <= full.length; i++) typed.push(full.slice(0, i));
+  }
+  for (const { phones: p } of phones) {
+    const digits = (JSON.parse(p) as string[])[0]?.replace(/\D/g, '') ?? '';
+    for (let i = 3; i <= digits.length; i++) typed.push(digits.slice(0, i));
+  }
+  for (const text of typed.slice(0, 200)) core.call('search.people', { text, limit: 12 }); // warm up
+  const samples = typed
+    .filter((t) => t.trim())
+    .map((text) => time(() => core.call('search.people', { text, limit: 12 }))[1]);
+  log(`${samples.length} keystroke searches`);
+  results.search_p95_ms = round(percentile(samples, 95), 3);
+  results.search_p50_ms = round(percentile(samples, 50), 3);
+}
+
+function signIns(core: Core) {
+  const people = core.store.db
+    .prepare(
+      `SELECT p.id, group_concat(l.student_id) AS students FROM people p
+       JOIN student_person_links l ON l.person_id = p.id AND l.pickup = 'allowed'
+       GROUP BY p.id ORDER BY random() LIMIT 1000`,
+    )
+    .all() as { id: string; students: string }[];
+  const samples: number[] = [];
+  people.forEach(({ id, students }, i) => {
+    const input =
+      i % 2 === 0
+        ? {
+            visitor: { personId: id },
+            studentIds: students.split(','),
+            purpose: 'pickup',
+            language: 'es',
+          }
+        : { visitor: { personId: id }, purpose: 'meeting', seeing: 'Counselor' };
+    const [result, ms] = time(() => core.call('visit.signIn', input));
+    if (!result.ok) throw new Error(`sign-in failed: ${result.error.message}`);
+    samples.push(ms);
+  });
+  log(`${samples.length} sign-ins`);
+  results.sign_in_p95_ms = round(percentile(samples.slice(50), 95), 3);
+  const [, signOutAllMs] = time(() => callOrThrow(core, 'visit.signOutAll', {}));
+  results.sign_out_all_1000_ms = round(signOutAllMs, 1);
+}
+
+async function browserStart(): Promise<void> {
+  const dataDir = join(dir, 'browser');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const samples: number[] = [];
+  // The first start creates and fills the demo database; the timed starts open it.
+  for (let run = 0; run < 6; run++) {
+    const start = performance.now();
+    const child = spawn(
+      process.execPath,
+      [resolve('dist/host/main.js'), '--demo', '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const url = await new Promise<string>((done, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)/.exec(out);
+        if (match?.[1]) done(match[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
+    });
+    const page = await browser.newPage();
+    await page.goto(url);
+    const search = page.getByRole('combobox', { name: 'Who’s here?' });
+    await search.waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
+    const ms = performance.now() - start;
+    if (run > 0) samples.push(ms);
+    await page.close();
+    child.kill('SIGTERM');
+    await new Promise((done) => child.on('exit', done));
+  }
+  await browser.close();
+  log(`browser starts: ${samples.map((s) => Math.round(s)).join(', ')} ms`);
+  results.browser_start_to_interactive_ms = Math.round(percentile(samples, 50));
+}
+
+function rendererSize() {
+  const assets = resolve('dist/renderer/assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const bytes = js.reduce(
+    (n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
+    0,
+  );
+  results.renderer_js_gzip_kb = round(bytes / 1024, 1);
+}
+
+try {
+  const core = openCore({ file: join(dir, 'bench.sqlite') });
+  bulkInsert(core);
+  searchKeystrokes(core);
+  signIns(core);
+  core.close();
+  await browserStart();
+  rendererSize();
+  results.scale_people = size.people;
+  results.scale_students = size.students;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (!quick) writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
