@@ -9,13 +9,8 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import {
-  DEMO_SIZE,
-  createDemoFamilies,
-  createDemoSchool,
-  createDemoStaff,
-  writeTo,
-} from '../demo/generate';
+import { DEMO_SIZE } from '../demo/generate';
+import { installDemoSchool } from '../demo/install';
 import { getMeta, setMeta } from '../store';
 
 export function appStatus(ctx: Ctx): AppStatus {
@@ -45,13 +40,8 @@ export const setupHandlers = {
 
   /** Demo data only ever goes into a database that has never been set up. */
   'setup.demo': (ctx) => {
-    refuseIfSetUp(ctx);
-    const school = createDemoSchool(ctx.writer, ctx.now());
-    const [frontOffice] = createDemoStaff(ctx.writer, school);
-    createDemoFamilies(writeTo(ctx.writer), school, DEMO_SIZE);
-    setMeta(ctx.store, 'school_id', school.id);
-    setMeta(ctx.store, 'setup', 'demo');
-    if (frontOffice) choose(ctx, frontOffice);
+    const { frontOfficeId } = installDemoSchool(ctx.store, ctx.writer, ctx.now(), DEMO_SIZE);
+    if (frontOfficeId) choose(ctx, frontOfficeId);
     return appStatus(ctx);
   },
 

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HearthError } from '../../contract';
+import { LocalClock } from '../clock';
+import { openCore } from '../core';
+import { indexPerson, indexStudent } from '../search';
+import { Writer } from '../write';
+import { BENCH_SIZE, DEMO_SIZE } from './generate';
+import { installDemoSchool } from './install';
+
+/**
+ * `npm run demo-data -- [--file F] [--scale]`: create a demo school database. The default is a
+ * school of realistic size (600 students, 1,000 caregivers); --scale makes 100k people and
+ * 60k students for benchmarks. A database that is already set up is never touched.
+ */
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string', default: resolve('.hearth-data/demo.sqlite') },
+    scale: { type: 'boolean', default: false },
+  },
+});
+mkdirSync(dirname(values.file), { recursive: true });
+const size = values.scale ? BENCH_SIZE : DEMO_SIZE;
+const core = openCore({ file: values.file });
+try {
+  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), {
+    people: indexPerson,
+    students: indexStudent,
+  });
+  const started = performance.now();
+  core.store.db.transaction(() => installDemoSchool(core.store, writer, new Date(), size)).immediate();
+  console.log(`Created a demo school with ${size.students} students and ${size.people} caregivers in ${values.file} (${Math.round(performance.now() - started)} ms).`);
+} catch (error) {
+  console.error(error instanceof HearthError ? `${values.file}: ${error.message} Nothing was changed.` : error);
+  process.exitCode = 1;
+} finally {
+  core.close();
+}

@@ -1,0 +1,21 @@
+import type { Writer } from '../write';
+import { getMeta, setMeta, type Store } from '../store';
+import { createDemoFamilies, createDemoSchool, createDemoStaff, writeTo, type DemoSize } from './generate';
+import { HearthError } from '../../contract';
+
+/**
+ * Fill a database that has never been set up with the demo school, and mark it as demo.
+ * Refuses any database that is already set up, so a real school never receives demo data.
+ * Runs inside the caller's transaction.
+ */
+export function installDemoSchool(store: Store, writer: Writer, now: Date, size: DemoSize): { frontOfficeId: string | undefined } {
+  if (getMeta(store, 'setup')) {
+    throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
+  }
+  const school = createDemoSchool(writer, now);
+  const [frontOfficeId] = createDemoStaff(writer, school);
+  createDemoFamilies(writeTo(writer), school, size);
+  setMeta(store, 'school_id', school.id);
+  setMeta(store, 'setup', 'demo');
+  return { frontOfficeId };
+}
