@@ -29,10 +29,16 @@ try {
     students: indexStudent,
   });
   const started = performance.now();
-  core.store.db.transaction(() => installDemoSchool(core.store, writer, new Date(), size)).immediate();
-  console.log(`Created a demo school with ${size.students} students and ${size.people} caregivers in ${values.file} (${Math.round(performance.now() - started)} ms).`);
+  core.store.db
+    .transaction(() => installDemoSchool(core.store, writer, new Date(), size))
+    .immediate();
+  console.log(
+    `Created a demo school with ${size.students} students and ${size.people} caregivers in ${values.file} (${Math.round(performance.now() - started)} ms).`,
+  );
 } catch (error) {
-  console.error(error instanceof HearthError ? `${values.file}: ${error.message} Nothing was changed.` : error);
+  console.error(
+    error instanceof HearthError ? `${values.file}: ${error.message} Nothing was changed.` : error,
+  );
   process.exitCode = 1;
 } finally {
   core.close();

@@ -1,6 +1,12 @@
 import type { Writer } from '../write';
 import { getMeta, setMeta, type Store } from '../store';
-import { createDemoFamilies, createDemoSchool, createDemoStaff, writeTo, type DemoSize } from './generate';
+import {
+  createDemoFamilies,
+  createDemoSchool,
+  createDemoStaff,
+  writeTo,
+  type DemoSize,
+} from './generate';
 import { HearthError } from '../../contract';
 
 /**
@@ -8,7 +14,12 @@ import { HearthError } from '../../contract';
  * Refuses any database that is already set up, so a real school never receives demo data.
  * Runs inside the caller's transaction.
  */
-export function installDemoSchool(store: Store, writer: Writer, now: Date, size: DemoSize): { frontOfficeId: string | undefined } {
+export function installDemoSchool(
+  store: Store,
+  writer: Writer,
+  now: Date,
+  size: DemoSize,
+): { frontOfficeId: string | undefined } {
   if (getMeta(store, 'setup')) {
     throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
   }
