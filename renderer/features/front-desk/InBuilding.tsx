@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { VisitView } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
 import {
@@ -20,11 +20,23 @@ interface Props {
 /** Everyone signed in and not yet out, oldest first, each one action from signed out. */
 export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
   const [confirming, setConfirming] = useState(false);
+  // After a sign-out removes a row, focus moves to the row now in its place (or the heading),
+  // so the keyboard user is never dropped back to the top of the page.
+  const focusAfterChange = useRef<number | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const count = visits?.length ?? 0;
+  useEffect(() => {
+    const index = focusAfterChange.current;
+    if (index === null) return;
+    focusAfterChange.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+    (buttons[Math.min(index, buttons.length - 1)] ?? headingRef.current)?.focus();
+  }, [visits]);
   return (
     <section className="card in-building" aria-labelledby="in-building-title">
       <header className="card-header">
-        <h2 id="in-building-title">
+        <h2 id="in-building-title" ref={headingRef} tabIndex={-1}>
           In the building now <span className="count">{count}</span>
         </h2>
         <button
@@ -40,8 +52,8 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
       {visits?.length === 0 && (
         <p className="empty">No visitors in the building. Anyone you sign in shows up here.</p>
       )}
-      <ul className="visit-list">
-        {visits?.map((v) => (
+      <ul className="visit-list" ref={listRef}>
+        {visits?.map((v, index) => (
           <li key={v.id} className="visit">
             <div className="visit-main">
               <strong>{v.visitorName}</strong>
@@ -69,7 +81,10 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
             <button
               type="button"
               className="button small"
-              onClick={() => onSignOut(v)}
+              onClick={() => {
+                onSignOut(v);
+                focusAfterChange.current = index;
+              }}
               aria-label={`Sign out ${v.visitorName}`}
             >
               Sign out
@@ -95,6 +110,7 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
               onClick={() => {
                 setConfirming(false);
                 onSignOutAll();
+                focusAfterChange.current = 0;
               }}
             >
               Sign out everyone
