@@ -9,6 +9,13 @@ import {
 } from './generate';
 import { HearthError } from '../../contract';
 
+/** Setting up happens once per database: demo or real, never both. */
+export function refuseIfSetUp(store: Store): void {
+  if (getMeta(store, 'setup')) {
+    throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
+  }
+}
+
 /**
  * Fill a database that has never been set up with the demo school, and mark it as demo.
  * Refuses any database that is already set up, so a real school never receives demo data.
@@ -20,9 +27,7 @@ export function installDemoSchool(
   now: Date,
   size: DemoSize,
 ): { frontOfficeId: string | undefined } {
-  if (getMeta(store, 'setup')) {
-    throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
-  }
+  refuseIfSetUp(store);
   const school = createDemoSchool(writer, now);
   const [frontOfficeId] = createDemoStaff(writer, school);
   createDemoFamilies(writeTo(writer), school, size);

@@ -10,7 +10,7 @@ import {
   type Handlers,
 } from '../context';
 import { DEMO_SIZE } from '../demo/generate';
-import { installDemoSchool } from '../demo/install';
+import { installDemoSchool, refuseIfSetUp } from '../demo/install';
 import { getMeta, setMeta } from '../store';
 
 export function appStatus(ctx: Ctx): AppStatus {
@@ -22,12 +22,6 @@ export function appStatus(ctx: Ctx): AppStatus {
     deviceId: ctx.deviceId,
     appVersion: ctx.appVersion,
   };
-}
-
-function refuseIfSetUp(ctx: Ctx): void {
-  if (getMeta(ctx.store, 'setup')) {
-    throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
-  }
 }
 
 function choose(ctx: Ctx, staffId: string): void {
@@ -46,7 +40,7 @@ export const setupHandlers = {
   },
 
   'setup.school': (ctx, input) => {
-    refuseIfSetUp(ctx);
+    refuseIfSetUp(ctx.store);
     const school = ctx.writer.insert('schools', {
       id: newId(),
       name: input.schoolName,

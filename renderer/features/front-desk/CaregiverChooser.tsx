@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { LinkedPerson, StudentSummary } from '../../../contract';
-import { PICKUP_WORDS, fullName, languageName } from '../../ui/format';
+import { fullName, languageName } from '../../ui/format';
+import { PickupMark } from '../../ui/PickupMark';
 
 interface Props {
   student: StudentSummary;
@@ -47,12 +48,7 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
               {c.person.homeLanguage && c.person.homeLanguage !== 'en' && (
                 <span className="tag tag-language">{languageName(c.person.homeLanguage)}</span>
               )}
-              {c.pickup !== 'allowed' && (
-                <span className={`pickup-mark pickup-${c.pickup}`}>
-                  <span aria-hidden="true">{c.pickup === 'not_allowed' ? '⛔' : '⚠'}</span>{' '}
-                  {PICKUP_WORDS[c.pickup]}
-                </span>
-              )}
+              <PickupMark pickup={c.pickup} />
             </span>
           </li>
         ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PickupWarning } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
 import { PICKUP_WORDS } from '../../ui/format';
+import { pickupIcon } from '../../ui/PickupMark';
 
 interface Props {
   visitorName: string;
@@ -28,7 +29,7 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
         {warnings.map((w) => (
           <li key={w.studentId} className={`warning warning-${w.status}`}>
             <span className="warning-icon" aria-hidden="true">
-              {w.status === 'see_office' ? '⚠' : '⛔'}
+              {pickupIcon(w.status)}
             </span>
             <div>
               <strong>{w.studentName}</strong>: {PICKUP_WORDS[w.status]}

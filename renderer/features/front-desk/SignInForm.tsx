@@ -12,12 +12,12 @@ import {
   CHANNEL_WORDS,
   COMMON_LANGUAGES,
   INTERPRETER_WORDS,
-  PICKUP_WORDS,
   PURPOSES,
   fullName,
   languageName,
 } from '../../ui/format';
 import { PickupWarningDialog } from './PickupWarningDialog';
+import { PickupMark } from '../../ui/PickupMark';
 
 export type Visitor =
   | { type: 'known'; person: PersonSummary; students: LinkedStudent[]; preselected: string[] }
@@ -230,12 +230,7 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
                 <span className="muted">
                   · Grade {s.student.grade} · {s.relationship}
                 </span>
-                {s.pickup !== 'allowed' && (
-                  <span className={`pickup-mark pickup-${s.pickup}`}>
-                    <span aria-hidden="true">{s.pickup === 'not_allowed' ? '⛔' : '⚠'}</span>{' '}
-                    {PICKUP_WORDS[s.pickup]}
-                  </span>
-                )}
+                <PickupMark pickup={s.pickup} />
               </label>
             ))}
           </fieldset>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { LinkedStudent, SearchHit } from '../../../contract';
+import type { SearchHit } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { PICKUP_WORDS, fullName, languageName } from '../../ui/format';
+import { fullName, languageName } from '../../ui/format';
+import { PickupMark } from '../../ui/PickupMark';
 
 export type Pick =
   | { type: 'person'; hit: Extract<SearchHit, { type: 'person' }> }
@@ -14,15 +15,6 @@ interface VisitorSearchProps {
   onTextChange: (text: string) => void;
   onPick: (pick: Pick) => void;
   focusSignal: number;
-}
-
-function PickupMark({ pickup }: { pickup: LinkedStudent['pickup'] }) {
-  if (pickup === 'allowed') return null;
-  return (
-    <span className={`pickup-mark pickup-${pickup}`}>
-      <span aria-hidden="true">{pickup === 'not_allowed' ? '⛔' : '⚠'}</span> {PICKUP_WORDS[pickup]}
-    </span>
-  );
 }
 
 function HitView({ hit }: { hit: SearchHit }) {
