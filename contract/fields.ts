@@ -11,7 +11,7 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 /* eslint-enable no-control-regex */
 
-export const MAX_LONG_TEXT = 10_000;
+const MAX_LONG_TEXT = 10_000;
 
 export const id = z.uuidv7({ error: 'must be a Hearth id' });
 

@@ -40,10 +40,6 @@ export const COLUMNS: { [T in SyncedTable]: Column[] } = Object.fromEntries(
   ]),
 ) as { [T in SyncedTable]: Column[] };
 
-export function isSyncedTable(name: string): name is SyncedTable {
-  return Object.hasOwn(COLUMNS, name);
-}
-
 export function toSqlValue(kind: ColumnKind, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   switch (kind) {

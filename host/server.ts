@@ -76,7 +76,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-export function secretMatches(expected: string, header: string | undefined): boolean {
+function secretMatches(expected: string, header: string | undefined): boolean {
   const given = /^Bearer (.+)$/.exec(header ?? '')?.[1];
   if (!given) return false;
   const a = Buffer.from(expected);

@@ -26,7 +26,7 @@ const PURPOSE_WORDS: Record<Visit['purpose'], string> = {
   other: 'a visit',
 };
 
-export function displayName(p: { firstName: string; lastName: string | null }): string {
+function displayName(p: { firstName: string; lastName: string | null }): string {
   return p.lastName ? `${p.firstName} ${p.lastName}` : p.firstName;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../contract';
 import { call } from './client';
 
@@ -6,7 +6,6 @@ export interface Loaded<T> {
   data: T | undefined;
   error: unknown;
   loading: boolean;
-  reload: () => void;
 }
 
 /**
@@ -22,7 +21,6 @@ export function useCall<N extends CallName>(
   const [state, setState] = useState<{ data?: CallOutput<N>; error?: unknown; loading: boolean }>({
     loading: input !== null,
   });
-  const [version, setVersion] = useState(0);
   const latest = useRef(0);
   const serialized = JSON.stringify(input);
 
@@ -35,13 +33,11 @@ export function useCall<N extends CallName>(
       (error: unknown) =>
         request === latest.current && setState((s) => ({ data: s.data, error, loading: false })),
     );
-  }, [name, serialized, refresh, version]);
+  }, [name, serialized, refresh]);
 
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return {
     data: input === null ? undefined : state.data,
     error: state.error,
     loading: state.loading,
-    reload,
   };
 }
