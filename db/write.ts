@@ -17,11 +17,19 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
+const INSERT_SQL = Object.fromEntries(
+  Object.entries(COLUMNS).map(([table, columns]) => [
+    table,
+    `INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ]),
+) as Record<SyncedTable, string>;
+
 /**
  * The one write path for synced tables (DESIGN.md rule 2). Each write validates the whole
- * record against the contract, applies it, stamps the clock and appends to the change log.
- * It must run inside the caller's transaction; it never opens one, so a failed call leaves
- * nothing behind.
+ * record against the contract, applies it, stamps the clock and appends to the change log
+ * which fields it set (sync reads their values from the row; see migration 0002). It must
+ * run inside the caller's transaction; it never opens one, so a failed call leaves nothing
+ * behind.
  */
 export class Writer {
   constructor(
@@ -32,14 +40,10 @@ export class Writer {
 
   insert<T extends SyncedTable>(table: T, record: SyncedRecord<T>): SyncedRecord<T> {
     const valid = this.validate(table, record);
-    const columns = COLUMNS[table];
-    const placeholders = columns.map(() => '?').join(', ');
     const info = this.store
-      .sql(
-        `INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${placeholders})`,
-      )
-      .run(columns.map((c) => toSqlValue(c.kind, valid[c.field])));
-    this.log(table, valid.id as string, valid);
+      .sql(INSERT_SQL[table])
+      .run(COLUMNS[table].map((c) => toSqlValue(c.kind, valid[c.field])));
+    this.log(table, valid.id as string, null);
     this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid));
     return valid as SyncedRecord<T>;
   }
@@ -62,7 +66,11 @@ export class Writer {
     this.store
       .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
       .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
-    this.log(table, id, Object.fromEntries(changed.map((c) => [c.field, valid[c.field]])));
+    this.log(
+      table,
+      id,
+      changed.map((c) => c.field),
+    );
     this.afterWrite[table]?.(this.store, valid, row.pk);
     return valid as SyncedRecord<T>;
   }
@@ -77,9 +85,10 @@ export class Writer {
     return parsed.data as Record<string, unknown>;
   }
 
-  private log(table: SyncedTable, rowId: string, fields: Record<string, unknown>): void {
+  /** `fields` null means every field: the write created the row. */
+  private log(table: SyncedTable, rowId: string, fields: string[] | null): void {
     this.store
       .sql('INSERT INTO change_log (tbl, row_id, fields, hlc) VALUES (?, ?, ?, ?)')
-      .run(table, rowId, JSON.stringify(fields), this.clock.next());
+      .run(table, rowId, fields && JSON.stringify(fields), this.clock.next());
   }
 }

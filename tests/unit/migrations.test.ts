@@ -35,6 +35,29 @@ describe('migrations', () => {
     store.close();
   });
 
+  it('keeps the outbox through 0002, turning each entry into the names of the fields it set', () => {
+    const store = openStore(join(tempDir(), 'outbox.sqlite'));
+    migrate(store, MIGRATIONS.slice(0, 1));
+    store.db
+      .prepare(
+        "INSERT INTO change_log (tbl, row_id, fields, hlc) VALUES ('people', 'p1', '{\"firstName\":\"Ana\",\"phones\":[]}', 'h1')",
+      )
+      .run();
+    expect(migrate(store)).toEqual({ from: 1, to: LATEST_VERSION });
+    expect(store.db.prepare('SELECT seq, tbl, row_id, fields, hlc FROM change_log').all()).toEqual([
+      { seq: 1, tbl: 'people', row_id: 'p1', fields: '["firstName","phones"]', hlc: 'h1' },
+    ]);
+    // AUTOINCREMENT survives the rebuild, so a sequence number is never handed out twice.
+    store.db.prepare('DELETE FROM change_log').run();
+    store.db
+      .prepare(
+        "INSERT INTO change_log (tbl, row_id, fields, hlc) VALUES ('people', 'p2', NULL, 'h2')",
+      )
+      .run();
+    expect(store.db.prepare('SELECT seq FROM change_log').get()).toEqual({ seq: 2 });
+    store.close();
+  });
+
   it('rolls back a migration that fails, leaving the version where it was', () => {
     const store = openStore(join(tempDir(), 'broken.sqlite'));
     migrate(store);
