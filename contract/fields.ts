@@ -44,8 +44,11 @@ export const languageTag = z
 export const instant = z.iso.datetime({ offset: true, error: 'must be a date and time' });
 
 /** Phone numbers keep the format people typed; search uses the digits. */
+// Allowed characters only, with at least three digits (the lookahead).
+const PHONE = /^(?=(?:[^0-9]*[0-9]){3})[0-9+()\-.\s/x]+$/i;
+
 export const phone = line(40).refine(
-  (s) => /^[0-9+()\-.\s/x]+$/i.test(s) && (s.match(/[0-9]/g)?.length ?? 0) >= 3,
+  (s) => PHONE.test(s),
   'must be a phone number (digits, spaces, + ( ) - .)',
 );
 

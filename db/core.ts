@@ -17,6 +17,7 @@ import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
 import { visitHandlers } from './ops/visits';
 import { indexPerson, indexStudent } from './search';
+import { ensureSearchIndex } from './search/rebuild';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
 import { Writer, issuesOf } from './write';
 
@@ -64,6 +65,7 @@ export function openCore(options: CoreOptions): Core {
   const store = openStore(options.file, options);
   try {
     migrate(store);
+    ensureSearchIndex(store);
   } catch (error) {
     store.close();
     throw error;

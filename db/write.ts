@@ -10,8 +10,16 @@ import { COLUMNS, fromRow, toSqlValue } from './columns';
 import type { LocalClock } from './clock';
 import type { Store } from './store';
 
-/** Keeps a derived index (search) in step with a synced table; runs inside the same transaction. */
-export type AfterWrite = (store: Store, record: Record<string, unknown>, pk: number) => void;
+/**
+ * Keeps a derived index (search) in step with a synced table; runs inside the same
+ * transaction. `created` says the row is new, so there is no old entry to replace.
+ */
+export type AfterWrite = (
+  store: Store,
+  record: Record<string, unknown>,
+  pk: number,
+  created: boolean,
+) => void;
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -44,7 +52,7 @@ export class Writer {
       .sql(INSERT_SQL[table])
       .run(COLUMNS[table].map((c) => toSqlValue(c.kind, valid[c.field])));
     this.log(table, valid.id as string, null);
-    this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid));
+    this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid), true);
     return valid as SyncedRecord<T>;
   }
 
@@ -71,7 +79,7 @@ export class Writer {
       id,
       changed.map((c) => c.field),
     );
-    this.afterWrite[table]?.(this.store, valid, row.pk);
+    this.afterWrite[table]?.(this.store, valid, row.pk, false);
     return valid as SyncedRecord<T>;
   }
 

@@ -1,5 +1,6 @@
 import { sql as initial } from './0001_initial';
 import { sql as outboxWithoutValues } from './0002_outbox_without_values';
+import { sql as searchWithoutPositions } from './0003_search_without_positions';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -8,4 +9,5 @@ import { sql as outboxWithoutValues } from './0002_outbox_without_values';
 export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0001_initial', sql: initial },
   { name: '0002_outbox_without_values', sql: outboxWithoutValues },
+  { name: '0003_search_without_positions', sql: searchWithoutPositions },
 ];

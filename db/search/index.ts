@@ -2,25 +2,30 @@ import type { Store } from '../store';
 import type { AfterWrite } from '../write';
 import { fold, parseQuery, phoneTokens, toMatch } from './normalize';
 
+// A new row has no entry yet; skipping REPLACE's lookup matters for bulk loads.
+const insertOrReplace = (created: boolean) => (created ? 'INSERT' : 'INSERT OR REPLACE');
+
 /**
  * Search index maintenance, run by the write path after every write to people / students
  * (rowid = the record's pk). Restricted text never goes in here: only names and phone digits.
  */
-export const indexPerson: AfterWrite = (store, record, pk) => {
+export const indexPerson: AfterWrite = (store, record, pk, created) => {
   const name = fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`);
   const phones = phoneTokens(record.phones as string[]).join(' ');
   store
-    .sql('INSERT OR REPLACE INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)')
+    .sql(`${insertOrReplace(created)} INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)`)
     .run(pk, name, phones);
 };
 
-export const indexStudent: AfterWrite = (store, record, pk) => {
+export const indexStudent: AfterWrite = (store, record, pk, created) => {
   const name = fold(
     [record.firstName, record.lastName, record.preferredName]
       .filter((s) => typeof s === 'string')
       .join(' '),
   );
-  store.sql('INSERT OR REPLACE INTO students_fts (rowid, name) VALUES (?, ?)').run(pk, name);
+  store
+    .sql(`${insertOrReplace(created)} INTO students_fts (rowid, name) VALUES (?, ?)`)
+    .run(pk, name);
 };
 
 export interface Match {

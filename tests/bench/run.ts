@@ -30,7 +30,9 @@ function time<T>(work: () => T): [T, number] {
   return [value, performance.now() - start];
 }
 
-function bulkInsert(core: Core) {
+/** Fills one fresh database through the write path; returns the open core and rows per second. */
+function fillDatabase(file: string): [Core, number] {
+  const core = openCore({ file });
   const status = callOrThrow(core, 'setup.school', {
     schoolName: 'Bench School',
     timeZone: 'America/Chicago',
@@ -44,24 +46,60 @@ function bulkInsert(core: Core) {
     people: indexPerson,
     students: indexStudent,
   });
-  // Generate first, then time only the writes.
-  const records: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
+  // Records are generated in batches, as a sync page or an import chunk would arrive, and
+  // only the writes are timed (the commit included). Generating everything first would time
+  // the garbage collector walking 300k live records instead.
+  let rows = 0;
+  let ms = 0;
+  const batch: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
+  const flush = () => {
+    ms += time(() => {
+      for (const [table, record] of batch) writer.insert(table, record);
+    })[1];
+    rows += batch.length;
+    batch.length = 0;
+  };
+  core.store.db.exec('BEGIN IMMEDIATE');
   const counts = createDemoFamilies(
-    (table, record) => void records.push([table, record]),
+    (table, record) => {
+      batch.push([table, record]);
+      if (batch.length === 5_000) flush();
+    },
     school,
     size,
     7,
   );
-  const [, ms] = time(() =>
-    core.store.db.transaction(() => {
-      for (const [table, record] of records) writer.insert(table, record);
-    })(),
-  );
+  flush();
+  ms += time(() => core.store.db.exec('COMMIT'))[1];
   log(
-    `inserted ${records.length} rows (${counts.people} people, ${counts.students} students, ${counts.links} links, households) in ${round(ms / 1000)} s`,
+    `inserted ${rows} rows (${counts.people} people, ${counts.students} students, ${counts.links} links, households) in ${round(ms / 1000)} s`,
   );
-  results.bulk_insert_rows_per_s = Math.round(records.length / (ms / 1000));
-  results.bulk_insert_people_per_s = Math.round(counts.people / (ms / 1000));
+  return [core, rows / (ms / 1000)];
+}
+
+/**
+ * This machine shares its CPUs, and one bulk load swings by a quarter from run to run, so
+ * the figure is the median of three loads into fresh databases. The last one is kept for the
+ * query benchmarks.
+ */
+function bulkInsert(): Core {
+  const rates: number[] = [];
+  let core: Core | undefined;
+  for (let load = 0; load < (quick ? 1 : 3); load++) {
+    if (core) {
+      // Free the disk and the page cache the previous load used before the next one starts.
+      core.close();
+      rmSync(join(dir, `bench-${load - 1}.sqlite`));
+      rmSync(join(dir, `bench-${load - 1}.sqlite-wal`), { force: true });
+      rmSync(join(dir, `bench-${load - 1}.sqlite-shm`), { force: true });
+    }
+    const [opened, rate] = fillDatabase(join(dir, `bench-${load}.sqlite`));
+    core = opened;
+    rates.push(rate);
+  }
+  results.bulk_insert_rows_per_s = Math.round(percentile(rates, 50));
+  if (!core) throw new Error('no bulk load ran');
+  return core;
 }
 
 function searchKeystrokes(core: Core) {
@@ -166,8 +204,7 @@ function rendererSize() {
 }
 
 try {
-  const core = openCore({ file: join(dir, 'bench.sqlite') });
-  bulkInsert(core);
+  const core = bulkInsert(); if (process.env.ONLY) process.exit(0);
   searchKeystrokes(core);
   signIns(core);
   core.close();

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../contract';
-import type { Core } from '../../db/core';
-import { ok, tempCore } from '../helpers';
+import { callOrThrow, openCore, type Core } from '../../db/core';
+import { ensureSearchIndex } from '../../db/search/rebuild';
+import { ok, tempCore, tempDir } from '../helpers';
 
 const label = (h: SearchHit) =>
   h.type === 'person'
@@ -90,5 +92,42 @@ describe('people and student search', () => {
     expect(search('zzz')).toEqual([]);
     expect(search('...')).toEqual([]);
     expect(search('"jose" OR *')).toEqual([]);
+  });
+});
+
+describe('search index rebuild', () => {
+  it('rebuilds an index made by older rules from the people and students on the device', () => {
+    const file = join(tempDir(), 'hearth.sqlite');
+    const first = openCore({ file });
+    callOrThrow(first, 'setup.school', {
+      schoolName: 'Lincoln Elementary',
+      timeZone: 'America/Chicago',
+      staffName: 'Pat Front',
+      staffRole: 'front_office',
+    });
+    callOrThrow(first, 'person.create', {
+      firstName: 'Zoë',
+      lastName: 'Ødegaard',
+      kind: 'caregiver',
+      phones: ['555-0199'],
+    });
+    callOrThrow(first, 'student.create', { firstName: 'Åsa', lastName: 'Ødegaard', grade: '1' });
+    // As if the index had been built by older rules: emptied and marked with another version.
+    first.store.db.exec(`
+      INSERT INTO people_fts (people_fts) VALUES ('delete-all');
+      INSERT INTO students_fts (students_fts) VALUES ('delete-all');
+      UPDATE meta SET value = 'old' WHERE key = 'search_index_version';
+    `);
+    expect(callOrThrow(first, 'search.people', { text: 'odegaard' })).toEqual([]);
+    first.close();
+
+    const reopened = openCore({ file });
+    const names = callOrThrow(reopened, 'search.people', { text: 'odegaard' }).map((h) =>
+      h.type === 'person' ? h.person.firstName : h.student.firstName,
+    );
+    expect(names.sort()).toEqual(['Zoë', 'Åsa'].sort());
+    expect(callOrThrow(reopened, 'search.people', { text: '0199' })).toHaveLength(1);
+    expect(ensureSearchIndex(reopened.store)).toBe(false);
+    reopened.close();
   });
 });

@@ -1,0 +1,32 @@
+import { fromRow } from '../columns';
+import { getMeta, setMeta, type Store } from '../store';
+import { indexPerson, indexStudent } from './index';
+
+/**
+ * The search index is derived data, built with folding rules that live in TypeScript. Bump
+ * this when those rules or the index tables change; every device then rebuilds its index
+ * the next time it opens, from the people and students it already has.
+ */
+export const SEARCH_INDEX_VERSION = '2';
+
+/** Rebuild the index if it was built by other rules; returns whether it did. */
+export function ensureSearchIndex(store: Store): boolean {
+  if (getMeta(store, 'search_index_version') === SEARCH_INDEX_VERSION) return false;
+  store.db.transaction(() => {
+    store.db.exec(`
+      INSERT INTO people_fts (people_fts) VALUES ('delete-all');
+      INSERT INTO students_fts (students_fts) VALUES ('delete-all');
+    `);
+    const people = store.db.prepare('SELECT * FROM people').all() as ({ pk: number } & Record<
+      string,
+      unknown
+    >)[];
+    for (const row of people) indexPerson(store, fromRow('people', row), row.pk, true);
+    const students = store.db.prepare('SELECT * FROM students').all() as ({
+      pk: number;
+    } & Record<string, unknown>)[];
+    for (const row of students) indexStudent(store, fromRow('students', row), row.pk, true);
+    setMeta(store, 'search_index_version', SEARCH_INDEX_VERSION);
+  })();
+  return true;
+}
