@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'PICKUP_ACK_REQUIRED',
   'UNAUTHORIZED',
   'DATABASE_TOO_NEW',
+  'DATABASE_KEY_MISMATCH',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { unlockDatabase } from './at-rest';
 
 export type Sqlite = Database.Database;
 export type Statement = Database.Statement;
@@ -18,13 +19,17 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron ships its own ABI build). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** The 256-bit key the file is encrypted with (see at-rest.ts); omitted only in tests of plain files. */
+  key?: Buffer;
 }
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  const db = new Database(file, {
-    nativeBinding: options.nativeBinding,
-    readonly: options.readonly ?? false,
-  });
+  const open = () =>
+    new Database(file, {
+      nativeBinding: options.nativeBinding,
+      readonly: options.readonly ?? false,
+    });
+  const db = options.key ? unlockDatabase(open(), options.key, open) : open();
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

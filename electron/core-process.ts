@@ -5,7 +5,7 @@ import { serveCore, type ParentPortLike } from './core-channel';
 /**
  * Entry of the Electron utility process that owns the database, so a slow query never
  * freezes the window. Arguments come from main: the database file, the native binding built
- * for Electron's ABI, and whether this is the demo database.
+ * for Electron's ABI, and whether this is the demo database; the key in HEARTH_DB_KEY.
  */
 const { values } = parseArgs({
   options: {
@@ -16,9 +16,15 @@ const { values } = parseArgs({
   },
 });
 if (!values.file) throw new Error('core process started without --file');
+// The database key comes from main in the environment (never in argv, which other users'
+// process listings show) and is removed from it at once.
+const keyHex = process.env.HEARTH_DB_KEY;
+delete process.env.HEARTH_DB_KEY;
+if (!keyHex) throw new Error('core process started without its database key');
 
 const core = openCore({
   file: values.file,
+  key: Buffer.from(keyHex, 'hex'),
   nativeBinding: values['native-binding'],
   appVersion: values['app-version'],
   onInternalError: (call, error) =>

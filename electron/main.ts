@@ -1,7 +1,17 @@
-import { BrowserWindow, app, ipcMain, protocol, session, utilityProcess } from 'electron';
+import {
+  BrowserWindow,
+  app,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyFileFor, readOrCreateKey } from '../db/key-file';
 import { connectCore, type CoreProcessHandle } from './core-channel';
+import { keychainWrap } from './keychain';
 import { APP_SCHEME, startShell } from './shell';
 
 /**
@@ -36,16 +46,14 @@ void startShell(
       session.defaultSession.setPermissionCheckHandler(check);
     },
     startCore: () => {
-      const args = [
-        '--file',
-        join(app.getPath('userData'), demo ? 'demo.sqlite' : 'hearth.sqlite'),
-        '--app-version',
-        app.getVersion(),
-      ];
+      const file = join(app.getPath('userData'), demo ? 'demo.sqlite' : 'hearth.sqlite');
+      const key = readOrCreateKey(keyFileFor(file), keychainWrap(safeStorage));
+      const args = ['--file', file, '--app-version', app.getVersion()];
       if (existsSync(nativeBinding)) args.push('--native-binding', nativeBinding);
       if (demo) args.push('--demo');
       const child = utilityProcess.fork(join(__dirname, 'core-process.cjs'), args, {
         serviceName: 'Hearth data',
+        env: { ...process.env, HEARTH_DB_KEY: key.toString('hex') },
       });
       return connectCore(child as unknown as CoreProcessHandle);
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HearthError } from '../contract';
 import { callOrThrow, openCore, type Core } from '../db/core';
+import { keyFileFor, readOrCreateKey } from '../db/key-file';
 import { startBrowserHost } from './server';
 
 /**
@@ -33,6 +34,7 @@ let core: Core;
 try {
   core = openCore({
     file,
+    key: readOrCreateKey(keyFileFor(file)),
     appVersion: process.env.npm_package_version ?? '0.1.0',
     // Only the call name and error class: messages can carry values people typed.
     onInternalError: (call, error) =>

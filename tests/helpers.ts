@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ export function tempCore(
   const file = join(tempDir(scope), 'hearth.sqlite');
   const core = openCore({
     file,
+    key: randomBytes(32),
     checkOutputs: true,
     onInternalError: (call, error) => console.error(`internal error in ${call}`, error),
     ...options,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { HearthError } from '../../contract';
 import { LocalClock } from '../clock';
 import { openCore } from '../core';
+import { keyFileFor, readOrCreateKey } from '../key-file';
 import { indexPerson, indexStudent } from '../search';
 import { Writer } from '../write';
 import { BENCH_SIZE, DEMO_SIZE } from './generate';
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 });
 mkdirSync(dirname(values.file), { recursive: true });
 const size = values.scale ? BENCH_SIZE : DEMO_SIZE;
-const core = openCore({ file: values.file });
+const core = openCore({ file: values.file, key: readOrCreateKey(keyFileFor(values.file)) });
 try {
   const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), {
     people: indexPerson,

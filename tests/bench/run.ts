@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,8 @@ function time<T>(work: () => T): [T, number] {
 
 /** Fills one fresh database through the write path; returns the open core and rows per second. */
 function fillDatabase(file: string): [Core, number] {
-  const core = openCore({ file });
+  // Encrypted at rest, as every Hearth database is.
+  const core = openCore({ file, key: randomBytes(32) });
   const status = callOrThrow(core, 'setup.school', {
     schoolName: 'Bench School',
     timeZone: 'America/Chicago',
@@ -204,7 +206,8 @@ function rendererSize() {
 }
 
 try {
-  const core = bulkInsert(); if (process.env.ONLY) process.exit(0);
+  const core = bulkInsert();
+  if (process.env.ONLY) process.exit(0);
   searchKeystrokes(core);
   signIns(core);
   core.close();
