@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CallResult } from './errors';
-import { email, filterText, id, languageTag, line, phone, text, timeZone } from './fields';
+import { email, filterText, id, languageTag, line, phone, secret, text, timeZone } from './fields';
 import {
   CHANNELS,
   INTERPRETER_NEEDS,
@@ -10,8 +10,10 @@ import {
   personSchema,
   pickupPermission,
   pickupWarningSchema,
+  TEAMS,
   staffRole,
   staffSchema,
+  team,
   studentPersonLinkSchema,
   studentSchema,
   visitPurpose,
@@ -29,24 +31,34 @@ import {
  * exactly once; the preload bridge and the browser-mode transport carry only these names.
  * `writes: true` calls run one at a time, each in one transaction.
  */
+/**
+ * Who may make a call, checked by the core before the call runs: `anyone` (also with no one
+ * signed in or the app locked, so nothing about a family), `staff` (a signed-in staff
+ * member) or `admin` (a signed-in administrator). Every call must say.
+ */
+export type Access = 'anyone' | 'staff' | 'admin';
+
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   writes: boolean;
+  access: Access;
 }
 
-const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
-  input,
-  output,
-  writes: false,
-});
-const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> => ({
-  input,
-  output,
-  writes: true,
-});
+const read = <I extends z.ZodType, O extends z.ZodType>(
+  access: Access,
+  input: I,
+  output: O,
+): CallSpec<I, O> => ({ input, output, writes: false, access });
+const write = <I extends z.ZodType, O extends z.ZodType>(
+  access: Access,
+  input: I,
+  output: O,
+): CallSpec<I, O> => ({ input, output, writes: true, access });
 
 const nothing = z.strictObject({});
+
+const newPassword = secret(8);
 const byId = z.strictObject({ id });
 
 const newPersonInput = z.strictObject({
@@ -70,32 +82,49 @@ const visitorInput = z.union([
 ]);
 
 export const API = {
-  'app.status': read(nothing, appStatusSchema),
-  'setup.demo': write(nothing, appStatusSchema),
+  'app.status': read('anyone', nothing, appStatusSchema),
+  'setup.demo': write('anyone', nothing, appStatusSchema),
+  /** First run: the school and its first administrator, who is signed in at once. */
   'setup.school': write(
-    z.strictObject({
-      schoolName: line(),
-      timeZone,
-      staffName: line(),
-      staffRole,
-    }),
+    'anyone',
+    z.strictObject({ schoolName: line(), timeZone, staffName: line(), password: newPassword }),
     appStatusSchema,
   ),
-  'staff.list': read(nothing, z.array(staffSchema)),
-  'session.choose': write(z.strictObject({ staffId: id }), appStatusSchema),
+  /** Names and roles for the sign-in screen; nothing about any family. */
+  'staff.list': read('anyone', nothing, z.array(staffSchema)),
+  'staff.create': write(
+    'admin',
+    z.strictObject({
+      displayName: line(),
+      role: staffRole,
+      teams: z.array(team).max(TEAMS.length).default([]),
+      password: newPassword,
+    }),
+    staffSchema,
+  ),
+  'session.signIn': write(
+    'anyone',
+    z.strictObject({ staffId: id, password: secret(1) }),
+    appStatusSchema,
+  ),
+  /** Lock now (the lock button, idle time, the computer locking or sleeping). */
+  'session.lock': write('anyone', nothing, appStatusSchema),
 
   'search.people': read(
+    'staff',
     z.strictObject({ text: line(200), limit: z.int().min(1).max(50).default(20) }),
     z.array(searchHitSchema),
   ),
 
   'household.create': write(
+    'staff',
     z.strictObject({ name: line(), address: line(300).nullable().default(null) }),
     householdSchema,
   ),
-  'person.create': write(newPersonInput, personSchema),
-  'person.get': read(byId, personDetailSchema),
+  'person.create': write('staff', newPersonInput, personSchema),
+  'person.get': read('staff', byId, personDetailSchema),
   'student.create': write(
+    'staff',
     z.strictObject({
       firstName: line(),
       lastName: line(),
@@ -105,8 +134,9 @@ export const API = {
     }),
     studentSchema,
   ),
-  'student.get': read(byId, studentDetailSchema),
+  'student.get': read('staff', byId, studentDetailSchema),
   'link.set': write(
+    'staff',
     z.strictObject({
       studentId: id,
       personId: id,
@@ -121,10 +151,12 @@ export const API = {
   ),
 
   'visit.pickupCheck': read(
+    'staff',
     z.strictObject({ personId: id, studentIds: z.array(id).min(1).max(20) }),
     z.array(pickupWarningSchema),
   ),
   'visit.signIn': write(
+    'staff',
     z.strictObject({
       visitor: visitorInput,
       studentIds: z.array(id).max(20).default([]),
@@ -137,14 +169,16 @@ export const API = {
     }),
     visitViewSchema,
   ),
-  'visit.signOut': write(z.strictObject({ visitId: id }), visitViewSchema),
-  'visit.signOutAll': write(nothing, z.object({ count: z.int() })),
-  'visit.inBuilding': read(nothing, z.array(visitViewSchema)),
+  'visit.signOut': write('staff', z.strictObject({ visitId: id }), visitViewSchema),
+  'visit.signOutAll': write('staff', nothing, z.object({ count: z.int() })),
+  'visit.inBuilding': read('staff', nothing, z.array(visitViewSchema)),
   'visit.today': read(
+    'staff',
     z.strictObject({ text: filterText(200).default('') }),
     z.object({ total: z.int(), visits: z.array(visitViewSchema) }),
   ),
   'contact.forPerson': read(
+    'staff',
     z.strictObject({ personId: id, limit: z.int().min(1).max(500).default(50) }),
     z.array(contactSchema),
   ),

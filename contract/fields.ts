@@ -72,3 +72,15 @@ export function filterText(max = 200) {
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
 }
+
+/**
+ * A password: kept exactly as typed (never trimmed), any characters a keyboard can type.
+ * `min` is 8 for a new password (NIST SP 800-63B), 1 for one being checked.
+ */
+export function secret(min: number) {
+  return z
+    .string()
+    .min(min, min === 1 ? 'cannot be empty' : `must be at least ${min} characters`)
+    .max(256, 'must be at most 256 characters')
+    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+}

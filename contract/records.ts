@@ -10,6 +10,8 @@ export const STAFF_ROLES = [
   'teacher',
   'administrator',
 ] as const;
+/** Teams that can see notes and follow-ups marked for them. */
+export const TEAMS = ['health', 'support', 'admin'] as const;
 export const PERSON_KINDS = ['caregiver', 'relative', 'community_member', 'visitor'] as const;
 export const PICKUP_PERMISSIONS = ['allowed', 'not_allowed', 'see_office'] as const;
 export const CHANNELS = ['text', 'call', 'email', 'paper', 'in_person'] as const;
@@ -40,6 +42,7 @@ export const CONTACT_TONES = ['good_news', 'information', 'concern'] as const;
 export const RECORD_SOURCES = ['roster', 'local'] as const;
 
 export const staffRole = z.enum(STAFF_ROLES);
+export const team = z.enum(TEAMS);
 export const pickupPermission = z.enum(PICKUP_PERMISSIONS);
 export const visitPurpose = z.enum(VISIT_PURPOSES);
 
@@ -55,6 +58,7 @@ export const staffSchema = z.object({
   schoolId: id,
   displayName: line(),
   role: staffRole,
+  teams: z.array(team).max(TEAMS.length),
   active: z.boolean(),
 });
 
@@ -158,6 +162,7 @@ export const contactSchema = z.object({
 export type School = z.infer<typeof schoolSchema>;
 export type Staff = z.infer<typeof staffSchema>;
 export type StaffRole = z.infer<typeof staffRole>;
+export type Team = z.infer<typeof team>;
 export type Household = z.infer<typeof householdSchema>;
 export type Student = z.infer<typeof studentSchema>;
 export type Person = z.infer<typeof personSchema>;

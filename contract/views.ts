@@ -65,7 +65,12 @@ export const searchHitSchema = z.discriminatedUnion('type', [
 export const appStatusSchema = z.object({
   setup: z.enum(['none', 'demo', 'real']),
   school: schoolSchema.nullable(),
+  /** Who is signed in; null when no one is, or the app is locked. */
   staff: staffSchema.nullable(),
+  /** Staff who signed in on this device since it started, for a quick switch. */
+  recentStaffIds: z.array(z.string()),
+  /** Minutes without input before the app locks itself. */
+  idleLockMinutes: z.int(),
   deviceId: z.string(),
   appVersion: z.string(),
 });

@@ -1,5 +1,6 @@
 import {
   HearthError,
+  type Access,
   type CallName,
   type CallOutput,
   type ParsedInput,
@@ -17,8 +18,12 @@ export interface Ctx {
   deviceId: string;
   appVersion: string;
   now: () => Date;
-  /** The staff member at the keyboard; null until someone is chosen. */
-  session: { staffId: string | null };
+  /**
+   * Who is signed in (null when no one is or the app is locked), and who signed in on this
+   * device since it started, newest first, for a quick switch. Kept in memory only: after a
+   * restart everyone signs in again.
+   */
+  session: { staffId: string | null; recent: string[] };
 }
 
 export type Handler<N extends CallName> = (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
@@ -48,7 +53,7 @@ export function currentStaff(ctx: Ctx): Staff | null {
 
 export function requireStaff(ctx: Ctx): Staff {
   const staff = currentStaff(ctx);
-  if (!staff) throw new HearthError('NO_STAFF_SELECTED', 'Choose who is at the desk first.');
+  if (!staff) throw new HearthError('SIGN_IN_REQUIRED', 'Sign in to continue.');
   return staff;
 }
 
@@ -69,4 +74,25 @@ export function loadOwned<T extends 'people' | 'students' | 'visits' | 'househol
       `That ${what} could not be found. It may have been removed.`,
     );
   return fromRow(table, row);
+}
+
+/** The API table's access rule for a call, checked before the call runs. */
+export function checkAccess(ctx: Ctx, access: Access): void {
+  if (access === 'anyone') return;
+  requireSchool(ctx);
+  const staff = requireStaff(ctx);
+  if (access === 'admin' && staff.role !== 'administrator') {
+    throw new HearthError('UNAUTHORIZED', 'Only an administrator can do that.');
+  }
+}
+
+/**
+ * Thrown by a writing call whose failure must still keep what it wrote (a wrong password
+ * counts against the throttle). The core commits, then reports `error`. Everything else
+ * thrown rolls the call back.
+ */
+export class FailAfterCommit extends Error {
+  constructor(readonly error: HearthError) {
+    super(error.message);
+  }
 }

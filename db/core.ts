@@ -10,11 +10,12 @@ import {
   type CallResult,
 } from '../contract';
 import { LocalClock } from './clock';
-import type { Ctx, Handler, Handlers } from './context';
+import { FailAfterCommit, checkAccess, type Ctx, type Handler, type Handlers } from './context';
 import { migrate } from './migrate';
 import { peopleHandlers } from './ops/people';
 import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
+import { staffHandlers } from './ops/staff';
 import { visitHandlers } from './ops/visits';
 import { indexPerson, indexStudent } from './search';
 import { ensureSearchIndex } from './search/rebuild';
@@ -23,6 +24,7 @@ import { Writer, issuesOf } from './write';
 
 const HANDLERS: Handlers = {
   ...setupHandlers,
+  ...staffHandlers,
   ...searchHandlers,
   ...peopleHandlers,
   ...visitHandlers,
@@ -80,11 +82,13 @@ export function openCore(options: CoreOptions): Core {
     deviceId,
     appVersion: options.appVersion ?? '0.0.0-dev',
     now,
-    session: { staffId: getMeta(store, 'last_staff_id') },
+    session: { staffId: null, recent: [] },
   };
 
   function run(name: CallName, input: unknown): unknown {
     const spec = API[name];
+    // Access first: someone not signed in learns nothing, not even what input is expected.
+    checkAccess(ctx, spec.access);
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) {
       throw new HearthError('VALIDATION', 'Some details need another look.', {
@@ -93,8 +97,25 @@ export function openCore(options: CoreOptions): Core {
     }
     const handler = HANDLERS[name] as Handler<CallName>;
     const execute = () => handler(ctx, parsed.data as never);
-    const output = spec.writes ? store.db.transaction(execute).immediate() : execute();
-    if (options.checkOutputs) (spec.output as z.ZodType).parse(output);
+    if (!spec.writes) return check(spec.output, execute());
+    let failure: HearthError | undefined;
+    const output = store.db
+      .transaction(() => {
+        try {
+          return execute();
+        } catch (error) {
+          if (!(error instanceof FailAfterCommit)) throw error;
+          failure = error.error;
+          return undefined;
+        }
+      })
+      .immediate();
+    if (failure) throw failure;
+    return check(spec.output, output);
+  }
+
+  function check(schema: z.ZodType, output: unknown): unknown {
+    if (options.checkOutputs) schema.parse(output);
     return output;
   }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
+import { DEMO_PASSWORD } from '../contract';
 import type { CallInput, CallName, CallOutput, ErrorBody } from '../contract';
 import { callOrThrow, openCore, type Core, type CoreOptions } from '../db/core';
 
@@ -40,13 +41,17 @@ export function tempCore(
     ...options,
   });
   (scope === 'test' ? cleanups : suiteCleanups).unshift(() => core.close());
-  if (options.setup === 'demo') callOrThrow(core, 'setup.demo', {});
+  if (options.setup === 'demo') {
+    callOrThrow(core, 'setup.demo', {});
+    const desk = callOrThrow(core, 'staff.list', {}).find((s) => s.role === 'front_office');
+    callOrThrow(core, 'session.signIn', { staffId: desk?.id ?? '', password: DEMO_PASSWORD });
+  }
   if (options.setup === 'school') {
     callOrThrow(core, 'setup.school', {
       schoolName: 'Lincoln Elementary',
       timeZone: 'America/Chicago',
       staffName: 'Pat Front',
-      staffRole: 'front_office',
+      password: 'correct horse battery',
     });
   }
   return core;

@@ -1,5 +1,15 @@
 import { newId } from '../ids';
-import type { Person, PickupPermission, School, SyncedRecord, SyncedTable } from '../../contract';
+import {
+  DEMO_PASSWORD,
+  type Person,
+  type PickupPermission,
+  type School,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../contract';
+import { addStaff, defaultTeams } from '../ops/staff';
+import { hashPassword } from '../privacy/password';
+import type { Store } from '../store';
 import type { Writer } from '../write';
 
 /** Where generated records go: straight into the write path, or collected first (benchmarks). */
@@ -58,16 +68,18 @@ export function createDemoSchool(
   });
 }
 
-export function createDemoStaff(writer: Writer, school: School): string[] {
+export function createDemoStaff(store: Store, writer: Writer, school: School): string[] {
+  // One hash for all: hashing is deliberately slow, and demo passwords are no secret.
+  const hash = hashPassword(DEMO_PASSWORD);
   return STAFF_NAMES.map(
     (s) =>
-      writer.insert('staff', {
-        id: newId(),
-        schoolId: school.id,
-        displayName: s.displayName,
-        role: s.role,
-        active: true,
-      }).id,
+      addStaff(
+        store,
+        writer,
+        school.id,
+        { displayName: s.displayName, role: s.role, teams: defaultTeams(s.role) },
+        hash,
+      ).id,
   );
 }
 

@@ -21,17 +21,11 @@ export function refuseIfSetUp(store: Store): void {
  * Refuses any database that is already set up, so a real school never receives demo data.
  * Runs inside the caller's transaction.
  */
-export function installDemoSchool(
-  store: Store,
-  writer: Writer,
-  now: Date,
-  size: DemoSize,
-): { frontOfficeId: string | undefined } {
+export function installDemoSchool(store: Store, writer: Writer, now: Date, size: DemoSize): void {
   refuseIfSetUp(store);
   const school = createDemoSchool(writer, now);
-  const [frontOfficeId] = createDemoStaff(writer, school);
+  createDemoStaff(store, writer, school);
   createDemoFamilies(writeTo(writer), school, size);
   setMeta(store, 'school_id', school.id);
   setMeta(store, 'setup', 'demo');
-  return { frontOfficeId };
 }

@@ -39,7 +39,7 @@ function fillDatabase(file: string): [Core, number] {
     schoolName: 'Bench School',
     timeZone: 'America/Chicago',
     staffName: 'Bench',
-    staffRole: 'front_office',
+    password: 'correct horse battery',
   });
   const school = status.school;
   if (!school) throw new Error('no school');

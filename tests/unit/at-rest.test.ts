@@ -7,6 +7,7 @@ import { callOrThrow, openCore } from '../../db/core';
 import { tempDir } from '../helpers';
 
 const NAME = 'Zephyrine';
+const PASSWORD = 'correct horse battery';
 
 function fileBytes(file: string): Buffer {
   const parts = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
@@ -19,7 +20,7 @@ function fill(file: string, key?: Buffer) {
     schoolName: 'Lincoln Elementary',
     timeZone: 'America/Chicago',
     staffName: 'Pat Front',
-    staffRole: 'front_office',
+    password: PASSWORD,
   });
   callOrThrow(core, 'person.create', { firstName: NAME, lastName: 'Okafor', kind: 'caregiver' });
   return core;
@@ -28,6 +29,8 @@ function fill(file: string, key?: Buffer) {
 const findsName = (file: string, key: Buffer) => {
   const core = openCore({ file, key });
   try {
+    const [staff] = callOrThrow(core, 'staff.list', {});
+    callOrThrow(core, 'session.signIn', { staffId: staff?.id ?? '', password: PASSWORD });
     return callOrThrow(core, 'search.people', { text: NAME }).length;
   } finally {
     core.close();

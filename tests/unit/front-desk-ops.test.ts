@@ -34,7 +34,7 @@ describe('front desk operations', () => {
       schoolName: 'Lincoln',
       timeZone: 'America/Chicago',
       staffName: 'Pat',
-      staffRole: 'front_office',
+      password: 'correct horse battery',
     });
     const before = snapshot(core);
     expect(fail(core, 'setup.demo', {}).code).toBe('ALREADY_SET_UP');
@@ -210,7 +210,7 @@ describe('front desk operations', () => {
       schoolName: 'Lincoln',
       timeZone: 'America/Chicago',
       staffName: 'Pat',
-      staffRole: 'front_office',
+      password: 'correct horse battery',
     });
     ok(core, 'visit.signIn', {
       visitor: { newVisitor: { fullName: 'Late Visitor' } },
@@ -233,30 +233,5 @@ describe('front desk operations', () => {
     const caregivers = ok(core, 'student.get', { id: student.id }).caregivers;
     expect(caregivers).toHaveLength(1);
     expect(caregivers[0]).toMatchObject({ pickup: 'see_office', officeNote: 'Call dad first.' });
-  });
-
-  it('needs someone at the desk for writes, and remembers who it was across restarts', () => {
-    const file = join(tempDir(), 'desk.sqlite');
-    let core = openCore({ file });
-    ok(core, 'setup.school', {
-      schoolName: 'Lincoln',
-      timeZone: 'America/Chicago',
-      staffName: 'Pat Front',
-      staffRole: 'front_office',
-    });
-    core.close();
-    core = openCore({ file });
-    expect(ok(core, 'app.status', {}).staff?.displayName).toBe('Pat Front');
-    core.store.db.prepare("DELETE FROM meta WHERE key = 'last_staff_id'").run();
-    core.close();
-    core = openCore({ file });
-    expect(ok(core, 'app.status', {}).staff).toBeNull();
-    expect(fail(core, 'person.create', { firstName: 'A', kind: 'caregiver' }).code).toBe(
-      'NO_STAFF_SELECTED',
-    );
-    const [staff] = ok(core, 'staff.list', {});
-    ok(core, 'session.choose', { staffId: staff?.id as string });
-    expect(ok(core, 'person.create', { firstName: 'A', kind: 'caregiver' }).firstName).toBe('A');
-    core.close();
   });
 });

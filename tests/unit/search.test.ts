@@ -103,7 +103,7 @@ describe('search index rebuild', () => {
       schoolName: 'Lincoln Elementary',
       timeZone: 'America/Chicago',
       staffName: 'Pat Front',
-      staffRole: 'front_office',
+      password: 'correct horse battery',
     });
     callOrThrow(first, 'person.create', {
       firstName: 'Zoë',
@@ -122,6 +122,11 @@ describe('search index rebuild', () => {
     first.close();
 
     const reopened = openCore({ file });
+    const [staff] = callOrThrow(reopened, 'staff.list', {});
+    callOrThrow(reopened, 'session.signIn', {
+      staffId: staff?.id ?? '',
+      password: 'correct horse battery',
+    });
     const names = callOrThrow(reopened, 'search.people', { text: 'odegaard' }).map((h) =>
       h.type === 'person' ? h.person.firstName : h.student.firstName,
     );
