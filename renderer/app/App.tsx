@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { HearthError, type AppStatus } from '../../contract';
 import { call, errorMessage } from '../api/client';
 import { FirstRun } from '../features/setup/FirstRun';
-import { StaffPicker } from '../features/setup/StaffPicker';
+import { SignIn } from '../features/session/SignIn';
 import { Shell } from './Shell';
 
-/** Decides what the window shows: first run, who is at the desk, or the app itself. */
+/** Decides what the window shows: first run, sign-in (also when locked), or the app itself. */
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -38,6 +38,6 @@ export function App() {
     );
   }
   if (status.setup === 'none') return <FirstRun onDone={setStatus} />;
-  if (!status.staff) return <StaffPicker onChosen={setStatus} />;
+  if (!status.staff) return <SignIn status={status} onSignedIn={setStatus} />;
   return <Shell status={status} onStatusChange={setStatus} />;
 }

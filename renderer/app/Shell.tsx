@@ -1,5 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
+import { call } from '../api/client';
+import { useIdleLock } from './useIdleLock';
 import { FrontDesk } from '../features/front-desk/FrontDesk';
 import { Settings } from '../features/settings/Settings';
 
@@ -20,6 +22,11 @@ export function Shell({ status, onStatusChange }: ShellProps) {
   const [page, setPage] = useState<Page>('front-desk');
   const [searchRequest, setSearchRequest] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
+  // Locking drops this whole tree, so no family data stays in the page behind the lock.
+  const lock = useCallback(() => {
+    call('session.lock', {}).then(onStatusChange, () => undefined);
+  }, [onStatusChange]);
+  useIdleLock(status.idleLockMinutes, lock);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -80,12 +87,15 @@ export function Shell({ status, onStatusChange }: ShellProps) {
             <span aria-hidden="true">●</span> Saved on this computer
           </span>
           <span className="signed-in">
-            At the desk: <strong>{status.staff?.displayName}</strong>
+            Signed in: <strong>{status.staff?.displayName}</strong>
           </span>
+          <button type="button" className="button" onClick={lock}>
+            Lock
+          </button>
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
           {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
-          {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
+          {page === 'settings' && <Settings status={status} />}
         </main>
       </div>
     </div>

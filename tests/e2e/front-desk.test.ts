@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { screenshot, startApp, type RunningApp } from './harness';
 
@@ -19,8 +20,8 @@ function watchErrors(page: Page): string[] {
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Who’s here?' });
 
-async function open(demo = true) {
-  app = await startApp({ demo });
+async function open(demo = true, signedIn = true) {
+  app = await startApp({ demo, signedIn });
   const errors = watchErrors(app.page);
   return { ...app, errors };
 }
@@ -224,17 +225,65 @@ describe('first run', () => {
     expect(callOrThrow(core, 'app.status', {}).setup).toBe('none');
     await page.getByLabel('School name').fill('Maple Grove Elementary');
     await page.getByLabel('Your name').fill('Jordan Ellis');
-    await page.getByLabel('Your role').selectOption('front_office');
+    await page.getByLabel('Your password').fill('short');
+    await page.getByRole('button', { name: 'Set up this school' }).click();
+    await page.getByText('Password must be at least 8 characters').waitFor();
+    expect(callOrThrow(core, 'app.status', {}).setup).toBe('none');
+    await page.getByLabel('Your password').fill('maple grove welcomes');
     await page.getByRole('button', { name: 'Set up this school' }).click();
     await page.getByText('Maple Grove Elementary').waitFor();
     await search(page).waitFor();
     expect(callOrThrow(core, 'app.status', {})).toMatchObject({
       setup: 'real',
-      staff: { displayName: 'Jordan Ellis' },
+      staff: { displayName: 'Jordan Ellis', role: 'administrator' },
     });
     await search(page).fill('anyone');
     await page.getByText('No one matches “anyone”.').waitFor();
     await screenshot(page, 'real-school-empty-search-1280');
+
+    // The first administrator adds a nurse, who can then sign in.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Nia Brooks');
+    await page.getByLabel('Role').selectOption('nurse');
+    await page.getByLabel('Health team').check();
+    await page.getByLabel('First password').fill('nurse office 12');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByText('Nia Brooks can now sign in on this computer.').waitFor();
+    await screenshot(page, 'settings-staff-1280');
+    const nurse = callOrThrow(core, 'staff.list', {}).find((s) => s.displayName === 'Nia Brooks');
+    expect(nurse).toMatchObject({ role: 'nurse', teams: ['health'] });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('signing in and locking', () => {
+  it('signs in with a password, refuses a wrong one, and locks leaving nothing about families on screen', async () => {
+    const { page, core, errors } = await open(true, false);
+    await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
+    await page.getByText(`every staff member’s password is ${DEMO_PASSWORD}`).waitFor();
+    await page.getByRole('button', { name: /Denise Okafor/ }).click();
+    const password = page.getByLabel('Password for Denise Okafor');
+    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
+    await password.fill('not the password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('That password is not right.').waitFor();
+    await screenshot(page, 'sign-in-wrong-password-1280');
+    await password.fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await search(page).waitFor();
+    expect(callOrThrow(core, 'app.status', {}).staff?.displayName).toBe('Denise Okafor');
+
+    await search(page).fill('gar');
+    await page.getByRole('option').first().waitFor();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByText('Hearth is locked.').waitFor();
+    await screenshot(page, 'locked-1280');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toMatch(/García|In the building|Today/);
+    expect(
+      await page.getByRole('button', { name: /Denise Okafor.*Signed in earlier/ }).count(),
+    ).toBe(1);
+    expect(callOrThrow(core, 'app.status', {}).staff).toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
 
@@ -30,11 +32,23 @@ export interface RunningApp {
 
 export async function startApp(options: {
   demo: boolean;
+  /** Demo only: sign the front office in through the core first (default), or leave the sign-in screen. */
+  signedIn?: boolean;
   viewport?: { width: number; height: number };
 }): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
-  const core = openCore({ file: join(dir, 'hearth.sqlite'), checkOutputs: true });
-  if (options.demo) callOrThrow(core, 'setup.demo', {});
+  const core = openCore({
+    file: join(dir, 'hearth.sqlite'),
+    key: randomBytes(32),
+    checkOutputs: true,
+  });
+  if (options.demo) {
+    callOrThrow(core, 'setup.demo', {});
+    if (options.signedIn ?? true) {
+      const desk = callOrThrow(core, 'staff.list', {}).find((s) => s.role === 'front_office');
+      callOrThrow(core, 'session.signIn', { staffId: desk?.id ?? '', password: DEMO_PASSWORD });
+    }
+  }
   const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({

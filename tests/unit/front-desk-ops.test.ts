@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openCore } from '../../db/core';
-import { tempCore, tempDir, ok, fail, snapshot } from '../helpers';
+import { tempCore, ok, fail, snapshot } from '../helpers';
 import type { Core } from '../../db/core';
 
 function family(core: Core, pickup: 'allowed' | 'not_allowed' | 'see_office' = 'allowed') {

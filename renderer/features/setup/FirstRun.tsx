@@ -1,9 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { API, STAFF_ROLES, type AppStatus, type CallInput } from '../../../contract';
+import { API, type AppStatus, type CallInput } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
-import { roleName } from './StaffPicker';
 
 type SchoolForm = CallInput<'setup.school'>;
 
@@ -29,7 +28,7 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
       schoolName: '',
       timeZone: localZone,
       staffName: '',
-      staffRole: 'administrator',
+      password: '',
     },
   });
   const { errors } = form.formState;
@@ -103,14 +102,21 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
                 )}
               </label>
               <label className="field">
-                <span>Your role</span>
-                <select {...form.register('staffRole')}>
-                  {STAFF_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {roleName(r)}
-                    </option>
-                  ))}
-                </select>
+                <span>Your password</span>
+                <input
+                  type="password"
+                  {...form.register('password')}
+                  aria-invalid={!!errors.password}
+                  autoComplete="new-password"
+                />
+                {errors.password ? (
+                  <span className="field-error">Password {errors.password.message}</span>
+                ) : (
+                  <span className="muted">
+                    You will be this school’s first administrator. At least 8 characters; a short
+                    sentence is easy to remember.
+                  </span>
+                )}
               </label>
               <button type="submit" className="button" disabled={busy}>
                 Set up this school
