@@ -6,6 +6,7 @@ import { afterAll, afterEach } from 'vitest';
 import { DEMO_PASSWORD } from '../contract';
 import type { CallInput, CallName, CallOutput, ErrorBody } from '../contract';
 import { callOrThrow, openCore, type Core, type CoreOptions } from '../db/core';
+import { TEST_SCHOOL, signInStaff } from './fixtures';
 
 const cleanups: (() => void)[] = [];
 const suiteCleanups: (() => void)[] = [];
@@ -43,17 +44,9 @@ export function tempCore(
   (scope === 'test' ? cleanups : suiteCleanups).unshift(() => core.close());
   if (options.setup === 'demo') {
     callOrThrow(core, 'setup.demo', {});
-    const desk = callOrThrow(core, 'staff.list', {}).find((s) => s.role === 'front_office');
-    callOrThrow(core, 'session.signIn', { staffId: desk?.id ?? '', password: DEMO_PASSWORD });
+    signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'front_office');
   }
-  if (options.setup === 'school') {
-    callOrThrow(core, 'setup.school', {
-      schoolName: 'Lincoln Elementary',
-      timeZone: 'America/Chicago',
-      staffName: 'Pat Front',
-      password: 'correct horse battery',
-    });
-  }
+  if (options.setup === 'school') callOrThrow(core, 'setup.school', TEST_SCHOOL);
   return core;
 }
 

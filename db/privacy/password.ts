@@ -19,7 +19,7 @@ export function verifyPassword(hash: string, password: string): boolean {
 }
 
 /** Wrong guesses allowed before waiting starts; then the wait doubles, up to 15 minutes. */
-export const FREE_ATTEMPTS = 3;
+const FREE_ATTEMPTS = 3;
 const MAX_WAIT_SECONDS = 15 * 60;
 
 /** Seconds to wait after `failures` wrong passwords in a row. */

@@ -2,6 +2,8 @@ import { fromRow } from '../columns';
 import { getMeta, setMeta, type Store } from '../store';
 import { indexPerson, indexStudent } from './index';
 
+type Row = Record<string, unknown> & { pk: number };
+
 /**
  * The search index is derived data, built with folding rules that live in TypeScript. Bump
  * this when those rules or the index tables change; every device then rebuilds its index
@@ -17,15 +19,13 @@ export function ensureSearchIndex(store: Store): boolean {
       INSERT INTO people_fts (people_fts) VALUES ('delete-all');
       INSERT INTO students_fts (students_fts) VALUES ('delete-all');
     `);
-    const people = store.db.prepare('SELECT * FROM people').all() as ({ pk: number } & Record<
-      string,
-      unknown
-    >)[];
-    for (const row of people) indexPerson(store, fromRow('people', row), row.pk, true);
-    const students = store.db.prepare('SELECT * FROM students').all() as ({
-      pk: number;
-    } & Record<string, unknown>)[];
-    for (const row of students) indexStudent(store, fromRow('students', row), row.pk, true);
+    for (const [table, index] of [
+      ['people', indexPerson],
+      ['students', indexStudent],
+    ] as const) {
+      const rows = store.db.prepare(`SELECT * FROM ${table}`).all() as Row[];
+      for (const row of rows) index(store, fromRow(table, row), row.pk, true);
+    }
     setMeta(store, 'search_index_version', SEARCH_INDEX_VERSION);
   })();
   return true;

@@ -232,7 +232,6 @@ function rendererSize() {
 
 try {
   const core = bulkInsert();
-  if (process.env.ONLY) process.exit(0);
   searchKeystrokes(core);
   signIns(core);
   unlock(core);

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
+import { signInStaff } from '../fixtures';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
 
 /**
@@ -44,10 +45,8 @@ export async function startApp(options: {
   });
   if (options.demo) {
     callOrThrow(core, 'setup.demo', {});
-    if (options.signedIn ?? true) {
-      const desk = callOrThrow(core, 'staff.list', {}).find((s) => s.role === 'front_office');
-      callOrThrow(core, 'session.signIn', { staffId: desk?.id ?? '', password: DEMO_PASSWORD });
-    }
+    if (options.signedIn ?? true)
+      signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'front_office');
   }
   const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

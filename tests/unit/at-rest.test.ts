@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HearthError } from '../../contract';
 import { callOrThrow, openCore } from '../../db/core';
+import { TEST_PASSWORD, TEST_SCHOOL, signInStaff } from '../fixtures';
 import { tempDir } from '../helpers';
 
 const NAME = 'Zephyrine';
-const PASSWORD = 'correct horse battery';
 
 function fileBytes(file: string): Buffer {
   const parts = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
@@ -16,12 +16,7 @@ function fileBytes(file: string): Buffer {
 
 function fill(file: string, key?: Buffer) {
   const core = openCore({ file, key });
-  callOrThrow(core, 'setup.school', {
-    schoolName: 'Lincoln Elementary',
-    timeZone: 'America/Chicago',
-    staffName: 'Pat Front',
-    password: PASSWORD,
-  });
+  callOrThrow(core, 'setup.school', TEST_SCHOOL);
   callOrThrow(core, 'person.create', { firstName: NAME, lastName: 'Okafor', kind: 'caregiver' });
   return core;
 }
@@ -29,8 +24,7 @@ function fill(file: string, key?: Buffer) {
 const findsName = (file: string, key: Buffer) => {
   const core = openCore({ file, key });
   try {
-    const [staff] = callOrThrow(core, 'staff.list', {});
-    callOrThrow(core, 'session.signIn', { staffId: staff?.id ?? '', password: PASSWORD });
+    signInStaff(core, TEST_PASSWORD);
     return callOrThrow(core, 'search.people', { text: NAME }).length;
   } finally {
     core.close();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { ensureSearchIndex } from '../../db/search/rebuild';
+import { TEST_PASSWORD, TEST_SCHOOL, signInStaff } from '../fixtures';
 import { ok, tempCore, tempDir } from '../helpers';
 
 const label = (h: SearchHit) =>
@@ -99,12 +100,7 @@ describe('search index rebuild', () => {
   it('rebuilds an index made by older rules from the people and students on the device', () => {
     const file = join(tempDir(), 'hearth.sqlite');
     const first = openCore({ file });
-    callOrThrow(first, 'setup.school', {
-      schoolName: 'Lincoln Elementary',
-      timeZone: 'America/Chicago',
-      staffName: 'Pat Front',
-      password: 'correct horse battery',
-    });
+    callOrThrow(first, 'setup.school', TEST_SCHOOL);
     callOrThrow(first, 'person.create', {
       firstName: 'Zoë',
       lastName: 'Ødegaard',
@@ -122,11 +118,7 @@ describe('search index rebuild', () => {
     first.close();
 
     const reopened = openCore({ file });
-    const [staff] = callOrThrow(reopened, 'staff.list', {});
-    callOrThrow(reopened, 'session.signIn', {
-      staffId: staff?.id ?? '',
-      password: 'correct horse battery',
-    });
+    signInStaff(reopened, TEST_PASSWORD);
     const names = callOrThrow(reopened, 'search.people', { text: 'odegaard' }).map((h) =>
       h.type === 'person' ? h.person.firstName : h.student.firstName,
     );

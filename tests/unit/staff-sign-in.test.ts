@@ -4,20 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { API, CALL_NAMES, DEMO_PASSWORD } from '../../contract';
 import { openCore } from '../../db/core';
 import { backoffSeconds } from '../../db/privacy/password';
+import { TEST_PASSWORD, TEST_SCHOOL } from '../fixtures';
 import { fail, ok, snapshot, tempCore, tempDir } from '../helpers';
 
-const PASSWORD = 'correct horse battery';
+const PASSWORD = TEST_PASSWORD;
 
 function school(now: () => Date = () => new Date()) {
   const file = join(tempDir(), 'hearth.sqlite');
   const key = randomBytes(32);
   const core = openCore({ file, key, now, checkOutputs: true });
-  const status = ok(core, 'setup.school', {
-    schoolName: 'Lincoln Elementary',
-    timeZone: 'America/Chicago',
-    staffName: 'Ada Admin',
-    password: PASSWORD,
-  });
+  const status = ok(core, 'setup.school', { ...TEST_SCHOOL, staffName: 'Ada Admin' });
   return { core, file, key, admin: status.staff };
 }
 

@@ -1,0 +1,24 @@
+import type { CallInput, Staff } from '../contract';
+import { callOrThrow, type Core } from '../db/core';
+
+/**
+ * Shared test data with no test-runner hooks, so end-to-end harnesses can use it too.
+ */
+export const TEST_PASSWORD = 'correct horse battery';
+
+export const TEST_SCHOOL = {
+  schoolName: 'Lincoln Elementary',
+  timeZone: 'America/Chicago',
+  staffName: 'Pat Front',
+  password: TEST_PASSWORD,
+} satisfies CallInput<'setup.school'>;
+
+/** Sign in the first staff member `which` picks (the first listed by default). */
+export function signInStaff(
+  core: Core,
+  password: string,
+  which: (staff: Staff) => boolean = () => true,
+): void {
+  const staff = callOrThrow(core, 'staff.list', {}).find(which);
+  callOrThrow(core, 'session.signIn', { staffId: staff?.id ?? '', password });
+}
