@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import type { CallResult } from './errors';
-import { email, filterText, id, languageTag, line, phone, secret, text, timeZone } from './fields';
+import {
+  email,
+  filterText,
+  id,
+  instant,
+  isoDate,
+  languageTag,
+  line,
+  phone,
+  secret,
+  text,
+  timeZone,
+} from './fields';
 import {
   CHANNELS,
+  EXPORT_FORMATS,
+  FOLLOW_UP_STATUSES,
   INTERPRETER_NEEDS,
   PERSON_KINDS,
   contactSchema,
@@ -16,10 +30,18 @@ import {
   team,
   studentPersonLinkSchema,
   studentSchema,
+  visibility,
   visitPurpose,
 } from './records';
 import {
+  AUDIT_ACTIONS,
   appStatusSchema,
+  auditEntrySchema,
+  disclosureViewSchema,
+  familyRecordSchema,
+  followUpViewSchema,
+  noteRevisionSchema,
+  noteViewSchema,
   personDetailSchema,
   searchHitSchema,
   studentDetailSchema,
@@ -38,23 +60,34 @@ import {
  */
 export type Access = 'anyone' | 'staff' | 'admin';
 
+/**
+ * What a call may return about families, declared with every call and checked by a
+ * table-driven test for every role: `none` (nothing about any family), `family` (family data,
+ * but never restricted content), `restricted` (restricted content too, filtered in SQL by
+ * the signed-in viewer's teams, and every restricted record read is audited).
+ */
+export type Privacy = 'none' | 'family' | 'restricted';
+
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   writes: boolean;
   access: Access;
+  privacy: Privacy;
 }
 
 const read = <I extends z.ZodType, O extends z.ZodType>(
   access: Access,
+  privacy: Privacy,
   input: I,
   output: O,
-): CallSpec<I, O> => ({ input, output, writes: false, access });
+): CallSpec<I, O> => ({ input, output, writes: false, access, privacy });
 const write = <I extends z.ZodType, O extends z.ZodType>(
   access: Access,
+  privacy: Privacy,
   input: I,
   output: O,
-): CallSpec<I, O> => ({ input, output, writes: true, access });
+): CallSpec<I, O> => ({ input, output, writes: true, access, privacy });
 
 const nothing = z.strictObject({});
 
@@ -82,18 +115,20 @@ const visitorInput = z.union([
 ]);
 
 export const API = {
-  'app.status': read('anyone', nothing, appStatusSchema),
-  'setup.demo': write('anyone', nothing, appStatusSchema),
+  'app.status': read('anyone', 'none', nothing, appStatusSchema),
+  'setup.demo': write('anyone', 'none', nothing, appStatusSchema),
   /** First run: the school and its first administrator, who is signed in at once. */
   'setup.school': write(
     'anyone',
+    'none',
     z.strictObject({ schoolName: line(), timeZone, staffName: line(), password: newPassword }),
     appStatusSchema,
   ),
   /** Names and roles for the sign-in screen; nothing about any family. */
-  'staff.list': read('anyone', nothing, z.array(staffSchema)),
+  'staff.list': read('anyone', 'none', nothing, z.array(staffSchema)),
   'staff.create': write(
     'admin',
+    'none',
     z.strictObject({
       displayName: line(),
       role: staffRole,
@@ -102,29 +137,55 @@ export const API = {
     }),
     staffSchema,
   ),
+  /** Change a staff member's role, teams or whether they are active. Leaving a team rotates its key. */
+  'staff.update': write(
+    'admin',
+    'none',
+    z.strictObject({
+      id,
+      role: staffRole.optional(),
+      teams: z.array(team).max(TEAMS.length).optional(),
+      active: z.boolean().optional(),
+    }),
+    staffSchema,
+  ),
+  /**
+   * Set a new password for someone who forgot theirs. Their keys are replaced: a team member
+   * shares the team's key again at their next sign-in; their private notes cannot be recovered.
+   */
+  'staff.setPassword': write(
+    'admin',
+    'none',
+    z.strictObject({ id, password: newPassword }),
+    staffSchema,
+  ),
   'session.signIn': write(
     'anyone',
+    'none',
     z.strictObject({ staffId: id, password: secret(1) }),
     appStatusSchema,
   ),
   /** Lock now (the lock button, idle time, the computer locking or sleeping). */
-  'session.lock': write('anyone', nothing, appStatusSchema),
+  'session.lock': write('anyone', 'none', nothing, appStatusSchema),
 
   'search.people': read(
     'staff',
+    'family',
     z.strictObject({ text: line(200), limit: z.int().min(1).max(50).default(20) }),
     z.array(searchHitSchema),
   ),
 
   'household.create': write(
     'staff',
+    'family',
     z.strictObject({ name: line(), address: line(300).nullable().default(null) }),
     householdSchema,
   ),
-  'person.create': write('staff', newPersonInput, personSchema),
-  'person.get': read('staff', byId, personDetailSchema),
+  'person.create': write('staff', 'family', newPersonInput, personSchema),
+  'person.get': read('staff', 'family', byId, personDetailSchema),
   'student.create': write(
     'staff',
+    'family',
     z.strictObject({
       firstName: line(),
       lastName: line(),
@@ -134,9 +195,10 @@ export const API = {
     }),
     studentSchema,
   ),
-  'student.get': read('staff', byId, studentDetailSchema),
+  'student.get': read('staff', 'family', byId, studentDetailSchema),
   'link.set': write(
     'staff',
+    'family',
     z.strictObject({
       studentId: id,
       personId: id,
@@ -152,11 +214,13 @@ export const API = {
 
   'visit.pickupCheck': read(
     'staff',
+    'family',
     z.strictObject({ personId: id, studentIds: z.array(id).min(1).max(20) }),
     z.array(pickupWarningSchema),
   ),
   'visit.signIn': write(
     'staff',
+    'family',
     z.strictObject({
       visitor: visitorInput,
       studentIds: z.array(id).max(20).default([]),
@@ -169,18 +233,129 @@ export const API = {
     }),
     visitViewSchema,
   ),
-  'visit.signOut': write('staff', z.strictObject({ visitId: id }), visitViewSchema),
-  'visit.signOutAll': write('staff', nothing, z.object({ count: z.int() })),
-  'visit.inBuilding': read('staff', nothing, z.array(visitViewSchema)),
+  'visit.signOut': write('staff', 'family', z.strictObject({ visitId: id }), visitViewSchema),
+  'visit.signOutAll': write('staff', 'none', nothing, z.object({ count: z.int() })),
+  'visit.inBuilding': read('staff', 'family', nothing, z.array(visitViewSchema)),
   'visit.today': read(
     'staff',
+    'family',
     z.strictObject({ text: filterText(200).default('') }),
     z.object({ total: z.int(), visits: z.array(visitViewSchema) }),
   ),
   'contact.forPerson': read(
     'staff',
+    'family',
     z.strictObject({ personId: id, limit: z.int().min(1).max(500).default(50) }),
     z.array(contactSchema),
+  ),
+
+  'note.create': write(
+    'staff',
+    'restricted',
+    z.strictObject({
+      studentId: id,
+      personId: id.nullable().default(null),
+      visibility,
+      subject: line(200),
+      body: text(20_000),
+    }),
+    noteViewSchema,
+  ),
+  /** An edit: a new revision of the note, based on the revision the editor saw. */
+  'note.revise': write(
+    'staff',
+    'restricted',
+    z.strictObject({ revisionId: id, subject: line(200), body: text(20_000) }),
+    noteViewSchema,
+  ),
+  'note.history': read(
+    'staff',
+    'restricted',
+    z.strictObject({ noteId: id }),
+    z.array(noteRevisionSchema),
+  ),
+  /** Notes about a student and their family, newest first. */
+  'note.forStudent': read(
+    'staff',
+    'restricted',
+    z.strictObject({ studentId: id }),
+    z.array(noteViewSchema),
+  ),
+  /** Notes of one restricted visibility the viewer can read, newest first (the nurse's screen). */
+  'note.recent': read(
+    'staff',
+    'restricted',
+    z.strictObject({ visibility, limit: z.int().min(1).max(200).default(50) }),
+    z.array(noteViewSchema),
+  ),
+
+  'followUp.create': write(
+    'staff',
+    'restricted',
+    z.strictObject({
+      studentId: id,
+      personId: id.nullable().default(null),
+      visibility,
+      title: line(300),
+      assigneeId: id,
+      dueOn: isoDate,
+    }),
+    followUpViewSchema,
+  ),
+  'followUp.setStatus': write(
+    'staff',
+    'restricted',
+    z.strictObject({ id, status: z.enum(FOLLOW_UP_STATUSES) }),
+    followUpViewSchema,
+  ),
+  /** Open follow-ups assigned to the signed-in staff member, soonest due first. */
+  'followUp.mine': read('staff', 'restricted', nothing, z.array(followUpViewSchema)),
+  'followUp.forStudent': read(
+    'staff',
+    'restricted',
+    z.strictObject({ studentId: id }),
+    z.array(followUpViewSchema),
+  ),
+
+  /**
+   * Export a student's record (printable page or CSV). Always writes a FERPA record of
+   * disclosure first: who, to whom, what, why, when.
+   */
+  'family.export': write(
+    'staff',
+    'restricted',
+    z.strictObject({
+      studentId: id,
+      format: z.enum(EXPORT_FORMATS),
+      recipient: line(200),
+      purpose: line(500),
+    }),
+    z.object({
+      disclosure: disclosureViewSchema,
+      record: familyRecordSchema,
+      /** The CSV file's text when the format is csv. */
+      csv: z.string().nullable(),
+    }),
+  ),
+  'disclosure.forStudent': read(
+    'staff',
+    'family',
+    z.strictObject({ studentId: id }),
+    z.array(disclosureViewSchema),
+  ),
+
+  /** Who read or changed restricted records. Administrators only; nothing can edit it. */
+  'audit.list': read(
+    'admin',
+    'none',
+    z.strictObject({
+      staffId: id.nullable().default(null),
+      action: z.enum(AUDIT_ACTIONS).nullable().default(null),
+      studentId: id.nullable().default(null),
+      before: instant.nullable().default(null),
+      limit: z.int().min(1).max(500).default(100),
+    }),
+    z.array(auditEntrySchema),
   ),
 } as const;
 

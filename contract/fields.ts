@@ -43,6 +43,9 @@ export const languageTag = z
 /** A timestamp with an explicit offset, stored in UTC. */
 export const instant = z.iso.datetime({ offset: true, error: 'must be a date and time' });
 
+/** A calendar day, "2026-11-23". */
+export const isoDate = z.iso.date({ error: 'must be a date' });
+
 /** Phone numbers keep the format people typed; search uses the digits. */
 // Allowed characters only, with at least three digits (the lookahead).
 const PHONE = /^(?=(?:[^0-9]*[0-9]){3})[0-9+()\-.\s/x]+$/i;

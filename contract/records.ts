@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, id, instant, languageTag, line, phone, text, timeZone } from './fields';
+import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone } from './fields';
 
 export const STAFF_ROLES = [
   'front_office',
@@ -40,11 +40,33 @@ export const CONTACT_KINDS = [
 export const CONTACT_DIRECTIONS = ['school_to_family', 'family_to_school', 'two_way'] as const;
 export const CONTACT_TONES = ['good_news', 'information', 'concern'] as const;
 export const RECORD_SOURCES = ['roster', 'local'] as const;
+/**
+ * Who may read a note or follow-up: every staff member of the school, one team, or only its
+ * author. Everything but `staff` is restricted: its content is stored encrypted (see
+ * db/privacy/keys.ts) and every read is audited.
+ */
+export const VISIBILITIES = [
+  'staff',
+  'team:health',
+  'team:support',
+  'team:admin',
+  'private',
+] as const;
+export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const EXPORT_FORMATS = ['print', 'csv'] as const;
 
 export const staffRole = z.enum(STAFF_ROLES);
 export const team = z.enum(TEAMS);
 export const pickupPermission = z.enum(PICKUP_PERMISSIONS);
 export const visitPurpose = z.enum(VISIT_PURPOSES);
+export const visibility = z.enum(VISIBILITIES);
+
+export type Visibility = z.infer<typeof visibility>;
+export const isRestricted = (v: Visibility): boolean => v !== 'staff';
+/** The team a visibility names, or null for `staff` and `private`. */
+export function teamOf(v: Visibility): Team | null {
+  return v.startsWith('team:') ? (v.slice('team:'.length) as Team) : null;
+}
 
 export const schoolSchema = z.object({
   id,
@@ -159,6 +181,90 @@ export const contactSchema = z.object({
   visitId: id.nullable(),
 });
 
+const base64 = z.base64().max(200_000);
+
+/**
+ * The encrypted content of a restricted record. `key` is the record's own key, wrapped with
+ * version `keyVersion` of its team's key, or sealed to the author for a private record;
+ * `box` is the content encrypted with the record's key. Safe to store and sync anywhere.
+ */
+export const sealedSchema = z.object({
+  keyVersion: z.int().min(0),
+  key: base64,
+  box: base64,
+});
+
+/** A record's content is either in the clear (visibility `staff`) or sealed, never both. */
+function clearOrSealed<T extends { visibility: Visibility; sealed: unknown }>(
+  record: T,
+  clearFields: (keyof T)[],
+): boolean {
+  const sealed = record.sealed !== null;
+  return (
+    sealed === isRestricted(record.visibility) &&
+    clearFields.every((field) => (record[field] === null) === sealed)
+  );
+}
+const CLEAR_OR_SEALED = {
+  message: 'restricted content must be sealed, and other content must not be',
+  path: ['sealed'],
+};
+
+/**
+ * One revision of a note. A note is never edited in place: an edit adds a revision that
+ * `replaces` the one it was based on. The note's current text is the revision nothing
+ * replaces; two such revisions are a conflict, and both are kept and shown.
+ */
+export const noteSchema = z
+  .object({
+    id,
+    schoolId: id,
+    /** The id of the note's first revision, shared by every revision. */
+    noteId: id,
+    replacesId: id.nullable(),
+    studentId: id,
+    personId: id.nullable(),
+    visibility,
+    authorId: id,
+    subject: line(200).nullable(),
+    body: text(20_000).nullable(),
+    sealed: sealedSchema.nullable(),
+    createdAt: instant,
+  })
+  .refine((n) => clearOrSealed(n, ['subject', 'body']), CLEAR_OR_SEALED);
+
+export const followUpSchema = z
+  .object({
+    id,
+    schoolId: id,
+    studentId: id,
+    personId: id.nullable(),
+    visibility,
+    title: line(300).nullable(),
+    sealed: sealedSchema.nullable(),
+    assigneeId: id,
+    /** A calendar day in the school's time zone. */
+    dueOn: isoDate,
+    status: z.enum(FOLLOW_UP_STATUSES),
+    createdBy: id,
+    createdAt: instant,
+    closedAt: instant.nullable(),
+  })
+  .refine((f) => clearOrSealed(f, ['title']), CLEAR_OR_SEALED);
+
+/** FERPA record of disclosure: kept with the student's record, listed on the family page. */
+export const disclosureSchema = z.object({
+  id,
+  schoolId: id,
+  studentId: id,
+  disclosedBy: id,
+  recipient: line(200),
+  purpose: line(500),
+  description: line(300),
+  format: z.enum(EXPORT_FORMATS),
+  disclosedAt: instant,
+});
+
 export type School = z.infer<typeof schoolSchema>;
 export type Staff = z.infer<typeof staffSchema>;
 export type StaffRole = z.infer<typeof staffRole>;
@@ -173,6 +279,12 @@ export type PickupWarning = z.infer<typeof pickupWarningSchema>;
 export type Visit = z.infer<typeof visitSchema>;
 export type VisitPurpose = z.infer<typeof visitPurpose>;
 export type Contact = z.infer<typeof contactSchema>;
+export type Sealed = z.infer<typeof sealedSchema>;
+export type Note = z.infer<typeof noteSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type FollowUpStatus = FollowUp['status'];
+export type Disclosure = z.infer<typeof disclosureSchema>;
+export type ExportFormat = Disclosure['format'];
 
 /**
  * Every table that syncs, keyed by its wire name. The write path and (later) the sync
@@ -188,6 +300,9 @@ export const SYNCED_RECORDS = {
   student_person_links: studentPersonLinkSchema,
   visits: visitSchema,
   contacts: contactSchema,
+  notes: noteSchema,
+  follow_ups: followUpSchema,
+  disclosures: disclosureSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

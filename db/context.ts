@@ -8,6 +8,7 @@ import {
   type Staff,
 } from '../contract';
 import { fromRow } from './columns';
+import type { Keyring } from './privacy/keyring';
 import { getMeta, type Store } from './store';
 import type { Writer } from './write';
 
@@ -21,9 +22,10 @@ export interface Ctx {
   /**
    * Who is signed in (null when no one is or the app is locked), and who signed in on this
    * device since it started, newest first, for a quick switch. Kept in memory only: after a
-   * restart everyone signs in again.
+   * restart everyone signs in again. `keyring` holds the signed-in member's keys; it is
+   * set exactly when `staffId` is.
    */
-  session: { staffId: string | null; recent: string[] };
+  session: { staffId: string | null; recent: string[]; keyring: Keyring | null };
 }
 
 export type Handler<N extends CallName> = (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
@@ -57,13 +59,19 @@ export function requireStaff(ctx: Ctx): Staff {
   return staff;
 }
 
+/** The signed-in staff member with the keys their sign-in unlocked. */
+export function requireViewer(ctx: Ctx): { staff: Staff; keyring: Keyring } {
+  const staff = requireStaff(ctx);
+  const keyring = ctx.session.keyring;
+  if (!keyring || keyring.staffId !== staff.id)
+    throw new HearthError('SIGN_IN_REQUIRED', 'Sign in to continue.');
+  return { staff, keyring };
+}
+
 /** Load a record of the current school, or fail with a message that names what was missing. */
-export function loadOwned<T extends 'people' | 'students' | 'visits' | 'households' | 'staff'>(
-  ctx: Ctx,
-  table: T,
-  id: string,
-  what: string,
-) {
+export function loadOwned<
+  T extends 'people' | 'students' | 'visits' | 'households' | 'staff' | 'notes' | 'follow_ups',
+>(ctx: Ctx, table: T, id: string, what: string) {
   const school = requireSchool(ctx);
   const row = ctx.store
     .sql(`SELECT * FROM ${table} WHERE id = ? AND school_id = ?`)

@@ -12,6 +12,10 @@ import {
 import { LocalClock } from './clock';
 import { FailAfterCommit, checkAccess, type Ctx, type Handler, type Handlers } from './context';
 import { migrate } from './migrate';
+import { auditHandlers } from './ops/audit-log';
+import { disclosureHandlers } from './ops/disclosures';
+import { followUpHandlers } from './ops/follow-ups';
+import { noteHandlers } from './ops/notes';
 import { peopleHandlers } from './ops/people';
 import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
@@ -28,6 +32,10 @@ const HANDLERS: Handlers = {
   ...searchHandlers,
   ...peopleHandlers,
   ...visitHandlers,
+  ...noteHandlers,
+  ...followUpHandlers,
+  ...disclosureHandlers,
+  ...auditHandlers,
 };
 
 export interface CoreOptions extends OpenOptions {
@@ -82,7 +90,7 @@ export function openCore(options: CoreOptions): Core {
     deviceId,
     appVersion: options.appVersion ?? '0.0.0-dev',
     now,
-    session: { staffId: null, recent: [] },
+    session: { staffId: null, recent: [], keyring: null },
   };
 
   function run(name: CallName, input: unknown): unknown {
@@ -97,7 +105,9 @@ export function openCore(options: CoreOptions): Core {
     }
     const handler = HANDLERS[name] as Handler<CallName>;
     const execute = () => handler(ctx, parsed.data as never);
-    if (!spec.writes) return check(spec.output, execute());
+    // Reads run in a deferred transaction: one consistent snapshot, and the audit entries a
+    // read of restricted records writes commit with it or not at all.
+    if (!spec.writes) return check(spec.output, store.db.transaction(execute).deferred());
     let failure: HearthError | undefined;
     const output = store.db
       .transaction(() => {

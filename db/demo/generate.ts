@@ -4,11 +4,12 @@ import {
   type Person,
   type PickupPermission,
   type School,
+  type Staff,
   type SyncedRecord,
   type SyncedTable,
 } from '../../contract';
 import { addStaff, defaultTeams } from '../ops/staff';
-import { hashPassword } from '../privacy/password';
+import { derivePassword, type UnlockedStaffKeys } from '../privacy/credentials';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 
@@ -68,18 +69,23 @@ export function createDemoSchool(
   });
 }
 
-export function createDemoStaff(store: Store, writer: Writer, school: School): string[] {
-  // One hash for all: hashing is deliberately slow, and demo passwords are no secret.
-  const hash = hashPassword(DEMO_PASSWORD);
-  return STAFF_NAMES.map(
-    (s) =>
-      addStaff(
-        store,
-        writer,
-        school.id,
-        { displayName: s.displayName, role: s.role, teams: defaultTeams(s.role) },
-        hash,
-      ).id,
+export function createDemoStaff(
+  store: Store,
+  writer: Writer,
+  now: Date,
+  school: School,
+): { staff: Staff; keys: UnlockedStaffKeys }[] {
+  // One KDF run for all: it is deliberately slow, and demo passwords are no secret.
+  const password = derivePassword(DEMO_PASSWORD);
+  return STAFF_NAMES.map((s) =>
+    addStaff(
+      store,
+      writer,
+      now,
+      school.id,
+      { displayName: s.displayName, role: s.role, teams: defaultTeams(s.role) },
+      password,
+    ),
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type DemoSize,
 } from './generate';
 import { HearthError } from '../../contract';
+import { createDemoNotes } from './notes';
 
 /** Setting up happens once per database: demo or real, never both. */
 export function refuseIfSetUp(store: Store): void {
@@ -24,8 +25,9 @@ export function refuseIfSetUp(store: Store): void {
 export function installDemoSchool(store: Store, writer: Writer, now: Date, size: DemoSize): void {
   refuseIfSetUp(store);
   const school = createDemoSchool(writer, now);
-  createDemoStaff(store, writer, school);
+  const staff = createDemoStaff(store, writer, now, school);
   createDemoFamilies(writeTo(writer), school, size);
+  createDemoNotes(store, writer, now, school, staff);
   setMeta(store, 'school_id', school.id);
   setMeta(store, 'setup', 'demo');
 }

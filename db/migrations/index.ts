@@ -2,6 +2,7 @@ import { sql as initial } from './0001_initial';
 import { sql as outboxWithoutValues } from './0002_outbox_without_values';
 import { sql as searchWithoutPositions } from './0003_search_without_positions';
 import { sql as staffSignIn } from './0004_staff_sign_in';
+import { sql as restrictedNotes } from './0005_restricted_notes';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0002_outbox_without_values', sql: outboxWithoutValues },
   { name: '0003_search_without_positions', sql: searchWithoutPositions },
   { name: '0004_staff_sign_in', sql: staffSignIn },
+  { name: '0005_restricted_notes', sql: restrictedNotes },
 ];

@@ -2,7 +2,7 @@ import { newId } from '../ids';
 import type { Handlers } from '../context';
 import { DEMO_SIZE } from '../demo/generate';
 import { installDemoSchool, refuseIfSetUp } from '../demo/install';
-import { hashPassword } from '../privacy/password';
+import { derivePassword } from '../privacy/credentials';
 import { setMeta } from '../store';
 import { addStaff, defaultTeams, signIn } from './staff';
 import { appStatus } from './status';
@@ -27,13 +27,14 @@ export const setupHandlers = {
     const admin = addStaff(
       ctx.store,
       ctx.writer,
+      ctx.now(),
       school.id,
       { displayName: input.staffName, role: 'administrator', teams: defaultTeams('administrator') },
-      hashPassword(input.password),
+      derivePassword(input.password),
     );
     setMeta(ctx.store, 'school_id', school.id);
     setMeta(ctx.store, 'setup', 'real');
-    signIn(ctx, admin.id);
+    signIn(ctx, admin.staff, admin.keys);
     return appStatus(ctx);
   },
 } satisfies Partial<Handlers>;

@@ -1,9 +1,30 @@
 import { addSeconds } from 'date-fns';
 import { HearthError, type Staff, type StaffRole, type Team } from '../../contract';
 import { fromRow } from '../columns';
-import { FailAfterCommit, loadOwned, requireSchool, type Ctx, type Handlers } from '../context';
+import {
+  FailAfterCommit,
+  loadOwned,
+  requireSchool,
+  requireViewer,
+  type Ctx,
+  type Handlers,
+} from '../context';
 import { newId } from '../ids';
-import { backoffSeconds, hashPassword, verifyPassword } from '../privacy/password';
+import {
+  derivePassword,
+  hasStaffKeys,
+  setStaffKeys,
+  unlockStaffKeys,
+  type DerivedPassword,
+  type UnlockedStaffKeys,
+} from '../privacy/credentials';
+import {
+  forgetTeamKeys,
+  openKeyring,
+  reconcileTeamKeys,
+  removeFromTeamKeys,
+} from '../privacy/keyring';
+import { backoffSeconds } from '../privacy/throttle';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
@@ -21,24 +42,34 @@ export function defaultTeams(role: StaffRole): Team[] {
 export function addStaff(
   store: Store,
   writer: Writer,
+  now: Date,
   schoolId: string,
   staff: { displayName: string; role: StaffRole; teams: Team[] },
-  passwordHash: string,
-): Staff {
+  password: DerivedPassword,
+): { staff: Staff; keys: UnlockedStaffKeys } {
   const created = writer.insert('staff', { id: newId(), schoolId, active: true, ...staff });
-  store
-    .sql('INSERT INTO staff_credentials (staff_id, password_hash) VALUES (?, ?)')
-    .run(created.id, passwordHash);
-  return created;
+  return { staff: created, keys: setStaffKeys(store, created.id, password, now) };
 }
 
-export function signIn(ctx: Ctx, staffId: string): void {
-  ctx.session.staffId = staffId;
-  ctx.session.recent = [staffId, ...ctx.session.recent.filter((id) => id !== staffId)].slice(0, 8);
+/** Start a session: the member's keys in memory, their teams' keys shared where needed. */
+export function signIn(ctx: Ctx, staff: Staff, keys: UnlockedStaffKeys): void {
+  const keyring = openKeyring(ctx.store, staff.id, keys);
+  reconcileTeamKeys(ctx.store, keyring, staff.teams, ctx.now());
+  ctx.session.staffId = staff.id;
+  ctx.session.keyring = keyring;
+  ctx.session.recent = [staff.id, ...ctx.session.recent.filter((id) => id !== staff.id)].slice(
+    0,
+    8,
+  );
 }
 
-interface Credentials {
-  password_hash: string;
+/** After a change to staff, share the signed-in member's team keys with whoever now needs them. */
+function reshareKeys(ctx: Ctx): void {
+  const { staff, keyring } = requireViewer(ctx);
+  reconcileTeamKeys(ctx.store, keyring, staff.teams, ctx.now());
+}
+
+interface Throttle {
   failed_attempts: number;
   blocked_until: string | null;
 }
@@ -58,8 +89,44 @@ export const staffHandlers = {
     return rows.map((row) => fromRow('staff', row));
   },
 
-  'staff.create': (ctx, { password, ...staff }) =>
-    addStaff(ctx.store, ctx.writer, requireSchool(ctx).id, staff, hashPassword(password)),
+  'staff.create': (ctx, { password, ...staff }) => {
+    const created = addStaff(
+      ctx.store,
+      ctx.writer,
+      ctx.now(),
+      requireSchool(ctx).id,
+      staff,
+      derivePassword(password),
+    ).staff;
+    reshareKeys(ctx);
+    return created;
+  },
+
+  'staff.update': (ctx, { id, ...patch }) => {
+    const before = loadOwned(ctx, 'staff', id, 'staff member');
+    const after = ctx.writer.update('staff', id, patch);
+    const left = after.active ? before.teams.filter((t) => !after.teams.includes(t)) : before.teams;
+    for (const team of left) removeFromTeamKeys(ctx.store, id, team, ctx.now());
+    if (id === ctx.session.staffId) {
+      if (!after.active) throw new HearthError('CONFLICT', 'You cannot deactivate yourself.');
+      if (after.role !== 'administrator')
+        throw new HearthError('CONFLICT', 'You cannot take away your own administrator role.');
+      ctx.session.keyring = openKeyring(ctx.store, id, requireViewer(ctx).keyring);
+    }
+    reshareKeys(ctx);
+    return after;
+  },
+
+  'staff.setPassword': (ctx, { id, password }) => {
+    const staff = loadOwned(ctx, 'staff', id, 'staff member');
+    if (id === ctx.session.staffId)
+      throw new HearthError('CONFLICT', 'Change your own password from your own sign-in.');
+    setStaffKeys(ctx.store, id, derivePassword(password), ctx.now());
+    forgetTeamKeys(ctx.store, id);
+    ctx.store.sql('DELETE FROM sign_in_throttle WHERE staff_id = ?').run(id);
+    reshareKeys(ctx);
+    return staff;
+  },
 
   /**
    * Wrong passwords are counted per staff member on this device; after a few, each attempt
@@ -69,34 +136,37 @@ export const staffHandlers = {
   'session.signIn': (ctx, { staffId, password }) => {
     const staff = loadOwned(ctx, 'staff', staffId, 'staff member');
     if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
-    const credentials = ctx.store
-      .sql('SELECT * FROM staff_credentials WHERE staff_id = ?')
-      .get(staffId) as Credentials | undefined;
-    if (!credentials) {
+    if (!hasStaffKeys(ctx.store, staffId)) {
       throw new HearthError(
         'WRONG_PASSWORD',
         'No password is set for this staff member on this computer. Ask an administrator.',
       );
     }
+    const throttle = (ctx.store
+      .sql('SELECT failed_attempts, blocked_until FROM sign_in_throttle WHERE staff_id = ?')
+      .get(staffId) as Throttle | undefined) ?? { failed_attempts: 0, blocked_until: null };
     const now = ctx.now();
-    if (credentials.blocked_until && new Date(credentials.blocked_until) > now) {
+    if (throttle.blocked_until && new Date(throttle.blocked_until) > now) {
       throw new HearthError(
         'TOO_MANY_ATTEMPTS',
-        waitMessage(new Date(credentials.blocked_until), now),
+        waitMessage(new Date(throttle.blocked_until), now),
         {
-          details: { retryAt: credentials.blocked_until },
+          details: { retryAt: throttle.blocked_until },
         },
       );
     }
-    if (!verifyPassword(credentials.password_hash, password)) {
-      const failures = credentials.failed_attempts + 1;
+    const keys = unlockStaffKeys(ctx.store, staffId, password);
+    if (!keys) {
+      const failures = throttle.failed_attempts + 1;
       const wait = backoffSeconds(failures);
       const blockedUntil = wait > 0 ? addSeconds(now, wait).toISOString() : null;
       ctx.store
         .sql(
-          'UPDATE staff_credentials SET failed_attempts = ?, blocked_until = ? WHERE staff_id = ?',
+          `INSERT INTO sign_in_throttle (staff_id, failed_attempts, blocked_until) VALUES (?, ?, ?)
+           ON CONFLICT (staff_id) DO UPDATE SET failed_attempts = excluded.failed_attempts,
+             blocked_until = excluded.blocked_until`,
         )
-        .run(failures, blockedUntil, staffId);
+        .run(staffId, failures, blockedUntil);
       throw new FailAfterCommit(
         new HearthError(
           'WRONG_PASSWORD',
@@ -107,17 +177,14 @@ export const staffHandlers = {
         ),
       );
     }
-    ctx.store
-      .sql(
-        'UPDATE staff_credentials SET failed_attempts = 0, blocked_until = NULL WHERE staff_id = ?',
-      )
-      .run(staffId);
-    signIn(ctx, staffId);
+    ctx.store.sql('DELETE FROM sign_in_throttle WHERE staff_id = ?').run(staffId);
+    signIn(ctx, staff, keys);
     return appStatus(ctx);
   },
 
   'session.lock': (ctx) => {
     ctx.session.staffId = null;
+    ctx.session.keyring = null;
     return appStatus(ctx);
   },
 } satisfies Partial<Handlers>;

@@ -22,6 +22,15 @@ export function studentSummary(row: Row): StudentSummary {
   };
 }
 
+/** How a student is named on screen: the name they go by, then their last name. */
+export function studentName(row: {
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+}): string {
+  return `${row.preferred_name ?? row.first_name} ${row.last_name}`;
+}
+
 export function personSummary(row: Row): PersonSummary {
   return {
     id: row.id as string,

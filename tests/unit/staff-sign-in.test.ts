@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { API, CALL_NAMES, DEMO_PASSWORD } from '../../contract';
 import { openCore } from '../../db/core';
-import { backoffSeconds } from '../../db/privacy/password';
+import { backoffSeconds } from '../../db/privacy/throttle';
 import { TEST_PASSWORD, TEST_SCHOOL } from '../fixtures';
 import { fail, ok, snapshot, tempCore, tempDir } from '../helpers';
 
@@ -18,18 +18,25 @@ function school(now: () => Date = () => new Date()) {
 }
 
 describe('staff sign-in', () => {
-  it('makes the first staff member an administrator, signed in, with only an argon2id hash stored', () => {
+  it('makes the first staff member an administrator, signed in, storing only argon2id-derived key material', () => {
     const { core, admin } = school();
     expect(admin).toMatchObject({
       displayName: 'Ada Admin',
       role: 'administrator',
       teams: ['admin'],
     });
-    const { password_hash } = core.store.db
-      .prepare('SELECT password_hash FROM staff_credentials')
-      .get() as { password_hash: string };
-    expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=1\$/);
-    expect(password_hash).not.toContain(PASSWORD);
+    const row = core.store.db.prepare('SELECT * FROM staff_keys').get() as Record<string, unknown>;
+    expect(JSON.parse(row.kdf as string)).toMatchObject({
+      algorithm: 'argon2id',
+      memoryCost: 65_536,
+      timeCost: 3,
+    });
+    expect((row.verifier as Buffer).length).toBe(32);
+    expect((row.public_key as Buffer).length).toBe(32);
+    expect(JSON.stringify(row)).not.toContain(PASSWORD);
+    expect(
+      Buffer.concat([row.verifier as Buffer, row.sealed_private_key as Buffer]).includes(PASSWORD),
+    ).toBe(false);
     core.close();
   });
 
@@ -93,11 +100,8 @@ describe('staff sign-in', () => {
     );
     now = new Date(now.getTime() + 11_000);
     expect(ok(reopened, 'session.signIn', { staffId, password: PASSWORD }).staff?.id).toBe(staffId);
-    expect(
-      reopened.store.db
-        .prepare('SELECT failed_attempts, blocked_until FROM staff_credentials')
-        .get(),
-    ).toEqual({ failed_attempts: 0, blocked_until: null });
+    // A right password clears the count.
+    expect(reopened.store.db.prepare('SELECT * FROM sign_in_throttle').all()).toEqual([]);
     reopened.close();
   });
 

@@ -9,7 +9,14 @@ import { fail, ok, snapshot, tempCore } from '../helpers';
  * writes nothing. Each call needs a valid sample here, so a new call cannot skip this test.
  */
 let core: Core;
-let ids: { person: string; student: string; visit: string; staff: string };
+let ids: {
+  person: string;
+  student: string;
+  visit: string;
+  staff: string;
+  note: string;
+  followUp: string;
+};
 
 const VALID: Record<CallName, () => Record<string, unknown>> = {
   'app.status': () => ({}),
@@ -27,6 +34,8 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     teams: ['health'],
     password: 'another good one',
   }),
+  'staff.update': () => ({ id: ids.staff, role: 'administrator', teams: ['admin'] }),
+  'staff.setPassword': () => ({ id: ids.staff, password: 'a brand new one' }),
   'session.signIn': () => ({ staffId: ids.staff, password: 'correct horse battery' }),
   'session.lock': () => ({}),
   'search.people': () => ({ text: 'ana', limit: 5 }),
@@ -53,6 +62,35 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'visit.inBuilding': () => ({}),
   'visit.today': () => ({ text: 'ana' }),
   'contact.forPerson': () => ({ personId: ids.person, limit: 10 }),
+  'note.create': () => ({
+    studentId: ids.student,
+    personId: ids.person,
+    visibility: 'team:admin',
+    subject: 'Attendance',
+    body: 'Met with the family.',
+  }),
+  'note.revise': () => ({ revisionId: ids.note, subject: 'Attendance', body: 'Updated.' }),
+  'note.history': () => ({ noteId: ids.note }),
+  'note.forStudent': () => ({ studentId: ids.student }),
+  'note.recent': () => ({ visibility: 'team:admin', limit: 10 }),
+  'followUp.create': () => ({
+    studentId: ids.student,
+    visibility: 'staff',
+    title: 'Call back',
+    assigneeId: ids.staff,
+    dueOn: '2099-01-31',
+  }),
+  'followUp.setStatus': () => ({ id: ids.followUp, status: 'done' }),
+  'followUp.mine': () => ({}),
+  'followUp.forStudent': () => ({ studentId: ids.student }),
+  'family.export': () => ({
+    studentId: ids.student,
+    format: 'csv',
+    recipient: 'District counselor',
+    purpose: 'Transfer of records',
+  }),
+  'disclosure.forStudent': () => ({ studentId: ids.student }),
+  'audit.list': () => ({ action: 'read', limit: 20 }),
 };
 
 function badInputs(name: CallName): [string, unknown][] {
@@ -69,7 +107,7 @@ function badInputs(name: CallName): [string, unknown][] {
       cases.push([`missing ${field}`, { ...valid, [field]: undefined }]);
     cases.push([`${field} of the wrong type`, { ...valid, [field]: { nested: [1, 2] } }]);
     if (typeof valid[field] === 'string') {
-      cases.push([`${field} over 10,000 characters`, { ...valid, [field]: 'x'.repeat(10_001) }]);
+      cases.push([`${field} over every length limit`, { ...valid, [field]: 'x'.repeat(50_001) }]);
       cases.push([`${field} with a control character`, { ...valid, [field]: `Ana\u0007` }]);
     }
   }
@@ -85,7 +123,27 @@ beforeAll(() => {
     purpose: 'other',
   });
   const [staff] = ok(core, 'staff.list', {});
-  ids = { person: person.id, student: student.id, visit: visit.id, staff: staff?.id as string };
+  const note = ok(core, 'note.create', {
+    studentId: student.id,
+    visibility: 'staff',
+    subject: 'First day',
+    body: 'Settled in well.',
+  });
+  const followUp = ok(core, 'followUp.create', {
+    studentId: student.id,
+    visibility: 'staff',
+    title: 'Check in',
+    assigneeId: staff?.id as string,
+    dueOn: '2099-01-01',
+  });
+  ids = {
+    person: person.id,
+    student: student.id,
+    visit: visit.id,
+    staff: staff?.id as string,
+    note: note.noteId,
+    followUp: followUp.id,
+  };
 });
 
 describe('every API call validates its input', () => {

@@ -1,0 +1,53 @@
+import type { AuditEntry } from '../../contract';
+import type { Handlers } from '../context';
+
+interface AuditRow {
+  id: string;
+  at: string;
+  staff_id: string;
+  staff_name: string;
+  device_id: string;
+  action: AuditEntry['action'];
+  record_type: AuditEntry['recordType'];
+  record_id: string;
+  student_id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  preferred_name: string | null;
+}
+
+export const auditHandlers = {
+  /** Newest first; `before` pages back through older entries. Read only: nothing edits it. */
+  'audit.list': (ctx, filter) => {
+    const rows = ctx.store
+      .sql(
+        `SELECT e.id, e.at, e.staff_id, st.display_name AS staff_name, e.device_id, e.action,
+           e.record_type, e.record_id, e.student_id, s.first_name, s.last_name, s.preferred_name
+         FROM audit_events e
+         JOIN staff st ON st.id = e.staff_id
+         LEFT JOIN students s ON s.id = e.student_id
+         WHERE (@staffId IS NULL OR e.staff_id = @staffId)
+           AND (@action IS NULL OR e.action = @action)
+           AND (@studentId IS NULL OR e.student_id = @studentId)
+           AND (@before IS NULL OR e.at < @before)
+         ORDER BY e.at DESC, e.pk DESC
+         LIMIT @limit`,
+      )
+      .all(filter) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      staffId: row.staff_id,
+      staffName: row.staff_name,
+      deviceId: row.device_id,
+      action: row.action,
+      recordType: row.record_type,
+      recordId: row.record_id,
+      studentId: row.student_id,
+      studentName:
+        row.first_name === null
+          ? null
+          : `${row.preferred_name ?? row.first_name} ${row.last_name ?? ''}`.trim(),
+    }));
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,166 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { HearthError, isRestricted, teamOf, type FollowUpView, type Staff } from '../../contract';
+import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
+import { newId } from '../ids';
+import { audit, type ContentAudit } from '../privacy/audit';
+import { sealContent, type Keyring } from '../privacy/keyring';
+import { reveal, type GuardedRow } from '../privacy/reveal';
+import { viewerScopes, visibilitySql } from '../privacy/visibility';
+import { checkCanWriteFor } from './notes';
+import { studentName } from './summaries';
+
+interface FollowUpRow extends GuardedRow {
+  student_id: string;
+  person_id: string | null;
+  title: string | null;
+  assignee_id: string;
+  assignee_name: string;
+  due_on: string;
+  status: 'open' | 'done' | 'cancelled';
+  created_at: string;
+  closed_at: string | null;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+}
+
+const { readable, listed } = visibilitySql('f', 'created_by');
+
+// Outside the team, a restricted follow-up shows only while it is open: "see the nurse".
+const select = (where: string, order: string) => `
+  SELECT f.id, f.visibility, f.student_id, f.person_id, f.assignee_id, f.due_on, f.status,
+    f.created_at, f.closed_at, ${readable} AS readable,
+    CASE WHEN ${readable} THEN f.title END AS title,
+    CASE WHEN ${readable} THEN f.sealed END AS sealed,
+    a.display_name AS assignee_name, s.first_name, s.last_name, s.preferred_name
+  FROM follow_ups f
+  JOIN staff a ON a.id = f.assignee_id
+  JOIN students s ON s.id = f.student_id
+  WHERE f.school_id = @school AND ${listed} AND (${readable} OR f.status = 'open') AND ${where}
+  ORDER BY ${order}`;
+
+const FOR_STUDENT = select('f.student_id = @target', `f.status <> 'open', f.due_on, f.created_at`);
+const MINE = select(`f.assignee_id = @viewer AND f.status = 'open'`, 'f.due_on, f.created_at');
+const BY_ID = select('f.id = @target', 'f.id');
+
+function followUpViews(
+  ctx: Ctx,
+  sql: string,
+  target = '',
+  action: ContentAudit = 'read',
+): FollowUpView[] {
+  const { staff, keyring } = requireViewer(ctx);
+  const rows = ctx.store.sql(sql).all({
+    school: staff.schoolId,
+    viewer: staff.id,
+    scopes: viewerScopes(staff.teams),
+    target,
+  }) as FollowUpRow[];
+  return rows.map((row) => toView(ctx, staff, keyring, row, action));
+}
+
+/** Follow-ups about a student, as the viewer may see them; `export` audits what goes out. */
+export const followUpsForStudent = (ctx: Ctx, studentId: string, action: ContentAudit) =>
+  followUpViews(ctx, FOR_STUDENT, studentId, action);
+
+function toView(
+  ctx: Ctx,
+  viewer: Staff,
+  keyring: Keyring,
+  row: FollowUpRow,
+  action: ContentAudit,
+): FollowUpView {
+  const about = {
+    id: row.id,
+    visibility: row.visibility,
+    studentId: row.student_id,
+    studentName: studentName(row),
+    personId: row.person_id,
+  };
+  const seen = reveal<{ title: string }>(keyring, row, () => ({ title: row.title as string }));
+  if (!seen.open) return { access: 'restricted', ...about, waitingForKey: seen.waitingForKey };
+  if (isRestricted(row.visibility))
+    audit(ctx, viewer.id, action, 'follow_up', row.id, row.student_id);
+  return {
+    access: 'open',
+    ...about,
+    title: seen.content.title,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    dueOn: row.due_on,
+    status: row.status,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+  };
+}
+
+function onlyView(ctx: Ctx, id: string): FollowUpView {
+  const view = followUpViews(ctx, BY_ID, id)[0];
+  if (!view) throw new HearthError('NOT_FOUND', 'That follow-up could not be found.');
+  return view;
+}
+
+export const followUpHandlers = {
+  'followUp.create': (ctx, { title, ...input }) => {
+    const { staff, keyring } = requireViewer(ctx);
+    const school = requireSchool(ctx);
+    checkCanWriteFor(staff, input.visibility, 'follow-ups');
+    loadOwned(ctx, 'students', input.studentId, 'student');
+    if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
+    const assignee = loadOwned(ctx, 'staff', input.assigneeId, 'staff member');
+    if (!assignee.active)
+      throw new HearthError('VALIDATION', `${assignee.displayName} is no longer active.`);
+    const team = teamOf(input.visibility);
+    if (team && !assignee.teams.includes(team))
+      throw new HearthError(
+        'VALIDATION',
+        `${assignee.displayName} is not on the ${team} team, so they could not read this follow-up.`,
+      );
+    if (input.visibility === 'private' && assignee.id !== staff.id)
+      throw new HearthError('VALIDATION', 'A private follow-up can only be assigned to yourself.');
+    const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
+    if (input.dueOn < today)
+      throw new HearthError('VALIDATION', 'The due date cannot be in the past.', {
+        issues: [{ path: 'dueOn', message: 'cannot be in the past' }],
+      });
+    const id = newId(ctx.now().getTime());
+    const restricted = isRestricted(input.visibility);
+    ctx.writer.insert('follow_ups', {
+      id,
+      schoolId: school.id,
+      ...input,
+      title: restricted ? null : title,
+      sealed: restricted ? sealContent(keyring, input.visibility, id, { title }) : null,
+      status: 'open',
+      createdBy: staff.id,
+      createdAt: ctx.now().toISOString(),
+      closedAt: null,
+    });
+    if (restricted) audit(ctx, staff.id, 'create', 'follow_up', id, input.studentId);
+    return onlyView(ctx, id);
+  },
+
+  'followUp.setStatus': (ctx, { id, status }) => {
+    const { staff } = requireViewer(ctx);
+    const current = followUpViews(ctx, BY_ID, id)[0];
+    if (!current) throw new HearthError('NOT_FOUND', 'That follow-up could not be found.');
+    if (current.access !== 'open')
+      throw new HearthError('UNAUTHORIZED', 'Only the team this follow-up is for can change it.');
+    if (current.status === status) return current;
+    ctx.writer.update('follow_ups', id, {
+      status,
+      closedAt: status === 'open' ? null : ctx.now().toISOString(),
+    });
+    if (isRestricted(current.visibility))
+      audit(ctx, staff.id, 'status', 'follow_up', id, current.studentId);
+    return onlyView(ctx, id);
+  },
+
+  'followUp.mine': (ctx) => followUpViews(ctx, MINE),
+
+  'followUp.forStudent': (ctx, { studentId }) => {
+    loadOwned(ctx, 'students', studentId, 'student');
+    return followUpsForStudent(ctx, studentId, 'read');
+  },
+} satisfies Partial<Handlers>;
