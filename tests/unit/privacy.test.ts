@@ -1,0 +1,165 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API, CALL_NAMES, STAFF_ROLES, type CallName } from '../../contract';
+import type { Core } from '../../db/core';
+import { TEST_PASSWORD } from '../fixtures';
+import { ok, tempCore } from '../helpers';
+import {
+  CANARY,
+  STAFF_NOTE,
+  buildPrivacySchool,
+  readableCanaries,
+  type Canary,
+  type PrivacySchool,
+} from '../privacy-school';
+
+/**
+ * The privacy rule, checked over the whole API table: for every call and every role,
+ * restricted content reaches only its team (or, when private, its author). Every call needs
+ * an input here, so a new call cannot be added without being checked.
+ */
+let core: Core;
+let school: PrivacySchool;
+
+const INPUTS: Record<CallName, () => unknown> = {
+  'app.status': () => ({}),
+  'setup.demo': () => ({}),
+  'setup.school': () => ({
+    schoolName: 'X',
+    timeZone: 'UTC',
+    staffName: 'Y',
+    password: TEST_PASSWORD,
+  }),
+  'staff.list': () => ({}),
+  'staff.create': () => ({ displayName: 'New Person', role: 'teacher', password: TEST_PASSWORD }),
+  'staff.update': () => ({ id: school.spare.id, role: 'teacher', teams: [] }),
+  'staff.setPassword': () => ({ id: school.spare.id, password: TEST_PASSWORD }),
+  'session.signIn': () => ({ staffId: school.spare.id, password: 'wrong password' }),
+  'session.lock': () => ({}),
+  'search.people': () => ({ text: 'Núñez' }),
+  'household.create': () => ({ name: 'Núñez family' }),
+  'person.create': () => ({ firstName: 'Luis', kind: 'relative' }),
+  'person.get': () => ({ id: school.personId }),
+  'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '1' }),
+  'student.get': () => ({ id: school.studentId }),
+  'link.set': () => ({
+    studentId: school.studentId,
+    personId: school.personId,
+    relationship: 'Parent',
+  }),
+  'visit.pickupCheck': () => ({ personId: school.personId, studentIds: [school.studentId] }),
+  'visit.signIn': () => ({
+    visitor: { newVisitor: { fullName: 'A Visitor' } },
+    purpose: 'question',
+  }),
+  'visit.signOut': () => ({ visitId: '01a00000-0000-7000-8000-000000000000' }),
+  'visit.signOutAll': () => ({}),
+  'visit.inBuilding': () => ({}),
+  'visit.today': () => ({}),
+  'contact.forPerson': () => ({ personId: school.personId }),
+  'note.create': () => ({
+    studentId: school.studentId,
+    visibility: 'staff',
+    subject: 'Checked in',
+    body: 'All well.',
+  }),
+  'note.revise': () => ({ revisionId: school.notes.health, subject: 'Changed', body: 'Changed.' }),
+  'note.history': () => ({ noteId: school.notes.health }),
+  'note.forStudent': () => ({ studentId: school.studentId }),
+  'note.recent': () => ({ visibility: 'team:health' }),
+  'followUp.create': () => ({
+    studentId: school.studentId,
+    visibility: 'staff',
+    title: 'Call home',
+    assigneeId: school.staff.front_office.id,
+    dueOn: '2099-01-01',
+  }),
+  'followUp.setStatus': () => ({ id: school.followUps.health, status: 'open' }),
+  'followUp.mine': () => ({}),
+  'followUp.forStudent': () => ({ studentId: school.studentId }),
+  'family.export': () => ({
+    studentId: school.studentId,
+    format: 'csv',
+    recipient: 'Receiving school',
+    purpose: 'Enrollment transfer',
+  }),
+  'disclosure.forStudent': () => ({ studentId: school.studentId }),
+  'audit.list': () => ({}),
+};
+
+const CANARIES = Object.entries(CANARY) as [Canary, string][];
+
+function visibleCanaries(result: unknown): Canary[] {
+  const text = JSON.stringify(result);
+  return CANARIES.filter(([, canary]) => text.includes(canary)).map(([name]) => name);
+}
+
+beforeAll(() => {
+  core = tempCore({ setup: 'school', scope: 'suite' });
+  school = buildPrivacySchool(core);
+});
+
+describe('restricted content reaches only its readers', () => {
+  it('declares every call’s privacy and has an input for it here', () => {
+    expect(Object.keys(INPUTS).sort()).toEqual([...CALL_NAMES].sort());
+    for (const name of CALL_NAMES)
+      expect(['none', 'family', 'restricted'], name).toContain(API[name].privacy);
+    expect(Object.keys(school.staff).sort()).toEqual([...STAFF_ROLES].sort());
+  });
+
+  for (const role of STAFF_ROLES) {
+    it(`${role}: every call in the API table shows only what a ${role} may read`, () => {
+      school.signInAs(role);
+      const allowed = readableCanaries(role);
+      const seen = new Set<Canary>();
+      for (const name of CALL_NAMES) {
+        const result = core.call(name, INPUTS[name]());
+        const shown = visibleCanaries(result);
+        if (API[name].privacy !== 'restricted') {
+          expect(shown, `${name} is declared "${API[name].privacy}"`).toEqual([]);
+        }
+        // Everyone here holds their teams' keys, so a record waiting for a key would mean
+        // the SQL let through ciphertext the viewer may not read: only the crypto held.
+        expect(JSON.stringify(result), `${name} returned ciphertext to ${role}`).not.toContain(
+          '"waitingForKey":true',
+        );
+        for (const canary of shown) {
+          expect(allowed, `${role} saw ${canary} content through ${name}`).toContain(canary);
+          seen.add(canary);
+        }
+        if (ok(core, 'app.status', {}).staff?.id !== school.staff[role].id) school.signInAs(role);
+      }
+      // The test can fail: each reader does see their own restricted content somewhere.
+      expect([...seen].sort()).toEqual([...allowed].sort());
+    });
+  }
+
+  it('shows staff outside the team that a restricted note exists, and whom to ask, never its text', () => {
+    school.signInAs('front_office');
+    const notes = ok(core, 'note.forStudent', { studentId: school.studentId });
+    const health = notes.find((n) => n.noteId === school.notes.health);
+    expect(health).toMatchObject({
+      access: 'restricted',
+      visibility: 'team:health',
+      waitingForKey: false,
+    });
+    expect(notes.some((n) => n.access === 'open' && n.body.includes(STAFF_NOTE))).toBe(true);
+    // Another staff member's private note is not even listed.
+    expect(notes.some((n) => n.noteId === school.notes.private)).toBe(false);
+    const followUps = ok(core, 'followUp.forStudent', { studentId: school.studentId });
+    expect(followUps.find((f) => f.id === school.followUps.health)).toMatchObject({
+      access: 'restricted',
+      visibility: 'team:health',
+    });
+  });
+
+  it('refuses to write for a team the writer is not on', () => {
+    school.signInAs('front_office');
+    const result = core.call('note.create', {
+      studentId: school.studentId,
+      visibility: 'team:health',
+      subject: 'Fever',
+      body: 'Sent home.',
+    });
+    expect(result.ok ? null : result.error.code).toBe('UNAUTHORIZED');
+  });
+});
