@@ -2,13 +2,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
 import { useIdleLock } from './useIdleLock';
+import { Families } from '../features/families/Families';
+import { StudentRecord } from '../features/families/StudentRecord';
 import { FrontDesk } from '../features/front-desk/FrontDesk';
+import { HealthScreen } from '../features/health/HealthScreen';
 import { Settings } from '../features/settings/Settings';
 
-type Page = 'front-desk' | 'settings';
+type Page = 'front-desk' | 'families' | 'health' | 'settings';
 
-const PAGES: { id: Page; label: string }[] = [
+const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
   { id: 'front-desk', label: 'Front desk' },
+  { id: 'families', label: 'Families' },
+  { id: 'health', label: 'Health', forTeam: 'health' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -19,7 +24,15 @@ interface ShellProps {
 
 /** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
 export function Shell({ status, onStatusChange }: ShellProps) {
-  const [page, setPage] = useState<Page>('front-desk');
+  const [page, setPageState] = useState<Page>('front-desk');
+  /** A student's record open over the page it was opened from; Back returns there. */
+  const [studentId, setStudentId] = useState<string | null>(null);
+  const setPage = useCallback((next: Page) => {
+    setStudentId(null);
+    setPageState(next);
+  }, []);
+  const staff = status.staff;
+  const pages = PAGES.filter((p) => !p.forTeam || staff?.teams.includes(p.forTeam));
   const [searchRequest, setSearchRequest] = useState(0);
   const mainRef = useRef<HTMLElement>(null);
   // Locking drops this whole tree, so no family data stays in the page behind the lock.
@@ -38,7 +51,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setPage]);
 
   return (
     <div className="app">
@@ -50,12 +63,12 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           Hearth
         </div>
         <ul>
-          {PAGES.map((p) => (
+          {pages.map((p) => (
             <li key={p.id}>
               <button
                 type="button"
                 className="nav-item"
-                aria-current={page === p.id ? 'page' : undefined}
+                aria-current={page === p.id && !studentId ? 'page' : undefined}
                 onClick={() => setPage(p.id)}
               >
                 {p.label}
@@ -94,8 +107,27 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           </button>
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
-          {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
-          {page === 'settings' && <Settings status={status} />}
+          {studentId && staff && status.school ? (
+            <StudentRecord
+              key={studentId}
+              studentId={studentId}
+              viewer={staff}
+              timeZone={status.school.timeZone}
+              onBack={() => setStudentId(null)}
+            />
+          ) : (
+            <>
+              {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
+              {page === 'families' && <Families onOpenStudent={setStudentId} />}
+              {page === 'health' && (
+                <HealthScreen
+                  timeZone={status.school?.timeZone ?? 'UTC'}
+                  onOpenStudent={setStudentId}
+                />
+              )}
+              {page === 'settings' && <Settings status={status} />}
+            </>
+          )}
         </main>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { differenceInMinutes, format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { differenceInMinutes, format, parseISO } from 'date-fns';
 import type { VisitPurpose } from '../../contract';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -98,3 +99,21 @@ export const CHANNEL_WORDS = {
   paper: 'Paper',
   in_person: 'In person',
 } as const;
+
+/** Today's date in the school's time zone, "2026-11-23", to compare with due dates. */
+export function schoolToday(timeZone: string, now = new Date()): string {
+  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+}
+
+/** "Overdue since Mon 16 Nov", "Due today", "Due Thu 26 Nov". */
+export function dueWords(dueOn: string, today: string): string {
+  const day = format(parseISO(dueOn), 'EEE d MMM');
+  if (dueOn < today) return `Overdue since ${day}`;
+  if (dueOn === today) return 'Due today';
+  return `Due ${day}`;
+}
+
+/** "23 Nov 2026, 7:33:05 PM": compact, to the second, for logs. */
+export function logTime(iso: string): string {
+  return format(new Date(iso), 'd MMM yyyy, h:mm:ss a');
+}

@@ -1,16 +1,19 @@
 import type { AppStatus } from '../../../contract';
+import { AuditSection } from './AuditSection';
 import { StaffSection } from './StaffSection';
 
 interface SettingsProps {
   status: AppStatus;
 }
 
-/** Staff, and facts about this computer's copy of Hearth. */
+/** Staff, the audit log (administrators), and facts about this computer's copy of Hearth. */
 export function Settings({ status }: SettingsProps) {
+  const isAdmin = status.staff?.role === 'administrator';
   return (
     <div className="settings">
       <h1>Settings</h1>
-      <StaffSection isAdmin={status.staff?.role === 'administrator'} />
+      <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
+      {isAdmin && <AuditSection />}
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">This computer</h2>
         <dl className="facts">

@@ -1,16 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { API, STAFF_ROLES, TEAMS, type CallInput } from '../../../contract';
+import { API, STAFF_ROLES, TEAMS, type CallInput, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { roleName, teamName } from '../../ui/roles';
+import { StaffEditDialog } from './StaffEditDialog';
 
 type NewStaff = CallInput<'staff.create'>;
 
 /** Staff on this computer; administrators add people here. */
-export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
+export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId: string }) {
   const [added, setAdded] = useState(0);
+  const [editing, setEditing] = useState<Staff | null>(null);
   const staff = useCall('staff.list', {}, added);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,9 +44,31 @@ export function StaffSection({ isAdmin }: { isAdmin: boolean }) {
             {s.teams.length > 0 && (
               <span className="muted"> · {s.teams.map(teamName).join(', ')}</span>
             )}
+            {isAdmin && s.id !== viewerId && (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Edit ${s.displayName}`}
+                onClick={() => setEditing(s)}
+              >
+                Edit
+              </button>
+            )}
           </li>
         ))}
       </ul>
+      {editing && (
+        <StaffEditDialog
+          staff={editing}
+          onDone={(message) => {
+            setEditing(null);
+            if (message) {
+              setNotice(message);
+              setAdded((n) => n + 1);
+            }
+          }}
+        />
+      )}
       {isAdmin ? (
         <form onSubmit={(e) => void submit(e)} noValidate className="staff-form">
           <h3>Add a staff member</h3>

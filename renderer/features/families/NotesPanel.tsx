@@ -1,0 +1,249 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { API, type CallInput, type NoteView, type Staff } from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { Dialog } from '../../ui/Dialog';
+import { exactDate } from '../../ui/format';
+import {
+  defaultVisibility,
+  restrictedLabel,
+  visibilityName,
+  writableVisibilities,
+} from '../../ui/visibility';
+import { VisibilityMark } from './ConfidentialMark';
+
+type NewNote = CallInput<'note.create'>;
+type OpenNote = Extract<NoteView, { access: 'open' }>;
+
+function NoteForm({
+  studentId,
+  viewer,
+  onSaved,
+}: {
+  studentId: string;
+  viewer: Staff;
+  onSaved: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<NewNote>({
+    resolver: zodResolver(API['note.create'].input),
+    defaultValues: {
+      studentId,
+      personId: null,
+      visibility: defaultVisibility(viewer),
+      subject: '',
+      body: '',
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await call('note.create', values);
+      form.reset({ ...values, subject: '', body: '' });
+      onSaved();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  });
+  return (
+    <form className="note-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New note">
+      <div className="row">
+        <label className="field grow">
+          <span>Subject</span>
+          <input {...form.register('subject')} aria-invalid={!!errors.subject} />
+          {errors.subject && <span className="field-error">Subject {errors.subject.message}</span>}
+        </label>
+        <label className="field">
+          <span>Who can read it</span>
+          <select {...form.register('visibility')}>
+            {writableVisibilities(viewer).map((v) => (
+              <option key={v} value={v}>
+                {visibilityName(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="field">
+        <span>Note</span>
+        <textarea rows={3} {...form.register('body')} aria-invalid={!!errors.body} />
+        {errors.body && <span className="field-error">Note {errors.body.message}</span>}
+      </label>
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save note
+      </button>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ReviseForm({ note, onDone }: { note: OpenNote; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<CallInput<'note.revise'>>({
+    resolver: zodResolver(API['note.revise'].input),
+    defaultValues: { revisionId: note.revisionId, subject: note.subject, body: note.body },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await call('note.revise', values);
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  });
+  return (
+    <form className="note-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Edit note">
+      <label className="field">
+        <span>Subject</span>
+        <input {...form.register('subject')} aria-invalid={!!errors.subject} autoFocus />
+        {errors.subject && <span className="field-error">Subject {errors.subject.message}</span>}
+      </label>
+      <label className="field">
+        <span>Note</span>
+        <textarea rows={4} {...form.register('body')} aria-invalid={!!errors.body} />
+        {errors.body && <span className="field-error">Note {errors.body.message}</span>}
+      </label>
+      <p className="hint">Saving keeps the earlier version in the note’s history.</p>
+      <div className="actions">
+        <button type="submit" className="button" disabled={isSubmitting}>
+          Save new version
+        </button>
+        <button type="button" className="button small" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function History({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+  const history = useCall('note.history', { noteId });
+  return (
+    <Dialog title="Note history" onCancel={onClose}>
+      {history.error !== undefined && <p role="alert">{errorMessage(history.error)}</p>}
+      <ol className="history">
+        {history.data
+          ?.slice()
+          .reverse()
+          .map((r) => (
+            <li key={r.revisionId}>
+              <p className="muted small-text">
+                {exactDate(r.createdAt)} · {r.authorName}
+              </p>
+              <strong>{r.subject}</strong>
+              <p className="note-body">{r.body}</p>
+            </li>
+          ))}
+      </ol>
+      <div className="dialog-actions">
+        <button type="button" className="button" data-autofocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function NoteItem({ note, onChanged }: { note: NoteView; onChanged: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  if (note.access === 'restricted') {
+    return (
+      <li className="note note-restricted">
+        <span aria-hidden="true">🔒</span>{' '}
+        <strong>{restrictedLabel(note.visibility, 'note')}</strong>
+        <span className="muted small-text"> · {exactDate(note.createdAt)}</span>
+        {note.waitingForKey && (
+          <p className="hint">
+            You are on this team, but this computer has not been given the team’s key yet. It is
+            shared the next time a teammate signs in here.
+          </p>
+        )}
+      </li>
+    );
+  }
+  if (editing) {
+    return (
+      <li className="note">
+        <ReviseForm
+          note={note}
+          onDone={() => {
+            setEditing(false);
+            onChanged();
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="note">
+      <div className="note-head">
+        <strong>{note.subject}</strong>
+        <VisibilityMark visibility={note.visibility} />
+      </div>
+      <p className="note-body">{note.body}</p>
+      <p className="muted small-text">
+        {note.authorName} · {exactDate(note.createdAt)}
+        {note.revisionCount > 1 && ` · edited (${note.revisionCount} versions)`}
+      </p>
+      {note.conflict && (
+        <p className="notice notice-error">
+          This note was changed on two computers at once; both versions are shown.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button small" onClick={() => setEditing(true)}>
+          Edit
+        </button>
+        {note.revisionCount > 1 && (
+          <button type="button" className="button small" onClick={() => setShowHistory(true)}>
+            History
+          </button>
+        )}
+      </div>
+      {showHistory && <History noteId={note.noteId} onClose={() => setShowHistory(false)} />}
+    </li>
+  );
+}
+
+/** Notes about a student and their family, as the signed-in staff member may see them. */
+export function NotesPanel({ studentId, viewer }: { studentId: string; viewer: Staff }) {
+  const [version, setVersion] = useState(0);
+  const notes = useCall('note.forStudent', { studentId }, version);
+  const refresh = () => setVersion((n) => n + 1);
+  return (
+    <section className="card" aria-labelledby="notes-title">
+      <h2 id="notes-title">Notes</h2>
+      {notes.error !== undefined && (
+        <p role="alert" className="error-text">
+          {errorMessage(notes.error)}
+        </p>
+      )}
+      {notes.data?.length === 0 && <p className="empty">No notes yet.</p>}
+      <ul className="note-list">
+        {notes.data?.map((n) => (
+          <NoteItem
+            key={n.access === 'open' ? n.revisionId : n.noteId}
+            note={n}
+            onChanged={refresh}
+          />
+        ))}
+      </ul>
+      <NoteForm studentId={studentId} viewer={viewer} onSaved={refresh} />
+    </section>
+  );
+}

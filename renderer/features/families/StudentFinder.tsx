@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import type { SearchHit, StudentSummary } from '../../../contract';
+import { errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { fullName } from '../../ui/format';
+
+/** Every student a search found: students themselves, and the students of caregivers found. */
+function studentsIn(hits: SearchHit[]): { student: StudentSummary; via: string | null }[] {
+  const seen = new Map<string, { student: StudentSummary; via: string | null }>();
+  for (const hit of hits) {
+    if (hit.type === 'student') seen.set(hit.student.id, { student: hit.student, via: null });
+    else
+      for (const { student, relationship } of hit.students)
+        if (!seen.has(student.id))
+          seen.set(student.id, {
+            student,
+            via: `${relationship}: ${fullName(hit.person)}`,
+          });
+  }
+  return [...seen.values()];
+}
+
+interface StudentFinderProps {
+  onOpen: (studentId: string) => void;
+  label?: string;
+  autoFocus?: boolean;
+}
+
+/** Find a student's record by their name, a caregiver's name or a phone number. */
+export function StudentFinder({
+  onOpen,
+  label = 'Find a student or family',
+  autoFocus,
+}: StudentFinderProps) {
+  const [text, setText] = useState('');
+  const inputId = useId();
+  const trimmed = text.trim();
+  const search = useCall('search.people', trimmed ? { text: trimmed, limit: 20 } : null);
+  const students = search.data ? studentsIn(search.data) : [];
+  return (
+    <div className="finder">
+      <label htmlFor={inputId} className="search-label">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        className="search-input"
+        type="search"
+        value={text}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        placeholder="Student, caregiver or phone"
+        onChange={(e) => setText(e.target.value)}
+      />
+      {search.error !== undefined && (
+        <p role="alert" className="error-text">
+          {errorMessage(search.error)}
+        </p>
+      )}
+      {trimmed && search.data && students.length === 0 && (
+        <p className="empty">No student matches “{trimmed}”.</p>
+      )}
+      {students.length > 0 && (
+        <ul className="finder-results" aria-label="Students found">
+          {students.map(({ student, via }) => (
+            <li key={student.id}>
+              <button type="button" className="finder-result" onClick={() => onOpen(student.id)}>
+                <strong>{fullName(student)}</strong>
+                <span className="muted">
+                  Grade {student.grade}
+                  {student.homeroom ? ` · ${student.homeroom}` : ''}
+                  {via ? ` · ${via}` : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

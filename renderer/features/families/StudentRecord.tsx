@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import type { FamilyRecord, Staff } from '../../../contract';
+import { errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import {
+  CHANNEL_WORDS,
+  exactDate,
+  fullName,
+  INTERPRETER_WORDS,
+  languageName,
+} from '../../ui/format';
+import { PickupMark } from '../../ui/PickupMark';
+import { ExportDialog } from './ExportDialog';
+import { FollowUpsPanel } from './FollowUpsPanel';
+import { NotesPanel } from './NotesPanel';
+import { PrintableRecord } from './PrintableRecord';
+
+interface StudentRecordProps {
+  studentId: string;
+  viewer: Staff;
+  timeZone: string;
+  onBack: () => void;
+}
+
+/** The family page, centred on one student: family, notes, follow-ups and disclosures. */
+export function StudentRecord({ studentId, viewer, timeZone, onBack }: StudentRecordProps) {
+  const detail = useCall('student.get', { id: studentId });
+  const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState<FamilyRecord | null>(null);
+  const [disclosed, setDisclosed] = useState(0);
+  const disclosures = useCall('disclosure.forStudent', { studentId }, disclosed);
+
+  if (detail.error !== undefined)
+    return (
+      <p role="alert" className="error-text">
+        {errorMessage(detail.error)}
+      </p>
+    );
+  if (!detail.data) return <p className="muted">Opening the record…</p>;
+  const { student, caregivers } = detail.data;
+  const name = fullName(student);
+  if (printing) return <PrintableRecord record={printing} onClose={() => setPrinting(null)} />;
+
+  return (
+    <div className="record">
+      <div className="record-header">
+        <div>
+          <button type="button" className="link-button" onClick={onBack}>
+            ← Back
+          </button>
+          <h1>{name}</h1>
+          <p className="muted">
+            Grade {student.grade}
+            {student.homeroom ? ` · ${student.homeroom}` : ''}
+          </p>
+        </div>
+        <button type="button" className="button" onClick={() => setExporting(true)}>
+          Print or export…
+        </button>
+      </div>
+      <section className="card" aria-labelledby="family-title">
+        <h2 id="family-title">Family</h2>
+        {caregivers.length === 0 && <p className="empty">No caregivers linked yet.</p>}
+        <ul className="caregiver-list">
+          {caregivers.map((c) => {
+            const language = languageName(c.person.homeLanguage);
+            const interpreter = INTERPRETER_WORDS[c.person.interpreter];
+            return (
+              <li key={c.person.id}>
+                <strong>{fullName(c.person)}</strong>{' '}
+                <span className="muted">{c.relationship}</span> <PickupMark pickup={c.pickup} />
+                <p className="small-text">
+                  {[
+                    language && `Speaks ${language}`,
+                    interpreter,
+                    c.person.channels.length > 0 &&
+                      `Prefers ${c.person.channels.map((ch) => CHANNEL_WORDS[ch]).join(', then ')}`,
+                    c.person.phones.join(', '),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <div className="record-columns">
+        <NotesPanel studentId={studentId} viewer={viewer} />
+        <FollowUpsPanel studentId={studentId} viewer={viewer} timeZone={timeZone} />
+      </div>
+      <section className="card" aria-labelledby="disclosures-title">
+        <h2 id="disclosures-title">Record of disclosures</h2>
+        {disclosures.data?.length === 0 && (
+          <p className="empty">This record has not been printed or shared.</p>
+        )}
+        <ul className="disclosure-list">
+          {disclosures.data?.map((d) => (
+            <li key={d.id}>
+              <strong>{d.recipient}</strong> — {d.purpose}
+              <p className="muted small-text">
+                {exactDate(d.disclosedAt)} · {d.disclosedByName} · {d.description}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {exporting && (
+        <ExportDialog
+          studentId={studentId}
+          studentName={name}
+          onPrint={setPrinting}
+          onDone={() => {
+            setExporting(false);
+            setDisclosed((n) => n + 1);
+          }}
+        />
+      )}
+    </div>
+  );
+}

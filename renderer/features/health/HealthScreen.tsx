@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { exactDate, schoolToday } from '../../ui/format';
+import { FollowUpItem } from '../families/FollowUpsPanel';
+import { StudentFinder } from '../families/StudentFinder';
+
+interface HealthScreenProps {
+  timeZone: string;
+  onOpenStudent: (studentId: string) => void;
+}
+
+/** The nurse's screen: confidential wellness notes and the health team's follow-ups. */
+export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
+  const [version, setVersion] = useState(0);
+  const mine = useCall('followUp.mine', {}, version);
+  const notes = useCall('note.recent', { visibility: 'team:health', limit: 50 }, version);
+  const today = schoolToday(timeZone);
+  return (
+    <div className="health">
+      <h1>Health</h1>
+      <p className="confidential-banner">
+        <span aria-hidden="true">🔒</span> <strong>Confidential.</strong> Health notes and
+        follow-ups are readable only by the health team. Each time one is opened, the audit log
+        records who opened it.
+      </p>
+      <section className="card">
+        <StudentFinder
+          onOpen={onOpenStudent}
+          label="Write or read a wellness note: find a student"
+        />
+      </section>
+      <div className="record-columns">
+        <section className="card" aria-labelledby="my-follow-ups-title">
+          <h2 id="my-follow-ups-title">My follow-ups</h2>
+          {mine.error !== undefined && <p role="alert">{errorMessage(mine.error)}</p>}
+          {mine.data?.length === 0 && <p className="empty">Nothing due. Well done.</p>}
+          <ul className="note-list">
+            {mine.data?.map((f) => (
+              <FollowUpItem
+                key={f.id}
+                followUp={f}
+                today={today}
+                showStudent={onOpenStudent}
+                onChanged={() => setVersion((n) => n + 1)}
+              />
+            ))}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="health-notes-title">
+          <h2 id="health-notes-title">Recent health notes</h2>
+          {notes.error !== undefined && <p role="alert">{errorMessage(notes.error)}</p>}
+          {notes.data?.length === 0 && <p className="empty">No health notes yet.</p>}
+          <ul className="note-list">
+            {notes.data?.map(
+              (n) =>
+                n.access === 'open' && (
+                  <li key={n.revisionId} className="note">
+                    <div className="note-head">
+                      <strong>{n.subject}</strong>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onOpenStudent(n.studentId)}
+                      >
+                        {n.studentName}
+                      </button>
+                    </div>
+                    <p className="note-body">{n.body}</p>
+                    <p className="muted small-text">
+                      {n.authorName} · {exactDate(n.createdAt)}
+                    </p>
+                  </li>
+                ),
+            )}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
