@@ -2,6 +2,7 @@ import {
   BrowserWindow,
   app,
   ipcMain,
+  powerMonitor,
   protocol,
   safeStorage,
   session,
@@ -56,6 +57,10 @@ void startShell(
         env: { ...process.env, HEARTH_DB_KEY: key.toString('hex') },
       });
       return connectCore(child as unknown as CoreProcessHandle);
+    },
+    onSystemLock: (listener) => {
+      powerMonitor.on('lock-screen', listener);
+      powerMonitor.on('suspend', listener);
     },
   },
   { rendererDir: join(__dirname, '../renderer'), preload: join(__dirname, 'preload.cjs') },

@@ -27,6 +27,8 @@ export interface ShellWindow {
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
+  /** Start the page again, dropping everything it held in memory. */
+  reload(): void;
 }
 
 export interface WindowOptions {
@@ -60,6 +62,8 @@ export interface ShellDeps {
     check: typeof handlePermissionCheck,
   ): void;
   startCore(): CoreConnection;
+  /** The computer's screen locked or it is going to sleep. */
+  onSystemLock(listener: () => void): void;
 }
 
 export interface ShellPaths {
@@ -124,6 +128,11 @@ export async function startShell(deps: ShellDeps, paths: ShellPaths): Promise<Sh
     webPreferences: secureWebPreferences(paths.preload),
   });
   window.once('ready-to-show', () => window.show());
+  // When the computer locks or sleeps, Hearth locks too: the core forgets who was signed in
+  // and their keys, and the page restarts so no family data stays in its memory.
+  deps.onSystemLock(() => {
+    void core.call('session.lock', {}).finally(() => window.reload());
+  });
   await window.loadURL(`${APP_ORIGIN}/`);
   return window;
 }

@@ -39,8 +39,10 @@ function fakeElectron(core: { call(name: string, input: unknown): Promise<CallRe
       contents: Parameters<Parameters<ShellDeps['onWebContentsCreated']>[0]>[0],
     ) => void)[],
     permissionRequest: undefined as unknown,
+    systemLock: undefined as (() => void) | undefined,
     quit: vi.fn(),
     shown: vi.fn(),
+    reloaded: vi.fn(),
     events,
   };
   const deps: ShellDeps = {
@@ -58,6 +60,7 @@ function fakeElectron(core: { call(name: string, input: unknown): Promise<CallRe
         loadURL: async (url) => void (record.loaded = url),
         once: (_event, listener) => listener(),
         show: record.shown,
+        reload: record.reloaded,
       };
       return window;
     },
@@ -76,6 +79,9 @@ function fakeElectron(core: { call(name: string, input: unknown): Promise<CallRe
     startCore: () => {
       events.push('core');
       return { call: core.call, stop: vi.fn() };
+    },
+    onSystemLock: (listener) => {
+      record.systemLock = listener;
     },
   };
   return { deps, record };
@@ -155,6 +161,19 @@ describe('electron shell wiring', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     }
     expect(calls).toEqual([['app.status', {}]]);
+  });
+
+  it('locks Hearth and restarts the page when the computer locks or sleeps', async () => {
+    const core = tempCore({ setup: 'demo' });
+    const { deps, record } = fakeElectron({ call: async (name, input) => core.call(name, input) });
+    await startShell(deps, { rendererDir: tempDir(), preload: '/p.cjs' });
+    expect(core.call('app.status', {})).toMatchObject({
+      ok: true,
+      value: { staff: { role: 'front_office' } },
+    });
+    record.systemLock?.();
+    await vi.waitFor(() => expect(record.reloaded).toHaveBeenCalled());
+    expect(core.call('app.status', {})).toMatchObject({ ok: true, value: { staff: null } });
   });
 });
 
