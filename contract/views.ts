@@ -183,9 +183,9 @@ export const auditEntrySchema = z.object({
   deviceId: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   recordType: z.enum(AUDIT_RECORD_TYPES),
-  recordId: z.string(),
-  studentId: z.string().nullable(),
-  studentName: z.string().nullable(),
+  recordIds: z.array(z.string()),
+  studentId: z.string(),
+  studentName: z.string(),
 });
 
 export const disclosureViewSchema = disclosureSchema.extend({ disclosedByName: z.string() });

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../contract';
 import type { Handlers } from '../context';
+import { studentName } from './summaries';
 
 interface AuditRow {
   id: string;
@@ -9,10 +10,10 @@ interface AuditRow {
   device_id: string;
   action: AuditEntry['action'];
   record_type: AuditEntry['recordType'];
-  record_id: string;
-  student_id: string | null;
-  first_name: string | null;
-  last_name: string | null;
+  record_ids: string;
+  student_id: string;
+  first_name: string;
+  last_name: string;
   preferred_name: string | null;
 }
 
@@ -22,15 +23,15 @@ export const auditHandlers = {
     const rows = ctx.store
       .sql(
         `SELECT e.id, e.at, e.staff_id, st.display_name AS staff_name, e.device_id, e.action,
-           e.record_type, e.record_id, e.student_id, s.first_name, s.last_name, s.preferred_name
+           e.record_type, e.record_ids, e.student_id, s.first_name, s.last_name, s.preferred_name
          FROM audit_events e
          JOIN staff st ON st.id = e.staff_id
-         LEFT JOIN students s ON s.id = e.student_id
+         JOIN students s ON s.id = e.student_id
          WHERE (@staffId IS NULL OR e.staff_id = @staffId)
            AND (@action IS NULL OR e.action = @action)
            AND (@studentId IS NULL OR e.student_id = @studentId)
            AND (@before IS NULL OR e.at < @before)
-         ORDER BY e.at DESC, e.pk DESC
+         ORDER BY e.pk DESC
          LIMIT @limit`,
       )
       .all(filter) as AuditRow[];
@@ -42,12 +43,9 @@ export const auditHandlers = {
       deviceId: row.device_id,
       action: row.action,
       recordType: row.record_type,
-      recordId: row.record_id,
+      recordIds: JSON.parse(row.record_ids) as string[],
       studentId: row.student_id,
-      studentName:
-        row.first_name === null
-          ? null
-          : `${row.preferred_name ?? row.first_name} ${row.last_name ?? ''}`.trim(),
+      studentName: studentName(row),
     }));
   },
 } satisfies Partial<Handlers>;

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { HearthError, isRestricted, teamOf, type FollowUpView, type Staff } from '../../contract';
+import { HearthError, isRestricted, teamOf, type FollowUpView } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { newId } from '../ids';
-import { audit, type ContentAudit } from '../privacy/audit';
+import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';
 import { viewerScopes, visibilitySql } from '../privacy/visibility';
@@ -57,20 +57,26 @@ function followUpViews(
     scopes: viewerScopes(staff.teams),
     target,
   }) as FollowUpRow[];
-  return rows.map((row) => toView(ctx, staff, keyring, row, action));
+  const views = rows.map((row) => toView(keyring, row));
+  auditShown(
+    ctx,
+    staff.id,
+    action,
+    'follow_up',
+    views.flatMap((v) =>
+      v.access === 'open' && isRestricted(v.visibility)
+        ? [{ id: v.id, studentId: v.studentId }]
+        : [],
+    ),
+  );
+  return views;
 }
 
 /** Follow-ups about a student, as the viewer may see them; `export` audits what goes out. */
 export const followUpsForStudent = (ctx: Ctx, studentId: string, action: ContentAudit) =>
   followUpViews(ctx, FOR_STUDENT, studentId, action);
 
-function toView(
-  ctx: Ctx,
-  viewer: Staff,
-  keyring: Keyring,
-  row: FollowUpRow,
-  action: ContentAudit,
-): FollowUpView {
+function toView(keyring: Keyring, row: FollowUpRow): FollowUpView {
   const about = {
     id: row.id,
     visibility: row.visibility,
@@ -80,8 +86,6 @@ function toView(
   };
   const seen = reveal<{ title: string }>(keyring, row, () => ({ title: row.title as string }));
   if (!seen.open) return { access: 'restricted', ...about, waitingForKey: seen.waitingForKey };
-  if (isRestricted(row.visibility))
-    audit(ctx, viewer.id, action, 'follow_up', row.id, row.student_id);
   return {
     access: 'open',
     ...about,
@@ -137,7 +141,7 @@ export const followUpHandlers = {
       createdAt: ctx.now().toISOString(),
       closedAt: null,
     });
-    if (restricted) audit(ctx, staff.id, 'create', 'follow_up', id, input.studentId);
+    if (restricted) audit(ctx, staff.id, 'create', 'follow_up', [id], input.studentId);
     return onlyView(ctx, id);
   },
 
@@ -153,7 +157,7 @@ export const followUpHandlers = {
       closedAt: status === 'open' ? null : ctx.now().toISOString(),
     });
     if (isRestricted(current.visibility))
-      audit(ctx, staff.id, 'status', 'follow_up', id, current.studentId);
+      audit(ctx, staff.id, 'status', 'follow_up', [id], current.studentId);
     return onlyView(ctx, id);
   },
 

@@ -9,7 +9,7 @@ import {
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { newId } from '../ids';
-import { audit, type ContentAudit } from '../privacy/audit';
+import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';
 import { viewerScopes, visibilitySql } from '../privacy/visibility';
@@ -78,20 +78,25 @@ function noteViews(
     target,
     limit,
   }) as NoteRow[];
-  return rows.map((row) => toView(ctx, staff, keyring, row, action));
+  const views = rows.map((row) => toView(keyring, row));
+  auditShown(ctx, staff.id, action, 'note', openRestricted(views));
+  return views;
+}
+
+/** The restricted notes a list showed in full: what the audit log must record. */
+function openRestricted(views: NoteView[]): { id: string; studentId: string }[] {
+  return views.flatMap((v) =>
+    v.access === 'open' && isRestricted(v.visibility)
+      ? [{ id: v.revisionId, studentId: v.studentId }]
+      : [],
+  );
 }
 
 /** Notes about a student, as the viewer may see them; `export` audits what goes out. */
 export const notesForStudent = (ctx: Ctx, studentId: string, action: ContentAudit) =>
   noteViews(ctx, FOR_STUDENT, studentId, { action });
 
-function toView(
-  ctx: Ctx,
-  viewer: Staff,
-  keyring: Keyring,
-  row: NoteRow,
-  action: ContentAudit,
-): NoteView {
+function toView(keyring: Keyring, row: NoteRow): NoteView {
   const about = {
     noteId: row.note_id,
     visibility: row.visibility,
@@ -110,7 +115,6 @@ function toView(
       createdAt: row.created_at,
       waitingForKey: seen.waitingForKey,
     };
-  if (isRestricted(row.visibility)) audit(ctx, viewer.id, action, 'note', row.id, row.student_id);
   return {
     access: 'open',
     ...about,
@@ -178,7 +182,8 @@ export const noteHandlers = {
       createdAt: ctx.now().toISOString(),
       ...input,
     });
-    if (isRestricted(input.visibility)) audit(ctx, staff.id, 'create', 'note', id, input.studentId);
+    if (isRestricted(input.visibility))
+      audit(ctx, staff.id, 'create', 'note', [id], input.studentId);
     return onlyView(ctx, id);
   },
 
@@ -211,7 +216,7 @@ export const noteHandlers = {
       body,
     });
     if (isRestricted(current.visibility))
-      audit(ctx, staff.id, 'revise', 'note', id, current.studentId);
+      audit(ctx, staff.id, 'revise', 'note', [id], current.studentId);
     return onlyView(ctx, id);
   },
 
@@ -234,8 +239,9 @@ export const noteHandlers = {
         viewer: staff.id,
         scopes: viewerScopes(staff.teams),
       }) as (NoteRow & { replaces_id: string | null })[];
-    if (rows.length === 0) throw new HearthError('NOT_FOUND', 'That note could not be found.');
-    return rows.map((row) => {
+    const [first] = rows;
+    if (!first) throw new HearthError('NOT_FOUND', 'That note could not be found.');
+    const history = rows.map((row) => {
       const seen = reveal<NoteContent>(keyring, row, () => ({
         subject: row.subject as string,
         body: row.body as string,
@@ -245,8 +251,6 @@ export const noteHandlers = {
           'UNAUTHORIZED',
           'Only the team this note is for can read its history.',
         );
-      if (isRestricted(row.visibility))
-        audit(ctx, staff.id, 'read', 'note', row.id, row.student_id);
       return {
         revisionId: row.id,
         replacesId: row.replaces_id,
@@ -255,6 +259,16 @@ export const noteHandlers = {
         createdAt: row.created_at,
       };
     });
+    if (isRestricted(first.visibility))
+      audit(
+        ctx,
+        staff.id,
+        'read',
+        'note',
+        rows.map((r) => r.id),
+        first.student_id,
+      );
+    return history;
   },
 
   'note.forStudent': (ctx, { studentId }) => {

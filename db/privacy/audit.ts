@@ -7,22 +7,22 @@ export type AuditedRecord = 'note' | 'follow_up';
 export type ContentAudit = Extract<AuditAction, 'read' | 'export'>;
 
 /**
- * Log a read or change of a restricted record: who, what, when, from which device. Runs in
- * the call's transaction, so a call that fails logs nothing and a call that succeeds cannot
- * skip its entry. The table refuses updates and deletes (migration 0005).
+ * Log a read or change of restricted records about one student: who, what, when, from which
+ * device. Runs in the call's transaction, so a call that fails logs nothing and a call that
+ * succeeds cannot skip its entry. The table refuses updates and deletes (migration 0005).
  */
 export function audit(
   ctx: Ctx,
   staffId: string,
   action: AuditAction,
   recordType: AuditedRecord,
-  recordId: string,
-  studentId: string | null,
+  recordIds: readonly string[],
+  studentId: string,
 ): void {
   const now = ctx.now();
   ctx.store
     .sql(
-      `INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_id, student_id)
+      `INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_ids, student_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
@@ -32,7 +32,24 @@ export function audit(
       ctx.deviceId,
       action,
       recordType,
-      recordId,
+      JSON.stringify(recordIds),
       studentId,
     );
+}
+
+/** Log the restricted records one call showed, one entry per student they are about. */
+export function auditShown(
+  ctx: Ctx,
+  staffId: string,
+  action: ContentAudit,
+  recordType: AuditedRecord,
+  shown: readonly { id: string; studentId: string }[],
+): void {
+  const byStudent = new Map<string, string[]>();
+  for (const { id, studentId } of shown) {
+    const ids = byStudent.get(studentId);
+    if (ids) ids.push(id);
+    else byStudent.set(studentId, [id]);
+  }
+  for (const [studentId, ids] of byStudent) audit(ctx, staffId, action, recordType, ids, studentId);
 }

@@ -10,7 +10,16 @@ import { decrypt, encrypt, newSecretKey, openSealed, sealTo } from './keys';
 export interface Keyring extends UnlockedStaffKeys {
   staffId: string;
   teams: Map<Team, Map<number, Buffer>>;
+  /**
+   * Content this session has already decrypted, by record id, with the exact sealed text it
+   * came from: an entry is used only for that same ciphertext on that same record, so it
+   * can never be stale or moved to another record. Dropped with the keyring on lock.
+   */
+  opened: Map<string, { sealed: string; content: unknown }>;
 }
+
+/** Enough for every restricted record a busy day touches; past it, start again. */
+const OPENED_LIMIT = 20_000;
 
 const teamKeyBinding = (team: Team, version: number, staffId: string) =>
   `hearth/team-key/${team}/${version}/${staffId}`;
@@ -24,7 +33,7 @@ interface SealedTeamKeyRow {
 }
 
 export function openKeyring(store: Store, staffId: string, keys: UnlockedStaffKeys): Keyring {
-  const keyring: Keyring = { ...keys, staffId, teams: new Map() };
+  const keyring: Keyring = { ...keys, staffId, teams: new Map(), opened: new Map() };
   const rows = store
     .sql('SELECT team, version, sealed_key FROM team_keys WHERE staff_id = ?')
     .all(staffId) as SealedTeamKeyRow[];
@@ -177,13 +186,20 @@ export function openContent(
   keyring: Keyring,
   visibility: Visibility,
   recordId: string,
-  sealed: Sealed,
+  sealed: string,
 ): unknown {
+  const cached = keyring.opened.get(recordId);
+  if (cached?.sealed === sealed) return cached.content;
+  let content: unknown;
   try {
-    return openWith(keyring, visibility, recordId, sealed);
+    content = openWith(keyring, visibility, recordId, JSON.parse(sealed) as Sealed);
   } catch {
     return null;
   }
+  if (content === null) return null;
+  if (keyring.opened.size >= OPENED_LIMIT) keyring.opened.clear();
+  keyring.opened.set(recordId, { sealed, content });
+  return content;
 }
 
 function openWith(

@@ -1,4 +1,4 @@
-import type { Sealed, Visibility } from '../../contract';
+import type { Visibility } from '../../contract';
 import { openContent, type Keyring } from './keyring';
 
 /** The columns every restricted-record query returns, content only where `readable` is 1. */
@@ -19,9 +19,7 @@ export type Revealed<T> = { open: true; content: T } | { open: false; waitingFor
 export function reveal<T>(keyring: Keyring, row: GuardedRow, clear: () => T): Revealed<T> {
   if (row.readable !== 1) return { open: false, waitingForKey: false };
   if (row.visibility === 'staff') return { open: true, content: clear() };
-  const content = row.sealed
-    ? openContent(keyring, row.visibility, row.id, JSON.parse(row.sealed) as Sealed)
-    : null;
+  const content = row.sealed ? openContent(keyring, row.visibility, row.id, row.sealed) : null;
   return content === null
     ? { open: false, waitingForKey: true }
     : { open: true, content: content as T };

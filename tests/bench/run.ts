@@ -179,6 +179,72 @@ function unlock(core: Core) {
   results.unlock_ms = Math.round(percentile(samples, 50));
 }
 
+/**
+ * What reading restricted notes costs over plain ones: a family page's notes (50 of them,
+ * read through the API) when all are for the reader's team, sealed per record and audited on
+ * every read, against the same notes visible to all staff. Rounds alternate so drift in
+ * machine speed hits both sides alike; medians of each.
+ *
+ * Warm: the page read again in the same session, as staff do (decrypted content is kept in
+ * the session's memory until the app locks; the audit entry is written every time).
+ * Cold: the first read after signing in, every note decrypted.
+ */
+function restrictedReads() {
+  const core = openCore({ file: join(dir, 'notes.sqlite'), key: randomBytes(32) });
+  const status = callOrThrow(core, 'setup.school', {
+    schoolName: 'Bench School',
+    timeZone: 'America/Chicago',
+    staffName: 'Bench',
+    password: BENCH_PASSWORD,
+  });
+  const reader = status.staff;
+  if (!reader?.teams.includes('admin')) throw new Error('bench reader is not on the team');
+  const student = (visibility: 'staff' | 'team:admin') => {
+    const { id } = callOrThrow(core, 'student.create', {
+      firstName: 'A',
+      lastName: 'B',
+      grade: '3',
+    });
+    for (let i = 0; i < 50; i++)
+      callOrThrow(core, 'note.create', {
+        studentId: id,
+        visibility,
+        subject: `Note ${i}`,
+        body: 'Met with the family after school about reading at home. '.repeat(6),
+      });
+    return id;
+  };
+  const plain = student('staff');
+  const restricted = student('team:admin');
+  const read = (studentId: string) =>
+    time(() => callOrThrow(core, 'note.forStudent', { studentId }))[1];
+  const signInAgain = () => {
+    callOrThrow(core, 'session.lock', {});
+    callOrThrow(core, 'session.signIn', { staffId: reader.id, password: BENCH_PASSWORD });
+  };
+  const overhead = (rounds: number, before: () => void) => {
+    const p: number[] = [];
+    const r: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      before();
+      if (round % 2) p.push(read(plain));
+      r.push(read(restricted));
+      if (!(round % 2)) p.push(read(plain));
+    }
+    return [percentile(p, 50), percentile(r, 50)] as const;
+  };
+  const [warmPlain, warmRestricted] = overhead(quick ? 20 : 400, () => undefined);
+  const [coldPlain, coldRestricted] = overhead(quick ? 4 : 40, signInAgain);
+  log(`50 notes warm: plain ${round(warmPlain, 3)} ms, restricted ${round(warmRestricted, 3)} ms`);
+  log(`50 notes cold: plain ${round(coldPlain, 3)} ms, restricted ${round(coldRestricted, 3)} ms`);
+  const pct = (p: number, r: number) => round(((r - p) / p) * 100, 1);
+  results.notes_read_50_plain_ms = round(warmPlain, 3);
+  results.notes_read_50_restricted_ms = round(warmRestricted, 3);
+  results.restricted_read_overhead_pct = pct(warmPlain, warmRestricted);
+  results.restricted_first_read_overhead_pct = pct(coldPlain, coldRestricted);
+  core.close();
+}
+
 async function browserStart(): Promise<void> {
   const dataDir = join(dir, 'browser');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -236,6 +302,7 @@ try {
   signIns(core);
   unlock(core);
   core.close();
+  restrictedReads();
   await browserStart();
   rendererSize();
   results.scale_people = size.people;

@@ -14,7 +14,7 @@ function schoolWithNotes(options: Parameters<typeof tempCore>[0] = {}) {
 
 const auditOf = (core: Core, staffId: string) =>
   ok(core, 'audit.list', { staffId, limit: 500 }).map(
-    (e) => `${e.action} ${e.recordType} ${e.recordId}`,
+    (e) => `${e.action} ${e.recordType} ${e.recordIds.join(',')}`,
   );
 
 describe('the audit log', () => {
@@ -262,7 +262,7 @@ describe('exports and disclosures', () => {
       ok(core, 'disclosure.forStudent', { studentId: school.studentId }).map((d) => d.purpose),
     ).toEqual(['Care coordination requested by the parent']);
     school.signInAs('administrator');
-    expect(ok(core, 'audit.list', { action: 'export' }).map((e) => e.recordId)).toEqual(
+    expect(ok(core, 'audit.list', { action: 'export' }).flatMap((e) => e.recordIds)).toEqual(
       expect.arrayContaining([school.notes.health, school.followUps.health]),
     );
   });

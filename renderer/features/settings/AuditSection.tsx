@@ -14,6 +14,13 @@ const ACTION_WORDS: Record<AuditAction, string> = {
 
 const PAGE = 100;
 
+/** "a note", "3 follow-ups". */
+function records(entry: AuditEntry): string {
+  const noun = entry.recordType === 'note' ? 'note' : 'follow-up';
+  const count = entry.recordIds.length;
+  return count === 1 ? `a ${noun}` : `${count} ${noun}s`;
+}
+
 /** Who read or changed restricted records. Administrators only; read only. */
 export function AuditSection() {
   const staff = useCall('staff.list', {});
@@ -96,9 +103,9 @@ export function AuditSection() {
                 <td>{logTime(e.at)}</td>
                 <td>{e.staffName}</td>
                 <td>
-                  {ACTION_WORDS[e.action]} a {e.recordType === 'note' ? 'note' : 'follow-up'}
+                  {ACTION_WORDS[e.action]} {records(e)}
                 </td>
-                <td>{e.studentName ?? '—'}</td>
+                <td>{e.studentName}</td>
                 <td>
                   <code title={e.deviceId}>{e.deviceId.slice(0, 8)}</code>
                 </td>
