@@ -85,6 +85,24 @@ describe('restricted content at rest', () => {
   });
 });
 
+describe('sealed content', () => {
+  it('opens only on the record it was sealed for, even after the session has opened it once', () => {
+    const { core, school } = schoolWithNotes();
+    school.signInAs('nurse');
+    ok(core, 'note.forStudent', { studentId: school.studentId });
+    // Someone with the database key copies the health note's ciphertext onto a staff note.
+    core.store.db
+      .prepare(
+        "UPDATE notes SET visibility = 'team:health', subject = NULL, body = NULL, sealed = (SELECT sealed FROM notes WHERE id = ?) WHERE id = ?",
+      )
+      .run(school.notes.health, school.notes.staff);
+    const copied = ok(core, 'note.forStudent', { studentId: school.studentId }).find(
+      (n) => n.noteId === school.notes.staff,
+    );
+    expect(copied).toMatchObject({ access: 'restricted', waitingForKey: true });
+  });
+});
+
 describe('team keys', () => {
   it('waits for a teammate to share the key with a new member, then opens everything', () => {
     const { core, school } = schoolWithNotes();
