@@ -173,7 +173,7 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
 ]);
 
 export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export'] as const;
-export const AUDIT_RECORD_TYPES = ['note', 'follow_up'] as const;
+const AUDIT_RECORD_TYPES = ['note', 'follow_up'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),

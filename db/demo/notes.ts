@@ -1,9 +1,10 @@
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import { isRestricted, type School, type Staff, type Visibility } from '../../contract';
+import type { School, Staff, Visibility } from '../../contract';
 import { newId } from '../ids';
 import type { UnlockedStaffKeys } from '../privacy/credentials';
-import { openKeyring, reconcileTeamKeys, sealContent, type Keyring } from '../privacy/keyring';
+import { openKeyring, reconcileTeamKeys, type Keyring } from '../privacy/keyring';
+import { writeNewFollowUp } from '../ops/follow-ups';
 import { writeNoteRevision } from '../ops/notes';
 import type { Store } from '../store';
 import type { Writer } from '../write';
@@ -106,24 +107,17 @@ export function createDemoNotes(
     const studentId = students[i]?.id;
     if (!studentId) return;
     const { id: assigneeId, keyring } = author(followUp.role);
-    const id = newId(now.getTime());
-    const restricted = isRestricted(followUp.visibility);
-    writer.insert('follow_ups', {
-      id,
+    writeNewFollowUp(writer, keyring, {
+      id: newId(now.getTime()),
       schoolId: school.id,
       studentId,
       personId: null,
       visibility: followUp.visibility,
-      title: restricted ? null : followUp.title,
-      sealed: restricted
-        ? sealContent(keyring, followUp.visibility, id, { title: followUp.title })
-        : null,
+      title: followUp.title,
       assigneeId,
       dueOn: format(addDays(today, followUp.inDays), 'yyyy-MM-dd'),
-      status: 'open',
       createdBy: assigneeId,
       createdAt: now.toISOString(),
-      closedAt: null,
     });
   });
 }

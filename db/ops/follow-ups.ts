@@ -1,12 +1,19 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { HearthError, isRestricted, teamOf, type FollowUpView } from '../../contract';
+import {
+  HearthError,
+  isRestricted,
+  teamOf,
+  type FollowUp,
+  type FollowUpView,
+} from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { newId } from '../ids';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';
-import { viewerScopes, visibilitySql } from '../privacy/visibility';
+import { viewerBindings, visibilitySql } from '../privacy/visibility';
+import type { Writer } from '../write';
 import { checkCanWriteFor } from './notes';
 import { studentName } from './summaries';
 
@@ -52,9 +59,7 @@ function followUpViews(
 ): FollowUpView[] {
   const { staff, keyring } = requireViewer(ctx);
   const rows = ctx.store.sql(sql).all({
-    school: staff.schoolId,
-    viewer: staff.id,
-    scopes: viewerScopes(staff.teams),
+    ...viewerBindings(staff),
     target,
   }) as FollowUpRow[];
   const views = rows.map((row) => toView(keyring, row));
@@ -105,6 +110,26 @@ function onlyView(ctx: Ctx, id: string): FollowUpView {
   return view;
 }
 
+/**
+ * Write a new, open follow-up through the write path, sealing its title when restricted.
+ * Used by the API and by the demo school.
+ */
+export function writeNewFollowUp(
+  writer: Writer,
+  keyring: Keyring,
+  followUp: Omit<FollowUp, 'title' | 'sealed' | 'status' | 'closedAt'> & { title: string },
+): FollowUp {
+  const { title, ...rest } = followUp;
+  const restricted = isRestricted(followUp.visibility);
+  return writer.insert('follow_ups', {
+    ...rest,
+    title: restricted ? null : title,
+    sealed: restricted ? sealContent(keyring, followUp.visibility, followUp.id, { title }) : null,
+    status: 'open',
+    closedAt: null,
+  });
+}
+
 export const followUpHandlers = {
   'followUp.create': (ctx, { title, ...input }) => {
     const { staff, keyring } = requireViewer(ctx);
@@ -129,19 +154,16 @@ export const followUpHandlers = {
         issues: [{ path: 'dueOn', message: 'cannot be in the past' }],
       });
     const id = newId(ctx.now().getTime());
-    const restricted = isRestricted(input.visibility);
-    ctx.writer.insert('follow_ups', {
+    writeNewFollowUp(ctx.writer, keyring, {
       id,
       schoolId: school.id,
       ...input,
-      title: restricted ? null : title,
-      sealed: restricted ? sealContent(keyring, input.visibility, id, { title }) : null,
-      status: 'open',
+      title,
       createdBy: staff.id,
       createdAt: ctx.now().toISOString(),
-      closedAt: null,
     });
-    if (restricted) audit(ctx, staff.id, 'create', 'follow_up', [id], input.studentId);
+    if (isRestricted(input.visibility))
+      audit(ctx, staff.id, 'create', 'follow_up', [id], input.studentId);
     return onlyView(ctx, id);
   },
 

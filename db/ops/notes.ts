@@ -12,7 +12,7 @@ import { newId } from '../ids';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';
-import { viewerScopes, visibilitySql } from '../privacy/visibility';
+import { viewerBindings, visibilitySql } from '../privacy/visibility';
 import type { Writer } from '../write';
 import { studentName } from './summaries';
 
@@ -72,9 +72,7 @@ function noteViews(
 ): NoteView[] {
   const { staff, keyring } = requireViewer(ctx);
   const rows = ctx.store.sql(sql).all({
-    school: staff.schoolId,
-    viewer: staff.id,
-    scopes: viewerScopes(staff.teams),
+    ...viewerBindings(staff),
     target,
     limit,
   }) as NoteRow[];
@@ -235,9 +233,7 @@ export const noteHandlers = {
       )
       .all({
         target: noteId,
-        school: staff.schoolId,
-        viewer: staff.id,
-        scopes: viewerScopes(staff.teams),
+        ...viewerBindings(staff),
       }) as (NoteRow & { replaces_id: string | null })[];
     const [first] = rows;
     if (!first) throw new HearthError('NOT_FOUND', 'That note could not be found.');

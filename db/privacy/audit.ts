@@ -1,8 +1,8 @@
-import type { AuditAction } from '../../contract';
+import type { AuditAction, AuditEntry } from '../../contract';
 import type { Ctx } from '../context';
 import { newId } from '../ids';
 
-export type AuditedRecord = 'note' | 'follow_up';
+export type AuditedRecord = AuditEntry['recordType'];
 /** How restricted content left the database when it was shown: on screen, or in an export. */
 export type ContentAudit = Extract<AuditAction, 'read' | 'export'>;
 

@@ -144,7 +144,7 @@ export function forgetTeamKeys(store: Store, staffId: string): void {
   store.sql('DELETE FROM team_keys WHERE staff_id = ?').run(staffId);
 }
 
-export function keyingFailure(visibility: Visibility): HearthError {
+function keyingFailure(visibility: Visibility): HearthError {
   const team = teamOf(visibility);
   return new HearthError(
     'KEYS_UNAVAILABLE',

@@ -1,8 +1,8 @@
-import type { Team } from '../../contract';
+import type { Staff } from '../../contract';
 
 /**
  * The privacy predicate, in SQL, so every read path filters rows before they leave the
- * database. Bind `@viewer` (the signed-in staff id) and `@scopes` (viewerScopes below).
+ * database. Bind `@school`, `@viewer` and `@scopes` with viewerBindings below.
  *
  * - listed: the viewer may know the record exists. Everyone but the author is kept from
  *   even seeing that a private record exists.
@@ -15,7 +15,14 @@ export function visibilitySql(alias: string, authorColumn: string) {
   return { readable, listed };
 }
 
-/** The visibilities a viewer reads by membership: all staff, plus each of their teams. */
-export function viewerScopes(teams: readonly Team[]): string {
-  return JSON.stringify(['staff', ...teams.map((team) => `team:${team}`)]);
+/**
+ * The viewer's school and id, and the visibilities they read by membership: all staff, plus
+ * each of their teams.
+ */
+export function viewerBindings(staff: Staff) {
+  return {
+    school: staff.schoolId,
+    viewer: staff.id,
+    scopes: JSON.stringify(['staff', ...staff.teams.map((team) => `team:${team}`)]),
+  };
 }

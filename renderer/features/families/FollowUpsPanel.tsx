@@ -6,13 +6,9 @@ import { API, teamOf, type CallInput, type FollowUpView, type Staff } from '../.
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { dueWords, schoolToday } from '../../ui/format';
-import {
-  defaultVisibility,
-  restrictedLabel,
-  visibilityName,
-  writableVisibilities,
-} from '../../ui/visibility';
-import { VisibilityMark } from './ConfidentialMark';
+import { defaultVisibility } from '../../ui/visibility';
+import { RestrictedItem, VisibilityMark } from './VisibilityMark';
+import { VisibilitySelect } from './VisibilitySelect';
 
 type NewFollowUp = CallInput<'followUp.create'>;
 
@@ -79,16 +75,7 @@ function FollowUpForm({
           <input type="date" {...form.register('dueOn')} aria-invalid={!!errors.dueOn} />
           {errors.dueOn && <span className="field-error">Due date {errors.dueOn.message}</span>}
         </label>
-        <label className="field">
-          <span>Who can read it</span>
-          <select {...form.register('visibility')}>
-            {writableVisibilities(viewer).map((v) => (
-              <option key={v} value={v}>
-                {visibilityName(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VisibilitySelect viewer={viewer} registration={form.register('visibility')} />
         <label className="field">
           <span>Assigned to</span>
           <select {...form.register('assigneeId')}>
@@ -127,10 +114,11 @@ export function FollowUpItem({
   const [error, setError] = useState<string | null>(null);
   if (followUp.access === 'restricted') {
     return (
-      <li className="note note-restricted">
-        <span aria-hidden="true">🔒</span>{' '}
-        <strong>{restrictedLabel(followUp.visibility, 'follow-up')}</strong>
-      </li>
+      <RestrictedItem
+        visibility={followUp.visibility}
+        what="follow-up"
+        waitingForKey={followUp.waitingForKey}
+      />
     );
   }
   const open = followUp.status === 'open';

@@ -6,13 +6,9 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
 import { exactDate } from '../../ui/format';
-import {
-  defaultVisibility,
-  restrictedLabel,
-  visibilityName,
-  writableVisibilities,
-} from '../../ui/visibility';
-import { VisibilityMark } from './ConfidentialMark';
+import { defaultVisibility } from '../../ui/visibility';
+import { RestrictedItem, VisibilityMark } from './VisibilityMark';
+import { VisibilitySelect } from './VisibilitySelect';
 
 type NewNote = CallInput<'note.create'>;
 type OpenNote = Extract<NoteView, { access: 'open' }>;
@@ -56,16 +52,7 @@ function NoteForm({
           <input {...form.register('subject')} aria-invalid={!!errors.subject} />
           {errors.subject && <span className="field-error">Subject {errors.subject.message}</span>}
         </label>
-        <label className="field">
-          <span>Who can read it</span>
-          <select {...form.register('visibility')}>
-            {writableVisibilities(viewer).map((v) => (
-              <option key={v} value={v}>
-                {visibilityName(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VisibilitySelect viewer={viewer} registration={form.register('visibility')} />
       </div>
       <label className="field">
         <span>Note</span>
@@ -163,17 +150,12 @@ function NoteItem({ note, onChanged }: { note: NoteView; onChanged: () => void }
   const [showHistory, setShowHistory] = useState(false);
   if (note.access === 'restricted') {
     return (
-      <li className="note note-restricted">
-        <span aria-hidden="true">🔒</span>{' '}
-        <strong>{restrictedLabel(note.visibility, 'note')}</strong>
-        <span className="muted small-text"> · {exactDate(note.createdAt)}</span>
-        {note.waitingForKey && (
-          <p className="hint">
-            You are on this team, but this computer has not been given the team’s key yet. It is
-            shared the next time a teammate signs in here.
-          </p>
-        )}
-      </li>
+      <RestrictedItem
+        visibility={note.visibility}
+        what="note"
+        createdAt={note.createdAt}
+        waitingForKey={note.waitingForKey}
+      />
     );
   }
   if (editing) {

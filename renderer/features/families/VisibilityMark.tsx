@@ -1,0 +1,42 @@
+import { isRestricted, type Visibility } from '../../../contract';
+import { exactDate } from '../../ui/format';
+import { restrictedLabel, visibilityName } from '../../ui/visibility';
+
+/** The sign on anything confidential: a lock and who may read it. Plain staff notes get a quiet tag. */
+export function VisibilityMark({ visibility }: { visibility: Visibility }) {
+  if (!isRestricted(visibility)) return <span className="tag">{visibilityName(visibility)}</span>;
+  return (
+    <span className="tag tag-confidential">
+      <span aria-hidden="true">🔒</span> Confidential · {visibilityName(visibility)}
+    </span>
+  );
+}
+
+/**
+ * A record the viewer may not read, in a list: that it exists and whom to ask, or, for a team
+ * member on a computer that lacks the team's key, why it will not open yet.
+ */
+export function RestrictedItem({
+  visibility,
+  what,
+  createdAt,
+  waitingForKey,
+}: {
+  visibility: Visibility;
+  what: 'note' | 'follow-up';
+  createdAt?: string;
+  waitingForKey: boolean;
+}) {
+  return (
+    <li className="note note-restricted">
+      <span aria-hidden="true">🔒</span> <strong>{restrictedLabel(visibility, what)}</strong>
+      {createdAt && <span className="muted small-text"> · {exactDate(createdAt)}</span>}
+      {waitingForKey && (
+        <p className="hint">
+          You are on this team, but this computer has not been given the team’s key yet. It is
+          shared the next time a teammate signs in here.
+        </p>
+      )}
+    </li>
+  );
+}
