@@ -13,8 +13,19 @@ import {
   text,
   timeZone,
 } from './fields';
+import { homeVisitDraftSchema, homeVisitRecordSchema, newFollowUpSchema } from './forms';
 import {
   CHANNELS,
+  CONTACT_DIRECTIONS,
+  CONTACT_KINDS,
+  CONTACT_TONES,
+  FOLLOW_UP_ORIGINS,
+  HOME_VISIT_PLACES,
+  STRENGTH_CATEGORIES,
+  STRENGTH_CONSENTS,
+  STRENGTH_SOURCES,
+  VOICE_KINDS,
+  VOICE_STEPS,
   EXPORT_FORMATS,
   FOLLOW_UP_STATUSES,
   INTERPRETER_NEEDS,
@@ -37,7 +48,16 @@ import {
   AUDIT_ACTIONS,
   appStatusSchema,
   auditEntrySchema,
+  TIMELINE_KINDS,
   disclosureViewSchema,
+  duplicateCandidateSchema,
+  familyProfileSchema,
+  homeVisitViewSchema,
+  strengthHitSchema,
+  strengthViewSchema,
+  timelineCursorSchema,
+  timelinePageSchema,
+  voiceItemViewSchema,
   familyRecordSchema,
   followUpViewSchema,
   noteRevisionSchema,
@@ -94,19 +114,51 @@ const nothing = z.strictObject({});
 const newPassword = secret(8);
 const byId = z.strictObject({ id });
 
-const newPersonInput = z.strictObject({
+/** Channels in the order the person prefers them, each at most once. */
+const channels = z
+  .array(z.enum(CHANNELS))
+  .max(CHANNELS.length)
+  .refine((list) => new Set(list).size === list.length, 'lists a channel twice');
+
+const personFields = {
   firstName: line(),
-  lastName: line().nullable().default(null),
+  lastName: line().nullable(),
+  phones: z.array(phone).max(5),
+  email: email.nullable(),
+  householdId: id.nullable(),
+  homeLanguage: languageTag.nullable(),
+  interpreter: z.enum(INTERPRETER_NEEDS),
+  channels,
+  bestTimes: line(300).nullable(),
+  doNotContact: text(2_000).nullable(),
+};
+
+const newPersonInput = z.strictObject({
+  ...personFields,
   kind: z.enum(PERSON_KINDS),
-  phones: z.array(phone).max(5).default([]),
-  email: email.nullable().default(null),
-  householdId: id.nullable().default(null),
-  homeLanguage: languageTag.nullable().default(null),
-  interpreter: z.enum(INTERPRETER_NEEDS).default('none'),
-  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
-  bestTimes: line(300).nullable().default(null),
-  doNotContact: text(2_000).nullable().default(null),
+  lastName: personFields.lastName.default(null),
+  phones: personFields.phones.default([]),
+  email: personFields.email.default(null),
+  householdId: personFields.householdId.default(null),
+  homeLanguage: personFields.homeLanguage.default(null),
+  interpreter: personFields.interpreter.default('none'),
+  channels: personFields.channels.default([]),
+  bestTimes: personFields.bestTimes.default(null),
+  doNotContact: personFields.doNotContact.default(null),
 });
+
+/** A change to some of a person's details; fields left out stay as they are. */
+const personPatch = z.strictObject(personFields).partial().extend({ id });
+
+const byFamily = z.strictObject({ householdId: id });
+
+/** A contact being logged; `occurredAt` may be earlier (backdating), never in the future. */
+const contactInput = {
+  kind: z.enum(CONTACT_KINDS),
+  direction: z.enum(CONTACT_DIRECTIONS),
+  tone: z.enum(CONTACT_TONES),
+  summary: text(2_000),
+};
 
 /** A visitor is someone we know, or a new visitor added on the spot with just a name. */
 const visitorInput = z.union([
@@ -181,7 +233,39 @@ export const API = {
     z.strictObject({ name: line(), address: line(300).nullable().default(null) }),
     householdSchema,
   ),
+  'household.update': write(
+    'staff',
+    'family',
+    z.strictObject({ id, name: line().optional(), address: line(300).nullable().optional() }),
+    householdSchema,
+  ),
   'person.create': write('staff', 'family', newPersonInput, personSchema),
+  /** Change a person's details or communication preferences. */
+  'person.update': write('staff', 'family', personPatch, personSchema),
+  /** Likely duplicates of someone about to be added: same phone or email, or a similar name. */
+  'person.findDuplicates': read(
+    'staff',
+    'family',
+    z.strictObject({
+      firstName: line(),
+      lastName: line().nullable().default(null),
+      phones: z.array(phone).max(5).default([]),
+      email: email.nullable().default(null),
+    }),
+    z.array(duplicateCandidateSchema),
+  ),
+  /**
+   * Merge a duplicate into the person to keep: every visit, contact, link, strength, voice
+   * item, note and follow-up moves over; the duplicate stays only as a tombstone. Audited.
+   */
+  'person.merge': write(
+    'staff',
+    'family',
+    z
+      .strictObject({ keepId: id, mergeId: id })
+      .refine((m) => m.keepId !== m.mergeId, 'cannot merge a person into themselves'),
+    personSchema,
+  ),
   'person.get': read('staff', 'family', byId, personDetailSchema),
   'student.create': write(
     'staff',
@@ -242,6 +326,43 @@ export const API = {
     z.strictObject({ text: filterText(200).default('') }),
     z.object({ total: z.int(), visits: z.array(visitViewSchema) }),
   ),
+  /** A family's page: people, students, preferences, strengths, voice, planned visits. */
+  'family.get': read('staff', 'family', byFamily, familyProfileSchema),
+  /**
+   * A family's timeline, newest first, one page at a time: contacts (walk-ins included), home
+   * visits, strengths learned, family voice and notes (restricted notes only as "see the nurse").
+   */
+  'family.timeline': read(
+    'staff',
+    'family',
+    z.strictObject({
+      householdId: id,
+      kinds: z.array(z.enum(TIMELINE_KINDS)).max(TIMELINE_KINDS.length).default([]),
+      tones: z.array(z.enum(CONTACT_TONES)).max(CONTACT_TONES.length).default([]),
+      after: timelineCursorSchema.nullable().default(null),
+      limit: z.int().min(1).max(500).default(100),
+    }),
+    timelinePageSchema,
+  ),
+  /** Log a contact with a family, optionally with the follow-up it calls for. */
+  'contact.log': write(
+    'staff',
+    'family',
+    z.strictObject({
+      householdId: id,
+      personId: id.nullable().default(null),
+      studentIds: z.array(id).max(20).default([]),
+      ...contactInput,
+      language: languageTag.nullable().default(null),
+      interpreterUsed: z.boolean().default(false),
+      /** Who made the contact; null for the signed-in staff member. */
+      staffId: id.nullable().default(null),
+      /** When it happened; null for now. */
+      occurredAt: instant.nullable().default(null),
+      followUp: newFollowUpSchema.nullable().default(null),
+    }),
+    contactSchema,
+  ),
   'contact.forPerson': read(
     'staff',
     'family',
@@ -299,16 +420,26 @@ export const API = {
       title: line(300),
       assigneeId: id,
       dueOn: isoDate,
+      householdId: id.nullable().default(null),
+      originKind: z.enum(FOLLOW_UP_ORIGINS).nullable().default(null),
+      originId: id.nullable().default(null),
     }),
     followUpViewSchema,
   ),
   'followUp.setStatus': write(
     'staff',
     'restricted',
-    z.strictObject({ id, status: z.enum(FOLLOW_UP_STATUSES) }),
+    z.strictObject({
+      id,
+      status: z.enum(FOLLOW_UP_STATUSES),
+      /** Completing a follow-up can log the contact that closed it, in the same step. */
+      closingContact: z.strictObject(contactInput).nullable().default(null),
+    }),
     followUpViewSchema,
   ),
-  /** Open follow-ups assigned to the signed-in staff member, soonest due first. */
+  /** Follow-ups for a family: made from its page, or about one of its students. */
+  'followUp.forFamily': read('staff', 'restricted', byFamily, z.array(followUpViewSchema)),
+  /** Open follow-ups assigned to the signed-in staff member, overdue and soonest due first. */
   'followUp.mine': read('staff', 'restricted', nothing, z.array(followUpViewSchema)),
   'followUp.forStudent': read(
     'staff',
@@ -316,6 +447,105 @@ export const API = {
     z.strictObject({ studentId: id }),
     z.array(followUpViewSchema),
   ),
+
+  'strength.create': write(
+    'staff',
+    'family',
+    z.strictObject({
+      householdId: id,
+      personId: id.nullable().default(null),
+      category: z.enum(STRENGTH_CATEGORIES),
+      description: text(1_000),
+      consent: z.enum(STRENGTH_CONSENTS),
+      source: z.enum(STRENGTH_SOURCES),
+    }),
+    strengthViewSchema,
+  ),
+  /** The strengths directory: words and/or a category, with the family's consent applied. */
+  'strength.search': read(
+    'staff',
+    'family',
+    z.strictObject({
+      text: filterText(200).default(''),
+      category: z.enum(STRENGTH_CATEGORIES).nullable().default(null),
+      limit: z.int().min(1).max(100).default(25),
+    }),
+    z.array(strengthHitSchema),
+  ),
+
+  'homeVisit.plan': write(
+    'staff',
+    'family',
+    z.strictObject({
+      householdId: id,
+      scheduledAt: instant,
+      place: z.enum(HOME_VISIT_PLACES),
+      placeDetail: line(300).nullable().default(null),
+      purpose: line(500),
+      staffIds: z.array(id).min(1, 'choose who is going').max(10),
+    }),
+    homeVisitViewSchema,
+  ),
+  /** A visit, with the signed-in staff member's draft of its record if they have one. */
+  'homeVisit.get': read(
+    'staff',
+    'family',
+    byId,
+    z.object({
+      visit: homeVisitViewSchema,
+      draft: homeVisitDraftSchema.nullable(),
+      draftSavedAt: z.string().nullable(),
+    }),
+  ),
+  /** Autosave of the record being typed; kept on this computer until the visit is completed. */
+  'homeVisit.saveDraft': write(
+    'staff',
+    'family',
+    z.strictObject({ id, draft: homeVisitDraftSchema }),
+    z.object({ savedAt: z.string() }),
+  ),
+  /** Record a visit: the record, a contact for the timeline, its strengths and follow-ups. */
+  'homeVisit.complete': write(
+    'staff',
+    'family',
+    homeVisitRecordSchema.extend({ id }),
+    homeVisitViewSchema,
+  ),
+  'homeVisit.close': write(
+    'staff',
+    'family',
+    z.strictObject({
+      id,
+      status: z.enum(['cancelled', 'declined']),
+      note: line(500).nullable().default(null),
+    }),
+    homeVisitViewSchema,
+  ),
+  /** Planned visits the signed-in staff member is going on, earliest first. */
+  'homeVisit.mine': read('staff', 'family', nothing, z.array(homeVisitViewSchema)),
+
+  /** Something a family raised: a suggestion, a concern or a question. */
+  'voice.create': write(
+    'staff',
+    'family',
+    z.strictObject({
+      householdId: id,
+      personId: id.nullable().default(null),
+      kind: z.enum(VOICE_KINDS),
+      summary: text(2_000),
+      raisedAt: instant.nullable().default(null),
+    }),
+    voiceItemViewSchema,
+  ),
+  /** The next step for a voice item: heard, then acted on, then the family told. */
+  'voice.advance': write(
+    'staff',
+    'family',
+    z.strictObject({ id, step: z.enum(VOICE_STEPS), note: text(2_000).nullable().default(null) }),
+    voiceItemViewSchema,
+  ),
+  /** Items the family has not yet been told about, oldest first. */
+  'voice.open': read('staff', 'family', nothing, z.array(voiceItemViewSchema)),
 
   /**
    * Export a student's record (printable page or CSV). Always writes a FERPA record of

@@ -53,6 +53,28 @@ export const VISIBILITIES = [
   'private',
 ] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
+/** Where a follow-up came from, so the family page can show what prompted it. */
+export const FOLLOW_UP_ORIGINS = ['contact', 'walk_in', 'home_visit'] as const;
+export const STRENGTH_CATEGORIES = [
+  'skill',
+  'talent',
+  'profession',
+  'language',
+  'cultural_tradition',
+  'interest',
+  'time_to_give',
+] as const;
+/**
+ * The family's consent: `staff` (any staff member of the school may see and find it) or
+ * `recorder_only` (no one but the staff member who recorded it, enforced in SQL).
+ */
+export const STRENGTH_CONSENTS = ['staff', 'recorder_only'] as const;
+export const STRENGTH_SOURCES = ['home_visit', 'conference', 'walk_in', 'survey', 'other'] as const;
+export const HOME_VISIT_STATUSES = ['planned', 'completed', 'cancelled', 'declined'] as const;
+export const HOME_VISIT_PLACES = ['home', 'community', 'virtual'] as const;
+export const VOICE_KINDS = ['suggestion', 'concern', 'question'] as const;
+/** A family voice item moves through these steps in order; each records who and when. */
+export const VOICE_STEPS = ['heard', 'acted', 'told'] as const;
 export const EXPORT_FORMATS = ['print', 'csv'] as const;
 
 export const staffRole = z.enum(STAFF_ROLES);
@@ -123,6 +145,11 @@ export const personSchema = z.object({
   householdId: id.nullable(),
   ...communicationPreferenceSchema.shape,
   createdAt: instant,
+  /**
+   * Set when this person was found to be a duplicate and merged into another: the record
+   * stays (sync needs the tombstone) but every list and search leaves it out.
+   */
+  mergedIntoId: id.nullable(),
 });
 
 export const studentPersonLinkSchema = z.object({
@@ -179,6 +206,71 @@ export const contactSchema = z.object({
   staffId: id,
   occurredAt: instant,
   visitId: id.nullable(),
+  /** The family (household) whose timeline shows this contact. */
+  householdId: id.nullable(),
+  /** Set when the contact is the record of a completed home visit. */
+  homeVisitId: id.nullable(),
+});
+
+/** Something a family knows, does or can share: an asset, recorded with the family's consent. */
+export const strengthSchema = z.object({
+  id,
+  schoolId: id,
+  householdId: id,
+  /** Whose strength it is; null when it belongs to the family as a whole. */
+  personId: id.nullable(),
+  category: z.enum(STRENGTH_CATEGORIES),
+  description: text(1_000),
+  consent: z.enum(STRENGTH_CONSENTS),
+  source: z.enum(STRENGTH_SOURCES),
+  recordedBy: id,
+  recordedAt: instant,
+  homeVisitId: id.nullable(),
+});
+
+/**
+ * A home visit: planned, then completed (what was heard is recorded), cancelled, or declined
+ * by the family. The record fields stay null until it is completed.
+ */
+export const homeVisitSchema = z.object({
+  id,
+  schoolId: id,
+  householdId: id,
+  status: z.enum(HOME_VISIT_STATUSES),
+  scheduledAt: instant,
+  place: z.enum(HOME_VISIT_PLACES),
+  placeDetail: line(300).nullable(),
+  purpose: line(500),
+  staffIds: z.array(id).min(1).max(10),
+  present: text(1_000).nullable(),
+  hopes: text(5_000).nullable(),
+  concerns: text(5_000).nullable(),
+  /** Why it was cancelled or declined. */
+  outcomeNote: line(500).nullable(),
+  createdBy: id,
+  createdAt: instant,
+  closedBy: id.nullable(),
+  closedAt: instant.nullable(),
+});
+
+/** What a family raised, tracked until the family has been told what was done with it. */
+export const voiceItemSchema = z.object({
+  id,
+  schoolId: id,
+  householdId: id,
+  personId: id.nullable(),
+  kind: z.enum(VOICE_KINDS),
+  summary: text(2_000),
+  raisedAt: instant,
+  recordedBy: id,
+  heardBy: id.nullable(),
+  heardAt: instant.nullable(),
+  actedBy: id.nullable(),
+  actedAt: instant.nullable(),
+  actedNote: text(2_000).nullable(),
+  toldBy: id.nullable(),
+  toldAt: instant.nullable(),
+  toldNote: text(2_000).nullable(),
 });
 
 const base64 = z.base64().max(200_000);
@@ -249,6 +341,12 @@ export const followUpSchema = z
     createdBy: id,
     createdAt: instant,
     closedAt: instant.nullable(),
+    /** The family it is for, when it was made from the family's page, a contact or a visit. */
+    householdId: id.nullable(),
+    originKind: z.enum(FOLLOW_UP_ORIGINS).nullable(),
+    originId: id.nullable(),
+    /** The contact logged when it was completed, if one was. */
+    closedByContactId: id.nullable(),
   })
   .refine((f) => clearOrSealed(f, ['title']), CLEAR_OR_SEALED);
 
@@ -285,6 +383,13 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 export type FollowUpStatus = FollowUp['status'];
 export type Disclosure = z.infer<typeof disclosureSchema>;
 export type ExportFormat = Disclosure['format'];
+export type Strength = z.infer<typeof strengthSchema>;
+export type StrengthCategory = Strength['category'];
+export type HomeVisit = z.infer<typeof homeVisitSchema>;
+export type VoiceItem = z.infer<typeof voiceItemSchema>;
+export type VoiceStep = (typeof VOICE_STEPS)[number];
+export type ContactKind = Contact['kind'];
+export type ContactTone = Contact['tone'];
 
 /**
  * Every table that syncs, keyed by its wire name. The write path and (later) the sync
@@ -303,6 +408,9 @@ export const SYNCED_RECORDS = {
   notes: noteSchema,
   follow_ups: followUpSchema,
   disclosures: disclosureSchema,
+  strengths: strengthSchema,
+  home_visits: homeVisitSchema,
+  voice_items: voiceItemSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

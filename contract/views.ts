@@ -10,8 +10,16 @@ import {
   contactSchema,
   disclosureSchema,
   FOLLOW_UP_STATUSES,
+  CONTACT_DIRECTIONS,
+  CONTACT_KINDS,
+  CONTACT_TONES,
+  householdSchema,
+  homeVisitSchema,
+  strengthSchema,
+  voiceItemSchema,
   visibility,
 } from './records';
+import { isoDate } from './fields';
 
 /** Shapes the core returns that are not records one-to-one: summaries and joined views. */
 
@@ -24,6 +32,7 @@ export const personSummarySchema = personSchema.pick({
   homeLanguage: true,
   interpreter: true,
   channels: true,
+  householdId: true,
 });
 
 export const studentSummarySchema = studentSchema.pick({
@@ -84,9 +93,13 @@ export const personDetailSchema = z.object({
   contacts: z.array(contactSchema),
 });
 
+export const familyRefSchema = z.object({ id: z.string(), name: z.string() });
+
 export const studentDetailSchema = z.object({
   student: studentSchema,
   caregivers: z.array(linkedPersonSchema),
+  /** The households of the student's caregivers: the families whose pages list them. */
+  families: z.array(familyRefSchema),
 });
 
 export const visitViewSchema = visitSchema.extend({
@@ -172,8 +185,8 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
   }),
 ]);
 
-export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export'] as const;
-const AUDIT_RECORD_TYPES = ['note', 'follow_up'] as const;
+export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export', 'merge'] as const;
+const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -184,8 +197,10 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   recordType: z.enum(AUDIT_RECORD_TYPES),
   recordIds: z.array(z.string()),
-  studentId: z.string(),
-  studentName: z.string(),
+  /** What the entry is about: a student (restricted records), or a person (a merge). */
+  studentId: z.string().nullable(),
+  personId: z.string().nullable(),
+  aboutName: z.string(),
 });
 
 export const disclosureViewSchema = disclosureSchema.extend({ disclosedByName: z.string() });
@@ -199,6 +214,116 @@ export const familyRecordSchema = z.object({
   followUps: z.array(followUpViewSchema),
   preparedBy: z.string(),
   preparedAt: z.string(),
+});
+
+const staffName = z.string();
+
+export const strengthViewSchema = strengthSchema.extend({
+  recordedByName: staffName,
+  personName: z.string().nullable(),
+});
+
+export const voiceItemViewSchema = voiceItemSchema.extend({
+  familyName: z.string(),
+  personName: z.string().nullable(),
+  recordedByName: staffName,
+  heardByName: staffName.nullable(),
+  actedByName: staffName.nullable(),
+  toldByName: staffName.nullable(),
+});
+
+export const homeVisitViewSchema = homeVisitSchema.extend({
+  familyName: z.string(),
+  staffNames: z.array(staffName),
+});
+
+/** A student of the family, with every person linked to them (in this household or not). */
+export const familyStudentSchema = z.object({
+  student: studentSummarySchema,
+  links: z.array(linkedPersonSchema.extend({ inHousehold: z.boolean() })),
+  /** Other households the student belongs to through a caregiver. */
+  otherFamilies: z.array(familyRefSchema),
+});
+
+export const lastContactSchema = z.object({
+  at: z.string(),
+  kind: z.enum(CONTACT_KINDS),
+  tone: z.enum(CONTACT_TONES),
+  direction: z.enum(CONTACT_DIRECTIONS),
+});
+
+/** A family's page: one household, its people and students, and what staff have learned. */
+export const familyProfileSchema = z.object({
+  household: householdSchema,
+  members: z.array(personSchema),
+  students: z.array(familyStudentSchema),
+  /** Strengths the viewer may see (the family's consent is applied in SQL). */
+  strengths: z.array(strengthViewSchema),
+  voice: z.array(voiceItemViewSchema),
+  visits: z.array(homeVisitViewSchema),
+  lastContact: lastContactSchema.nullable(),
+  /** Whether a good-news contact was logged since the school year began. */
+  positiveThisYear: z.boolean(),
+  schoolYearStartsOn: isoDate,
+});
+
+/** What the timeline can be filtered to: each contact kind, and the other kinds of entry. */
+export const TIMELINE_KINDS = [...CONTACT_KINDS, 'strength', 'voice', 'note'] as const;
+
+export const timelineEntrySchema = z.object({
+  source: z.enum(['contact', 'home_visit', 'strength', 'voice', 'note']),
+  id: z.string(),
+  at: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  /** A strength's category, a voice item's kind, or where a home visit takes place. */
+  subkind: z.string().nullable(),
+  tone: z.enum(CONTACT_TONES).nullable(),
+  direction: z.enum(CONTACT_DIRECTIONS).nullable(),
+  /** Home visit status, or the step a voice item has reached. */
+  status: z.string().nullable(),
+  /** One line; a restricted note shows none (only that it exists, and whom to ask). */
+  title: z.string().nullable(),
+  detail: z.string().nullable(),
+  staffName: z.string().nullable(),
+  personName: z.string().nullable(),
+  visibility: visibility.nullable(),
+  studentId: z.string().nullable(),
+});
+
+export const timelineCursorSchema = z.object({ at: z.string(), id: z.string() });
+
+export const timelinePageSchema = z.object({
+  entries: z.array(timelineEntrySchema),
+  /** Pass back to get the next (older) page; null at the end. */
+  next: timelineCursorSchema.nullable(),
+});
+
+/** How to reach a family: the person to contact first, with their preferences. */
+export const contactRouteSchema = personSchema.pick({
+  id: true,
+  firstName: true,
+  lastName: true,
+  phones: true,
+  email: true,
+  homeLanguage: true,
+  interpreter: true,
+  channels: true,
+  bestTimes: true,
+  doNotContact: true,
+});
+
+export const strengthHitSchema = z.object({
+  strength: strengthViewSchema,
+  familyName: z.string(),
+  contact: contactRouteSchema.nullable(),
+});
+
+export const DUPLICATE_REASONS = ['phone', 'email', 'name'] as const;
+
+export const duplicateCandidateSchema = z.object({
+  person: personSummarySchema,
+  familyName: z.string().nullable(),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)).min(1),
 });
 
 export type PersonSummary = z.infer<typeof personSummarySchema>;
@@ -217,3 +342,18 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type AuditAction = AuditEntry['action'];
 export type DisclosureView = z.infer<typeof disclosureViewSchema>;
 export type FamilyRecord = z.infer<typeof familyRecordSchema>;
+export type FamilyRef = z.infer<typeof familyRefSchema>;
+export type StrengthView = z.infer<typeof strengthViewSchema>;
+export type VoiceItemView = z.infer<typeof voiceItemViewSchema>;
+export type HomeVisitView = z.infer<typeof homeVisitViewSchema>;
+export type FamilyStudent = z.infer<typeof familyStudentSchema>;
+export type FamilyProfile = z.infer<typeof familyProfileSchema>;
+export type LastContact = z.infer<typeof lastContactSchema>;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type TimelineCursor = z.infer<typeof timelineCursorSchema>;
+export type TimelinePage = z.infer<typeof timelinePageSchema>;
+export type ContactRoute = z.infer<typeof contactRouteSchema>;
+export type StrengthHit = z.infer<typeof strengthHitSchema>;
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+export type DuplicateReason = DuplicateCandidate['reasons'][number];

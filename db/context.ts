@@ -6,6 +6,7 @@ import {
   type ParsedInput,
   type School,
   type Staff,
+  type SyncedTable,
 } from '../contract';
 import { fromRow } from './columns';
 import type { Keyring } from './privacy/keyring';
@@ -69,9 +70,12 @@ export function requireViewer(ctx: Ctx): { staff: Staff; keyring: Keyring } {
 }
 
 /** Load a record of the current school, or fail with a message that names what was missing. */
-export function loadOwned<
-  T extends 'people' | 'students' | 'visits' | 'households' | 'staff' | 'notes' | 'follow_ups',
->(ctx: Ctx, table: T, id: string, what: string) {
+export function loadOwned<T extends Exclude<SyncedTable, 'schools'>>(
+  ctx: Ctx,
+  table: T,
+  id: string,
+  what: string,
+) {
   const school = requireSchool(ctx);
   const row = ctx.store
     .sql(`SELECT * FROM ${table} WHERE id = ? AND school_id = ?`)

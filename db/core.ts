@@ -13,6 +13,12 @@ import { LocalClock } from './clock';
 import { FailAfterCommit, checkAccess, type Ctx, type Handler, type Handlers } from './context';
 import { migrate } from './migrate';
 import { auditHandlers } from './ops/audit-log';
+import { contactHandlers } from './ops/contacts';
+import { duplicateHandlers } from './ops/duplicates';
+import { familyHandlers } from './ops/families';
+import { homeVisitHandlers } from './ops/home-visits';
+import { strengthHandlers } from './ops/strengths';
+import { voiceHandlers } from './ops/voice';
 import { disclosureHandlers } from './ops/disclosures';
 import { followUpHandlers } from './ops/follow-ups';
 import { noteHandlers } from './ops/notes';
@@ -21,7 +27,7 @@ import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
 import { staffHandlers } from './ops/staff';
 import { visitHandlers } from './ops/visits';
-import { indexPerson, indexStudent } from './search';
+import { SEARCH_INDEXERS } from './search';
 import { ensureSearchIndex } from './search/rebuild';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
 import { Writer, issuesOf } from './write';
@@ -36,6 +42,12 @@ const HANDLERS: Handlers = {
   ...followUpHandlers,
   ...disclosureHandlers,
   ...auditHandlers,
+  ...contactHandlers,
+  ...familyHandlers,
+  ...strengthHandlers,
+  ...homeVisitHandlers,
+  ...voiceHandlers,
+  ...duplicateHandlers,
 };
 
 export interface CoreOptions extends OpenOptions {
@@ -83,7 +95,7 @@ export function openCore(options: CoreOptions): Core {
   const deviceId = ensureDeviceId(store);
   const now = options.now ?? (() => new Date());
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
-  const writer = new Writer(store, clock, { people: indexPerson, students: indexStudent });
+  const writer = new Writer(store, clock, SEARCH_INDEXERS);
   const ctx: Ctx = {
     store,
     writer,

@@ -32,6 +32,7 @@ export interface PrivacySchool {
   spare: Staff;
   studentId: string;
   personId: string;
+  householdId: string;
   notes: Record<Canary | 'staff', string>;
   followUps: Record<Canary, string>;
   signInAs(role: StaffRole): void;
@@ -67,7 +68,13 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     ok('session.signIn', { staffId: staff[role].id, password: TEST_PASSWORD });
 
   const student = ok('student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
-  const person = ok('person.create', { firstName: 'María', lastName: 'Núñez', kind: 'caregiver' });
+  const household = ok('household.create', { name: 'Núñez family' });
+  const person = ok('person.create', {
+    firstName: 'María',
+    lastName: 'Núñez',
+    kind: 'caregiver',
+    householdId: household.id,
+  });
   ok('link.set', { studentId: student.id, personId: person.id, relationship: 'Parent' });
 
   const write = (
@@ -102,6 +109,7 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     spare,
     studentId: student.id,
     personId: person.id,
+    householdId: household.id,
     notes: {
       health: health.note,
       support: support.note,

@@ -5,7 +5,7 @@ import { HearthError } from '../../contract';
 import { LocalClock } from '../clock';
 import { openCore } from '../core';
 import { keyFileFor, readOrCreateKey } from '../key-file';
-import { indexPerson, indexStudent } from '../search';
+import { SEARCH_INDEXERS } from '../search';
 import { Writer } from '../write';
 import { BENCH_SIZE, DEMO_SIZE } from './generate';
 import { installDemoSchool } from './install';
@@ -25,10 +25,7 @@ mkdirSync(dirname(values.file), { recursive: true });
 const size = values.scale ? BENCH_SIZE : DEMO_SIZE;
 const core = openCore({ file: values.file, key: readOrCreateKey(keyFileFor(values.file)) });
 try {
-  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), {
-    people: indexPerson,
-    students: indexStudent,
-  });
+  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), SEARCH_INDEXERS);
   const started = performance.now();
   core.store.db
     .transaction(() => installDemoSchool(core.store, writer, new Date(), size))

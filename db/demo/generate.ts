@@ -165,6 +165,7 @@ export function createDemoFamilies(
           rand() < 0.3 ? pick(['After 5 pm', 'Mornings before 8', 'Weekends', 'Lunchtime']) : null,
         doNotContact: null,
         createdAt,
+        mergedIntoId: null,
       };
       sink('people', person);
       people++;

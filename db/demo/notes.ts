@@ -118,6 +118,9 @@ export function createDemoNotes(
       dueOn: format(addDays(today, followUp.inDays), 'yyyy-MM-dd'),
       createdBy: assigneeId,
       createdAt: now.toISOString(),
+      householdId: null,
+      originKind: null,
+      originId: null,
     });
   });
 }

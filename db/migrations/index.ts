@@ -3,6 +3,7 @@ import { sql as outboxWithoutValues } from './0002_outbox_without_values';
 import { sql as searchWithoutPositions } from './0003_search_without_positions';
 import { sql as staffSignIn } from './0004_staff_sign_in';
 import { sql as restrictedNotes } from './0005_restricted_notes';
+import { sql as families } from './0006_families';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0003_search_without_positions', sql: searchWithoutPositions },
   { name: '0004_staff_sign_in', sql: staffSignIn },
   { name: '0005_restricted_notes', sql: restrictedNotes },
+  { name: '0006_families', sql: families },
 ];

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../contract';
 import type { Handlers } from '../context';
-import { studentName } from './summaries';
+import { personName, studentName } from './summaries';
 
 interface AuditRow {
   id: string;
@@ -11,9 +11,10 @@ interface AuditRow {
   action: AuditEntry['action'];
   record_type: AuditEntry['recordType'];
   record_ids: string;
-  student_id: string;
+  student_id: string | null;
+  person_id: string | null;
   first_name: string;
-  last_name: string;
+  last_name: string | null;
   preferred_name: string | null;
 }
 
@@ -23,10 +24,13 @@ export const auditHandlers = {
     const rows = ctx.store
       .sql(
         `SELECT e.id, e.at, e.staff_id, st.display_name AS staff_name, e.device_id, e.action,
-           e.record_type, e.record_ids, e.student_id, s.first_name, s.last_name, s.preferred_name
+           e.record_type, e.record_ids, e.student_id, e.person_id,
+           coalesce(s.first_name, p.first_name) AS first_name,
+           coalesce(s.last_name, p.last_name) AS last_name, s.preferred_name
          FROM audit_events e
          JOIN staff st ON st.id = e.staff_id
-         JOIN students s ON s.id = e.student_id
+         LEFT JOIN students s ON s.id = e.student_id
+         LEFT JOIN people p ON p.id = e.person_id
          WHERE (@staffId IS NULL OR e.staff_id = @staffId)
            AND (@action IS NULL OR e.action = @action)
            AND (@studentId IS NULL OR e.student_id = @studentId)
@@ -45,7 +49,10 @@ export const auditHandlers = {
       recordType: row.record_type,
       recordIds: JSON.parse(row.record_ids) as string[],
       studentId: row.student_id,
-      studentName: studentName(row),
+      personId: row.person_id,
+      aboutName: row.student_id
+        ? studentName({ ...row, last_name: row.last_name ?? '' })
+        : personName(row),
     }));
   },
 } satisfies Partial<Handlers>;

@@ -6,8 +6,11 @@ import {
   teamOf,
   type FollowUp,
   type FollowUpView,
+  type School,
+  type Staff,
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
+import { logContact } from './contacts';
 import { newId } from '../ids';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
@@ -15,7 +18,7 @@ import { reveal, type GuardedRow } from '../privacy/reveal';
 import { viewerBindings, visibilitySql } from '../privacy/visibility';
 import type { Writer } from '../write';
 import { checkCanWriteFor } from './notes';
-import { studentName } from './summaries';
+import { familiesOfStudent, familyStudentIds, studentName } from './summaries';
 
 interface FollowUpRow extends GuardedRow {
   student_id: string;
@@ -48,6 +51,10 @@ const select = (where: string, order: string) => `
   ORDER BY ${order}`;
 
 const FOR_STUDENT = select('f.student_id = @target', `f.status <> 'open', f.due_on, f.created_at`);
+const FOR_FAMILY = select(
+  `(f.household_id = @target OR f.student_id IN (${familyStudentIds('@target')}))`,
+  `f.status <> 'open', f.due_on, f.created_at`,
+);
 const MINE = select(`f.assignee_id = @viewer AND f.status = 'open'`, 'f.due_on, f.created_at');
 const BY_ID = select('f.id = @target', 'f.id');
 
@@ -117,7 +124,9 @@ function onlyView(ctx: Ctx, id: string): FollowUpView {
 export function writeNewFollowUp(
   writer: Writer,
   keyring: Keyring,
-  followUp: Omit<FollowUp, 'title' | 'sealed' | 'status' | 'closedAt'> & { title: string },
+  followUp: Omit<FollowUp, 'title' | 'sealed' | 'status' | 'closedAt' | 'closedByContactId'> & {
+    title: string;
+  },
 ): FollowUp {
   const { title, ...rest } = followUp;
   const restricted = isRestricted(followUp.visibility);
@@ -127,56 +136,105 @@ export function writeNewFollowUp(
     sealed: restricted ? sealContent(keyring, followUp.visibility, followUp.id, { title }) : null,
     status: 'open',
     closedAt: null,
+    closedByContactId: null,
   });
 }
 
-export const followUpHandlers = {
-  'followUp.create': (ctx, { title, ...input }) => {
-    const { staff, keyring } = requireViewer(ctx);
-    const school = requireSchool(ctx);
-    checkCanWriteFor(staff, input.visibility, 'follow-ups');
-    loadOwned(ctx, 'students', input.studentId, 'student');
-    if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
-    const assignee = loadOwned(ctx, 'staff', input.assigneeId, 'staff member');
-    if (!assignee.active)
-      throw new HearthError('VALIDATION', `${assignee.displayName} is no longer active.`);
-    const team = teamOf(input.visibility);
-    if (team && !assignee.teams.includes(team))
-      throw new HearthError(
-        'VALIDATION',
-        `${assignee.displayName} is not on the ${team} team, so they could not read this follow-up.`,
-      );
-    if (input.visibility === 'private' && assignee.id !== staff.id)
-      throw new HearthError('VALIDATION', 'A private follow-up can only be assigned to yourself.');
-    const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
-    if (input.dueOn < today)
-      throw new HearthError('VALIDATION', 'The due date cannot be in the past.', {
-        issues: [{ path: 'dueOn', message: 'cannot be in the past' }],
-      });
-    const id = newId(ctx.now().getTime());
-    writeNewFollowUp(ctx.writer, keyring, {
-      id,
-      schoolId: school.id,
-      ...input,
-      title,
-      createdBy: staff.id,
-      createdAt: ctx.now().toISOString(),
+export type NewFollowUpInput = Pick<
+  FollowUp,
+  | 'studentId'
+  | 'personId'
+  | 'visibility'
+  | 'assigneeId'
+  | 'dueOn'
+  | 'householdId'
+  | 'originKind'
+  | 'originId'
+> & { title: string };
+
+/**
+ * Check and write a new follow-up for the signed-in staff member: from the API, a logged
+ * contact or a completed home visit. Returns its id.
+ */
+export function createFollowUp(
+  ctx: Ctx,
+  viewer: { staff: Staff; keyring: Keyring },
+  school: School,
+  input: NewFollowUpInput,
+): string {
+  const { staff, keyring } = viewer;
+  checkCanWriteFor(staff, input.visibility, 'follow-ups');
+  loadOwned(ctx, 'students', input.studentId, 'student');
+  if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
+  if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
+  const assignee = loadOwned(ctx, 'staff', input.assigneeId, 'staff member');
+  if (!assignee.active)
+    throw new HearthError('VALIDATION', `${assignee.displayName} is no longer active.`);
+  const team = teamOf(input.visibility);
+  if (team && !assignee.teams.includes(team))
+    throw new HearthError(
+      'VALIDATION',
+      `${assignee.displayName} is not on the ${team} team, so they could not read this follow-up.`,
+    );
+  if (input.visibility === 'private' && assignee.id !== staff.id)
+    throw new HearthError('VALIDATION', 'A private follow-up can only be assigned to yourself.');
+  const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
+  if (input.dueOn < today)
+    throw new HearthError('VALIDATION', 'The due date cannot be in the past.', {
+      issues: [{ path: 'dueOn', message: 'cannot be in the past' }],
     });
-    if (isRestricted(input.visibility))
-      audit(ctx, staff.id, 'create', 'follow_up', [id], input.studentId);
-    return onlyView(ctx, id);
+  const id = newId(ctx.now().getTime());
+  writeNewFollowUp(ctx.writer, keyring, {
+    id,
+    schoolId: school.id,
+    ...input,
+    createdBy: staff.id,
+    createdAt: ctx.now().toISOString(),
+  });
+  if (isRestricted(input.visibility))
+    audit(ctx, staff.id, 'create', 'follow_up', [id], input.studentId);
+  return id;
+}
+
+const ORIGIN_TABLES = { contact: 'contacts', walk_in: 'visits', home_visit: 'home_visits' } as const;
+
+export const followUpHandlers = {
+  'followUp.create': (ctx, input) => {
+    const viewer = requireViewer(ctx);
+    const school = requireSchool(ctx);
+    if ((input.originKind === null) !== (input.originId === null))
+      throw new HearthError('VALIDATION', 'A follow-up’s origin needs both its kind and its id.');
+    if (input.originKind && input.originId)
+      loadOwned(ctx, ORIGIN_TABLES[input.originKind], input.originId, 'record it came from');
+    return onlyView(ctx, createFollowUp(ctx, viewer, school, input));
   },
 
-  'followUp.setStatus': (ctx, { id, status }) => {
+  'followUp.setStatus': (ctx, { id, status, closingContact }) => {
     const { staff } = requireViewer(ctx);
     const current = followUpViews(ctx, BY_ID, id)[0];
     if (!current) throw new HearthError('NOT_FOUND', 'That follow-up could not be found.');
     if (current.access !== 'open')
       throw new HearthError('UNAUTHORIZED', 'Only the team this follow-up is for can change it.');
+    if (closingContact && status !== 'done')
+      throw new HearthError('VALIDATION', 'A contact can be logged only when completing a follow-up.');
     if (current.status === status) return current;
+    const record = loadOwned(ctx, 'follow_ups', id, 'follow-up');
+    const contact =
+      closingContact &&
+      logContact(ctx, staff, {
+        ...closingContact,
+        householdId: record.householdId ?? familiesOfStudent(ctx, record.studentId)[0]?.id ?? null,
+        personId: record.personId,
+        studentIds: [record.studentId],
+        language: null,
+        interpreterUsed: false,
+        staffId: staff.id,
+        occurredAt: ctx.now().toISOString(),
+      });
     ctx.writer.update('follow_ups', id, {
       status,
       closedAt: status === 'open' ? null : ctx.now().toISOString(),
+      closedByContactId: contact ? contact.id : null,
     });
     if (isRestricted(current.visibility))
       audit(ctx, staff.id, 'status', 'follow_up', [id], current.studentId);
@@ -184,6 +242,11 @@ export const followUpHandlers = {
   },
 
   'followUp.mine': (ctx) => followUpViews(ctx, MINE),
+
+  'followUp.forFamily': (ctx, { householdId }) => {
+    loadOwned(ctx, 'households', householdId, 'family');
+    return followUpViews(ctx, FOR_FAMILY, householdId);
+  },
 
   'followUp.forStudent': (ctx, { studentId }) => {
     loadOwned(ctx, 'students', studentId, 'student');

@@ -1,19 +1,8 @@
+import { HearthError } from '../../contract';
 import { newId } from '../ids';
-import type { Contact } from '../../contract';
-import { fromRow } from '../columns';
+import { contactsOfPerson } from './contacts';
 import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
-import { caregiversOfStudents, studentsOfPeople } from './summaries';
-
-function contactsOf(
-  ctx: Parameters<Handlers['contact.forPerson']>[0],
-  personId: string,
-  limit: number,
-): Contact[] {
-  const rows = ctx.store
-    .sql('SELECT * FROM contacts WHERE person_id = ? ORDER BY occurred_at DESC LIMIT ?')
-    .all(personId, limit) as Record<string, unknown>[];
-  return rows.map((row) => fromRow('contacts', row));
-}
+import { caregiversOfStudents, familiesOfStudent, studentsOfPeople } from './summaries';
 
 export const peopleHandlers = {
   'household.create': (ctx, input) => {
@@ -31,7 +20,21 @@ export const peopleHandlers = {
       schoolId: school.id,
       ...input,
       createdAt: ctx.now().toISOString(),
+      mergedIntoId: null,
     });
+  },
+
+  'household.update': (ctx, { id, ...patch }) => {
+    loadOwned(ctx, 'households', id, 'family');
+    return ctx.writer.update('households', id, patch);
+  },
+
+  'person.update': (ctx, { id, ...patch }) => {
+    const person = loadOwned(ctx, 'people', id, 'person');
+    if (person.mergedIntoId)
+      throw new HearthError('CONFLICT', 'This person was merged into another record; edit that one.');
+    if (patch.householdId) loadOwned(ctx, 'households', patch.householdId, 'family');
+    return ctx.writer.update('people', id, patch);
   },
 
   'person.get': (ctx, { id }) => {
@@ -39,7 +42,7 @@ export const peopleHandlers = {
     return {
       person,
       students: studentsOfPeople(ctx, [id]).get(id) ?? [],
-      contacts: contactsOf(ctx, id, 50),
+      contacts: contactsOfPerson(ctx, id, 50),
     };
   },
 
@@ -57,7 +60,11 @@ export const peopleHandlers = {
 
   'student.get': (ctx, { id }) => {
     const student = loadOwned(ctx, 'students', id, 'student');
-    return { student, caregivers: caregiversOfStudents(ctx, [id]).get(id) ?? [] };
+    return {
+      student,
+      caregivers: caregiversOfStudents(ctx, [id]).get(id) ?? [],
+      families: familiesOfStudent(ctx, id),
+    };
   },
 
   /** Create or change the link between a student and a person (one link per pair). */
@@ -77,8 +84,4 @@ export const peopleHandlers = {
     });
   },
 
-  'contact.forPerson': (ctx, { personId, limit }) => {
-    loadOwned(ctx, 'people', personId, 'person');
-    return contactsOf(ctx, personId, limit);
-  },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import type { LinkedPerson, LinkedStudent, PersonSummary, StudentSummary } from '../../contract';
+import type { FamilyRef, LinkedPerson, LinkedStudent, PersonSummary, StudentSummary } from '../../contract';
 import type { Ctx } from '../context';
 
 /** Joined read models shared by search, profiles and visits. Each runs one query for many ids. */
@@ -7,7 +7,7 @@ type Row = Record<string, unknown>;
 
 const STUDENT_COLUMNS = 's.id, s.first_name, s.last_name, s.preferred_name, s.grade, s.homeroom';
 const PERSON_COLUMNS =
-  'p.id, p.first_name, p.last_name, p.kind, p.phones, p.home_language, p.interpreter, p.channels';
+  'p.id, p.first_name, p.last_name, p.kind, p.phones, p.home_language, p.interpreter, p.channels, p.household_id';
 const LINK_COLUMNS =
   'l.relationship, l.legal_guardian, l.lives_with, l.emergency_contact, l.pickup, l.office_note';
 
@@ -41,6 +41,7 @@ export function personSummary(row: Row): PersonSummary {
     homeLanguage: (row.home_language as string | null) ?? null,
     interpreter: row.interpreter as PersonSummary['interpreter'],
     channels: JSON.parse(row.channels as string) as PersonSummary['channels'],
+    householdId: (row.household_id as string | null) ?? null,
   };
 }
 
@@ -91,11 +92,31 @@ export function caregiversOfStudents(
     .sql(
       `SELECT l.student_id AS owner, ${LINK_COLUMNS}, ${PERSON_COLUMNS}
        FROM student_person_links l JOIN people p ON p.id = l.person_id
-       WHERE l.student_id IN (SELECT value FROM json_each(?))
+       WHERE l.student_id IN (SELECT value FROM json_each(?)) AND p.merged_into_id IS NULL
        ORDER BY l.legal_guardian DESC, p.last_name, p.first_name`,
     )
     .all(JSON.stringify(studentIds)) as Row[];
   return groupBy(rows, 'owner', (row) => ({ person: personSummary(row), ...linkFacts(row) }));
+}
+
+/** SQL for the ids of a family's students: those linked to anyone in the household `param`. */
+export const familyStudentIds = (param: string) =>
+  `SELECT l.student_id FROM student_person_links l JOIN people p ON p.id = l.person_id WHERE p.household_id = ${param}`;
+
+/** The families (households) a student belongs to through their caregivers, by name. */
+export function familiesOfStudent(ctx: Ctx, studentId: string): FamilyRef[] {
+  return ctx.store
+    .sql(
+      `SELECT h.id, h.name FROM student_person_links l
+       JOIN people p ON p.id = l.person_id JOIN households h ON h.id = p.household_id
+       WHERE l.student_id = ? GROUP BY h.id ORDER BY max(l.legal_guardian) DESC, h.name`,
+    )
+    .all(studentId) as FamilyRef[];
+}
+
+/** How a person is named on screen. */
+export function personName(row: { first_name: string; last_name: string | null }): string {
+  return row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name;
 }
 
 export function studentSummaries(ctx: Ctx, ids: readonly string[]): Map<string, StudentSummary> {

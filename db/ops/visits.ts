@@ -116,6 +116,7 @@ function addVisitor(
     bestTimes: null,
     doNotContact: null,
     createdAt: ctx.now().toISOString(),
+    mergedIntoId: null,
   });
 }
 
@@ -200,6 +201,8 @@ export const visitHandlers = {
       staffId: staff.id,
       occurredAt: now,
       visitId: visit.id,
+      householdId: person.householdId,
+      homeVisitId: null,
     });
     return visitView(ctx, visit.id);
   },

@@ -19,11 +19,30 @@ export function audit(
   recordIds: readonly string[],
   studentId: string,
 ): void {
+  writeAuditEntry(ctx, staffId, action, recordType, recordIds, { studentId, personId: null });
+}
+
+/** Log that `mergeId` was merged into `keepId`: a change to who a family's records belong to. */
+export function auditMerge(ctx: Ctx, staffId: string, keepId: string, mergeId: string): void {
+  writeAuditEntry(ctx, staffId, 'merge', 'person', [keepId, mergeId], {
+    studentId: null,
+    personId: keepId,
+  });
+}
+
+function writeAuditEntry(
+  ctx: Ctx,
+  staffId: string,
+  action: AuditAction,
+  recordType: AuditedRecord,
+  recordIds: readonly string[],
+  about: { studentId: string | null; personId: string | null },
+): void {
   const now = ctx.now();
   ctx.store
     .sql(
-      `INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_ids, student_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_ids, student_id, person_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       newId(now.getTime()),
@@ -33,7 +52,8 @@ export function audit(
       action,
       recordType,
       JSON.stringify(recordIds),
-      studentId,
+      about.studentId,
+      about.personId,
     );
 }
 

@@ -1,6 +1,7 @@
+import type { SyncedTable } from '../../contract';
 import type { Store } from '../store';
 import type { AfterWrite } from '../write';
-import { fold, parseQuery, phoneTokens, toMatch } from './normalize';
+import { fold, parseQuery, phoneTokens, toMatch, words } from './normalize';
 
 // A new row has no entry yet; skipping REPLACE's lookup matters for bulk loads.
 const insertOrReplace = (created: boolean) => (created ? 'INSERT' : 'INSERT OR REPLACE');
@@ -10,6 +11,11 @@ const insertOrReplace = (created: boolean) => (created ? 'INSERT' : 'INSERT OR R
  * (rowid = the record's pk). Restricted text never goes in here: only names and phone digits.
  */
 export const indexPerson: AfterWrite = (store, record, pk, created) => {
+  // A merged duplicate stays as a tombstone for sync; nobody should find it any more.
+  if (record.mergedIntoId) {
+    store.sql('DELETE FROM people_fts WHERE rowid = ?').run(pk);
+    return;
+  }
   const name = fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`);
   const phones = phoneTokens(record.phones as string[]).join(' ');
   store
@@ -27,6 +33,27 @@ export const indexStudent: AfterWrite = (store, record, pk, created) => {
     .sql(`${insertOrReplace(created)} INTO students_fts (rowid, name) VALUES (?, ?)`)
     .run(pk, name);
 };
+
+/** Strength descriptions, folded into words, for the strengths directory. */
+export const indexStrength: AfterWrite = (store, record, pk, created) => {
+  store
+    .sql(`${insertOrReplace(created)} INTO strengths_fts (rowid, words) VALUES (?, ?)`)
+    .run(pk, words(record.description as string).join(' '));
+};
+
+/** An FTS5 query where every typed word must begin a word of the text. */
+export function allPrefixes(typed: string): string | null {
+  const terms = words(typed);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+}
+
+/** The derived indexes the write path keeps in step, by synced table. */
+export const SEARCH_INDEXERS = {
+  people: indexPerson,
+  students: indexStudent,
+  strengths: indexStrength,
+} satisfies Partial<Record<SyncedTable, AfterWrite>>;
 
 export interface Match {
   pk: number;

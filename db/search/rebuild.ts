@@ -1,6 +1,6 @@
 import { fromRow } from '../columns';
 import { getMeta, setMeta, type Store } from '../store';
-import { indexPerson, indexStudent } from './index';
+import { indexPerson, indexStrength, indexStudent } from './index';
 
 type Row = Record<string, unknown> & { pk: number };
 
@@ -9,7 +9,7 @@ type Row = Record<string, unknown> & { pk: number };
  * this when those rules or the index tables change; every device then rebuilds its index
  * the next time it opens, from the people and students it already has.
  */
-export const SEARCH_INDEX_VERSION = '2';
+export const SEARCH_INDEX_VERSION = '3';
 
 /** Rebuild the index if it was built by other rules; returns whether it did. */
 export function ensureSearchIndex(store: Store): boolean {
@@ -18,10 +18,12 @@ export function ensureSearchIndex(store: Store): boolean {
     store.db.exec(`
       INSERT INTO people_fts (people_fts) VALUES ('delete-all');
       INSERT INTO students_fts (students_fts) VALUES ('delete-all');
+      INSERT INTO strengths_fts (strengths_fts) VALUES ('delete-all');
     `);
     for (const [table, index] of [
       ['people', indexPerson],
       ['students', indexStudent],
+      ['strengths', indexStrength],
     ] as const) {
       const rows = store.db.prepare(`SELECT * FROM ${table}`).all() as Row[];
       for (const row of rows) index(store, fromRow(table, row), row.pk, true);

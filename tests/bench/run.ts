@@ -9,7 +9,7 @@ import type { SyncedRecord, SyncedTable } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
-import { indexPerson, indexStudent } from '../../db/search';
+import { SEARCH_INDEXERS } from '../../db/search';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
@@ -45,10 +45,7 @@ function fillDatabase(file: string): [Core, number] {
   const school = status.school;
   if (!school) throw new Error('no school');
   // The same write path the core uses: validation, change log, clock and search index.
-  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), {
-    people: indexPerson,
-    students: indexStudent,
-  });
+  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), SEARCH_INDEXERS);
   // Records are generated in batches, as a sync page or an import chunk would arrive, and
   // only the writes are timed (the commit included). Generating everything first would time
   // the garbage collector walking 300k live records instead.

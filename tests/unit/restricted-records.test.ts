@@ -44,7 +44,7 @@ describe('the audit log', () => {
     expect(entry).toMatchObject({
       staffName: 'Pat nurse',
       deviceId: core.deviceId,
-      studentName: 'Ana Núñez',
+      aboutName: 'Ana Núñez',
     });
   });
 

@@ -16,6 +16,10 @@ let ids: {
   staff: string;
   note: string;
   followUp: string;
+  household: string;
+  homeVisit: string;
+  voice: string;
+  other: string;
 };
 
 const VALID: Record<CallName, () => Record<string, unknown>> = {
@@ -40,6 +44,56 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'session.lock': () => ({}),
   'search.people': () => ({ text: 'ana', limit: 5 }),
   'household.create': () => ({ name: 'Núñez family', address: '1 Main St' }),
+  'household.update': () => ({ id: ids.household, name: 'Núñez-Ortiz family' }),
+  'person.update': () => ({ id: ids.person, channels: ['text', 'call'], bestTimes: 'After 5' }),
+  'person.findDuplicates': () => ({ firstName: 'Maria', lastName: 'Nunez', phones: ['555-0100'] }),
+  'person.merge': () => ({ keepId: ids.person, mergeId: ids.other }),
+  'family.get': () => ({ householdId: ids.household }),
+  'family.timeline': () => ({ householdId: ids.household, kinds: ['call'], limit: 50 }),
+  'contact.log': () => ({
+    householdId: ids.household,
+    personId: ids.person,
+    kind: 'call',
+    direction: 'school_to_family',
+    tone: 'good_news',
+    summary: 'Shared how well Ana read today.',
+  }),
+  'followUp.forFamily': () => ({ householdId: ids.household }),
+  'strength.create': () => ({
+    householdId: ids.household,
+    category: 'skill',
+    description: 'Carpentry',
+    consent: 'staff',
+    source: 'conference',
+  }),
+  'strength.search': () => ({ text: 'garden', category: 'interest' }),
+  'homeVisit.plan': () => ({
+    householdId: ids.household,
+    scheduledAt: '2099-03-01T16:00:00Z',
+    place: 'home',
+    purpose: 'Get to know the family',
+    staffIds: [ids.staff],
+  }),
+  'homeVisit.get': () => ({ id: ids.homeVisit }),
+  'homeVisit.saveDraft': () => ({
+    id: ids.homeVisit,
+    draft: { present: 'Mom', hopes: '', concerns: '', tone: null, strengths: [], followUps: [] },
+  }),
+  'homeVisit.complete': () => ({
+    id: ids.homeVisit,
+    present: 'María and Ana',
+    hopes: 'Ana becomes a vet',
+    tone: 'good_news',
+  }),
+  'homeVisit.close': () => ({ id: ids.homeVisit, status: 'declined', note: 'Prefers school' }),
+  'homeVisit.mine': () => ({}),
+  'voice.create': () => ({
+    householdId: ids.household,
+    kind: 'suggestion',
+    summary: 'Spanish books in the library',
+  }),
+  'voice.advance': () => ({ id: ids.voice, step: 'heard' }),
+  'voice.open': () => ({}),
   'person.create': () => ({
     firstName: 'Ana',
     lastName: 'Núñez',
@@ -116,7 +170,13 @@ function badInputs(name: CallName): [string, unknown][] {
 
 beforeAll(() => {
   core = tempCore({ setup: 'school', scope: 'suite' });
-  const person = ok(core, 'person.create', { firstName: 'María', kind: 'caregiver' });
+  const household = ok(core, 'household.create', { name: 'Núñez family' });
+  const person = ok(core, 'person.create', {
+    firstName: 'María',
+    kind: 'caregiver',
+    householdId: household.id,
+  });
+  const other = ok(core, 'person.create', { firstName: 'Maria', kind: 'caregiver' });
   const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
   const visit = ok(core, 'visit.signIn', {
     visitor: { newVisitor: { fullName: 'Someone Else' } },
@@ -136,7 +196,23 @@ beforeAll(() => {
     assigneeId: staff?.id as string,
     dueOn: '2099-01-01',
   });
+  const homeVisit = ok(core, 'homeVisit.plan', {
+    householdId: household.id,
+    scheduledAt: '2099-03-01T16:00:00Z',
+    place: 'home',
+    purpose: 'Welcome visit',
+    staffIds: [staff?.id as string],
+  });
+  const voice = ok(core, 'voice.create', {
+    householdId: household.id,
+    kind: 'question',
+    summary: 'When is the book fair?',
+  });
   ids = {
+    household: household.id,
+    homeVisit: homeVisit.id,
+    voice: voice.id,
+    other: other.id,
     person: person.id,
     student: student.id,
     visit: visit.id,

@@ -10,13 +10,21 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   revise: 'Edited',
   status: 'Changed status of',
   export: 'Exported',
+  merge: 'Merged',
+};
+
+const NOUNS: Record<AuditEntry['recordType'], string> = {
+  note: 'note',
+  follow_up: 'follow-up',
+  person: 'duplicate person record',
 };
 
 const PAGE = 100;
 
-/** "a note", "3 follow-ups". */
+/** "a note", "3 follow-ups"; a merge names the two records it joined as one. */
 function records(entry: AuditEntry): string {
-  const noun = entry.recordType === 'note' ? 'note' : 'follow-up';
+  const noun = NOUNS[entry.recordType];
+  if (entry.action === 'merge') return `a ${noun} into this one`;
   const count = entry.recordIds.length;
   return count === 1 ? `a ${noun}` : `${count} ${noun}s`;
 }
@@ -50,7 +58,7 @@ export function AuditSection() {
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <p className="muted">
-        Every read and change of a confidential note or follow-up on this computer. Nobody can edit
+        Every read and change of a confidential note or follow-up, and every merge of duplicate people, on this computer. Nobody can edit
         or delete these entries.
       </p>
       <div className="row">
@@ -93,7 +101,7 @@ export function AuditSection() {
               <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
-              <th scope="col">Student</th>
+              <th scope="col">About</th>
               <th scope="col">Device</th>
             </tr>
           </thead>
@@ -105,7 +113,7 @@ export function AuditSection() {
                 <td>
                   {ACTION_WORDS[e.action]} {records(e)}
                 </td>
-                <td>{e.studentName}</td>
+                <td>{e.aboutName}</td>
                 <td>
                   <code title={e.deviceId}>{e.deviceId.slice(0, 8)}</code>
                 </td>

@@ -1,0 +1,76 @@
+import { HearthError, type Contact, type Staff } from '../../contract';
+import { fromRow } from '../columns';
+import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
+import { newId } from '../ids';
+import { createFollowUp } from './follow-ups';
+
+/** Clocks on two computers disagree a little; a contact "now" on a fast one is still now. */
+const FUTURE_TOLERANCE_MS = 2 * 60_000;
+
+export type ContactInput = Omit<Contact, 'id' | 'schoolId' | 'visitId' | 'homeVisitId'>;
+
+/**
+ * Check and write a contact with a family: when it happened may be earlier than now, never
+ * later; the people and students it names must belong to the school.
+ */
+export function logContact(
+  ctx: Ctx,
+  staff: Staff,
+  input: ContactInput,
+  homeVisitId: string | null = null,
+): Contact {
+  if (Date.parse(input.occurredAt) > ctx.now().getTime() + FUTURE_TOLERANCE_MS)
+    throw new HearthError('VALIDATION', 'A contact cannot be logged in the future.', {
+      issues: [{ path: 'occurredAt', message: 'cannot be in the future' }],
+    });
+  if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
+  if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
+  for (const studentId of input.studentIds) loadOwned(ctx, 'students', studentId, 'student');
+  if (input.staffId !== staff.id) {
+    const other = loadOwned(ctx, 'staff', input.staffId, 'staff member');
+    if (!other.active)
+      throw new HearthError('VALIDATION', `${other.displayName} is no longer active.`);
+  }
+  return ctx.writer.insert('contacts', {
+    id: newId(Date.parse(input.occurredAt)),
+    schoolId: staff.schoolId,
+    ...input,
+    // Stored in UTC so that timelines sort by text; the input may carry any offset.
+    occurredAt: new Date(input.occurredAt).toISOString(),
+    visitId: null,
+    homeVisitId,
+  });
+}
+
+export function contactsOfPerson(ctx: Ctx, personId: string, limit: number): Contact[] {
+  const rows = ctx.store
+    .sql('SELECT * FROM contacts WHERE person_id = ? ORDER BY occurred_at DESC LIMIT ?')
+    .all(personId, limit) as Record<string, unknown>[];
+  return rows.map((row) => fromRow('contacts', row));
+}
+
+export const contactHandlers = {
+  'contact.log': (ctx, { followUp, ...input }) => {
+    const viewer = requireViewer(ctx);
+    const school = requireSchool(ctx);
+    const contact = logContact(ctx, viewer.staff, {
+      ...input,
+      staffId: input.staffId ?? viewer.staff.id,
+      occurredAt: input.occurredAt ?? ctx.now().toISOString(),
+    });
+    if (followUp)
+      createFollowUp(ctx, viewer, school, {
+        ...followUp,
+        personId: input.personId,
+        householdId: input.householdId,
+        originKind: 'contact',
+        originId: contact.id,
+      });
+    return contact;
+  },
+
+  'contact.forPerson': (ctx, { personId, limit }) => {
+    loadOwned(ctx, 'people', personId, 'person');
+    return contactsOfPerson(ctx, personId, limit);
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,133 @@
+import type { ContactRoute, StrengthHit, StrengthView } from '../../contract';
+import { fromRow } from '../columns';
+import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { newId } from '../ids';
+import { strengthVisibleSql } from '../privacy/consent';
+import { allPrefixes } from '../search';
+import { personName } from './summaries';
+
+type Row = Record<string, unknown> & {
+  recorded_by_name: string;
+  first_name: string | null;
+  last_name: string | null;
+};
+
+const VIEW_COLUMNS = `s.*, st.display_name AS recorded_by_name, p.first_name, p.last_name`;
+const VIEW_JOINS = `JOIN staff st ON st.id = s.recorded_by LEFT JOIN people p ON p.id = s.person_id`;
+
+function toView(row: Row): StrengthView {
+  return {
+    ...fromRow('strengths', row),
+    recordedByName: row.recorded_by_name,
+    personName: row.first_name ? personName({ first_name: row.first_name, last_name: row.last_name }) : null,
+  };
+}
+
+/** A family's strengths the viewer may see, newest first. */
+export function strengthsOfFamily(ctx: Ctx, viewerId: string, householdId: string): StrengthView[] {
+  const rows = ctx.store
+    .sql(
+      `SELECT ${VIEW_COLUMNS} FROM strengths s ${VIEW_JOINS}
+       WHERE s.household_id = @family AND ${strengthVisibleSql('s')}
+       ORDER BY s.recorded_at DESC`,
+    )
+    .all({ family: householdId, viewer: viewerId }) as Row[];
+  return rows.map(toView);
+}
+
+export interface NewStrength {
+  householdId: string;
+  personId: string | null;
+  category: StrengthView['category'];
+  description: string;
+  consent: StrengthView['consent'];
+  source: StrengthView['source'];
+  homeVisitId: string | null;
+}
+
+/** Check and write a strength recorded by the signed-in staff member. */
+export function recordStrength(ctx: Ctx, staffId: string, input: NewStrength): string {
+  const school = requireSchool(ctx);
+  loadOwned(ctx, 'households', input.householdId, 'family');
+  if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
+  const id = newId(ctx.now().getTime());
+  ctx.writer.insert('strengths', {
+    id,
+    schoolId: school.id,
+    ...input,
+    recordedBy: staffId,
+    recordedAt: ctx.now().toISOString(),
+  });
+  return id;
+}
+
+// The person to contact about a strength: its own person, else the family's first caregiver.
+const CONTACT_COLUMNS = `c.id AS c_id, c.first_name AS c_first_name, c.last_name AS c_last_name,
+  c.phones AS c_phones, c.email AS c_email, c.home_language AS c_home_language,
+  c.interpreter AS c_interpreter, c.channels AS c_channels, c.best_times AS c_best_times,
+  c.do_not_contact AS c_do_not_contact, h.name AS family_name`;
+const CONTACT_JOINS = `JOIN households h ON h.id = s.household_id
+  LEFT JOIN people c ON c.id = coalesce(
+    (SELECT m.id FROM people m WHERE m.id = s.person_id AND m.merged_into_id IS NULL),
+    (SELECT m.id FROM people m WHERE m.household_id = s.household_id AND m.merged_into_id IS NULL
+      ORDER BY m.kind <> 'caregiver', m.created_at LIMIT 1))`;
+
+function contactRoute(row: Record<string, unknown>): ContactRoute | null {
+  if (row.c_id === null) return null;
+  return {
+    id: row.c_id as string,
+    firstName: row.c_first_name as string,
+    lastName: row.c_last_name as string | null,
+    phones: JSON.parse(row.c_phones as string) as string[],
+    email: row.c_email as string | null,
+    homeLanguage: row.c_home_language as string | null,
+    interpreter: row.c_interpreter as ContactRoute['interpreter'],
+    channels: JSON.parse(row.c_channels as string) as ContactRoute['channels'],
+    bestTimes: row.c_best_times as string | null,
+    doNotContact: row.c_do_not_contact as string | null,
+  };
+}
+
+// Newest first. With words, the full-text index yields matches newest first (rowid order)
+// and the query stops at the limit, so a common word does not sort every match.
+const SEARCH_BY_WORDS = `
+  SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
+  FROM strengths_fts f JOIN strengths s ON s.pk = f.rowid ${VIEW_JOINS} ${CONTACT_JOINS}
+  WHERE strengths_fts MATCH @match AND s.school_id = @school AND ${strengthVisibleSql('s')}
+    AND (@category IS NULL OR s.category = @category)
+  ORDER BY f.rowid DESC LIMIT @limit`;
+const SEARCH_BY_CATEGORY = `
+  SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
+  FROM strengths s ${VIEW_JOINS} ${CONTACT_JOINS}
+  WHERE s.school_id = @school AND ${strengthVisibleSql('s')}
+    AND (@category IS NULL OR s.category = @category)
+  ORDER BY s.recorded_at DESC LIMIT @limit`;
+
+export const strengthHandlers = {
+  'strength.create': (ctx, input) => {
+    const staff = requireStaff(ctx);
+    const id = recordStrength(ctx, staff.id, { ...input, homeVisitId: null });
+    const row = ctx.store
+      .sql(`SELECT ${VIEW_COLUMNS} FROM strengths s ${VIEW_JOINS} WHERE s.id = ?`)
+      .get(id) as Row;
+    return toView(row);
+  },
+
+  'strength.search': (ctx, { text, category, limit }) => {
+    const staff = requireStaff(ctx);
+    const match = allPrefixes(text);
+    const params = { school: staff.schoolId, viewer: staff.id, category, limit };
+    const rows = (
+      match
+        ? ctx.store.sql(SEARCH_BY_WORDS).all({ ...params, match })
+        : ctx.store.sql(SEARCH_BY_CATEGORY).all(params)
+    ) as Row[];
+    return rows.map(
+      (row): StrengthHit => ({
+        strength: toView(row),
+        familyName: row.family_name as string,
+        contact: contactRoute(row),
+      }),
+    );
+  },
+} satisfies Partial<Handlers>;
