@@ -25,7 +25,11 @@ mkdirSync(dirname(values.file), { recursive: true });
 const size = values.scale ? BENCH_SIZE : DEMO_SIZE;
 const core = openCore({ file: values.file, key: readOrCreateKey(keyFileFor(values.file)) });
 try {
-  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), SEARCH_INDEXERS);
+  const writer = new Writer(
+    core.store,
+    LocalClock.resume(core.store, core.deviceId, Date.now),
+    SEARCH_INDEXERS,
+  );
   const started = performance.now();
   core.store.db
     .transaction(() => installDemoSchool(core.store, writer, new Date(), size))

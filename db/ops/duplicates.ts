@@ -27,10 +27,9 @@ const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 function ftsPks(ctx: Ctx, match: string, limit: number): number[] {
   return (
-    ctx.store.sql('SELECT rowid AS pk FROM people_fts WHERE people_fts MATCH ? LIMIT ?').all(
-      match,
-      limit,
-    ) as { pk: number }[]
+    ctx.store
+      .sql('SELECT rowid AS pk FROM people_fts WHERE people_fts MATCH ? LIMIT ?')
+      .all(match, limit) as { pk: number }[]
   ).map((r) => r.pk);
 }
 
@@ -67,8 +66,10 @@ export function findDuplicates(ctx: Ctx, typed: Typed): DuplicateCandidate[] {
   const [first] = words(typed.firstName);
   const nameQueries = [
     family.length > 0 ? family.map((w) => `name : ${quote(w)}`).join(' OR ') : null,
-    // A typo in the family name: same given name, family name starting with the same letters.
-    first && family[0] ? `name : ${quote(first)} AND name : ${quote(family[0].slice(0, 2))}*` : null,
+    // A typo in the family name: given and family names starting with the same letters.
+    first && family[0]
+      ? `name : ${quote(first.slice(0, 3))}* AND name : ${quote(family[0].slice(0, 2))}*`
+      : null,
     first && family.length === 0 ? `name : ${quote(first)}` : null,
   ];
   const nameCandidates = new Set(
@@ -100,14 +101,20 @@ export function findDuplicates(ctx: Ctx, typed: Typed): DuplicateCandidate[] {
     });
   }
   return candidates
-    .sort((a, b) => b.reasons.length - a.reasons.length || a.person.firstName.localeCompare(b.person.firstName))
+    .sort(
+      (a, b) =>
+        b.reasons.length - a.reasons.length || a.person.firstName.localeCompare(b.person.firstName),
+    )
     .slice(0, MAX_CANDIDATES);
 }
 
 const STRICTNESS: Record<PickupPermission, number> = { allowed: 0, see_office: 1, not_allowed: 2 };
 
 /** Two links of the same student to what turned out to be one person: keep every caution. */
-function combineLinks(kept: StudentPersonLink, other: StudentPersonLink): Partial<StudentPersonLink> {
+function combineLinks(
+  kept: StudentPersonLink,
+  other: StudentPersonLink,
+): Partial<StudentPersonLink> {
   const notes = [...new Set([kept.officeNote, other.officeNote].filter((n) => n !== null))];
   return {
     legalGuardian: kept.legalGuardian || other.legalGuardian,
@@ -157,10 +164,9 @@ export const duplicateHandlers = {
     if (keep.mergedIntoId || dup.mergedIntoId)
       throw new HearthError('CONFLICT', 'One of these people was already merged into another.');
     const links = (
-      ctx.store.sql('SELECT * FROM student_person_links WHERE person_id = ?').all(mergeId) as Record<
-        string,
-        unknown
-      >[]
+      ctx.store
+        .sql('SELECT * FROM student_person_links WHERE person_id = ?')
+        .all(mergeId) as Record<string, unknown>[]
     ).map((row) => fromRow('student_person_links', row));
     for (const link of links) {
       const existing = ctx.store

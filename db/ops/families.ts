@@ -95,7 +95,9 @@ export const familyHandlers = {
         .all(householdId) as Record<string, unknown>[]
     ).map((row) => fromRow('people', row));
     const studentIds = (
-      ctx.store.sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`).all(householdId) as {
+      ctx.store
+        .sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`)
+        .all(householdId) as {
         student_id: string;
       }[]
     ).map((r) => r.student_id);
@@ -156,14 +158,14 @@ export const familyHandlers = {
       afterId: after?.id ?? null,
       limit: limit + 1,
     }) as TimelineRow[];
-    const entries = rows.slice(0, limit).map(
-      ({ staff_name, first_name, last_name, student_id, ...entry }): TimelineEntry => ({
+    const entries = rows
+      .slice(0, limit)
+      .map(({ staff_name, first_name, last_name, student_id, ...entry }): TimelineEntry => ({
         ...entry,
         staffName: staff_name,
         personName: first_name ? personName({ first_name, last_name }) : null,
         studentId: student_id,
-      }),
-    );
+      }));
     const lastEntry = entries.at(-1);
     const page: TimelinePage = {
       entries,

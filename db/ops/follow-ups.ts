@@ -196,7 +196,11 @@ export function createFollowUp(
   return id;
 }
 
-const ORIGIN_TABLES = { contact: 'contacts', walk_in: 'visits', home_visit: 'home_visits' } as const;
+const ORIGIN_TABLES = {
+  contact: 'contacts',
+  walk_in: 'visits',
+  home_visit: 'home_visits',
+} as const;
 
 export const followUpHandlers = {
   'followUp.create': (ctx, input) => {
@@ -216,7 +220,10 @@ export const followUpHandlers = {
     if (current.access !== 'open')
       throw new HearthError('UNAUTHORIZED', 'Only the team this follow-up is for can change it.');
     if (closingContact && status !== 'done')
-      throw new HearthError('VALIDATION', 'A contact can be logged only when completing a follow-up.');
+      throw new HearthError(
+        'VALIDATION',
+        'A contact can be logged only when completing a follow-up.',
+      );
     if (current.status === status) return current;
     const record = loadOwned(ctx, 'follow_ups', id, 'follow-up');
     const contact =

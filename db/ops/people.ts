@@ -32,7 +32,10 @@ export const peopleHandlers = {
   'person.update': (ctx, { id, ...patch }) => {
     const person = loadOwned(ctx, 'people', id, 'person');
     if (person.mergedIntoId)
-      throw new HearthError('CONFLICT', 'This person was merged into another record; edit that one.');
+      throw new HearthError(
+        'CONFLICT',
+        'This person was merged into another record; edit that one.',
+      );
     if (patch.householdId) loadOwned(ctx, 'households', patch.householdId, 'family');
     return ctx.writer.update('people', id, patch);
   },
@@ -83,5 +86,4 @@ export const peopleHandlers = {
       ...input,
     });
   },
-
 } satisfies Partial<Handlers>;

@@ -19,7 +19,9 @@ function toView(row: Row): StrengthView {
   return {
     ...fromRow('strengths', row),
     recordedByName: row.recorded_by_name,
-    personName: row.first_name ? personName({ first_name: row.first_name, last_name: row.last_name }) : null,
+    personName: row.first_name
+      ? personName({ first_name: row.first_name, last_name: row.last_name })
+      : null,
   };
 }
 
@@ -122,12 +124,10 @@ export const strengthHandlers = {
         ? ctx.store.sql(SEARCH_BY_WORDS).all({ ...params, match })
         : ctx.store.sql(SEARCH_BY_CATEGORY).all(params)
     ) as Row[];
-    return rows.map(
-      (row): StrengthHit => ({
-        strength: toView(row),
-        familyName: row.family_name as string,
-        contact: contactRoute(row),
-      }),
-    );
+    return rows.map((row): StrengthHit => ({
+      strength: toView(row),
+      familyName: row.family_name as string,
+      contact: contactRoute(row),
+    }));
   },
 } satisfies Partial<Handlers>;

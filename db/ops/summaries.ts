@@ -1,4 +1,10 @@
-import type { FamilyRef, LinkedPerson, LinkedStudent, PersonSummary, StudentSummary } from '../../contract';
+import type {
+  FamilyRef,
+  LinkedPerson,
+  LinkedStudent,
+  PersonSummary,
+  StudentSummary,
+} from '../../contract';
 import type { Ctx } from '../context';
 
 /** Joined read models shared by search, profiles and visits. Each runs one query for many ids. */

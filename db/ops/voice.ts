@@ -46,7 +46,8 @@ export function voiceOfFamily(ctx: Ctx, householdId: string): VoiceItemView[] {
   return rows.map(toView);
 }
 
-const viewOf = (ctx: Ctx, id: string) => toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
+const viewOf = (ctx: Ctx, id: string) =>
+  toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
 
 /** The step an item has reached: raised, heard, acted or told. */
 export function stepReached(item: Pick<VoiceItem, 'heardAt' | 'actedAt' | 'toldAt'>) {
