@@ -28,51 +28,56 @@ export function schoolYearStart(now: Date, timeZone: string): TZDate {
 
 const { listed: noteListed } = visibilitySql('n', 'author_id');
 
+// Every part of the timeline filters by kind, tone and cursor and keeps only its newest
+// `limit` rows (its index gives them in order), so a page merges at most a few hundred rows
+// however long the family's history is.
+const PAGE_FILTER = `(@anyKind OR kind IN (SELECT value FROM json_each(@kinds)))
+  AND (@anyTone OR tone IN (SELECT value FROM json_each(@tones)))
+  AND (@afterAt IS NULL OR at < @afterAt OR (at = @afterAt AND id < @afterId))`;
+const part = (select: string) =>
+  `SELECT * FROM (SELECT * FROM (${select}) WHERE ${PAGE_FILTER} ORDER BY at DESC, id DESC LIMIT @limit)`;
+
 /**
  * Every kind of entry in one newest-first list. A note shows its subject only when every
  * staff member may read it; a restricted note shows only that it exists (its team says whom
  * to ask), and another staff member's private note is not listed at all. Nothing here is
  * decrypted, so reading the timeline never reveals restricted content.
  */
-const TIMELINE = `
-  SELECT * FROM (
-    SELECT 'contact' AS source, c.id, c.occurred_at AS at, c.kind, NULL AS subkind, c.tone,
-      c.direction, NULL AS status, NULL AS title, c.summary AS detail,
-      st.display_name AS staff_name, p.first_name, p.last_name, NULL AS visibility,
-      NULL AS student_id
-    FROM contacts c JOIN staff st ON st.id = c.staff_id LEFT JOIN people p ON p.id = c.person_id
-    WHERE c.household_id = @family
-    UNION ALL
-    SELECT 'home_visit', v.id, v.scheduled_at, 'home_visit', v.place, NULL, NULL, v.status,
-      v.purpose, v.outcome_note, st.display_name, NULL, NULL, NULL, NULL
-    FROM home_visits v JOIN staff st ON st.id = v.created_by
-    WHERE v.household_id = @family AND v.status <> 'completed'
-    UNION ALL
-    SELECT 'strength', s.id, s.recorded_at, 'strength', s.category, NULL, NULL, NULL,
-      s.description, NULL, st.display_name, p.first_name, p.last_name, NULL, NULL
-    FROM strengths s JOIN staff st ON st.id = s.recorded_by LEFT JOIN people p ON p.id = s.person_id
-    WHERE s.household_id = @family AND ${strengthVisibleSql('s')}
-    UNION ALL
-    SELECT 'voice', v.id, v.raised_at, 'voice', v.kind, NULL, NULL,
-      CASE WHEN v.told_at IS NOT NULL THEN 'told' WHEN v.acted_at IS NOT NULL THEN 'acted'
-        WHEN v.heard_at IS NOT NULL THEN 'heard' ELSE 'raised' END,
-      v.summary, NULL, st.display_name, p.first_name, p.last_name, NULL, NULL
-    FROM voice_items v JOIN staff st ON st.id = v.recorded_by LEFT JOIN people p ON p.id = v.person_id
-    WHERE v.household_id = @family
-    UNION ALL
-    SELECT 'note', n.id, n.created_at, 'note', NULL, NULL, NULL, NULL,
-      CASE WHEN n.visibility = 'staff' THEN n.subject END, NULL, st.display_name, NULL, NULL,
-      n.visibility, n.student_id
-    FROM notes n JOIN staff st ON st.id = n.author_id
-    WHERE n.student_id IN (${familyStudentIds('@family')}) AND n.school_id = @school
-      AND ${noteListed}
-      AND NOT EXISTS (SELECT 1 FROM notes r WHERE r.replaces_id = n.id)
-  )
-  WHERE (@anyKind OR kind IN (SELECT value FROM json_each(@kinds)))
-    AND (@anyTone OR tone IN (SELECT value FROM json_each(@tones)))
-    AND (@afterAt IS NULL OR at < @afterAt OR (at = @afterAt AND id < @afterId))
-  ORDER BY at DESC, id DESC
-  LIMIT @limit`;
+const TIMELINE = [
+  `SELECT 'contact' AS source, c.id, c.occurred_at AS at, c.kind, NULL AS subkind, c.tone,
+     c.direction, NULL AS status, NULL AS title, c.summary AS detail,
+     st.display_name AS staff_name, p.first_name, p.last_name, NULL AS visibility,
+     NULL AS student_id
+   FROM contacts c JOIN staff st ON st.id = c.staff_id LEFT JOIN people p ON p.id = c.person_id
+   WHERE c.household_id = @family`,
+  `SELECT 'home_visit' AS source, v.id, v.scheduled_at AS at, 'home_visit' AS kind,
+     v.place AS subkind, NULL AS tone, NULL, v.status, v.purpose, v.outcome_note,
+     st.display_name, NULL, NULL, NULL, NULL
+   FROM home_visits v JOIN staff st ON st.id = v.created_by
+   WHERE v.household_id = @family AND v.status <> 'completed'`,
+  `SELECT 'strength' AS source, s.id, s.recorded_at AS at, 'strength' AS kind,
+     s.category AS subkind, NULL AS tone, NULL, NULL, s.description, NULL, st.display_name,
+     p.first_name, p.last_name, NULL, NULL
+   FROM strengths s JOIN staff st ON st.id = s.recorded_by LEFT JOIN people p ON p.id = s.person_id
+   WHERE s.household_id = @family AND ${strengthVisibleSql('s')}`,
+  `SELECT 'voice' AS source, v.id, v.raised_at AS at, 'voice' AS kind, v.kind AS subkind,
+     NULL AS tone, NULL,
+     CASE WHEN v.told_at IS NOT NULL THEN 'told' WHEN v.acted_at IS NOT NULL THEN 'acted'
+       WHEN v.heard_at IS NOT NULL THEN 'heard' ELSE 'raised' END,
+     v.summary, NULL, st.display_name, p.first_name, p.last_name, NULL, NULL
+   FROM voice_items v JOIN staff st ON st.id = v.recorded_by LEFT JOIN people p ON p.id = v.person_id
+   WHERE v.household_id = @family`,
+  `SELECT 'note' AS source, n.id, n.created_at AS at, 'note' AS kind, NULL AS subkind,
+     NULL AS tone, NULL, NULL, CASE WHEN n.visibility = 'staff' THEN n.subject END, NULL,
+     st.display_name, NULL, NULL, n.visibility, n.student_id
+   FROM notes n JOIN staff st ON st.id = n.author_id
+   WHERE n.student_id IN (${familyStudentIds('@family')}) AND n.school_id = @school
+     AND ${noteListed}
+     AND NOT EXISTS (SELECT 1 FROM notes r WHERE r.replaces_id = n.id)`,
+]
+  .map(part)
+  .join('\nUNION ALL\n')
+  .concat('\nORDER BY at DESC, id DESC LIMIT @limit');
 
 type TimelineRow = Omit<TimelineEntry, 'staffName' | 'personName'> & {
   staff_name: string | null;

@@ -10,6 +10,7 @@ import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { SEARCH_INDEXERS } from '../../db/search';
+import { newId } from '../../db/ids';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
@@ -45,7 +46,11 @@ function fillDatabase(file: string): [Core, number] {
   const school = status.school;
   if (!school) throw new Error('no school');
   // The same write path the core uses: validation, change log, clock and search index.
-  const writer = new Writer(core.store, LocalClock.resume(core.store, core.deviceId, Date.now), SEARCH_INDEXERS);
+  const writer = new Writer(
+    core.store,
+    LocalClock.resume(core.store, core.deviceId, Date.now),
+    SEARCH_INDEXERS,
+  );
   // Records are generated in batches, as a sync page or an import chunk would arrive, and
   // only the writes are timed (the commit included). Generating everything first would time
   // the garbage collector walking 300k live records instead.
@@ -125,6 +130,270 @@ function searchKeystrokes(core: Core) {
   log(`${samples.length} keystroke searches`);
   results.search_p95_ms = round(percentile(samples, 95), 3);
   results.search_p50_ms = round(percentile(samples, 50), 3);
+}
+
+const STRENGTH_WORDS = [
+  'gardening',
+  'carpentry',
+  'cooking',
+  'sewing',
+  'soccer coaching',
+  'music',
+  'guitar',
+  'painting',
+  'Spanish',
+  'Vietnamese',
+  'Somali',
+  'Arabic',
+  'nursing',
+  'plumbing',
+  'storytelling',
+  'dance',
+  'baking',
+  'photography',
+  'chess',
+  'volunteering at events',
+];
+const STRENGTH_DETAILS = [
+  'and would share with a class',
+  'on weekends',
+  'for the school garden',
+  'since childhood',
+  'as a profession',
+  'at the community center',
+  'with the PTA',
+  'for family nights',
+];
+const CATEGORIES = [
+  'skill',
+  'talent',
+  'profession',
+  'language',
+  'cultural_tradition',
+  'interest',
+  'time_to_give',
+] as const;
+
+/**
+ * Issue 3's numbers on the scale data: the strengths directory over 100k strengths, one
+ * family's timeline with 5,000 entries (first pages, filters and deep pages), and logging a
+ * contact (a whole call: validation, transaction, change log, commit).
+ */
+function families(core: Core) {
+  const db = core.store.db;
+  const staff = callOrThrow(core, 'app.status', {}).staff;
+  if (!staff) throw new Error('no one signed in');
+  const writer = new Writer(
+    core.store,
+    LocalClock.resume(core.store, core.deviceId, Date.now),
+    SEARCH_INDEXERS,
+  );
+  const households = (db.prepare('SELECT id FROM households').all() as { id: string }[]).map(
+    (h) => h.id,
+  );
+  let seed = 11;
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
+  const strengthCount = quick ? 5_000 : 100_000;
+  const start = Date.now() - 400 * 86_400_000;
+  const insertStrengths = (count: number, householdFor: () => string) => {
+    for (let i = 0; i < count; i++) {
+      const recordedAt = new Date(start + Math.floor(rand() * 400 * 86_400_000));
+      writer.insert('strengths', {
+        id: newId(recordedAt.getTime()),
+        schoolId: staff.schoolId,
+        householdId: householdFor(),
+        personId: null,
+        category: pick(CATEGORIES),
+        description: `${pick(STRENGTH_WORDS)} ${pick(STRENGTH_DETAILS)}`,
+        consent: rand() < 0.1 ? 'recorder_only' : 'staff',
+        source: 'survey',
+        recordedBy: staff.id,
+        recordedAt: recordedAt.toISOString(),
+        homeVisitId: null,
+      });
+    }
+  };
+  db.transaction(() => insertStrengths(strengthCount, () => pick(households)))();
+  const queries: { text?: string; category?: (typeof CATEGORIES)[number] }[] = [];
+  for (const word of [
+    'garden',
+    'spanish',
+    'carp',
+    'cook',
+    'music',
+    'soccer',
+    'somali',
+    'g',
+    'sew',
+    'painting weekends',
+  ]) {
+    queries.push({ text: word });
+    for (const category of CATEGORIES) queries.push({ text: word, category });
+  }
+  for (const category of CATEGORIES) queries.push({ category });
+  for (const q of queries) callOrThrow(core, 'strength.search', q); // warm up
+  const searchSamples: number[] = [];
+  for (let round = 0; round < (quick ? 1 : 5); round++)
+    for (const q of queries)
+      searchSamples.push(time(() => callOrThrow(core, 'strength.search', q))[1]);
+  results.strengths_search_p95_ms = round(percentile(searchSamples, 95), 3);
+
+  // One family with 5,000 timeline entries: contacts, strengths, voice, visits and notes.
+  const family = households[0] as string;
+  const student = (
+    db
+      .prepare(
+        `SELECT l.student_id AS id FROM student_person_links l JOIN people p ON p.id = l.person_id WHERE p.household_id = ? LIMIT 1`,
+      )
+      .get(family) as { id: string }
+  ).id;
+  const when = () => new Date(start + Math.floor(rand() * 400 * 86_400_000));
+  db.transaction(() => {
+    for (let i = 0; i < 3_500; i++) {
+      const at = when();
+      writer.insert('contacts', {
+        id: newId(at.getTime()),
+        schoolId: staff.schoolId,
+        personId: null,
+        studentIds: [],
+        kind: pick([
+          'call',
+          'text',
+          'email',
+          'note_home',
+          'conference',
+          'walk_in',
+          'meeting',
+          'event',
+        ] as const),
+        direction: pick(['school_to_family', 'family_to_school', 'two_way'] as const),
+        tone: pick(['good_news', 'information', 'concern'] as const),
+        language: null,
+        interpreterUsed: false,
+        summary: 'Talked about how the week went and what comes next.',
+        staffId: staff.id,
+        occurredAt: at.toISOString(),
+        visitId: null,
+        householdId: family,
+        homeVisitId: null,
+      });
+    }
+    insertStrengths(500, () => family);
+    for (let i = 0; i < 400; i++) {
+      const at = when();
+      writer.insert('voice_items', {
+        id: newId(at.getTime()),
+        schoolId: staff.schoolId,
+        householdId: family,
+        personId: null,
+        kind: pick(['suggestion', 'concern', 'question'] as const),
+        summary: 'More bilingual family nights',
+        raisedAt: at.toISOString(),
+        recordedBy: staff.id,
+        heardBy: null,
+        heardAt: null,
+        actedBy: null,
+        actedAt: null,
+        actedNote: null,
+        toldBy: null,
+        toldAt: null,
+        toldNote: null,
+      });
+    }
+    for (let i = 0; i < 100; i++) {
+      const at = when();
+      writer.insert('home_visits', {
+        id: newId(at.getTime()),
+        schoolId: staff.schoolId,
+        householdId: family,
+        status: pick(['planned', 'cancelled', 'declined'] as const),
+        scheduledAt: at.toISOString(),
+        place: 'home',
+        placeDetail: null,
+        purpose: 'Get to know the family',
+        staffIds: [staff.id],
+        present: null,
+        hopes: null,
+        concerns: null,
+        outcomeNote: null,
+        createdBy: staff.id,
+        createdAt: at.toISOString(),
+        closedBy: null,
+        closedAt: null,
+      });
+    }
+    for (let i = 0; i < 500; i++) {
+      const at = when();
+      const id = newId(at.getTime());
+      writer.insert('notes', {
+        id,
+        schoolId: staff.schoolId,
+        noteId: id,
+        replacesId: null,
+        studentId: student,
+        personId: null,
+        visibility: 'staff',
+        authorId: staff.id,
+        subject: 'Check-in',
+        body: 'Doing well this week.',
+        sealed: null,
+        createdAt: at.toISOString(),
+      });
+    }
+  })();
+  const first = callOrThrow(core, 'family.timeline', { householdId: family, limit: 500 });
+  const everything = time(() => {
+    let page = first;
+    let total = page.entries.length;
+    while (page.next) {
+      page = callOrThrow(core, 'family.timeline', {
+        householdId: family,
+        limit: 500,
+        after: page.next,
+      });
+      total += page.entries.length;
+    }
+    return total;
+  });
+  log(`timeline family has ${everything[0]} entries`);
+  const cursors = [
+    null,
+    ...Array.from({ length: 20 }, (_, i) => first.entries[i * 20] ?? null),
+  ].map((e) => (e ? { at: e.at, id: e.id } : null));
+  const timelineQueries = [
+    {},
+    { kinds: ['call' as const, 'text' as const] },
+    { tones: ['good_news' as const] },
+    { kinds: ['strength' as const, 'voice' as const] },
+    { kinds: ['note' as const] },
+  ];
+  const timelineSamples: number[] = [];
+  for (let round = 0; round < (quick ? 1 : 10); round++)
+    for (const q of timelineQueries)
+      for (const after of cursors)
+        timelineSamples.push(
+          time(() =>
+            callOrThrow(core, 'family.timeline', { householdId: family, limit: 100, after, ...q }),
+          )[1],
+        );
+  results.family_timeline_p95_ms = round(percentile(timelineSamples, 95), 3);
+  results.family_timeline_all_5000_ms = round(everything[1], 1);
+
+  const contactSamples: number[] = [];
+  for (let i = 0; i < (quick ? 50 : 1_000); i++)
+    contactSamples.push(
+      time(() =>
+        callOrThrow(core, 'contact.log', {
+          householdId: pick(households),
+          kind: 'call',
+          direction: 'school_to_family',
+          tone: 'good_news',
+          summary: 'Called to share good news about reading.',
+        }),
+      )[1],
+    );
+  results.log_contact_p95_ms = round(percentile(contactSamples.slice(quick ? 5 : 50), 95), 3);
 }
 
 function signIns(core: Core) {
@@ -296,6 +565,7 @@ function rendererSize() {
 try {
   const core = bulkInsert();
   searchKeystrokes(core);
+  families(core);
   signIns(core);
   unlock(core);
   core.close();

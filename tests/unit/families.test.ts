@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEntry } from '../../contract';
+import type { TimelineCursor, TimelineEntry, TimelinePage } from '../../contract';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
 import { CANARY, buildPrivacySchool, type PrivacySchool } from '../privacy-school';
@@ -35,9 +35,9 @@ function logCall(core: Core, family: string, extra: Record<string, unknown> = {}
 
 function allEntries(core: Core, family: string, pageSize: number, filter = {}): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  let after = null;
+  let after: TimelineCursor | null = null;
   for (;;) {
-    const page = ok(core, 'family.timeline', {
+    const page: TimelinePage = ok(core, 'family.timeline', {
       householdId: family,
       limit: pageSize,
       after,
