@@ -2,20 +2,32 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
 import { useIdleLock } from './useIdleLock';
+import { FamilyPage } from '../features/families/FamilyPage';
 import { Families } from '../features/families/Families';
 import { StudentRecord } from '../features/families/StudentRecord';
+import { FollowUps } from '../features/follow-ups/FollowUps';
 import { FrontDesk } from '../features/front-desk/FrontDesk';
 import { HealthScreen } from '../features/health/HealthScreen';
+import { HomeVisitRecord } from '../features/home-visits/HomeVisitRecord';
+import { HomeVisits } from '../features/home-visits/HomeVisits';
 import { Settings } from '../features/settings/Settings';
+import { Strengths } from '../features/strengths/Strengths';
 
-type Page = 'front-desk' | 'families' | 'health' | 'settings';
+type Page =
+  'front-desk' | 'families' | 'home-visits' | 'follow-ups' | 'health' | 'strengths' | 'settings';
 
 const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
   { id: 'front-desk', label: 'Front desk' },
   { id: 'families', label: 'Families' },
+  { id: 'home-visits', label: 'Home visits' },
+  { id: 'follow-ups', label: 'Follow-ups' },
   { id: 'health', label: 'Health', forTeam: 'health' },
+  { id: 'strengths', label: 'Strengths' },
   { id: 'settings', label: 'Settings' },
 ];
+
+/** A record opened over a page; Back returns to what was open before it. */
+type Opened = { kind: 'student' | 'family' | 'visit'; id: string };
 
 interface ShellProps {
   status: AppStatus;
@@ -25,12 +37,20 @@ interface ShellProps {
 /** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
 export function Shell({ status, onStatusChange }: ShellProps) {
   const [page, setPageState] = useState<Page>('front-desk');
-  /** A student's record open over the page it was opened from; Back returns there. */
-  const [studentId, setStudentId] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Opened[]>([]);
   const setPage = useCallback((next: Page) => {
-    setStudentId(null);
+    setOpened([]);
     setPageState(next);
   }, []);
+  const openRecord = useCallback(
+    (kind: Opened['kind']) => (id: string) => setOpened((stack) => [...stack, { kind, id }]),
+    [],
+  );
+  const openStudent = openRecord('student');
+  const openFamily = openRecord('family');
+  const openVisit = openRecord('visit');
+  const back = () => setOpened((stack) => stack.slice(0, -1));
+  const current = opened.at(-1);
   const staff = status.staff;
   const pages = PAGES.filter((p) => !p.forTeam || staff?.teams.includes(p.forTeam));
   const [searchRequest, setSearchRequest] = useState(0);
@@ -68,7 +88,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               <button
                 type="button"
                 className="nav-item"
-                aria-current={page === p.id && !studentId ? 'page' : undefined}
+                aria-current={page === p.id && !current ? 'page' : undefined}
                 onClick={() => setPage(p.id)}
               >
                 {p.label}
@@ -107,24 +127,60 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           </button>
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
-          {studentId && staff && status.school ? (
-            <StudentRecord
-              key={studentId}
-              studentId={studentId}
-              viewer={staff}
-              timeZone={status.school.timeZone}
-              onBack={() => setStudentId(null)}
-            />
+          {current && staff && status.school ? (
+            <div key={`${current.kind}-${current.id}`}>
+              {current.kind === 'student' && (
+                <StudentRecord
+                  studentId={current.id}
+                  viewer={staff}
+                  timeZone={status.school.timeZone}
+                  onBack={back}
+                  onOpenFamily={openFamily}
+                />
+              )}
+              {current.kind === 'family' && (
+                <FamilyPage
+                  householdId={current.id}
+                  viewer={staff}
+                  timeZone={status.school.timeZone}
+                  onBack={back}
+                  onOpenFamily={openFamily}
+                  onOpenStudent={openStudent}
+                  onOpenVisit={openVisit}
+                />
+              )}
+              {current.kind === 'visit' && (
+                <HomeVisitRecord
+                  visitId={current.id}
+                  viewer={staff}
+                  timeZone={status.school.timeZone}
+                  onBack={back}
+                  onOpenFamily={openFamily}
+                />
+              )}
+            </div>
           ) : (
             <>
               {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
-              {page === 'families' && <Families onOpenStudent={setStudentId} />}
+              {page === 'families' && (
+                <Families onOpenStudent={openStudent} onOpenFamily={openFamily} />
+              )}
+              {page === 'home-visits' && (
+                <HomeVisits timeZone={status.school?.timeZone ?? 'UTC'} onOpenVisit={openVisit} />
+              )}
+              {page === 'follow-ups' && (
+                <FollowUps
+                  timeZone={status.school?.timeZone ?? 'UTC'}
+                  onOpenStudent={openStudent}
+                />
+              )}
               {page === 'health' && (
                 <HealthScreen
                   timeZone={status.school?.timeZone ?? 'UTC'}
-                  onOpenStudent={setStudentId}
+                  onOpenStudent={openStudent}
                 />
               )}
+              {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'settings' && <Settings status={status} />}
             </>
           )}

@@ -5,6 +5,8 @@ interface DialogProps {
   /** alertdialog for warnings that need a decision. */
   role?: 'dialog' | 'alertdialog';
   tone?: 'neutral' | 'danger';
+  /** wide: forms with several fields side by side. */
+  size?: 'normal' | 'wide';
   onCancel: () => void;
   children: ReactNode;
 }
@@ -18,6 +20,7 @@ export function Dialog({
   title,
   role = 'dialog',
   tone = 'neutral',
+  size = 'normal',
   onCancel,
   children,
 }: DialogProps) {
@@ -35,7 +38,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog-${tone}`}
+      className={`dialog dialog-${tone} dialog-${size}`}
       role={role}
       aria-labelledby="dialog-title"
       onCancel={(event) => {

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInMinutes, format, parseISO } from 'date-fns';
+import { differenceInMinutes, format, formatDistance, parseISO } from 'date-fns';
 import type { VisitPurpose } from '../../contract';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -116,4 +116,112 @@ export function dueWords(dueOn: string, today: string): string {
 /** "23 Nov 2026, 7:33:05 PM": compact, to the second, for logs. */
 export function logTime(iso: string): string {
   return format(new Date(iso), 'd MMM yyyy, h:mm:ss a');
+}
+
+/** Tone in words with a mark, never colour alone. */
+export const TONE_WORDS = {
+  good_news: { mark: '★', label: 'Good news' },
+  information: { mark: 'ℹ', label: 'Information' },
+  concern: { mark: '!', label: 'Concern' },
+} as const;
+
+export const DIRECTION_WORDS = {
+  school_to_family: 'School → family',
+  family_to_school: 'Family → school',
+  two_way: 'Two-way',
+} as const;
+
+export const CONTACT_KIND_WORDS = {
+  call: 'Call',
+  text: 'Text',
+  email: 'Email',
+  note_home: 'Note home',
+  conference: 'Conference',
+  home_visit: 'Home visit',
+  walk_in: 'Walk-in',
+  meeting: 'Meeting',
+  event: 'Event',
+} as const;
+
+export const TIMELINE_KIND_WORDS = {
+  ...CONTACT_KIND_WORDS,
+  strength: 'Strength',
+  voice: 'Family voice',
+  note: 'Note',
+} as const;
+
+export const STRENGTH_CATEGORY_WORDS = {
+  skill: 'Skill',
+  talent: 'Talent',
+  profession: 'Profession',
+  language: 'Language',
+  cultural_tradition: 'Cultural tradition',
+  interest: 'Interest',
+  time_to_give: 'Time to give',
+} as const;
+
+export const STRENGTH_SOURCE_WORDS = {
+  home_visit: 'Home visit',
+  conference: 'Conference',
+  walk_in: 'Walk-in',
+  survey: 'Survey',
+  other: 'Other',
+} as const;
+
+export const VOICE_KIND_WORDS = {
+  suggestion: 'Suggestion',
+  concern: 'Concern',
+  question: 'Question',
+} as const;
+
+export const VOICE_STEP_WORDS = {
+  raised: 'Raised',
+  heard: 'Heard',
+  acted: 'Acted on',
+  told: 'Family told',
+} as const;
+
+export const PLACE_WORDS = {
+  home: 'At home',
+  community: 'Community place',
+  virtual: 'Virtual',
+} as const;
+
+export const HOME_VISIT_STATUS_WORDS = {
+  planned: 'Planned',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  declined: 'Declined by the family',
+} as const;
+
+/** "3 days ago", "in 2 hours": for lists; the exact date goes in a title. */
+export function relative(iso: string, now = new Date()): string {
+  return formatDistance(new Date(iso), now, { addSuffix: true });
+}
+
+/** A date and time as a datetime-local input shows it, in the school's time zone. */
+export function toSchoolLocal(iso: string, timeZone: string): string {
+  return format(new TZDate(new Date(iso), timeZone), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** What a datetime-local input holds, read in the school's time zone, as an instant. */
+export function fromSchoolLocal(local: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, m, d, h, min] = match.map(Number) as number[];
+  return new Date(
+    new TZDate(
+      y as number,
+      (m as number) - 1,
+      d as number,
+      h as number,
+      min as number,
+      timeZone,
+    ).getTime(),
+  ).toISOString();
+}
+
+/** "Thu 26 Nov, 4:00 PM" in the school's time zone. */
+export function schoolDateTime(iso: string, timeZone: string): string {
+  return format(new TZDate(new Date(iso), timeZone), 'EEE d MMM, h:mm a');
 }

@@ -7,6 +7,7 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { dueWords, schoolToday } from '../../ui/format';
 import { defaultVisibility } from '../../ui/visibility';
+import { CompleteFollowUpDialog } from '../follow-ups/CompleteFollowUpDialog';
 import { RestrictedItem, VisibilityMark } from './VisibilityMark';
 import { VisibilitySelect } from './VisibilitySelect';
 
@@ -112,6 +113,7 @@ export function FollowUpItem({
   onChanged: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const [completing, setCompleting] = useState(false);
   if (followUp.access === 'restricted') {
     return (
       <RestrictedItem
@@ -123,10 +125,10 @@ export function FollowUpItem({
   }
   const open = followUp.status === 'open';
   const overdue = open && followUp.dueOn < today;
-  const toggle = async () => {
+  const reopen = async () => {
     setError(null);
     try {
-      await call('followUp.setStatus', { id: followUp.id, status: open ? 'done' : 'open' });
+      await call('followUp.setStatus', { id: followUp.id, status: 'open' });
       onChanged();
     } catch (e) {
       setError(errorMessage(e));
@@ -160,9 +162,23 @@ export function FollowUpItem({
           </>
         )}
       </p>
-      <button type="button" className="button small" onClick={() => void toggle()}>
-        {open ? 'Mark done' : 'Reopen'}
+      <button
+        type="button"
+        className="button small"
+        onClick={() => (open ? setCompleting(true) : void reopen())}
+      >
+        {open ? 'Mark done…' : 'Reopen'}
       </button>
+      {completing && (
+        <CompleteFollowUpDialog
+          id={followUp.id}
+          title={followUp.title}
+          onDone={(saved) => {
+            setCompleting(false);
+            if (saved) onChanged();
+          }}
+        />
+      )}
       {error && (
         <p role="alert" className="error-text">
           {error}

@@ -20,10 +20,17 @@ interface StudentRecordProps {
   viewer: Staff;
   timeZone: string;
   onBack: () => void;
+  onOpenFamily: (householdId: string) => void;
 }
 
 /** The family page, centred on one student: family, notes, follow-ups and disclosures. */
-export function StudentRecord({ studentId, viewer, timeZone, onBack }: StudentRecordProps) {
+export function StudentRecord({
+  studentId,
+  viewer,
+  timeZone,
+  onBack,
+  onOpenFamily,
+}: StudentRecordProps) {
   const detail = useCall('student.get', { id: studentId });
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState<FamilyRecord | null>(null);
@@ -37,7 +44,7 @@ export function StudentRecord({ studentId, viewer, timeZone, onBack }: StudentRe
       </p>
     );
   if (!detail.data) return <p className="muted">Opening the record…</p>;
-  const { student, caregivers } = detail.data;
+  const { student, caregivers, families } = detail.data;
   const name = fullName(student);
   if (printing) return <PrintableRecord record={printing} onClose={() => setPrinting(null)} />;
 
@@ -59,7 +66,21 @@ export function StudentRecord({ studentId, viewer, timeZone, onBack }: StudentRe
         </button>
       </div>
       <section className="card" aria-labelledby="family-title">
-        <h2 id="family-title">Family</h2>
+        <div className="card-header">
+          <h2 id="family-title">Family</h2>
+          <span>
+            {families.map((f) => (
+              <button
+                key={f.id}
+                type="button"
+                className="button small"
+                onClick={() => onOpenFamily(f.id)}
+              >
+                {f.name} page
+              </button>
+            ))}
+          </span>
+        </div>
         {caregivers.length === 0 && <p className="empty">No caregivers linked yet.</p>}
         <ul className="caregiver-list">
           {caregivers.map((c) => {

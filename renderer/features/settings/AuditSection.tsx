@@ -58,8 +58,8 @@ export function AuditSection() {
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Audit log</h2>
       <p className="muted">
-        Every read and change of a confidential note or follow-up, and every merge of duplicate people, on this computer. Nobody can edit
-        or delete these entries.
+        Every read and change of a confidential note or follow-up, and every merge of duplicate
+        people, on this computer. Nobody can edit or delete these entries.
       </p>
       <div className="row">
         <label className="field">

@@ -1,0 +1,314 @@
+import { useState } from 'react';
+import type { Person, Staff } from '../../../contract';
+import { errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import {
+  CONTACT_KIND_WORDS,
+  exactDate,
+  fullName,
+  PLACE_WORDS,
+  relative,
+  schoolDateTime,
+  schoolToday,
+  STRENGTH_CATEGORY_WORDS,
+  TONE_WORDS,
+} from '../../ui/format';
+import { PickupMark } from '../../ui/PickupMark';
+import { PlanVisitDialog } from '../home-visits/PlanVisitDialog';
+import { ContactPreferences } from './ContactPreferences';
+import { FollowUpItem } from './FollowUpsPanel';
+import { LogContactDialog } from './LogContactDialog';
+import { MergeDialog } from './MergeDialog';
+import { PersonDialog } from './PersonDialog';
+import { StrengthDialog } from './StrengthDialog';
+import { Timeline } from './Timeline';
+import { VoicePanel } from './VoicePanel';
+
+type Open =
+  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' }
+  | { dialog: 'edit-person' | 'merge'; person: Person }
+  | null;
+
+interface FamilyPageProps {
+  householdId: string;
+  viewer: Staff;
+  timeZone: string;
+  onBack: () => void;
+  onOpenFamily: (householdId: string) => void;
+  onOpenStudent: (studentId: string) => void;
+  onOpenVisit: (visitId: string) => void;
+}
+
+/**
+ * A family's page: how they like to be contacted at the top, then the timeline beside their
+ * people and students, strengths, follow-ups, planned visits and family voice.
+ */
+export function FamilyPage(props: FamilyPageProps) {
+  const { householdId, viewer, timeZone } = props;
+  const [version, setVersion] = useState(0);
+  const [open, setOpen] = useState<Open>(null);
+  const profile = useCall('family.get', { householdId }, version);
+  const followUps = useCall('followUp.forFamily', { householdId }, version);
+  const changed = () => setVersion((n) => n + 1);
+  const close = (saved: boolean) => {
+    setOpen(null);
+    if (saved) changed();
+  };
+
+  if (profile.error !== undefined)
+    return (
+      <p role="alert" className="error-text">
+        {errorMessage(profile.error)}
+      </p>
+    );
+  if (!profile.data) return <p className="muted">Opening the family…</p>;
+  const family = profile.data;
+  const { household, members, students, lastContact } = family;
+  const alerts = students.flatMap(({ student, links }) =>
+    links.filter((l) => l.pickup !== 'allowed').map((l) => ({ student, link: l })),
+  );
+
+  return (
+    <div className="record family">
+      <div className="record-header">
+        <div>
+          <button type="button" className="link-button" onClick={props.onBack}>
+            ← Back
+          </button>
+          <h1>{household.name}</h1>
+          {household.address && <p className="muted">{household.address}</p>}
+        </div>
+        <div className="actions">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setOpen({ dialog: 'contact' })}
+          >
+            Log contact
+          </button>
+          <button type="button" className="button" onClick={() => setOpen({ dialog: 'visit' })}>
+            Plan home visit
+          </button>
+          <button type="button" className="button" onClick={() => setOpen({ dialog: 'strength' })}>
+            Add strength
+          </button>
+        </div>
+      </div>
+
+      <section className="prefs-banner" aria-label="How this family prefers to be contacted">
+        {members.length === 0 && <p className="empty">No one is recorded in this household yet.</p>}
+        {members.map((m) => (
+          <ContactPreferences key={m.id} person={m} />
+        ))}
+        {alerts.map(({ student, link }) => (
+          <p key={`${student.id}-${link.person.id}`} className="small-text">
+            <PickupMark pickup={link.pickup} /> {fullName(link.person)} for {fullName(student)}
+            {link.officeNote ? ` — ${link.officeNote}` : ''}
+          </p>
+        ))}
+      </section>
+
+      <div className="status-strip">
+        <span>
+          Last contact:{' '}
+          {lastContact ? (
+            <>
+              <span className={`tone tone-${lastContact.tone}`}>
+                <span aria-hidden="true">{TONE_WORDS[lastContact.tone].mark}</span>{' '}
+                {TONE_WORDS[lastContact.tone].label}
+              </span>{' '}
+              {CONTACT_KIND_WORDS[lastContact.kind]},{' '}
+              <time dateTime={lastContact.at} title={exactDate(lastContact.at)}>
+                {relative(lastContact.at)}
+              </time>
+            </>
+          ) : (
+            'none yet'
+          )}
+        </span>
+        <span className={family.positiveThisYear ? 'positive-yes' : 'positive-no'}>
+          {family.positiveThisYear ? (
+            <>
+              <span aria-hidden="true">✓</span> Positive contact this school year
+            </>
+          ) : (
+            <>
+              <span aria-hidden="true">○</span> No positive contact yet this school year — start
+              with good news
+            </>
+          )}
+        </span>
+      </div>
+
+      <div className="family-columns">
+        <Timeline
+          householdId={householdId}
+          viewer={viewer}
+          refresh={version}
+          onOpenStudent={props.onOpenStudent}
+        />
+        <div className="stack">
+          <section className="card" aria-labelledby="people-title">
+            <div className="card-header">
+              <h2 id="people-title">People and students</h2>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => setOpen({ dialog: 'add-person' })}
+              >
+                Add someone
+              </button>
+            </div>
+            <ul className="member-list">
+              {members.map((m) => (
+                <li key={m.id}>
+                  <strong>{fullName(m)}</strong>{' '}
+                  <span className="muted">
+                    {m.kind === 'community_member' ? 'community member' : m.kind}
+                  </span>
+                  <span className="member-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setOpen({ dialog: 'edit-person', person: m })}
+                    >
+                      Edit details
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setOpen({ dialog: 'merge', person: m })}
+                    >
+                      Merge a duplicate
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {students.length === 0 && (
+              <p className="empty">No students linked to this household.</p>
+            )}
+            <ul className="member-list">
+              {students.map(({ student, links, otherFamilies }) => (
+                <li key={student.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => props.onOpenStudent(student.id)}
+                  >
+                    <strong>{fullName(student)}</strong>
+                  </button>{' '}
+                  <span className="muted">Grade {student.grade}</span>
+                  <p className="small-text muted">
+                    {links
+                      .map(
+                        (l) =>
+                          `${fullName(l.person)} (${l.relationship}${l.legalGuardian ? ', guardian' : ''}${l.livesWith ? ', lives with' : ''}${l.inHousehold ? '' : ', other household'})`,
+                      )
+                      .join(' · ')}
+                  </p>
+                  {otherFamilies.map((f) => (
+                    <button
+                      key={f.id}
+                      type="button"
+                      className="link-button small-text"
+                      onClick={() => props.onOpenFamily(f.id)}
+                    >
+                      Also part of the {f.name}
+                    </button>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="strengths-title">
+            <h2 id="strengths-title">Strengths</h2>
+            {family.strengths.length === 0 && (
+              <p className="empty">
+                No strengths recorded yet. Every family has them: ask what they enjoy and know.
+              </p>
+            )}
+            <ul className="strength-list">
+              {family.strengths.map((s) => (
+                <li key={s.id}>
+                  <span className="tag">{STRENGTH_CATEGORY_WORDS[s.category]}</span> {s.description}
+                  <p className="small-text muted">
+                    {[s.personName, `recorded by ${s.recordedByName}`, relative(s.recordedAt)]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    {s.consent === 'recorder_only' && ' · 🔒 kept with you only'}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="visits-title">
+            <h2 id="visits-title">Planned home visits</h2>
+            {family.visits.length === 0 && <p className="empty">No visit planned.</p>}
+            <ul className="member-list">
+              {family.visits.map((v) => (
+                <li key={v.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => props.onOpenVisit(v.id)}
+                  >
+                    <strong>{schoolDateTime(v.scheduledAt, timeZone)}</strong>
+                  </button>{' '}
+                  <span className="muted">
+                    {PLACE_WORDS[v.place]} · {v.staffNames.join(', ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="family-follow-ups-title">
+            <h2 id="family-follow-ups-title">Follow-ups</h2>
+            {followUps.data?.length === 0 && <p className="empty">Nothing to follow up.</p>}
+            <ul className="note-list">
+              {followUps.data?.map((f) => (
+                <FollowUpItem
+                  key={f.id}
+                  followUp={f}
+                  today={schoolToday(timeZone)}
+                  onChanged={changed}
+                />
+              ))}
+            </ul>
+          </section>
+
+          <VoicePanel
+            householdId={householdId}
+            members={members}
+            items={family.voice}
+            onChanged={changed}
+          />
+        </div>
+      </div>
+
+      {open?.dialog === 'contact' && (
+        <LogContactDialog family={family} viewer={viewer} timeZone={timeZone} onDone={close} />
+      )}
+      {open?.dialog === 'visit' && (
+        <PlanVisitDialog
+          householdId={householdId}
+          familyName={household.name}
+          viewer={viewer}
+          timeZone={timeZone}
+          onDone={close}
+        />
+      )}
+      {open?.dialog === 'strength' && (
+        <StrengthDialog householdId={householdId} members={members} onDone={close} />
+      )}
+      {open?.dialog === 'add-person' && <PersonDialog householdId={householdId} onDone={close} />}
+      {open?.dialog === 'edit-person' && (
+        <PersonDialog householdId={householdId} person={open.person} onDone={close} />
+      )}
+      {open?.dialog === 'merge' && <MergeDialog person={open.person} onDone={close} />}
+    </div>
+  );
+}

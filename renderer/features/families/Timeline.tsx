@@ -1,0 +1,256 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  CONTACT_TONES,
+  TIMELINE_KINDS,
+  teamOf,
+  type ContactTone,
+  type Staff,
+  type TimelineCursor,
+  type TimelineEntry,
+  type TimelineKind,
+} from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import {
+  DIRECTION_WORDS,
+  exactDate,
+  HOME_VISIT_STATUS_WORDS,
+  PLACE_WORDS,
+  relative,
+  STRENGTH_CATEGORY_WORDS,
+  TIMELINE_KIND_WORDS,
+  TONE_WORDS,
+  VOICE_KIND_WORDS,
+  VOICE_STEP_WORDS,
+} from '../../ui/format';
+import { restrictedLabel } from '../../ui/visibility';
+
+const ROW_HEIGHT = 68;
+const VIEW_HEIGHT = 440;
+const PAGE = 100;
+/** Rows drawn beyond the visible ones, so fast scrolling never shows a gap. */
+const OVERSCAN = 6;
+
+interface Loaded {
+  query: string;
+  entries: TimelineEntry[];
+  next: TimelineCursor | null;
+  error: string | null;
+}
+
+interface TimelineProps {
+  householdId: string;
+  viewer: Staff;
+  /** Changes when something new was logged, to start again from the newest entry. */
+  refresh: number;
+  onOpenStudent: (studentId: string) => void;
+}
+
+function headline(entry: TimelineEntry, viewer: Staff): string {
+  switch (entry.source) {
+    case 'strength':
+      return `${STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ?? 'Strength'}: ${entry.title ?? ''}`;
+    case 'voice':
+      return `${VOICE_KIND_WORDS[entry.subkind as keyof typeof VOICE_KIND_WORDS] ?? 'Family voice'}: ${entry.title ?? ''}`;
+    case 'home_visit':
+      return `Home visit (${HOME_VISIT_STATUS_WORDS[entry.status as keyof typeof HOME_VISIT_STATUS_WORDS] ?? entry.status}): ${entry.title ?? ''}`;
+    case 'note': {
+      if (!entry.visibility || entry.title) return `Note: ${entry.title ?? ''}`;
+      const team = teamOf(entry.visibility);
+      return team && viewer.teams.includes(team)
+        ? 'Confidential note for your team — open the student’s record to read it'
+        : restrictedLabel(entry.visibility, 'note');
+    }
+    default:
+      return TIMELINE_KIND_WORDS[entry.kind];
+  }
+}
+
+function details(entry: TimelineEntry): string {
+  const parts = [
+    entry.direction && DIRECTION_WORDS[entry.direction],
+    entry.source === 'voice' &&
+      entry.status &&
+      VOICE_STEP_WORDS[entry.status as keyof typeof VOICE_STEP_WORDS],
+    entry.source === 'home_visit' &&
+      entry.subkind &&
+      PLACE_WORDS[entry.subkind as keyof typeof PLACE_WORDS],
+    entry.personName,
+    entry.staffName && `by ${entry.staffName}`,
+    entry.detail,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+/**
+ * A family's timeline, newest first, drawn as a window over the list: only the rows in view
+ * are in the page, and older entries load a page at a time as the list nears its end, so a
+ * family with thousands of entries scrolls as lightly as one with ten.
+ */
+export function Timeline({ householdId, viewer, refresh, onOpenStudent }: TimelineProps) {
+  const [kind, setKind] = useState<TimelineKind | ''>('');
+  const [tone, setTone] = useState<ContactTone | ''>('');
+  // Everything shown belongs to one query; a new filter or a new entry starts a new one, and
+  // answers to an older query are dropped.
+  const query = JSON.stringify({ householdId, kind, tone, refresh });
+  const [data, setData] = useState<Loaded>({ query: '', entries: [], next: null, error: null });
+  const [scroll, setScroll] = useState({ query, top: 0 });
+  const fetching = useRef<string | null>(null);
+
+  const fetchPage = useCallback(
+    (after: TimelineCursor | null) =>
+      call('family.timeline', {
+        householdId,
+        kinds: kind ? [kind] : [],
+        tones: tone ? [tone] : [],
+        after,
+        limit: PAGE,
+      }),
+    [householdId, kind, tone],
+  );
+
+  useEffect(() => {
+    let live = true;
+    fetchPage(null).then(
+      (page) => live && setData({ query, entries: page.entries, next: page.next, error: null }),
+      (e: unknown) => live && setData({ query, entries: [], next: null, error: errorMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [fetchPage, query]);
+
+  const current = data.query === query ? data : null;
+  const entries = current?.entries ?? [];
+  const next = current?.next ?? null;
+  const scrollTop = scroll.query === query ? scroll.top : 0;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(
+    entries.length,
+    Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN,
+  );
+
+  /** Near the end of what is loaded: fetch the next older page, once. */
+  const onScroll = (top: number) => {
+    setScroll({ query, top });
+    const lastVisible = Math.ceil((top + VIEW_HEIGHT) / ROW_HEIGHT);
+    if (!next || lastVisible < entries.length - OVERSCAN * 2 || fetching.current === next.id)
+      return;
+    fetching.current = next.id;
+    fetchPage(next).then(
+      (page) =>
+        setData((old) =>
+          old.query === query
+            ? { ...old, entries: [...old.entries, ...page.entries], next: page.next }
+            : old,
+        ),
+      (e: unknown) => setData((old) => ({ ...old, error: errorMessage(e) })),
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <div className="card-header">
+        <h2 id="timeline-title">Timeline</h2>
+        <div className="row compact">
+          <label className="field inline">
+            <span>Show</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as TimelineKind | '')}>
+              <option value="">Everything</option>
+              {TIMELINE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {TIMELINE_KIND_WORDS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            <span>Tone</span>
+            <select value={tone} onChange={(e) => setTone(e.target.value as ContactTone | '')}>
+              <option value="">Any tone</option>
+              {CONTACT_TONES.map((t) => (
+                <option key={t} value={t}>
+                  {TONE_WORDS[t].label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      {current?.error && (
+        <p role="alert" className="error-text">
+          {current.error}
+        </p>
+      )}
+      {current && entries.length === 0 && !current.error && (
+        <p className="empty">
+          {kind || tone
+            ? 'Nothing of this kind yet.'
+            : 'Nothing logged yet. Start with something positive: log a good-news call or note home.'}
+        </p>
+      )}
+      {entries.length > 0 && (
+        <div
+          key={query}
+          className="timeline-window"
+          style={{ height: Math.min(VIEW_HEIGHT, entries.length * ROW_HEIGHT + 2) }}
+          onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
+          tabIndex={0}
+          aria-label="Timeline entries, newest first"
+        >
+          <ul
+            className="timeline"
+            style={{ height: entries.length * ROW_HEIGHT }}
+            aria-busy={!current}
+          >
+            {entries.slice(first, last).map((entry, i) => {
+              const index = first + i;
+              const toneWords = entry.tone && TONE_WORDS[entry.tone];
+              return (
+                <li
+                  key={entry.id}
+                  className={`timeline-entry ${entry.tone ? `tone-${entry.tone}` : ''}`}
+                  style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+                  aria-setsize={next ? -1 : entries.length}
+                  aria-posinset={index + 1}
+                >
+                  <div className="timeline-line">
+                    <strong>{headline(entry, viewer)}</strong>
+                    {toneWords && (
+                      <span className={`tone tone-${entry.tone}`}>
+                        <span aria-hidden="true">{toneWords.mark}</span> {toneWords.label}
+                      </span>
+                    )}
+                    <time
+                      dateTime={entry.at}
+                      title={exactDate(entry.at)}
+                      className="muted small-text"
+                    >
+                      {relative(entry.at)}
+                    </time>
+                    {entry.source === 'note' && entry.studentId && (
+                      <button
+                        type="button"
+                        className="link-button small-text"
+                        onClick={() => onOpenStudent(entry.studentId as string)}
+                      >
+                        Student record
+                      </button>
+                    )}
+                  </div>
+                  <p className="timeline-detail muted small-text">{details(entry)}</p>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {entries.length > 0 && (
+        <p className="muted small-text">
+          {next
+            ? `Showing the newest ${entries.length}; scroll for older entries.`
+            : `${entries.length} entries.`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,433 @@
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
+import {
+  CONTACT_TONES,
+  homeVisitRecordSchema,
+  STRENGTH_CATEGORIES,
+  type HomeVisitDraft,
+  type HomeVisitView,
+  type Staff,
+} from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import {
+  clockTime,
+  fullName,
+  HOME_VISIT_STATUS_WORDS,
+  PLACE_WORDS,
+  schoolDateTime,
+  STRENGTH_CATEGORY_WORDS,
+  TONE_WORDS,
+} from '../../ui/format';
+
+const EMPTY: HomeVisitDraft = {
+  present: '',
+  hopes: '',
+  concerns: '',
+  tone: null,
+  strengths: [],
+  followUps: [],
+};
+/** How long typing must pause before the draft is saved; short enough to lose nothing. */
+const AUTOSAVE_MS = 400;
+
+/** A draft in the shape completing a visit needs: blanks become "not given". */
+function toRecord(draft: HomeVisitDraft) {
+  return {
+    present: draft.present,
+    hopes: draft.hopes,
+    concerns: draft.concerns.trim() ? draft.concerns : null,
+    tone: draft.tone,
+    strengths: draft.strengths.map((s) => ({ ...s, personId: s.personId || null })),
+    followUps: draft.followUps.map((f) => ({ ...f, visibility: 'staff' as const })),
+  };
+}
+
+type SaveState =
+  { kind: 'idle' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+
+function RecordForm({
+  visit,
+  draft,
+  savedAt,
+  viewer,
+  timeZone,
+  onClosed,
+}: {
+  visit: HomeVisitView;
+  draft: HomeVisitDraft | null;
+  savedAt: string | null;
+  viewer: Staff;
+  timeZone: string;
+  onClosed: () => void;
+}) {
+  const family = useCall('family.get', { householdId: visit.householdId });
+  const staff = useCall('staff.list', {});
+  const form = useForm<HomeVisitDraft>({ defaultValues: draft ?? EMPTY });
+  const strengths = useFieldArray({ control: form.control, name: 'strengths' });
+  const followUps = useFieldArray({ control: form.control, name: 'followUps' });
+  const values = useWatch({ control: form.control });
+  const [save, setSave] = useState<SaveState>(
+    savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' },
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [closing, setClosing] = useState<'cancelled' | 'declined' | null>(null);
+  const [closeNote, setCloseNote] = useState('');
+  const firstRender = useRef(true);
+
+  // Every pause in typing saves the whole draft on this computer, so closing the app, a
+  // crash or a flat battery loses at most the last few keystrokes.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = setTimeout(() => {
+      const current = form.getValues();
+      call('homeVisit.saveDraft', { id: visit.id, draft: current }).then(
+        ({ savedAt: at }) => setSave({ kind: 'saved', at }),
+        (e: unknown) => setSave({ kind: 'failed', message: errorMessage(e) }),
+      );
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [values, form, visit.id]);
+
+  const complete = async () => {
+    setError(null);
+    form.clearErrors();
+    const parsed = homeVisitRecordSchema.safeParse(toRecord(form.getValues()));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        form.setError(issue.path.join('.') as Path<HomeVisitDraft>, { message: issue.message });
+      setError('Some parts of the record need another look (marked below).');
+      return;
+    }
+    try {
+      await call('homeVisit.complete', { id: visit.id, ...parsed.data });
+      onClosed();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const close = async () => {
+    if (!closing) return;
+    try {
+      await call('homeVisit.close', {
+        id: visit.id,
+        status: closing,
+        note: closeNote.trim() || null,
+      });
+      onClosed();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const { errors } = form.formState;
+  const members = family.data?.members ?? [];
+  const students = family.data?.students ?? [];
+
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => e.preventDefault()}
+      noValidate
+      aria-label="Visit record"
+    >
+      <p className="save-state small-text" role="status" aria-live="polite">
+        {save.kind === 'saved' && `Draft saved on this computer at ${clockTime(save.at)}`}
+        {save.kind === 'failed' && `The draft could not be saved: ${save.message}`}
+        {save.kind === 'idle' &&
+          'Your notes save on this computer as you type. No connection needed.'}
+      </p>
+      <label className="field">
+        <span>Who was there</span>
+        <input {...form.register('present')} data-autofocus aria-invalid={!!errors.present} />
+        {errors.present && (
+          <span className="field-error">Who was there {errors.present.message}</span>
+        )}
+      </label>
+      <label className="field">
+        <span>Hopes and dreams the family shared</span>
+        <textarea rows={4} {...form.register('hopes')} aria-invalid={!!errors.hopes} />
+        {errors.hopes && (
+          <span className="field-error">Hopes and dreams {errors.hopes.message}</span>
+        )}
+      </label>
+      <label className="field">
+        <span>Concerns (optional)</span>
+        <textarea rows={2} {...form.register('concerns')} />
+      </label>
+
+      <fieldset className="stack">
+        <legend>Strengths we learned about</legend>
+        {strengths.fields.map((field, i) => (
+          <div key={field.id} className="row compact subform">
+            <label className="field">
+              <span>Kind</span>
+              <select {...form.register(`strengths.${i}.category`)}>
+                {STRENGTH_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {STRENGTH_CATEGORY_WORDS[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field grow">
+              <span>What it is</span>
+              <input
+                {...form.register(`strengths.${i}.description`)}
+                aria-invalid={!!errors.strengths?.[i]?.description}
+              />
+              {errors.strengths?.[i]?.description && (
+                <span className="field-error">
+                  Description {errors.strengths[i]?.description?.message}
+                </span>
+              )}
+            </label>
+            <label className="field">
+              <span>Whose</span>
+              <select {...form.register(`strengths.${i}.personId`)}>
+                <option value="">The family</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {fullName(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Consent</span>
+              <select {...form.register(`strengths.${i}.consent`)}>
+                <option value="staff">Share with staff</option>
+                <option value="recorder_only">Keep with me only</option>
+              </select>
+            </label>
+            <button type="button" className="button small" onClick={() => strengths.remove(i)}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <div>
+          <button
+            type="button"
+            className="button small"
+            onClick={() =>
+              strengths.append({
+                category: 'skill',
+                description: '',
+                consent: 'staff',
+                personId: '',
+              })
+            }
+          >
+            Add a strength
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset className="stack">
+        <legend>Follow-ups</legend>
+        {followUps.fields.map((field, i) => (
+          <div key={field.id} className="row compact subform">
+            <label className="field grow">
+              <span>What needs doing</span>
+              <input
+                {...form.register(`followUps.${i}.title`)}
+                aria-invalid={!!errors.followUps?.[i]?.title}
+              />
+              {errors.followUps?.[i]?.title && (
+                <span className="field-error">Follow-up {errors.followUps[i]?.title?.message}</span>
+              )}
+            </label>
+            <label className="field">
+              <span>For</span>
+              <select {...form.register(`followUps.${i}.studentId`)}>
+                {students.map(({ student }) => (
+                  <option key={student.id} value={student.id}>
+                    {fullName(student)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Assigned to</span>
+              <select {...form.register(`followUps.${i}.assigneeId`)}>
+                {(staff.data ?? [viewer]).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Due</span>
+              <input
+                type="date"
+                {...form.register(`followUps.${i}.dueOn`)}
+                aria-invalid={!!errors.followUps?.[i]?.dueOn}
+              />
+              {errors.followUps?.[i]?.dueOn && (
+                <span className="field-error">Due date {errors.followUps[i]?.dueOn?.message}</span>
+              )}
+            </label>
+            <button type="button" className="button small" onClick={() => followUps.remove(i)}>
+              Remove
+            </button>
+          </div>
+        ))}
+        {students.length > 0 && (
+          <div>
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                followUps.append({
+                  title: '',
+                  studentId: students[0]?.student.id ?? '',
+                  assigneeId: viewer.id,
+                  dueOn: '',
+                })
+              }
+            >
+              Add a follow-up
+            </button>
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="choice-row">
+        <legend>How did it go?</legend>
+        {CONTACT_TONES.map((t) => (
+          <label key={t} className={`choice tone-${t}`}>
+            <input type="radio" value={t} {...form.register('tone')} />
+            <span aria-hidden="true">{TONE_WORDS[t].mark}</span> {TONE_WORDS[t].label}
+          </label>
+        ))}
+      </fieldset>
+      {errors.tone && <span className="field-error">How it went {errors.tone.message}</span>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={() => setClosing('declined')}>
+          Family declined
+        </button>
+        <button type="button" className="button" onClick={() => setClosing('cancelled')}>
+          Cancel visit
+        </button>
+        <button type="button" className="button primary" onClick={() => void complete()}>
+          Complete visit
+        </button>
+      </div>
+      {closing && (
+        <div
+          className="row compact subform"
+          aria-label={closing === 'declined' ? 'Declined' : 'Cancelled'}
+        >
+          <label className="field grow">
+            <span>
+              {closing === 'declined' ? 'What the family said (optional)' : 'Why (optional)'}
+            </span>
+            <input
+              value={closeNote}
+              onChange={(e) => setCloseNote(e.target.value)}
+              maxLength={500}
+            />
+          </label>
+          <button type="button" className="button danger small" onClick={() => void close()}>
+            {closing === 'declined' ? 'Mark declined by the family' : 'Cancel this visit'}
+          </button>
+        </div>
+      )}
+      <p className="muted small-text">Visit time: {schoolDateTime(visit.scheduledAt, timeZone)}</p>
+    </form>
+  );
+}
+
+/** A home visit: its plan, and (while planned) the record being written, saved as it is typed. */
+export function HomeVisitRecord({
+  visitId,
+  viewer,
+  timeZone,
+  onBack,
+  onOpenFamily,
+}: {
+  visitId: string;
+  viewer: Staff;
+  timeZone: string;
+  onBack: () => void;
+  onOpenFamily: (householdId: string) => void;
+}) {
+  const [version, setVersion] = useState(0);
+  const loaded = useCall('homeVisit.get', { id: visitId }, version);
+  if (loaded.error !== undefined)
+    return (
+      <p role="alert" className="error-text">
+        {errorMessage(loaded.error)}
+      </p>
+    );
+  if (!loaded.data) return <p className="muted">Opening the visit…</p>;
+  const { visit, draft, draftSavedAt } = loaded.data;
+  const going = visit.staffIds.includes(viewer.id) || visit.createdBy === viewer.id;
+  return (
+    <div className="record">
+      <div className="record-header">
+        <div>
+          <button type="button" className="link-button" onClick={onBack}>
+            ← Back
+          </button>
+          <h1>Home visit: {visit.familyName}</h1>
+          <p className="muted">
+            {schoolDateTime(visit.scheduledAt, timeZone)} · {PLACE_WORDS[visit.place]}
+            {visit.placeDetail ? ` (${visit.placeDetail})` : ''} · {visit.staffNames.join(', ')}
+          </p>
+          <p>{visit.purpose}</p>
+        </div>
+        <div className="actions">
+          <span className="tag">{HOME_VISIT_STATUS_WORDS[visit.status]}</span>
+          <button type="button" className="button" onClick={() => onOpenFamily(visit.householdId)}>
+            Family page
+          </button>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="visit-record-title">
+        <h2 id="visit-record-title">Record of the visit</h2>
+        {visit.status === 'planned' && going && (
+          <RecordForm
+            visit={visit}
+            draft={draft}
+            savedAt={draftSavedAt}
+            viewer={viewer}
+            timeZone={timeZone}
+            onClosed={() => setVersion((n) => n + 1)}
+          />
+        )}
+        {visit.status === 'planned' && !going && (
+          <p className="empty">Only the staff going on this visit can record it.</p>
+        )}
+        {visit.status === 'completed' && (
+          <dl className="visit-record">
+            <dt>Who was there</dt>
+            <dd>{visit.present}</dd>
+            <dt>Hopes and dreams</dt>
+            <dd>{visit.hopes}</dd>
+            {visit.concerns && (
+              <>
+                <dt>Concerns</dt>
+                <dd>{visit.concerns}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {(visit.status === 'cancelled' || visit.status === 'declined') && (
+          <p>
+            {HOME_VISIT_STATUS_WORDS[visit.status]}
+            {visit.outcomeNote ? `: ${visit.outcomeNote}` : '.'}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
