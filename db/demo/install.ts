@@ -8,6 +8,7 @@ import {
   type DemoSize,
 } from './generate';
 import { HearthError } from '../../contract';
+import { createDemoFamilyLife } from './family-life';
 import { createDemoNotes } from './notes';
 
 /** Setting up happens once per database: demo or real, never both. */
@@ -28,6 +29,13 @@ export function installDemoSchool(store: Store, writer: Writer, now: Date, size:
   const staff = createDemoStaff(store, writer, now, school);
   createDemoFamilies(writeTo(writer), school, size);
   createDemoNotes(store, writer, now, school, staff);
+  createDemoFamilyLife(
+    store,
+    writer,
+    now,
+    school,
+    staff.map((s) => s.staff),
+  );
   setMeta(store, 'school_id', school.id);
   setMeta(store, 'setup', 'demo');
 }
