@@ -29,7 +29,7 @@ export const homeVisitRecordSchema = z.strictObject({
   hopes: text(5_000),
   concerns: text(5_000).nullable().default(null),
   /** The tone of the visit, for the contact it is logged as. */
-  tone: z.enum(CONTACT_TONES),
+  tone: z.enum(CONTACT_TONES, { error: 'needs one of the choices' }),
   strengths: z.array(strengthLearnedSchema).max(20).default([]),
   followUps: z.array(newFollowUpSchema).max(20).default([]),
 });

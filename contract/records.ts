@@ -388,6 +388,16 @@ export type StrengthCategory = Strength['category'];
 export type HomeVisit = z.infer<typeof homeVisitSchema>;
 export type VoiceItem = z.infer<typeof voiceItemSchema>;
 export type VoiceStep = (typeof VOICE_STEPS)[number];
+
+/** The step a family voice item has reached: raised, then heard, acted on, and told. */
+export function voiceStepReached(
+  item: Pick<VoiceItem, 'heardAt' | 'actedAt' | 'toldAt'>,
+): 'raised' | VoiceStep {
+  if (item.toldAt) return 'told';
+  if (item.actedAt) return 'acted';
+  if (item.heardAt) return 'heard';
+  return 'raised';
+}
 export type ContactKind = Contact['kind'];
 export type ContactTone = Contact['tone'];
 

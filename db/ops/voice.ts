@@ -1,4 +1,4 @@
-import { HearthError, type VoiceItem, type VoiceItemView, type VoiceStep } from '../../contract';
+import { HearthError, voiceStepReached, type VoiceItemView, type VoiceStep } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { newId } from '../ids';
@@ -49,14 +49,6 @@ export function voiceOfFamily(ctx: Ctx, householdId: string): VoiceItemView[] {
 const viewOf = (ctx: Ctx, id: string) =>
   toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
 
-/** The step an item has reached: raised, heard, acted or told. */
-export function stepReached(item: Pick<VoiceItem, 'heardAt' | 'actedAt' | 'toldAt'>) {
-  if (item.toldAt) return 'told';
-  if (item.actedAt) return 'acted';
-  if (item.heardAt) return 'heard';
-  return 'raised';
-}
-
 const NEXT_STEP = { raised: 'heard', heard: 'acted', acted: 'told', told: null } as const;
 const STEP_WORDS: Record<VoiceStep, string> = {
   heard: 'heard',
@@ -98,7 +90,7 @@ export const voiceHandlers = {
   'voice.advance': (ctx, { id, step, note }) => {
     const staff = requireStaff(ctx);
     const item = loadOwned(ctx, 'voice_items', id, 'family voice item');
-    const reached = stepReached(item);
+    const reached = voiceStepReached(item);
     const next = NEXT_STEP[reached];
     if (next !== step) {
       const message = next

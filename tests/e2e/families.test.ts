@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { CHROMIUM, CHROMIUM_ARGS, screenshot, startApp, type RunningApp } from './harness';
@@ -125,7 +125,9 @@ describe('a family’s page', () => {
     await hit.getByText('Builds birdhouses with kids').waitFor();
     expect(await hit.innerText()).toContain('Prefers');
     await page.getByPlaceholder('e.g. garden, Spanish, carpentry').fill('garden');
-    await page.getByText('Vegetable gardening').first().waitFor();
+    const found = page.getByRole('list', { name: 'Strengths found' });
+    await found.getByText('Vegetable gardening').first().waitFor();
+    await expect.poll(() => found.getByText('Builds birdhouses with kids').count()).toBe(0);
     await screenshot(page, 'strengths-directory-1280');
 
     await nav(page, 'Families');
@@ -248,9 +250,9 @@ describe('home visits and follow-ups', () => {
   it('keeps a home-visit draft when the core is killed while it is being typed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hearth-crash-'));
     let child: ChildProcess | undefined;
-    let browser: Browser | undefined;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     cleanups.push(async () => {
-      await browser?.close();
+      await browser.close();
       child?.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     });
@@ -273,7 +275,6 @@ describe('home visits and follow-ups', () => {
 
     let started = await startHost();
     child = started.process;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(started.url);
     await signInAs(page, 'Rosa Delgado');

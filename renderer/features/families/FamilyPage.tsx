@@ -141,12 +141,20 @@ export function FamilyPage(props: FamilyPageProps) {
       </div>
 
       <div className="family-columns">
-        <Timeline
-          householdId={householdId}
-          viewer={viewer}
-          refresh={version}
-          onOpenStudent={props.onOpenStudent}
-        />
+        <div className="stack">
+          <Timeline
+            householdId={householdId}
+            viewer={viewer}
+            refresh={version}
+            onOpenStudent={props.onOpenStudent}
+          />
+          <VoicePanel
+            householdId={householdId}
+            members={members}
+            items={family.voice}
+            onChanged={changed}
+          />
+        </div>
         <div className="stack">
           <section className="card" aria-labelledby="people-title">
             <div className="card-header">
@@ -279,13 +287,6 @@ export function FamilyPage(props: FamilyPageProps) {
               ))}
             </ul>
           </section>
-
-          <VoicePanel
-            householdId={householdId}
-            members={members}
-            items={family.voice}
-            onChanged={changed}
-          />
         </div>
       </div>
 

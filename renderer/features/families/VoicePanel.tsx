@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import {
   API,
   VOICE_KINDS,
+  voiceStepReached,
   type CallInput,
   type Person,
   type VoiceItemView,
@@ -25,13 +26,6 @@ const NEXT_BUTTON: Record<VoiceStep, string> = {
   told: 'Record that we told the family',
 };
 
-export function stepOf(item: VoiceItemView): keyof typeof VOICE_STEP_WORDS {
-  if (item.toldAt) return 'told';
-  if (item.actedAt) return 'acted';
-  if (item.heardAt) return 'heard';
-  return 'raised';
-}
-
 /** "12 days open". */
 const ageWords = (item: VoiceItemView) => {
   const days = differenceInCalendarDays(new Date(), new Date(item.raisedAt));
@@ -51,7 +45,7 @@ export function VoiceItem({
   onChanged: () => void;
   onOpenFamily?: (householdId: string) => void;
 }) {
-  const step = stepOf(item);
+  const step = voiceStepReached(item);
   const next = NEXT[step] ?? null;
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -83,6 +83,9 @@ function RecordForm({
       return;
     }
     const timer = setTimeout(() => {
+      // Anything flagged by the last "Complete visit" is looked at again on the next one.
+      form.clearErrors();
+      setError(null);
       const current = form.getValues();
       call('homeVisit.saveDraft', { id: visit.id, draft: current }).then(
         ({ savedAt: at }) => setSave({ kind: 'saved', at }),
