@@ -37,6 +37,7 @@ CREATE TABLE strengths (
 ) STRICT;
 CREATE INDEX strengths_by_household ON strengths (household_id, recorded_at);
 CREATE INDEX strengths_by_category ON strengths (category, recorded_at);
+CREATE INDEX strengths_by_time ON strengths (school_id, recorded_at);
 CREATE INDEX strengths_by_person ON strengths (person_id) WHERE person_id IS NOT NULL;
 
 -- Derived, not synced: folded words of each strength's description (rowid = strengths.pk).

@@ -91,19 +91,23 @@ function contactRoute(row: Record<string, unknown>): ContactRoute | null {
 }
 
 // Newest first. With words, the full-text index yields matches newest first (rowid order)
-// and the query stops at the limit, so a common word does not sort every match.
-const SEARCH_BY_WORDS = `
-  SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
-  FROM strengths_fts f JOIN strengths s ON s.pk = f.rowid ${VIEW_JOINS} ${CONTACT_JOINS}
-  WHERE strengths_fts MATCH @match AND s.school_id = @school AND ${strengthVisibleSql('s')}
-    AND (@category IS NULL OR s.category = @category)
-  ORDER BY f.rowid DESC LIMIT @limit`;
-const SEARCH_BY_CATEGORY = `
-  SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
-  FROM strengths s ${VIEW_JOINS} ${CONTACT_JOINS}
-  WHERE s.school_id = @school AND ${strengthVisibleSql('s')}
-    AND (@category IS NULL OR s.category = @category)
-  ORDER BY s.recorded_at DESC LIMIT @limit`;
+// and the query stops at the limit, so a common word does not sort every match. Without
+// words, an index on (category, time) or (school, time) gives the newest directly. The
+// category test is written only when there is one: "@category IS NULL OR ..." would keep
+// SQLite from using that index.
+function searchSql(byWords: boolean, byCategory: boolean): string {
+  const category = byCategory ? 'AND s.category = @category' : '';
+  return byWords
+    ? `SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
+       FROM strengths_fts f JOIN strengths s ON s.pk = f.rowid ${VIEW_JOINS} ${CONTACT_JOINS}
+       WHERE strengths_fts MATCH @match AND s.school_id = @school AND ${strengthVisibleSql('s')}
+         ${category}
+       ORDER BY f.rowid DESC LIMIT @limit`
+    : `SELECT ${VIEW_COLUMNS}, ${CONTACT_COLUMNS}
+       FROM strengths s ${VIEW_JOINS} ${CONTACT_JOINS}
+       WHERE s.school_id = @school AND ${strengthVisibleSql('s')} ${category}
+       ORDER BY s.recorded_at DESC LIMIT @limit`;
+}
 
 export const strengthHandlers = {
   'strength.create': (ctx, input) => {
@@ -118,12 +122,14 @@ export const strengthHandlers = {
   'strength.search': (ctx, { text, category, limit }) => {
     const staff = requireStaff(ctx);
     const match = allPrefixes(text);
-    const params = { school: staff.schoolId, viewer: staff.id, category, limit };
-    const rows = (
-      match
-        ? ctx.store.sql(SEARCH_BY_WORDS).all({ ...params, match })
-        : ctx.store.sql(SEARCH_BY_CATEGORY).all(params)
-    ) as Row[];
+    const sql = searchSql(match !== null, category !== null);
+    const rows = ctx.store.sql(sql).all({
+      school: staff.schoolId,
+      viewer: staff.id,
+      limit,
+      ...(match && { match }),
+      ...(category && { category }),
+    }) as Row[];
     return rows.map((row): StrengthHit => ({
       strength: toView(row),
       familyName: row.family_name as string,
