@@ -183,6 +183,49 @@ describe('a family’s page', () => {
   });
 });
 
+describe('on a smaller screen (1024×700)', () => {
+  it('every families screen fits without sideways scrolling', async () => {
+    app = await startApp({ demo: true, signedIn: false, viewport: { width: 1024, height: 700 } });
+    const { page } = app;
+    const family = firstFamily(app);
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    await signInAs(page, 'Rosa Delgado');
+    const screens: [string, string, () => Promise<void>][] = [
+      ['Families', 'families-1024', () => page.getByText('Family voice: still open').waitFor()],
+      ['Home visits', 'home-visits-1024', () => page.getByText('My upcoming visits').waitFor()],
+      [
+        'Follow-ups',
+        'my-follow-ups-1024',
+        () => page.getByRole('heading', { name: 'My follow-ups' }).waitFor(),
+      ],
+      [
+        'Strengths',
+        'strengths-directory-1024',
+        () => page.getByRole('list', { name: 'Strengths found' }).waitFor(),
+      ],
+    ];
+    for (const [name, shot, ready] of screens) {
+      await nav(page, name);
+      await ready();
+      await screenshot(page, shot);
+      expect(await overflow(), name).toBe(0);
+    }
+    await nav(page, 'Home visits');
+    await page.getByRole('main').getByRole('list').getByRole('button').first().click();
+    await page.getByRole('form', { name: 'Visit record' }).waitFor();
+    await screenshot(page, 'home-visit-record-1024');
+    expect(await overflow()).toBe(0);
+    await openFamily(page, family);
+    await page.getByRole('button', { name: 'Log contact' }).click();
+    await page.getByRole('dialog').getByLabel('What was said').waitFor();
+    await screenshot(page, 'log-contact-dialog-1024');
+    expect(await overflow()).toBe(0);
+  });
+});
+
 describe('home visits and follow-ups', () => {
   it('plans a visit, records it (strength and follow-up included), and completes the follow-up with the contact that closed it', async () => {
     app = await startApp({ demo: true, signedIn: false });
