@@ -11,7 +11,7 @@ import {
   caregiversOfStudents,
   familiesOfStudent,
   familyStudentIds,
-  personName,
+  optionalPersonName,
   studentSummaries,
 } from './summaries';
 import { voiceOfFamily } from './voice';
@@ -168,7 +168,7 @@ export const familyHandlers = {
       .map(({ staff_name, first_name, last_name, student_id, ...entry }): TimelineEntry => ({
         ...entry,
         staffName: staff_name,
-        personName: first_name ? personName({ first_name, last_name }) : null,
+        personName: optionalPersonName({ first_name, last_name }),
         studentId: student_id,
       }));
     const lastEntry = entries.at(-1);

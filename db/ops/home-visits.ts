@@ -2,7 +2,6 @@ import {
   HearthError,
   homeVisitDraftSchema,
   type HomeVisit,
-  type HomeVisitDraft,
   type HomeVisitView,
   type Staff,
 } from '../../contract';
@@ -73,7 +72,7 @@ function draftOf(ctx: Ctx, visitId: string, staffId: string) {
   // and losing a stale draft quietly is better than failing the whole visit page.
   const parsed = homeVisitDraftSchema.safeParse(JSON.parse(row.draft));
   return parsed.success
-    ? { draft: parsed.data satisfies HomeVisitDraft, draftSavedAt: row.saved_at }
+    ? { draft: parsed.data, draftSavedAt: row.saved_at }
     : { draft: null, draftSavedAt: null };
 }
 

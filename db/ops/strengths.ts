@@ -4,7 +4,7 @@ import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from 
 import { newId } from '../ids';
 import { strengthVisibleSql } from '../privacy/consent';
 import { allPrefixes } from '../search';
-import { personName } from './summaries';
+import { optionalPersonName } from './summaries';
 
 type Row = Record<string, unknown> & {
   recorded_by_name: string;
@@ -19,9 +19,7 @@ function toView(row: Row): StrengthView {
   return {
     ...fromRow('strengths', row),
     recordedByName: row.recorded_by_name,
-    personName: row.first_name
-      ? personName({ first_name: row.first_name, last_name: row.last_name })
-      : null,
+    personName: optionalPersonName(row),
   };
 }
 

@@ -125,6 +125,16 @@ export function personName(row: { first_name: string; last_name: string | null }
   return row.last_name ? `${row.first_name} ${row.last_name}` : row.first_name;
 }
 
+/** The same, for a person joined with LEFT JOIN: null when the row names no one. */
+export function optionalPersonName(row: {
+  first_name: string | null;
+  last_name: string | null;
+}): string | null {
+  return row.first_name === null
+    ? null
+    : personName({ first_name: row.first_name, last_name: row.last_name });
+}
+
 export function studentSummaries(ctx: Ctx, ids: readonly string[]): Map<string, StudentSummary> {
   if (ids.length === 0) return new Map();
   const rows = ctx.store

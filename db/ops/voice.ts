@@ -2,7 +2,7 @@ import { HearthError, voiceStepReached, type VoiceItemView, type VoiceStep } fro
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { newId } from '../ids';
-import { personName } from './summaries';
+import { optionalPersonName } from './summaries';
 
 type Row = Record<string, unknown> & {
   family_name: string;
@@ -29,9 +29,7 @@ const VIEW = `
 const toView = (row: Row): VoiceItemView => ({
   ...fromRow('voice_items', row),
   familyName: row.family_name,
-  personName: row.first_name
-    ? personName({ first_name: row.first_name, last_name: row.last_name })
-    : null,
+  personName: optionalPersonName(row),
   recordedByName: row.recorded_by_name,
   heardByName: row.heard_by_name,
   actedByName: row.acted_by_name,

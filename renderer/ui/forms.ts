@@ -1,5 +1,11 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { z } from 'zod';
 import { HearthError } from '../../contract';
+
+/** What a datetime-local input holds: a date and time with no zone (the school's is implied). */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time');
 
 /**
  * Put the core's field issues next to their fields (the core checks what a form cannot, such

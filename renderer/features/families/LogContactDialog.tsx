@@ -2,12 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { addDays, format } from 'date-fns';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   API,
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
-  CONTACT_TONES,
   newFollowUpSchema,
   type FamilyProfile,
   type Staff,
@@ -15,6 +14,8 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
+import { ToneChoice } from '../../ui/ToneChoice';
+import { FormActions } from '../../ui/FormActions';
 import {
   COMMON_LANGUAGES,
   CONTACT_KIND_WORDS,
@@ -24,15 +25,14 @@ import {
   languageName,
   schoolToday,
   toSchoolLocal,
-  TONE_WORDS,
 } from '../../ui/format';
-import { showIssues } from '../../ui/forms';
+import { localDateTime, showIssues } from '../../ui/forms';
 import { useNow } from '../../ui/useNow';
 import { ContactPreferences } from './ContactPreferences';
 
 const contactForm = API['contact.log'].input.omit({ occurredAt: true, followUp: true }).extend({
   /** When it happened, as typed in the school's time zone. */
-  when: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time'),
+  when: localDateTime,
   followUp: newFollowUpSchema.nullable(),
 });
 type ContactForm = z.input<typeof contactForm>;
@@ -154,15 +154,7 @@ export function LogContactDialog({ family, viewer, timeZone, onDone }: LogContac
             </label>
           ))}
         </fieldset>
-        <fieldset className="choice-row">
-          <legend>Tone</legend>
-          {CONTACT_TONES.map((t) => (
-            <label key={t} className={`choice tone-${t}`}>
-              <input type="radio" value={t} {...form.register('tone')} />
-              <span aria-hidden="true">{TONE_WORDS[t].mark}</span> {TONE_WORDS[t].label}
-            </label>
-          ))}
-        </fieldset>
+        <ToneChoice legend="Tone" registration={form.register('tone')} />
         <label className="field">
           <span>What was said</span>
           <textarea rows={3} {...form.register('summary')} aria-invalid={!!errors.summary} />
@@ -262,19 +254,12 @@ export function LogContactDialog({ family, viewer, timeZone, onDone }: LogContac
             </label>
           </div>
         )}
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            Log contact
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(false)}
+          submitLabel={'Log contact'}
+          busy={isSubmitting}
+        />
       </form>
     </Dialog>
   );

@@ -13,6 +13,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { CHANNEL_WORDS, COMMON_LANGUAGES, fullName, languageName } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 
@@ -297,19 +298,12 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
             )}
           </label>
         </fieldset>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {person ? 'Save' : 'Add to family'}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(false)}
+          submitLabel={person ? 'Save' : 'Add to family'}
+          busy={isSubmitting}
+        />
       </form>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import {
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { fullName, STRENGTH_CATEGORY_WORDS, STRENGTH_SOURCE_WORDS } from '../../ui/format';
 
 type NewStrength = CallInput<'strength.create'>;
@@ -107,19 +108,12 @@ export function StrengthDialog({
             only
           </label>
         </fieldset>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            Save strength
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(false)}
+          submitLabel={'Save strength'}
+          busy={isSubmitting}
+        />
       </form>
     </Dialog>
   );

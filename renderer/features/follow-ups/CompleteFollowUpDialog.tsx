@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { API, CONTACT_DIRECTIONS, CONTACT_KINDS, CONTACT_TONES } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { CONTACT_KIND_WORDS, DIRECTION_WORDS, TONE_WORDS } from '../../ui/format';
 
 const contactSchema = API['followUp.setStatus'].input.shape.closingContact.unwrap().unwrap();
@@ -106,19 +107,12 @@ export function CompleteFollowUpDialog({
             </label>
           </>
         )}
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            Mark done
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(false)}
+          submitLabel={'Mark done'}
+          busy={isSubmitting}
+        />
       </form>
     </Dialog>
   );

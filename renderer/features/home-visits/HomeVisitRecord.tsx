@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import {
-  CONTACT_TONES,
   homeVisitRecordSchema,
   STRENGTH_CATEGORIES,
   type HomeVisitDraft,
@@ -17,8 +16,8 @@ import {
   PLACE_WORDS,
   schoolDateTime,
   STRENGTH_CATEGORY_WORDS,
-  TONE_WORDS,
 } from '../../ui/format';
+import { ToneChoice } from '../../ui/ToneChoice';
 
 const EMPTY: HomeVisitDraft = {
   present: '',
@@ -298,15 +297,7 @@ function RecordForm({
         )}
       </fieldset>
 
-      <fieldset className="choice-row">
-        <legend>How did it go?</legend>
-        {CONTACT_TONES.map((t) => (
-          <label key={t} className={`choice tone-${t}`}>
-            <input type="radio" value={t} {...form.register('tone')} />
-            <span aria-hidden="true">{TONE_WORDS[t].mark}</span> {TONE_WORDS[t].label}
-          </label>
-        ))}
-      </fieldset>
+      <ToneChoice legend="How did it go?" registration={form.register('tone')} />
       {errors.tone && <span className="field-error">How it went {errors.tone.message}</span>}
       {error && (
         <p role="alert" className="error-text">

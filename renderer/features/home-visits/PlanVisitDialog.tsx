@@ -2,15 +2,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { addDays, format } from 'date-fns';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { API, HOME_VISIT_PLACES, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { fromSchoolLocal, PLACE_WORDS } from '../../ui/format';
+import { localDateTime } from '../../ui/forms';
 
 const planForm = API['homeVisit.plan'].input.omit({ scheduledAt: true }).extend({
-  when: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time'),
+  when: localDateTime,
 });
 type PlanForm = z.input<typeof planForm>;
 
@@ -105,19 +107,12 @@ export function PlanVisitDialog({
           ))}
         </fieldset>
         {errors.staffIds && <span className="field-error">Staff: {errors.staffIds.message}</span>}
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            Plan visit
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(false)}
+          submitLabel={'Plan visit'}
+          busy={isSubmitting}
+        />
       </form>
     </Dialog>
   );
