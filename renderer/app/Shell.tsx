@@ -161,7 +161,13 @@ export function Shell({ status, onStatusChange }: ShellProps) {
             </div>
           ) : (
             <>
-              {page === 'front-desk' && <FrontDesk focusSearchSignal={searchRequest} />}
+              {page === 'front-desk' && staff && (
+                <FrontDesk
+                  focusSearchSignal={searchRequest}
+                  viewer={staff}
+                  timeZone={status.school?.timeZone ?? 'UTC'}
+                />
+              )}
               {page === 'families' && (
                 <Families onOpenStudent={openStudent} onOpenFamily={openFamily} />
               )}

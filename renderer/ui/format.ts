@@ -194,6 +194,12 @@ export const HOME_VISIT_STATUS_WORDS = {
   declined: 'Declined by the family',
 } as const;
 
+export const DUPLICATE_REASON_WORDS = {
+  phone: 'same phone',
+  email: 'same email',
+  name: 'similar name',
+} as const;
+
 /** "3 days ago", "in 2 hours": for lists; the exact date goes in a title. */
 export function relative(iso: string, now = new Date()): string {
   return formatDistance(new Date(iso), now, { addSuffix: true });

@@ -119,6 +119,20 @@ describe('a family’s page', () => {
     await item.getByText('Heard by Rosa Delgado').waitFor();
     await screenshot(page, 'family-page-after-1280');
 
+    // The family's name and address, edited in place; an empty name is refused in plain words.
+    await page.getByRole('button', { name: 'Edit name and address' }).click();
+    const household = page.getByRole('dialog', { name: 'Family name and address' });
+    await household.getByLabel('Family name').fill('  ');
+    await household.getByLabel('Address (optional)').fill('12 Elm Street, Apt 3');
+    await household.getByRole('button', { name: 'Save' }).click();
+    await household.getByText('Family name cannot be empty').waitFor();
+    await screenshot(page, 'household-dialog-1280');
+    await household.getByLabel('Family name').fill(`${family.name} (Elm St)`);
+    await household.getByRole('button', { name: 'Save' }).click();
+    await household.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: `${family.name} (Elm St)` }).waitFor();
+    await page.getByText('12 Elm Street, Apt 3').waitFor();
+
     await nav(page, 'Strengths');
     await page.getByPlaceholder('e.g. garden, Spanish, carpentry').fill('birdh');
     const hit = page.getByRole('list', { name: 'Strengths found' }).getByRole('listitem').first();

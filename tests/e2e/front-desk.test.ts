@@ -171,6 +171,62 @@ describe('front desk in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers the person already in Hearth when a “new” visitor has their phone, and a walk-in starts a follow-up', async () => {
+    const { page, core, errors } = await open();
+    const known = core.store.db
+      .prepare(
+        `SELECT p.id, p.first_name, p.last_name, p.phones ->> '$[0]' AS phone FROM people p
+         JOIN student_person_links l ON l.person_id = p.id
+         WHERE p.phones ->> '$[0]' IS NOT NULL ORDER BY p.pk LIMIT 1`,
+      )
+      .get() as { id: string; first_name: string; last_name: string; phone: string };
+    const name = `${known.first_name} ${known.last_name}`;
+    await search(page).fill('Sam Nobodyhere');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Signing in Sam Nobodyhere' }).waitFor();
+    // The same number typed in another format still finds them.
+    await page.getByLabel('Phone (optional)').fill(known.phone.replace(/\D/g, ''));
+    const hint = page.getByRole('status').filter({ hasText: 'Already in Hearth?' });
+    await hint.getByText(name).waitFor();
+    await screenshot(page, 'front-desk-known-visitor-hint-1280');
+    await hint.getByRole('button', { name: `Sign in ${known.first_name} instead` }).click();
+    await page.getByRole('heading', { name: `Signing in ${name}` }).waitFor();
+    await page.getByRole('radio', { name: /Question/ }).check();
+    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${name} signed in` })
+      .waitFor();
+    const [visit] = callOrThrow(core, 'visit.inBuilding', {});
+    expect(visit?.personId).toBe(known.id);
+    const peopleBefore = core.store.db.prepare('SELECT count(*) AS n FROM people').get();
+
+    // From today's log: a follow-up that remembers the walk-in it came from.
+    await page.getByRole('button', { name: `Follow-up from ${name}’s visit` }).click();
+    const dialog = page.getByRole('dialog', { name: `Follow-up from ${name}’s visit` });
+    await dialog.getByRole('button', { name: 'Add follow-up' }).click();
+    await dialog.getByText('Follow-up cannot be empty').waitFor();
+    const fromWalkIns = core.store.db.prepare(
+      `SELECT origin_id, person_id, (SELECT role FROM staff WHERE id = assignee_id) AS assignee
+       FROM follow_ups WHERE origin_kind = 'walk_in'`,
+    );
+    expect(fromWalkIns.all()).toEqual([]);
+    await dialog.getByPlaceholder('What needs doing').fill('Call back about the bus form');
+    await screenshot(page, 'front-desk-walk-in-follow-up-1280');
+    await dialog.getByRole('button', { name: 'Add follow-up' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Follow-up added from ${name}’s visit.` })
+      .waitFor();
+    // Assigned to the one who took it down unless they chose someone else.
+    expect(fromWalkIns.all()).toEqual([
+      { origin_id: visit?.id, person_id: known.id, assignee: 'front_office' },
+    ]);
+    expect(core.store.db.prepare('SELECT count(*) AS n FROM people').get()).toEqual(peopleBefore);
+    expect(errors).toEqual([]);
+  });
+
   it('signs everyone out at the end of the day and keeps today’s log searchable', async () => {
     const { page, core, errors } = await open();
     for (const fullName of ['Ada Visitor', 'Ben Visitor', 'Cy Visitor']) {
@@ -200,7 +256,17 @@ describe('front desk in the browser', () => {
 
   it('fits a smaller screen (1024×700)', async () => {
     app = await startApp({ demo: true, viewport: { width: 1024, height: 700 } });
-    const { page } = app;
+    const { page, core } = app;
+    // A visit about a student, so today's log shows its widest row (with "Follow-up…").
+    const caregiver = core.store.db
+      .prepare('SELECT person_id, student_id FROM student_person_links LIMIT 1')
+      .get() as { person_id: string; student_id: string };
+    callOrThrow(core, 'visit.signIn', {
+      visitor: { personId: caregiver.person_id },
+      studentIds: [caregiver.student_id],
+      purpose: 'meeting',
+    });
+    await page.reload();
     await search(page).fill('garc');
     await page.getByRole('option').first().waitFor();
     await screenshot(page, 'front-desk-results-1024');

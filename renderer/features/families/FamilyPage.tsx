@@ -17,6 +17,7 @@ import { PickupMark } from '../../ui/PickupMark';
 import { PlanVisitDialog } from '../home-visits/PlanVisitDialog';
 import { ContactPreferences } from './ContactPreferences';
 import { FollowUpItem } from './FollowUpsPanel';
+import { HouseholdDialog } from './HouseholdDialog';
 import { LogContactDialog } from './LogContactDialog';
 import { MergeDialog } from './MergeDialog';
 import { PersonDialog } from './PersonDialog';
@@ -25,7 +26,7 @@ import { Timeline } from './Timeline';
 import { VoicePanel } from './VoicePanel';
 
 type Open =
-  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' }
+  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' }
   | { dialog: 'edit-person' | 'merge'; person: Person }
   | null;
 
@@ -76,7 +77,16 @@ export function FamilyPage(props: FamilyPageProps) {
             ← Back
           </button>
           <h1>{household.name}</h1>
-          {household.address && <p className="muted">{household.address}</p>}
+          <p className="muted">
+            {household.address ?? 'No address recorded'} ·{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setOpen({ dialog: 'household' })}
+            >
+              Edit name and address
+            </button>
+          </p>
         </div>
         <div className="actions">
           <button
@@ -310,6 +320,7 @@ export function FamilyPage(props: FamilyPageProps) {
         <PersonDialog householdId={householdId} person={open.person} onDone={close} />
       )}
       {open?.dialog === 'merge' && <MergeDialog person={open.person} onDone={close} />}
+      {open?.dialog === 'household' && <HouseholdDialog household={household} onDone={close} />}
     </div>
   );
 }

@@ -2,19 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import {
-  API,
-  CHANNELS,
-  INTERPRETER_NEEDS,
-  PERSON_KINDS,
-  type DuplicateReason,
-  type Person,
-} from '../../../contract';
+import { API, CHANNELS, INTERPRETER_NEEDS, PERSON_KINDS, type Person } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
-import { CHANNEL_WORDS, COMMON_LANGUAGES, fullName, languageName } from '../../ui/format';
+import {
+  CHANNEL_WORDS,
+  COMMON_LANGUAGES,
+  DUPLICATE_REASON_WORDS,
+  fullName,
+  languageName,
+} from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 
 /** The form keeps empty strings while typing; the contract wants nulls and no gaps. */
@@ -48,12 +47,6 @@ const personForm = z.preprocess(
   (v: PersonForm) => clean(v),
   API['person.create'].input.omit({ householdId: true }),
 );
-
-const REASON_WORDS: Record<DuplicateReason, string> = {
-  phone: 'same phone',
-  email: 'same email',
-  name: 'similar name',
-};
 
 interface PersonDialogProps {
   householdId: string;
@@ -205,7 +198,7 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
                   {fullName(c.person)}
                   <span className="muted">
                     {' '}
-                    — {c.reasons.map((r) => REASON_WORDS[r]).join(', ')}
+                    — {c.reasons.map((r) => DUPLICATE_REASON_WORDS[r]).join(', ')}
                     {c.familyName ? ` · ${c.familyName}` : ''}
                     {c.person.phones[0] ? ` · ${c.person.phones[0]}` : ''}
                   </span>{' '}

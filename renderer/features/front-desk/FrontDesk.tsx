@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { VisitView } from '../../../contract';
+import { personSummarySchema, type Staff, type VisitView } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { clockTime } from '../../ui/format';
@@ -18,7 +18,15 @@ type Stage =
   | { kind: 'details'; visitor: Visitor };
 
 /** Sign visitors in on the left; who is in the building and today's log on the right. */
-export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) {
+export function FrontDesk({
+  focusSearchSignal,
+  viewer,
+  timeZone,
+}: {
+  focusSearchSignal: number;
+  viewer: Staff;
+  timeZone: string;
+}) {
   const [stage, setStage] = useState<Stage>({ kind: 'search' });
   const [text, setText] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
@@ -60,6 +68,21 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
     } else if (pick.type === 'student') setStage({ kind: 'caregiver', pick });
     else setStage({ kind: 'details', visitor: { type: 'new', name: pick.name } });
   };
+
+  const signInExisting = (personId: string) =>
+    call('person.get', { id: personId }).then(
+      ({ person, students }) =>
+        setStage({
+          kind: 'details',
+          visitor: {
+            type: 'known',
+            person: personSummarySchema.parse(person),
+            students,
+            preselected: students.map((s) => s.student.id),
+          },
+        }),
+      (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
+    );
 
   const afterChange = (message: string) => {
     setNotice({ tone: 'ok', text: message });
@@ -139,9 +162,11 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
           )}
           {stage.kind === 'details' && (
             <SignInForm
+              key={stage.visitor.type === 'known' ? stage.visitor.person.id : 'new'}
               visitor={stage.visitor}
               seeingSuggestions={seeingSuggestions}
               onBack={() => backToSearch(false)}
+              onUseExisting={(personId) => void signInExisting(personId)}
               onSignedIn={(visit) => {
                 afterChange(`${visit.visitorName} signed in at ${clockTime(visit.signedInAt)}.`);
                 backToSearch(true);
@@ -156,7 +181,14 @@ export function FrontDesk({ focusSearchSignal }: { focusSearchSignal: number }) 
             onSignOut={(v) => void signOut(v)}
             onSignOutAll={() => void signOutAll()}
           />
-          <TodayLog refreshKey={refreshKey} />
+          <TodayLog
+            refreshKey={refreshKey}
+            viewer={viewer}
+            timeZone={timeZone}
+            onFollowUpAdded={(visit) =>
+              afterChange(`Follow-up added from ${visit.visitorName}’s visit.`)
+            }
+          />
         </div>
       </div>
     </div>

@@ -16,6 +16,7 @@ import {
   fullName,
   languageName,
 } from '../../ui/format';
+import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
 import { PickupMark } from '../../ui/PickupMark';
 
@@ -28,6 +29,8 @@ interface SignInFormProps {
   seeingSuggestions: string[];
   onSignedIn: (visit: VisitView) => void;
   onBack: () => void;
+  /** A "new" visitor turned out to be someone already in Hearth. */
+  onUseExisting: (personId: string) => void;
 }
 
 const TEXT_TARGETS = new Set(['text', 'search', 'tel', 'email']);
@@ -42,7 +45,13 @@ function isTyping(target: EventTarget): boolean {
  * Why they came and what the desk needs: digits 1–8 choose the purpose, Enter signs in,
  * Esc goes back. Language and interpreter come prefilled from the family's preferences.
  */
-export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: SignInFormProps) {
+export function SignInForm({
+  visitor,
+  seeingSuggestions,
+  onSignedIn,
+  onBack,
+  onUseExisting,
+}: SignInFormProps) {
   const known = visitor.type === 'known' ? visitor : null;
   const [purpose, setPurposeState] = useState<VisitPurpose | null>(null);
   const [studentIds, setStudentIds] = useState<string[]>(known?.preselected ?? []);
@@ -189,6 +198,9 @@ export function SignInForm({ visitor, seeingSuggestions, onSignedIn, onBack }: S
                 />
               </label>
             </div>
+          )}
+          {!known && (
+            <KnownVisitorHint name={newName} phone={newPhone} onUseExisting={onUseExisting} />
           )}
         </div>
 

@@ -1,11 +1,24 @@
 import { useState } from 'react';
+import type { Staff, VisitView } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { clockTime, exactDate, fullName, purposeLabel } from '../../ui/format';
+import { WalkInFollowUpDialog } from './WalkInFollowUpDialog';
 
-/** Today's visits, newest first, with a filter over names, purposes and whom they saw. */
-export function TodayLog({ refreshKey }: { refreshKey: number }) {
+interface TodayLogProps {
+  refreshKey: number;
+  viewer: Staff;
+  timeZone: string;
+  onFollowUpAdded: (visit: VisitView) => void;
+}
+
+/**
+ * Today's visits, newest first, with a filter over names, purposes and whom they saw. A visit
+ * about students can start a follow-up ("call back about the bus form").
+ */
+export function TodayLog({ refreshKey, viewer, timeZone, onFollowUpAdded }: TodayLogProps) {
   const [filter, setFilter] = useState('');
+  const [following, setFollowing] = useState<VisitView | null>(null);
   const today = useCall('visit.today', { text: filter }, refreshKey);
   const data = today.data;
   return (
@@ -39,6 +52,9 @@ export function TodayLog({ refreshKey }: { refreshKey: number }) {
               <th scope="col">Why</th>
               <th scope="col">Out</th>
               <th scope="col">Greeted by</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -69,10 +85,33 @@ export function TodayLog({ refreshKey }: { refreshKey: number }) {
                   )}
                 </td>
                 <td>{v.greetedByName}</td>
+                <td>
+                  {v.students.length > 0 && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Follow-up from ${v.visitorName}’s visit`}
+                      onClick={() => setFollowing(v)}
+                    >
+                      Follow-up…
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {following && (
+        <WalkInFollowUpDialog
+          visit={following}
+          viewer={viewer}
+          timeZone={timeZone}
+          onDone={(saved) => {
+            setFollowing(null);
+            if (saved) onFollowUpAdded(following);
+          }}
+        />
       )}
     </section>
   );
