@@ -9,6 +9,7 @@ import {
   type CallOutput,
   type CallResult,
 } from '../contract';
+import { IdleCheckpointer } from './checkpoint';
 import { LocalClock } from './clock';
 import { FailAfterCommit, checkAccess, type Ctx, type Handler, type Handlers } from './context';
 import { migrate } from './migrate';
@@ -56,6 +57,8 @@ export interface CoreOptions extends OpenOptions {
   now?: () => Date;
   /** Check every result against its output schema too (tests turn this on). */
   checkOutputs?: boolean;
+  /** How long writes must pause before the WAL is checkpointed (see checkpoint.ts). */
+  checkpointQuietMs?: number;
   /** Where unexpected failures are reported. Receives no input values, only the call name and error. */
   onInternalError?: (call: string, error: unknown) => void;
 }
@@ -96,6 +99,7 @@ export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
   const writer = new Writer(store, clock, SEARCH_INDEXERS);
+  const checkpoints = new IdleCheckpointer(store.db, options.checkpointQuietMs);
   const ctx: Ctx = {
     store,
     writer,
@@ -132,6 +136,7 @@ export function openCore(options: CoreOptions): Core {
         }
       })
       .immediate();
+    checkpoints.wrote();
     if (failure) throw failure;
     return check(spec.output, output);
   }
@@ -169,6 +174,7 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
+      checkpoints.stop();
       store.close();
     },
   };
