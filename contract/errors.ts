@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'DATABASE_TOO_NEW',
   'DATABASE_KEY_MISMATCH',
   'INTERNAL',
+  // The district server's: a device whose token was revoked must lock; a code that enrolls
+  // a device works once, before it expires.
+  'DEVICE_REVOKED',
+  'FORBIDDEN',
+  'ENROLLMENT_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,4 +5,6 @@ export * from './fields';
 export * from './forms';
 export * from './hlc';
 export * from './records';
+export * from './server';
 export * from './views';
+export * from './ids';

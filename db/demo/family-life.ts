@@ -1,5 +1,5 @@
 import type { School, Staff, Strength } from '../../contract';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';

@@ -1,4 +1,4 @@
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import {
   DEMO_PASSWORD,
   type Person,

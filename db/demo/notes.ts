@@ -1,7 +1,7 @@
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { School, Staff, Visibility } from '../../contract';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import type { UnlockedStaffKeys } from '../privacy/credentials';
 import { openKeyring, reconcileTeamKeys, type Keyring } from '../privacy/keyring';
 import { writeNewFollowUp } from '../ops/follow-ups';

@@ -1,7 +1,7 @@
 import { HearthError, type Contact, type Staff } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import { createFollowUp } from './follow-ups';
 
 /** Clocks on two computers disagree a little; a contact "now" on a fast one is still now. */

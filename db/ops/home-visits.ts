@@ -14,7 +14,7 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import { logContact } from './contacts';
 import { createFollowUp } from './follow-ups';
 import { recordStrength } from './strengths';

@@ -1,5 +1,5 @@
 import { HearthError } from '../../contract';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import { contactsOfPerson } from './contacts';
 import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
 import { caregiversOfStudents, familiesOfStudent, studentsOfPeople } from './summaries';

@@ -9,7 +9,7 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import {
   derivePassword,
   hasStaffKeys,

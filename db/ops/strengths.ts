@@ -1,7 +1,7 @@
 import type { ContactRoute, StrengthHit, StrengthView } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import { strengthVisibleSql } from '../privacy/consent';
 import { allPrefixes } from '../search';
 import { optionalPersonName } from './summaries';

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
-import { newId } from '../ids';
+import { newId } from '../../contract/ids';
 import {
   HearthError,
   type Person,

@@ -10,7 +10,7 @@ import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { SEARCH_INDEXERS } from '../../db/search';
-import { newId } from '../../db/ids';
+import { newId } from '../../contract/ids';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { email, id, line, secret, timeZone } from './fields';
+import { TEAMS, staffRole } from './records';
+
+/**
+ * The district server's HTTP contract, shared by the server (which validates every body with
+ * it) and the desktop core's sync client. Paths are versioned; every error body is an
+ * ErrorBody with a stable code.
+ */
+
+export const serverStaffSchema = z.object({
+  id,
+  schoolId: id.nullable(),
+  email,
+  displayName: line(),
+  role: staffRole,
+  teams: z.array(z.enum(TEAMS)),
+});
+
+export const serverSchoolSchema = z.object({ id, name: line(), timeZone });
+
+/** Creates the first school and its district administrator; refused once anyone exists. */
+export const bootstrapInput = z.strictObject({
+  schoolName: line(),
+  timeZone,
+  adminName: line(),
+  email,
+  password: secret(8),
+});
+
+export const credentialsInput = z.strictObject({ email, password: secret(1) });
+
+export const adminSessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+  staff: serverStaffSchema,
+});
+
+export const enrollmentCodeInput = z.strictObject({
+  schoolId: id,
+  /** How long the code works; an hour unless the administrator says otherwise. */
+  validMinutes: z
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
+});
+
+export const enrollmentCodeSchema = z.object({
+  code: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export const enrollInput = z.strictObject({
+  code: z.string().trim().min(1, 'cannot be empty').max(40, 'must be at most 40 characters'),
+  deviceName: line(100),
+});
+
+export const enrolledSchema = z.object({
+  deviceId: id,
+  /** The device's secret; shown once, stored by the server only as a hash. */
+  token: z.string(),
+  school: serverSchoolSchema,
+});
+
+export const deviceStatusSchema = z.object({ deviceId: id, school: serverSchoolSchema });
+
+export const serverHealthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['postgres', 'pglite']),
+  schema: z.int(),
+});
+
+export type ServerStaff = z.infer<typeof serverStaffSchema>;
+export type ServerSchool = z.infer<typeof serverSchoolSchema>;

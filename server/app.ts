@@ -1,0 +1,71 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ErrorBody } from '../contract';
+import type { ServerDb } from './db';
+import { ServerError } from './errors';
+import { accountRoutes } from './routes/accounts';
+import { deviceRoutes } from './routes/devices';
+import { healthRoutes } from './routes/health';
+
+export interface ServerOptions {
+  db: ServerDb;
+  /** pino options, or false for none (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Log lines carry the method, the route and the status: never a body, a query string, an
+ * address or a token. Bodies hold family data and passwords; tokens are secrets.
+ */
+const LOG_SERIALIZERS = {
+  req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+    method: req.method,
+    route: req.routeOptions?.url ?? 'unmatched',
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+function errorBody(error: unknown): [number, ErrorBody] {
+  if (error instanceof ServerError) {
+    const body: ErrorBody = { code: error.code, message: error.message };
+    if (error.issues) body.issues = error.issues;
+    return [error.status, body];
+  }
+  const status = (error as { statusCode?: number }).statusCode ?? 500;
+  if (status === 429)
+    return [
+      429,
+      { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts. Wait a minute and try again.' },
+    ];
+  if (status === 413)
+    return [413, { code: 'VALIDATION', message: 'That request is too large to accept.' }];
+  if (status >= 400 && status < 500)
+    return [400, { code: 'VALIDATION', message: 'That request could not be read.' }];
+  return [
+    500,
+    { code: 'INTERNAL', message: 'Something went wrong on the server; nothing was saved.' },
+  ];
+}
+
+/** The district server: stateless over its database, so several can serve one. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const logger =
+    options.logger === undefined || options.logger === false
+      ? false
+      : { ...(options.logger === true ? {} : options.logger), serializers: LOG_SERIALIZERS };
+  const app = Fastify({ logger });
+  await app.register(rateLimit, { global: false });
+  app.setErrorHandler((error, request, reply) => {
+    const [status, body] = errorBody(error);
+    if (status === 500)
+      request.log.error({ err: { message: (error as Error).message } }, 'request failed');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ code: 'NOT_FOUND', message: 'There is nothing at this address.' }),
+  );
+  healthRoutes(app, options.db);
+  accountRoutes(app, options.db);
+  deviceRoutes(app, options.db);
+  return app;
+}

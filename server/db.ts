@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** One SQL statement's rows. Parameters are always bound, never spliced into the text. */
+export interface Sql {
+  query<R>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Several statements with no parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+/**
+ * The server's database: a real PostgreSQL through a `pg` pool, or PGlite (PostgreSQL in
+ * WebAssembly, one connection, in a data folder) when no DATABASE_URL is given. Both speak
+ * the same SQL, so every query and migration runs unchanged on either.
+ */
+export interface ServerDb extends Sql {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs `work` in one transaction: all of it commits, or none of it. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openPostgres(connectionString: string, maxConnections = 10): ServerDb {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle client losing its connection (PostgreSQL restarted) must not crash the server;
+  // the pool replaces it and the next query reconnects.
+  pool.on('error', () => undefined);
+  const query = async <R>(text: string, params: unknown[] = []) =>
+    (await pool.query(text, params)).rows as R[];
+  return {
+    kind: 'postgres',
+    query,
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          query: async <R>(text: string, params: unknown[] = []) =>
+            (await client.query(text, params)).rows as R[],
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** `dataDir` undefined keeps the database in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<ServerDb> {
+  const db = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    query: async <R>(text: string, params: unknown[] = []) =>
+      (await db.query<R>(text, params)).rows,
+    exec: async (script) => {
+      await db.exec(script);
+    },
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: async <R>(text: string, params: unknown[] = []) =>
+            (await tx.query<R>(text, params)).rows,
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+        }),
+      ),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { buildServer } from './app';
+import { openPglite, openPostgres, type ServerDb } from './db';
+import { NewerDatabaseError, migrateServer } from './migrate';
+
+/**
+ * `npm run server`. DATABASE_URL selects a real PostgreSQL; without it the server keeps an
+ * embedded PostgreSQL (PGlite) in HEARTH_SERVER_DATA (default ./server-data). PORT and HOST
+ * choose where it listens (default 127.0.0.1:8787; put it behind a TLS proxy in production).
+ */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const dataDir = resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data');
+  const db: ServerDb = url ? openPostgres(url) : await openPglite(dataDir);
+  try {
+    await migrateServer(db);
+  } catch (error) {
+    await db.close();
+    if (error instanceof NewerDatabaseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await buildServer({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const port = Number(process.env.PORT ?? 8787);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  app.log.info({ database: db.kind }, 'Hearth district server ready');
+
+  // Graceful shutdown: stop taking requests, let the ones in flight finish, close the database.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main().catch((error: unknown) => {
+  console.error(
+    'The Hearth server could not start:',
+    error instanceof Error ? error.message : error,
+  );
+  process.exit(1);
+});

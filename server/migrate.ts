@@ -1,0 +1,45 @@
+import type { ServerDb } from './db';
+import accounts from './migrations/0001_accounts';
+
+/** Ordered: a migration's version is its place in this list, and it never changes. */
+const MIGRATIONS: { name: string; sql: string }[] = [{ name: 'accounts', sql: accounts }];
+
+export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;
+
+export class NewerDatabaseError extends Error {}
+
+/**
+ * Bring the database up to this server's schema, each migration in its own transaction with
+ * its row in `server_migrations`. Several instances may start at once against one database:
+ * an advisory lock makes them take turns, and each re-reads what is applied after waiting.
+ * A database written by a newer server is refused, untouched.
+ */
+export async function migrateServer(db: ServerDb): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-server-migrations'))`);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS server_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const [row] = await tx.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM server_migrations',
+    );
+    const current = row?.version ?? 0;
+    if (current > SERVER_SCHEMA_VERSION)
+      throw new NewerDatabaseError(
+        `This database was set up by a newer version of the Hearth server (schema ${current}; ` +
+          `this server knows up to ${SERVER_SCHEMA_VERSION}). Upgrade this server, or point it ` +
+          'at another database; nothing was changed.',
+      );
+    for (const [index, migration] of MIGRATIONS.entries()) {
+      const version = index + 1;
+      if (version <= current) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO server_migrations (version, name) VALUES ($1, $2)', [
+        version,
+        migration.name,
+      ]);
+    }
+  });
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  bootstrapInput,
+  credentialsInput,
+  enrollmentCodeInput,
+  type ServerStaff,
+  newId,
+} from '../../contract';
+import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
+import { hashPassword, passwordMatches, spendPasswordCheck } from '../auth/passwords';
+import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
+import type { ServerDb, Sql } from '../db';
+import { ServerError } from '../errors';
+import { parseBody } from '../validate';
+
+const ADMIN_SESSION_HOURS = 8;
+export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
+
+/** The active account with this email and password, or null; as slow for an unknown email. */
+export async function checkCredentials(
+  db: Sql,
+  email: string,
+  password: string,
+): Promise<ServerStaff | null> {
+  const [row] = await db.query<StaffRow & { password_hash: string }>(
+    `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
+     WHERE lower(s.email) = lower($1) AND s.active`,
+    [email],
+  );
+  if (!row) {
+    await spendPasswordCheck(password);
+    return null;
+  }
+  return (await passwordMatches(row.password_hash, password)) ? toStaff(row) : null;
+}
+
+export const WRONG_CREDENTIALS = () =>
+  new ServerError(401, 'WRONG_PASSWORD', 'That email and password do not match an account.');
+
+/** The district's first administrator, devices' enrollment codes, and revoking devices. */
+export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
+  app.post('/v1/bootstrap', async (request, reply) => {
+    const input = parseBody(bootstrapInput, request.body);
+    const passwordHash = await hashPassword(input.password);
+    const staff = await db.transaction(async (tx) => {
+      // Serialised so two first requests cannot both create an administrator.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-bootstrap'))`);
+      const [existing] = await tx.query('SELECT 1 FROM staff_accounts LIMIT 1');
+      if (existing)
+        throw new ServerError(
+          409,
+          'ALREADY_SET_UP',
+          'This server already has an administrator. Ask them for an account.',
+        );
+      const schoolId = newId();
+      await tx.query('INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3)', [
+        schoolId,
+        input.schoolName,
+        input.timeZone,
+      ]);
+      const [row] = await tx.query<StaffRow>(
+        `INSERT INTO staff_accounts AS s (id, school_id, email, display_name, role, teams, password_hash)
+         VALUES ($1, NULL, $2, $3, 'administrator', '{admin}', $4) RETURNING ${STAFF_COLUMNS}`,
+        [newId(), input.email, input.adminName, passwordHash],
+      );
+      return { staff: toStaff(row as StaffRow), schoolId };
+    });
+    return reply.code(201).send(staff);
+  });
+
+  app.post(
+    '/v1/admin/sessions',
+    { config: { rateLimit: SIGN_IN_LIMIT } },
+    async (request, reply) => {
+      const input = parseBody(credentialsInput, request.body);
+      const staff = await checkCredentials(db, input.email, input.password);
+      if (!staff) throw WRONG_CREDENTIALS();
+      if (staff.role !== 'administrator')
+        throw new ServerError(403, 'FORBIDDEN', 'Only administrators can sign in here.');
+      const token = newToken('ha');
+      const [row] = await db.query<{ expires_at: Date }>(
+        `INSERT INTO admin_sessions (token_hash, staff_id, expires_at)
+         VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,
+        [hashSecret(token), staff.id, ADMIN_SESSION_HOURS],
+      );
+      return reply
+        .code(201)
+        .send({ token, expiresAt: (row?.expires_at as Date).toISOString(), staff });
+    },
+  );
+
+  app.post('/v1/admin/enrollment-codes', async (request, reply) => {
+    const admin = await requireAdmin(db, request);
+    const input = parseBody(enrollmentCodeInput, request.body);
+    checkManages(admin, input.schoolId);
+    const code = newEnrollmentCode();
+    const [row] = await db.query<{ expires_at: Date }>(
+      `INSERT INTO enrollment_codes (code_hash, school_id, created_by, expires_at)
+       SELECT $1, id, $3, now() + make_interval(mins => $4) FROM schools WHERE id = $2
+       RETURNING expires_at`,
+      [hashSecret(code), input.schoolId, admin.id, input.validMinutes],
+    );
+    if (!row) throw new ServerError(404, 'NOT_FOUND', 'There is no such school.');
+    return reply.code(201).send({ code, expiresAt: row.expires_at.toISOString() });
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/admin/devices/:id/revoke', async (request, reply) => {
+    const admin = await requireAdmin(db, request);
+    const [device] = await db.query<{ school_id: string }>(
+      'SELECT school_id FROM devices WHERE id::text = $1',
+      [request.params.id],
+    );
+    if (!device) throw new ServerError(404, 'NOT_FOUND', 'There is no such device.');
+    checkManages(admin, device.school_id);
+    await db.query(
+      'UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id::text = $1',
+      [request.params.id],
+    );
+    return reply.code(204).send();
+  });
+}

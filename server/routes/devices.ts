@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { credentialsInput, enrollInput, newId } from '../../contract';
+import { requireDevice } from '../auth/guards';
+import { hashSecret, newToken, normalizeEnrollmentCode } from '../auth/secrets';
+import type { ServerDb } from '../db';
+import { ServerError, forbidden } from '../errors';
+import { parseBody } from '../validate';
+import { SIGN_IN_LIMIT, WRONG_CREDENTIALS, checkCredentials } from './accounts';
+
+/** Enrolling a computer with a one-time code, its status, and staff signing in on it. */
+export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
+  app.post(
+    '/v1/devices/enroll',
+    { config: { rateLimit: SIGN_IN_LIMIT } },
+    async (request, reply) => {
+      const input = parseBody(enrollInput, request.body);
+      const token = newToken('hd');
+      const deviceId = newId();
+      const codeHash = hashSecret(normalizeEnrollmentCode(input.code));
+      const enrolled = await db.transaction(async (tx) => {
+        // One statement claims the code, so two devices racing for it cannot both succeed.
+        const [code] = await tx.query<{ school_id: string; created_by: string }>(
+          `UPDATE enrollment_codes SET used_at = now()
+         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+         RETURNING school_id, created_by`,
+          [codeHash],
+        );
+        if (!code)
+          throw new ServerError(
+            400,
+            'ENROLLMENT_CODE_INVALID',
+            'That code does not work: it may be mistyped, already used or expired. Ask district IT for a new one.',
+          );
+        await tx.query(
+          `INSERT INTO devices (id, school_id, name, token_hash, enrolled_by)
+         VALUES ($1, $2, $3, $4, $5)`,
+          [deviceId, code.school_id, input.deviceName, hashSecret(token), code.created_by],
+        );
+        await tx.query('UPDATE enrollment_codes SET device_id = $2 WHERE code_hash = $1', [
+          codeHash,
+          deviceId,
+        ]);
+        const [school] = await tx.query<{ id: string; name: string; time_zone: string }>(
+          'SELECT id, name, time_zone FROM schools WHERE id = $1',
+          [code.school_id],
+        );
+        if (!school) throw new Error('an enrollment code refers to a missing school');
+        return {
+          deviceId,
+          token,
+          school: { id: school.id, name: school.name, timeZone: school.time_zone },
+        };
+      });
+      return reply.code(201).send(enrolled);
+    },
+  );
+
+  app.get('/v1/device/status', async (request) => requireDevice(db, request));
+
+  /**
+   * Staff signing in on an enrolled computer: the server checks the password, and the device
+   * keeps its own hash of it for signing in offline later. Only staff of the device's school
+   * (or district administrators) may sign in on it.
+   */
+  app.post('/v1/device/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request) => {
+    const device = await requireDevice(db, request);
+    const input = parseBody(credentialsInput, request.body);
+    const staff = await checkCredentials(db, input.email, input.password);
+    if (!staff) throw WRONG_CREDENTIALS();
+    if (staff.schoolId !== null && staff.schoolId !== device.school.id)
+      throw forbidden('This account belongs to another school.');
+    return { staff };
+  });
+}

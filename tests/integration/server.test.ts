@@ -1,0 +1,295 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../contract';
+import { buildServer } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { openPglite, openPostgres, type ServerDb } from '../../server/db';
+import { NewerDatabaseError, migrateServer } from '../../server/migrate';
+import { postgresMissing, startPostgres, type PostgresCluster } from '../postgres-cluster';
+
+/**
+ * The district server's accounts, enrollment and device endpoints, against the embedded
+ * PostgreSQL (PGlite) and a real PostgreSQL cluster. CI installs PostgreSQL and sets
+ * HEARTH_REQUIRE_POSTGRES, so there a missing PostgreSQL fails instead of skipping.
+ */
+const missing = postgresMissing();
+if (missing && process.env.HEARTH_REQUIRE_POSTGRES) throw new Error(missing);
+if (missing) console.warn(`Skipping the real-PostgreSQL server tests: ${missing}.`);
+
+let cluster: PostgresCluster | undefined;
+beforeAll(async () => {
+  if (!missing) cluster = await startPostgres();
+}, 60_000);
+afterAll(() => cluster?.stop());
+
+const BACKENDS = [
+  { name: 'PGlite', open: () => openPglite() },
+  {
+    name: 'PostgreSQL',
+    skip: missing !== null,
+    open: async () => openPostgres(await (cluster as PostgresCluster).newDatabase()),
+  },
+];
+
+const ADMIN = {
+  schoolName: 'Riverside Elementary',
+  timeZone: 'America/Chicago',
+  adminName: 'Pat Admin',
+  email: 'pat@district.example',
+  password: 'district admin password',
+};
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
+  let db: ServerDb;
+  let app: FastifyInstance;
+  let logs: string;
+  const closers: (() => Promise<unknown>)[] = [];
+
+  async function start() {
+    db = await open();
+    await migrateServer(db);
+    logs = '';
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    app = await buildServer({ db, logger: { level: 'info', stream } });
+    closers.push(
+      () => app.close(),
+      () => db.close(),
+    );
+  }
+  afterEach(async () => {
+    while (closers.length) await closers.shift()?.();
+  });
+
+  async function send(method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) {
+    const response = await app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.statusCode,
+      body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    } satisfies Reply;
+  }
+
+  async function bootstrapped() {
+    await start();
+    const boot = await send('POST', '/v1/bootstrap', ADMIN);
+    expect(boot.status).toBe(201);
+    const session = await send('POST', '/v1/admin/sessions', {
+      email: ADMIN.email.toUpperCase(),
+      password: ADMIN.password,
+    });
+    expect(session.status).toBe(201);
+    return { schoolId: boot.body.schoolId as string, adminToken: session.body.token as string };
+  }
+
+  /** A second school with its own administrator and nurse, made directly in the database. */
+  async function secondSchool() {
+    const schoolId = newId();
+    await db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
+      schoolId,
+    ]);
+    const hash = await hashPassword('hillside password');
+    for (const [email, role] of [
+      ['lee@hillside.example', 'administrator'],
+      ['nurse@hillside.example', 'nurse'],
+    ])
+      await db.query(
+        `INSERT INTO staff_accounts (id, school_id, email, display_name, role, password_hash)
+         VALUES ($1, $2, $3, $3, $4, $5)`,
+        [newId(), schoolId, email, role, hash],
+      );
+    return schoolId;
+  }
+
+  async function enrolledDevice(schoolId: string, adminToken: string, name = 'Front desk 1') {
+    const code = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
+    expect(code.status).toBe(201);
+    const device = await send('POST', '/v1/devices/enroll', {
+      code: code.body.code,
+      deviceName: name,
+    });
+    expect(device.status).toBe(201);
+    return {
+      code: code.body.code as string,
+      ...(device.body as { deviceId: string; token: string }),
+    };
+  }
+
+  it.skipIf(skip)(
+    'answers health, migrates once, and refuses a database from a newer server',
+    async () => {
+      await start();
+      expect(await send('GET', '/health')).toEqual({
+        status: 200,
+        body: { status: 'ok', database: db.kind, schema: 1 },
+      });
+      await migrateServer(db); // a second start changes nothing
+      expect(await db.query('SELECT version FROM server_migrations')).toEqual([{ version: 1 }]);
+      await db.query(`INSERT INTO server_migrations (version, name) VALUES (99, 'future')`);
+      await expect(migrateServer(db)).rejects.toThrow(NewerDatabaseError);
+      await expect(migrateServer(db)).rejects.toThrow(/newer version of the Hearth server/);
+    },
+  );
+
+  it.skipIf(skip)('bootstraps the first administrator once, checking every field', async () => {
+    await start();
+    const bad = await send('POST', '/v1/bootstrap', { ...ADMIN, email: 'not an email', extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION');
+    expect((bad.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual([
+      '',
+      'email',
+    ]);
+    expect(await db.query('SELECT id FROM staff_accounts')).toEqual([]);
+    expect(await db.query('SELECT id FROM schools')).toEqual([]);
+
+    const [first, second] = await Promise.all([
+      send('POST', '/v1/bootstrap', ADMIN),
+      send('POST', '/v1/bootstrap', { ...ADMIN, email: 'someone@else.example' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    expect(await db.query('SELECT email FROM staff_accounts')).toHaveLength(1);
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/v1/bootstrap',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"schoolName": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.parse(malformed.body)).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it.skipIf(skip)(
+    'enrolls a device with a one-time code that expires, and revoking it locks the device out',
+    async () => {
+      const { schoolId, adminToken } = await bootstrapped();
+      expect((await send('POST', '/v1/admin/enrollment-codes', { schoolId })).status).toBe(401);
+      const { code, deviceId, token } = await enrolledDevice(schoolId, adminToken);
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+      // Single use.
+      const reused = await send('POST', '/v1/devices/enroll', { code, deviceName: 'Laptop' });
+      expect(reused).toMatchObject({ status: 400, body: { code: 'ENROLLMENT_CODE_INVALID' } });
+      // Typed loosely (lower case, no dashes) it still works; once expired it does not.
+      const fresh = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
+      const loose = (fresh.body.code as string).toLowerCase().replace(/-/g, '');
+      await db.query(
+        `UPDATE enrollment_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
+      );
+      const expired = await send('POST', '/v1/devices/enroll', {
+        code: loose,
+        deviceName: 'Laptop',
+      });
+      expect(expired.body.code).toBe('ENROLLMENT_CODE_INVALID');
+      const again = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
+      const typed = (again.body.code as string).toLowerCase().replace(/-/g, '');
+      expect(
+        (await send('POST', '/v1/devices/enroll', { code: typed, deviceName: 'Laptop' })).status,
+      ).toBe(201);
+
+      const status = await send('GET', '/v1/device/status', undefined, token);
+      expect(status).toMatchObject({ status: 200, body: { deviceId, school: { id: schoolId } } });
+      // A token that is not this device's, or a device id dressed up as a token, gets nothing.
+      expect((await send('GET', '/v1/device/status', undefined, `hd_${deviceId}`)).status).toBe(
+        401,
+      );
+      expect((await send('GET', '/v1/device/status', undefined, adminToken)).status).toBe(401);
+
+      expect(
+        (await send('POST', `/v1/admin/devices/${deviceId}/revoke`, {}, adminToken)).status,
+      ).toBe(204);
+      const revoked = await send('GET', '/v1/device/status', undefined, token);
+      expect(revoked).toMatchObject({ status: 401, body: { code: 'DEVICE_REVOKED' } });
+      const signIn = await send(
+        'POST',
+        '/v1/device/sign-in',
+        { email: ADMIN.email, password: ADMIN.password },
+        token,
+      );
+      expect(signIn.body.code).toBe('DEVICE_REVOKED');
+    },
+  );
+
+  it.skipIf(skip)('keeps each school to its own devices and staff', async () => {
+    const { schoolId, adminToken } = await bootstrapped();
+    const hillside = await secondSchool();
+    const lee = await send('POST', '/v1/admin/sessions', {
+      email: 'lee@hillside.example',
+      password: 'hillside password',
+    });
+    const leeToken = lee.body.token as string;
+    // A school administrator cannot enroll devices into, or revoke devices of, another school.
+    const other = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, leeToken);
+    expect(other).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const riverside = await enrolledDevice(schoolId, adminToken);
+    const revoke = await send(
+      'POST',
+      `/v1/admin/devices/${riverside.deviceId}/revoke`,
+      {},
+      leeToken,
+    );
+    expect(revoke.status).toBe(403);
+    // The district administrator manages both.
+    const hillsideDevice = await enrolledDevice(hillside, adminToken, 'Hillside nurse office');
+
+    // Staff sign in only on their own school's devices; a nurse is not an administrator.
+    const nurse = { email: 'nurse@hillside.example', password: 'hillside password' };
+    expect(
+      (await send('POST', '/v1/device/sign-in', nurse, hillsideDevice.token)).body,
+    ).toMatchObject({
+      staff: { role: 'nurse', schoolId: hillside },
+    });
+    expect((await send('POST', '/v1/device/sign-in', nurse, riverside.token)).status).toBe(403);
+    expect((await send('POST', '/v1/admin/sessions', nurse)).status).toBe(403);
+    const wrong = await send(
+      'POST',
+      '/v1/device/sign-in',
+      { ...nurse, password: 'nope' },
+      hillsideDevice.token,
+    );
+    expect(wrong).toMatchObject({ status: 401, body: { code: 'WRONG_PASSWORD' } });
+  });
+
+  it.skipIf(skip)(
+    'rate-limits sign-in and keeps secrets out of the database and the logs',
+    async () => {
+      const { schoolId, adminToken } = await bootstrapped();
+      const device = await enrolledDevice(schoolId, adminToken);
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          (await send('POST', '/v1/admin/sessions', { email: ADMIN.email, password: `guess ${i}` }))
+            .status,
+        );
+      expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
+      expect(statuses.at(-1)).toBe(429);
+
+      const stored = JSON.stringify(
+        await db.query(`SELECT
+        (SELECT json_agg(s) FROM staff_accounts s) AS staff,
+        (SELECT json_agg(d) FROM devices d) AS devices,
+        (SELECT json_agg(a) FROM admin_sessions a) AS sessions,
+        (SELECT json_agg(e) FROM enrollment_codes e) AS codes`),
+      );
+      for (const secret of [ADMIN.password, adminToken, device.token, device.code])
+        expect(stored.includes(secret)).toBe(false);
+      for (const secret of [ADMIN.password, ADMIN.email, adminToken, device.token, device.code])
+        expect(logs.includes(secret)).toBe(false);
+      expect(logs).toContain('"route":"/v1/devices/enroll"');
+    },
+  );
+});
