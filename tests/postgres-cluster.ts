@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './helpers';
 
 /**
  * A throwaway PostgreSQL cluster from the installed binaries (Debian's `postgresql`), in a
@@ -29,16 +29,6 @@ function binDir(): string | null {
 /** Why real-PostgreSQL tests cannot run here, or null when they can. */
 export function postgresMissing(): string | null {
   return binDir() ? null : 'PostgreSQL binaries (initdb, pg_ctl) are not installed';
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : reject()));
-    });
-  });
 }
 
 export async function startPostgres(): Promise<PostgresCluster> {
