@@ -87,3 +87,13 @@ export function secret(min: number) {
     .max(256, 'must be at most 256 characters')
     .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
 }
+
+/**
+ * A name typed in one box at the front desk, as Hearth stores it: the first word is the
+ * given name, the rest (if any) the family name. The desk's duplicate check splits the same
+ * way, so it compares what would be saved.
+ */
+export function splitTypedName(typed: string): { firstName: string; lastName: string | null } {
+  const [firstName = '', ...rest] = typed.trim().split(/\s+/);
+  return { firstName, lastName: rest.length > 0 ? rest.join(' ') : null };
+}

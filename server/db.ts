@@ -20,30 +20,34 @@ export interface ServerDb extends Sql {
   close(): Promise<void>;
 }
 
+interface Driver {
+  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** `Sql` over a pg pool or client, or PGlite or one of its transactions. */
+function sqlOver(driver: Driver, runScript: (script: string) => Promise<unknown>): Sql {
+  return {
+    query: async <R>(text: string, params: unknown[] = []) =>
+      (await driver.query(text, params)).rows as R[],
+    exec: async (script) => {
+      await runScript(script);
+    },
+  };
+}
+
 export function openPostgres(connectionString: string, maxConnections = 10): ServerDb {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the server;
   // the pool replaces it and the next query reconnects.
   pool.on('error', () => undefined);
-  const query = async <R>(text: string, params: unknown[] = []) =>
-    (await pool.query(text, params)).rows as R[];
   return {
     kind: 'postgres',
-    query,
-    exec: async (script) => {
-      await pool.query(script);
-    },
+    ...sqlOver(pool, (script) => pool.query(script)),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work({
-          query: async <R>(text: string, params: unknown[] = []) =>
-            (await client.query(text, params)).rows as R[],
-          exec: async (script) => {
-            await client.query(script);
-          },
-        });
+        const result = await work(sqlOver(client, (script) => client.query(script)));
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -62,21 +66,8 @@ export async function openPglite(dataDir?: string): Promise<ServerDb> {
   const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
-    query: async <R>(text: string, params: unknown[] = []) =>
-      (await db.query<R>(text, params)).rows,
-    exec: async (script) => {
-      await db.exec(script);
-    },
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          query: async <R>(text: string, params: unknown[] = []) =>
-            (await tx.query<R>(text, params)).rows,
-          exec: async (script) => {
-            await tx.exec(script);
-          },
-        }),
-      ),
+    ...sqlOver(db, (script) => db.exec(script)),
+    transaction: (work) => db.transaction((tx) => work(sqlOver(tx, (script) => tx.exec(script)))),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,4 @@
-import type { School, Staff, Strength } from '../../contract';
-import { newId } from '../../contract/ids';
+import { newId, type School, type Staff, type Strength } from '../../contract';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';

@@ -1,4 +1,3 @@
-import { newId } from '../../contract/ids';
 import {
   DEMO_PASSWORD,
   type Person,
@@ -7,6 +6,7 @@ import {
   type Staff,
   type SyncedRecord,
   type SyncedTable,
+  newId,
 } from '../../contract';
 import { addStaff, defaultTeams } from '../ops/staff';
 import { derivePassword, type UnlockedStaffKeys } from '../privacy/credentials';

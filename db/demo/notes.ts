@@ -1,7 +1,6 @@
 import { addDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
-import type { School, Staff, Visibility } from '../../contract';
-import { newId } from '../../contract/ids';
+import { newId, type School, type Staff, type Visibility } from '../../contract';
 import type { UnlockedStaffKeys } from '../privacy/credentials';
 import { openKeyring, reconcileTeamKeys, type Keyring } from '../privacy/keyring';
 import { writeNewFollowUp } from '../ops/follow-ups';

@@ -1,7 +1,6 @@
-import { HearthError, type Contact, type Staff } from '../../contract';
+import { HearthError, type Contact, type Staff, newId } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
-import { newId } from '../../contract/ids';
 import { createFollowUp } from './follow-ups';
 
 /** Clocks on two computers disagree a little; a contact "now" on a fast one is still now. */

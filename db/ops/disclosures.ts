@@ -1,7 +1,6 @@
-import type { DisclosureView, FamilyRecord } from '../../contract';
+import { newId, type DisclosureView, type FamilyRecord } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
-import { newId } from '../../contract/ids';
 import { toCsv } from './csv';
 import { followUpsForStudent } from './follow-ups';
 import { notesForStudent } from './notes';

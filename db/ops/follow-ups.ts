@@ -8,10 +8,10 @@ import {
   type FollowUpView,
   type School,
   type Staff,
+  newId,
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { logContact } from './contacts';
-import { newId } from '../../contract/ids';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';

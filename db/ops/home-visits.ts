@@ -4,6 +4,7 @@ import {
   type HomeVisit,
   type HomeVisitView,
   type Staff,
+  newId,
 } from '../../contract';
 import { fromRow } from '../columns';
 import {
@@ -14,7 +15,6 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import { newId } from '../../contract/ids';
 import { logContact } from './contacts';
 import { createFollowUp } from './follow-ups';
 import { recordStrength } from './strengths';

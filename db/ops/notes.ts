@@ -6,9 +6,9 @@ import {
   type NoteView,
   type Staff,
   type Visibility,
+  newId,
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
-import { newId } from '../../contract/ids';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
 import { sealContent, type Keyring } from '../privacy/keyring';
 import { reveal, type GuardedRow } from '../privacy/reveal';

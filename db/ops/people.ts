@@ -1,5 +1,4 @@
-import { HearthError } from '../../contract';
-import { newId } from '../../contract/ids';
+import { HearthError, newId } from '../../contract';
 import { contactsOfPerson } from './contacts';
 import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
 import { caregiversOfStudents, familiesOfStudent, studentsOfPeople } from './summaries';

@@ -1,4 +1,4 @@
-import { newId } from '../../contract/ids';
+import { newId } from '../../contract';
 import type { Handlers } from '../context';
 import { DEMO_SIZE } from '../demo/generate';
 import { installDemoSchool, refuseIfSetUp } from '../demo/install';

@@ -1,5 +1,5 @@
 import { addSeconds } from 'date-fns';
-import { HearthError, type Staff, type StaffRole, type Team } from '../../contract';
+import { HearthError, type Staff, type StaffRole, type Team, newId } from '../../contract';
 import { fromRow } from '../columns';
 import {
   FailAfterCommit,
@@ -9,7 +9,6 @@ import {
   type Ctx,
   type Handlers,
 } from '../context';
-import { newId } from '../../contract/ids';
 import {
   derivePassword,
   hasStaffKeys,

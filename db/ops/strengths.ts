@@ -1,7 +1,6 @@
-import type { ContactRoute, StrengthHit, StrengthView } from '../../contract';
+import { newId, type ContactRoute, type StrengthHit, type StrengthView } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
-import { newId } from '../../contract/ids';
 import { strengthVisibleSql } from '../privacy/consent';
 import { allPrefixes } from '../search';
 import { optionalPersonName } from './summaries';

@@ -1,11 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
-import { newId } from '../../contract/ids';
 import {
   HearthError,
   type Person,
   type PickupWarning,
   type Visit,
+  newId,
+  splitTypedName,
   type VisitView,
 } from '../../contract';
 import { fromRow } from '../columns';
@@ -93,19 +94,17 @@ function visitView(ctx: Ctx, id: string): VisitView {
   ])[0] as VisitView;
 }
 
-/** A visitor typed in on the spot: first word is the given name, the rest the family name. */
+/** A visitor typed in on the spot, named as `splitTypedName` says. */
 function addVisitor(
   ctx: Ctx,
   schoolId: string,
   fullName: string,
   phone: string | undefined,
 ): Person {
-  const [firstName = fullName, ...rest] = fullName.split(/\s+/);
   return ctx.writer.insert('people', {
     id: newId(),
     schoolId,
-    firstName,
-    lastName: rest.length ? rest.join(' ') : null,
+    ...splitTypedName(fullName),
     kind: 'visitor',
     phones: phone ? [phone] : [],
     email: null,

@@ -1,7 +1,12 @@
-import { HearthError, voiceStepReached, type VoiceItemView, type VoiceStep } from '../../contract';
+import {
+  HearthError,
+  voiceStepReached,
+  type VoiceItemView,
+  type VoiceStep,
+  newId,
+} from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
-import { newId } from '../../contract/ids';
 import { optionalPersonName } from './summaries';
 
 type Row = Record<string, unknown> & {

@@ -1,6 +1,5 @@
-import type { AuditAction, AuditEntry } from '../../contract';
+import { newId, type AuditAction, type AuditEntry } from '../../contract';
 import type { Ctx } from '../context';
-import { newId } from '../../contract/ids';
 
 export type AuditedRecord = AuditEntry['recordType'];
 /** How restricted content left the database when it was shown: on screen, or in an export. */

@@ -49,6 +49,7 @@ CREATE TABLE enrollment_codes (
   created_by uuid NOT NULL REFERENCES staff_accounts (id),
   expires_at timestamptz NOT NULL,
   used_at timestamptz,
-  device_id uuid REFERENCES devices (id)
+  -- Set in the statement that claims the code, before the device row is written.
+  device_id uuid REFERENCES devices (id) DEFERRABLE INITIALLY DEFERRED
 );
 `;

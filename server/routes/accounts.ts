@@ -1,41 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  bootstrapInput,
-  credentialsInput,
-  enrollmentCodeInput,
-  type ServerStaff,
-  newId,
-} from '../../contract';
+import { bootstrapInput, credentialsInput, enrollmentCodeInput, newId } from '../../contract';
 import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
-import { hashPassword, passwordMatches, spendPasswordCheck } from '../auth/passwords';
+import { hashPassword } from '../auth/passwords';
 import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
-import type { ServerDb, Sql } from '../db';
+import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
+import type { ServerDb } from '../db';
 import { ServerError } from '../errors';
 import { parseBody } from '../validate';
 
 const ADMIN_SESSION_HOURS = 8;
-export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
-
-/** The active account with this email and password, or null; as slow for an unknown email. */
-export async function checkCredentials(
-  db: Sql,
-  email: string,
-  password: string,
-): Promise<ServerStaff | null> {
-  const [row] = await db.query<StaffRow & { password_hash: string }>(
-    `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
-     WHERE lower(s.email) = lower($1) AND s.active`,
-    [email],
-  );
-  if (!row) {
-    await spendPasswordCheck(password);
-    return null;
-  }
-  return (await passwordMatches(row.password_hash, password)) ? toStaff(row) : null;
-}
-
-export const WRONG_CREDENTIALS = () =>
-  new ServerError(401, 'WRONG_PASSWORD', 'That email and password do not match an account.');
 
 /** The district's first administrator, devices' enrollment codes, and revoking devices. */
 export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -74,7 +47,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
     async (request, reply) => {
       const input = parseBody(credentialsInput, request.body);
       const staff = await checkCredentials(db, input.email, input.password);
-      if (!staff) throw WRONG_CREDENTIALS();
+      if (!staff) throw wrongCredentials();
       if (staff.role !== 'administrator')
         throw new ServerError(403, 'FORBIDDEN', 'Only administrators can sign in here.');
       const token = newToken('ha');

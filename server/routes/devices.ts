@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { credentialsInput, enrollInput, newId } from '../../contract';
 import { requireDevice } from '../auth/guards';
 import { hashSecret, newToken, normalizeEnrollmentCode } from '../auth/secrets';
+import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
 import { parseBody } from '../validate';
-import { SIGN_IN_LIMIT, WRONG_CREDENTIALS, checkCredentials } from './accounts';
 
 /** Enrolling a computer with a one-time code, its status, and staff signing in on it. */
 export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -19,11 +19,17 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
       const codeHash = hashSecret(normalizeEnrollmentCode(input.code));
       const enrolled = await db.transaction(async (tx) => {
         // One statement claims the code, so two devices racing for it cannot both succeed.
-        const [code] = await tx.query<{ school_id: string; created_by: string }>(
-          `UPDATE enrollment_codes SET used_at = now()
-         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
-         RETURNING school_id, created_by`,
-          [codeHash],
+        const [code] = await tx.query<{
+          school_id: string;
+          created_by: string;
+          name: string;
+          time_zone: string;
+        }>(
+          `UPDATE enrollment_codes c SET used_at = now(), device_id = $2 FROM schools s
+           WHERE c.code_hash = $1 AND c.used_at IS NULL AND c.expires_at > now()
+             AND s.id = c.school_id
+           RETURNING c.school_id, c.created_by, s.name, s.time_zone`,
+          [codeHash, deviceId],
         );
         if (!code)
           throw new ServerError(
@@ -33,23 +39,11 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
           );
         await tx.query(
           `INSERT INTO devices (id, school_id, name, token_hash, enrolled_by)
-         VALUES ($1, $2, $3, $4, $5)`,
+           VALUES ($1, $2, $3, $4, $5)`,
           [deviceId, code.school_id, input.deviceName, hashSecret(token), code.created_by],
         );
-        await tx.query('UPDATE enrollment_codes SET device_id = $2 WHERE code_hash = $1', [
-          codeHash,
-          deviceId,
-        ]);
-        const [school] = await tx.query<{ id: string; name: string; time_zone: string }>(
-          'SELECT id, name, time_zone FROM schools WHERE id = $1',
-          [code.school_id],
-        );
-        if (!school) throw new Error('an enrollment code refers to a missing school');
-        return {
-          deviceId,
-          token,
-          school: { id: school.id, name: school.name, timeZone: school.time_zone },
-        };
+        const school = { id: code.school_id, name: code.name, timeZone: code.time_zone };
+        return { deviceId, token, school };
       });
       return reply.code(201).send(enrolled);
     },
@@ -66,7 +60,7 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
     const device = await requireDevice(db, request);
     const input = parseBody(credentialsInput, request.body);
     const staff = await checkCredentials(db, input.email, input.password);
-    if (!staff) throw WRONG_CREDENTIALS();
+    if (!staff) throw wrongCredentials();
     if (staff.schoolId !== null && staff.schoolId !== device.school.id)
       throw forbidden('This account belongs to another school.');
     return { staff };

@@ -96,16 +96,16 @@ export function FollowUpItem({
 }
 
 export function FollowUpsPanel({
-  studentId,
+  student,
   viewer,
   timeZone,
 }: {
-  studentId: string;
+  student: { id: string; name: string };
   viewer: Staff;
   timeZone: string;
 }) {
   const [version, setVersion] = useState(0);
-  const followUps = useCall('followUp.forStudent', { studentId }, version);
+  const followUps = useCall('followUp.forStudent', { studentId: student.id }, version);
   const refresh = () => setVersion((n) => n + 1);
   const today = schoolToday(timeZone);
   return (
@@ -122,12 +122,7 @@ export function FollowUpsPanel({
           <FollowUpItem key={f.id} followUp={f} today={today} onChanged={refresh} />
         ))}
       </ul>
-      <FollowUpForm
-        students={[{ id: studentId, name: '' }]}
-        viewer={viewer}
-        timeZone={timeZone}
-        onSaved={refresh}
-      />
+      <FollowUpForm students={[student]} viewer={viewer} timeZone={timeZone} onSaved={refresh} />
     </section>
   );
 }

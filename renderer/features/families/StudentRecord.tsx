@@ -108,7 +108,7 @@ export function StudentRecord({
       </section>
       <div className="record-columns">
         <NotesPanel studentId={studentId} viewer={viewer} />
-        <FollowUpsPanel studentId={studentId} viewer={viewer} timeZone={timeZone} />
+        <FollowUpsPanel student={{ id: studentId, name }} viewer={viewer} timeZone={timeZone} />
       </div>
       <section className="card" aria-labelledby="disclosures-title">
         <h2 id="disclosures-title">Record of disclosures</h2>

@@ -1,21 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { CallInput } from '../../../contract';
+import { splitTypedName, type CallInput } from '../../../contract';
 import { useCall } from '../../api/useCall';
 import { DUPLICATE_REASON_WORDS, fullName } from '../../ui/format';
 
 type Lookup = CallInput<'person.findDuplicates'>;
 
-/** What a quickly typed name and phone ask the duplicate check: split as the desk saves them. */
+/** What a quickly typed name and phone ask the duplicate check. */
 function lookupFor(name: string, phone: string): Lookup | null {
-  const [firstName, ...rest] = name.trim().split(/\s+/);
-  if (!firstName) return null;
+  const typed = splitTypedName(name);
+  if (!typed.firstName) return null;
   const digits = phone.replace(/\D/g, '');
-  return {
-    firstName,
-    lastName: rest.length > 0 ? rest.join(' ') : null,
-    phones: digits.length >= 7 ? [phone] : [],
-    email: null,
-  };
+  return { ...typed, phones: digits.length >= 7 ? [phone] : [], email: null };
 }
 
 /**

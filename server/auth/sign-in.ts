@@ -1,0 +1,29 @@
+import type { ServerStaff } from '../../contract';
+import type { Sql } from '../db';
+import { ServerError } from '../errors';
+import { STAFF_COLUMNS, toStaff, type StaffRow } from './guards';
+import { passwordMatches, spendPasswordCheck } from './passwords';
+
+/** Attempts per client address and instance, for every route that checks a secret. */
+export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
+
+/** The active account with this email and password, or null; as slow for an unknown email. */
+export async function checkCredentials(
+  db: Sql,
+  email: string,
+  password: string,
+): Promise<ServerStaff | null> {
+  const [row] = await db.query<StaffRow & { password_hash: string }>(
+    `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
+     WHERE lower(s.email) = lower($1) AND s.active`,
+    [email],
+  );
+  if (!row) {
+    await spendPasswordCheck(password);
+    return null;
+  }
+  return (await passwordMatches(row.password_hash, password)) ? toStaff(row) : null;
+}
+
+export const wrongCredentials = () =>
+  new ServerError(401, 'WRONG_PASSWORD', 'That email and password do not match an account.');
