@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'DEVICE_REVOKED',
   'FORBIDDEN',
   'ENROLLMENT_CODE_INVALID',
+  // A push stamped more than a day ahead of the server's clock: refused whole.
+  'CLOCK_AHEAD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

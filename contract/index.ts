@@ -8,3 +8,5 @@ export * from './records';
 export * from './server';
 export * from './views';
 export * from './ids';
+export * from './sync';
+export * from './audience';

@@ -65,6 +65,29 @@ export const enrolledSchema = z.object({
 
 export const deviceStatusSchema = z.object({ deviceId: id, school: serverSchoolSchema });
 
+/** A district administrator adds a school. */
+export const schoolInput = z.strictObject({ name: line(), timeZone });
+
+/** An administrator adds a staff member to a school they manage. */
+export const staffAccountInput = z.strictObject({
+  schoolId: id,
+  email,
+  displayName: line(),
+  role: staffRole,
+  teams: z.array(z.enum(TEAMS)).max(TEAMS.length),
+  password: secret(8),
+});
+
+/** Changes to a staff member; teams and active decide what their devices receive. */
+export const staffAccountPatch = z
+  .strictObject({
+    displayName: line(),
+    role: staffRole,
+    teams: z.array(z.enum(TEAMS)).max(TEAMS.length),
+    active: z.boolean(),
+  })
+  .partial();
+
 export const serverHealthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['postgres', 'pglite']),

@@ -1,4 +1,4 @@
-import { formatHlc, parseHlc, tick, type Hlc } from '../contract';
+import { ClockDriftError, formatHlc, parseHlc, receive, tick, type Hlc } from '../contract';
 import type { Store } from './store';
 
 /**
@@ -16,14 +16,36 @@ export class LocalClock {
     this.last = resumeFrom ? { ...parseHlc(resumeFrom), node } : { wall: 0, counter: 0, node };
   }
 
+  /** Resume from the newer of the last local stamp and the last remote one merged (meta `clock_floor`). */
   static resume(store: Store, node: string, wallNow: () => number): LocalClock {
-    const row = store.sql('SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as
-      { hlc: string } | undefined;
-    return new LocalClock(node, wallNow, row?.hlc ?? null);
+    const row = store
+      .sql(
+        `SELECT max(hlc) AS hlc FROM (
+           SELECT (SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1) AS hlc
+           UNION ALL SELECT value FROM meta WHERE key = 'clock_floor')`,
+      )
+      .get() as { hlc: string | null };
+    return new LocalClock(node, wallNow, row.hlc);
   }
 
   next(): string {
     this.last = tick(this.last, this.wallNow());
     return formatHlc(this.last);
+  }
+
+  /**
+   * Merge a timestamp from the server, so a local edit made after seeing a value always
+   * stamps later than it. One more than a day ahead of our wall clock is not merged (a
+   * wrong clock elsewhere must not drag ours along); its data still applies. Returns the
+   * merged clock to persist as `clock_floor` with the page that carried it, or null.
+   */
+  receive(remote: string): string | null {
+    try {
+      this.last = receive(this.last, parseHlc(remote), this.wallNow());
+      return formatHlc(this.last);
+    } catch (error) {
+      if (error instanceof ClockDriftError) return null;
+      throw error;
+    }
   }
 }

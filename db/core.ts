@@ -29,6 +29,7 @@ import { setupHandlers } from './ops/setup';
 import { staffHandlers } from './ops/staff';
 import { visitHandlers } from './ops/visits';
 import { SEARCH_INDEXERS } from './search';
+import { syncPort, type SyncPort } from './sync/port';
 import { ensureSearchIndex } from './search/rebuild';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
 import { Writer, issuesOf } from './write';
@@ -70,6 +71,8 @@ export interface Core {
   close(): void;
   /** The open store, for tests and benchmarks that inspect what a call wrote. */
   readonly store: Store;
+  /** The local half of sync, driven by the sync client (db/sync/client.ts). */
+  readonly sync: SyncPort;
 }
 
 function ensureDeviceId(store: Store): string {
@@ -98,7 +101,8 @@ export function openCore(options: CoreOptions): Core {
   const deviceId = ensureDeviceId(store);
   const now = options.now ?? (() => new Date());
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
-  const writer = new Writer(store, clock, SEARCH_INDEXERS);
+  const session: Ctx['session'] = { staffId: null, recent: [], keyring: null };
+  const writer = new Writer(store, clock, SEARCH_INDEXERS, () => session.staffId);
   const checkpoints = new IdleCheckpointer(store.db, options.checkpointQuietMs);
   const ctx: Ctx = {
     store,
@@ -106,7 +110,7 @@ export function openCore(options: CoreOptions): Core {
     deviceId,
     appVersion: options.appVersion ?? '0.0.0-dev',
     now,
-    session: { staffId: null, recent: [], keyring: null },
+    session,
   };
 
   function run(name: CallName, input: unknown): unknown {
@@ -149,6 +153,7 @@ export function openCore(options: CoreOptions): Core {
   return {
     deviceId,
     store,
+    sync: syncPort({ store, writer, clock, now, wrote: () => checkpoints.wrote() }),
     call(name, input) {
       if (!isCallName(name)) {
         return {

@@ -44,6 +44,8 @@ export class Writer {
     private readonly store: Store,
     private readonly clock: LocalClock,
     private readonly afterWrite: Partial<Record<SyncedTable, AfterWrite>> = {},
+    /** Who is signed in: recorded with each change, for the server's permission checks. */
+    private readonly author: () => string | null = () => null,
   ) {}
 
   insert<T extends SyncedTable>(table: T, record: SyncedRecord<T>): SyncedRecord<T> {
@@ -83,6 +85,37 @@ export class Writer {
     return valid as SyncedRecord<T>;
   }
 
+  /**
+   * Apply values that came from the district server: validated like any write and kept in
+   * the search index, but not logged (they are not this device's changes) and not stamped
+   * (the clock merges the server's timestamp instead). Values for a row this device has
+   * never seen must make a whole record. Returns false when they do not validate.
+   */
+  applyRemote(table: SyncedTable, id: string, values: Record<string, unknown>): boolean {
+    const row = this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      (Record<string, unknown> & { pk: number }) | undefined;
+    const current = row ? (fromRow(table, row) as Record<string, unknown>) : null;
+    const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse({ ...current, ...values, id });
+    if (!parsed.success) return false;
+    const valid = parsed.data as Record<string, unknown>;
+    if (!row || !current) {
+      const info = this.store
+        .sql(INSERT_SQL[table])
+        .run(COLUMNS[table].map((c) => toSqlValue(c.kind, valid[c.field])));
+      this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid), true);
+      return true;
+    }
+    const changed = COLUMNS[table].filter(
+      (c) => JSON.stringify(valid[c.field]) !== JSON.stringify(current[c.field]),
+    );
+    if (changed.length === 0) return true;
+    this.store
+      .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
+      .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
+    this.afterWrite[table]?.(this.store, valid, row.pk, false);
+    return true;
+  }
+
   private validate(table: SyncedTable, record: unknown): Record<string, unknown> {
     const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse(record);
     if (!parsed.success) {
@@ -96,7 +129,7 @@ export class Writer {
   /** `fields` null means every field: the write created the row. */
   private log(table: SyncedTable, rowId: string, fields: string[] | null): void {
     this.store
-      .sql('INSERT INTO change_log (tbl, row_id, fields, hlc) VALUES (?, ?, ?, ?)')
-      .run(table, rowId, fields && JSON.stringify(fields), this.clock.next());
+      .sql('INSERT INTO change_log (tbl, row_id, fields, hlc, staff_id) VALUES (?, ?, ?, ?, ?)')
+      .run(table, rowId, fields && JSON.stringify(fields), this.clock.next(), this.author());
   }
 }

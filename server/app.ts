@@ -6,6 +6,8 @@ import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { staffRoutes } from './routes/staff';
+import { syncRoutes } from './routes/sync';
 
 export interface ServerOptions {
   db: ServerDb;
@@ -67,5 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, options.db);
   accountRoutes(app, options.db);
   deviceRoutes(app, options.db);
+  staffRoutes(app, options.db);
+  syncRoutes(app, options.db);
   return app;
 }

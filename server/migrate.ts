@@ -1,8 +1,12 @@
 import type { ServerDb } from './db';
 import accounts from './migrations/0001_accounts';
+import sync from './migrations/0002_sync';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
-const MIGRATIONS: { name: string; sql: string }[] = [{ name: 'accounts', sql: accounts }];
+const MIGRATIONS: { name: string; sql: string }[] = [
+  { name: 'accounts', sql: accounts },
+  { name: 'sync', sql: sync },
+];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -6,6 +6,7 @@ import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
 import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
 import type { ServerDb } from '../db';
 import { ServerError } from '../errors';
+import { publish } from '../sync/publish';
 import { parseBody } from '../validate';
 
 const ADMIN_SESSION_HOURS = 8;
@@ -26,11 +27,16 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
           'This server already has an administrator. Ask them for an account.',
         );
       const schoolId = newId();
-      await tx.query('INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3)', [
-        schoolId,
-        input.schoolName,
-        input.timeZone,
-      ]);
+      const [school] = await tx.query<{ created_at: Date }>(
+        'INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3) RETURNING created_at',
+        [schoolId, input.schoolName, input.timeZone],
+      );
+      await publish(tx, 'schools', {
+        id: schoolId,
+        name: input.schoolName,
+        timeZone: input.timeZone,
+        createdAt: (school?.created_at as Date).toISOString(),
+      });
       const [row] = await tx.query<StaffRow>(
         `INSERT INTO staff_accounts AS s (id, school_id, email, display_name, role, teams, password_hash)
          VALUES ($1, NULL, $2, $3, 'administrator', '{admin}', $4) RETURNING ${STAFF_COLUMNS}`,

@@ -63,6 +63,12 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
     if (!staff) throw wrongCredentials();
     if (staff.schoolId !== null && staff.schoolId !== device.school.id)
       throw forbidden('This account belongs to another school.');
+    // From now on this device receives what this member may see, and may push their changes.
+    await db.query(
+      `INSERT INTO device_users (device_id, staff_id) VALUES ($1, $2)
+       ON CONFLICT (device_id, staff_id) DO UPDATE SET signed_in_at = now()`,
+      [device.deviceId, staff.id],
+    );
     return { staff };
   });
 }

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { id } from './fields';
+
+/**
+ * The sync wire format (DESIGN.md "Sync"), shared by the server, which validates every push
+ * with it, and the device's sync client.
+ *
+ * A device's change log entry travels as one PushChange: the fields one local write set,
+ * with their current values and the write's clock. Its op id is (device, seq): the server
+ * keeps, per device, the highest seq it has applied, so a batch sent twice is applied once.
+ * Table and field names are plain strings here on purpose: the server checks them against
+ * SYNCED_RECORDS before any SQL sees them, and refuses the whole batch if one is unknown.
+ */
+
+/** Most changes one push may carry; a bigger batch is refused whole. */
+export const MAX_PUSH_CHANGES = 500;
+/** Most changes one pull page returns. */
+export const MAX_PULL_CHANGES = 2_000;
+
+const name = z.string().min(1).max(40);
+const hlcText = z.string().min(1).max(100);
+
+export const pushChangeSchema = z.strictObject({
+  seq: z.int().positive(),
+  table: name,
+  rowId: id,
+  hlc: hlcText,
+  /** The staff member signed in when the change was made. */
+  by: id.nullable(),
+  /** The write created the row: `values` holds the whole record. */
+  insert: z.boolean(),
+  values: z.record(name, z.unknown()),
+});
+
+export const pushInput = z.strictObject({
+  /** The device's pull cursor when it read this batch: what it had seen of others' changes. */
+  basedOn: z.int().min(0),
+  changes: z
+    .array(pushChangeSchema)
+    .min(1)
+    .max(MAX_PUSH_CHANGES)
+    .refine((changes) => changes.every((c, i) => i === 0 || c.seq > (changes[i - 1]?.seq ?? 0)), {
+      message: 'changes must be in increasing seq order',
+    }),
+});
+
+const fieldValue = z.object({ value: z.unknown(), hlc: hlcText });
+
+/**
+ * What became of one change that did not simply apply.
+ * - applied, with `overwrote`: it replaced values from another device that this device had
+ *   not seen yet (made at the same time); those are kept for review as conflicts.
+ * - superseded: some fields lost to newer values (`current`), which the device adopts; its
+ *   own values are kept for review as conflicts.
+ * - rejected: nothing of it applied, for `reason`; the device adopts `current` (the
+ *   server's values for those fields; empty when the record does not exist there).
+ * - duplicate: sent before and already handled; `current` holds fields whose server value
+ *   is no longer this change's.
+ */
+export const pushOutcomeSchema = z.object({
+  seq: z.int().positive(),
+  status: z.enum(['applied', 'superseded', 'rejected', 'duplicate']),
+  reason: z.string().nullable(),
+  current: z.record(z.string(), fieldValue),
+  overwrote: z.record(z.string(), fieldValue),
+  /** The record does not exist on the server (a rejected insert). */
+  missing: z.boolean(),
+});
+
+export const pushResultSchema = z.object({
+  /** Every change up to this seq is handled; the device may forget them. */
+  acknowledged: z.int().min(0),
+  /** Only the changes that did not simply apply. */
+  outcomes: z.array(pushOutcomeSchema),
+});
+
+export const pullQuery = z.strictObject({
+  after: z.coerce.number().int().min(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
+});
+
+/**
+ * One record's change in the server's log: the fields that won, or `removed` when the record
+ * left an audience (a device that no longer may see it deletes its copy).
+ */
+export const pulledChangeSchema = z.object({
+  seq: z.int().positive(),
+  table: z.string(),
+  rowId: z.string(),
+  hlc: hlcText,
+  values: z.record(z.string(), z.unknown()),
+  removed: z.boolean(),
+});
+
+export const pullPageSchema = z.object({
+  changes: z.array(pulledChangeSchema),
+  /** The cursor to store with this page. */
+  next: z.int().min(0),
+  more: z.boolean(),
+  /**
+   * What the device's signed-in staff may see: `team:<team>` and `staff:<id>` (someone's
+   * private records), besides everything shared with the whole school. A device that held
+   * an audience no longer listed removes those records; one that gains an audience pulls
+   * again from the start.
+   */
+  audiences: z.array(z.string()),
+});
+
+export type PushChange = z.infer<typeof pushChangeSchema>;
+export type PushInput = z.infer<typeof pushInput>;
+export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
+export type PushResult = z.infer<typeof pushResultSchema>;
+export type PulledChange = z.infer<typeof pulledChangeSchema>;
+export type PullPage = z.infer<typeof pullPageSchema>;

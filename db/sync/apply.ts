@@ -1,0 +1,172 @@
+import {
+  NARROWED_TABLES,
+  SYNCED_RECORDS,
+  type PullPage,
+  type PushChange,
+  type PushResult,
+  type SyncedTable,
+} from '../../contract';
+import type { LocalClock } from '../clock';
+import { getMeta, setMeta, type Store } from '../store';
+import type { Writer } from '../write';
+import { pendingFields } from './outbox';
+
+/** Sync's bookkeeping in meta; each is written in the transaction whose data it describes. */
+export const SYNC_META = {
+  cursor: 'sync_cursor',
+  audiences: 'sync_audiences',
+  lastSyncAt: 'sync_last_at',
+  clockFloor: 'clock_floor',
+} as const;
+
+const isSyncedTable = (table: string): table is SyncedTable => Object.hasOwn(SYNCED_RECORDS, table);
+
+interface ApplyDeps {
+  store: Store;
+  writer: Writer;
+  clock: LocalClock;
+  now: () => Date;
+}
+
+function mergeClock(deps: ApplyDeps, hlc: string): void {
+  const merged = deps.clock.receive(hlc);
+  if (merged) setMeta(deps.store, SYNC_META.clockFloor, merged);
+}
+
+/**
+ * Delete a local copy the device may no longer hold. A row that other local rows still point
+ * at stays (the statement is undone alone, in its savepoint); the server no longer sends it.
+ */
+function removeLocal(store: Store, table: SyncedTable, id: string): void {
+  try {
+    store.db.transaction(() => store.sql(`DELETE FROM ${table} WHERE id = ?`).run(id))();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+  }
+}
+
+/**
+ * Record what the server did with a pushed batch, in one transaction: its entries leave
+ * the outbox; fields that lost take the winning value (the losing one is kept as a
+ * conflict to review); refused changes are kept with the reason and undone locally. Fields
+ * changed again since the batch was read are left alone: they are still pending.
+ */
+export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushResult): void {
+  const { store, writer } = deps;
+  const at = deps.now().toISOString();
+  const sent = new Map(batch.map((c) => [c.seq, c]));
+  store.sql('DELETE FROM change_log WHERE seq <= ?').run(result.acknowledged);
+  const stillPending = pendingFields(store);
+  for (const outcome of result.outcomes) {
+    const change = sent.get(outcome.seq);
+    if (!change || !isSyncedTable(change.table)) continue;
+    const table = change.table;
+    const pending = stillPending.get(`${table}:${change.rowId}`);
+    if (pending === 'all') continue;
+    const conflict = (field: string, theirs: unknown, kept: 'mine' | 'theirs') =>
+      store
+        .sql(
+          `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          table,
+          change.rowId,
+          field,
+          JSON.stringify(change.values[field] ?? null),
+          JSON.stringify(theirs ?? null),
+          kept,
+          at,
+        );
+    for (const [field, { value }] of Object.entries(outcome.overwrote))
+      conflict(field, value, 'mine');
+    const adopt: Record<string, unknown> = {};
+    for (const [field, { value, hlc }] of Object.entries(outcome.current)) {
+      mergeClock(deps, hlc);
+      if (pending?.has(field)) continue;
+      adopt[field] = value;
+      if (outcome.status === 'superseded') conflict(field, value, 'theirs');
+    }
+    if (outcome.status === 'rejected')
+      store
+        .sql(
+          `INSERT OR REPLACE INTO sync_rejections (seq, tbl, row_id, reason, sent, at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          outcome.seq,
+          table,
+          change.rowId,
+          outcome.reason ?? 'Refused by the district server.',
+          JSON.stringify(change.values),
+          at,
+        );
+    if (outcome.missing && !pending) removeLocal(store, table, change.rowId);
+    else if (Object.keys(adopt).length > 0) writer.applyRemote(table, change.rowId, adopt);
+  }
+}
+
+/** Local rows in one audience narrower than the school (contract/audience.ts). */
+function removeAudience(store: Store, audience: string): void {
+  for (const [table, { ownerColumn }] of Object.entries(NARROWED_TABLES)) {
+    if (audience.startsWith('team:')) {
+      if (table !== 'strengths')
+        store.sql(`DELETE FROM ${table} WHERE visibility = ?`).run(audience);
+    } else if (audience.startsWith('staff:')) {
+      const staffId = audience.slice('staff:'.length);
+      const narrowed =
+        table === 'strengths' ? "consent = 'recorder_only'" : "visibility = 'private'";
+      store.sql(`DELETE FROM ${table} WHERE ${narrowed} AND ${ownerColumn} = ?`).run(staffId);
+    }
+  }
+}
+
+export type PageEffect = 'applied' | 'restart';
+
+/**
+ * Apply one pulled page with its cursor, in the caller's transaction. Audiences the device
+ * lost are removed first; when it gained one, the page is not applied and the cursor goes
+ * back to the start, because earlier records of that audience were never sent to it.
+ * Returns the number of values that did not validate here (a newer server's records).
+ */
+export function applyPage(
+  deps: ApplyDeps,
+  page: PullPage,
+): { effect: PageEffect; unreadable: number } {
+  const { store, writer } = deps;
+  const before = JSON.parse(getMeta(store, SYNC_META.audiences) ?? '[]') as string[];
+  const now = new Set(page.audiences);
+  for (const lost of before.filter((a) => !now.has(a))) removeAudience(store, lost);
+  setMeta(store, SYNC_META.audiences, JSON.stringify(page.audiences));
+  if (
+    page.audiences.some((a) => !before.includes(a)) &&
+    Number(getMeta(store, SYNC_META.cursor) ?? 0) > 0
+  ) {
+    setMeta(store, SYNC_META.cursor, '0');
+    return { effect: 'restart', unreadable: 0 };
+  }
+  store.db.pragma('defer_foreign_keys = ON');
+  const pending = pendingFields(store);
+  let unreadable = 0;
+  for (const change of page.changes) {
+    if (!isSyncedTable(change.table)) {
+      unreadable += 1;
+      continue;
+    }
+    mergeClock(deps, change.hlc);
+    if (change.removed) {
+      removeLocal(store, change.table, change.rowId);
+      continue;
+    }
+    const held = pending.get(`${change.table}:${change.rowId}`);
+    if (held === 'all') continue;
+    const values = Object.fromEntries(
+      Object.entries(change.values).filter(([field]) => !held?.has(field)),
+    );
+    if (Object.keys(values).length === 0) continue;
+    if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
+  }
+  setMeta(store, SYNC_META.cursor, String(page.next));
+  setMeta(store, SYNC_META.lastSyncAt, deps.now().toISOString());
+  return { effect: 'applied', unreadable };
+}

@@ -1,0 +1,55 @@
+import type { ServerSchool } from '../../contract';
+import { refuseIfSetUp } from '../demo/install';
+import { derivePassword, setStaffKeys, unlockStaffKeys } from '../privacy/credentials';
+import { forgetTeamKeys } from '../privacy/keyring';
+import { getMeta, setMeta, type Store } from '../store';
+
+const META = {
+  url: 'sync_server_url',
+  token: 'sync_device_token',
+  device: 'sync_server_device_id',
+} as const;
+
+export interface DistrictConnection {
+  serverUrl: string;
+  /** The device's secret for the server. The database file is encrypted at rest. */
+  token: string;
+  serverDeviceId: string;
+}
+
+/**
+ * Make this (never set up) device one of the school's computers: its school, staff and
+ * families arrive with the first pull. A device already used on its own is refused; moving
+ * its records into a district is not supported (they belong to a school the district does
+ * not know).
+ */
+export function joinDistrict(
+  store: Store,
+  connection: DistrictConnection,
+  school: ServerSchool,
+): void {
+  refuseIfSetUp(store);
+  setMeta(store, 'school_id', school.id);
+  setMeta(store, 'setup', 'real');
+  setMeta(store, META.url, connection.serverUrl);
+  setMeta(store, META.token, connection.token);
+  setMeta(store, META.device, connection.serverDeviceId);
+}
+
+export function districtConnection(store: Store): DistrictConnection | null {
+  const [serverUrl, token, serverDeviceId] = [META.url, META.token, META.device].map((k) =>
+    getMeta(store, k),
+  );
+  return serverUrl && token && serverDeviceId ? { serverUrl, token, serverDeviceId } : null;
+}
+
+/**
+ * After the server accepted a staff member's password, keep what lets them sign in here
+ * offline: keys only that password opens (db/privacy/credentials.ts). A password changed
+ * at the district replaces the old keys, and team keys sealed to them are shared again.
+ */
+export function rememberSignIn(store: Store, staffId: string, password: string, now: Date): void {
+  if (unlockStaffKeys(store, staffId, password)) return;
+  setStaffKeys(store, staffId, derivePassword(password), now);
+  forgetTeamKeys(store, staffId);
+}

@@ -1,0 +1,54 @@
+import type { PullPage, PushChange, PushResult, ServerSchool } from '../../contract';
+import type { LocalClock } from '../clock';
+import { getMeta, type Store } from '../store';
+import type { Writer } from '../write';
+import { SYNC_META, acknowledge, applyPage, type PageEffect } from './apply';
+import {
+  districtConnection,
+  joinDistrict,
+  rememberSignIn,
+  type DistrictConnection,
+} from './enrollment';
+import { nextBatch, pendingCount } from './outbox';
+
+/**
+ * The core's side of sync, for the sync client (client.ts), which does the talking. Every
+ * method is synchronous on the core's one connection, so it never interleaves with an API
+ * call; each write runs in its own transaction.
+ */
+export interface SyncPort {
+  nextBatch(limit: number): PushChange[];
+  acknowledge(batch: PushChange[], result: PushResult): void;
+  applyPage(page: PullPage): { effect: PageEffect; unreadable: number };
+  cursor(): number;
+  pending(): number;
+  join(connection: DistrictConnection, school: ServerSchool): void;
+  connection(): DistrictConnection | null;
+  rememberSignIn(staffId: string, password: string): void;
+}
+
+export function syncPort(deps: {
+  store: Store;
+  writer: Writer;
+  clock: LocalClock;
+  now: () => Date;
+  wrote: () => void;
+}): SyncPort {
+  const { store } = deps;
+  const write = <T>(work: () => T): T => {
+    const result = store.db.transaction(work).immediate();
+    deps.wrote();
+    return result;
+  };
+  return {
+    nextBatch: (limit) => store.db.transaction(() => nextBatch(store, limit)).deferred(),
+    acknowledge: (batch, result) => write(() => acknowledge(deps, batch, result)),
+    applyPage: (page) => write(() => applyPage(deps, page)),
+    cursor: () => Number(getMeta(store, SYNC_META.cursor) ?? 0),
+    pending: () => pendingCount(store),
+    join: (connection, school) => write(() => joinDistrict(store, connection, school)),
+    connection: () => districtConnection(store),
+    rememberSignIn: (staffId, password) =>
+      write(() => rememberSignIn(store, staffId, password, deps.now())),
+  };
+}

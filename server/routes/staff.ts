@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  newId,
+  schoolInput,
+  staffAccountInput,
+  staffAccountPatch,
+  type ServerStaff,
+} from '../../contract';
+import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
+import { hashPassword } from '../auth/passwords';
+import type { ServerDb, Sql } from '../db';
+import { ServerError, forbidden } from '../errors';
+import { publish } from '../sync/publish';
+import { parseBody } from '../validate';
+
+/** The staff record devices receive: the account without its email or password. */
+async function publishStaff(tx: Sql, staff: ServerStaff & { active: boolean }): Promise<void> {
+  if (staff.schoolId === null) return;
+  await publish(tx, 'staff', {
+    id: staff.id,
+    schoolId: staff.schoolId,
+    displayName: staff.displayName,
+    role: staff.role,
+    teams: staff.teams,
+    active: staff.active,
+  });
+}
+
+/** Schools and their staff accounts; each change syncs down to the school's devices. */
+export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
+  app.post('/v1/admin/schools', async (request, reply) => {
+    const admin = await requireAdmin(db, request);
+    if (admin.schoolId !== null) throw forbidden('Only a district administrator can add schools.');
+    const input = parseBody(schoolInput, request.body);
+    const school = { id: newId(), name: input.name, timeZone: input.timeZone };
+    await db.transaction(async (tx) => {
+      const [row] = await tx.query<{ created_at: Date }>(
+        'INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3) RETURNING created_at',
+        [school.id, school.name, school.timeZone],
+      );
+      await publish(tx, 'schools', {
+        ...school,
+        createdAt: (row?.created_at as Date).toISOString(),
+      });
+    });
+    return reply.code(201).send(school);
+  });
+
+  app.post('/v1/admin/staff', async (request, reply) => {
+    const admin = await requireAdmin(db, request);
+    const input = parseBody(staffAccountInput, request.body);
+    checkManages(admin, input.schoolId);
+    const passwordHash = await hashPassword(input.password);
+    const staff = await db.transaction(async (tx) => {
+      const [taken] = await tx.query(
+        'SELECT 1 FROM staff_accounts WHERE lower(email) = lower($1)',
+        [input.email],
+      );
+      if (taken)
+        throw new ServerError(409, 'CONFLICT', 'Someone already has an account with that email.');
+      const [row] = await tx.query<StaffRow>(
+        `INSERT INTO staff_accounts AS s (id, school_id, email, display_name, role, teams, password_hash)
+         SELECT $1, id, $3, $4, $5, $6, $7 FROM schools WHERE id = $2 RETURNING ${STAFF_COLUMNS}`,
+        [
+          newId(),
+          input.schoolId,
+          input.email,
+          input.displayName,
+          input.role,
+          input.teams,
+          passwordHash,
+        ],
+      );
+      if (!row) throw new ServerError(404, 'NOT_FOUND', 'There is no such school.');
+      const created = toStaff(row);
+      await publishStaff(tx, { ...created, active: true });
+      return created;
+    });
+    return reply.code(201).send(staff);
+  });
+
+  /** Taking someone off a team or deactivating them removes what they no longer may see from devices. */
+  app.patch<{ Params: { id: string } }>('/v1/admin/staff/:id', async (request) => {
+    const admin = await requireAdmin(db, request);
+    const patch = parseBody(staffAccountPatch, request.body);
+    return db.transaction(async (tx) => {
+      const [current] = await tx.query<StaffRow & { active: boolean }>(
+        `SELECT ${STAFF_COLUMNS}, s.active FROM staff_accounts s WHERE s.id::text = $1 FOR UPDATE`,
+        [request.params.id],
+      );
+      if (!current || current.school_id === null)
+        throw new ServerError(404, 'NOT_FOUND', 'There is no such staff member.');
+      checkManages(admin, current.school_id);
+      const [row] = await tx.query<StaffRow & { active: boolean }>(
+        `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
+           teams = coalesce($4, teams), active = coalesce($5, active)
+         WHERE s.id = $1 RETURNING ${STAFF_COLUMNS}, s.active`,
+        [
+          current.id,
+          patch.displayName ?? null,
+          patch.role ?? null,
+          patch.teams ?? null,
+          patch.active ?? null,
+        ],
+      );
+      const updated = { ...toStaff(row as StaffRow), active: (row as { active: boolean }).active };
+      await publishStaff(tx, updated);
+      return updated;
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { pullQuery, pushInput } from '../../contract';
+import { requireDevice } from '../auth/guards';
+import type { ServerDb } from '../db';
+import { readPage } from '../sync/pull';
+import { applyPush, checkBatch } from '../sync/push';
+import { parseBody } from '../validate';
+
+/** A push of MAX_PUSH_CHANGES large notes fits; anything bigger is refused whole (413). */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
+  app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    const device = await requireDevice(db, request);
+    const input = parseBody(pushInput, request.body);
+    checkBatch(input.changes, Date.now());
+    return db.transaction((tx) => applyPush(tx, device, input));
+  });
+
+  app.get('/v1/sync/pull', async (request) => {
+    const device = await requireDevice(db, request);
+    const { after, limit } = parseBody(pullQuery, request.query);
+    return readPage(db, device, after, limit);
+  });
+}

@@ -1,0 +1,67 @@
+import { TEAMS, type SyncedTable, type Team } from '../../contract';
+
+/** A staff member a device pushes for: one who signed in on it through the server. */
+export interface Writer {
+  id: string;
+  teams: readonly string[];
+}
+
+type Rec = Record<string, unknown>;
+
+/** Tables only the district changes (through its accounts and the roster), never a device. */
+export const DISTRICT_MANAGED: ReadonlySet<SyncedTable> = new Set(['schools', 'staff']);
+
+const inTeam = (writer: Writer, visibility: unknown) =>
+  TEAMS.some((team: Team) => visibility === `team:${team}` && writer.teams.includes(team));
+
+/**
+ * Why `writer` may not write `after` (the record as it would be), or null when they may.
+ * `before` is the record on the server, null for a new one. These mirror the device's own
+ * rules, so they only refuse what a modified or out-of-date device could send.
+ */
+export function refusal(
+  table: SyncedTable,
+  before: Rec | null,
+  after: Rec,
+  writer: Writer,
+): string | null {
+  if (DISTRICT_MANAGED.has(table))
+    return 'Schools and staff are managed by the district, not on this computer.';
+  switch (table) {
+    case 'notes':
+      if (before) return 'Notes are never changed once written; an edit adds a new revision.';
+      if (after.authorId !== writer.id) return 'A note can only be written by its author.';
+      if (String(after.visibility).startsWith('team:') && !inTeam(writer, after.visibility))
+        return 'Only members of that team can write notes for it.';
+      return null;
+    case 'follow_ups':
+      return followUpRefusal(before, after, writer);
+    case 'strengths':
+      for (const record of [before, after])
+        if (record?.consent === 'recorder_only' && record.recordedBy !== writer.id)
+          return 'The family shared this strength only with the person who recorded it.';
+      return null;
+    case 'home_visits':
+      if (before?.status === 'completed' && after.status !== 'completed')
+        return 'This home visit was already completed.';
+      return null;
+    default:
+      return null;
+  }
+}
+
+function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): string | null {
+  for (const record of [before, after]) {
+    if (!record) continue;
+    const involved = record.createdBy === writer.id || record.assigneeId === writer.id;
+    if (record.visibility === 'private' && record.createdBy !== writer.id)
+      return 'This follow-up is private to the person who made it.';
+    if (
+      String(record.visibility).startsWith('team:') &&
+      !inTeam(writer, record.visibility) &&
+      !involved
+    )
+      return 'Only that team, or the person it is assigned to, can change this follow-up.';
+  }
+  return null;
+}

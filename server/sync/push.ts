@@ -1,0 +1,194 @@
+import {
+  MAX_DRIFT_MS,
+  SCHOOL_AUDIENCE,
+  SYNCED_RECORDS,
+  parseHlc,
+  type PushChange,
+  type PushInput,
+  type PushOutcome,
+  type PushResult,
+  type SyncedTable,
+} from '../../contract';
+import type { DeviceCaller } from '../auth/guards';
+import type { Sql } from '../db';
+import { ServerError } from '../errors';
+import { audiencesOf, deviceStaff } from './device-staff';
+import { mergeChange, type StoredRecord } from './merge';
+import {
+  commitChanges,
+  loadRecords,
+  lockSyncLog,
+  logEntriesOf,
+  recordKey,
+  type LogEntry,
+} from './store';
+
+/**
+ * Refuse the whole batch before any SQL when a name is not in the contract's table of
+ * synced records, or a clock is unreadable or more than a day ahead of the server's.
+ */
+export function checkBatch(changes: PushChange[], nowMs: number): void {
+  changes.forEach((change, index) => {
+    const schema = SYNCED_RECORDS[change.table as SyncedTable] as
+      (typeof SYNCED_RECORDS)[SyncedTable] | undefined;
+    const where = `changes.${index}`;
+    if (!schema || !Object.hasOwn(SYNCED_RECORDS, change.table))
+      throw new ServerError(400, 'VALIDATION', 'The batch names a table Hearth does not sync.', [
+        { path: `${where}.table`, message: 'is not a synced table' },
+      ]);
+    const unknown = Object.keys(change.values).find((field) => !Object.hasOwn(schema.shape, field));
+    if (unknown !== undefined)
+      throw new ServerError(400, 'VALIDATION', 'The batch names a field Hearth does not sync.', [
+        {
+          path: `${where}.values`,
+          message: `${change.table} has no field ${unknown.slice(0, 40)}`,
+        },
+      ]);
+    let wall: number;
+    try {
+      wall = parseHlc(change.hlc).wall;
+    } catch {
+      throw new ServerError(400, 'VALIDATION', 'The batch has an unreadable clock.', [
+        { path: `${where}.hlc`, message: 'is not a clock timestamp' },
+      ]);
+    }
+    if (wall - nowMs > MAX_DRIFT_MS)
+      throw new ServerError(
+        400,
+        'CLOCK_AHEAD',
+        'This computer’s clock is more than a day ahead. Set the right date and time, then sync again.',
+      );
+  });
+}
+
+/**
+ * Apply one batch in the caller's transaction: changes already applied (seq at or below
+ * the device's pushed_seq) are answered again without being reapplied; each new one merges
+ * field by field or is refused with a reason the device shows its user.
+ */
+export async function applyPush(
+  tx: Sql,
+  device: DeviceCaller,
+  { basedOn, changes }: PushInput,
+): Promise<PushResult> {
+  await lockSyncLog(tx);
+  const [row] = await tx.query<{ pushed_seq: string }>(
+    'SELECT pushed_seq FROM devices WHERE id = $1',
+    [device.deviceId],
+  );
+  const pushed = Number(row?.pushed_seq ?? 0);
+  const staff = await deviceStaff(tx, device);
+  const writers = new Map(staff.map((s) => [s.id, s]));
+  const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(staff)]);
+  const records = await loadRecords(
+    tx,
+    changes.map((c) => c.rowId),
+  );
+  const schoolId = device.school.id;
+
+  /** The server's values of a change's fields, if the device may see that record at all. */
+  const currentOf = (change: PushChange, fields: string[]) => {
+    const record = records.get(recordKey(change.table, change.rowId));
+    if (!record || record.schoolId !== schoolId || !visible.has(record.audience))
+      return { current: {}, missing: true };
+    const current: PushOutcome['current'] = {};
+    for (const field of fields)
+      if (record.clocks[field] !== undefined)
+        current[field] = { value: record.data[field], hlc: record.clocks[field] };
+    return { current, missing: false };
+  };
+
+  const outcomes: PushOutcome[] = [];
+  const dirty = new Map<string, StoredRecord>();
+  const log: LogEntry[] = [];
+  const rejected: { seq: number; reason: string }[] = [];
+
+  const earlier = changes.filter((c) => c.seq <= pushed);
+  const earlierRejections = new Map(
+    (
+      await tx.query<{ seq: string; reason: string }>(
+        'SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq = ANY($2::bigint[])',
+        [device.deviceId, earlier.map((c) => c.seq)],
+      )
+    ).map((r) => [Number(r.seq), r.reason]),
+  );
+  for (const change of earlier) {
+    const reason = earlierRejections.get(change.seq);
+    const fields = Object.keys(change.values);
+    if (reason !== undefined) {
+      outcomes.push({
+        seq: change.seq,
+        status: 'rejected',
+        reason,
+        overwrote: {},
+        ...currentOf(change, fields),
+      });
+      continue;
+    }
+    const record = records.get(recordKey(change.table, change.rowId));
+    const moved = fields.filter((f) => record?.clocks[f] !== change.hlc);
+    if (moved.length > 0)
+      outcomes.push({
+        seq: change.seq,
+        status: 'duplicate',
+        reason: null,
+        overwrote: {},
+        ...currentOf(change, moved),
+      });
+  }
+
+  for (const change of changes.filter((c) => c.seq > pushed)) {
+    // An entry whose fields all travel with a later one, or whose row left this device.
+    if (Object.keys(change.values).length === 0) continue;
+    const table = change.table as SyncedTable;
+    const key = recordKey(table, change.rowId);
+    const incoming = { ...change, table };
+    const writer = change.by ? writers.get(change.by) : undefined;
+    const result = writer
+      ? mergeChange(records.get(key) ?? null, incoming, schoolId, writer, basedOn)
+      : {
+          kind: 'rejected' as const,
+          reason: 'It was made by someone who has not signed in to the district on this computer.',
+        };
+    if (result.kind === 'rejected') {
+      rejected.push({ seq: change.seq, reason: result.reason });
+      outcomes.push({
+        seq: change.seq,
+        status: 'rejected',
+        reason: result.reason,
+        overwrote: {},
+        ...currentOf(change, Object.keys(change.values)),
+      });
+      continue;
+    }
+    records.set(key, result.record);
+    dirty.set(key, result.record);
+    log.push(...logEntriesOf(result, incoming, device.deviceId));
+    const { lost, overwrote } = result;
+    if (Object.keys(lost).length > 0 || Object.keys(overwrote).length > 0)
+      outcomes.push({
+        seq: change.seq,
+        status: Object.keys(lost).length > 0 ? 'superseded' : 'applied',
+        reason: null,
+        current: lost,
+        overwrote,
+        missing: false,
+      });
+  }
+
+  await commitChanges(tx, [...dirty.values()], log);
+  if (rejected.length > 0)
+    await tx.query(
+      `INSERT INTO sync_rejections (device_id, seq, reason)
+       SELECT $1, unnest($2::bigint[]), unnest($3::text[])`,
+      [device.deviceId, rejected.map((r) => r.seq), rejected.map((r) => r.reason)],
+    );
+  const last = changes[changes.length - 1]?.seq ?? 0;
+  const acknowledged = Math.max(pushed, last);
+  if (acknowledged > pushed)
+    await tx.query('UPDATE devices SET pushed_seq = $2 WHERE id = $1', [
+      device.deviceId,
+      acknowledged,
+    ]);
+  return { acknowledged, outcomes };
+}

@@ -1,0 +1,165 @@
+import type { SyncedTable } from '../../contract';
+import type { Sql } from '../db';
+import type { IncomingChange, MergeResult, StoredRecord } from './merge';
+
+/**
+ * Every append to sync_log happens while holding this transaction-scoped lock, so appends
+ * commit one after another and a sequence number is never visible before a smaller one.
+ * Merges read records under it too, so two pushes never decide on the same stale clocks.
+ */
+export async function lockSyncLog(tx: Sql): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'))`);
+}
+
+export interface LogEntry {
+  schoolId: string;
+  audience: string;
+  table: SyncedTable;
+  rowId: string;
+  hlc: string;
+  values: Record<string, unknown>;
+  removed: boolean;
+  deviceId: string | null;
+}
+
+interface RecordRow {
+  tbl: SyncedTable;
+  id: string;
+  school_id: string;
+  audience: string;
+  data: Record<string, unknown>;
+  clocks: Record<string, string>;
+  seqs: Record<string, number>;
+}
+
+const key = (table: string, id: string) => `${table}:${id}`;
+
+/** The stored records with these ids, keyed by `table:id`. */
+export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, StoredRecord>> {
+  const rows = await tx.query<RecordRow>(
+    'SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records WHERE id = ANY($1::uuid[])',
+    [[...new Set(ids)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      key(r.tbl, r.id),
+      {
+        table: r.tbl,
+        id: r.id,
+        schoolId: r.school_id,
+        audience: r.audience,
+        data: r.data,
+        clocks: r.clocks,
+        seqs: r.seqs,
+      },
+    ]),
+  );
+}
+
+export const recordKey = key;
+
+async function saveRecords(tx: Sql, records: StoredRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.query(
+    `INSERT INTO records (tbl, id, school_id, audience, data, clocks, seqs)
+     SELECT r.tbl, r.id, r.school_id, r.audience, r.data, r.clocks, r.seqs
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r (tbl text, id uuid, school_id uuid, audience text, data jsonb, clocks jsonb, seqs jsonb)
+     ON CONFLICT (tbl, id) DO UPDATE SET school_id = excluded.school_id,
+       audience = excluded.audience, data = excluded.data, clocks = excluded.clocks,
+       seqs = excluded.seqs`,
+    [
+      JSON.stringify(
+        records.map((r) => ({
+          tbl: r.table,
+          id: r.id,
+          school_id: r.schoolId,
+          audience: r.audience,
+          data: r.data,
+          clocks: r.clocks,
+          seqs: r.seqs,
+        })),
+      ),
+    ],
+  );
+}
+
+/**
+ * Append in the given order, returning each entry's seq. The caller holds lockSyncLog, so
+ * the seqs taken here are consecutive with nothing committed in between.
+ */
+export async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]> {
+  if (entries.length === 0) return [];
+  const taken = await tx.query<{ seq: string }>(
+    `SELECT nextval(pg_get_serial_sequence('sync_log', 'seq')) AS seq FROM generate_series(1, $1)`,
+    [entries.length],
+  );
+  const seqs = taken.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  await tx.query(
+    `INSERT INTO sync_log (seq, school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
+     SELECT (e->>'seq')::bigint, (e->>'school_id')::uuid, e->>'audience', e->>'tbl',
+       (e->>'row_id')::uuid, e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
+     FROM jsonb_array_elements($1::jsonb) AS e`,
+    [
+      JSON.stringify(
+        entries.map((e, i) => ({
+          seq: seqs[i],
+          school_id: e.schoolId,
+          audience: e.audience,
+          tbl: e.table,
+          row_id: e.rowId,
+          hlc: e.hlc,
+          vals: e.values,
+          removed: e.removed,
+          device_id: e.deviceId,
+        })),
+      ),
+    ],
+  );
+  return seqs;
+}
+
+/**
+ * Append the entries, note in each record which seq carried each of its values, and save
+ * the records: one round trip for each.
+ */
+export async function commitChanges(
+  tx: Sql,
+  records: StoredRecord[],
+  entries: LogEntry[],
+): Promise<void> {
+  const seqs = await appendLog(tx, entries);
+  const byKey = new Map(records.map((r) => [key(r.table, r.id), r]));
+  entries.forEach((entry, i) => {
+    const record = byKey.get(key(entry.table, entry.rowId));
+    if (!record || entry.removed) return;
+    for (const field of Object.keys(entry.values)) record.seqs[field] = seqs[i] as number;
+  });
+  await saveRecords(tx, records);
+}
+
+/**
+ * What a merged change appends to the log: the fields it won, or the whole record when the
+ * record is new or just reached another audience (whose readers have no copy), preceded by
+ * a removal for the audience it left.
+ */
+export function logEntriesOf(
+  result: Extract<MergeResult, { kind: 'merged' }>,
+  change: IncomingChange,
+  deviceId: string | null,
+): LogEntry[] {
+  const { record, won, leftAudience } = result;
+  const entry = {
+    schoolId: record.schoolId,
+    table: record.table,
+    rowId: record.id,
+    hlc: change.hlc,
+    deviceId,
+  };
+  const entries: LogEntry[] = [];
+  if (leftAudience) entries.push({ ...entry, audience: leftAudience, values: {}, removed: true });
+  const values = leftAudience || change.insert ? record.data : won;
+  if (Object.keys(values).length > 0)
+    entries.push({ ...entry, audience: record.audience, values, removed: false });
+  return entries;
+}

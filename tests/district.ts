@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import {
+  pullPageSchema,
+  pushResultSchema,
+  type ErrorCode,
+  type ServerStaff,
+  type StaffRole,
+  type Team,
+} from '../contract';
+import { callOrThrow, openCore, type Core } from '../db/core';
+import { SyncFailure, syncOnce, type SyncTransport } from '../db/sync/client';
+import { buildServer } from '../server/app';
+import type { ServerDb } from '../server/db';
+import { migrateServer } from '../server/migrate';
+
+/**
+ * A district server on a given database, and devices that enroll with it and sync, for the
+ * sync tests and benchmarks. Requests go through Fastify's inject: the whole HTTP stack
+ * (routing, body limits, validation, errors) without a socket.
+ */
+export const DISTRICT_PASSWORD = 'district staff password';
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface District {
+  app: FastifyInstance;
+  db: ServerDb;
+  schoolId: string;
+  adminToken: string;
+  send(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    token?: string,
+  ): Promise<Reply>;
+  addStaff(name: string, role: StaffRole, teams: Team[], schoolId?: string): Promise<ServerStaff>;
+  close(): Promise<void>;
+}
+
+export async function startDistrict(db: ServerDb): Promise<District> {
+  await migrateServer(db);
+  const app = await buildServer({ db, logger: false });
+  const send: District['send'] = async (method, url, payload, token) => {
+    const response = await app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.statusCode,
+      body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    };
+  };
+  const boot = await send('POST', '/v1/bootstrap', {
+    schoolName: 'Riverside Elementary',
+    timeZone: 'America/Chicago',
+    adminName: 'Pat Admin',
+    email: 'pat@district.example',
+    password: DISTRICT_PASSWORD,
+  });
+  const session = await send('POST', '/v1/admin/sessions', {
+    email: 'pat@district.example',
+    password: DISTRICT_PASSWORD,
+  });
+  if (boot.status !== 201 || session.status !== 201) throw new Error('district bootstrap failed');
+  const adminToken = session.body.token as string;
+  const schoolId = boot.body.schoolId as string;
+  return {
+    app,
+    db,
+    schoolId,
+    adminToken,
+    send,
+    async addStaff(name, role, teams, school = schoolId) {
+      const email = `${name.toLowerCase().replace(/\W+/g, '.')}@district.example`;
+      const reply = await send(
+        'POST',
+        '/v1/admin/staff',
+        { schoolId: school, email, displayName: name, role, teams, password: DISTRICT_PASSWORD },
+        adminToken,
+      );
+      if (reply.status !== 201)
+        throw new Error(`adding staff failed: ${JSON.stringify(reply.body)}`);
+      return reply.body as unknown as ServerStaff;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+/** The sync transport over inject, failing the way httpTransport does. */
+export function injectTransport(district: District, token: string): SyncTransport {
+  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+    const reply = await district.send(method, url, payload, token);
+    if (reply.status >= 300)
+      throw new SyncFailure(
+        reply.body.code as ErrorCode,
+        String(reply.body.message),
+        reply.status >= 500,
+      );
+    return reply.body;
+  };
+  return {
+    push: async (input) => pushResultSchema.parse(await call('POST', '/v1/sync/push', input)),
+    pull: async (after, limit) =>
+      pullPageSchema.parse(await call('GET', `/v1/sync/pull?after=${after}&limit=${limit}`)),
+  };
+}
+
+export interface Device {
+  core: Core;
+  token: string;
+  serverDeviceId: string;
+  transport: SyncTransport;
+  sync(transport?: SyncTransport): Promise<void>;
+  /** Sign a district account in here: checked by the server, then remembered for offline use. */
+  signIn(staff: ServerStaff): Promise<void>;
+}
+
+export async function enrollDevice(
+  district: District,
+  dir: string,
+  name: string,
+  options: { schoolId?: string; now?: () => Date } = {},
+): Promise<Device> {
+  const schoolId = options.schoolId ?? district.schoolId;
+  const code = await district.send(
+    'POST',
+    '/v1/admin/enrollment-codes',
+    { schoolId },
+    district.adminToken,
+  );
+  const enrolled = await district.send('POST', '/v1/devices/enroll', {
+    code: code.body.code,
+    deviceName: name,
+  });
+  if (enrolled.status !== 201)
+    throw new Error(`enrollment failed: ${JSON.stringify(enrolled.body)}`);
+  const { token, deviceId, school } = enrolled.body as {
+    token: string;
+    deviceId: string;
+    school: { id: string; name: string; timeZone: string };
+  };
+  const core = openCore({
+    file: join(dir, `${name.replace(/\W+/g, '-')}.sqlite`),
+    checkOutputs: true,
+    now: options.now,
+  });
+  core.sync.join({ serverUrl: 'http://district.invalid', token, serverDeviceId: deviceId }, school);
+  const transport = injectTransport(district, token);
+  const device: Device = {
+    core,
+    token,
+    serverDeviceId: deviceId,
+    transport,
+    async sync(through = transport) {
+      await syncOnce(core.sync, through);
+    },
+    async signIn(staff) {
+      const reply = await district.send(
+        'POST',
+        '/v1/device/sign-in',
+        { email: staff.email, password: DISTRICT_PASSWORD },
+        token,
+      );
+      if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.body)}`);
+      await device.sync();
+      core.sync.rememberSignIn(staff.id, DISTRICT_PASSWORD);
+      callOrThrow(core, 'session.signIn', { staffId: staff.id, password: DISTRICT_PASSWORD });
+    },
+  };
+  await device.sync();
+  return device;
+}

@@ -1,0 +1,120 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { callOrThrow } from '../../db/core';
+import { openPglite, openPostgres } from '../../server/db';
+import { enrollDevice, startDistrict, type Device, type District } from '../district';
+import { tempDir } from '../helpers';
+import { postgresMissing, startPostgres, type PostgresCluster } from '../postgres-cluster';
+
+/**
+ * Both halves of sync together: real SQLite files on the devices, the real server on PGlite
+ * and on a throwaway PostgreSQL cluster (required in CI, see server.test.ts).
+ */
+const missing = postgresMissing();
+if (missing && process.env.HEARTH_REQUIRE_POSTGRES) throw new Error(missing);
+
+let cluster: PostgresCluster | undefined;
+beforeAll(async () => {
+  if (!missing) cluster = await startPostgres();
+}, 60_000);
+afterAll(() => cluster?.stop());
+
+const BACKENDS = [
+  { name: 'PGlite', skip: false, open: () => openPglite() },
+  {
+    name: 'PostgreSQL',
+    skip: missing !== null,
+    open: async () => openPostgres(await (cluster as PostgresCluster).newDatabase()),
+  },
+];
+
+describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
+  const closers: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    while (closers.length) await closers.pop()?.();
+  });
+
+  async function district(): Promise<District> {
+    const db = await open();
+    const d = await startDistrict(db);
+    closers.push(
+      () => db.close(),
+      () => d.close(),
+    );
+    return d;
+  }
+
+  async function device(d: District, name: string): Promise<Device> {
+    const dev = await enrollDevice(d, tempDir(), name);
+    closers.push(() => dev.core.close());
+    return dev;
+  }
+
+  const row = (dev: Device, sql: string, ...params: unknown[]) =>
+    dev.core.store.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+
+  it.skipIf(skip)(
+    'a family made on one device reaches another; offline edits merge field by field',
+    async () => {
+      const d = await district();
+      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+      const office = await d.addStaff('Omar Office', 'front_office', []);
+      const laptop = await device(d, 'Liaison laptop');
+      const desk = await device(d, 'Front desk');
+      // Enrollment alone brings the school and its staff.
+      expect(row(desk, 'SELECT name FROM schools')).toEqual({ name: 'Riverside Elementary' });
+      expect(row(desk, 'SELECT count(*) AS n FROM staff')).toEqual({ n: 2 });
+
+      await laptop.signIn(liaison);
+      await desk.signIn(office);
+      const family = callOrThrow(laptop.core, 'household.create', {
+        name: 'Okafor',
+        address: '12 Elm St',
+      });
+      const mother = callOrThrow(laptop.core, 'person.create', {
+        firstName: 'Ada',
+        lastName: 'Okafor',
+        kind: 'caregiver',
+        phones: ['555-0100'],
+        householdId: family.id,
+      });
+      expect(laptop.core.sync.pending()).toBe(2);
+      await laptop.sync();
+      expect(laptop.core.sync.pending()).toBe(0);
+      await desk.sync();
+      expect(
+        callOrThrow(desk.core, 'search.people', { text: 'okafor' }).map(
+          (h) => h.type === 'person' && h.person.id,
+        ),
+      ).toContain(mother.id);
+
+      // Offline on both: different fields of the same person, and the same field.
+      callOrThrow(laptop.core, 'person.update', {
+        id: mother.id,
+        homeLanguage: 'yo',
+        bestTimes: 'evenings',
+      });
+      await new Promise((r) => setTimeout(r, 5));
+      callOrThrow(desk.core, 'person.update', {
+        id: mother.id,
+        email: 'ada@example.org',
+        bestTimes: 'mornings',
+      });
+      await laptop.sync();
+      await desk.sync();
+      await laptop.sync();
+      for (const dev of [laptop, desk])
+        expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person).toMatchObject({
+          homeLanguage: 'yo',
+          email: 'ada@example.org',
+          bestTimes: 'mornings',
+        });
+      // The desk replaced a value it had not seen: both are kept for someone to review.
+      const conflicts = (x: Device) =>
+        x.core.store.db.prepare('SELECT field, mine, theirs, kept FROM sync_conflicts').all();
+      expect(conflicts(desk)).toEqual([
+        { field: 'bestTimes', mine: '"mornings"', theirs: '"evenings"', kept: 'mine' },
+      ]);
+      expect(conflicts(laptop)).toEqual([]);
+    },
+  );
+});
