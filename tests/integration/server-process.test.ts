@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SERVER_SCHEMA_VERSION } from '../../server/migrate';
 import { freePort, tempDir } from '../helpers';
 
 /** `npm run server` as an operator runs it: no configuration but a data folder and a port. */
@@ -41,7 +42,11 @@ describe('the district server process', () => {
     const base = `http://127.0.0.1:${port}`;
     const first = await startServer(dataDir, port);
     const health = await fetch(`${base}/health`);
-    expect(await health.json()).toEqual({ status: 'ok', database: 'pglite', schema: 1 });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      database: 'pglite',
+      schema: SERVER_SCHEMA_VERSION,
+    });
     const boot = await fetch(`${base}/v1/bootstrap`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

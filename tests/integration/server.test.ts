@@ -1,36 +1,19 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../contract';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
-import { openPglite, openPostgres, type ServerDb } from '../../server/db';
-import { NewerDatabaseError, migrateServer } from '../../server/migrate';
-import { postgresMissing, startPostgres, type PostgresCluster } from '../postgres-cluster';
+import type { ServerDb } from '../../server/db';
+import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
+import { serverBackends } from '../server-backends';
 
 /**
  * The district server's accounts, enrollment and device endpoints, against the embedded
  * PostgreSQL (PGlite) and a real PostgreSQL cluster. CI installs PostgreSQL and sets
  * HEARTH_REQUIRE_POSTGRES, so there a missing PostgreSQL fails instead of skipping.
  */
-const missing = postgresMissing();
-if (missing && process.env.HEARTH_REQUIRE_POSTGRES) throw new Error(missing);
-if (missing) console.warn(`Skipping the real-PostgreSQL server tests: ${missing}.`);
-
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  if (!missing) cluster = await startPostgres();
-}, 60_000);
-afterAll(() => cluster?.stop());
-
-const BACKENDS = [
-  { name: 'PGlite', open: () => openPglite() },
-  {
-    name: 'PostgreSQL',
-    skip: missing !== null,
-    open: async () => openPostgres(await (cluster as PostgresCluster).newDatabase()),
-  },
-];
+const BACKENDS = serverBackends();
 
 const ADMIN = {
   schoolName: 'Riverside Elementary',
@@ -135,10 +118,13 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
       await start();
       expect(await send('GET', '/health')).toEqual({
         status: 200,
-        body: { status: 'ok', database: db.kind, schema: 1 },
+        body: { status: 'ok', database: db.kind, schema: SERVER_SCHEMA_VERSION },
       });
       await migrateServer(db); // a second start changes nothing
-      expect(await db.query('SELECT version FROM server_migrations')).toEqual([{ version: 1 }]);
+      expect(await db.query('SELECT version FROM server_migrations ORDER BY version')).toEqual([
+        { version: 1 },
+        { version: 2 },
+      ]);
       await db.query(`INSERT INTO server_migrations (version, name) VALUES (99, 'future')`);
       await expect(migrateServer(db)).rejects.toThrow(NewerDatabaseError);
       await expect(migrateServer(db)).rejects.toThrow(/newer version of the Hearth server/);

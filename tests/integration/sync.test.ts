@@ -1,31 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
-import { openPglite, openPostgres } from '../../server/db';
 import { enrollDevice, startDistrict, type Device, type District } from '../district';
 import { tempDir } from '../helpers';
-import { postgresMissing, startPostgres, type PostgresCluster } from '../postgres-cluster';
+import { serverBackends } from '../server-backends';
 
 /**
  * Both halves of sync together: real SQLite files on the devices, the real server on PGlite
- * and on a throwaway PostgreSQL cluster (required in CI, see server.test.ts).
+ * and on a throwaway PostgreSQL cluster (required in CI).
  */
-const missing = postgresMissing();
-if (missing && process.env.HEARTH_REQUIRE_POSTGRES) throw new Error(missing);
-
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  if (!missing) cluster = await startPostgres();
-}, 60_000);
-afterAll(() => cluster?.stop());
-
-const BACKENDS = [
-  { name: 'PGlite', skip: false, open: () => openPglite() },
-  {
-    name: 'PostgreSQL',
-    skip: missing !== null,
-    open: async () => openPostgres(await (cluster as PostgresCluster).newDatabase()),
-  },
-];
+const BACKENDS = serverBackends();
 
 describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
   const closers: (() => Promise<unknown> | void)[] = [];
