@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import {
   pullPageSchema,
@@ -29,6 +30,8 @@ export interface Reply {
 export interface District {
   app: FastifyInstance;
   db: ServerDb;
+  /** Everything the server logged so far. */
+  logs(): string;
   schoolId: string;
   adminToken: string;
   send(
@@ -43,7 +46,14 @@ export interface District {
 
 export async function startDistrict(db: ServerDb): Promise<District> {
   await migrateServer(db);
-  const app = await buildServer({ db, logger: false });
+  let logs = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs += chunk.toString();
+      done();
+    },
+  });
+  const app = await buildServer({ db, logger: { level: 'info', stream } });
   const send: District['send'] = async (method, url, payload, token) => {
     const response = await app.inject({
       method,
@@ -73,6 +83,7 @@ export async function startDistrict(db: ServerDb): Promise<District> {
   return {
     app,
     db,
+    logs: () => logs,
     schoolId,
     adminToken,
     send,

@@ -91,15 +91,17 @@ export function mergeChange(
     if (current !== undefined && unseen && differs)
       overwrote[field] = { value: existing?.data[field], hlc: current };
   }
-  const candidate = validate(table, { ...existing?.data, ...won, id: change.rowId });
+  const merged = { ...existing?.data, ...won, id: change.rowId };
+  // Permission first: a writer who may not write this learns nothing about its shape.
+  if (writer) {
+    const reason = refusal(table, existing?.data ?? null, merged, writer);
+    if (reason) return { kind: 'rejected', reason };
+  }
+  const candidate = validate(table, merged);
   if (!candidate.ok) return { kind: 'rejected', reason: candidate.reason };
   const data = candidate.data;
   if ((table === 'schools' ? data.id : data.schoolId) !== schoolId)
     return { kind: 'rejected', reason: 'A record cannot be moved to another school.' };
-  if (writer) {
-    const reason = refusal(table, existing?.data ?? null, data, writer);
-    if (reason) return { kind: 'rejected', reason };
-  }
   const clocks = { ...existing?.clocks };
   for (const field of Object.keys(won)) clocks[field] = change.hlc;
   const audience = audienceOf(table, data);

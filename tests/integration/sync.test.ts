@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
-import { enrollDevice, startDistrict, type Device, type District } from '../district';
-import { tempDir } from '../helpers';
+import type { Device } from '../district';
+import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
 /**
@@ -11,26 +11,7 @@ import { serverBackends } from '../server-backends';
 const BACKENDS = serverBackends();
 
 describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
-  const closers: (() => Promise<unknown> | void)[] = [];
-  afterEach(async () => {
-    while (closers.length) await closers.pop()?.();
-  });
-
-  async function district(): Promise<District> {
-    const db = await open();
-    const d = await startDistrict(db);
-    closers.push(
-      () => db.close(),
-      () => d.close(),
-    );
-    return d;
-  }
-
-  async function device(d: District, name: string): Promise<Device> {
-    const dev = await enrollDevice(d, tempDir(), name);
-    closers.push(() => dev.core.close());
-    return dev;
-  }
+  const { district, device } = districtFixture(open);
 
   const row = (dev: Device, sql: string, ...params: unknown[]) =>
     dev.core.store.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
