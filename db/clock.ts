@@ -33,6 +33,15 @@ export class LocalClock {
     return formatHlc(this.last);
   }
 
+  isAheadOf(wallMs: number): boolean {
+    return this.last.wall > wallMs;
+  }
+
+  /** Start again from `from` (or from nothing): only for repairing stamps made by a wrong clock. */
+  rewind(from: string | null): void {
+    this.last = from ? { ...parseHlc(from), node: this.last.node } : { wall: 0, counter: 0, node: this.last.node };
+  }
+
   /**
    * Merge a timestamp from the server, so a local edit made after seeing a value always
    * stamps later than it. One more than a day ahead of our wall clock is not merged (a

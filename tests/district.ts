@@ -129,7 +129,9 @@ export interface Device {
   token: string;
   serverDeviceId: string;
   transport: SyncTransport;
-  sync(transport?: SyncTransport): Promise<void>;
+  sync(transport?: SyncTransport, sizes?: { pushSize?: number; pullSize?: number }): Promise<void>;
+  /** Close and open the database again, as after the app was killed; `staffId` signs in offline. */
+  reopen(staffId?: string): void;
   /** Sign a district account in here: checked by the server, then remembered for offline use. */
   signIn(staff: ServerStaff): Promise<void>;
 }
@@ -158,20 +160,22 @@ export async function enrollDevice(
     deviceId: string;
     school: { id: string; name: string; timeZone: string };
   };
-  const core = openCore({
-    file: join(dir, `${name.replace(/\W+/g, '-')}.sqlite`),
-    checkOutputs: true,
-    now: options.now,
-  });
-  core.sync.join({ serverUrl: 'http://district.invalid', token, serverDeviceId: deviceId }, school);
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.sqlite`);
+  const open = () => openCore({ file, checkOutputs: true, now: options.now });
   const transport = injectTransport(district, token);
   const device: Device = {
-    core,
+    core: open(),
     token,
     serverDeviceId: deviceId,
     transport,
-    async sync(through = transport) {
-      await syncOnce(core.sync, through);
+    async sync(through = transport, sizes = {}) {
+      await syncOnce(device.core.sync, through, sizes);
+    },
+    reopen(staffId) {
+      device.core.close();
+      device.core = open();
+      if (staffId)
+        callOrThrow(device.core, 'session.signIn', { staffId, password: DISTRICT_PASSWORD });
     },
     async signIn(staff) {
       const reply = await district.send(
@@ -182,10 +186,17 @@ export async function enrollDevice(
       );
       if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.body)}`);
       await device.sync();
-      core.sync.rememberSignIn(staff.id, DISTRICT_PASSWORD);
-      callOrThrow(core, 'session.signIn', { staffId: staff.id, password: DISTRICT_PASSWORD });
+      device.core.sync.rememberSignIn(staff.id, DISTRICT_PASSWORD);
+      callOrThrow(device.core, 'session.signIn', {
+        staffId: staff.id,
+        password: DISTRICT_PASSWORD,
+      });
     },
   };
+  device.core.sync.join(
+    { serverUrl: 'http://district.invalid', token, serverDeviceId: deviceId },
+    school,
+  );
   await device.sync();
   return device;
 }

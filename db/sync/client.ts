@@ -95,6 +95,7 @@ export async function syncOnce(
   options: { pushSize?: number; pullSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SyncProgress> {
   const progress = { pushed: 0, pulled: 0 };
+  port.restampAhead();
   for (;;) {
     const basedOn = port.cursor();
     const batch = port.nextBatch(options.pushSize ?? MAX_PUSH_CHANGES);

@@ -10,6 +10,7 @@ import {
   type DistrictConnection,
 } from './enrollment';
 import { nextBatch, pendingCount } from './outbox';
+import { restampAhead } from './restamp';
 
 /**
  * The core's side of sync, for the sync client (client.ts), which does the talking. Every
@@ -17,6 +18,8 @@ import { nextBatch, pendingCount } from './outbox';
  * call; each write runs in its own transaction.
  */
 export interface SyncPort {
+  /** Stamp again pending changes made while the clock was more than a day ahead (restamp.ts). */
+  restampAhead(): number;
   nextBatch(limit: number): PushChange[];
   acknowledge(batch: PushChange[], result: PushResult): void;
   applyPage(page: PullPage): { effect: PageEffect; unreadable: number };
@@ -41,6 +44,7 @@ export function syncPort(deps: {
     return result;
   };
   return {
+    restampAhead: () => write(() => restampAhead(store, deps.clock, deps.now().getTime())),
     nextBatch: (limit) => store.db.transaction(() => nextBatch(store, limit)).deferred(),
     acknowledge: (batch, result) => write(() => acknowledge(deps, batch, result)),
     applyPage: (page) => write(() => applyPage(deps, page)),

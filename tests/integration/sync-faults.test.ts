@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { callOrThrow } from '../../db/core';
+import { SyncFailure, type SyncTransport } from '../../db/sync/client';
+import type { Device, District } from '../district';
+import { districtFixture } from '../district-fixture';
+import { serverBackends } from '../server-backends';
+
+/**
+ * Sync under faults: lost requests and answers, duplicates, a device killed mid-push and
+ * mid-pull, PostgreSQL restarting mid-batch, wrong clocks, and a long offline queue.
+ */
+const BACKENDS = serverBackends();
+const HOUR = 3600_000;
+
+const offline = () => new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+
+/** A transport that breaks once in the way `fault` says, then behaves. */
+function breakOnce(
+  inner: SyncTransport,
+  fault: 'lose-request' | 'lose-answer' | 'send-twice' | 'die-on-second-page',
+): SyncTransport {
+  let armed = true;
+  let pages = 0;
+  return {
+    async push(input) {
+      if (!armed || fault === 'die-on-second-page') return inner.push(input);
+      armed = false;
+      if (fault === 'lose-request') throw offline();
+      const result = await inner.push(input);
+      if (fault === 'lose-answer') throw offline();
+      return inner.push(input);
+    },
+    async pull(after, limit) {
+      if (fault === 'die-on-second-page' && armed && ++pages === 2) {
+        armed = false;
+        throw offline();
+      }
+      return inner.pull(after, limit);
+    },
+  };
+}
+
+describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, cluster }) => {
+  const { district, device } = districtFixture(open);
+
+  async function pair(options: { laptopNow?: () => Date } = {}) {
+    const d = await district();
+    const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+    const laptop = await device(d, 'Laptop', { now: options.laptopNow });
+    const desk = await device(d, 'Desk');
+    await laptop.signIn(liaison);
+    await desk.signIn(liaison);
+    return { d, liaison, laptop, desk };
+  }
+
+  const logCount = async (d: District) =>
+    (
+      await d.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM sync_log WHERE tbl = 'households'`,
+      )
+    )[0]?.n;
+  const households = (device: Device) =>
+    device.core.store.db.prepare('SELECT id, name, address FROM households ORDER BY id').all();
+
+  it.skipIf(skip)(
+    'applies a change exactly once whether the request, the answer or a copy is lost',
+    async () => {
+      const { d, laptop, desk } = await pair();
+      for (const [i, fault] of (['lose-request', 'lose-answer', 'send-twice'] as const).entries()) {
+        callOrThrow(laptop.core, 'household.create', { name: `Family ${i}`, address: null });
+        const first = laptop.sync(breakOnce(laptop.transport, fault));
+        if (fault === 'send-twice') await first;
+        else await expect(first).rejects.toThrow(SyncFailure);
+        // Retried with no new local writes: nothing waits for the next edit to try again.
+        await laptop.sync();
+        expect(laptop.core.sync.pending()).toBe(0);
+        expect(await logCount(d)).toBe(i + 1);
+      }
+      await desk.sync();
+      expect(households(desk)).toEqual(households(laptop));
+    },
+  );
+
+  it.skipIf(skip)(
+    'resumes after being killed mid-push and mid-pull, losing and repeating nothing',
+    async () => {
+      const { d, liaison, laptop, desk } = await pair();
+      for (let i = 0; i < 1_200; i++)
+        callOrThrow(laptop.core, 'household.create', { name: `Family ${i}`, address: null });
+      let pushes = 0;
+      const dies: SyncTransport = {
+        push: async (input) => {
+          if (++pushes === 2) {
+            laptop.reopen(liaison.id);
+            throw offline();
+          }
+          return laptop.transport.push(input);
+        },
+        pull: laptop.transport.pull,
+      };
+      await expect(laptop.sync(dies, { pushSize: 500 })).rejects.toThrow(SyncFailure);
+      expect(laptop.core.sync.pending()).toBe(700);
+      await laptop.sync(undefined, { pushSize: 500 });
+      expect(await logCount(d)).toBe(1_200);
+
+      await expect(
+        desk.sync(breakOnce(desk.transport, 'die-on-second-page'), { pullSize: 500 }),
+      ).rejects.toThrow(SyncFailure);
+      const cursor = desk.core.sync.cursor();
+      expect(cursor).toBeGreaterThan(0);
+      desk.reopen(liaison.id);
+      expect(desk.core.sync.cursor()).toBe(cursor);
+      await desk.sync(undefined, { pullSize: 500 });
+      expect(households(desk)).toEqual(households(laptop));
+    },
+  );
+
+  // PGlite runs inside the server's process: it has no restart of its own to survive.
+  it.runIf(name === 'PostgreSQL' && !skip)(
+    'loses nothing when PostgreSQL restarts in the middle of a batch',
+    async () => {
+      const { d, laptop, desk } = await pair();
+      for (let i = 0; i < 600; i++)
+        callOrThrow(laptop.core, 'household.create', { name: `Family ${i}`, address: null });
+      const restarting = cluster()?.restart();
+      const during = await Promise.allSettled([
+        restarting,
+        laptop.sync(undefined, { pushSize: 100 }),
+      ]);
+      expect(during[0].status).toBe('fulfilled');
+      for (let attempt = 0; laptop.core.sync.pending() > 0 && attempt < 20; attempt++)
+        await laptop.sync().catch((e: unknown) => {
+          if (!(e instanceof SyncFailure && e.retry)) throw e;
+        });
+      expect(laptop.core.sync.pending()).toBe(0);
+      expect(await logCount(d)).toBe(600);
+      await desk.sync();
+      expect(households(desk)).toEqual(households(laptop));
+    },
+  );
+
+  it.skipIf(skip)(
+    'orders edits by the hybrid clock when clocks are an hour off or jump back',
+    async () => {
+      let laptopOffset = HOUR;
+      const { laptop, desk } = await pair({ laptopNow: () => new Date(Date.now() + laptopOffset) });
+      const family = callOrThrow(desk.core, 'household.create', {
+        name: 'Okafor',
+        address: '1 Elm',
+      });
+      await desk.sync();
+      await laptop.sync();
+      // The laptop runs an hour fast: its edit, though made first, carries the later time and wins.
+      callOrThrow(laptop.core, 'household.update', { id: family.id, address: '2 Oak' });
+      callOrThrow(desk.core, 'household.update', { id: family.id, address: '3 Pine' });
+      await laptop.sync();
+      await desk.sync();
+      await laptop.sync();
+      expect(households(desk)).toEqual(households(laptop));
+      expect(households(desk)[0]).toMatchObject({ address: '2 Oak' });
+      expect(
+        desk.core.store.db.prepare('SELECT field, mine, theirs, kept FROM sync_conflicts').all(),
+      ).toEqual([{ field: 'address', mine: '"3 Pine"', theirs: '"2 Oak"', kept: 'theirs' }]);
+      // Its clock jumps two hours back: its next edit still comes after its last one.
+      laptopOffset = -HOUR;
+      callOrThrow(laptop.core, 'household.update', { id: family.id, address: '4 Birch' });
+      await laptop.sync();
+      await desk.sync();
+      expect(households(desk)[0]).toMatchObject({ address: '4 Birch' });
+    },
+  );
+
+  it.skipIf(skip)(
+    'refuses changes stamped a day ahead without losing them, and sends them once the clock is right',
+    async () => {
+      let laptopOffset = 25 * HOUR;
+      const { d, laptop, desk } = await pair({
+        laptopNow: () => new Date(Date.now() + laptopOffset),
+      });
+      callOrThrow(laptop.core, 'household.create', { name: 'Future', address: null });
+      const failure = await laptop.sync().catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: 'CLOCK_AHEAD', retry: false });
+      expect(await logCount(d)).toBe(0);
+      expect(laptop.core.sync.pending()).toBe(1);
+      laptopOffset = 0;
+      await laptop.sync();
+      expect(await logCount(d)).toBe(1);
+      const [entry] = await d.db.query<{ hlc: string }>(
+        `SELECT hlc FROM sync_log WHERE tbl = 'households'`,
+      );
+      expect(Number(entry?.hlc.slice(0, 15))).toBeLessThan(Date.now() + HOUR);
+      // A day behind, its edits carry older times: they lose to the desk's, kept for review.
+      await desk.sync();
+      laptopOffset = -25 * HOUR;
+      const [future] = households(desk) as { id: string }[];
+      callOrThrow(desk.core, 'household.update', { id: future?.id ?? '', name: 'Present' });
+      await desk.sync();
+      callOrThrow(laptop.core, 'household.update', { id: future?.id ?? '', name: 'Past' });
+      await laptop.sync();
+      expect(households(laptop)).toEqual(households(desk));
+      expect(households(desk)[0]).toMatchObject({ name: 'Present' });
+      expect(
+        laptop.core.store.db.prepare('SELECT mine, theirs, kept FROM sync_conflicts').all(),
+      ).toEqual([{ mine: '"Past"', theirs: '"Present"', kept: 'theirs' }]);
+    },
+  );
+
+  it.skipIf(skip)(
+    'syncs 10,000 changes queued offline',
+    async () => {
+      const { d, laptop, desk } = await pair();
+      const family = callOrThrow(laptop.core, 'household.create', { name: 'Start', address: null });
+      for (let i = 0; i < 5_000; i++)
+        callOrThrow(laptop.core, 'household.create', { name: `Family ${i}`, address: null });
+      for (let i = 0; i < 4_999; i++)
+        callOrThrow(laptop.core, 'household.update', { id: family.id, address: `Street ${i}` });
+      expect(laptop.core.sync.pending()).toBe(10_000);
+      await laptop.sync();
+      expect(laptop.core.sync.pending()).toBe(0);
+      // The address edited 4,999 times travels once, with its newest value.
+      expect(await logCount(d)).toBe(5_002);
+      await desk.sync();
+      expect(households(desk)).toHaveLength(5_001);
+      expect(households(desk)).toEqual(households(laptop));
+    },
+    120_000,
+  );
+});
