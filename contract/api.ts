@@ -67,6 +67,7 @@ import {
   studentDetailSchema,
   visitViewSchema,
 } from './views';
+import { syncReviewSchema, syncStatusSchema } from './sync';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -586,6 +587,29 @@ export const API = {
       limit: z.int().min(1).max(500).default(100),
     }),
     z.array(auditEntrySchema),
+  ),
+
+  /** Sync with the district: status for the top bar, and asking for a sync now. */
+  'sync.status': read('staff', 'none', nothing, syncStatusSchema),
+  'sync.now': read('staff', 'none', nothing, syncStatusSchema),
+  /**
+   * Conflicts to review and changes the server refused. Records only one staff member may
+   * see (private notes and follow-ups, strengths shared with their recorder) are left out:
+   * on a shared computer their values are not for everyone.
+   */
+  'sync.review': read('staff', 'family', nothing, syncReviewSchema),
+  /** Keep one side of a conflict; keeping the other side writes it again as a new change. */
+  'sync.resolveConflict': write(
+    'staff',
+    'family',
+    z.strictObject({ id: z.int().positive(), keep: z.enum(['mine', 'theirs']) }),
+    syncReviewSchema,
+  ),
+  'sync.dismissRejection': write(
+    'staff',
+    'family',
+    z.strictObject({ seq: z.int().positive() }),
+    syncReviewSchema,
   ),
 } as const;
 

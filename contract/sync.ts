@@ -112,3 +112,53 @@ export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;
 export type PulledChange = z.infer<typeof pulledChangeSchema>;
 export type PullPage = z.infer<typeof pullPageSchema>;
+
+/** What the app shows about sync (the top bar and the Sync panel). */
+export const syncStatusSchema = z.object({
+  /** The device was enrolled with a district server. */
+  joined: z.boolean(),
+  serverUrl: z.string().nullable(),
+  state: z.enum(['not_joined', 'waiting', 'syncing', 'offline', 'stopped']),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Changes pushed and pulled so far in the exchange under way (a first sync's progress). */
+  progress: z.object({ pushed: z.int(), pulled: z.int() }).nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** Local changes the server has not acknowledged yet. */
+  pending: z.int().min(0),
+  lastSyncAt: z.string().nullable(),
+  conflicts: z.int().min(0),
+  rejections: z.int().min(0),
+});
+
+/** A field changed here and elsewhere at the same time; both values, as JSON text. */
+export const syncConflictSchema = z.object({
+  id: z.int(),
+  table: z.string(),
+  rowId: z.string(),
+  /** What the record is, in words ("Okafor family", "Ada Okafor"). */
+  record: z.string(),
+  field: z.string(),
+  mine: z.string(),
+  theirs: z.string(),
+  kept: z.enum(['mine', 'theirs']),
+  at: z.string(),
+});
+
+/** A change the server refused, and why. */
+export const syncRejectionSchema = z.object({
+  seq: z.int(),
+  table: z.string(),
+  rowId: z.string(),
+  record: z.string(),
+  reason: z.string(),
+  at: z.string(),
+});
+
+export const syncReviewSchema = z.object({
+  conflicts: z.array(syncConflictSchema),
+  rejections: z.array(syncRejectionSchema),
+});
+
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+export type SyncRejection = z.infer<typeof syncRejectionSchema>;

@@ -39,7 +39,9 @@ export class LocalClock {
 
   /** Start again from `from` (or from nothing): only for repairing stamps made by a wrong clock. */
   rewind(from: string | null): void {
-    this.last = from ? { ...parseHlc(from), node: this.last.node } : { wall: 0, counter: 0, node: this.last.node };
+    this.last = from
+      ? { ...parseHlc(from), node: this.last.node }
+      : { wall: 0, counter: 0, node: this.last.node };
   }
 
   /**

@@ -10,6 +10,7 @@ import {
 } from '../contract';
 import { fromRow } from './columns';
 import type { Keyring } from './privacy/keyring';
+import type { SyncLive } from './sync/agent';
 import { getMeta, type Store } from './store';
 import type { Writer } from './write';
 
@@ -27,6 +28,8 @@ export interface Ctx {
    * set exactly when `staffId` is.
    */
   session: { staffId: string | null; recent: string[]; keyring: Keyring | null };
+  /** Sync's live state, which the sync agent keeps up to date (db/sync/agent.ts). */
+  sync: { live: SyncLive };
 }
 
 export type Handler<N extends CallName> = (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;

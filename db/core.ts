@@ -27,8 +27,10 @@ import { peopleHandlers } from './ops/people';
 import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
 import { staffHandlers } from './ops/staff';
+import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
 import { SEARCH_INDEXERS } from './search';
+import { newSyncLive, type SyncLive } from './sync/agent';
 import { syncPort, type SyncPort } from './sync/port';
 import { ensureSearchIndex } from './search/rebuild';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
@@ -50,6 +52,7 @@ const HANDLERS: Handlers = {
   ...homeVisitHandlers,
   ...voiceHandlers,
   ...duplicateHandlers,
+  ...syncHandlers,
 };
 
 export interface CoreOptions extends OpenOptions {
@@ -73,6 +76,8 @@ export interface Core {
   readonly store: Store;
   /** The local half of sync, driven by the sync client (db/sync/client.ts). */
   readonly sync: SyncPort;
+  /** What the app shows about sync; the sync agent updates it (db/sync/agent.ts). */
+  readonly syncLive: SyncLive;
 }
 
 function ensureDeviceId(store: Store): string {
@@ -111,6 +116,7 @@ export function openCore(options: CoreOptions): Core {
     appVersion: options.appVersion ?? '0.0.0-dev',
     now,
     session,
+    sync: { live: newSyncLive() },
   };
 
   function run(name: CallName, input: unknown): unknown {
@@ -141,6 +147,7 @@ export function openCore(options: CoreOptions): Core {
       })
       .immediate();
     checkpoints.wrote();
+    ctx.sync.live.onWrite();
     if (failure) throw failure;
     return check(spec.output, output);
   }
@@ -154,6 +161,7 @@ export function openCore(options: CoreOptions): Core {
     deviceId,
     store,
     sync: syncPort({ store, writer, clock, now, wrote: () => checkpoints.wrote() }),
+    syncLive: ctx.sync.live,
     call(name, input) {
       if (!isCallName(name)) {
         return {

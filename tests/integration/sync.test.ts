@@ -79,6 +79,35 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
         { field: 'bestTimes', mine: '"mornings"', theirs: '"evenings"', kept: 'mine' },
       ]);
       expect(conflicts(laptop)).toEqual([]);
+
+      // Someone at the desk reviews it and keeps the laptop's value after all.
+      const review = callOrThrow(desk.core, 'sync.review', {});
+      expect(review.conflicts).toMatchObject([
+        {
+          record: 'Ada Okafor',
+          field: 'bestTimes',
+          mine: '"mornings"',
+          theirs: '"evenings"',
+          kept: 'mine',
+        },
+      ]);
+      expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({
+        joined: true,
+        conflicts: 1,
+        pending: 0,
+      });
+      const after = callOrThrow(desk.core, 'sync.resolveConflict', {
+        id: review.conflicts[0]?.id ?? 0,
+        keep: 'theirs',
+      });
+      expect(after.conflicts).toEqual([]);
+      expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({ conflicts: 0, pending: 1 });
+      await desk.sync();
+      await laptop.sync();
+      for (const dev of [laptop, desk])
+        expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
+          'evenings',
+        );
     },
   );
 });

@@ -133,6 +133,11 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
+  'sync.status': () => ({}),
+  'sync.now': () => ({}),
+  'sync.review': () => ({}),
+  'sync.resolveConflict': () => ({ id: 1, keep: 'mine' }),
+  'sync.dismissRejection': () => ({ seq: 1 }),
 };
 
 const CANARIES = Object.entries(CANARY) as [Canary, string][];

@@ -145,6 +145,11 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'disclosure.forStudent': () => ({ studentId: ids.student }),
   'audit.list': () => ({ action: 'read', limit: 20 }),
+  'sync.status': () => ({}),
+  'sync.now': () => ({}),
+  'sync.review': () => ({}),
+  'sync.resolveConflict': () => ({ id: 1, keep: 'mine' }),
+  'sync.dismissRejection': () => ({ seq: 1 }),
 };
 
 function badInputs(name: CallName): [string, unknown][] {

@@ -1,0 +1,163 @@
+import {
+  HearthError,
+  NARROWED_TABLES,
+  SYNCED_RECORDS,
+  type SyncStatus,
+  type SyncedTable,
+} from '../../contract';
+import { COLUMNS } from '../columns';
+import type { Ctx, Handlers } from '../context';
+import { getMeta } from '../store';
+import { SYNC_META } from '../sync/apply';
+import { districtConnection } from '../sync/enrollment';
+import { pendingCount } from '../sync/outbox';
+
+/** Tables whose conflicts and refusals are listed: not the ones narrowed to one person. */
+const LISTED = `tbl NOT IN (${Object.keys(NARROWED_TABLES)
+  .map((t) => `'${t}'`)
+  .join(', ')})`;
+
+const RECORD_WORDS: Record<SyncedTable, string> = {
+  schools: 'The school',
+  staff: 'A staff member',
+  households: 'A family',
+  students: 'A student',
+  people: 'A person',
+  student_person_links: 'A student’s family link',
+  visits: 'A front-desk visit',
+  contacts: 'A contact',
+  notes: 'A note',
+  follow_ups: 'A follow-up',
+  disclosures: 'A record of disclosure',
+  strengths: 'A strength',
+  home_visits: 'A home visit',
+  voice_items: 'Something a family raised',
+};
+
+/** The record in words, for people reviewing what sync could not settle alone. */
+function recordName(ctx: Ctx, table: SyncedTable, id: string): string {
+  const named = (sql: string) => (ctx.store.sql(sql).get(id) as { name: string } | undefined)?.name;
+  const name =
+    table === 'households'
+      ? named(`SELECT name || ' family' AS name FROM households WHERE id = ?`)
+      : table === 'people' || table === 'students'
+        ? named(
+            `SELECT trim(first_name || ' ' || coalesce(last_name, '')) AS name FROM ${table} WHERE id = ?`,
+          )
+        : undefined;
+  return name ?? RECORD_WORDS[table];
+}
+
+function status(ctx: Ctx): SyncStatus {
+  const connection = districtConnection(ctx.store);
+  const { live } = ctx.sync;
+  const open = (sql: string) => (ctx.store.sql(sql).get() as { n: number }).n;
+  return {
+    joined: connection !== null,
+    serverUrl: connection?.serverUrl ?? null,
+    state: connection ? (live.state === 'not_joined' ? 'waiting' : live.state) : 'not_joined',
+    lastError: live.lastError,
+    progress: live.progress,
+    nextAttemptAt: live.nextAttemptAt,
+    pending: pendingCount(ctx.store),
+    lastSyncAt: getMeta(ctx.store, SYNC_META.lastSyncAt),
+    conflicts: open(
+      `SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL AND ${LISTED}`,
+    ),
+    rejections: open(
+      `SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND ${LISTED}`,
+    ),
+  };
+}
+
+const isSynced = (table: string): table is SyncedTable => Object.hasOwn(SYNCED_RECORDS, table);
+
+function review(ctx: Ctx) {
+  const conflicts = ctx.store
+    .sql(
+      `SELECT id, tbl, row_id, field, mine, theirs, kept, at FROM sync_conflicts
+       WHERE resolved_at IS NULL AND ${LISTED} ORDER BY at DESC, id DESC LIMIT 200`,
+    )
+    .all() as {
+    id: number;
+    tbl: string;
+    row_id: string;
+    field: string;
+    mine: string;
+    theirs: string;
+    kept: 'mine' | 'theirs';
+    at: string;
+  }[];
+  const rejections = ctx.store
+    .sql(
+      `SELECT seq, tbl, row_id, reason, at FROM sync_rejections
+       WHERE dismissed_at IS NULL AND ${LISTED} ORDER BY at DESC, seq DESC LIMIT 200`,
+    )
+    .all() as { seq: number; tbl: string; row_id: string; reason: string; at: string }[];
+  return {
+    conflicts: conflicts
+      .filter((c) => isSynced(c.tbl))
+      .map((c) => ({
+        id: c.id,
+        table: c.tbl,
+        rowId: c.row_id,
+        record: recordName(ctx, c.tbl as SyncedTable, c.row_id),
+        field: c.field,
+        mine: c.mine,
+        theirs: c.theirs,
+        kept: c.kept,
+        at: c.at,
+      })),
+    rejections: rejections
+      .filter((r) => isSynced(r.tbl))
+      .map((r) => ({
+        seq: r.seq,
+        table: r.tbl,
+        rowId: r.row_id,
+        record: recordName(ctx, r.tbl as SyncedTable, r.row_id),
+        reason: r.reason,
+        at: r.at,
+      })),
+  };
+}
+
+export const syncHandlers = {
+  'sync.status': (ctx) => status(ctx),
+
+  'sync.now': (ctx) => {
+    ctx.sync.live.onRequest();
+    return status(ctx);
+  },
+
+  'sync.review': (ctx) => review(ctx),
+
+  'sync.resolveConflict': (ctx, { id, keep }) => {
+    const conflict = ctx.store
+      .sql(
+        `SELECT tbl, row_id, field, mine, theirs, kept FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL AND ${LISTED}`,
+      )
+      .get(id) as
+      | { tbl: string; row_id: string; field: string; mine: string; theirs: string; kept: string }
+      | undefined;
+    if (!conflict || !isSynced(conflict.tbl))
+      throw new HearthError('NOT_FOUND', 'That conflict was already settled.');
+    const table = conflict.tbl;
+    if (keep !== conflict.kept && COLUMNS[table].some((c) => c.field === conflict.field)) {
+      const value: unknown = JSON.parse(keep === 'mine' ? conflict.mine : conflict.theirs);
+      ctx.writer.update(table, conflict.row_id, { [conflict.field]: value } as never);
+    }
+    ctx.store
+      .sql('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?')
+      .run(ctx.now().toISOString(), id);
+    return review(ctx);
+  },
+
+  'sync.dismissRejection': (ctx, { seq }) => {
+    const done = ctx.store
+      .sql('UPDATE sync_rejections SET dismissed_at = ? WHERE seq = ? AND dismissed_at IS NULL')
+      .run(ctx.now().toISOString(), seq);
+    if (done.changes === 0)
+      throw new HearthError('NOT_FOUND', 'That message was already dismissed.');
+    return review(ctx);
+  },
+} satisfies Partial<Handlers>;
