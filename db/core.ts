@@ -160,7 +160,14 @@ export function openCore(options: CoreOptions): Core {
   return {
     deviceId,
     store,
-    sync: syncPort({ store, writer, clock, now, wrote: () => checkpoints.wrote() }),
+    sync: syncPort({
+      store,
+      writer,
+      clock,
+      now,
+      wrote: () => checkpoints.wrote(),
+      lock: () => Object.assign(session, { staffId: null, keyring: null }),
+    }),
     syncLive: ctx.sync.live,
     call(name, input) {
       if (!isCallName(name)) {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { startSyncAgent } from '../db/sync/agent';
 import { callOrThrow, openCore } from '../db/core';
 import { serveCore, type ParentPortLike } from './core-channel';
 
@@ -34,7 +35,11 @@ const core = openCore({
 });
 if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none')
   callOrThrow(core, 'setup.demo', {});
+const syncAgent = startSyncAgent(core);
 
 const port = (process as unknown as { parentPort: ParentPortLike }).parentPort;
 serveCore(port, core);
-process.on('exit', () => core.close());
+process.on('exit', () => {
+  syncAgent.stop();
+  core.close();
+});

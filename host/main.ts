@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HearthError } from '../contract';
+import { startSyncAgent } from '../db/sync/agent';
 import { callOrThrow, openCore, type Core } from '../db/core';
 import { keyFileFor, readOrCreateKey } from '../db/key-file';
 import { startBrowserHost } from './server';
@@ -49,6 +50,7 @@ try {
 
 if (values.demo && callOrThrow(core, 'app.status', {}).setup === 'none')
   callOrThrow(core, 'setup.demo', {});
+const syncAgent = startSyncAgent(core);
 
 const host = await startBrowserHost({
   core,
@@ -62,6 +64,7 @@ console.log(
 
 function shutdown() {
   void host.close().then(() => {
+    syncAgent.stop();
     core.close();
     process.exit(0);
   });

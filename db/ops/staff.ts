@@ -24,6 +24,7 @@ import {
   removeFromTeamKeys,
 } from '../privacy/keyring';
 import { backoffSeconds } from '../privacy/throttle';
+import { refuseIfRevoked } from '../sync/enrollment';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
@@ -133,6 +134,7 @@ export const staffHandlers = {
    * during a wait is refused too, so waiting cannot be skipped.
    */
   'session.signIn': (ctx, { staffId, password }) => {
+    refuseIfRevoked(ctx.store);
     const staff = loadOwned(ctx, 'staff', staffId, 'staff member');
     if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
     if (!hasStaffKeys(ctx.store, staffId)) {

@@ -197,3 +197,16 @@ export class SyncAgent {
     return Math.round(base * (0.5 + random() / 2));
   }
 }
+
+/** Start syncing a core in the background if its device has joined a district. */
+export function startSyncAgent(
+  core: { sync: SyncPort; syncLive: SyncLive },
+  options: AgentOptions = {},
+): SyncAgent {
+  const agent = new SyncAgent(core.sync, core.syncLive, {
+    onRevoked: () => core.sync.revoked(),
+    ...options,
+  });
+  agent.start();
+  return agent;
+}

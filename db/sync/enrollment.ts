@@ -1,4 +1,4 @@
-import type { ServerSchool } from '../../contract';
+import { HearthError, type ServerSchool } from '../../contract';
 import { refuseIfSetUp } from '../demo/install';
 import { derivePassword, setStaffKeys, unlockStaffKeys } from '../privacy/credentials';
 import { forgetTeamKeys } from '../privacy/keyring';
@@ -8,6 +8,7 @@ const META = {
   url: 'sync_server_url',
   token: 'sync_device_token',
   device: 'sync_server_device_id',
+  revoked: 'sync_revoked_at',
 } as const;
 
 export interface DistrictConnection {
@@ -52,4 +53,17 @@ export function rememberSignIn(store: Store, staffId: string, password: string, 
   if (unlockStaffKeys(store, staffId, password)) return;
   setStaffKeys(store, staffId, derivePassword(password), now);
   forgetTeamKeys(store, staffId);
+}
+
+/** The district withdrew this device: nobody signs in here again until it is enrolled anew. */
+export function markRevoked(store: Store, at: Date): void {
+  setMeta(store, META.revoked, at.toISOString());
+}
+
+export function refuseIfRevoked(store: Store): void {
+  if (getMeta(store, META.revoked))
+    throw new HearthError(
+      'DEVICE_REVOKED',
+      'The district withdrew this computer’s access, so Hearth is locked here. Ask district IT.',
+    );
 }

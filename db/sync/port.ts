@@ -6,6 +6,7 @@ import { SYNC_META, acknowledge, applyPage, type PageEffect } from './apply';
 import {
   districtConnection,
   joinDistrict,
+  markRevoked,
   rememberSignIn,
   type DistrictConnection,
 } from './enrollment';
@@ -28,6 +29,8 @@ export interface SyncPort {
   join(connection: DistrictConnection, school: ServerSchool): void;
   connection(): DistrictConnection | null;
   rememberSignIn(staffId: string, password: string): void;
+  /** The server says this device was revoked: lock it and refuse every sign-in. */
+  revoked(): void;
 }
 
 export function syncPort(deps: {
@@ -36,6 +39,7 @@ export function syncPort(deps: {
   clock: LocalClock;
   now: () => Date;
   wrote: () => void;
+  lock: () => void;
 }): SyncPort {
   const { store } = deps;
   const write = <T>(work: () => T): T => {
@@ -52,6 +56,10 @@ export function syncPort(deps: {
     pending: () => pendingCount(store),
     join: (connection, school) => write(() => joinDistrict(store, connection, school)),
     connection: () => districtConnection(store),
+    revoked: () => {
+      write(() => markRevoked(store, deps.now()));
+      deps.lock();
+    },
     rememberSignIn: (staffId, password) =>
       write(() => rememberSignIn(store, staffId, password, deps.now())),
   };

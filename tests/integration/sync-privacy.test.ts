@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_PUSH_CHANGES, newId, type PushChange } from '../../contract';
 import { callOrThrow } from '../../db/core';
+import { startSyncAgent } from '../../db/sync/agent';
 import { SyncFailure } from '../../db/sync/client';
 import { DISTRICT_PASSWORD, injectTransport, type Device, type District } from '../district';
 import { districtFixture } from '../district-fixture';
@@ -305,6 +306,16 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
     const failure = await desk.sync().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SyncFailure);
     expect(failure).toMatchObject({ code: 'DEVICE_REVOKED', retry: false });
+    // The app's background sync hears the same, locks the desk, and refuses sign-in.
+    const agent = startSyncAgent(desk.core, { transport: () => desk.transport });
+    await vi.waitFor(() => expect(desk.core.syncLive.state).toBe('stopped'));
+    agent.stop();
+    expect(callOrThrow(desk.core, 'app.status', {}).staff).toBeNull();
+    const signIn = desk.core.call('session.signIn', {
+      staffId: office.id,
+      password: DISTRICT_PASSWORD,
+    });
+    expect(signIn).toMatchObject({ ok: false, error: { code: 'DEVICE_REVOKED' } });
   });
 
   it.skipIf(skip)('keeps each school to its own records', async () => {
