@@ -8,7 +8,7 @@ import { tempDir } from './helpers';
  * closed after each test.
  */
 export function districtFixture(open: () => Promise<ServerDb>) {
-  const closers: (() => Promise<unknown> | void)[] = [];
+  const closers: (() => unknown)[] = [];
   afterEach(async () => {
     while (closers.length) await closers.pop()?.();
   });

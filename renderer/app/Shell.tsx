@@ -12,9 +12,18 @@ import { HomeVisitRecord } from '../features/home-visits/HomeVisitRecord';
 import { HomeVisits } from '../features/home-visits/HomeVisits';
 import { Settings } from '../features/settings/Settings';
 import { Strengths } from '../features/strengths/Strengths';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 
 type Page =
-  'front-desk' | 'families' | 'home-visits' | 'follow-ups' | 'health' | 'strengths' | 'settings';
+  | 'front-desk'
+  | 'families'
+  | 'home-visits'
+  | 'follow-ups'
+  | 'health'
+  | 'strengths'
+  | 'settings'
+  | 'sync';
 
 const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
   { id: 'front-desk', label: 'Front desk' },
@@ -113,12 +122,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           <kbd className="shortcut-hint" title="Search from anywhere">
             Ctrl+K search
           </kbd>
-          <span
-            className="sync-status"
-            title="Sync with a district server is not set up on this computer"
-          >
-            <span aria-hidden="true">●</span> Saved on this computer
-          </span>
+          <SyncStatusButton onOpen={() => setPage('sync')} />
           <span className="signed-in">
             Signed in: <strong>{status.staff?.displayName}</strong>
           </span>
@@ -188,6 +192,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'settings' && <Settings status={status} />}
+              {page === 'sync' && <SyncPage />}
             </>
           )}
         </main>

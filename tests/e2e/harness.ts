@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
+import { startSyncAgent, type AgentOptions } from '../../db/sync/agent';
 import { signInStaff } from '../fixtures';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
 
@@ -36,6 +37,10 @@ export async function startApp(options: {
   /** Demo only: sign the front office in through the core first (default), or leave the sign-in screen. */
   signedIn?: boolean;
   viewport?: { width: number; height: number };
+  /** Work on the core before the window opens (e.g. joining a district). */
+  prepare?: (core: Core) => Promise<void>;
+  /** Run the background sync agent as the app does, with these timings. */
+  sync?: AgentOptions;
 }): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const core = openCore({
@@ -48,6 +53,8 @@ export async function startApp(options: {
     if (options.signedIn ?? true)
       signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'front_office');
   }
+  await options.prepare?.(core);
+  const agent = options.sync ? startSyncAgent(core, options.sync) : null;
   const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({
@@ -62,6 +69,8 @@ export async function startApp(options: {
     async close() {
       await browser.close();
       await host.close();
+      agent?.stop();
+      await agent?.idle();
       core.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -26,7 +26,7 @@ function breakOnce(
       if (!armed || fault === 'die-on-second-page') return inner.push(input);
       armed = false;
       if (fault === 'lose-request') throw offline();
-      const result = await inner.push(input);
+      await inner.push(input);
       if (fault === 'lose-answer') throw offline();
       return inner.push(input);
     },

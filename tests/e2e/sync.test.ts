@@ -1,0 +1,148 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callOrThrow } from '../../db/core';
+import { httpTransport, syncOnce } from '../../db/sync/client';
+import { openPglite } from '../../server/db';
+import { DISTRICT_PASSWORD, enrollDevice, startDistrict, type District } from '../district';
+import { tempDir } from '../helpers';
+import { screenshot, startApp, type RunningApp } from './harness';
+
+/**
+ * Sync as people see it: the app syncing over real HTTP with a district server in the
+ * background, the top bar's status, a change made on two computers at once reviewed with
+ * both values, and the server going away.
+ */
+let app: RunningApp | undefined;
+let district: District | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  await district?.close();
+  await district?.db.close();
+  district = undefined;
+});
+
+describe('sync in the app', () => {
+  it('shows sync status, lets a person settle a conflict, and stays calm offline', async () => {
+    const d = await startDistrict(await openPglite());
+    district = d;
+    await d.app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(d.app.server.address() as AddressInfo).port}`;
+    const office = await d.addStaff('Omar Office', 'front_office', []);
+    const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+
+    // A liaison's laptop adds a family and syncs.
+    const laptop = await enrollDevice(d, tempDir(), 'Laptop');
+    await laptop.signIn(liaison);
+    const family = callOrThrow(laptop.core, 'household.create', {
+      name: 'Okafor',
+      address: '12 Elm St',
+    });
+    const mother = callOrThrow(laptop.core, 'person.create', {
+      firstName: 'Ada',
+      lastName: 'Okafor',
+      kind: 'caregiver',
+      householdId: family.id,
+    });
+    const student = callOrThrow(laptop.core, 'student.create', {
+      firstName: 'Tobi',
+      lastName: 'Okafor',
+      grade: '3',
+    });
+    callOrThrow(laptop.core, 'link.set', {
+      studentId: student.id,
+      personId: mother.id,
+      relationship: 'Mother',
+    });
+    await laptop.sync();
+
+    // The front desk joins the district over HTTP, and Omar signs in through the server.
+    const code = await d.send(
+      'POST',
+      '/v1/admin/enrollment-codes',
+      { schoolId: d.schoolId },
+      d.adminToken,
+    );
+    app = await startApp({
+      demo: false,
+      sync: { debounceMs: 300, intervalMs: 60_000 },
+      prepare: async (core) => {
+        const enrolled = (await (
+          await fetch(`${url}/v1/devices/enroll`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: code.body.code, deviceName: 'Front desk' }),
+          })
+        ).json()) as {
+          token: string;
+          deviceId: string;
+          school: { id: string; name: string; timeZone: string };
+        };
+        core.sync.join(
+          { serverUrl: url, token: enrolled.token, serverDeviceId: enrolled.deviceId },
+          enrolled.school,
+        );
+        const signedIn = await fetch(`${url}/v1/device/sign-in`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${enrolled.token}`,
+          },
+          body: JSON.stringify({ email: office.email, password: DISTRICT_PASSWORD }),
+        });
+        expect(signedIn.status).toBe(200);
+        await syncOnce(core.sync, httpTransport(url, enrolled.token));
+        core.sync.rememberSignIn(office.id, DISTRICT_PASSWORD);
+        callOrThrow(core, 'session.signIn', { staffId: office.id, password: DISTRICT_PASSWORD });
+      },
+    });
+    const { page } = app;
+    await page.getByText('Signed in: Omar Office').waitFor();
+    await page.getByRole('button', { name: /Synced/ }).waitFor();
+
+    // The laptop changes the address and syncs; the desk, not having pulled since, changes it too.
+    callOrThrow(laptop.core, 'household.update', { id: family.id, address: '16 Oak Ave' });
+    await laptop.sync();
+    await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
+    await page.getByPlaceholder('Student, caregiver or phone').fill('Ada Okafor');
+    await page.getByRole('button', { name: 'Family of Ada Okafor' }).first().click();
+    await page.getByRole('button', { name: 'Edit name and address' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Family name and address' });
+    await dialog.getByLabel('Address (optional)').fill('14 Elm St');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The desk's push replaced a value it had never seen: the top bar asks for a review.
+    const status = page.getByRole('button', { name: /1 to review/ });
+    await status.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'sync-status-review-1280');
+    await status.click();
+    await page.getByRole('heading', { level: 1, name: 'Sync with the district' }).waitFor();
+    const conflict = page.locator('.conflict').first();
+    await conflict.getByText('Okafor family').waitFor();
+    await conflict.getByText('14 Elm St').first().waitFor();
+    await conflict.getByText('16 Oak Ave').first().waitFor();
+    await screenshot(page, 'sync-conflict-review-1280');
+    await conflict.getByRole('button', { name: 'Use “16 Oak Ave” instead' }).click();
+    await page.getByText('Nothing to review.').waitFor();
+    await page.getByRole('heading', { level: 2, name: /Synced/ }).waitFor({ timeout: 10_000 });
+    await laptop.sync();
+    expect(
+      laptop.core.store.db.prepare('SELECT address FROM households WHERE id = ?').get(family.id),
+    ).toEqual({
+      address: '16 Oak Ave',
+    });
+
+    // The district server goes away: work goes on, and the page says so plainly.
+    await d.app.close();
+    await page.getByRole('navigation').getByRole('button', { name: 'Front desk' }).click();
+    callOrThrow(app.core, 'household.create', { name: 'Nguyen', address: null });
+    await page
+      .getByRole('button', { name: /Offline · 1 change to send/ })
+      .waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: /Offline/ }).click();
+    await page.getByText('The district server cannot be reached.').waitFor();
+    await screenshot(page, 'sync-offline-1280');
+    laptop.core.close();
+  }, 60_000);
+});
