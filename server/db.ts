@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /** One SQL statement's rows. Parameters are always bound, never spliced into the text. */
@@ -35,6 +36,31 @@ function sqlOver(driver: Driver, runScript: (script: string) => Promise<unknown>
   };
 }
 
+/**
+ * `Sql` over pg with every statement prepared once per connection (named by a hash of its
+ * text), so PostgreSQL plans each of the server's fixed statements once, not per request.
+ * The set of statement texts is fixed by the code, so the names cannot grow without bound.
+ */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `h${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+function preparedOver(client: pg.Pool | pg.PoolClient): Sql {
+  return {
+    query: async <R>(text: string, params: unknown[] = []) =>
+      (await client.query({ name: statementName(text), text, values: params })).rows as R[],
+    exec: async (script) => {
+      await client.query(script);
+    },
+  };
+}
+
 export function openPostgres(connectionString: string, maxConnections = 10): ServerDb {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the server;
@@ -42,12 +68,12 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
   pool.on('error', () => undefined);
   return {
     kind: 'postgres',
-    ...sqlOver(pool, (script) => pool.query(script)),
+    ...preparedOver(pool),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(sqlOver(client, (script) => client.query(script)));
+        const result = await work(preparedOver(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {

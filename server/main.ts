@@ -11,7 +11,8 @@ import { NewerDatabaseError, migrateServer } from './migrate';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   const dataDir = resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data');
-  const db: ServerDb = url ? openPostgres(url) : await openPglite(dataDir);
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+  const db: ServerDb = url ? openPostgres(url, poolSize) : await openPglite(dataDir);
   try {
     await migrateServer(db);
   } catch (error) {

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './helpers';
+import { freePort } from './free-port';
 
 /**
  * A throwaway PostgreSQL cluster from the installed binaries (Debian's `postgresql`), in a

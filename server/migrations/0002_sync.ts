@@ -21,6 +21,8 @@ CREATE TABLE records (
   seqs jsonb NOT NULL,
   PRIMARY KEY (tbl, id)
 );
+-- A push names rows by id (UUIDv7, unique across tables); this finds them without the table.
+CREATE INDEX records_by_id ON records (id);
 
 -- Appended only while holding the sync log lock (server/sync/log.ts), so sequence numbers
 -- become visible in commit order and a reader paging with after=seq never skips one.

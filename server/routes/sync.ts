@@ -17,9 +17,9 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
     return db.transaction((tx) => applyPush(tx, device, input));
   });
 
-  app.get('/v1/sync/pull', async (request) => {
+  app.get('/v1/sync/pull', async (request, reply) => {
     const device = await requireDevice(db, request);
     const { after, limit } = parseBody(pullQuery, request.query);
-    return readPage(db, device, after, limit);
+    return reply.type('application/json').send(await readPage(db, device, after, limit));
   });
 }

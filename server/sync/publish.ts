@@ -1,7 +1,7 @@
 import { formatHlc, parseHlc, tick, type SyncedRecord, type SyncedTable } from '../../contract';
 import type { Sql } from '../db';
 import { mergeChange } from './merge';
-import { commitChanges, loadRecords, lockSyncLog, logEntriesOf, recordKey } from './store';
+import { commitChanges, loadRecords, logEntriesOf, recordKey } from './store';
 
 const SERVER_NODE = 'server';
 
@@ -19,7 +19,6 @@ export async function publish<T extends SyncedTable>(
   const data = record as Record<string, unknown>;
   const id = String(data.id);
   const schoolId = String(table === 'schools' ? data.id : data.schoolId);
-  await lockSyncLog(tx);
   const existing = (await loadRecords(tx, [id])).get(recordKey(table, id)) ?? null;
   const newest = existing ? Object.values(existing.clocks).sort().pop() : undefined;
   const previous = newest
@@ -36,5 +35,5 @@ export async function publish<T extends SyncedTable>(
   const change = { table, rowId: id, hlc, insert: !existing, values };
   const result = mergeChange(existing, change, schoolId, null);
   if (result.kind === 'rejected') throw new Error(`server record refused: ${result.reason}`);
-  await commitChanges(tx, [result.record], logEntriesOf(result, change, null));
+  await commitChanges(tx, schoolId, [result.record], logEntriesOf(result, change, null));
 }

@@ -14,14 +14,7 @@ import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf, deviceStaff } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import {
-  commitChanges,
-  loadRecords,
-  lockSyncLog,
-  logEntriesOf,
-  recordKey,
-  type LogEntry,
-} from './store';
+import { commitChanges, loadRecords, logEntriesOf, recordKey, type LogEntry } from './store';
 
 /**
  * Refuse the whole batch before any SQL when a name is not in the contract's table of
@@ -71,9 +64,9 @@ export async function applyPush(
   device: DeviceCaller,
   { basedOn, changes }: PushInput,
 ): Promise<PushResult> {
-  await lockSyncLog(tx);
+  // One push per device at a time: a second waits here, then sees the first one's seq.
   const [row] = await tx.query<{ pushed_seq: string }>(
-    'SELECT pushed_seq FROM devices WHERE id = $1',
+    'SELECT pushed_seq FROM devices WHERE id = $1 FOR UPDATE',
     [device.deviceId],
   );
   const pushed = Number(row?.pushed_seq ?? 0);
@@ -105,12 +98,14 @@ export async function applyPush(
 
   const earlier = changes.filter((c) => c.seq <= pushed);
   const earlierRejections = new Map(
-    (
-      await tx.query<{ seq: string; reason: string }>(
-        'SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq = ANY($2::bigint[])',
-        [device.deviceId, earlier.map((c) => c.seq)],
-      )
-    ).map((r) => [Number(r.seq), r.reason]),
+    earlier.length === 0
+      ? []
+      : (
+          await tx.query<{ seq: string; reason: string }>(
+            'SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq = ANY($2::bigint[])',
+            [device.deviceId, earlier.map((c) => c.seq)],
+          )
+        ).map((r) => [Number(r.seq), r.reason]),
   );
   for (const change of earlier) {
     const reason = earlierRejections.get(change.seq);
@@ -176,7 +171,6 @@ export async function applyPush(
       });
   }
 
-  await commitChanges(tx, [...dirty.values()], log);
   if (rejected.length > 0)
     await tx.query(
       `INSERT INTO sync_rejections (device_id, seq, reason)
@@ -190,5 +184,7 @@ export async function applyPush(
       device.deviceId,
       acknowledged,
     ]);
+  // Last, so the school's log lock is held only for the append and the commit.
+  await commitChanges(tx, schoolId, [...dirty.values()], log);
   return { acknowledged, outcomes };
 }

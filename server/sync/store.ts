@@ -3,12 +3,15 @@ import type { Sql } from '../db';
 import type { IncomingChange, MergeResult, StoredRecord } from './merge';
 
 /**
- * Every append to sync_log happens while holding this transaction-scoped lock, so appends
- * commit one after another and a sequence number is never visible before a smaller one.
- * Merges read records under it too, so two pushes never decide on the same stale clocks.
+ * Every append to a school's part of sync_log happens while holding this transaction-scoped
+ * lock, taken just before the append and held to commit, so that school's appends commit
+ * one after another and a reader (who reads one school) never sees a sequence number
+ * before a smaller one. Schools do not wait for each other.
  */
-export async function lockSyncLog(tx: Sql): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'))`);
+async function lockSyncLog(tx: Sql, schoolId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext($1))`, [
+    schoolId,
+  ]);
 }
 
 export interface LogEntry {
@@ -34,10 +37,16 @@ interface RecordRow {
 
 const key = (table: string, id: string) => `${table}:${id}`;
 
-/** The stored records with these ids, keyed by `table:id`. */
+/**
+ * The stored records with these ids, keyed by `table:id`, locked until the transaction
+ * ends, so two merges into one record take turns and never decide on the same stale clocks.
+ * (Two devices creating a record with the same id at the same moment is not guarded: ids
+ * are UUIDv7 made by one device.)
+ */
 export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, StoredRecord>> {
   const rows = await tx.query<RecordRow>(
-    'SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records WHERE id = ANY($1::uuid[])',
+    `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
+     WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`,
     [[...new Set(ids)]],
   );
   return new Map(
@@ -85,25 +94,22 @@ async function saveRecords(tx: Sql, records: StoredRecord[]): Promise<void> {
 }
 
 /**
- * Append in the given order, returning each entry's seq. The caller holds lockSyncLog, so
- * the seqs taken here are consecutive with nothing committed in between.
+ * Append in the given order, returning each entry's seq. The caller holds the school's log
+ * lock. Seqs come from the column default, taken row by row in the ORDER BY's order, so
+ * entries of one record get increasing seqs in the order given.
  */
-export async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]> {
+async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]> {
   if (entries.length === 0) return [];
-  const taken = await tx.query<{ seq: string }>(
-    `SELECT nextval(pg_get_serial_sequence('sync_log', 'seq')) AS seq FROM generate_series(1, $1)`,
-    [entries.length],
-  );
-  const seqs = taken.map((r) => Number(r.seq)).sort((a, b) => a - b);
-  await tx.query(
-    `INSERT INTO sync_log (seq, school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
-     SELECT (e->>'seq')::bigint, (e->>'school_id')::uuid, e->>'audience', e->>'tbl',
-       (e->>'row_id')::uuid, e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
-     FROM jsonb_array_elements($1::jsonb) AS e`,
+  const rows = await tx.query<{ seq: string; row_id: string; removed: boolean }>(
+    `INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
+     SELECT (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
+       e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
+     ORDER BY x.n
+     RETURNING seq, row_id, removed`,
     [
       JSON.stringify(
-        entries.map((e, i) => ({
-          seq: seqs[i],
+        entries.map((e) => ({
           school_id: e.schoolId,
           audience: e.audience,
           tbl: e.table,
@@ -116,7 +122,12 @@ export async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]>
       ),
     ],
   );
-  return seqs;
+  const byKey = new Map<string, number[]>();
+  for (const row of rows.sort((a, b) => Number(a.seq) - Number(b.seq))) {
+    const k = `${row.row_id}:${row.removed}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), Number(row.seq)]);
+  }
+  return entries.map((e) => byKey.get(`${e.rowId}:${e.removed}`)?.shift() as number);
 }
 
 /**
@@ -125,9 +136,12 @@ export async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]>
  */
 export async function commitChanges(
   tx: Sql,
+  schoolId: string,
   records: StoredRecord[],
   entries: LogEntry[],
 ): Promise<void> {
+  if (entries.length === 0 && records.length === 0) return;
+  await lockSyncLog(tx, schoolId);
   const seqs = await appendLog(tx, entries);
   const byKey = new Map(records.map((r) => [key(r.table, r.id), r]));
   entries.forEach((entry, i) => {

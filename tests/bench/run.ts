@@ -13,6 +13,7 @@ import { SEARCH_INDEXERS } from '../../db/search';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
+import { syncBenchmarks } from './sync';
 
 /**
  * Hearth's benchmarks. Full run: the 100k-people / 60k-students scale data; writes
@@ -578,6 +579,7 @@ try {
   restrictedReads();
   await browserStart();
   rendererSize();
+  await syncBenchmarks(results, { quick, dir, size, log });
   results.scale_people = size.people;
   results.scale_students = size.students;
 } finally {

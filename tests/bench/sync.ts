@@ -1,0 +1,329 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import {
+  newId,
+  type PushChange,
+  type School,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../contract';
+import { callOrThrow, openCore, type Core } from '../../db/core';
+import { createDemoFamilies, type DemoSize } from '../../db/demo/generate';
+import { LocalClock } from '../../db/clock';
+import { SEARCH_INDEXERS } from '../../db/search';
+import { httpTransport, syncOnce, type SyncTransport } from '../../db/sync/client';
+import { Writer } from '../../db/write';
+import { hashSecret, newToken } from '../../server/auth/secrets';
+import { freePort } from '../free-port';
+import { startPostgres } from '../postgres-cluster';
+import { percentile, round } from './stats';
+
+/**
+ * Sync benchmarks against a real PostgreSQL, with the district server in its own process
+ * (as deployed) so its memory is its own:
+ * - initial_sync_100k_rows_s: a new device pulls a school of ~100k records;
+ * - incremental_sync_100_changes_p95_ms: one device pushes 100 changes and pulls what is new;
+ * - server_200_devices_p95_ms / _errors: 200 devices syncing at once (push 10, pull);
+ * - server_rss_mb: the server's resident memory after that.
+ */
+const PASSWORD = 'bench district password';
+
+interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(databaseUrl: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', 'server/main.ts'],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function json(
+  url: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    ...init,
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+  });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+export async function syncBenchmarks(
+  results: Record<string, number>,
+  options: { quick: boolean; dir: string; size: DemoSize; log: (m: string) => void },
+): Promise<void> {
+  const { quick, dir, log } = options;
+  const cluster = await startPostgres();
+  const databaseUrl = await cluster.newDatabase();
+  const server = await startServer(databaseUrl);
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    const boot = await json(`${server.url}/v1/bootstrap`, {
+      method: 'POST',
+      body: JSON.stringify({
+        schoolName: 'Bench School',
+        timeZone: 'America/Chicago',
+        adminName: 'Bench Admin',
+        email: 'admin@bench.example',
+        password: PASSWORD,
+      }),
+    });
+    const schoolId = boot.schoolId as string;
+    const adminId = (boot.staff as { id: string }).id;
+    const session = await json(`${server.url}/v1/admin/sessions`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'admin@bench.example', password: PASSWORD }),
+    });
+    const staff = (await json(`${server.url}/v1/admin/staff`, {
+      method: 'POST',
+      token: session.token as string,
+      body: JSON.stringify({
+        schoolId,
+        email: 'liaison@bench.example',
+        displayName: 'Bench Liaison',
+        role: 'liaison',
+        teams: ['support'],
+        password: PASSWORD,
+      }),
+    })) as { id: string };
+
+    /**
+     * Devices are registered straight in the database: enrollment and server sign-in are
+     * rate-limited per address, and 200 of them would time the limiter, not sync.
+     */
+    async function registerDevices(
+      count: number,
+      school = schoolId,
+      staffId = staff.id,
+    ): Promise<{ id: string; token: string; schoolId: string; staffId: string }[]> {
+      const devices = Array.from({ length: count }, () => ({
+        id: newId(),
+        token: newToken('hd'),
+        schoolId: school,
+        staffId,
+      }));
+      await admin.query(
+        `INSERT INTO devices (id, school_id, name, token_hash, enrolled_by)
+         SELECT d.id, $2, 'Bench device', d.hash, $3
+         FROM unnest($1::uuid[], $4::bytea[]) AS d (id, hash)`,
+        [devices.map((d) => d.id), school, adminId, devices.map((d) => hashSecret(d.token))],
+      );
+      await admin.query(
+        'INSERT INTO device_users (device_id, staff_id) SELECT unnest($1::uuid[]), $2',
+        [devices.map((d) => d.id), staffId],
+      );
+      return devices;
+    }
+
+    async function deviceCore(
+      name: string,
+    ): Promise<{ core: Core; transport: SyncTransport; firstSyncMs: number }> {
+      const [device] = await registerDevices(1);
+      if (!device) throw new Error('no device');
+      const core = openCore({ file: join(dir, `${name}.sqlite`) });
+      core.sync.join(
+        { serverUrl: server.url, token: device.token, serverDeviceId: device.id },
+        { id: schoolId, name: 'Bench School', timeZone: 'America/Chicago' },
+      );
+      const transport = httpTransport(server.url, device.token);
+      const began = performance.now();
+      await syncOnce(core.sync, transport);
+      const firstSyncMs = performance.now() - began;
+      core.sync.rememberSignIn(staff.id, PASSWORD);
+      callOrThrow(core, 'session.signIn', { staffId: staff.id, password: PASSWORD });
+      return { core, transport, firstSyncMs };
+    }
+
+    // A school's worth of families, written on one device and uploaded.
+    const source = await deviceCore('source');
+    const school = callOrThrow(source.core, 'app.status', {}).school as School;
+    const writer = new Writer(
+      source.core.store,
+      LocalClock.resume(source.core.store, source.core.deviceId, Date.now),
+      SEARCH_INDEXERS,
+      () => staff.id,
+    );
+    // A third of the bench scale: about 100k records (people, students, links, households).
+    const size = quick
+      ? options.size
+      : {
+          people: Math.round(options.size.people / 3),
+          students: Math.round(options.size.students / 3),
+        };
+    const batch: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
+    source.core.store.db.exec('BEGIN IMMEDIATE');
+    createDemoFamilies((table, record) => batch.push([table, record]), school, size, 11);
+    for (const [table, record] of batch) writer.insert(table, record);
+    source.core.store.db.exec('COMMIT');
+    const rows = batch.length;
+    let start = performance.now();
+    await syncOnce(source.core.sync, source.transport);
+    results.initial_upload_rows_per_s = Math.round(rows / ((performance.now() - start) / 1000));
+    log(`uploaded ${rows} records`);
+
+    // A new device receives all of it.
+    const fresh = await deviceCore('fresh');
+    const received = (
+      fresh.core.store.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM people)
+             + (SELECT count(*) FROM students) + (SELECT count(*) FROM student_person_links) AS n`,
+        )
+        .get() as { n: number }
+    ).n;
+    if (received < rows) throw new Error(`the new device received ${received} of ${rows} records`);
+    results.initial_sync_rows = rows;
+    results.initial_sync_100k_rows_s = round((fresh.firstSyncMs / 1000) * (100_000 / rows), 2);
+    log(`a new device pulled ${rows} records in ${round(fresh.firstSyncMs / 1000)} s`);
+
+    // Incremental: 100 edits to families, pushed, and the new ones pulled.
+    const households = source.core.store.db
+      .prepare('SELECT id FROM households ORDER BY pk LIMIT 100')
+      .all() as { id: string }[];
+    const incremental: number[] = [];
+    for (let round_ = 0; round_ < (quick ? 3 : 30); round_++) {
+      for (const [i, h] of households.entries())
+        callOrThrow(source.core, 'household.update', {
+          id: h.id,
+          address: `${round_ * 100 + i} Bench Road`,
+        });
+      start = performance.now();
+      await syncOnce(source.core.sync, source.transport);
+      incremental.push(performance.now() - start);
+    }
+    results.incremental_sync_100_changes_p95_ms = round(percentile(incremental, 95), 1);
+    fresh.core.close();
+    source.core.close();
+
+    // 200 devices at once, each pushing 10 new families and pulling what is new.
+    // A district's 200 computers across 10 schools: each school's 20 push and pull at once
+    // with every other school's. (All 200 in one school would make each pull carry the
+    // other 199 devices' changes, which no school has.)
+    const devices: Awaited<ReturnType<typeof registerDevices>> = [];
+    for (let i = 0; i < 10; i++) {
+      const school = (await json(`${server.url}/v1/admin/schools`, {
+        method: 'POST',
+        token: session.token as string,
+        body: JSON.stringify({ name: `Bench School ${i}`, timeZone: 'America/Chicago' }),
+      })) as { id: string };
+      const member = (await json(`${server.url}/v1/admin/staff`, {
+        method: 'POST',
+        token: session.token as string,
+        body: JSON.stringify({
+          schoolId: school.id,
+          email: `office${i}@bench.example`,
+          displayName: `Office ${i}`,
+          role: 'front_office',
+          teams: [],
+          password: PASSWORD,
+        }),
+      })) as { id: string };
+      devices.push(...(await registerDevices(20, school.id, member.id)));
+    }
+    const cursors = new Map<string, number>();
+    const [top] = (await admin.query<{ seq: string }>('SELECT max(seq) AS seq FROM sync_log')).rows;
+    for (const d of devices) cursors.set(d.id, Number(top?.seq ?? 0));
+    const latencies: number[] = [];
+    const pushes: number[] = [];
+    let errors = 0;
+    let seq = 0;
+    const hlc = () =>
+      `${String(Date.now()).padStart(15, '0')}.${String(seq % 1_000_000).padStart(6, '0')}.bench`;
+    /**
+     * One simulated device's sync. The devices are other computers in real life, so this
+     * side does only what the wire needs (no validation, no SQLite) and leaves this
+     * machine's two cores to the server and PostgreSQL.
+     */
+    async function oneSync(device: (typeof devices)[number]): Promise<void> {
+      const headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${device.token}`,
+      };
+      const changes: PushChange[] = Array.from({ length: 10 }, () => {
+        seq += 1;
+        const id = newId();
+        return {
+          seq,
+          table: 'households',
+          rowId: id,
+          hlc: hlc(),
+          by: device.staffId,
+          insert: true,
+          values: { id, schoolId: device.schoolId, name: `Family ${seq}`, address: null },
+        };
+      });
+      const began = performance.now();
+      try {
+        const pushed = await fetch(`${server.url}/v1/sync/push`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ basedOn: cursors.get(device.id) ?? 0, changes }),
+        });
+        if (!pushed.ok) throw new Error(`push ${pushed.status}`);
+        await pushed.arrayBuffer();
+        pushes.push(performance.now() - began);
+        let more = true;
+        while (more) {
+          const pulled = await fetch(
+            `${server.url}/v1/sync/pull?after=${cursors.get(device.id) ?? 0}&limit=2000`,
+            { headers },
+          );
+          if (!pulled.ok) throw new Error(`pull ${pulled.status}`);
+          const page = (await pulled.json()) as { next: number; more: boolean };
+          cursors.set(device.id, page.next);
+          more = page.more;
+        }
+        latencies.push(performance.now() - began);
+      } catch {
+        errors += 1;
+      }
+    }
+    for (let round_ = 0; round_ < (quick ? 1 : 5); round_++)
+      await Promise.all(devices.map(oneSync));
+    results.server_200_devices_p95_ms = round(percentile(latencies, 95), 1);
+    results.server_200_devices_push_p95_ms = round(percentile(pushes, 95), 1);
+    results.server_200_devices_errors = errors;
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    results.server_rss_mb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } finally {
+    await admin.end();
+    await server.stop();
+    cluster.stop();
+  }
+}
