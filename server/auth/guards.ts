@@ -52,11 +52,18 @@ export function checkManages(staff: ServerStaff, schoolId: string): void {
 export interface DeviceCaller {
   deviceId: string;
   school: ServerSchool;
+  /**
+   * The active staff who signed in on this device through the server: whose changes it may
+   * push, and whose audiences (teams, private records) it receives.
+   */
+  staff: { id: string; teams: string[] }[];
 }
 
 /**
- * The enrolled device whose token the request carries. A revoked device gets DEVICE_REVOKED,
- * which tells the app to lock and stop syncing.
+ * The enrolled device whose token the request carries, with its staff, in one statement
+ * (every sync request starts here). A revoked device gets DEVICE_REVOKED, which tells the
+ * app to lock and stop syncing. `last_seen_at` is written at most once a minute, so a busy
+ * device does not rewrite its row on every request.
  */
 export async function requireDevice(db: Sql, request: FastifyRequest): Promise<DeviceCaller> {
   const [row] = await db.query<{
@@ -65,10 +72,22 @@ export async function requireDevice(db: Sql, request: FastifyRequest): Promise<D
     school_id: string;
     name: string;
     time_zone: string;
+    staff: { id: string; teams: string[] }[];
   }>(
-    `UPDATE devices d SET last_seen_at = now() FROM schools s
-     WHERE d.token_hash = $1 AND s.id = d.school_id
-     RETURNING d.id, d.revoked_at, s.id AS school_id, s.name, s.time_zone`,
+    `WITH device AS (
+       SELECT d.id, d.revoked_at, d.last_seen_at, s.id AS school_id, s.name, s.time_zone
+       FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
+     ), seen AS (
+       UPDATE devices SET last_seen_at = now()
+       WHERE id = (SELECT id FROM device)
+         AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
+     )
+     SELECT device.id, device.revoked_at, device.school_id, device.name, device.time_zone,
+       coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
+         FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
+         WHERE u.device_id = device.id AND s.active
+           AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff
+     FROM device`,
     [hashSecret(bearer(request, 'hd'))],
   );
   if (!row) throw new ServerError(401, 'UNAUTHORIZED', 'This computer is not enrolled.');
@@ -81,5 +100,6 @@ export async function requireDevice(db: Sql, request: FastifyRequest): Promise<D
   return {
     deviceId: row.id,
     school: { id: row.school_id, name: row.name, timeZone: row.time_zone },
+    staff: row.staff,
   };
 }

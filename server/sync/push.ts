@@ -12,7 +12,7 @@ import {
 import type { DeviceCaller } from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
-import { audiencesOf, deviceStaff } from './device-staff';
+import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
 import { commitChanges, loadRecords, logEntriesOf, recordKey, type LogEntry } from './store';
 
@@ -70,9 +70,8 @@ export async function applyPush(
     [device.deviceId],
   );
   const pushed = Number(row?.pushed_seq ?? 0);
-  const staff = await deviceStaff(tx, device);
-  const writers = new Map(staff.map((s) => [s.id, s]));
-  const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(staff)]);
+  const writers = new Map(device.staff.map((s) => [s.id, s]));
+  const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(device)]);
   const records = await loadRecords(
     tx,
     changes.map((c) => c.rowId),

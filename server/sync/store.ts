@@ -94,17 +94,20 @@ async function saveRecords(tx: Sql, records: StoredRecord[]): Promise<void> {
 }
 
 /**
- * Append in the given order, returning each entry's seq. The caller holds the school's log
- * lock. Seqs come from the column default, taken row by row in the ORDER BY's order, so
+ * Append in the given order, holding the school's log lock, and return each entry's seq.
+ * Seqs come from the column default, taken row by row in the ORDER BY's order, so
  * entries of one record get increasing seqs in the order given.
  */
-async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]> {
-  if (entries.length === 0) return [];
+async function appendLog(tx: Sql, schoolId: string, entries: LogEntry[]): Promise<number[]> {
+  // The lock is taken in the same statement, before any row (and its seq) is made.
   const rows = await tx.query<{ seq: string; row_id: string; removed: boolean }>(
-    `INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
+    `WITH locked AS MATERIALIZED (
+       SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext($2)) AS ok
+     )
+     INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
      SELECT (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
        e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
+     FROM locked, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
      ORDER BY x.n
      RETURNING seq, row_id, removed`,
     [
@@ -120,6 +123,7 @@ async function appendLog(tx: Sql, entries: LogEntry[]): Promise<number[]> {
           device_id: e.deviceId,
         })),
       ),
+      schoolId,
     ],
   );
   const byKey = new Map<string, number[]>();
@@ -141,8 +145,8 @@ export async function commitChanges(
   entries: LogEntry[],
 ): Promise<void> {
   if (entries.length === 0 && records.length === 0) return;
-  await lockSyncLog(tx, schoolId);
-  const seqs = await appendLog(tx, entries);
+  if (entries.length === 0) await lockSyncLog(tx, schoolId);
+  const seqs = entries.length === 0 ? [] : await appendLog(tx, schoolId, entries);
   const byKey = new Map(records.map((r) => [key(r.table, r.id), r]));
   entries.forEach((entry, i) => {
     const record = byKey.get(key(entry.table, entry.rowId));
