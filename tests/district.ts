@@ -44,17 +44,9 @@ export interface District {
   close(): Promise<void>;
 }
 
-export async function startDistrict(db: ServerDb): Promise<District> {
-  await migrateServer(db);
-  let logs = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs += chunk.toString();
-      done();
-    },
-  });
-  const app = await buildServer({ db, logger: { level: 'info', stream } });
-  const send: District['send'] = async (method, url, payload, token) => {
+/** Requests to a server through Fastify's inject, answered as status and parsed JSON body. */
+export function injectSender(app: FastifyInstance): District['send'] {
+  return async (method, url, payload, token) => {
     const response = await app.inject({
       method,
       url,
@@ -66,6 +58,42 @@ export async function startDistrict(db: ServerDb): Promise<District> {
       body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
     };
   };
+}
+
+/** A family of the district's sample school: the Okafors, a caregiver with one student. */
+export function addOkaforFamily(core: Core) {
+  const family = callOrThrow(core, 'household.create', { name: 'Okafor', address: '12 Elm St' });
+  const mother = callOrThrow(core, 'person.create', {
+    firstName: 'Ada',
+    lastName: 'Okafor',
+    kind: 'caregiver',
+    phones: ['555-0100'],
+    householdId: family.id,
+  });
+  const student = callOrThrow(core, 'student.create', {
+    firstName: 'Tobi',
+    lastName: 'Okafor',
+    grade: '3',
+  });
+  callOrThrow(core, 'link.set', {
+    studentId: student.id,
+    personId: mother.id,
+    relationship: 'Mother',
+  });
+  return { family, mother, student };
+}
+
+export async function startDistrict(db: ServerDb): Promise<District> {
+  await migrateServer(db);
+  let logs = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs += chunk.toString();
+      done();
+    },
+  });
+  const app = await buildServer({ db, logger: { level: 'info', stream } });
+  const send = injectSender(app);
   const boot = await send('POST', '/v1/bootstrap', {
     schoolName: 'Riverside Elementary',
     timeZone: 'America/Chicago',

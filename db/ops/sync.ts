@@ -2,6 +2,8 @@ import {
   HearthError,
   NARROWED_TABLES,
   SYNCED_RECORDS,
+  type SyncConflict,
+  type SyncRejection,
   type SyncStatus,
   type SyncedTable,
 } from '../../contract';
@@ -72,53 +74,32 @@ function status(ctx: Ctx): SyncStatus {
 
 const isSynced = (table: string): table is SyncedTable => Object.hasOwn(SYNCED_RECORDS, table);
 
+/** Rows about synced records, each with the record named in words. */
+function named<T extends { table: string; rowId: string }>(
+  ctx: Ctx,
+  rows: T[],
+): (T & { record: string })[] {
+  return rows.flatMap((row) =>
+    isSynced(row.table) ? [{ ...row, record: recordName(ctx, row.table, row.rowId) }] : [],
+  );
+}
+
 function review(ctx: Ctx) {
   const conflicts = ctx.store
     .sql(
-      `SELECT id, tbl, row_id, field, mine, theirs, kept, at FROM sync_conflicts
-       WHERE resolved_at IS NULL AND ${LISTED} ORDER BY at DESC, id DESC LIMIT 200`,
+      `SELECT id, tbl AS "table", row_id AS "rowId", field, mine, theirs, kept, at
+       FROM sync_conflicts WHERE resolved_at IS NULL AND ${LISTED}
+       ORDER BY at DESC, id DESC LIMIT 200`,
     )
-    .all() as {
-    id: number;
-    tbl: string;
-    row_id: string;
-    field: string;
-    mine: string;
-    theirs: string;
-    kept: 'mine' | 'theirs';
-    at: string;
-  }[];
+    .all() as Omit<SyncConflict, 'record'>[];
   const rejections = ctx.store
     .sql(
-      `SELECT seq, tbl, row_id, reason, at FROM sync_rejections
-       WHERE dismissed_at IS NULL AND ${LISTED} ORDER BY at DESC, seq DESC LIMIT 200`,
+      `SELECT seq, tbl AS "table", row_id AS "rowId", reason, at
+       FROM sync_rejections WHERE dismissed_at IS NULL AND ${LISTED}
+       ORDER BY at DESC, seq DESC LIMIT 200`,
     )
-    .all() as { seq: number; tbl: string; row_id: string; reason: string; at: string }[];
-  return {
-    conflicts: conflicts
-      .filter((c) => isSynced(c.tbl))
-      .map((c) => ({
-        id: c.id,
-        table: c.tbl,
-        rowId: c.row_id,
-        record: recordName(ctx, c.tbl as SyncedTable, c.row_id),
-        field: c.field,
-        mine: c.mine,
-        theirs: c.theirs,
-        kept: c.kept,
-        at: c.at,
-      })),
-    rejections: rejections
-      .filter((r) => isSynced(r.tbl))
-      .map((r) => ({
-        seq: r.seq,
-        table: r.tbl,
-        rowId: r.row_id,
-        record: recordName(ctx, r.tbl as SyncedTable, r.row_id),
-        reason: r.reason,
-        at: r.at,
-      })),
-  };
+    .all() as Omit<SyncRejection, 'record'>[];
+  return { conflicts: named(ctx, conflicts), rejections: named(ctx, rejections) };
 }
 
 export const syncHandlers = {

@@ -56,7 +56,13 @@ export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushRe
   const at = deps.now().toISOString();
   const sent = new Map(batch.map((c) => [c.seq, c]));
   store.sql('DELETE FROM change_log WHERE seq <= ?').run(result.acknowledged);
-  const stillPending = pendingFields(store);
+  const stillPending = pendingFields(
+    store,
+    result.outcomes.flatMap((o) => {
+      const change = sent.get(o.seq);
+      return change ? [change.rowId] : [];
+    }),
+  );
   for (const outcome of result.outcomes) {
     const change = sent.get(outcome.seq);
     if (!change || !isSyncedTable(change.table)) continue;
@@ -146,7 +152,10 @@ export function applyPage(
     return { effect: 'restart', unreadable: 0 };
   }
   store.db.pragma('defer_foreign_keys = ON');
-  const pending = pendingFields(store);
+  const pending = pendingFields(
+    store,
+    page.changes.map((c) => c.rowId),
+  );
   let unreadable = 0;
   for (const change of page.changes) {
     if (!isSyncedTable(change.table)) {

@@ -31,9 +31,15 @@ export function nextBatch(store: Store, limit: number): PushChange[] {
   const last = entries[entries.length - 1];
   if (!last) return [];
   const setLater = new Map<string, Set<string>>();
+  // Only the batch's own rows matter; SQLite filters, so a long queue is not parsed per batch.
   const later = store
-    .sql('SELECT tbl, row_id, fields FROM change_log WHERE seq > ?')
-    .iterate(last.seq) as Iterable<Pick<Entry, 'tbl' | 'row_id' | 'fields'>>;
+    .sql(
+      `SELECT tbl, row_id, fields FROM change_log
+       WHERE seq > ? AND row_id IN (SELECT value FROM json_each(?))`,
+    )
+    .iterate(last.seq, JSON.stringify([...new Set(entries.map((e) => e.row_id))])) as Iterable<
+    Pick<Entry, 'tbl' | 'row_id' | 'fields'>
+  >;
   const note = (entry: Pick<Entry, 'tbl' | 'row_id' | 'fields'>) => {
     const key = `${entry.tbl}:${entry.row_id}`;
     const set = setLater.get(key) ?? new Set<string>();
@@ -77,10 +83,18 @@ export function pendingCount(store: Store): number {
   return (store.sql('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 }
 
-/** Pending fields by `table:id`; `all` when the row itself has not reached the server yet. */
-export function pendingFields(store: Store): Map<string, Set<string> | 'all'> {
+/**
+ * Pending fields of these rows by `table:id`; `all` when the row itself has not reached the
+ * server yet.
+ */
+export function pendingFields(store: Store, rowIds: string[]): Map<string, Set<string> | 'all'> {
   const pending = new Map<string, Set<string> | 'all'>();
-  const entries = store.sql('SELECT tbl, row_id, fields FROM change_log').iterate() as Iterable<
+  if (rowIds.length === 0) return pending;
+  const entries = store
+    .sql(
+      'SELECT tbl, row_id, fields FROM change_log WHERE row_id IN (SELECT value FROM json_each(?))',
+    )
+    .iterate(JSON.stringify([...new Set(rowIds)])) as Iterable<
     Pick<Entry, 'tbl' | 'row_id' | 'fields'>
   >;
   for (const entry of entries) {

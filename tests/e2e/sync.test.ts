@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
 import { httpTransport, syncOnce } from '../../db/sync/client';
 import { openPglite } from '../../server/db';
-import { DISTRICT_PASSWORD, enrollDevice, startDistrict, type District } from '../district';
+import {
+  DISTRICT_PASSWORD,
+  addOkaforFamily,
+  enrollDevice,
+  startDistrict,
+  type District,
+} from '../district';
 import { tempDir } from '../helpers';
 import { screenshot, startApp, type RunningApp } from './harness';
 
@@ -34,26 +40,7 @@ describe('sync in the app', () => {
     // A liaison's laptop adds a family and syncs.
     const laptop = await enrollDevice(d, tempDir(), 'Laptop');
     await laptop.signIn(liaison);
-    const family = callOrThrow(laptop.core, 'household.create', {
-      name: 'Okafor',
-      address: '12 Elm St',
-    });
-    const mother = callOrThrow(laptop.core, 'person.create', {
-      firstName: 'Ada',
-      lastName: 'Okafor',
-      kind: 'caregiver',
-      householdId: family.id,
-    });
-    const student = callOrThrow(laptop.core, 'student.create', {
-      firstName: 'Tobi',
-      lastName: 'Okafor',
-      grade: '3',
-    });
-    callOrThrow(laptop.core, 'link.set', {
-      studentId: student.id,
-      personId: mother.id,
-      relationship: 'Mother',
-    });
+    const { family } = addOkaforFamily(laptop.core);
     await laptop.sync();
 
     // The front desk joins the district over HTTP, and Omar signs in through the server.

@@ -6,6 +6,7 @@ import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import type { ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
+import { injectSender } from '../district';
 import { serverBackends } from '../server-backends';
 
 /**
@@ -22,11 +23,6 @@ const ADMIN = {
   email: 'pat@district.example',
   password: 'district admin password',
 };
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-}
 
 describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
   let db: ServerDb;
@@ -54,18 +50,8 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     while (closers.length) await closers.shift()?.();
   });
 
-  async function send(method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) {
-    const response = await app.inject({
-      method,
-      url,
-      payload: payload as object,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    return {
-      status: response.statusCode,
-      body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
-    } satisfies Reply;
-  }
+  const send = (method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) =>
+    injectSender(app)(method, url, payload, token);
 
   async function bootstrapped() {
     await start();

@@ -151,16 +151,17 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
         { name: 'Hillside', timeZone: 'UTC' },
         d.adminToken,
       );
+      const noteEdit = change({
+        seq: 103,
+        table: 'notes',
+        rowId: healthNote.revisionId,
+        insert: false,
+        values: { subject: 'Changed' },
+      });
       const result = await push([
         change({ seq: 101, by: nurse.id }),
         change({ seq: 102, values: { schoolId: other.body.id, name: 'Elsewhere', address: null } }),
-        change({
-          seq: 103,
-          table: 'notes',
-          rowId: healthNote.revisionId,
-          insert: false,
-          values: { subject: 'Changed' },
-        }),
+        noteEdit,
         change({
           seq: 104,
           table: 'notes',
@@ -204,15 +205,7 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
         await d.db.query(`SELECT data->>'name' AS name FROM records WHERE tbl = 'households'`),
       ).toEqual([{ name: 'Forged' }]);
       // A retry gets the same answers and applies nothing twice.
-      const again = await push([
-        change({
-          seq: 103,
-          table: 'notes',
-          rowId: healthNote.revisionId,
-          insert: false,
-          values: { subject: 'Changed' },
-        }),
-      ]);
+      const again = await push([noteEdit]);
       expect(again.outcomes[0]).toMatchObject({ status: 'rejected', reason: reasons[103]?.[1] });
 
       // A real device: Omar is deactivated while his desk is offline with a new family on it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
-import type { Device } from '../district';
+import { addOkaforFamily, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -30,18 +30,8 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
 
       await laptop.signIn(liaison);
       await desk.signIn(office);
-      const family = callOrThrow(laptop.core, 'household.create', {
-        name: 'Okafor',
-        address: '12 Elm St',
-      });
-      const mother = callOrThrow(laptop.core, 'person.create', {
-        firstName: 'Ada',
-        lastName: 'Okafor',
-        kind: 'caregiver',
-        phones: ['555-0100'],
-        householdId: family.id,
-      });
-      expect(laptop.core.sync.pending()).toBe(2);
+      const { mother } = addOkaforFamily(laptop.core);
+      expect(laptop.core.sync.pending()).toBe(4);
       await laptop.sync();
       expect(laptop.core.sync.pending()).toBe(0);
       await desk.sync();
