@@ -36,7 +36,8 @@ export function statusLine(status: SyncStatus, now: Date, short = false): string
         ? `Syncing… ${changes(status.progress.pushed + status.progress.pulled)} so far`
         : 'Syncing…';
     case 'offline':
-      if (short) return status.pending > 0 ? `Offline · ${changes(status.pending)} to send` : 'Offline';
+      if (short)
+        return status.pending > 0 ? `Offline · ${changes(status.pending)} to send` : 'Offline';
       return status.pending > 0
         ? `Offline · ${changes(status.pending)} saved here, waiting to sync`
         : 'Offline · everything is saved here';
