@@ -67,7 +67,7 @@ import {
   studentDetailSchema,
   visitViewSchema,
 } from './views';
-import { syncReviewSchema, syncStatusSchema } from './sync';
+import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -589,9 +589,28 @@ export const API = {
     z.array(auditEntrySchema),
   ),
 
-  /** Sync with the district: status for the top bar, and asking for a sync now. */
-  'sync.status': read('staff', 'none', nothing, syncStatusSchema),
+  /**
+   * Sync with the district: status for the top bar, and asking for a sync now. The status
+   * (counts and the server's address, nothing about a family) is open to anyone, so the
+   * first-run screen can follow a join before anyone can sign in.
+   */
+  'sync.status': read('anyone', 'none', nothing, syncStatusSchema),
   'sync.now': read('staff', 'none', nothing, syncStatusSchema),
+  /**
+   * Join a district (first run only): the sync agent enrolls with the code, then receives
+   * the school; sync.status tells how it goes.
+   */
+  'sync.join': read('anyone', 'none', joinInput, syncStatusSchema),
+  /**
+   * A first sign-in on an enrolled computer: the district checks the password, then this
+   * computer keeps what lets that person sign in here offline. Poll sync.status and app.status.
+   */
+  'session.signInWithDistrict': read(
+    'anyone',
+    'none',
+    z.strictObject({ staffId: id, password: secret(1) }),
+    syncStatusSchema,
+  ),
   /**
    * Conflicts to review and changes the server refused. Records only one staff member may
    * see (private notes and follow-ups, strengths shared with their recorder) are left out:

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'ENROLLMENT_CODE_INVALID',
   // A push stamped more than a day ahead of the server's clock: refused whole.
   'CLOCK_AHEAD',
+  // A staff member with no keys on this enrolled computer yet: the district must check them once.
+  'DISTRICT_SIGN_IN_NEEDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

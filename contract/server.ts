@@ -30,6 +30,15 @@ export const bootstrapInput = z.strictObject({
 
 export const credentialsInput = z.strictObject({ email, password: secret(1) });
 
+/**
+ * Staff signing in on an enrolled computer: by email, or by the staff id the computer lists
+ * (its staff records carry no email).
+ */
+export const deviceSignInInput = z.union([
+  credentialsInput,
+  z.strictObject({ staffId: id, password: secret(1) }),
+]);
+
 export const adminSessionSchema = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
@@ -96,3 +105,4 @@ export const serverHealthSchema = z.object({
 
 export type ServerStaff = z.infer<typeof serverStaffSchema>;
 export type ServerSchool = z.infer<typeof serverSchoolSchema>;
+export type Enrolled = z.infer<typeof enrolledSchema>;

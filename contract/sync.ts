@@ -118,7 +118,7 @@ export const syncStatusSchema = z.object({
   /** The device was enrolled with a district server. */
   joined: z.boolean(),
   serverUrl: z.string().nullable(),
-  state: z.enum(['not_joined', 'waiting', 'syncing', 'offline', 'stopped']),
+  state: z.enum(['not_joined', 'joining', 'waiting', 'syncing', 'offline', 'stopped']),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Changes pushed and pulled so far in the exchange under way (a first sync's progress). */
   progress: z.object({ pushed: z.int(), pulled: z.int() }).nullable(),
@@ -128,6 +128,23 @@ export const syncStatusSchema = z.object({
   lastSyncAt: z.string().nullable(),
   conflicts: z.int().min(0),
   rejections: z.int().min(0),
+  /** A sign-in being checked by the district server, or why it failed. */
+  districtSignIn: z
+    .object({ state: z.enum(['checking', 'failed']), message: z.string().nullable() })
+    .nullable(),
+});
+
+/** Joining a district with the one-time code its IT gave for this computer. */
+export const joinInput = z.strictObject({
+  serverUrl: z
+    .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+    .max(300),
+  code: z.string().trim().min(1, 'cannot be empty').max(40, 'must be at most 40 characters'),
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, 'cannot be empty')
+    .max(100, 'must be at most 100 characters'),
 });
 
 /** A field changed here and elsewhere at the same time; both values, as JSON text. */

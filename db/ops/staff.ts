@@ -24,7 +24,7 @@ import {
   removeFromTeamKeys,
 } from '../privacy/keyring';
 import { backoffSeconds } from '../privacy/throttle';
-import { refuseIfRevoked } from '../sync/enrollment';
+import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
@@ -138,6 +138,11 @@ export const staffHandlers = {
     const staff = loadOwned(ctx, 'staff', staffId, 'staff member');
     if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
     if (!hasStaffKeys(ctx.store, staffId)) {
+      if (districtConnection(ctx.store))
+        throw new HearthError(
+          'DISTRICT_SIGN_IN_NEEDED',
+          'The first time on this computer, your password is checked with the district.',
+        );
       throw new HearthError(
         'WRONG_PASSWORD',
         'No password is set for this staff member on this computer. Ask an administrator.',

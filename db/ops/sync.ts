@@ -8,10 +8,11 @@ import {
   type SyncedTable,
 } from '../../contract';
 import { COLUMNS } from '../columns';
-import type { Ctx, Handlers } from '../context';
+import { loadOwned, type Ctx, type Handlers } from '../context';
 import { getMeta } from '../store';
 import { SYNC_META } from '../sync/apply';
-import { districtConnection } from '../sync/enrollment';
+import { refuseIfSetUp } from '../demo/install';
+import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import { pendingCount } from '../sync/outbox';
 
 /** Tables whose conflicts and refusals are listed: not the ones narrowed to one person. */
@@ -57,7 +58,13 @@ function status(ctx: Ctx): SyncStatus {
   return {
     joined: connection !== null,
     serverUrl: connection?.serverUrl ?? null,
-    state: connection ? (live.state === 'not_joined' ? 'waiting' : live.state) : 'not_joined',
+    state: connection
+      ? live.state === 'not_joined'
+        ? 'waiting'
+        : live.state
+      : live.state === 'joining'
+        ? 'joining'
+        : 'not_joined',
     lastError: live.lastError,
     progress: live.progress,
     nextAttemptAt: live.nextAttemptAt,
@@ -69,6 +76,7 @@ function status(ctx: Ctx): SyncStatus {
     rejections: open(
       `SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND ${LISTED}`,
     ),
+    districtSignIn: live.districtSignIn,
   };
 }
 
@@ -104,6 +112,31 @@ function review(ctx: Ctx) {
 
 export const syncHandlers = {
   'sync.status': (ctx) => status(ctx),
+
+  'sync.join': (ctx, request) => {
+    refuseIfSetUp(ctx.store);
+    const { live } = ctx.sync;
+    if (live.state === 'joining' || live.pending.join)
+      throw new HearthError('CONFLICT', 'This computer is already joining a district.');
+    live.pending.join = request;
+    live.lastError = null;
+    live.state = 'joining';
+    live.onRequest();
+    return status(ctx);
+  },
+
+  'session.signInWithDistrict': (ctx, request) => {
+    refuseIfRevoked(ctx.store);
+    if (!districtConnection(ctx.store))
+      throw new HearthError('NOT_SET_UP', 'This computer is not connected to a district.');
+    const staff = loadOwned(ctx, 'staff', request.staffId, 'staff member');
+    if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
+    const { live } = ctx.sync;
+    live.pending.signIn = request;
+    live.districtSignIn = { state: 'checking', message: null };
+    live.onRequest();
+    return status(ctx);
+  },
 
   'sync.now': (ctx) => {
     ctx.sync.live.onRequest();

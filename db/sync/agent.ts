@@ -1,8 +1,10 @@
 import type { ErrorCode } from '../../contract';
 import {
   SyncFailure,
+  httpDistrictAccess,
   httpTransport,
   syncOnce,
+  type DistrictAccess,
   type SyncProgress,
   type SyncTransport,
 } from './client';
@@ -11,14 +13,30 @@ import type { SyncPort } from './port';
 
 /** What the app shows about sync; kept in memory by the core, updated by the agent. */
 export interface SyncLive {
-  state: 'not_joined' | 'waiting' | 'syncing' | 'offline' | 'stopped';
+  state: 'not_joined' | 'joining' | 'waiting' | 'syncing' | 'offline' | 'stopped';
   lastError: { code: ErrorCode | 'OFFLINE'; message: string } | null;
   /** Counts of the exchange under way, for a first sync's progress. */
   progress: SyncProgress | null;
   nextAttemptAt: string | null;
+  /**
+   * Asked for by the app, carried out by the agent on its next run: joining a district, and
+   * a first sign-in through it. The password is dropped as soon as the agent takes it.
+   */
+  pending: {
+    join: { serverUrl: string; code: string; deviceName: string } | null;
+    signIn: { staffId: string; password: string } | null;
+  };
+  districtSignIn: { state: 'checking' | 'failed'; message: string | null } | null;
   /** Set by the agent: a write just committed, or someone pressed "Sync now". */
   onWrite: () => void;
   onRequest: () => void;
+}
+
+/** Any failure as the status shows it: a SyncFailure's code and words, or a plain apology. */
+function asFailure(error: unknown): { code: ErrorCode | 'OFFLINE'; message: string } {
+  return error instanceof SyncFailure
+    ? { code: error.code, message: error.message }
+    : { code: 'INTERNAL', message: 'Sync stopped on an unexpected problem; it will try again.' };
 }
 
 export const newSyncLive = (): SyncLive => ({
@@ -26,6 +44,8 @@ export const newSyncLive = (): SyncLive => ({
   lastError: null,
   progress: null,
   nextAttemptAt: null,
+  pending: { join: null, signIn: null },
+  districtSignIn: null,
   onWrite: () => undefined,
   onRequest: () => undefined,
 });
@@ -44,6 +64,10 @@ export interface AgentOptions {
   now?: () => number;
   /** Called when the server says this device was revoked: the app locks. */
   onRevoked?: () => void;
+  /** Enrollment and sign-in through the district; HTTP unless a test says otherwise. */
+  access?: DistrictAccess;
+  /** Starts the session once the district accepted a password (the core's session.signIn). */
+  signIn?: (staffId: string, password: string) => void;
 }
 
 /**
@@ -62,8 +86,8 @@ export class SyncAgent {
   private stopped = false;
   private debouncing = false;
   private firstWriteAt: number | null = null;
-  private readonly options: Required<Omit<AgentOptions, 'onRevoked'>> &
-    Pick<AgentOptions, 'onRevoked'>;
+  private readonly options: Required<Omit<AgentOptions, 'onRevoked' | 'signIn'>> &
+    Pick<AgentOptions, 'onRevoked' | 'signIn'>;
 
   constructor(
     private readonly port: SyncPort,
@@ -78,6 +102,7 @@ export class SyncAgent {
       maxBackoffMs: 5 * 60_000,
       random: Math.random,
       now: Date.now,
+      access: httpDistrictAccess(),
       ...options,
     };
     live.onWrite = () => this.debounce();
@@ -144,13 +169,9 @@ export class SyncAgent {
       this.again = true;
       return;
     }
-    const connection = this.port.connection();
-    if (!connection) {
-      this.live.state = 'not_joined';
-      return;
-    }
-    this.live.state = 'syncing';
-    this.running = this.exchange(connection);
+    this.running = this.join().then((connection) =>
+      connection ? this.exchange(connection) : undefined,
+    );
     await this.running;
     this.running = null;
     if (this.again) {
@@ -159,9 +180,69 @@ export class SyncAgent {
     }
   }
 
+  /** The device's connection, enrolling first if the app asked to join a district. */
+  private async join(): Promise<DistrictConnection | null> {
+    const request = this.live.pending.join;
+    this.live.pending.join = null;
+    if (request && !this.port.connection()) {
+      this.live.state = 'joining';
+      try {
+        const enrolled = await this.options.access.enroll(
+          request.serverUrl,
+          request.code,
+          request.deviceName,
+        );
+        this.port.join(
+          {
+            serverUrl: request.serverUrl,
+            token: enrolled.token,
+            serverDeviceId: enrolled.deviceId,
+          },
+          enrolled.school,
+        );
+      } catch (error) {
+        this.live.state = 'not_joined';
+        this.live.lastError = asFailure(error);
+        return null;
+      }
+    }
+    const connection = this.port.connection();
+    this.live.state = connection ? 'syncing' : 'not_joined';
+    return connection;
+  }
+
+  /**
+   * A first sign-in through the district: the server checks the password and starts sending
+   * what this person may see; the sync that follows brings it, then this computer keeps
+   * their keys and the session starts.
+   */
+  private async districtSignIn(connection: DistrictConnection, transport: SyncTransport) {
+    const request = this.live.pending.signIn;
+    this.live.pending.signIn = null;
+    if (!request) return;
+    try {
+      await this.options.access.signIn(connection, request.staffId, request.password);
+      await syncOnce(this.port, transport);
+      this.port.rememberSignIn(request.staffId, request.password);
+      this.options.signIn?.(request.staffId, request.password);
+      this.live.districtSignIn = null;
+    } catch (error) {
+      const failure = asFailure(error);
+      this.live.districtSignIn = {
+        state: 'failed',
+        message:
+          failure.code === 'WRONG_PASSWORD'
+            ? 'That password is not right. Check Caps Lock and try again.'
+            : failure.message,
+      };
+      if (failure.code !== 'WRONG_PASSWORD') throw error;
+    }
+  }
+
   private async exchange(connection: DistrictConnection): Promise<void> {
     const transport = this.options.transport(connection);
     try {
+      await this.districtSignIn(connection, transport);
       this.live.progress = { pushed: 0, pulled: 0 };
       await syncOnce(this.port, transport, { onProgress: (p) => (this.live.progress = p) });
       this.failures = 0;
@@ -169,17 +250,10 @@ export class SyncAgent {
       this.live.lastError = null;
       this.schedule(this.options.intervalMs);
     } catch (error) {
-      const failure =
-        error instanceof SyncFailure
-          ? error
-          : new SyncFailure(
-              'INTERNAL',
-              'Sync stopped on an unexpected problem; it will try again.',
-              true,
-            );
-      this.live.lastError = { code: failure.code, message: failure.message };
+      const failure = asFailure(error);
+      this.live.lastError = failure;
       if (failure.code === 'DEVICE_REVOKED') this.options.onRevoked?.();
-      if (!failure.retry) {
+      if (error instanceof SyncFailure && !error.retry) {
         this.live.state = 'stopped';
         return;
       }
@@ -200,11 +274,12 @@ export class SyncAgent {
 
 /** Start syncing a core in the background if its device has joined a district. */
 export function startSyncAgent(
-  core: { sync: SyncPort; syncLive: SyncLive },
+  core: { sync: SyncPort; syncLive: SyncLive; call(name: string, input: unknown): unknown },
   options: AgentOptions = {},
 ): SyncAgent {
   const agent = new SyncAgent(core.sync, core.syncLive, {
     onRevoked: () => core.sync.revoked(),
+    signIn: (staffId, password) => core.call('session.signIn', { staffId, password }),
     ...options,
   });
   agent.start();

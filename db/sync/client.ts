@@ -2,12 +2,15 @@ import {
   MAX_PULL_CHANGES,
   MAX_PUSH_CHANGES,
   pullPageSchema,
+  enrolledSchema,
   pushResultSchema,
+  type Enrolled,
   type ErrorCode,
   type PullPage,
   type PushInput,
   type PushResult,
 } from '../../contract';
+import type { DistrictConnection } from './enrollment';
 import type { SyncPort } from './port';
 
 /** How the sync client reaches the server; tests put faults between the two. */
@@ -37,44 +40,84 @@ const PERMANENT: ReadonlySet<string> = new Set([
   'VALIDATION',
 ]);
 
+/** One JSON request to the district server; failures become SyncFailures. */
+async function requestJson(
+  baseUrl: string,
+  path: string,
+  options: { token?: string; body?: unknown; fetchImpl?: typeof fetch } = {},
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await (options.fetchImpl ?? fetch)(new URL(path, baseUrl), {
+      method: options.body === undefined ? 'GET' : 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch {
+    throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+  }
+  const body = (await response.json().catch(() => null)) as {
+    code?: string;
+    message?: string;
+  } | null;
+  if (!response.ok) {
+    const code = (body?.code ?? 'INTERNAL') as ErrorCode;
+    throw new SyncFailure(
+      code,
+      body?.message ?? `The server answered ${response.status}.`,
+      !PERMANENT.has(code),
+    );
+  }
+  return body;
+}
+
 /** The server over HTTP with the device's token; answers are checked against the contract. */
 export function httpTransport(
   baseUrl: string,
   token: string,
   fetchImpl: typeof fetch = fetch,
 ): SyncTransport {
-  const request = async (path: string, init: RequestInit = {}) => {
-    let response: Response;
-    try {
-      response = await fetchImpl(new URL(path, baseUrl), {
-        ...init,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(60_000),
-      });
-    } catch {
-      throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
-    }
-    const body = (await response.json().catch(() => null)) as {
-      code?: string;
-      message?: string;
-    } | null;
-    if (!response.ok) {
-      const code = (body?.code ?? 'INTERNAL') as ErrorCode;
-      throw new SyncFailure(
-        code,
-        body?.message ?? `The server answered ${response.status}.`,
-        !PERMANENT.has(code),
-      );
-    }
-    return body;
-  };
   return {
     push: async (input) =>
       pushResultSchema.parse(
-        await request('/v1/sync/push', { method: 'POST', body: JSON.stringify(input) }),
+        await requestJson(baseUrl, '/v1/sync/push', { token, body: input, fetchImpl }),
       ),
     pull: async (after, limit) =>
-      pullPageSchema.parse(await request(`/v1/sync/pull?after=${after}&limit=${limit}`)),
+      pullPageSchema.parse(
+        await requestJson(baseUrl, `/v1/sync/pull?after=${after}&limit=${limit}`, {
+          token,
+          fetchImpl,
+        }),
+      ),
+  };
+}
+
+/** Joining a district and signing staff in through it: the two exchanges besides sync. */
+export interface DistrictAccess {
+  enroll(serverUrl: string, code: string, deviceName: string): Promise<Enrolled>;
+  signIn(connection: DistrictConnection, staffId: string, password: string): Promise<void>;
+}
+
+export function httpDistrictAccess(fetchImpl: typeof fetch = fetch): DistrictAccess {
+  return {
+    enroll: async (serverUrl, code, deviceName) =>
+      enrolledSchema.parse(
+        await requestJson(serverUrl, '/v1/devices/enroll', {
+          body: { code, deviceName },
+          fetchImpl,
+        }),
+      ),
+    signIn: async (connection, staffId, password) => {
+      await requestJson(connection.serverUrl, '/v1/device/sign-in', {
+        token: connection.token,
+        body: { staffId, password },
+        fetchImpl,
+      });
+    },
   };
 }
 

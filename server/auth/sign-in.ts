@@ -7,16 +7,22 @@ import { passwordMatches, spendPasswordCheck } from './passwords';
 /** Attempts per client address and instance, for every route that checks a secret. */
 export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
 
-/** The active account with this email and password, or null; as slow for an unknown email. */
+/**
+ * The active account with this email (or id) and password, or null; as slow for an unknown
+ * account as for a wrong password.
+ */
 export async function checkCredentials(
   db: Sql,
-  email: string,
+  who: string | { staffId: string },
   password: string,
 ): Promise<ServerStaff | null> {
   const [row] = await db.query<StaffRow & { password_hash: string }>(
-    `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
-     WHERE lower(s.email) = lower($1) AND s.active`,
-    [email],
+    typeof who === 'string'
+      ? `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
+         WHERE lower(s.email) = lower($1) AND s.active`
+      : `SELECT ${STAFF_COLUMNS}, s.password_hash FROM staff_accounts s
+         WHERE s.id = $1 AND s.active`,
+    [typeof who === 'string' ? who : who.staffId],
   );
   if (!row) {
     await spendPasswordCheck(password);

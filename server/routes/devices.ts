@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { credentialsInput, enrollInput, newId } from '../../contract';
+import { deviceSignInInput, enrollInput, newId } from '../../contract';
 import { requireDevice } from '../auth/guards';
 import { hashSecret, newToken, normalizeEnrollmentCode } from '../auth/secrets';
 import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
@@ -58,8 +58,9 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
    */
   app.post('/v1/device/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request) => {
     const device = await requireDevice(db, request);
-    const input = parseBody(credentialsInput, request.body);
-    const staff = await checkCredentials(db, input.email, input.password);
+    const input = parseBody(deviceSignInInput, request.body);
+    const who = 'email' in input ? input.email : { staffId: input.staffId };
+    const staff = await checkCredentials(db, who, input.password);
     if (!staff) throw wrongCredentials();
     if (staff.schoolId !== null && staff.schoolId !== device.school.id)
       throw forbidden('This account belongs to another school.');

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callOrThrow } from '../../db/core';
-import { httpTransport, syncOnce } from '../../db/sync/client';
 import { openPglite } from '../../server/db';
 import {
   DISTRICT_PASSWORD,
@@ -43,51 +42,49 @@ describe('sync in the app', () => {
     const { family } = addOkaforFamily(laptop.core);
     await laptop.sync();
 
-    // The front desk joins the district over HTTP, and Omar signs in through the server.
+    // The front desk joins the district from its first-run screen, with a code from IT.
     const code = await d.send(
       'POST',
       '/v1/admin/enrollment-codes',
       { schoolId: d.schoolId },
       d.adminToken,
     );
-    app = await startApp({
-      demo: false,
-      sync: { debounceMs: 300, intervalMs: 60_000 },
-      prepare: async (core) => {
-        const enrolled = (await (
-          await fetch(`${url}/v1/devices/enroll`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ code: code.body.code, deviceName: 'Front desk' }),
-          })
-        ).json()) as {
-          token: string;
-          deviceId: string;
-          school: { id: string; name: string; timeZone: string };
-        };
-        core.sync.join(
-          { serverUrl: url, token: enrolled.token, serverDeviceId: enrolled.deviceId },
-          enrolled.school,
-        );
-        const signedIn = await fetch(`${url}/v1/device/sign-in`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${enrolled.token}`,
-          },
-          body: JSON.stringify({ email: office.email, password: DISTRICT_PASSWORD }),
-        });
-        expect(signedIn.status).toBe(200);
-        await syncOnce(core.sync, httpTransport(url, enrolled.token));
-        core.sync.rememberSignIn(office.id, DISTRICT_PASSWORD);
-        callOrThrow(core, 'session.signIn', { staffId: office.id, password: DISTRICT_PASSWORD });
-      },
-    });
+    app = await startApp({ demo: false, sync: { debounceMs: 300, intervalMs: 60_000 } });
     const { page } = app;
+    const join = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Join your district' }),
+    });
+    await join.getByLabel('District server address').fill(url);
+    await join.getByLabel('Enrollment code').fill('WRON-GCOD-E000');
+    await join.getByLabel('Name for this computer').fill('Front desk');
+    await join.getByRole('button', { name: 'Join the district' }).click();
+    await join.getByText(/That code does not work/).waitFor();
+    await screenshot(page, 'join-district-wrong-code-1280');
+    await join.getByLabel('Enrollment code').fill(String(code.body.code).toLowerCase());
+    await join.getByRole('button', { name: 'Join the district' }).click();
+
+    // Omar's first sign-in here is checked by the district, then works offline too.
+    await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
+    await page
+      .getByRole('button', { name: /Omar Office/ })
+      .first()
+      .click();
+    const password = page.getByLabel('Password for Omar Office');
+    await password.fill('not his password');
+    await password.press('Enter');
+    await page.getByText('That password is not right. Check Caps Lock and try again.').waitFor();
+    await password.fill(DISTRICT_PASSWORD);
+    await password.press('Enter');
     await page.getByText('Signed in: Omar Office').waitFor();
     await page.getByRole('button', { name: /Synced/ }).waitFor();
 
-    // The laptop changes the address and syncs; the desk, not having pulled since, changes it too.
+    // Once the desk has settled (its next sync is the minute timer's), the laptop changes the
+    // address and syncs; the desk, not having pulled since, changes it too.
+    const desk = app.core.syncLive;
+    await vi.waitFor(
+      () => expect(Date.parse(desk.nextAttemptAt ?? '0')).toBeGreaterThan(Date.now() + 30_000),
+      { timeout: 10_000 },
+    );
     callOrThrow(laptop.core, 'household.update', { id: family.id, address: '16 Oak Ave' });
     await laptop.sync();
     await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
@@ -130,6 +127,15 @@ describe('sync in the app', () => {
     await page.getByRole('button', { name: /Offline/ }).click();
     await page.getByText('The district server cannot be reached.').waitFor();
     await screenshot(page, 'sync-offline-1280');
+    // Offline, Omar can still lock and sign in again: his first sign-in was remembered here.
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page
+      .getByRole('button', { name: /Omar Office/ })
+      .first()
+      .click();
+    await page.getByLabel('Password for Omar Office').fill(DISTRICT_PASSWORD);
+    await page.getByLabel('Password for Omar Office').press('Enter');
+    await page.getByText('Signed in: Omar Office').waitFor();
     laptop.core.close();
   }, 60_000);
 });

@@ -134,6 +134,12 @@ const INPUTS: Record<CallName, () => unknown> = {
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
   'sync.status': () => ({}),
+  'sync.join': () => ({
+    serverUrl: 'https://hearth.district.example',
+    code: 'ABCD-EFGH-JKMN',
+    deviceName: 'Front desk',
+  }),
+  'session.signInWithDistrict': () => ({ staffId: school.staff.nurse.id, password: 'x' }),
   'sync.now': () => ({}),
   'sync.review': () => ({}),
   'sync.resolveConflict': () => ({ id: 1, keep: 'mine' }),

@@ -118,3 +118,60 @@ describe('the sync agent', () => {
     close();
   });
 });
+
+describe('joining a district', () => {
+  it('enrolls with the code it was given, then syncs; a refused code leaves it unjoined', async () => {
+    vi.useFakeTimers();
+    const core = openCore({ file: join(tempDir(), 'hearth.sqlite') });
+    const school = { id: newId(), name: 'Riverside', timeZone: 'UTC' };
+    const codes: string[] = [];
+    const pulls: number[] = [];
+    const agent = new SyncAgent(core.sync, core.syncLive, {
+      transport: () => ({
+        push: () => Promise.reject(new Error('nothing to push')),
+        pull: (after) => {
+          pulls.push(after);
+          return Promise.resolve(EMPTY);
+        },
+      }),
+      access: {
+        enroll: (_url, code) => {
+          codes.push(code);
+          return code === 'GOOD'
+            ? Promise.resolve({ deviceId: newId(), token: 'hd_new', school })
+            : Promise.reject(
+                new SyncFailure('ENROLLMENT_CODE_INVALID', 'That code does not work.', true),
+              );
+        },
+        signIn: () => Promise.reject(new Error('not in this test')),
+      },
+    });
+    agent.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(core.syncLive.state).toBe('not_joined');
+
+    const ask = (code: string) =>
+      core.call('sync.join', { serverUrl: 'https://district.example', code, deviceName: 'Desk' });
+    expect(ask('BAD')).toMatchObject({ ok: true, value: { state: 'joining' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(core.syncLive).toMatchObject({
+      state: 'not_joined',
+      lastError: { code: 'ENROLLMENT_CODE_INVALID' },
+    });
+    expect(core.sync.connection()).toBeNull();
+
+    ask('GOOD');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes).toEqual(['BAD', 'GOOD']);
+    expect(core.sync.connection()).toMatchObject({
+      serverUrl: 'https://district.example',
+      token: 'hd_new',
+    });
+    expect(pulls).toEqual([0]);
+    expect(core.syncLive).toMatchObject({ state: 'waiting', lastError: null });
+    // A joined computer cannot join again.
+    expect(ask('GOOD')).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    agent.stop();
+    core.close();
+  });
+});

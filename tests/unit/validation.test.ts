@@ -146,6 +146,12 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'disclosure.forStudent': () => ({ studentId: ids.student }),
   'audit.list': () => ({ action: 'read', limit: 20 }),
   'sync.status': () => ({}),
+  'sync.join': () => ({
+    serverUrl: 'https://hearth.district.example',
+    code: 'ABCD-EFGH-JKMN',
+    deviceName: 'Front desk',
+  }),
+  'session.signInWithDistrict': () => ({ staffId: ids.staff, password: 'x' }),
   'sync.now': () => ({}),
   'sync.review': () => ({}),
   'sync.resolveConflict': () => ({ id: 1, keep: 'mine' }),

@@ -1,8 +1,26 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { DEMO_PASSWORD, type AppStatus, type Staff } from '../../../contract';
+import { DEMO_PASSWORD, HearthError, type AppStatus, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { roleName } from '../../ui/roles';
+
+/**
+ * A first sign-in on a district computer: the district checks the password (the sync agent
+ * asks it), then the session starts. Resolves with the signed-in status.
+ */
+async function signInWithDistrict(staff: Staff, password: string): Promise<AppStatus> {
+  await call('session.signInWithDistrict', { staffId: staff.id, password });
+  const giveUpAt = Date.now() + 60_000;
+  while (Date.now() < giveUpAt) {
+    await new Promise((done) => setTimeout(done, 300));
+    const status = await call('app.status', {});
+    if (status.staff?.id === staff.id) return status;
+    const sync = await call('sync.status', {});
+    if (sync.districtSignIn?.state === 'failed')
+      throw new Error(sync.districtSignIn.message ?? 'The district could not check that password.');
+  }
+  throw new Error('The district server did not answer. Try again in a moment.');
+}
 
 /**
  * The sign-in and lock screen. It shows staff names only, never anything about a family.
@@ -41,11 +59,18 @@ export function SignIn({
     event.preventDefault();
     if (!chosen) return;
     setBusy(true);
-    call('session.signIn', { staffId: chosen.id, password }).then(onSignedIn, (e: unknown) => {
-      setError(errorMessage(e));
+    const failed = (message: string) => {
+      setError(message);
       setPassword('');
       setBusy(false);
       passwordRef.current?.focus();
+    };
+    call('session.signIn', { staffId: chosen.id, password }).then(onSignedIn, (e: unknown) => {
+      if (e instanceof HearthError && e.code === 'DISTRICT_SIGN_IN_NEEDED')
+        signInWithDistrict(chosen, password).then(onSignedIn, (d: unknown) =>
+          failed(d instanceof Error ? d.message : errorMessage(d)),
+        );
+      else failed(errorMessage(e));
     });
   };
 

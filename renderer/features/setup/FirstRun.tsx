@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { API, type AppStatus, type CallInput } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
+import { JoinDistrict } from './JoinDistrict';
 
 type SchoolForm = CallInput<'setup.school'>;
 
@@ -16,7 +17,10 @@ const TIME_ZONES = [
   'Pacific/Honolulu',
 ];
 
-/** First run: explore a demo school, or set up the real one. The two never mix. */
+/**
+ * First run: explore a demo school, set up a school on this computer alone, or join the
+ * district's. Demo and real data never mix.
+ */
 export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -123,6 +127,7 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
               </button>
             </form>
           </section>
+          <JoinDistrict busy={busy} onBusy={setBusy} onDone={onDone} />
         </div>
         {error && (
           <p role="alert" className="error-text">
