@@ -33,7 +33,7 @@ describe('sync in the app', () => {
     district = d;
     await d.app.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(d.app.server.address() as AddressInfo).port}`;
-    const office = await d.addStaff('Omar Office', 'front_office', []);
+    await d.addStaff('Omar Office', 'front_office', []);
     const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
 
     // A liaison's laptop adds a family and syncs.
