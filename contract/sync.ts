@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './fields';
+import { id, line } from './fields';
 
 /**
  * The sync wire format (DESIGN.md "Sync"), shared by the server, which validates every push
@@ -139,12 +139,8 @@ export const joinInput = z.strictObject({
   serverUrl: z
     .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
     .max(300),
-  code: z.string().trim().min(1, 'cannot be empty').max(40, 'must be at most 40 characters'),
-  deviceName: z
-    .string()
-    .trim()
-    .min(1, 'cannot be empty')
-    .max(100, 'must be at most 100 characters'),
+  code: line(40),
+  deviceName: line(100),
 });
 
 /** A field changed here and elsewhere at the same time; both values, as JSON text. */
