@@ -15,8 +15,11 @@ const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
 /** A remote timestamp further ahead of our wall clock than this is refused. */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
+/** How a stamp begins for a wall time: comparing these prefixes as text compares times. */
+export const hlcWallPrefix = (wallMs: number): string => String(wallMs).padStart(WALL_DIGITS, '0');
+
 export function formatHlc(h: Hlc): string {
-  return `${String(h.wall).padStart(WALL_DIGITS, '0')}.${String(h.counter).padStart(COUNTER_DIGITS, '0')}.${h.node}`;
+  return `${hlcWallPrefix(h.wall)}.${String(h.counter).padStart(COUNTER_DIGITS, '0')}.${h.node}`;
 }
 
 export function parseHlc(s: string): Hlc {

@@ -389,6 +389,18 @@ export type HomeVisit = z.infer<typeof homeVisitSchema>;
 export type VoiceItem = z.infer<typeof voiceItemSchema>;
 export type VoiceStep = (typeof VOICE_STEPS)[number];
 
+/** A voice item's steps before anyone has taken one: just raised. */
+export const VOICE_NOT_YET_HEARD = {
+  heardBy: null,
+  heardAt: null,
+  actedBy: null,
+  actedAt: null,
+  actedNote: null,
+  toldBy: null,
+  toldAt: null,
+  toldNote: null,
+} as const satisfies Partial<VoiceItem>;
+
 /** The step a family voice item has reached: raised, then heard, acted on, and told. */
 export function voiceStepReached(
   item: Pick<VoiceItem, 'heardAt' | 'actedAt' | 'toldAt'>,
@@ -424,4 +436,8 @@ export const SYNCED_RECORDS = {
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;
+
+/** A name from outside (a payload, a stored row) that is one of the synced tables. */
+export const isSyncedTable = (table: string): table is SyncedTable =>
+  Object.hasOwn(SYNCED_RECORDS, table);
 export type SyncedRecord<T extends SyncedTable> = z.infer<(typeof SYNCED_RECORDS)[T]>;

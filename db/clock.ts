@@ -1,5 +1,6 @@
 import { ClockDriftError, formatHlc, parseHlc, receive, tick, type Hlc } from '../contract';
 import type { Store } from './store';
+import { SYNC_META } from './sync/meta';
 
 /**
  * The device's hybrid logical clock. It resumes from the newest timestamp in the change log,
@@ -22,9 +23,9 @@ export class LocalClock {
       .sql(
         `SELECT max(hlc) AS hlc FROM (
            SELECT (SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1) AS hlc
-           UNION ALL SELECT value FROM meta WHERE key = 'clock_floor')`,
+           UNION ALL SELECT value FROM meta WHERE key = ?)`,
       )
-      .get() as { hlc: string | null };
+      .get(SYNC_META.clockFloor) as { hlc: string | null };
     return new LocalClock(node, wallNow, row.hlc);
   }
 

@@ -1,4 +1,4 @@
-import { newId, type School, type Staff, type Strength } from '../../contract';
+import { VOICE_NOT_YET_HEARD, newId, type School, type Staff, type Strength } from '../../contract';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';
@@ -147,14 +147,9 @@ export function createDemoFamilyLife(
         ...voice,
         raisedAt: raised.toISOString(),
         recordedBy: by('front_office').id,
+        ...VOICE_NOT_YET_HEARD,
         heardBy: heard ? by('coordinator').id : null,
         heardAt: heard,
-        actedBy: null,
-        actedAt: null,
-        actedNote: null,
-        toldBy: null,
-        toldAt: null,
-        toldNote: null,
       });
     }
     if (i < 4) {

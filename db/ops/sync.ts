@@ -1,7 +1,7 @@
 import {
   HearthError,
   NARROWED_TABLES,
-  SYNCED_RECORDS,
+  isSyncedTable,
   type SyncConflict,
   type SyncRejection,
   type SyncStatus,
@@ -10,7 +10,7 @@ import {
 import { COLUMNS } from '../columns';
 import { loadOwned, type Ctx, type Handlers } from '../context';
 import { getMeta } from '../store';
-import { SYNC_META } from '../sync/apply';
+import { SYNC_META } from '../sync/meta';
 import { refuseIfSetUp } from '../demo/install';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import { pendingCount } from '../sync/outbox';
@@ -80,15 +80,13 @@ function status(ctx: Ctx): SyncStatus {
   };
 }
 
-const isSynced = (table: string): table is SyncedTable => Object.hasOwn(SYNCED_RECORDS, table);
-
 /** Rows about synced records, each with the record named in words. */
 function named<T extends { table: string; rowId: string }>(
   ctx: Ctx,
   rows: T[],
 ): (T & { record: string })[] {
   return rows.flatMap((row) =>
-    isSynced(row.table) ? [{ ...row, record: recordName(ctx, row.table, row.rowId) }] : [],
+    isSyncedTable(row.table) ? [{ ...row, record: recordName(ctx, row.table, row.rowId) }] : [],
   );
 }
 
@@ -153,7 +151,7 @@ export const syncHandlers = {
       .get(id) as
       | { tbl: string; row_id: string; field: string; mine: string; theirs: string; kept: string }
       | undefined;
-    if (!conflict || !isSynced(conflict.tbl))
+    if (!conflict || !isSyncedTable(conflict.tbl))
       throw new HearthError('NOT_FOUND', 'That conflict was already settled.');
     const table = conflict.tbl;
     if (keep !== conflict.kept && COLUMNS[table].some((c) => c.field === conflict.field)) {

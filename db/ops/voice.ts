@@ -4,6 +4,7 @@ import {
   type VoiceItemView,
   type VoiceStep,
   newId,
+  VOICE_NOT_YET_HEARD,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -77,14 +78,7 @@ export const voiceHandlers = {
       ...input,
       raisedAt: raisedAt.toISOString(),
       recordedBy: staff.id,
-      heardBy: null,
-      heardAt: null,
-      actedBy: null,
-      actedAt: null,
-      actedNote: null,
-      toldBy: null,
-      toldAt: null,
-      toldNote: null,
+      ...VOICE_NOT_YET_HEARD,
     });
     return viewOf(ctx, id);
   },

@@ -1,6 +1,6 @@
 import {
   NARROWED_TABLES,
-  SYNCED_RECORDS,
+  isSyncedTable,
   type PullPage,
   type PushChange,
   type PushResult,
@@ -9,17 +9,8 @@ import {
 import type { LocalClock } from '../clock';
 import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
+import { SYNC_META } from './meta';
 import { pendingFields } from './outbox';
-
-/** Sync's bookkeeping in meta; each is written in the transaction whose data it describes. */
-export const SYNC_META = {
-  cursor: 'sync_cursor',
-  audiences: 'sync_audiences',
-  lastSyncAt: 'sync_last_at',
-  clockFloor: 'clock_floor',
-} as const;
-
-const isSyncedTable = (table: string): table is SyncedTable => Object.hasOwn(SYNCED_RECORDS, table);
 
 interface ApplyDeps {
   store: Store;

@@ -3,13 +3,7 @@ import { refuseIfSetUp } from '../demo/install';
 import { derivePassword, setStaffKeys, unlockStaffKeys } from '../privacy/credentials';
 import { forgetTeamKeys } from '../privacy/keyring';
 import { getMeta, setMeta, type Store } from '../store';
-
-const META = {
-  url: 'sync_server_url',
-  token: 'sync_device_token',
-  device: 'sync_server_device_id',
-  revoked: 'sync_revoked_at',
-} as const;
+import { SYNC_META } from './meta';
 
 export interface DistrictConnection {
   serverUrl: string;
@@ -32,15 +26,17 @@ export function joinDistrict(
   refuseIfSetUp(store);
   setMeta(store, 'school_id', school.id);
   setMeta(store, 'setup', 'real');
-  setMeta(store, META.url, connection.serverUrl);
-  setMeta(store, META.token, connection.token);
-  setMeta(store, META.device, connection.serverDeviceId);
+  setMeta(store, SYNC_META.serverUrl, connection.serverUrl);
+  setMeta(store, SYNC_META.token, connection.token);
+  setMeta(store, SYNC_META.serverDeviceId, connection.serverDeviceId);
 }
 
 export function districtConnection(store: Store): DistrictConnection | null {
-  const [serverUrl, token, serverDeviceId] = [META.url, META.token, META.device].map((k) =>
-    getMeta(store, k),
-  );
+  const [serverUrl, token, serverDeviceId] = [
+    SYNC_META.serverUrl,
+    SYNC_META.token,
+    SYNC_META.serverDeviceId,
+  ].map((k) => getMeta(store, k));
   return serverUrl && token && serverDeviceId ? { serverUrl, token, serverDeviceId } : null;
 }
 
@@ -57,11 +53,11 @@ export function rememberSignIn(store: Store, staffId: string, password: string, 
 
 /** The district withdrew this device: nobody signs in here again until it is enrolled anew. */
 export function markRevoked(store: Store, at: Date): void {
-  setMeta(store, META.revoked, at.toISOString());
+  setMeta(store, SYNC_META.revokedAt, at.toISOString());
 }
 
 export function refuseIfRevoked(store: Store): void {
-  if (getMeta(store, META.revoked))
+  if (getMeta(store, SYNC_META.revokedAt))
     throw new HearthError(
       'DEVICE_REVOKED',
       'The district withdrew this computer’s access, so Hearth is locked here. Ask district IT.',

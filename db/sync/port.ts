@@ -2,7 +2,7 @@ import type { PullPage, PushChange, PushResult, ServerSchool } from '../../contr
 import type { LocalClock } from '../clock';
 import { getMeta, type Store } from '../store';
 import type { Writer } from '../write';
-import { SYNC_META, acknowledge, applyPage, type PageEffect } from './apply';
+import { acknowledge, applyPage, type PageEffect } from './apply';
 import {
   districtConnection,
   joinDistrict,
@@ -10,6 +10,7 @@ import {
   rememberSignIn,
   type DistrictConnection,
 } from './enrollment';
+import { SYNC_META } from './meta';
 import { nextBatch, pendingCount } from './outbox';
 import { restampAhead } from './restamp';
 
@@ -48,7 +49,13 @@ export function syncPort(deps: {
     return result;
   };
   return {
-    restampAhead: () => write(() => restampAhead(store, deps.clock, deps.now().getTime())),
+    restampAhead: () => {
+      const stamped = store.db
+        .transaction(() => restampAhead(store, deps.clock, deps.now().getTime()))
+        .immediate();
+      if (stamped > 0) deps.wrote();
+      return stamped;
+    },
     nextBatch: (limit) => store.db.transaction(() => nextBatch(store, limit)).deferred(),
     acknowledge: (batch, result) => write(() => acknowledge(deps, batch, result)),
     applyPage: (page) => write(() => applyPage(deps, page)),

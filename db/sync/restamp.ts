@@ -1,7 +1,7 @@
-import { MAX_DRIFT_MS, parseHlc } from '../../contract';
+import { MAX_DRIFT_MS, hlcWallPrefix } from '../../contract';
 import type { LocalClock } from '../clock';
 import { setMeta, type Store } from '../store';
-import { SYNC_META } from './apply';
+import { SYNC_META } from './meta';
 
 /**
  * Pending changes stamped more than a day ahead of this device's wall clock were made while
@@ -12,14 +12,15 @@ import { SYNC_META } from './apply';
  */
 export function restampAhead(store: Store, clock: LocalClock, nowMs: number): number {
   const limit = nowMs + MAX_DRIFT_MS;
-  const entries = store.sql('SELECT seq, hlc FROM change_log ORDER BY seq').all() as {
-    seq: number;
-    hlc: string;
-  }[];
-  const ahead = entries.filter((e) => parseHlc(e.hlc).wall > limit);
+  const wall = hlcWallPrefix(limit);
+  const ahead = store
+    .sql('SELECT seq FROM change_log WHERE substr(hlc, 1, length(@wall)) > @wall ORDER BY seq')
+    .all({ wall }) as { seq: number }[];
   if (ahead.length === 0 && !clock.isAheadOf(limit)) return 0;
-  const sane = entries.filter((e) => parseHlc(e.hlc).wall <= limit).map((e) => e.hlc);
-  clock.rewind(sane.sort().pop() ?? null);
+  const sane = store
+    .sql('SELECT max(hlc) AS hlc FROM change_log WHERE substr(hlc, 1, length(@wall)) <= @wall')
+    .get({ wall }) as { hlc: string | null };
+  clock.rewind(sane.hlc);
   for (const entry of ahead)
     store.sql('UPDATE change_log SET hlc = ? WHERE seq = ?').run(clock.next(), entry.seq);
   setMeta(store, SYNC_META.clockFloor, clock.next());

@@ -2,6 +2,7 @@ import {
   MAX_DRIFT_MS,
   SCHOOL_AUDIENCE,
   SYNCED_RECORDS,
+  isSyncedTable,
   parseHlc,
   type PushChange,
   type PushInput,
@@ -22,13 +23,12 @@ import { commitChanges, loadRecords, logEntriesOf, recordKey, type LogEntry } fr
  */
 export function checkBatch(changes: PushChange[], nowMs: number): void {
   changes.forEach((change, index) => {
-    const schema = SYNCED_RECORDS[change.table as SyncedTable] as
-      (typeof SYNCED_RECORDS)[SyncedTable] | undefined;
     const where = `changes.${index}`;
-    if (!schema || !Object.hasOwn(SYNCED_RECORDS, change.table))
+    if (!isSyncedTable(change.table))
       throw new ServerError(400, 'VALIDATION', 'The batch names a table Hearth does not sync.', [
         { path: `${where}.table`, message: 'is not a synced table' },
       ]);
+    const schema = SYNCED_RECORDS[change.table];
     const unknown = Object.keys(change.values).find((field) => !Object.hasOwn(schema.shape, field));
     if (unknown !== undefined)
       throw new ServerError(400, 'VALIDATION', 'The batch names a field Hearth does not sync.', [
@@ -156,8 +156,10 @@ export async function applyPush(
       continue;
     }
     records.set(key, result.record);
-    dirty.set(key, result.record);
-    log.push(...logEntriesOf(result, incoming, device.deviceId));
+    const entries = logEntriesOf(result, incoming, device.deviceId);
+    // A change that won no field leaves the stored record as it was.
+    if (entries.length > 0) dirty.set(key, result.record);
+    log.push(...entries);
     const { lost, overwrote } = result;
     if (Object.keys(lost).length > 0 || Object.keys(overwrote).length > 0)
       outcomes.push({

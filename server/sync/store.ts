@@ -2,18 +2,6 @@ import type { SyncedTable } from '../../contract';
 import type { Sql } from '../db';
 import type { IncomingChange, MergeResult, StoredRecord } from './merge';
 
-/**
- * Every append to a school's part of sync_log happens while holding this transaction-scoped
- * lock, taken just before the append and held to commit, so that school's appends commit
- * one after another and a reader (who reads one school) never sees a sequence number
- * before a smaller one. Schools do not wait for each other.
- */
-async function lockSyncLog(tx: Sql, schoolId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext($1))`, [
-    schoolId,
-  ]);
-}
-
 export interface LogEntry {
   schoolId: string;
   audience: string;
@@ -94,8 +82,12 @@ async function saveRecords(tx: Sql, records: StoredRecord[]): Promise<void> {
 }
 
 /**
- * Append in the given order, holding the school's log lock, and return each entry's seq.
- * Seqs come from the column default, taken row by row in the ORDER BY's order, so
+ * Append in the given order and return each entry's seq.
+ *
+ * Every append to a school's part of sync_log holds a transaction-scoped lock for that
+ * school until commit, so its appends commit one after another and a reader (who reads one
+ * school) never sees a sequence number before a smaller one. Schools do not wait for each
+ * other. Seqs come from the column default, taken row by row in the ORDER BY's order, so
  * entries of one record get increasing seqs in the order given.
  */
 async function appendLog(tx: Sql, schoolId: string, entries: LogEntry[]): Promise<number[]> {
@@ -144,9 +136,8 @@ export async function commitChanges(
   records: StoredRecord[],
   entries: LogEntry[],
 ): Promise<void> {
-  if (entries.length === 0 && records.length === 0) return;
-  if (entries.length === 0) await lockSyncLog(tx, schoolId);
-  const seqs = entries.length === 0 ? [] : await appendLog(tx, schoolId, entries);
+  if (entries.length === 0) return;
+  const seqs = await appendLog(tx, schoolId, entries);
   const byKey = new Map(records.map((r) => [key(r.table, r.id), r]));
   entries.forEach((entry, i) => {
     const record = byKey.get(key(entry.table, entry.rowId));

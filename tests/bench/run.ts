@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { newId, type SyncedRecord, type SyncedTable } from '../../contract';
+import {
+  STRENGTH_CATEGORIES,
+  VOICE_NOT_YET_HEARD,
+  newId,
+  type SyncedRecord,
+  type SyncedTable,
+} from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
@@ -171,15 +177,7 @@ const STRENGTH_DETAILS = [
   'with the PTA',
   'for family nights',
 ];
-const CATEGORIES = [
-  'skill',
-  'talent',
-  'profession',
-  'language',
-  'cultural_tradition',
-  'interest',
-  'time_to_give',
-] as const;
+const CATEGORIES = STRENGTH_CATEGORIES;
 
 /**
  * Issue 3's numbers on the scale data: the strengths directory over 100k strengths, one
@@ -298,14 +296,7 @@ function families(core: Core) {
         summary: 'More bilingual family nights',
         raisedAt: at.toISOString(),
         recordedBy: staff.id,
-        heardBy: null,
-        heardAt: null,
-        actedBy: null,
-        actedAt: null,
-        actedNote: null,
-        toldBy: null,
-        toldAt: null,
-        toldNote: null,
+        ...VOICE_NOT_YET_HEARD,
       });
     }
     for (let i = 0; i < 100; i++) {

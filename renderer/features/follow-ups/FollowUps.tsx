@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { FollowUpView } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { schoolToday } from '../../ui/format';
@@ -32,40 +33,61 @@ export function FollowUps({
           <p className="empty">Nothing assigned to you. Well done.</p>
         </section>
       )}
-      {overdue.length > 0 && (
-        <section className="card" aria-labelledby="overdue-title">
-          <h2 id="overdue-title">
+      <FollowUpSection
+        id="overdue-title"
+        title={
+          <>
             <span aria-hidden="true">! </span>Overdue ({overdue.length})
-          </h2>
-          <ul className="note-list">
-            {overdue.map((f) => (
-              <FollowUpItem
-                key={f.id}
-                followUp={f}
-                today={today}
-                showStudent={onOpenStudent}
-                onChanged={refresh}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
-      {rest.length > 0 && (
-        <section className="card" aria-labelledby="coming-title">
-          <h2 id="coming-title">Coming up ({rest.length})</h2>
-          <ul className="note-list">
-            {rest.map((f) => (
-              <FollowUpItem
-                key={f.id}
-                followUp={f}
-                today={today}
-                showStudent={onOpenStudent}
-                onChanged={refresh}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+          </>
+        }
+        followUps={overdue}
+        today={today}
+        onOpenStudent={onOpenStudent}
+        onChanged={refresh}
+      />
+      <FollowUpSection
+        id="coming-title"
+        title={`Coming up (${rest.length})`}
+        followUps={rest}
+        today={today}
+        onOpenStudent={onOpenStudent}
+        onChanged={refresh}
+      />
     </div>
+  );
+}
+
+/** One titled list of follow-ups; nothing at all when the list is empty. */
+function FollowUpSection({
+  id,
+  title,
+  followUps,
+  today,
+  onOpenStudent,
+  onChanged,
+}: {
+  id: string;
+  title: ReactNode;
+  followUps: FollowUpView[];
+  today: string;
+  onOpenStudent: (studentId: string) => void;
+  onChanged: () => void;
+}) {
+  if (followUps.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="note-list">
+        {followUps.map((f) => (
+          <FollowUpItem
+            key={f.id}
+            followUp={f}
+            today={today}
+            showStudent={onOpenStudent}
+            onChanged={onChanged}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }
