@@ -132,8 +132,14 @@ export function openCore(options: CoreOptions): Core {
     const handler = HANDLERS[name] as Handler<CallName>;
     const execute = () => handler(ctx, parsed.data as never);
     // Reads run in a deferred transaction: one consistent snapshot, and the audit entries a
-    // read of restricted records writes commit with it or not at all.
-    if (!spec.writes) return check(spec.output, store.db.transaction(execute).deferred());
+    // read of restricted records writes commit with it or not at all. Those entries grow the
+    // WAL too, so a read that wrote schedules a checkpoint like any write.
+    if (!spec.writes) {
+      const changesBefore = totalChanges();
+      const output = store.db.transaction(execute).deferred();
+      if (totalChanges() !== changesBefore) checkpoints.wrote();
+      return check(spec.output, output);
+    }
     let failure: HearthError | undefined;
     const output = store.db
       .transaction(() => {
@@ -150,6 +156,10 @@ export function openCore(options: CoreOptions): Core {
     ctx.sync.live.onWrite();
     if (failure) throw failure;
     return check(spec.output, output);
+  }
+
+  function totalChanges(): number {
+    return (store.sql('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
   function check(schema: z.ZodType, output: unknown): unknown {

@@ -5,6 +5,7 @@ import { sql as staffSignIn } from './0004_staff_sign_in';
 import { sql as restrictedNotes } from './0005_restricted_notes';
 import { sql as families } from './0006_families';
 import { sql as sync } from './0007_sync';
+import { sql as compactAudit } from './0008_compact_audit';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0005_restricted_notes', sql: restrictedNotes },
   { name: '0006_families', sql: families },
   { name: '0007_sync', sql: sync },
+  { name: '0008_compact_audit', sql: compactAudit },
 ];

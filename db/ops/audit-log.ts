@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../contract';
 import type { Handlers } from '../context';
+import { unpackIds } from '../privacy/audit';
 import { personName, studentName } from './summaries';
 
 interface AuditRow {
@@ -10,7 +11,7 @@ interface AuditRow {
   device_id: string;
   action: AuditEntry['action'];
   record_type: AuditEntry['recordType'];
-  record_ids: string;
+  record_ids: Buffer;
   student_id: string | null;
   person_id: string | null;
   first_name: string;
@@ -47,7 +48,7 @@ export const auditHandlers = {
       deviceId: row.device_id,
       action: row.action,
       recordType: row.record_type,
-      recordIds: JSON.parse(row.record_ids) as string[],
+      recordIds: unpackIds(row.record_ids),
       studentId: row.student_id,
       personId: row.person_id,
       aboutName: row.student_id

@@ -50,7 +50,7 @@ function writeAuditEntry(
       ctx.deviceId,
       action,
       recordType,
-      JSON.stringify(recordIds),
+      packIds(recordIds),
       about.studentId,
       about.personId,
     );
@@ -71,4 +71,21 @@ export function auditShown(
     else byStudent.set(studentId, [id]);
   }
   for (const [studentId, ids] of byStudent) audit(ctx, staffId, action, recordType, ids, studentId);
+}
+
+/** Hearth ids (UUIDs) as 16 bytes each, one after another: how audit entries keep them. */
+export function packIds(ids: readonly string[]): Buffer {
+  return Buffer.from(ids.map((id) => id.replace(/-/g, '')).join(''), 'hex');
+}
+
+export function unpackIds(packed: Uint8Array): string[] {
+  const hex = Buffer.from(packed).toString('hex');
+  const ids: string[] = [];
+  for (let at = 0; at < hex.length; at += 32) {
+    const u = hex.slice(at, at + 32);
+    ids.push(
+      `${u.slice(0, 8)}-${u.slice(8, 12)}-${u.slice(12, 16)}-${u.slice(16, 20)}-${u.slice(20)}`,
+    );
+  }
+  return ids;
 }

@@ -60,4 +60,33 @@ describe('WAL checkpoints when writes pause', () => {
       core.close();
     }
   });
+
+  it('checkpoints after reads that wrote audit entries, though nothing else was written', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { core, size } = openQuietCore();
+    try {
+      const { id: studentId } = callOrThrow(core, 'student.create', {
+        firstName: 'Ana',
+        lastName: 'Audit',
+        grade: '3',
+      });
+      for (let i = 0; i < 20; i++)
+        callOrThrow(core, 'note.create', {
+          studentId,
+          visibility: 'team:admin',
+          subject: `Note ${i}`,
+          body: 'Read often, so the audit log grows.',
+        });
+      vi.advanceTimersByTime(1_000);
+      core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      const before = size();
+      for (let i = 0; i < 300; i++) callOrThrow(core, 'note.forStudent', { studentId });
+      vi.advanceTimersByTime(999);
+      expect(size()).toBe(before);
+      vi.advanceTimersByTime(1);
+      expect(size()).toBeGreaterThan(before);
+    } finally {
+      core.close();
+    }
+  });
 });

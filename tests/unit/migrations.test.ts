@@ -4,6 +4,8 @@ import { LATEST_VERSION, migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { openStore } from '../../db/store';
 import { openCore } from '../../db/core';
+import { unpackIds } from '../../db/privacy/audit';
+import { newId } from '../../contract';
 import { tempDir } from '../helpers';
 
 describe('migrations', () => {
@@ -55,6 +57,37 @@ describe('migrations', () => {
       )
       .run();
     expect(store.db.prepare('SELECT seq FROM change_log').get()).toEqual({ seq: 2 });
+    store.close();
+  });
+
+  it('keeps every audit entry through 0008, its record ids packed to 16 bytes each', () => {
+    const store = openStore(join(tempDir(), 'audit.sqlite'));
+    const before = MIGRATIONS.findIndex((m) => m.name === '0008_compact_audit');
+    migrate(store, MIGRATIONS.slice(0, before));
+    const [school, staff, student, person, a, b] = Array.from({ length: 6 }, () => newId());
+    store.db.exec(`
+      INSERT INTO schools (id, name, time_zone, created_at) VALUES ('${school}', 'S', 'UTC', '2026-01-01T00:00:00Z');
+      INSERT INTO staff (id, school_id, display_name, role, teams, active) VALUES ('${staff}', '${school}', 'Pat', 'nurse', '[]', 1);
+      INSERT INTO students (id, school_id, first_name, last_name, grade, source) VALUES ('${student}', '${school}', 'Ana', 'N', '3', 'local');
+      INSERT INTO people (id, school_id, first_name, kind, phones, interpreter, channels, created_at) VALUES ('${person}', '${school}', 'Rosa', 'caregiver', '[]', 'none', '[]', '2026-01-01T00:00:00Z');
+      INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_ids, student_id)
+        VALUES ('${newId()}', '2026-02-01T00:00:00Z', '${staff}', 'd', 'read', 'note', '["${a}","${b}"]', '${student}');
+      INSERT INTO audit_events (id, at, staff_id, device_id, action, record_type, record_ids, person_id)
+        VALUES ('${newId()}', '2026-02-02T00:00:00Z', '${staff}', 'd', 'merge', 'person', '["${person}"]', '${person}');
+    `);
+    migrate(store);
+    const rows = store.db
+      .prepare('SELECT action, record_ids, student_id, person_id FROM audit_events ORDER BY pk')
+      .all() as { action: string; record_ids: Buffer; student_id: string; person_id: string }[];
+    expect(rows.map((r) => [r.action, unpackIds(r.record_ids), r.student_id, r.person_id])).toEqual(
+      [
+        ['read', [a, b], student, null],
+        ['merge', [person], null, person],
+      ],
+    );
+    expect(() => store.db.prepare('DELETE FROM audit_events').run()).toThrow(
+      /audit log cannot be changed/,
+    );
     store.close();
   });
 
