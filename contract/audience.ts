@@ -8,6 +8,11 @@ import type { SyncedTable } from './records';
  * restricted record is sealed anyway, so this decides who even learns it exists.
  */
 export const SCHOOL_AUDIENCE = 'school';
+/**
+ * Records the district took off every device (a roster's `tobedeleted`): no device receives
+ * this audience, so the server keeps them only as tombstones.
+ */
+export const RETIRED_AUDIENCE = 'retired';
 
 /** Tables whose records may be narrower than the school, and the fields that decide it. */
 export const NARROWED_TABLES = {

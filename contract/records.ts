@@ -84,6 +84,15 @@ export const visitPurpose = z.enum(VISIT_PURPOSES);
 export const visibility = z.enum(VISIBILITIES);
 
 export type Visibility = z.infer<typeof visibility>;
+/** Teams a role belongs to unless an administrator says otherwise. */
+export function defaultTeams(role: StaffRole): Team[] {
+  if (role === 'nurse') return ['health'];
+  if (role === 'student_support' || role === 'liaison' || role === 'coordinator')
+    return ['support'];
+  if (role === 'administrator') return ['admin'];
+  return [];
+}
+
 export const isRestricted = (v: Visibility): boolean => v !== 'staff';
 /** The team a visibility names, or null for `staff` and `private`. */
 export function teamOf(v: Visibility): Team | null {

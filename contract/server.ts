@@ -94,6 +94,8 @@ export const staffAccountPatch = z
     role: staffRole,
     teams: z.array(z.enum(TEAMS)).max(TEAMS.length),
     active: z.boolean(),
+    /** A first password for an account the roster made, or a reset. */
+    password: secret(8),
   })
   .partial();
 

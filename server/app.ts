@@ -6,6 +6,7 @@ import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
 
@@ -71,5 +72,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
   syncRoutes(app, options.db);
+  rosterRoutes(app, options.db);
   return app;
 }

@@ -7,8 +7,9 @@ import {
   type SyncedRecord,
   type SyncedTable,
   newId,
+  defaultTeams,
 } from '../../contract';
-import { addStaff, defaultTeams } from '../ops/staff';
+import { addStaff } from '../ops/staff';
 import { derivePassword, type UnlockedStaffKeys } from '../privacy/credentials';
 import type { Store } from '../store';
 import type { Writer } from '../write';

@@ -1,10 +1,10 @@
-import { newId } from '../../contract';
+import { newId, defaultTeams } from '../../contract';
 import type { Handlers } from '../context';
 import { DEMO_SIZE } from '../demo/generate';
 import { installDemoSchool, refuseIfSetUp } from '../demo/install';
 import { derivePassword } from '../privacy/credentials';
 import { setMeta } from '../store';
-import { addStaff, defaultTeams, signIn } from './staff';
+import { addStaff, signIn } from './staff';
 import { appStatus } from './status';
 
 export const setupHandlers = {

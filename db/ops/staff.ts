@@ -29,15 +29,6 @@ import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
 
-/** Teams a role belongs to unless an administrator says otherwise. */
-export function defaultTeams(role: StaffRole): Team[] {
-  if (role === 'nurse') return ['health'];
-  if (role === 'student_support' || role === 'liaison' || role === 'coordinator')
-    return ['support'];
-  if (role === 'administrator') return ['admin'];
-  return [];
-}
-
 /** Create a staff member with a password; runs in the caller's transaction. */
 export function addStaff(
   store: Store,

@@ -41,6 +41,18 @@ export const indexStrength: AfterWrite = (store, record, pk, created) => {
     .run(pk, words(record.description as string).join(' '));
 };
 
+const INDEX_OF: Partial<Record<SyncedTable, string>> = {
+  people: 'people_fts',
+  students: 'students_fts',
+  strengths: 'strengths_fts',
+};
+
+/** Take a row out of its table's search index (it was deleted, or is kept only for history). */
+export function dropFromSearch(store: Store, table: SyncedTable, pk: number): void {
+  const index = INDEX_OF[table];
+  if (index) store.sql(`DELETE FROM ${index} WHERE rowid = ?`).run(pk);
+}
+
 /** An FTS5 query where every typed word must begin a word of the text. */
 export function allPrefixes(typed: string): string | null {
   const terms = words(typed);

@@ -9,6 +9,7 @@ import {
 import type { LocalClock } from '../clock';
 import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
+import { dropFromSearch } from '../search';
 import { SYNC_META } from './meta';
 import { pendingFields } from './outbox';
 
@@ -25,15 +26,26 @@ function mergeClock(deps: ApplyDeps, hlc: string): void {
 }
 
 /**
- * Delete a local copy the device may no longer hold. A row that other local rows still point
- * at stays (the statement is undone alone, in its savepoint); the server no longer sends it.
+ * Delete a local copy the device may no longer hold, and its search entry. A row that other
+ * local rows still point at (a student with notes) stays for them, out of search; the server
+ * no longer sends it. Pages apply with foreign keys deferred (a record may arrive before its
+ * parent), where a delete's violation would surface only at commit and fail the whole page,
+ * so the delete is checked at once.
  */
 function removeLocal(store: Store, table: SyncedTable, id: string): void {
+  const row = store.sql(`SELECT pk FROM ${table} WHERE id = ?`).get(id) as
+    { pk: number } | undefined;
+  if (!row) return;
+  const deferred = store.db.pragma('defer_foreign_keys', { simple: true }) === 1;
+  store.db.pragma('defer_foreign_keys = OFF');
   try {
-    store.db.transaction(() => store.sql(`DELETE FROM ${table} WHERE id = ?`).run(id))();
+    store.db.transaction(() => store.sql(`DELETE FROM ${table} WHERE pk = ?`).run(row.pk))();
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+  } finally {
+    if (deferred) store.db.pragma('defer_foreign_keys = ON');
   }
+  dropFromSearch(store, table, row.pk);
 }
 
 /**

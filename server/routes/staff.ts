@@ -1,30 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  newId,
-  schoolInput,
-  staffAccountInput,
-  staffAccountPatch,
-  type ServerStaff,
-} from '../../contract';
+import { newId, schoolInput, staffAccountInput, staffAccountPatch } from '../../contract';
 import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
 import { hashPassword } from '../auth/passwords';
-import type { ServerDb, Sql } from '../db';
+import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
-import { publish } from '../sync/publish';
+import { publish, publishStaff } from '../sync/publish';
 import { parseBody } from '../validate';
-
-/** The staff record devices receive: the account without its email or password. */
-async function publishStaff(tx: Sql, staff: ServerStaff & { active: boolean }): Promise<void> {
-  if (staff.schoolId === null) return;
-  await publish(tx, 'staff', {
-    id: staff.id,
-    schoolId: staff.schoolId,
-    displayName: staff.displayName,
-    role: staff.role,
-    teams: staff.teams,
-    active: staff.active,
-  });
-}
 
 /** Schools and their staff accounts; each change syncs down to the school's devices. */
 export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -83,6 +64,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
   app.patch<{ Params: { id: string } }>('/v1/admin/staff/:id', async (request) => {
     const admin = await requireAdmin(db, request);
     const patch = parseBody(staffAccountPatch, request.body);
+    const passwordHash = patch.password ? await hashPassword(patch.password) : null;
     return db.transaction(async (tx) => {
       const [current] = await tx.query<StaffRow & { active: boolean }>(
         `SELECT ${STAFF_COLUMNS}, s.active FROM staff_accounts s WHERE s.id::text = $1 FOR UPDATE`,
@@ -93,7 +75,8 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
       checkManages(admin, current.school_id);
       const [row] = await tx.query<StaffRow & { active: boolean }>(
         `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
-           teams = coalesce($4, teams), active = coalesce($5, active)
+           teams = coalesce($4, teams), active = coalesce($5, active),
+           password_hash = coalesce($6, password_hash)
          WHERE s.id = $1 RETURNING ${STAFF_COLUMNS}, s.active`,
         [
           current.id,
@@ -101,6 +84,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
           patch.role ?? null,
           patch.teams ?? null,
           patch.active ?? null,
+          passwordHash,
         ],
       );
       const updated = { ...toStaff(row as StaffRow), active: (row as { active: boolean }).active };

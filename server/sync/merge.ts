@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SYNCED_RECORDS, audienceOf, type SyncedTable } from '../../contract';
+import { RETIRED_AUDIENCE, SYNCED_RECORDS, audienceOf, type SyncedTable } from '../../contract';
 import { refusal, type Writer } from './permissions';
 
 type Rec = Record<string, unknown>;
@@ -74,6 +74,8 @@ export function mergeChange(
     return { kind: 'rejected', reason: 'That record belongs to another school.' };
   if (!existing && !change.insert)
     return { kind: 'rejected', reason: 'That record is not on the district server.' };
+  if (writer && existing?.audience === RETIRED_AUDIENCE)
+    return { kind: 'rejected', reason: 'The district removed that record (it left the roster).' };
 
   const won: Rec = {};
   const lost: Record<string, { value: unknown; hlc: string }> = {};

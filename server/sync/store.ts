@@ -1,4 +1,4 @@
-import type { SyncedTable } from '../../contract';
+import { RETIRED_AUDIENCE, type SyncedTable } from '../../contract';
 import type { Sql } from '../db';
 import type { IncomingChange, MergeResult, StoredRecord } from './merge';
 
@@ -166,7 +166,9 @@ export function logEntriesOf(
     deviceId,
   };
   const entries: LogEntry[] = [];
-  if (leftAudience) entries.push({ ...entry, audience: leftAudience, values: {}, removed: true });
+  // Nobody holds a retired record, so bringing one back needs no removal entry.
+  if (leftAudience && leftAudience !== RETIRED_AUDIENCE)
+    entries.push({ ...entry, audience: leftAudience, values: {}, removed: true });
   const values = leftAudience || change.insert ? record.data : won;
   if (Object.keys(values).length > 0)
     entries.push({ ...entry, audience: record.audience, values, removed: false });

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { openPglite, openPostgres } from '../db';
+import { migrateServer } from '../migrate';
+import { readRoster } from './files';
+import { importRoster } from './import';
+import { RosterError } from './issues';
+
+/**
+ * `npm run roster-import -- <folder or zip> [--time-zone America/Chicago]`: import a
+ * OneRoster 1.1 or 1.2 export into the district server's database (DATABASE_URL, or the
+ * embedded one in HEARTH_SERVER_DATA, as `npm run server` uses). Prints what changed, or
+ * every problem with its file, line and column; a roster with problems changes nothing.
+ */
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const zoneAt = args.indexOf('--time-zone');
+  const timeZone = zoneAt >= 0 ? args[zoneAt + 1] : undefined;
+  const path = args.find((a, i) => !a.startsWith('--') && (zoneAt < 0 || i !== zoneAt + 1));
+  if (!path) {
+    console.error('Usage: npm run roster-import -- <folder or zip> [--time-zone Area/City]');
+    return 2;
+  }
+  const url = process.env.DATABASE_URL;
+  const db = url
+    ? openPostgres(url, 2)
+    : await openPglite(resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data'));
+  try {
+    await migrateServer(db);
+    const summary = await importRoster(db, await readRoster(resolve(path)), { timeZone });
+    console.log(JSON.stringify(summary, null, 2));
+    return 0;
+  } catch (error) {
+    if (error instanceof RosterError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('The roster import failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

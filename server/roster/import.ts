@@ -1,0 +1,687 @@
+import {
+  defaultTeams,
+  newId,
+  type PickupPermission,
+  type StaffRole,
+  type SyncedTable,
+} from '../../contract';
+import type { ServerDb, Sql } from '../db';
+import { publishMany, publishStaff, retireMany, type ServerWrite } from '../sync/publish';
+import type { RosterFiles } from './files';
+import { RosterError, type RosterIssue } from './issues';
+import {
+  parseRoster,
+  type CaregiverRole,
+  type Roster,
+  type RosterRole,
+  type UserRow,
+} from './parse';
+
+/**
+ * OneRoster import: the district's student information system is the source of truth for
+ * who is enrolled and who their caregivers are; Hearth is where staff learn everything
+ * else. So, field by field:
+ * - the roster always wins for names, grades and who is linked to whom;
+ * - it informs phones, email, relationship and legal guardianship: set when a record is
+ *   made, and changed later only when the roster's own value changes, so a number the
+ *   office corrected stays until the district records a new one;
+ * - it never touches what only Hearth knows: households, preferences, languages, pickup
+ *   permissions and office notes (a new link gets a default: caregivers listed as parent or
+ *   guardian may pick up, relatives are "see the office").
+ * `tobedeleted` (and, in a bulk file, being absent) takes students, caregivers and links off
+ * every device (publish.ts: retireMany); a caregiver who leaves loses every pickup link at once.
+ * Staff in the roster get accounts with no password (an administrator sets a first one) and
+ * are deactivated when the roster disables them. Demographics are checked but not stored:
+ * nothing Hearth does needs a student's birth date, sex or race, so it keeps none.
+ * An import is one PostgreSQL transaction: a roster with any error imports nothing.
+ */
+
+export interface ImportOptions {
+  /** Time zone for schools the roster adds (OneRoster has none). */
+  timeZone?: string;
+  /** The administrator importing; null from the command line. */
+  importedBy?: string | null;
+  nowMs?: number;
+}
+
+interface Counts {
+  created: number;
+  updated: number;
+  removed: number;
+}
+export interface ImportSummary {
+  version: Roster['version'];
+  mode: Roster['mode'];
+  schools: Counts;
+  students: Counts;
+  caregivers: Counts;
+  links: Counts;
+  households: Counts;
+  staff: Counts;
+}
+
+type Kind = 'org' | 'student' | 'person' | 'link' | 'staff';
+interface Source {
+  kind: Kind;
+  key: string;
+  hearthId: string;
+  schoolId: string | null;
+  imported: Record<string, unknown>;
+}
+const sourceKey = (kind: Kind, key: string) => `${kind}\u0000${key}`;
+
+/** OneRoster staff roles as Hearth roles; `null` school means a district account. */
+const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
+  teacher: 'teacher',
+  aide: 'teacher',
+  proctor: 'teacher',
+  counselor: 'student_support',
+  principal: 'administrator',
+  administrator: 'administrator',
+  siteAdministrator: 'administrator',
+  districtAdministrator: 'administrator',
+  systemAdministrator: 'administrator',
+};
+const CAREGIVER: Record<CaregiverRole, { relationship: string; legalGuardian: boolean }> = {
+  parent: { relationship: 'Parent', legalGuardian: true },
+  guardian: { relationship: 'Guardian', legalGuardian: true },
+  relative: { relationship: 'Relative', legalGuardian: false },
+};
+const isCaregiverRole = (role: RosterRole): role is CaregiverRole => role in CAREGIVER;
+
+/** OneRoster grade codes as the school says them: KG is K, 03 is 3; others as given. */
+function gradeOf(grades: string[]): string {
+  const [first] = grades;
+  if (!first) return 'UG';
+  if (first === 'KG') return 'K';
+  return /^\d+$/.test(first) ? String(Number(first)) : first.slice(0, 20);
+}
+
+/** Union-find over roster ids, to group each school's students and caregivers into families. */
+class Families {
+  private readonly parent = new Map<string, string>();
+  find(id: string): string {
+    let root = id;
+    while (this.parent.has(root) && this.parent.get(root) !== root)
+      root = this.parent.get(root) as string;
+    this.parent.set(id, root);
+    return root;
+  }
+  join(a: string, b: string): void {
+    this.parent.set(this.find(a), this.find(b));
+  }
+}
+
+function emptySummary(roster: Roster): ImportSummary {
+  const counts = () => ({ created: 0, updated: 0, removed: 0 });
+  return {
+    version: roster.version,
+    mode: roster.mode,
+    schools: counts(),
+    students: counts(),
+    caregivers: counts(),
+    links: counts(),
+    households: counts(),
+    staff: counts(),
+  };
+}
+
+export async function importRoster(
+  db: ServerDb,
+  files: RosterFiles,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const roster = parseRoster(files);
+  return db.transaction(async (tx) => {
+    // One import at a time: two would each decide on the same stale mappings.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-roster-import'))`);
+    const summary = await applyRoster(tx, roster, options);
+    await tx.query(
+      'INSERT INTO roster_imports (id, imported_by, version, summary) VALUES ($1, $2, $3, $4)',
+      [newId(), options.importedBy ?? null, roster.version, JSON.stringify(summary)],
+    );
+    return summary;
+  });
+}
+
+async function applyRoster(
+  tx: Sql,
+  roster: Roster,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const nowMs = options.nowMs ?? Date.now();
+  const summary = emptySummary(roster);
+  const issues: RosterIssue[] = [];
+  const sources = new Map(
+    (
+      await tx.query<{
+        kind: Kind;
+        source_key: string;
+        hearth_id: string;
+        school_id: string | null;
+        imported: Record<string, unknown>;
+      }>('SELECT kind, source_key, hearth_id, school_id, imported FROM roster_sources')
+    ).map((r) => [
+      sourceKey(r.kind, r.source_key),
+      {
+        kind: r.kind,
+        key: r.source_key,
+        hearthId: r.hearth_id,
+        schoolId: r.school_id,
+        imported: r.imported,
+      },
+    ]),
+  );
+  const changedSources: Source[] = [];
+  const remember = (source: Source) => {
+    sources.set(sourceKey(source.kind, source.key), source);
+    changedSources.push(source);
+  };
+  const known = (kind: Kind, key: string) => sources.get(sourceKey(kind, key));
+
+  // Schools: an org of type school, matched by id from an earlier import, else by name.
+  const schoolOf = new Map<string, string>();
+  // Schools that could not be placed: their people are not reported again one by one.
+  const unresolved = new Set<string>();
+  const inUnresolved = (u: UserRow) => u.roles.some((r) => unresolved.has(r.org));
+  const existingSchools = await tx.query<{
+    id: string;
+    name: string;
+    time_zone: string;
+    created_at: Date;
+  }>('SELECT id, name, time_zone, created_at FROM schools');
+  const schoolWrites: ServerWrite[] = [];
+  for (const org of roster.orgs) {
+    if (org.type !== 'school' || org.status === 'tobedeleted') continue;
+    const mapped = known('org', org.sourcedId);
+    const byName = existingSchools.find((s) => s.name.toLowerCase() === org.name.toLowerCase());
+    const school = mapped ? existingSchools.find((s) => s.id === mapped.hearthId) : byName;
+    if (school) {
+      schoolOf.set(org.sourcedId, school.id);
+      if (!mapped)
+        remember({
+          kind: 'org',
+          key: org.sourcedId,
+          hearthId: school.id,
+          schoolId: school.id,
+          imported: {},
+        });
+      if (school.name !== org.name) {
+        await tx.query('UPDATE schools SET name = $2 WHERE id = $1', [school.id, org.name]);
+        schoolWrites.push({
+          table: 'schools',
+          id: school.id,
+          schoolId: school.id,
+          values: { name: org.name },
+        });
+        summary.schools.updated += 1;
+      }
+      continue;
+    }
+    if (!options.timeZone) {
+      unresolved.add(org.sourcedId);
+      issues.push({
+        file: 'orgs.csv',
+        line: org.line,
+        field: 'name',
+        message: `is a school Hearth does not have yet; give the time zone for new schools (--time-zone)`,
+      });
+      continue;
+    }
+    const id = newId(nowMs);
+    const [row] = await tx.query<{ created_at: Date }>(
+      'INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3) RETURNING created_at',
+      [id, org.name, options.timeZone],
+    );
+    schoolWrites.push({
+      table: 'schools',
+      id,
+      schoolId: id,
+      values: {
+        id,
+        name: org.name,
+        timeZone: options.timeZone,
+        createdAt: (row?.created_at as Date).toISOString(),
+      },
+    });
+    schoolOf.set(org.sourcedId, id);
+    remember({ kind: 'org', key: org.sourcedId, hearthId: id, schoolId: id, imported: {} });
+    summary.schools.created += 1;
+  }
+
+  const byId = new Map(roster.users.map((u) => [u.sourcedId, u]));
+  const rolesOf = (u: UserRow) => new Set(u.roles.map((r) => r.role));
+  const schoolsOfUser = (u: UserRow, roles: (r: RosterRole) => boolean) => [
+    ...new Set(
+      u.roles
+        .filter((r) => roles(r.role))
+        .flatMap((r) => (schoolOf.has(r.org) ? [schoolOf.get(r.org) as string] : [])),
+    ),
+  ];
+
+  // Students: one Hearth student each, in the first school the roster names.
+  const studentWrites: ServerWrite[] = [];
+  const retire: { table: SyncedTable; id: string }[] = [];
+  const activeStudents: { user: UserRow; id: string; schoolId: string }[] = [];
+  const listedStudents = new Set<string>();
+  for (const user of roster.users) {
+    if (!rolesOf(user).has('student')) continue;
+    listedStudents.add(user.sourcedId);
+    const mapped = known('student', user.sourcedId);
+    if (user.status === 'tobedeleted') {
+      if (mapped) retire.push({ table: 'students', id: mapped.hearthId });
+      continue;
+    }
+    const [schoolId] = schoolsOfUser(user, (r) => r === 'student');
+    if (!schoolId) {
+      if (!inUnresolved(user))
+        issues.push({
+          file: user.roles.length ? 'users.csv' : 'roles.csv',
+          line: user.line,
+          field: 'orgSourcedIds',
+          message: 'a student must be enrolled in a school listed in orgs.csv',
+        });
+      continue;
+    }
+    const values = {
+      firstName: user.givenName,
+      lastName: user.familyName,
+      preferredName: user.preferredGivenName,
+      grade: gradeOf(user.grades),
+      source: 'roster',
+      rosterId: user.sourcedId,
+    };
+    // Hearth keeps a student in one school; one who moved school is a new record there.
+    if (mapped && mapped.schoolId === schoolId) {
+      studentWrites.push({ table: 'students', id: mapped.hearthId, schoolId, values });
+      activeStudents.push({ user, id: mapped.hearthId, schoolId });
+      continue;
+    }
+    if (mapped) retire.push({ table: 'students', id: mapped.hearthId });
+    const id = newId(nowMs);
+    studentWrites.push({
+      table: 'students',
+      id,
+      schoolId,
+      values: { id, schoolId, homeroom: null, ...values },
+    });
+    remember({ kind: 'student', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
+    activeStudents.push({ user, id, schoolId });
+    summary.students.created += 1;
+  }
+
+  // Links: a student's agents, and everyone who names the student as theirs.
+  const agentsOf = new Map<string, Set<string>>();
+  const addAgent = (student: string, agent: string) =>
+    agentsOf.set(student, (agentsOf.get(student) ?? new Set()).add(agent));
+  for (const user of roster.users) {
+    const roles = rolesOf(user);
+    if (roles.has('student'))
+      for (const agent of user.agentSourcedIds) addAgent(user.sourcedId, agent);
+    else if ([...roles].some(isCaregiverRole))
+      for (const child of user.agentSourcedIds) addAgent(child, user.sourcedId);
+  }
+  const caregiverRoleOf = (agent: UserRow): CaregiverRole | null =>
+    (agent.roles.map((r) => r.role).find(isCaregiverRole) as CaregiverRole | undefined) ?? null;
+
+  const personWrites: ServerWrite[] = [];
+  const linkWrites: ServerWrite[] = [];
+  const householdWrites: ServerWrite[] = [];
+  const families = new Families();
+  const newPeople: { source: Source; schoolId: string; agent: UserRow; write: ServerWrite }[] = [];
+  const personIdOf = new Map<string, string>();
+  const listedLinks = new Set<string>();
+  const listedPeople = new Set<string>();
+  for (const { user: student, id: studentId, schoolId } of activeStudents) {
+    for (const agentId of agentsOf.get(student.sourcedId) ?? []) {
+      const agent = byId.get(agentId);
+      if (!agent) {
+        if (roster.mode === 'bulk')
+          issues.push({
+            file: 'users.csv',
+            line: student.line,
+            field: 'agentSourcedIds',
+            message: `names a user not in users.csv (${agentId.slice(0, 60)})`,
+          });
+        continue;
+      }
+      const role = caregiverRoleOf(agent);
+      if (!role || agent.status === 'tobedeleted') continue;
+      const personKey = `${agentId}@${schoolId}`;
+      families.join(`s:${student.sourcedId}@${schoolId}`, `p:${personKey}`);
+      let personId = personIdOf.get(personKey);
+      if (!personId) {
+        personId = writePerson(agent, role, personKey, schoolId);
+        personIdOf.set(personKey, personId);
+      }
+      const linkKey = `${student.sourcedId}|${agentId}`;
+      listedLinks.add(linkKey);
+      const informed = {
+        relationship: CAREGIVER[role].relationship,
+        legalGuardian: CAREGIVER[role].legalGuardian,
+      };
+      const mapped = known('link', linkKey);
+      if (
+        mapped &&
+        mapped.schoolId === schoolId &&
+        mapped.imported.studentId === studentId &&
+        mapped.imported.personId === personId
+      ) {
+        linkWrites.push({
+          table: 'student_person_links',
+          id: mapped.hearthId,
+          schoolId,
+          values: changedSince(mapped.imported, informed),
+        });
+        remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
+        continue;
+      }
+      if (mapped) retire.push({ table: 'student_person_links', id: mapped.hearthId });
+      const id = newId(nowMs);
+      const pickup: PickupPermission = role === 'relative' ? 'see_office' : 'allowed';
+      linkWrites.push({
+        table: 'student_person_links',
+        id,
+        schoolId,
+        values: {
+          id,
+          schoolId,
+          studentId,
+          personId,
+          ...informed,
+          livesWith: false,
+          emergencyContact: false,
+          pickup,
+          officeNote:
+            pickup === 'allowed'
+              ? null
+              : 'Listed in the district roster as a relative: check with a caregiver before releasing the student.',
+        },
+      });
+      remember({
+        kind: 'link',
+        key: linkKey,
+        hearthId: id,
+        schoolId,
+        imported: { ...informed, studentId, personId },
+      });
+      summary.links.created += 1;
+    }
+  }
+
+  function writePerson(agent: UserRow, role: CaregiverRole, key: string, schoolId: string): string {
+    listedPeople.add(key);
+    const names = { firstName: agent.givenName, lastName: agent.familyName };
+    const informed = { phones: agent.phones.slice(0, 5), email: agent.email };
+    const mapped = known('person', key);
+    if (mapped) {
+      personWrites.push({
+        table: 'people',
+        id: mapped.hearthId,
+        schoolId,
+        values: { ...names, ...changedSince(mapped.imported, informed) },
+      });
+      remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
+      return mapped.hearthId;
+    }
+    const id = newId(nowMs);
+    const source: Source = { kind: 'person', key, hearthId: id, schoolId, imported: informed };
+    const write: ServerWrite = {
+      table: 'people',
+      id,
+      schoolId,
+      values: {
+        id,
+        schoolId,
+        ...names,
+        kind: role === 'relative' ? 'relative' : 'caregiver',
+        ...informed,
+        householdId: null,
+        homeLanguage: null,
+        interpreter: 'none',
+        channels: [],
+        bestTimes: null,
+        doNotContact: null,
+        createdAt: new Date(nowMs).toISOString(),
+        mergedIntoId: null,
+      },
+    };
+    personWrites.push(write);
+    remember(source);
+    newPeople.push({ source, schoolId, agent, write });
+    summary.caregivers.created += 1;
+    return id;
+  }
+
+  // Families: a new caregiver joins the household of someone already in their family
+  // group (linked through the same students); a group with none gets a new household.
+  const householdOfRoot = new Map<string, string>();
+  const isNew = new Set(newPeople.map((p) => p.source.key));
+  for (const key of personIdOf.keys()) {
+    const household = known('person', key)?.imported.householdId;
+    if (typeof household === 'string' && !isNew.has(key))
+      householdOfRoot.set(families.find(`p:${key}`), household);
+  }
+  for (const person of newPeople) {
+    const root = families.find(`p:${person.source.key}`);
+    let household = householdOfRoot.get(root);
+    if (!household) {
+      household = newId(nowMs);
+      householdOfRoot.set(root, household);
+      householdWrites.push({
+        table: 'households',
+        id: household,
+        schoolId: person.schoolId,
+        values: {
+          id: household,
+          schoolId: person.schoolId,
+          name: `${person.agent.familyName} family`.slice(0, 200),
+          address: null,
+        },
+      });
+      summary.households.created += 1;
+    }
+    person.write.values.householdId = household;
+    person.source.imported = { ...person.source.imported, householdId: household };
+  }
+
+  // Whoever a bulk file no longer lists has left; a delta file names who left.
+  const left = new Set(
+    roster.users.filter((u) => u.status === 'tobedeleted').map((u) => u.sourcedId),
+  );
+  for (const source of sources.values()) {
+    if (source.kind === 'person' && left.has(source.key.slice(0, source.key.lastIndexOf('@'))))
+      retire.push({ table: 'people', id: source.hearthId });
+    if (source.kind === 'link' && source.key.split('|').some((id) => left.has(id)))
+      retire.push({ table: 'student_person_links', id: source.hearthId });
+  }
+  if (roster.mode === 'bulk')
+    for (const source of sources.values()) {
+      if (source.kind === 'student' && !listedStudents.has(source.key))
+        retire.push({ table: 'students', id: source.hearthId });
+      if (source.kind === 'person' && !listedPeople.has(source.key))
+        retire.push({ table: 'people', id: source.hearthId });
+      if (source.kind === 'link' && !listedLinks.has(source.key))
+        retire.push({ table: 'student_person_links', id: source.hearthId });
+    }
+
+  await importStaff(tx, roster, schoolOf, known, remember, issues, summary, inUnresolved);
+  if (issues.length > 0) throw new RosterError(issues.slice(0, 50));
+
+  // Parents before children, so each pulled page a device applies is whole.
+  await publishMany(tx, schoolWrites, nowMs);
+  await publishMany(tx, householdWrites, nowMs);
+  summary.students.updated =
+    (await publishMany(tx, studentWrites, nowMs)) - summary.students.created;
+  summary.caregivers.updated =
+    (await publishMany(tx, personWrites, nowMs)) - summary.caregivers.created;
+  summary.links.updated = (await publishMany(tx, linkWrites, nowMs)) - summary.links.created;
+  // Links first: a device deletes a link at once, and a student or caregiver once nothing points at them.
+  const order: SyncedTable[] = ['student_person_links', 'people', 'students'];
+  const unique = [...new Map(retire.map((r) => [r.id, r])).values()].sort(
+    (a, b) => order.indexOf(a.table) - order.indexOf(b.table),
+  );
+  const retired = { student_person_links: 0, people: 0, students: 0 } as Record<
+    SyncedTable,
+    number
+  >;
+  for (const table of order)
+    retired[table] = await retireMany(
+      tx,
+      unique.filter((r) => r.table === table),
+      nowMs,
+    );
+  summary.links.removed = retired.student_person_links;
+  summary.caregivers.removed = retired.people;
+  summary.students.removed = retired.students;
+  await saveSources(tx, changedSources);
+  return summary;
+}
+
+/** The roster-informed values that changed since the last import: only those are written. */
+function changedSince(
+  imported: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      ([field, value]) => JSON.stringify(imported[field]) !== JSON.stringify(value),
+    ),
+  );
+}
+
+async function importStaff(
+  tx: Sql,
+  roster: Roster,
+  schoolOf: Map<string, string>,
+  known: (kind: Kind, key: string) => Source | undefined,
+  remember: (source: Source) => void,
+  issues: RosterIssue[],
+  summary: ImportSummary,
+  inUnresolved: (user: UserRow) => boolean,
+): Promise<void> {
+  for (const user of roster.users) {
+    const staffRole = user.roles.map((r) => STAFF_ROLES[r.role]).find((r) => r !== undefined);
+    if (!staffRole || user.roles.some((r) => r.role === 'student')) continue;
+    const schoolId =
+      user.roles.flatMap((r) =>
+        STAFF_ROLES[r.role] && schoolOf.has(r.org) ? [schoolOf.get(r.org) as string] : [],
+      )[0] ?? null;
+    const active = user.status === 'active' && user.enabled;
+    const displayName = `${user.preferredGivenName ?? user.givenName} ${user.familyName}`.slice(
+      0,
+      200,
+    );
+    const mapped = known('staff', user.sourcedId);
+    let accountId = mapped?.hearthId;
+    if (!accountId && user.email) {
+      const [existing] = await tx.query<{ id: string }>(
+        'SELECT id FROM staff_accounts WHERE lower(email) = lower($1)',
+        [user.email],
+      );
+      accountId = existing?.id;
+    }
+    if (accountId) {
+      const [row] = await tx.query<{
+        id: string;
+        school_id: string | null;
+        email: string;
+        display_name: string;
+        role: StaffRole;
+        teams: string[];
+        active: boolean;
+        changed: boolean;
+      }>(
+        `WITH before AS (SELECT display_name, active FROM staff_accounts WHERE id = $1)
+         UPDATE staff_accounts s SET display_name = $2, active = $3 FROM before WHERE s.id = $1
+         RETURNING s.id, s.school_id, s.email, s.display_name, s.role, s.teams, s.active,
+           (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM $3) AS changed`,
+        [accountId, displayName, active],
+      );
+      if (!mapped)
+        remember({
+          kind: 'staff',
+          key: user.sourcedId,
+          hearthId: accountId,
+          schoolId: row?.school_id ?? null,
+          imported: {},
+        });
+      if (row?.changed) {
+        summary.staff.updated += 1;
+        await publishStaff(tx, {
+          id: row.id,
+          schoolId: row.school_id,
+          email: row.email,
+          displayName: row.display_name,
+          role: row.role,
+          teams: row.teams as never,
+          active: row.active,
+        });
+      }
+      continue;
+    }
+    if (user.status === 'tobedeleted') continue;
+    if (!user.email) {
+      issues.push({
+        file: 'users.csv',
+        line: user.line,
+        field: 'email',
+        message: 'staff need an email address to have a Hearth account',
+      });
+      continue;
+    }
+    if (schoolId === null && staffRole !== 'administrator') {
+      if (!inUnresolved(user))
+        issues.push({
+          file: 'users.csv',
+          line: user.line,
+          field: 'orgSourcedIds',
+          message: 'staff other than administrators must belong to a school in orgs.csv',
+        });
+      continue;
+    }
+    const id = newId();
+    const teams = defaultTeams(staffRole);
+    // An empty password hash never verifies: the account waits for an administrator to set a first password.
+    await tx.query(
+      `INSERT INTO staff_accounts (id, school_id, email, display_name, role, teams, password_hash, active)
+       VALUES ($1, $2, $3, $4, $5, $6, '', $7)`,
+      [id, schoolId, user.email, displayName, staffRole, teams, active],
+    );
+    await publishStaff(tx, {
+      id,
+      schoolId,
+      email: user.email,
+      displayName,
+      role: staffRole,
+      teams,
+      active,
+    });
+    remember({ kind: 'staff', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
+    summary.staff.created += 1;
+  }
+}
+
+async function saveSources(tx: Sql, changed: Source[]): Promise<void> {
+  const latest = [...new Map(changed.map((s) => [sourceKey(s.kind, s.key), s])).values()];
+  for (let at = 0; at < latest.length; at += 2_000)
+    await tx.query(
+      `INSERT INTO roster_sources (kind, source_key, hearth_id, school_id, imported)
+       SELECT r.kind, r.source_key, r.hearth_id, r.school_id, r.imported
+       FROM jsonb_to_recordset($1::jsonb)
+         AS r (kind text, source_key text, hearth_id uuid, school_id uuid, imported jsonb)
+       ON CONFLICT (kind, source_key) DO UPDATE SET hearth_id = excluded.hearth_id,
+         school_id = excluded.school_id, imported = excluded.imported`,
+      [
+        JSON.stringify(
+          latest.slice(at, at + 2_000).map((s) => ({
+            kind: s.kind,
+            source_key: s.key,
+            hearth_id: s.hearthId,
+            school_id: s.schoolId,
+            imported: s.imported,
+          })),
+        ),
+      ],
+    );
+}

@@ -1,0 +1,258 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { email, line, phone } from '../../contract';
+import type { RosterFiles } from './files';
+import { MAX_ISSUES, RosterError, type RosterIssue } from './issues';
+
+/**
+ * OneRoster 1.1 and 1.2 CSV (bulk or delta), read into the rows Hearth uses: orgs, users
+ * and, in 1.2, roles. Columns Hearth does not use are ignored; the ones it uses are checked
+ * with the contract's own field rules, so a name a device would refuse is refused here,
+ * naming the file, the line and the column. Version: 1.2 keeps roles in roles.csv, 1.1 in
+ * users.csv's `role` column.
+ */
+
+export const CAREGIVER_ROLES = ['parent', 'guardian', 'relative'] as const;
+const STAFF_ROLE_NAMES = [
+  'teacher',
+  'aide',
+  'proctor',
+  'counselor',
+  'principal',
+  'administrator',
+  'siteAdministrator',
+  'districtAdministrator',
+  'systemAdministrator',
+] as const;
+export const ROSTER_ROLES = ['student', ...CAREGIVER_ROLES, ...STAFF_ROLE_NAMES] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+export type CaregiverRole = (typeof CAREGIVER_ROLES)[number];
+
+/** `inactive` is OneRoster 1.0's word for what later versions call `tobedeleted`. */
+const status = z
+  .enum(['', 'active', 'tobedeleted', 'inactive'], {
+    error: 'must be active or tobedeleted',
+  })
+  .transform((s): 'active' | 'tobedeleted' =>
+    s === 'tobedeleted' || s === 'inactive' ? 'tobedeleted' : 'active',
+  );
+const sourcedId = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(255, 'must be at most 255 characters');
+const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? null : s))
+    .pipe(schema.nullable());
+/** A comma-separated list of ids or codes in one cell. */
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== ''),
+);
+
+const orgRow = z.object({
+  sourcedId,
+  status: status.default('active'),
+  name: line(),
+  type: z.enum(['department', 'school', 'district', 'local', 'state', 'national'], {
+    error: 'must be a OneRoster org type such as school or district',
+  }),
+});
+
+const userRow = z.object({
+  sourcedId,
+  status: status.default('active'),
+  enabledUser: z
+    .enum(['', 'true', 'false', 'TRUE', 'FALSE', 'True', 'False'], {
+      error: 'must be true or false',
+    })
+    .transform((s) => s.toLowerCase() !== 'false')
+    .default(true),
+  orgSourcedIds: list.default([]),
+  role: optional(z.enum(ROSTER_ROLES, { error: 'is not a OneRoster role' })).default(null),
+  givenName: line(),
+  familyName: line(),
+  preferredGivenName: optional(line()).default(null),
+  email: optional(email).default(null),
+  phone: optional(phone).default(null),
+  sms: optional(phone).default(null),
+  agentSourcedIds: list.default([]),
+  grades: list.default([]),
+});
+
+const roleRow = z.object({
+  status: status.default('active'),
+  userSourcedId: sourcedId,
+  role: z.enum(ROSTER_ROLES, { error: 'is not a OneRoster role' }),
+  orgSourcedId: sourcedId,
+});
+
+/** Checked only for being well formed: Hearth keeps no demographic data (see import.ts). */
+const demographicRow = z.object({
+  sourcedId,
+  status: status.default('active'),
+  birthDate: optional(z.iso.date({ error: 'must be a date such as 2015-09-01' })).default(null),
+});
+
+const manifestRow = z.object({ propertyName: z.string().trim(), value: z.string().trim() });
+
+export interface OrgRow extends z.infer<typeof orgRow> {
+  line: number;
+}
+
+export interface UserRow {
+  line: number;
+  sourcedId: string;
+  status: 'active' | 'tobedeleted';
+  enabled: boolean;
+  /** Each role the user has and the org it is in. */
+  roles: { role: RosterRole; org: string }[];
+  givenName: string;
+  familyName: string;
+  preferredGivenName: string | null;
+  email: string | null;
+  phones: string[];
+  agentSourcedIds: string[];
+  grades: string[];
+}
+
+export interface Roster {
+  version: '1.1' | '1.2';
+  /** bulk: users.csv lists everyone, so whoever is missing has left; delta: only changes. */
+  mode: 'bulk' | 'delta';
+  orgs: OrgRow[];
+  users: UserRow[];
+}
+
+type Row<S extends z.ZodType> = z.output<S> & { line: number };
+
+function readCsv<S extends z.ZodType>(
+  files: RosterFiles,
+  file: string,
+  schema: S,
+  issues: RosterIssue[],
+): Row<S>[] | null {
+  const content = files.get(file);
+  if (content === undefined) return null;
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(content, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    });
+  } catch (error) {
+    const { lines, message } = error as { lines?: number; message: string };
+    issues.push({
+      file,
+      line: lines ?? 0,
+      field: '',
+      message: `cannot be read as CSV (${message})`,
+    });
+    return [];
+  }
+  const rows: Row<S>[] = [];
+  for (const { record, info } of records) {
+    // info.lines is where the record ends; a quoted value may span lines.
+    const newlines = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    const at = info.lines - newlines;
+    const parsed = schema.safeParse(record);
+    if (parsed.success) {
+      rows.push({ ...(parsed.data as object), line: at } as Row<S>);
+      continue;
+    }
+    for (const issue of parsed.error.issues)
+      issues.push({ file, line: at, field: String(issue.path[0] ?? ''), message: issue.message });
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  return rows;
+}
+
+/** The roster's rows, or a RosterError listing everything wrong with its files. */
+export function parseRoster(files: RosterFiles): Roster {
+  const issues: RosterIssue[] = [];
+  const fail = (issue: RosterIssue) => new RosterError([issue]);
+  const orgs = readCsv(files, 'orgs.csv', orgRow, issues);
+  const users = readCsv(files, 'users.csv', userRow, issues);
+  const roles = readCsv(files, 'roles.csv', roleRow, issues);
+  readCsv(files, 'demographics.csv', demographicRow, issues);
+  if (!orgs)
+    throw fail({ file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' });
+  if (!users)
+    throw fail({ file: 'users.csv', line: 0, field: '', message: 'is missing from the roster' });
+  if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
+
+  const version = roles ? '1.2' : '1.1';
+  const manifest = readCsv(files, 'manifest.csv', manifestRow, issues) ?? [];
+  const usersMode = manifest.find((m) => m.propertyName === 'file.users')?.value;
+  const mode = usersMode === 'delta' ? 'delta' : 'bulk';
+  const rolesOf = new Map<string, { role: RosterRole; org: string }[]>();
+  for (const r of roles ?? []) {
+    if (r.status === 'tobedeleted') continue;
+    rolesOf.set(r.userSourcedId, [
+      ...(rolesOf.get(r.userSourcedId) ?? []),
+      { role: r.role, org: r.orgSourcedId },
+    ]);
+  }
+  const orgIds = new Set(orgs.map((o) => o.sourcedId));
+  const seen = new Set<string>();
+  const rows: UserRow[] = [];
+  for (const u of users) {
+    if (seen.has(u.sourcedId))
+      issues.push({
+        file: 'users.csv',
+        line: u.line,
+        field: 'sourcedId',
+        message: 'appears twice',
+      });
+    seen.add(u.sourcedId);
+    let userRoles: { role: RosterRole; org: string }[];
+    if (version === '1.1') {
+      if (!u.role) {
+        issues.push({ file: 'users.csv', line: u.line, field: 'role', message: 'cannot be empty' });
+        continue;
+      }
+      userRoles = u.orgSourcedIds.map((org) => ({ role: u.role as RosterRole, org }));
+    } else {
+      userRoles = rolesOf.get(u.sourcedId) ?? [];
+      if (userRoles.length === 0 && u.status === 'active')
+        issues.push({
+          file: 'roles.csv',
+          line: 0,
+          field: 'userSourcedId',
+          message: `has no role for user ${u.sourcedId.slice(0, 60)} (users.csv line ${u.line})`,
+        });
+    }
+    for (const { org } of userRoles)
+      if (!orgIds.has(org))
+        issues.push({
+          file: version === '1.1' ? 'users.csv' : 'roles.csv',
+          line: version === '1.1' ? u.line : 0,
+          field: version === '1.1' ? 'orgSourcedIds' : 'orgSourcedId',
+          message: `names an org that is not in orgs.csv (${org.slice(0, 60)})`,
+        });
+    rows.push({
+      line: u.line,
+      sourcedId: u.sourcedId,
+      status: u.status,
+      enabled: u.enabledUser,
+      roles: userRoles,
+      givenName: u.givenName,
+      familyName: u.familyName,
+      preferredGivenName: u.preferredGivenName,
+      email: u.email,
+      phones: [...new Set([u.phone, u.sms].filter((p): p is string => p !== null))],
+      agentSourcedIds: u.agentSourcedIds,
+      grades: u.grades,
+    });
+  }
+  if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
+  return { version, mode, orgs, users: rows };
+}

@@ -1,0 +1,102 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { unzipRoster } from '../../server/roster/files';
+import { RosterError, type RosterIssue } from '../../server/roster/issues';
+import { parseRoster } from '../../server/roster/parse';
+
+const ORGS = 'sourcedId,status,name,type\ns1,,Riverside Elementary,school\n';
+const HEADER =
+  'sourcedId,status,enabledUser,orgSourcedIds,role,givenName,familyName,email,phone,sms,agentSourcedIds,grades\n';
+
+const roster = (users: string, extra: Record<string, string> = {}) =>
+  new Map(Object.entries({ 'orgs.csv': ORGS, 'users.csv': HEADER + users, ...extra }));
+
+function issuesOf(files: Map<string, string>): RosterIssue[] {
+  try {
+    parseRoster(files);
+  } catch (error) {
+    if (error instanceof RosterError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the roster to be refused');
+}
+
+describe('OneRoster CSV', () => {
+  it('reads 1.1 users with their roles, phones and agents, a byte-order mark and quoted commas', () => {
+    const parsed = parseRoster(
+      roster(
+        'u1,,true,s1,student,Ana,"Núñez, Jr.",,,,"p1, p2",03\n' +
+          'p1,active,false,s1,parent,Rosa,Núñez,rosa@example.org,555-1234,555-1234,u1,\n' +
+          'p2,inactive,,s1,guardian,Luis,Núñez,,,,u1,\n',
+        { 'orgs.csv': `\uFEFF${ORGS}` },
+      ),
+    );
+    expect(parsed).toMatchObject({ version: '1.1', mode: 'bulk' });
+    expect(parsed.users).toEqual([
+      expect.objectContaining({
+        line: 2,
+        familyName: 'Núñez, Jr.',
+        roles: [{ role: 'student', org: 's1' }],
+        agentSourcedIds: ['p1', 'p2'],
+        grades: ['03'],
+      }),
+      // The same number as phone and sms is kept once; enabledUser false is read.
+      expect.objectContaining({ line: 3, enabled: false, phones: ['555-1234'] }),
+      // OneRoster 1.0's "inactive" means what later versions call tobedeleted.
+      expect.objectContaining({ line: 4, status: 'tobedeleted' }),
+    ]);
+  });
+
+  it('names the line a record starts on, even after a value that spans lines', () => {
+    // middleName is a column Hearth ignores; a SIS may put a line break in it.
+    const users =
+      'sourcedId,role,orgSourcedIds,givenName,familyName,middleName\n' +
+      'u1,student,s1,Ana,Núñez,"first\nsecond"\nu2,student,s1,Bo,Lee,\nu3,teacher,s1,,Kim,\n';
+    expect(
+      issuesOf(
+        new Map([
+          ['orgs.csv', ORGS],
+          ['users.csv', users],
+        ]),
+      ),
+    ).toEqual([{ file: 'users.csv', line: 5, field: 'givenName', message: 'cannot be empty' }]);
+  });
+
+  it('refuses unknown orgs, repeated ids, 1.2 users without roles and a delta manifest is read', () => {
+    expect(
+      issuesOf(roster('u1,,,s9,student,Ana,Lee,,,,,K\nu1,,,s1,student,Ana,Lee,,,,,K\n')),
+    ).toEqual([
+      {
+        file: 'users.csv',
+        line: 2,
+        field: 'orgSourcedIds',
+        message: 'names an org that is not in orgs.csv (s9)',
+      },
+      { file: 'users.csv', line: 3, field: 'sourcedId', message: 'appears twice' },
+    ]);
+    const v12 = new Map(
+      Object.entries({
+        'orgs.csv': ORGS,
+        'users.csv': 'sourcedId,status,enabledUser,givenName,familyName\nu1,,,Ana,Lee\n',
+        'roles.csv': 'userSourcedId,role,orgSourcedId\n',
+      }),
+    );
+    expect(issuesOf(v12)).toEqual([
+      expect.objectContaining({ file: 'roles.csv', message: expect.stringContaining('u1') }),
+    ]);
+    const delta = roster('u1,,,s1,student,Ana,Lee,,,,,K\n', {
+      'manifest.csv': 'propertyName,value\nfile.users,delta\n',
+    });
+    expect(parseRoster(delta).mode).toBe('delta');
+  });
+
+  it('takes the CSV files out of a zip, in a folder or not, and refuses what is not a zip', () => {
+    const zip = zipSync({
+      'Export/ORGS.CSV': strToU8(ORGS),
+      'users.csv': strToU8(HEADER),
+      'notes.txt': strToU8('ignored'),
+    });
+    expect([...unzipRoster(zip).keys()].sort()).toEqual(['orgs.csv', 'users.csv']);
+    expect(() => unzipRoster(strToU8('PK not really'))).toThrow(RosterError);
+  });
+});
