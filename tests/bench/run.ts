@@ -19,6 +19,7 @@ import { SEARCH_INDEXERS } from '../../db/search';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
+import { rosterBenchmarks } from './roster';
 import { syncBenchmarks } from './sync';
 
 /**
@@ -571,6 +572,7 @@ try {
   await browserStart();
   rendererSize();
   await syncBenchmarks(results, { quick, dir, size, log });
+  await rosterBenchmarks(results, { quick, log });
   results.scale_people = size.people;
   results.scale_students = size.students;
 } finally {
