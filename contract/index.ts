@@ -10,3 +10,4 @@ export * from './views';
 export * from './ids';
 export * from './sync';
 export * from './audience';
+export * from './keys';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, id, line, secret, timeZone } from './fields';
+import { staffKeyRecordSchema } from './keys';
 import { TEAMS, staffRole } from './records';
 
 /**
@@ -36,8 +37,19 @@ export const credentialsInput = z.strictObject({ email, password: secret(1) });
  */
 export const deviceSignInInput = z.union([
   credentialsInput,
-  z.strictObject({ staffId: id, password: secret(1) }),
+  z.strictObject({
+    staffId: id,
+    password: secret(1),
+    /** This person's key record, for the server to keep (contract/keys.ts). */
+    keys: staffKeyRecordSchema.optional(),
+  }),
 ]);
+
+export const deviceSignInResult = z.object({
+  staff: serverStaffSchema,
+  /** The key record the server keeps for this person, if it has one. */
+  keys: staffKeyRecordSchema.nullable(),
+});
 
 export const adminSessionSchema = z.object({
   token: z.string(),

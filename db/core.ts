@@ -26,7 +26,7 @@ import { noteHandlers } from './ops/notes';
 import { peopleHandlers } from './ops/people';
 import { searchHandlers } from './ops/search';
 import { setupHandlers } from './ops/setup';
-import { staffHandlers } from './ops/staff';
+import { staffHandlers, takeNewKeys } from './ops/staff';
 import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
 import { SEARCH_INDEXERS } from './search';
@@ -177,6 +177,12 @@ export function openCore(options: CoreOptions): Core {
       now,
       wrote: () => checkpoints.wrote(),
       lock: () => Object.assign(session, { staffId: null, keyring: null }),
+      keysChanged: () => {
+        if (!takeNewKeys(ctx)) return;
+        checkpoints.wrote();
+        // Shares made for new members go to the district with the next sync.
+        ctx.sync.live.onWrite();
+      },
     }),
     syncLive: ctx.sync.live,
     call(name, input) {

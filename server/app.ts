@@ -6,6 +6,7 @@ import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
@@ -73,5 +74,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   staffRoutes(app, options.db);
   syncRoutes(app, options.db);
   rosterRoutes(app, options.db);
+  keyRoutes(app, options.db);
   return app;
 }

@@ -2,12 +2,14 @@ import type { ServerDb } from './db';
 import accounts from './migrations/0001_accounts';
 import sync from './migrations/0002_sync';
 import roster from './migrations/0003_roster';
+import keys from './migrations/0004_keys';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'accounts', sql: accounts },
   { name: 'sync', sql: sync },
   { name: 'roster', sql: roster },
+  { name: 'keys', sql: keys },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

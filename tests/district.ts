@@ -2,15 +2,18 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import {
+  deviceSignInResult,
+  keyBundleSchema,
   pullPageSchema,
   pushResultSchema,
   type ErrorCode,
   type ServerStaff,
+  type StaffKeyRecord,
   type StaffRole,
   type Team,
 } from '../contract';
 import { callOrThrow, openCore, type Core } from '../db/core';
-import { SyncFailure, syncOnce, type SyncTransport } from '../db/sync/client';
+import { SyncFailure, exchangeKeys, syncOnce, type SyncTransport } from '../db/sync/client';
 import { buildServer } from '../server/app';
 import type { ServerDb } from '../server/db';
 import { migrateServer } from '../server/migrate';
@@ -149,6 +152,7 @@ export function injectTransport(district: District, token: string): SyncTranspor
     push: async (input) => pushResultSchema.parse(await call('POST', '/v1/sync/push', input)),
     pull: async (after, limit) =>
       pullPageSchema.parse(await call('GET', `/v1/sync/pull?after=${after}&limit=${limit}`)),
+    keys: async (input) => keyBundleSchema.parse(await call('POST', '/v1/device/keys', input)),
   };
 }
 
@@ -205,16 +209,23 @@ export async function enrollDevice(
       if (staffId)
         callOrThrow(device.core, 'session.signIn', { staffId, password: DISTRICT_PASSWORD });
     },
+    // As the sync agent does it (db/sync/agent.ts: districtSignIn).
     async signIn(staff) {
-      const reply = await district.send(
-        'POST',
-        '/v1/device/sign-in',
-        { email: staff.email, password: DISTRICT_PASSWORD },
-        token,
-      );
-      if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.body)}`);
+      const signInWith = async (keys?: StaffKeyRecord) => {
+        const reply = await district.send(
+          'POST',
+          '/v1/device/sign-in',
+          { staffId: staff.id, password: DISTRICT_PASSWORD, ...(keys ? { keys } : {}) },
+          token,
+        );
+        if (reply.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(reply.body)}`);
+        return deviceSignInResult.parse(reply.body).keys;
+      };
+      const districtKeys = await signInWith();
       await device.sync();
-      device.core.sync.rememberSignIn(staff.id, DISTRICT_PASSWORD);
+      const upload = device.core.sync.rememberSignIn(staff.id, DISTRICT_PASSWORD, districtKeys);
+      if (upload) await signInWith(upload);
+      await exchangeKeys(device.core.sync, transport);
       callOrThrow(device.core, 'session.signIn', {
         staffId: staff.id,
         password: DISTRICT_PASSWORD,

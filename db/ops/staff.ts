@@ -3,6 +3,7 @@ import { HearthError, type Staff, type StaffRole, type Team, newId } from '../..
 import { fromRow } from '../columns';
 import {
   FailAfterCommit,
+  currentStaff,
   loadOwned,
   requireSchool,
   requireViewer,
@@ -52,6 +53,24 @@ export function signIn(ctx: Ctx, staff: Staff, keys: UnlockedStaffKeys): void {
     0,
     8,
   );
+}
+
+/**
+ * Keys arrived from the district while someone is signed in: they can use them at once, and
+ * their team keys go on to members this computer has just learned of. Returns whether
+ * anyone was signed in.
+ */
+export function takeNewKeys(ctx: Ctx): boolean {
+  const staff = currentStaff(ctx);
+  const keyring = ctx.session.keyring;
+  if (!staff || !keyring) return false;
+  ctx.store.db
+    .transaction(() => {
+      reconcileTeamKeys(ctx.store, keyring, staff.teams, ctx.now());
+      ctx.session.keyring = openKeyring(ctx.store, staff.id, keyring);
+    })
+    .immediate();
+  return true;
 }
 
 /** After a change to staff, share the signed-in member's team keys with whoever now needs them. */

@@ -34,9 +34,10 @@ interface SealedTeamKeyRow {
 
 export function openKeyring(store: Store, staffId: string, keys: UnlockedStaffKeys): Keyring {
   const keyring: Keyring = { ...keys, staffId, teams: new Map(), opened: new Map() };
+  // Only shares sealed to the key pair just unlocked open with it.
   const rows = store
-    .sql('SELECT team, version, sealed_key FROM team_keys WHERE staff_id = ?')
-    .all(staffId) as SealedTeamKeyRow[];
+    .sql('SELECT team, version, sealed_key FROM team_keys WHERE staff_id = ? AND recipient_key = ?')
+    .all(staffId, keys.publicKey) as SealedTeamKeyRow[];
   for (const row of rows) {
     const key = openSealed(
       keys.privateKey,
@@ -60,12 +61,18 @@ interface MemberRow {
   public_key: Buffer;
 }
 
-/** Active members of a team who can receive keys (they have set a password). */
+/**
+ * Active members of a team who can receive keys: by the key pair they sign in with here,
+ * or else by their district public key (they have not signed in on this computer).
+ */
 function teamMembers(store: Store, team: Team): MemberRow[] {
   return store
     .sql(
-      `SELECT s.id, k.public_key FROM staff s JOIN staff_keys k ON k.staff_id = s.id
-       WHERE s.active = 1 AND EXISTS (SELECT 1 FROM json_each(s.teams) WHERE value = ?)`,
+      `SELECT s.id, coalesce(k.public_key, p.public_key) AS public_key FROM staff s
+       LEFT JOIN staff_keys k ON k.staff_id = s.id
+       LEFT JOIN staff_public_keys p ON p.staff_id = s.id
+       WHERE s.active = 1 AND coalesce(k.public_key, p.public_key) IS NOT NULL
+         AND EXISTS (SELECT 1 FROM json_each(s.teams) WHERE value = ?)`,
     )
     .all(team) as MemberRow[];
 }
@@ -81,8 +88,12 @@ function shareTeamKey(
 ): void {
   store
     .sql(
-      `INSERT OR IGNORE INTO team_keys (team, version, staff_id, sealed_key, sealed_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO team_keys (team, version, staff_id, sealed_key, sealed_by, created_at, recipient_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (team, version, staff_id) DO UPDATE SET sealed_key = excluded.sealed_key,
+         sealed_by = excluded.sealed_by, created_at = excluded.created_at,
+         recipient_key = excluded.recipient_key, uploaded = 0
+       WHERE team_keys.recipient_key IS NOT excluded.recipient_key`,
     )
     .run(
       team,
@@ -91,6 +102,7 @@ function shareTeamKey(
       sealTo(member.public_key, key, teamKeyBinding(team, version, member.id)),
       sharedBy,
       now.toISOString(),
+      member.public_key,
     );
 }
 
@@ -113,7 +125,8 @@ export function reconcileTeamKeys(
     const rotation = store.sql('SELECT 1 FROM team_key_rotations WHERE team = ?').get(team);
     const members = teamMembers(store, team);
     if (latest.version === null || rotation) {
-      const version = (latest.version ?? 0) + 1;
+      // Numbered by time, so two computers making a key offline never reuse a number.
+      const version = Math.max((latest.version ?? 0) + 1, now.getTime());
       const key = newSecretKey();
       for (const member of members)
         shareTeamKey(store, team, version, key, member, keyring.staffId, now);
@@ -137,6 +150,36 @@ export function removeFromTeamKeys(store: Store, staffId: string, team: Team, no
   store
     .sql('INSERT OR IGNORE INTO team_key_rotations (team, requested_at) VALUES (?, ?)')
     .run(team, now.toISOString());
+}
+
+/**
+ * Move a member's team keys from one of their key pairs to another (this computer's own to
+ * the district's): each share is opened with the old private key and sealed to the new
+ * public key, so nothing they could read here is lost.
+ */
+export function resealTeamKeys(
+  store: Store,
+  staffId: string,
+  from: UnlockedStaffKeys,
+  toPublicKey: Buffer,
+  now: Date,
+): void {
+  const rows = store
+    .sql('SELECT team, version, sealed_key FROM team_keys WHERE staff_id = ? AND recipient_key = ?')
+    .all(staffId, from.publicKey) as SealedTeamKeyRow[];
+  for (const row of rows) {
+    const binding = teamKeyBinding(row.team, row.version, staffId);
+    const key = openSealed(from.privateKey, from.publicKey, row.sealed_key, binding);
+    shareTeamKey(
+      store,
+      row.team,
+      row.version,
+      key,
+      { id: staffId, public_key: toPublicKey },
+      staffId,
+      now,
+    );
+  }
 }
 
 /** After a password reset: keys sealed to the old key pair cannot be opened any more. */

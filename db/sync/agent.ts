@@ -3,6 +3,7 @@ import {
   SyncFailure,
   httpDistrictAccess,
   httpTransport,
+  exchangeKeys,
   syncOnce,
   type DistrictAccess,
   type SyncProgress,
@@ -221,9 +222,13 @@ export class SyncAgent {
     this.live.pending.signIn = null;
     if (!request) return;
     try {
-      await this.options.access.signIn(connection, request.staffId, request.password);
+      const { staffId, password } = request;
+      const district = await this.options.access.signIn(connection, staffId, password);
       await syncOnce(this.port, transport);
-      this.port.rememberSignIn(request.staffId, request.password);
+      const upload = this.port.rememberSignIn(staffId, password, district);
+      if (upload) await this.options.access.signIn(connection, staffId, password, upload);
+      // Shares for this person's district keys open here only now that they hold them.
+      await exchangeKeys(this.port, transport);
       this.options.signIn?.(request.staffId, request.password);
       this.live.districtSignIn = null;
     } catch (error) {

@@ -5,10 +5,12 @@ import {
   type PushChange,
   type PushResult,
   type SyncedTable,
+  type Team,
 } from '../../contract';
 import type { LocalClock } from '../clock';
 import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
+import { removeFromTeamKeys } from '../privacy/keyring';
 import { dropFromSearch } from '../search';
 import { SYNC_META } from './meta';
 import { pendingFields } from './outbox';
@@ -130,6 +132,22 @@ function removeAudience(store: Store, audience: string): void {
   }
 }
 
+/**
+ * A staff member the district took off a team (or deactivated) loses this computer's copies
+ * of its keys, and the team gets a new key before anything more is written for it, as when
+ * an administrator here makes the change (db/ops/staff.ts).
+ */
+function leaveTeams(deps: ApplyDeps, staffId: string, values: Record<string, unknown>): void {
+  const row = deps.store.sql('SELECT teams, active FROM staff WHERE id = ?').get(staffId) as
+    { teams: string; active: number } | undefined;
+  if (!row) return;
+  const before = JSON.parse(row.teams) as Team[];
+  const active = values.active ?? row.active === 1;
+  const after = active ? ((values.teams as Team[] | undefined) ?? before) : [];
+  for (const team of before.filter((t) => !after.includes(t)))
+    removeFromTeamKeys(deps.store, staffId, team, deps.now());
+}
+
 export type PageEffect = 'applied' | 'restart';
 
 /**
@@ -176,6 +194,7 @@ export function applyPage(
       Object.entries(change.values).filter(([field]) => !held?.has(field)),
     );
     if (Object.keys(values).length === 0) continue;
+    if (change.table === 'staff') leaveTeams(deps, change.rowId, values);
     if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
   }
   setMeta(store, SYNC_META.cursor, String(page.next));

@@ -2,13 +2,18 @@ import {
   MAX_PULL_CHANGES,
   MAX_PUSH_CHANGES,
   pullPageSchema,
+  deviceSignInResult,
   enrolledSchema,
+  keyBundleSchema,
   pushResultSchema,
   type Enrolled,
   type ErrorCode,
+  type KeyBundle,
+  type KeyExchangeInput,
   type PullPage,
   type PushInput,
   type PushResult,
+  type StaffKeyRecord,
 } from '../../contract';
 import type { DistrictConnection } from './enrollment';
 import type { SyncPort } from './port';
@@ -17,6 +22,8 @@ import type { SyncPort } from './port';
 export interface SyncTransport {
   push(input: PushInput): Promise<PushResult>;
   pull(after: number, limit: number): Promise<PullPage>;
+  /** Upload team key shares made here; receive the keys this computer's staff need. */
+  keys(input: KeyExchangeInput): Promise<KeyBundle>;
 }
 
 /**
@@ -93,13 +100,23 @@ export function httpTransport(
           fetchImpl,
         }),
       ),
+    keys: async (input) =>
+      keyBundleSchema.parse(
+        await requestJson(baseUrl, '/v1/device/keys', { token, body: input, fetchImpl }),
+      ),
   };
 }
 
 /** Joining a district and signing staff in through it: the two exchanges besides sync. */
 export interface DistrictAccess {
   enroll(serverUrl: string, code: string, deviceName: string): Promise<Enrolled>;
-  signIn(connection: DistrictConnection, staffId: string, password: string): Promise<void>;
+  /** The server checks the password (and keeps `keys`, if given); returns its key record. */
+  signIn(
+    connection: DistrictConnection,
+    staffId: string,
+    password: string,
+    keys?: StaffKeyRecord,
+  ): Promise<StaffKeyRecord | null>;
 }
 
 export function httpDistrictAccess(fetchImpl: typeof fetch = fetch): DistrictAccess {
@@ -111,13 +128,14 @@ export function httpDistrictAccess(fetchImpl: typeof fetch = fetch): DistrictAcc
           fetchImpl,
         }),
       ),
-    signIn: async (connection, staffId, password) => {
-      await requestJson(connection.serverUrl, '/v1/device/sign-in', {
-        token: connection.token,
-        body: { staffId, password },
-        fetchImpl,
-      });
-    },
+    signIn: async (connection, staffId, password, keys) =>
+      deviceSignInResult.parse(
+        await requestJson(connection.serverUrl, '/v1/device/sign-in', {
+          token: connection.token,
+          body: { staffId, password, keys },
+          fetchImpl,
+        }),
+      ).keys,
   };
 }
 
@@ -155,5 +173,12 @@ export async function syncOnce(
     options.onProgress?.({ ...progress });
     if (!page.more) break;
   }
+  await exchangeKeys(port, transport);
   return progress;
+}
+
+/** Last in every exchange, once the staff records it names have arrived. */
+export async function exchangeKeys(port: SyncPort, transport: SyncTransport): Promise<void> {
+  const shares = port.sharesToUpload();
+  port.applyKeys(await transport.keys({ shares }), shares);
 }

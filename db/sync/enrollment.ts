@@ -1,7 +1,13 @@
-import { HearthError, type ServerSchool } from '../../contract';
+import { HearthError, type ServerSchool, type StaffKeyRecord } from '../../contract';
 import { refuseIfSetUp } from '../demo/install';
-import { derivePassword, setStaffKeys, unlockStaffKeys } from '../privacy/credentials';
-import { forgetTeamKeys } from '../privacy/keyring';
+import {
+  adoptStaffKeyRecord,
+  derivePassword,
+  setStaffKeys,
+  staffKeyRecordOf,
+  unlockStaffKeys,
+} from '../privacy/credentials';
+import { forgetTeamKeys, resealTeamKeys } from '../privacy/keyring';
 import { getMeta, setMeta, type Store } from '../store';
 import { SYNC_META } from './meta';
 
@@ -42,13 +48,33 @@ export function districtConnection(store: Store): DistrictConnection | null {
 
 /**
  * After the server accepted a staff member's password, keep what lets them sign in here
- * offline: keys only that password opens (db/privacy/credentials.ts). A password changed
- * at the district replaces the old keys, and team keys sealed to them are shared again.
+ * offline: keys only that password opens (db/privacy/credentials.ts). They are the same
+ * keys on every computer: the district's record when it has one that this password opens
+ * (team keys this computer held under its own earlier keys are sealed again to them), else
+ * this computer's (new ones if it had none for this password), returned for the district
+ * to keep. Null when there is nothing to send.
  */
-export function rememberSignIn(store: Store, staffId: string, password: string, now: Date): void {
-  if (unlockStaffKeys(store, staffId, password)) return;
-  setStaffKeys(store, staffId, derivePassword(password), now);
-  forgetTeamKeys(store, staffId);
+export function rememberSignIn(
+  store: Store,
+  staffId: string,
+  password: string,
+  district: StaffKeyRecord | null,
+  now: Date,
+): StaffKeyRecord | null {
+  const local = unlockStaffKeys(store, staffId, password);
+  if (district) {
+    if (local && local.publicKey.toString('base64') === district.publicKey) return null;
+    const adopted = adoptStaffKeyRecord(store, staffId, district, password, now);
+    if (adopted) {
+      if (local) resealTeamKeys(store, staffId, local, adopted.publicKey, now);
+      return null;
+    }
+  }
+  if (!local) {
+    setStaffKeys(store, staffId, derivePassword(password), now);
+    forgetTeamKeys(store, staffId);
+  }
+  return staffKeyRecordOf(store, staffId);
 }
 
 /** The district withdrew this device: nobody signs in here again until it is enrolled anew. */

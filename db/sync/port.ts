@@ -1,4 +1,12 @@
-import type { PullPage, PushChange, PushResult, ServerSchool } from '../../contract';
+import type {
+  KeyBundle,
+  PullPage,
+  PushChange,
+  PushResult,
+  ServerSchool,
+  StaffKeyRecord,
+  TeamKeyShare,
+} from '../../contract';
 import type { LocalClock } from '../clock';
 import { getMeta, type Store } from '../store';
 import type { Writer } from '../write';
@@ -10,6 +18,7 @@ import {
   rememberSignIn,
   type DistrictConnection,
 } from './enrollment';
+import { applyKeyBundle, sharesToUpload } from './keys';
 import { SYNC_META } from './meta';
 import { nextBatch, pendingCount } from './outbox';
 import { restampAhead } from './restamp';
@@ -29,7 +38,14 @@ export interface SyncPort {
   pending(): number;
   join(connection: DistrictConnection, school: ServerSchool): void;
   connection(): DistrictConnection | null;
-  rememberSignIn(staffId: string, password: string): void;
+  /** Keep a signed-in person's keys; returns this computer's key record for the district, if it should keep it. */
+  rememberSignIn(
+    staffId: string,
+    password: string,
+    district: StaffKeyRecord | null,
+  ): StaffKeyRecord | null;
+  sharesToUpload(): TeamKeyShare[];
+  applyKeys(bundle: KeyBundle, sent: TeamKeyShare[]): void;
   /** The server says this device was revoked: lock it and refuse every sign-in. */
   revoked(): void;
 }
@@ -41,6 +57,8 @@ export function syncPort(deps: {
   now: () => Date;
   wrote: () => void;
   lock: () => void;
+  /** New keys arrived: the signed-in member's keyring takes them (and shares them on). */
+  keysChanged: () => void;
 }): SyncPort {
   const { store } = deps;
   const write = <T>(work: () => T): T => {
@@ -67,7 +85,11 @@ export function syncPort(deps: {
       write(() => markRevoked(store, deps.now()));
       deps.lock();
     },
-    rememberSignIn: (staffId, password) =>
-      write(() => rememberSignIn(store, staffId, password, deps.now())),
+    rememberSignIn: (staffId, password, district) =>
+      write(() => rememberSignIn(store, staffId, password, district, deps.now())),
+    sharesToUpload: () => store.db.transaction(() => sharesToUpload(store)).deferred(),
+    applyKeys: (bundle, sent) => {
+      if (write(() => applyKeyBundle(store, bundle, sent, deps.now()))) deps.keysChanged();
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../contract';
 import type { ServerDb, Sql } from '../db';
 import { publishMany, publishStaff, retireMany, type ServerWrite } from '../sync/publish';
+import { dropSharesOutside } from '../sync/keys';
 import type { RosterFiles } from './files';
 import { RosterError, type RosterIssue } from './issues';
 import {
@@ -608,6 +609,7 @@ async function importStaff(
         });
       if (row?.changed) {
         summary.staff.updated += 1;
+        await dropSharesOutside(tx, row.id, row.active ? row.teams : []);
         await publishStaff(tx, {
           id: row.id,
           schoolId: row.school_id,

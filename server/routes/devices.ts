@@ -6,6 +6,7 @@ import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
 import { parseBody } from '../validate';
+import { keepStaffKeyRecord, staffKeyRecord } from '../sync/keys';
 
 /** Enrolling a computer with a one-time code, its status, and staff signing in on it. */
 export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -70,6 +71,8 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
        ON CONFLICT (device_id, staff_id) DO UPDATE SET signed_in_at = now()`,
       [device.deviceId, staff.id],
     );
-    return { staff };
+    // The password was checked just now: the only moment a key record may be kept.
+    if ('keys' in input && input.keys) await keepStaffKeyRecord(db, staff.id, input.keys);
+    return { staff, keys: await staffKeyRecord(db, staff.id) };
   });
 }

@@ -6,6 +6,7 @@ import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
 import { publish, publishStaff } from '../sync/publish';
 import { parseBody } from '../validate';
+import { dropSharesOutside } from '../sync/keys';
 
 /** Schools and their staff accounts; each change syncs down to the school's devices. */
 export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -88,6 +89,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         ],
       );
       const updated = { ...toStaff(row as StaffRow), active: (row as { active: boolean }).active };
+      await dropSharesOutside(tx, updated.id, updated.active ? updated.teams : []);
       await publishStaff(tx, updated);
       return updated;
     });

@@ -161,7 +161,7 @@ export async function syncBenchmarks(
       const began = performance.now();
       await syncOnce(core.sync, transport);
       const firstSyncMs = performance.now() - began;
-      core.sync.rememberSignIn(staff.id, PASSWORD);
+      core.sync.rememberSignIn(staff.id, PASSWORD, null);
       callOrThrow(core, 'session.signIn', { staffId: staff.id, password: PASSWORD });
       return { core, transport, firstSyncMs };
     }

@@ -69,6 +69,7 @@ function withFault(
   let armed = fault !== 'none';
   let waiting = true;
   return {
+    keys: (input) => inner.keys(input),
     async push(input) {
       sent.push(input);
       if (!armed) return inner.push(input);

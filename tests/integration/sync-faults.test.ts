@@ -22,6 +22,7 @@ function breakOnce(
   let armed = true;
   let pages = 0;
   return {
+    keys: (input) => inner.keys(input),
     async push(input) {
       if (!armed || fault === 'die-on-second-page') return inner.push(input);
       armed = false;
@@ -97,6 +98,7 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
           return laptop.transport.push(input);
         },
         pull: laptop.transport.pull,
+        keys: laptop.transport.keys,
       };
       await expect(laptop.sync(dies, { pushSize: 500 })).rejects.toThrow(SyncFailure);
       expect(laptop.core.sync.pending()).toBe(700);

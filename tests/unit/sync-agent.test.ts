@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newId, type PullPage } from '../../contract';
+import { newId, type KeyBundle, type PullPage } from '../../contract';
 import { openCore } from '../../db/core';
 import { SyncAgent } from '../../db/sync/agent';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
@@ -17,6 +17,7 @@ afterEach(() => {
 });
 
 const EMPTY: PullPage = { changes: [], next: 0, more: false, audiences: [] };
+const NO_KEYS: KeyBundle = { publicKeys: [], shares: [] };
 
 function setUp(script: (() => PullPage)[] = []) {
   vi.useFakeTimers();
@@ -28,6 +29,7 @@ function setUp(script: (() => PullPage)[] = []) {
   const pulls: number[] = [];
   const transport: SyncTransport = {
     push: () => Promise.reject(new Error('nothing to push in these tests')),
+    keys: () => Promise.resolve(NO_KEYS),
     pull: () => {
       pulls.push(Date.now());
       const next = script.shift();
@@ -129,6 +131,7 @@ describe('joining a district', () => {
     const agent = new SyncAgent(core.sync, core.syncLive, {
       transport: () => ({
         push: () => Promise.reject(new Error('nothing to push')),
+        keys: () => Promise.resolve(NO_KEYS),
         pull: (after) => {
           pulls.push(after);
           return Promise.resolve(EMPTY);

@@ -1,0 +1,90 @@
+import { type KeyBundle, type StaffKeyRecord, type TeamKeyShare } from '../../contract';
+import type { DeviceCaller } from '../auth/guards';
+import type { ServerDb, Sql } from '../db';
+
+/** The key record the server keeps for a staff member, or null. */
+export async function staffKeyRecord(db: Sql, staffId: string): Promise<StaffKeyRecord | null> {
+  const [row] = await db.query<{ record: StaffKeyRecord }>(
+    'SELECT record FROM staff_keys WHERE staff_id = $1',
+    [staffId],
+  );
+  return row?.record ?? null;
+}
+
+/**
+ * Keep a staff member's key record. Only sign-in calls this, in the request that has just
+ * checked their password: nobody else can put a key of their own in someone's name.
+ * A new record (a changed password) makes shares sealed to the old key useless: they go.
+ */
+export async function keepStaffKeyRecord(
+  db: ServerDb,
+  staffId: string,
+  record: StaffKeyRecord,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO staff_keys (staff_id, record, public_key) VALUES ($1, $2, $3)
+       ON CONFLICT (staff_id) DO UPDATE SET record = excluded.record,
+         public_key = excluded.public_key, updated_at = now()`,
+      [staffId, JSON.stringify(record), record.publicKey],
+    );
+    await tx.query('DELETE FROM team_key_shares WHERE staff_id = $1 AND recipient_key <> $2', [
+      staffId,
+      record.publicKey,
+    ]);
+  });
+}
+
+/** A member who left a team (or Hearth) keeps no share of its keys here. */
+export async function dropSharesOutside(
+  tx: Sql,
+  staffId: string,
+  teams: readonly string[],
+): Promise<void> {
+  await tx.query('DELETE FROM team_key_shares WHERE staff_id = $1 AND NOT (team = ANY ($2))', [
+    staffId,
+    teams,
+  ]);
+}
+
+/**
+ * Shares a device may upload: made by one of its signed-in staff who is on the team, for an
+ * active member of the device's school on that team, sealed to that member's current key.
+ * Others (a member who just left, a key replaced since) are dropped: they would open nothing
+ * anyone may read.
+ */
+export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKeyShare[]) {
+  if (shares.length === 0) return;
+  await tx.query(
+    `INSERT INTO team_key_shares (school_id, team, version, staff_id, recipient_key, sealed_key, sealed_by)
+     SELECT $1, s.team, s.version, s."staffId", s."recipientKey", s."sealedKey", s."sealedBy"
+     FROM jsonb_to_recordset($2::jsonb)
+       AS s (team text, version bigint, "staffId" uuid, "recipientKey" text, "sealedKey" text, "sealedBy" uuid)
+     JOIN staff_accounts member ON member.id = s."staffId" AND member.active
+       AND member.school_id = $1 AND s.team = ANY (member.teams)
+     JOIN staff_keys k ON k.staff_id = member.id AND k.public_key = s."recipientKey"
+     JOIN staff_accounts sealer ON sealer.id = s."sealedBy" AND sealer.active
+       AND s.team = ANY (sealer.teams)
+     WHERE s."sealedBy" = ANY ($3::uuid[])
+     ON CONFLICT (school_id, team, version, staff_id) DO UPDATE
+       SET recipient_key = excluded.recipient_key, sealed_key = excluded.sealed_key,
+         sealed_by = excluded.sealed_by
+       WHERE team_key_shares.recipient_key <> excluded.recipient_key`,
+    [device.school.id, JSON.stringify(shares), device.staff.map((s) => s.id)],
+  );
+}
+
+export async function bundleFor(tx: Sql, device: DeviceCaller): Promise<KeyBundle> {
+  const publicKeys = await tx.query<{ staffId: string; publicKey: string }>(
+    `SELECT k.staff_id AS "staffId", k.public_key AS "publicKey" FROM staff_keys k
+     JOIN staff_accounts s ON s.id = k.staff_id WHERE s.school_id = $1 AND s.active`,
+    [device.school.id],
+  );
+  const shares = await tx.query<TeamKeyShare>(
+    `SELECT team, version::float8 AS version, staff_id AS "staffId",
+       recipient_key AS "recipientKey", sealed_key AS "sealedKey", sealed_by AS "sealedBy"
+     FROM team_key_shares WHERE school_id = $1 AND staff_id = ANY ($2::uuid[])`,
+    [device.school.id, device.staff.map((s) => s.id)],
+  );
+  return { publicKeys, shares };
+}
