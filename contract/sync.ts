@@ -104,6 +104,8 @@ export const pullPageSchema = z.object({
    * again from the start.
    */
   audiences: z.array(z.string()),
+  /** The school's key version (server/sync/keys.ts): a new one means keys to fetch. */
+  keys: z.int().min(0),
 });
 
 export type PushChange = z.infer<typeof pushChangeSchema>;

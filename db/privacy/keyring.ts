@@ -191,7 +191,7 @@ function keyingFailure(visibility: Visibility): HearthError {
   const team = teamOf(visibility);
   return new HearthError(
     'KEYS_UNAVAILABLE',
-    `This computer does not have the ${team ?? 'team'} team's key for you yet. It is shared when another ${team ?? 'team'} team member signs in here; until then you cannot write for that team.`,
+    `This computer does not have the ${team ?? 'team'} team's key for you yet. A ${team ?? 'team'} team member's computer shares it when it next syncs (or when they sign in here); until then you cannot write for that team.`,
   );
 }
 

@@ -165,20 +165,31 @@ export async function syncOnce(
     progress.pushed += batch.length;
     options.onProgress?.({ ...progress });
   }
+  let keys = 0;
   for (;;) {
     const page = await transport.pull(port.cursor(), options.pullSize ?? MAX_PULL_CHANGES);
     const { effect } = port.applyPage(page);
     if (effect === 'restart') continue;
+    keys = page.keys;
     progress.pulled += page.changes.length;
     options.onProgress?.({ ...progress });
     if (!page.more) break;
   }
-  await exchangeKeys(port, transport);
+  await exchangeKeys(port, transport, keys);
   return progress;
 }
 
-/** Last in every exchange, once the staff records it names have arrived. */
-export async function exchangeKeys(port: SyncPort, transport: SyncTransport): Promise<void> {
+/**
+ * Last in an exchange, once the staff records it names have arrived: send the shares made
+ * here and take what is new. Skipped when there is nothing to send and the school's key
+ * version is the one already fetched; `version` undefined always asks.
+ */
+export async function exchangeKeys(
+  port: SyncPort,
+  transport: SyncTransport,
+  version?: number,
+): Promise<void> {
   const shares = port.sharesToUpload();
-  port.applyKeys(await transport.keys({ shares }), shares);
+  if (shares.length === 0 && version !== undefined && version === port.keysSeen()) return;
+  port.applyKeys(await transport.keys({ shares }), shares, version);
 }

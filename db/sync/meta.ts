@@ -15,4 +15,6 @@ export const SYNC_META = {
   token: 'sync_device_token',
   serverDeviceId: 'sync_server_device_id',
   revokedAt: 'sync_revoked_at',
+  /** The school's key version this device last fetched keys at (db/sync/keys.ts). */
+  keysSeen: 'sync_keys_seen',
 } as const;

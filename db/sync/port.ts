@@ -8,7 +8,7 @@ import type {
   TeamKeyShare,
 } from '../../contract';
 import type { LocalClock } from '../clock';
-import { getMeta, type Store } from '../store';
+import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
 import { acknowledge, applyPage, type PageEffect } from './apply';
 import {
@@ -45,7 +45,9 @@ export interface SyncPort {
     district: StaffKeyRecord | null,
   ): StaffKeyRecord | null;
   sharesToUpload(): TeamKeyShare[];
-  applyKeys(bundle: KeyBundle, sent: TeamKeyShare[]): void;
+  /** `version`: the school's key version the bundle is at least as new as. */
+  applyKeys(bundle: KeyBundle, sent: TeamKeyShare[], version?: number): void;
+  keysSeen(): number;
   /** The server says this device was revoked: lock it and refuse every sign-in. */
   revoked(): void;
 }
@@ -88,8 +90,13 @@ export function syncPort(deps: {
     rememberSignIn: (staffId, password, district) =>
       write(() => rememberSignIn(store, staffId, password, district, deps.now())),
     sharesToUpload: () => store.db.transaction(() => sharesToUpload(store)).deferred(),
-    applyKeys: (bundle, sent) => {
-      if (write(() => applyKeyBundle(store, bundle, sent, deps.now()))) deps.keysChanged();
+    applyKeys: (bundle, sent, version) => {
+      const learned = write(() => {
+        if (version !== undefined) setMeta(store, SYNC_META.keysSeen, String(version));
+        return applyKeyBundle(store, bundle, sent, deps.now());
+      });
+      if (learned) deps.keysChanged();
     },
+    keysSeen: () => Number(getMeta(store, SYNC_META.keysSeen) ?? -1),
   };
 }

@@ -25,4 +25,11 @@ CREATE TABLE team_key_shares (
   PRIMARY KEY (school_id, team, version, staff_id)
 );
 CREATE INDEX team_key_shares_by_staff ON team_key_shares (staff_id);
+
+-- Bumped whenever a school's keys or shares change; pull pages carry it, so a device asks
+-- for keys only when something is new (or it has shares of its own to send).
+CREATE TABLE key_versions (
+  school_id uuid PRIMARY KEY REFERENCES schools (id),
+  version bigint NOT NULL
+);
 `;

@@ -2,6 +2,9 @@ import { type KeyBundle, type StaffKeyRecord, type TeamKeyShare } from '../../co
 import type { DeviceCaller } from '../auth/guards';
 import type { ServerDb, Sql } from '../db';
 
+const BUMP = `INSERT INTO key_versions (school_id, version) VALUES ($1, 1)
+  ON CONFLICT (school_id) DO UPDATE SET version = key_versions.version + 1`;
+
 /** The key record the server keeps for a staff member, or null. */
 export async function staffKeyRecord(db: Sql, staffId: string): Promise<StaffKeyRecord | null> {
   const [row] = await db.query<{ record: StaffKeyRecord }>(
@@ -32,6 +35,11 @@ export async function keepStaffKeyRecord(
       staffId,
       record.publicKey,
     ]);
+    const [account] = await tx.query<{ school_id: string | null }>(
+      'SELECT school_id FROM staff_accounts WHERE id = $1',
+      [staffId],
+    );
+    if (account?.school_id) await tx.query(BUMP, [account.school_id]);
   });
 }
 
@@ -55,7 +63,7 @@ export async function dropSharesOutside(
  */
 export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKeyShare[]) {
   if (shares.length === 0) return;
-  await tx.query(
+  const stored = await tx.query(
     `INSERT INTO team_key_shares (school_id, team, version, staff_id, recipient_key, sealed_key, sealed_by)
      SELECT $1, s.team, s.version, s."staffId", s."recipientKey", s."sealedKey", s."sealedBy"
      FROM jsonb_to_recordset($2::jsonb)
@@ -69,9 +77,11 @@ export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKe
      ON CONFLICT (school_id, team, version, staff_id) DO UPDATE
        SET recipient_key = excluded.recipient_key, sealed_key = excluded.sealed_key,
          sealed_by = excluded.sealed_by
-       WHERE team_key_shares.recipient_key <> excluded.recipient_key`,
+       WHERE team_key_shares.recipient_key <> excluded.recipient_key
+     RETURNING 1`,
     [device.school.id, JSON.stringify(shares), device.staff.map((s) => s.id)],
   );
+  if (stored.length > 0) await tx.query(BUMP, [device.school.id]);
 }
 
 export async function bundleFor(tx: Sql, device: DeviceCaller): Promise<KeyBundle> {

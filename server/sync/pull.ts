@@ -15,10 +15,11 @@ export async function readPage(
   limit: number,
 ): Promise<string> {
   const audiences = audiencesOf(device);
-  const [page] = await db.query<{ changes: string; last: string | null; n: number }>(
+  const [page] = await db.query<{ changes: string; last: string | null; n: number; keys: number }>(
     `SELECT coalesce(json_agg(json_build_object('seq', seq, 'table', tbl, 'rowId', row_id,
          'hlc', hlc, 'values', vals, 'removed', removed) ORDER BY seq), '[]')::text AS changes,
-       max(seq) AS last, count(*)::int AS n
+       max(seq) AS last, count(*)::int AS n,
+       coalesce((SELECT version FROM key_versions WHERE school_id = $1), 0)::float8 AS keys
      FROM (SELECT seq, tbl, row_id, hlc, vals, removed FROM sync_log
            WHERE school_id = $1 AND seq > $2 AND (audience = 'school' OR audience = ANY($3::text[]))
            ORDER BY seq LIMIT $4) AS page`,
@@ -27,5 +28,5 @@ export async function readPage(
   const next = page?.last === null || page === undefined ? after : Number(page.last);
   // A full page may have more behind it; the device asks once more and gets an empty one.
   const more = (page?.n ?? 0) === limit;
-  return `{"changes":${page?.changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)}}`;
+  return `{"changes":${page?.changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${page?.keys ?? 0}}`;
 }

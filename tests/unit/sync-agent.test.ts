@@ -16,7 +16,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const EMPTY: PullPage = { changes: [], next: 0, more: false, audiences: [] };
+const EMPTY: PullPage = { changes: [], next: 0, more: false, audiences: [], keys: 0 };
 const NO_KEYS: KeyBundle = { publicKeys: [], shares: [] };
 
 function setUp(script: (() => PullPage)[] = []) {

@@ -33,8 +33,9 @@ export function RestrictedItem({
       {createdAt && <span className="muted small-text"> · {exactDate(createdAt)}</span>}
       {waitingForKey && (
         <p className="hint">
-          You are on this team, but this computer has not been given the team’s key yet. It is
-          shared the next time a teammate signs in here.
+          You are on this team, but this computer does not have the key for this note yet. A
+          teammate’s computer shares it when it next syncs with the district (or when a
+          teammate signs in here); it opens then.
         </p>
       )}
     </li>
