@@ -165,7 +165,7 @@ export async function syncOnce(
     progress.pushed += batch.length;
     options.onProgress?.({ ...progress });
   }
-  let keys = 0;
+  let keys: number | undefined;
   for (;;) {
     const page = await transport.pull(port.cursor(), options.pullSize ?? MAX_PULL_CHANGES);
     const { effect } = port.applyPage(page);
