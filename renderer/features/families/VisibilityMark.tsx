@@ -34,8 +34,8 @@ export function RestrictedItem({
       {waitingForKey && (
         <p className="hint">
           You are on this team, but this computer does not have the key for this note yet. A
-          teammate’s computer shares it when it next syncs with the district (or when a
-          teammate signs in here); it opens then.
+          teammate’s computer shares it when it next syncs with the district (or when a teammate
+          signs in here); it opens then.
         </p>
       )}
     </li>
