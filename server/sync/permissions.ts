@@ -27,9 +27,12 @@ export function refusal(
 ): string | null {
   if (DISTRICT_MANAGED.has(table))
     return 'Schools and staff are managed by the district, not on this computer.';
+  const changed = before ? changedFields(before, after) : [];
   switch (table) {
     case 'notes':
-      if (before) return 'Notes are never changed once written; an edit adds a new revision.';
+      if (before && !onlyMerged(changed))
+        return 'Notes are never changed once written; an edit adds a new revision.';
+      if (before) return null;
       if (after.authorId !== writer.id) return 'A note can only be written by its author.';
       if (String(after.visibility).startsWith('team:') && !inTeam(writer, after.visibility))
         return 'Only members of that team can write notes for it.';
@@ -41,6 +44,19 @@ export function refusal(
         if (record?.consent === 'recorder_only' && record.recordedBy !== writer.id)
           return 'The family shared this strength only with the person who recorded it.';
       return null;
+    case 'contacts':
+      if (before && !onlyMerged(changed))
+        return 'A logged contact is never changed; log another one instead.';
+      return null;
+    case 'disclosures':
+      if (before) return 'A record of disclosure is never changed.';
+      return null;
+    case 'visits':
+      if (before?.signedOutAt && changed.includes('signedOutAt'))
+        return 'This visitor was already signed out.';
+      if (!onlyMerged(changed.filter((f) => f !== 'signedOutAt')))
+        return 'A visit is never changed once signed in, except to sign the visitor out.';
+      return null;
     case 'home_visits':
       if (before?.status === 'completed' && after.status !== 'completed')
         return 'This home visit was already completed.';
@@ -49,6 +65,18 @@ export function refusal(
       return null;
   }
 }
+
+function changedFields(before: Rec, after: Rec): string[] {
+  return Object.keys(after).filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+}
+
+/**
+ * Events (notes, contacts, visits) are append-only, with one exception: merging a duplicate
+ * person moves everything that was theirs to the person kept (db/ops/duplicates.ts).
+ */
+const onlyMerged = (changed: string[]) => changed.every((field) => field === 'personId');
 
 function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): string | null {
   for (const record of [before, after]) {

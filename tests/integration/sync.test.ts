@@ -100,4 +100,60 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
         );
     },
   );
+
+  it.skipIf(skip)(
+    'a duplicate merged on one computer moves its contacts, visits and notes everywhere, with nothing refused',
+    async () => {
+      const d = await district();
+      const office = await d.addStaff('Omar Office', 'front_office', []);
+      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+      const desk = await device(d, 'Front desk');
+      const laptop = await device(d, 'Liaison laptop');
+      await desk.signIn(office);
+      await laptop.signIn(liaison);
+      const { family, mother, student } = addOkaforFamily(desk.core);
+      const twin = callOrThrow(desk.core, 'person.create', {
+        firstName: 'Ada',
+        lastName: 'Okafor',
+        kind: 'caregiver',
+        phones: ['555 0100'],
+        householdId: family.id,
+      });
+      callOrThrow(desk.core, 'contact.log', {
+        householdId: family.id,
+        personId: twin.id,
+        kind: 'call',
+        direction: 'family_to_school',
+        tone: 'information',
+        summary: 'Asked about the bus.',
+      });
+      callOrThrow(desk.core, 'visit.signIn', {
+        visitor: { personId: twin.id },
+        purpose: 'meeting',
+        seeing: 'Counselor',
+      });
+      callOrThrow(desk.core, 'note.create', {
+        studentId: student.id,
+        personId: twin.id,
+        visibility: 'staff',
+        subject: 'Bus',
+        body: 'Mother asked about the bus stop.',
+      });
+      await desk.sync();
+      callOrThrow(desk.core, 'person.merge', { keepId: mother.id, mergeId: twin.id });
+      await desk.sync();
+      expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
+      expect(desk.core.sync.pending()).toBe(0);
+      await laptop.sync();
+      // The call and the walk-in's own contact, the visit, the note.
+      for (const [table, n] of [
+        ['contacts', 2],
+        ['visits', 1],
+        ['notes', 1],
+      ] as const)
+        expect(
+          row(laptop, `SELECT count(*) AS n FROM ${table} WHERE person_id = ?`, mother.id),
+        ).toEqual({ n });
+    },
+  );
 });
