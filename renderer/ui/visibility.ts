@@ -27,9 +27,9 @@ const KIND: Record<Visibility, string> = {
 
 export const visibilityName = (v: Visibility) => WORDS[v];
 
-/** "Health note — see the nurse". */
-export const restrictedLabel = (v: Visibility, what: 'note' | 'follow-up') =>
-  `${KIND[v]} ${what} — ${ASK[v]}`;
+/** "Health note — see the nurse", or for a team member whose key has not arrived yet, "Health note — not readable here yet". */
+export const restrictedLabel = (v: Visibility, what: 'note' | 'follow-up', waitingForKey = false) =>
+  `${KIND[v]} ${what} — ${waitingForKey ? 'not readable here yet' : ASK[v]}`;
 
 /** What this staff member can write for: all staff, their own teams, or themselves. */
 export function writableVisibilities(staff: Staff): Visibility[] {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callOrThrow } from '../../db/core';
 import { openPglite } from '../../server/db';
@@ -27,12 +28,56 @@ afterEach(async () => {
   district = undefined;
 });
 
+/** Join the district from the first-run screen with a one-time code from district IT. */
+async function joinFromFirstRun(
+  page: Page,
+  d: District,
+  url: string,
+  { wrongCodeFirst = false } = {},
+): Promise<void> {
+  const code = await d.send(
+    'POST',
+    '/v1/admin/enrollment-codes',
+    { schoolId: d.schoolId },
+    d.adminToken,
+  );
+  const join = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Join your district' }),
+  });
+  await join.getByLabel('District server address').fill(url);
+  await join.getByLabel('Name for this computer').fill('Front desk');
+  if (wrongCodeFirst) {
+    await join.getByLabel('Enrollment code').fill('WRON-GCOD-E000');
+    await join.getByRole('button', { name: 'Join the district' }).click();
+    await join.getByText(/That code does not work/).waitFor();
+    await screenshot(page, 'join-district-wrong-code-1280');
+  }
+  await join.getByLabel('Enrollment code').fill(String(code.body.code).toLowerCase());
+  await join.getByRole('button', { name: 'Join the district' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
+}
+
+async function districtSignIn(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('button', { name: new RegExp(name) })
+    .first()
+    .click();
+  const password = page.getByLabel(`Password for ${name}`);
+  await password.fill(DISTRICT_PASSWORD);
+  await password.press('Enter');
+  await page.getByText(`Signed in: ${name}`).waitFor();
+}
+
+async function listen(d: District): Promise<string> {
+  await d.app.listen({ host: '127.0.0.1', port: 0 });
+  return `http://127.0.0.1:${(d.app.server.address() as AddressInfo).port}`;
+}
+
 describe('sync in the app', () => {
   it('shows sync status, lets a person settle a conflict, and stays calm offline', async () => {
     const d = await startDistrict(await openPglite());
     district = d;
-    await d.app.listen({ host: '127.0.0.1', port: 0 });
-    const url = `http://127.0.0.1:${(d.app.server.address() as AddressInfo).port}`;
+    const url = await listen(d);
     await d.addStaff('Omar Office', 'front_office', []);
     const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
 
@@ -43,25 +88,9 @@ describe('sync in the app', () => {
     await laptop.sync();
 
     // The front desk joins the district from its first-run screen, with a code from IT.
-    const code = await d.send(
-      'POST',
-      '/v1/admin/enrollment-codes',
-      { schoolId: d.schoolId },
-      d.adminToken,
-    );
     app = await startApp({ demo: false, sync: { debounceMs: 300, intervalMs: 60_000 } });
     const { page } = app;
-    const join = page.locator('section', {
-      has: page.getByRole('heading', { name: 'Join your district' }),
-    });
-    await join.getByLabel('District server address').fill(url);
-    await join.getByLabel('Enrollment code').fill('WRON-GCOD-E000');
-    await join.getByLabel('Name for this computer').fill('Front desk');
-    await join.getByRole('button', { name: 'Join the district' }).click();
-    await join.getByText(/That code does not work/).waitFor();
-    await screenshot(page, 'join-district-wrong-code-1280');
-    await join.getByLabel('Enrollment code').fill(String(code.body.code).toLowerCase());
-    await join.getByRole('button', { name: 'Join the district' }).click();
+    await joinFromFirstRun(page, d, url, { wrongCodeFirst: true });
 
     // Omar's first sign-in here is checked by the district, then works offline too.
     await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
@@ -136,6 +165,53 @@ describe('sync in the app', () => {
     await page.getByLabel('Password for Omar Office').fill(DISTRICT_PASSWORD);
     await page.getByLabel('Password for Omar Office').press('Enter');
     await page.getByText('Signed in: Omar Office').waitFor();
+    laptop.core.close();
+  }, 60_000);
+
+  it('a health note written on the clinic laptop opens at the front desk once its key has come through the district', async () => {
+    const d = await startDistrict(await openPglite());
+    district = d;
+    const url = await listen(d);
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    await d.addStaff('Noor Nurse', 'nurse', ['health']);
+    const laptop = await enrollDevice(d, tempDir(), 'Clinic laptop');
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    callOrThrow(laptop.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Inhaler',
+      body: 'Inhaler before recess; it is in the office.',
+    });
+    await laptop.sync();
+
+    app = await startApp({ demo: false, sync: { debounceMs: 300, intervalMs: 60_000 } });
+    const { page } = app;
+    await joinFromFirstRun(page, d, url);
+    await districtSignIn(page, 'Noor Nurse');
+    const openTobi = async () => {
+      await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
+      await page.getByPlaceholder('Student, caregiver or phone').fill('Tobi');
+      await page
+        .getByRole('button', { name: /Tobi Okafor/ })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Tobi Okafor' }).waitFor();
+    };
+    await openTobi();
+    await page.getByText('Health note — not readable here yet').waitFor();
+    await page.getByText(/this computer does not have the key for this note yet/).waitFor();
+    await screenshot(page, 'health-note-waiting-for-key-1280');
+
+    // Nia's laptop syncs: it learns Noor's key, shares the health key with her, sends it.
+    await laptop.sync();
+    await laptop.sync();
+    await page.getByRole('button', { name: /Synced|waiting to sync/ }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('heading', { level: 2, name: /Synced/ }).waitFor({ timeout: 10_000 });
+    await openTobi();
+    await page.getByText('Inhaler before recess; it is in the office.').waitFor();
+    await screenshot(page, 'health-note-key-arrived-1280');
     laptop.core.close();
   }, 60_000);
 });

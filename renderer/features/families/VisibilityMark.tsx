@@ -29,7 +29,8 @@ export function RestrictedItem({
 }) {
   return (
     <li className="note note-restricted">
-      <span aria-hidden="true">🔒</span> <strong>{restrictedLabel(visibility, what)}</strong>
+      <span aria-hidden="true">🔒</span>{' '}
+      <strong>{restrictedLabel(visibility, what, waitingForKey)}</strong>
       {createdAt && <span className="muted small-text"> · {exactDate(createdAt)}</span>}
       {waitingForKey && (
         <p className="hint">
