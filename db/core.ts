@@ -29,6 +29,7 @@ import { setupHandlers } from './ops/setup';
 import { staffHandlers, takeNewKeys } from './ops/staff';
 import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
+import { openKeyring } from './privacy/keyring';
 import { SEARCH_INDEXERS } from './search';
 import { newSyncLive, type SyncLive } from './sync/agent';
 import { syncPort, type SyncPort } from './sync/port';
@@ -177,6 +178,9 @@ export function openCore(options: CoreOptions): Core {
       now,
       wrote: () => checkpoints.wrote(),
       lock: () => Object.assign(session, { staffId: null, keyring: null }),
+      rekeyed: (staffId, keys) => {
+        if (session.staffId === staffId) session.keyring = openKeyring(store, staffId, keys);
+      },
       keysChanged: () => {
         if (!takeNewKeys(ctx)) return;
         checkpoints.wrote();

@@ -26,6 +26,7 @@ import {
 } from '../privacy/keyring';
 import { backoffSeconds } from '../privacy/throttle';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
+import { knownToDistrict } from '../sync/keys';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
@@ -195,6 +196,11 @@ export const staffHandlers = {
     }
     ctx.store.sql('DELETE FROM sign_in_throttle WHERE staff_id = ?').run(staffId);
     signIn(ctx, staff, keys);
+    if (districtConnection(ctx.store) && !knownToDistrict(ctx.store, staffId, keys.publicKey)) {
+      // Held in memory only until the agent's next run takes it, as for a district sign-in.
+      ctx.sync.live.pending.keyCheck = { staffId, password };
+      ctx.sync.live.onRequest();
+    }
     return appStatus(ctx);
   },
 

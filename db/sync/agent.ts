@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../contract';
+import type { ErrorCode, StaffKeyRecord } from '../../contract';
 import {
   SyncFailure,
   httpDistrictAccess,
@@ -26,6 +26,12 @@ export interface SyncLive {
   pending: {
     join: { serverUrl: string; code: string; deviceName: string } | null;
     signIn: { staffId: string; password: string } | null;
+    /**
+     * Someone signed in here with keys the district does not have (their first district
+     * sign-in could not finish, or this computer predates keys travelling): the agent
+     * checks the password with the district and settles whose keys both keep.
+     */
+    keyCheck: { staffId: string; password: string } | null;
   };
   districtSignIn: { state: 'checking' | 'failed'; message: string | null } | null;
   /** Set by the agent: a write just committed, or someone pressed "Sync now". */
@@ -45,7 +51,7 @@ export const newSyncLive = (): SyncLive => ({
   lastError: null,
   progress: null,
   nextAttemptAt: null,
-  pending: { join: null, signIn: null },
+  pending: { join: null, signIn: null, keyCheck: null },
   districtSignIn: null,
   onWrite: () => undefined,
   onRequest: () => undefined,
@@ -225,10 +231,7 @@ export class SyncAgent {
       const { staffId, password } = request;
       const district = await this.options.access.signIn(connection, staffId, password);
       await syncOnce(this.port, transport);
-      const upload = this.port.rememberSignIn(staffId, password, district);
-      if (upload) await this.options.access.signIn(connection, staffId, password, upload);
-      // Shares for this person's district keys open here only now that they hold them.
-      await exchangeKeys(this.port, transport);
+      await this.settleKeys(connection, transport, staffId, password, district);
       this.options.signIn?.(request.staffId, request.password);
       this.live.districtSignIn = null;
     } catch (error) {
@@ -244,10 +247,43 @@ export class SyncAgent {
     }
   }
 
+  /** See SyncLive.pending.keyCheck. A password the district no longer accepts changes nothing. */
+  private async keyCheck(connection: DistrictConnection, transport: SyncTransport) {
+    const request = this.live.pending.keyCheck;
+    this.live.pending.keyCheck = null;
+    if (!request) return;
+    const { staffId, password } = request;
+    let district;
+    try {
+      district = await this.options.access.signIn(connection, staffId, password);
+    } catch (error) {
+      if (asFailure(error).code === 'WRONG_PASSWORD') return;
+      throw error;
+    }
+    await this.settleKeys(connection, transport, staffId, password, district);
+  }
+
+  /**
+   * Keep the same keys for this person here and at the district (port.rememberSignIn), then
+   * fetch the shares that open with them: they open here only once this computer holds them.
+   */
+  private async settleKeys(
+    connection: DistrictConnection,
+    transport: SyncTransport,
+    staffId: string,
+    password: string,
+    district: StaffKeyRecord | null,
+  ) {
+    const upload = this.port.rememberSignIn(staffId, password, district);
+    if (upload) await this.options.access.signIn(connection, staffId, password, upload);
+    await exchangeKeys(this.port, transport);
+  }
+
   private async exchange(connection: DistrictConnection): Promise<void> {
     const transport = this.options.transport(connection);
     try {
       await this.districtSignIn(connection, transport);
+      await this.keyCheck(connection, transport);
       this.live.progress = { pushed: 0, pulled: 0 };
       await syncOnce(this.port, transport, { onProgress: (p) => (this.live.progress = p) });
       this.failures = 0;

@@ -6,6 +6,7 @@ import {
   setStaffKeys,
   staffKeyRecordOf,
   unlockStaffKeys,
+  type UnlockedStaffKeys,
 } from '../privacy/credentials';
 import { forgetTeamKeys, resealTeamKeys } from '../privacy/keyring';
 import { getMeta, setMeta, type Store } from '../store';
@@ -50,9 +51,9 @@ export function districtConnection(store: Store): DistrictConnection | null {
  * After the server accepted a staff member's password, keep what lets them sign in here
  * offline: keys only that password opens (db/privacy/credentials.ts). They are the same
  * keys on every computer: the district's record when it has one that this password opens
- * (team keys this computer held under its own earlier keys are sealed again to them), else
- * this computer's (new ones if it had none for this password), returned for the district
- * to keep. Null when there is nothing to send.
+ * (`adopted`; team keys this computer held under its own earlier keys are sealed again to
+ * them), else this computer's (new ones if it had none for this password), returned as
+ * `upload` for the district to keep.
  */
 export function rememberSignIn(
   store: Store,
@@ -60,21 +61,22 @@ export function rememberSignIn(
   password: string,
   district: StaffKeyRecord | null,
   now: Date,
-): StaffKeyRecord | null {
+): { upload: StaffKeyRecord | null; adopted: UnlockedStaffKeys | null } {
   const local = unlockStaffKeys(store, staffId, password);
   if (district) {
-    if (local && local.publicKey.toString('base64') === district.publicKey) return null;
+    if (local && local.publicKey.toString('base64') === district.publicKey)
+      return { upload: null, adopted: null };
     const adopted = adoptStaffKeyRecord(store, staffId, district, password, now);
     if (adopted) {
       if (local) resealTeamKeys(store, staffId, local, adopted.publicKey, now);
-      return null;
+      return { upload: null, adopted };
     }
   }
   if (!local) {
     setStaffKeys(store, staffId, derivePassword(password), now);
     forgetTeamKeys(store, staffId);
   }
-  return staffKeyRecordOf(store, staffId);
+  return { upload: staffKeyRecordOf(store, staffId), adopted: null };
 }
 
 /** The district withdrew this device: nobody signs in here again until it is enrolled anew. */

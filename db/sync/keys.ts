@@ -17,6 +17,15 @@ interface ShareRow {
   sealed_by: string;
 }
 
+/** Whether the district holds this public key as the staff member's (the last exchange said so). */
+export function knownToDistrict(store: Store, staffId: string, publicKey: Buffer): boolean {
+  return (
+    store
+      .sql('SELECT 1 FROM staff_public_keys WHERE staff_id = ? AND public_key = ?')
+      .get(staffId, publicKey) !== undefined
+  );
+}
+
 export function sharesToUpload(store: Store): TeamKeyShare[] {
   const rows = store
     .sql(

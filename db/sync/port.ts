@@ -8,6 +8,7 @@ import type {
   TeamKeyShare,
 } from '../../contract';
 import type { LocalClock } from '../clock';
+import type { UnlockedStaffKeys } from '../privacy/credentials';
 import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
 import { acknowledge, applyPage, type PageEffect } from './apply';
@@ -38,7 +39,10 @@ export interface SyncPort {
   pending(): number;
   join(connection: DistrictConnection, school: ServerSchool): void;
   connection(): DistrictConnection | null;
-  /** Keep a signed-in person's keys; returns this computer's key record for the district, if it should keep it. */
+  /**
+   * Keep the keys of someone the district just signed in (enrollment.ts); returns this
+   * computer's key record when the district should keep it.
+   */
   rememberSignIn(
     staffId: string,
     password: string,
@@ -61,6 +65,8 @@ export function syncPort(deps: {
   lock: () => void;
   /** New keys arrived: the signed-in member's keyring takes them (and shares them on). */
   keysChanged: () => void;
+  /** A person now uses their district keys here: a session of theirs switches to them. */
+  rekeyed: (staffId: string, keys: UnlockedStaffKeys) => void;
 }): SyncPort {
   const { store } = deps;
   const write = <T>(work: () => T): T => {
@@ -87,8 +93,13 @@ export function syncPort(deps: {
       write(() => markRevoked(store, deps.now()));
       deps.lock();
     },
-    rememberSignIn: (staffId, password, district) =>
-      write(() => rememberSignIn(store, staffId, password, district, deps.now())),
+    rememberSignIn: (staffId, password, district) => {
+      const { upload, adopted } = write(() =>
+        rememberSignIn(store, staffId, password, district, deps.now()),
+      );
+      if (adopted) deps.rekeyed(staffId, adopted);
+      return upload;
+    },
     sharesToUpload: () => store.db.transaction(() => sharesToUpload(store)).deferred(),
     applyKeys: (bundle, sent, version) => {
       const learned = write(() => {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { deviceSignInResult, type ErrorCode, type StaffKeyRecord } from '../../contract';
+import { SyncAgent } from '../../db/sync/agent';
+import { SyncFailure } from '../../db/sync/client';
 import { callOrThrow } from '../../db/core';
 import { DISTRICT_PASSWORD, addOkaforFamily, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
@@ -134,6 +137,104 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open, skip }) => {
       expect(notesOf(desk, student.id)).not.toContain(
         'AFTER-2291 written after Noor left the team',
       );
+    },
+  );
+
+  it.skipIf(skip)(
+    'keys the district never received (a first sign-in cut short) reach it at the next sign-in here',
+    async () => {
+      const d = await district();
+      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+      const desk = await device(d, 'Front desk');
+      const signInWith = async (staffId: string, password: string, keys?: StaffKeyRecord) => {
+        const reply = await d.send(
+          'POST',
+          '/v1/device/sign-in',
+          { staffId, password, ...(keys ? { keys } : {}) },
+          desk.token,
+        );
+        if (reply.status !== 200)
+          throw new SyncFailure(reply.body.code as ErrorCode, String(reply.body.message), false);
+        return deviceSignInResult.parse(reply.body).keys;
+      };
+      // The district checked Nia's password, then the connection dropped before her keys went up.
+      expect(await signInWith(nia.id, DISTRICT_PASSWORD)).toBeNull();
+      await desk.sync();
+      expect(desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null)).not.toBeNull();
+      expect(await d.db.query('SELECT 1 FROM staff_keys')).toEqual([]);
+
+      // She signs in here again, offline-capable as always; the agent settles her keys.
+      const agent = new SyncAgent(desk.core.sync, desk.core.syncLive, {
+        transport: () => desk.transport,
+        access: {
+          enroll: () => Promise.reject(new Error('already enrolled')),
+          signIn: (_c, id, pw, keys) => signInWith(id, pw, keys),
+        },
+      });
+      try {
+        signInHere(desk, nia.id);
+        await vi.waitFor(
+          async () =>
+            expect(await d.db.query('SELECT staff_id FROM staff_keys')).toEqual([
+              { staff_id: nia.id },
+            ]),
+          { timeout: 5_000 },
+        );
+        // Her keys are now the district's, so the check is not repeated at the next sign-in.
+        await vi.waitFor(() => expect(desk.core.syncLive.state).toBe('waiting'));
+        signInHere(desk, nia.id);
+        expect(desk.core.syncLive.pending.keyCheck).toBeNull();
+      } finally {
+        agent.stop();
+      }
+    },
+  );
+
+  it.skipIf(skip)(
+    'a computer that made its own keys for someone moves to their district keys without losing a note',
+    async () => {
+      const d = await district();
+      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+      const desk = await device(d, 'Front desk');
+      const laptop = await device(d, 'Clinic laptop');
+      // The desk made keys of its own for Nia, and she wrote a health note there with them.
+      await d.send(
+        'POST',
+        '/v1/device/sign-in',
+        { staffId: nia.id, password: DISTRICT_PASSWORD },
+        desk.token,
+      );
+      await desk.sync();
+      desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null);
+      signInHere(desk, nia.id);
+      const { student } = addOkaforFamily(desk.core);
+      callOrThrow(desk.core, 'note.create', {
+        studentId: student.id,
+        visibility: 'team:health',
+        subject: 'Nurse',
+        body: 'DESK-5512 written with the desk’s own keys',
+      });
+      // Her laptop's keys reached the district first; the desk adopts them.
+      await laptop.signIn(nia);
+      const [record] = await d.db.query<{ record: StaffKeyRecord }>(
+        'SELECT record FROM staff_keys',
+      );
+      expect(
+        desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, record?.record ?? null),
+      ).toBeNull();
+      const recipients = desk.core.store.db
+        .prepare('SELECT DISTINCT recipient_key FROM team_keys WHERE staff_id = ?')
+        .all(nia.id) as { recipient_key: Buffer }[];
+      expect(recipients.map((r) => r.recipient_key.toString('base64'))).toEqual([
+        record?.record.publicKey,
+      ]);
+      signInHere(desk, nia.id);
+      expect(notesOf(desk, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
+      // And the desk's key for that note reaches her laptop.
+      await desk.sync();
+      await desk.sync();
+      await laptop.sync();
+      expect(notesOf(laptop, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
     },
   );
 });
