@@ -398,6 +398,15 @@ export type HomeVisit = z.infer<typeof homeVisitSchema>;
 export type VoiceItem = z.infer<typeof voiceItemSchema>;
 export type VoiceStep = (typeof VOICE_STEPS)[number];
 
+/** How to reach someone, before anyone has asked them: nothing known yet. */
+export const NO_PREFERENCES = {
+  homeLanguage: null,
+  interpreter: 'none',
+  channels: [],
+  bestTimes: null,
+  doNotContact: null,
+} as const satisfies CommunicationPreference;
+
 /** A voice item's steps before anyone has taken one: just raised. */
 export const VOICE_NOT_YET_HEARD = {
   heardBy: null,

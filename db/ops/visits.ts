@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
 import {
   HearthError,
+  NO_PREFERENCES,
   type Person,
   type PickupWarning,
   type Visit,
@@ -109,11 +110,7 @@ function addVisitor(
     phones: phone ? [phone] : [],
     email: null,
     householdId: null,
-    homeLanguage: null,
-    interpreter: 'none',
-    channels: [],
-    bestTimes: null,
-    doNotContact: null,
+    ...NO_PREFERENCES,
     createdAt: ctx.now().toISOString(),
     mergedIntoId: null,
   });

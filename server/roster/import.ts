@@ -1,4 +1,5 @@
 import {
+  NO_PREFERENCES,
   defaultTeams,
   newId,
   type PickupPermission,
@@ -438,11 +439,7 @@ async function applyRoster(
         kind: role === 'relative' ? 'relative' : 'caregiver',
         ...informed,
         householdId: null,
-        homeLanguage: null,
-        interpreter: 'none',
-        channels: [],
-        bestTimes: null,
-        doNotContact: null,
+        ...NO_PREFERENCES,
         createdAt: new Date(nowMs).toISOString(),
         mergedIntoId: null,
       },
