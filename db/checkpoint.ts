@@ -6,7 +6,10 @@ import type { Sqlite } from './store';
  * a roster import, the demo school) would also pay for copying the whole WAL into the
  * database file, and a front-desk sign-in could stall behind a copy. Here the copy runs once
  * writes have paused for `quietMs`, or at the next write once `maxWaitMs` have passed since
- * the first unchecked write, so a core that never pauses still keeps its WAL bounded.
+ * the first unchecked write or `maxCommits` commits have piled up, so a core that never
+ * pauses still keeps its WAL bounded in time and in size. (A long WAL slows every read and
+ * commit: each page lookup searches its index. Audited reads commit too, so a nurse paging
+ * through notes without a pause would otherwise grow it for half a minute.)
  *
  * Invariants: committed data is durable in the WAL whether or not it has been checkpointed;
  * SQLite checkpoints on closing the last connection, and after a crash it recovers the WAL on
@@ -15,11 +18,13 @@ import type { Sqlite } from './store';
 export class IdleCheckpointer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pendingSince: number | null = null;
+  private commits = 0;
 
   constructor(
     private readonly db: Sqlite,
     private readonly quietMs = 1_000,
     private readonly maxWaitMs = 30_000,
+    private readonly maxCommits = 500,
   ) {
     db.pragma('wal_autocheckpoint = 0');
   }
@@ -28,7 +33,8 @@ export class IdleCheckpointer {
   wrote(): void {
     const now = Date.now();
     this.pendingSince ??= now;
-    if (now - this.pendingSince >= this.maxWaitMs) {
+    this.commits += 1;
+    if (now - this.pendingSince >= this.maxWaitMs || this.commits >= this.maxCommits) {
       this.checkpoint();
       return;
     }
@@ -48,5 +54,6 @@ export class IdleCheckpointer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pendingSince = null;
+    this.commits = 0;
   }
 }

@@ -61,6 +61,21 @@ describe('WAL checkpoints when writes pause', () => {
     }
   });
 
+  it('checkpoints after 500 commits with no pause at all', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { core, size, addPeople } = openQuietCore();
+    try {
+      // Setting up the school made a few commits already; 400 more stay under the bound.
+      const before = size();
+      addPeople(400);
+      expect(size()).toBe(before);
+      addPeople(100);
+      expect(size()).toBeGreaterThan(before);
+    } finally {
+      core.close();
+    }
+  });
+
   it('checkpoints after reads that wrote audit entries, though nothing else was written', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { core, size } = openQuietCore();
