@@ -1,16 +1,10 @@
-import {
-  NO_PREFERENCES,
-  defaultTeams,
-  newId,
-  type PickupPermission,
-  type StaffRole,
-  type SyncedTable,
-} from '../../contract';
+import { NO_PREFERENCES, newId, type PickupPermission, type SyncedTable } from '../../contract';
 import type { ServerDb, Sql } from '../db';
-import { publishMany, publishStaff, retireMany, type ServerWrite } from '../sync/publish';
-import { dropSharesOutside } from '../sync/keys';
+import { publishMany, retireMany, type ServerWrite } from '../sync/publish';
 import type { RosterFiles } from './files';
 import { RosterError, type RosterIssue } from './issues';
+import { SourceBook, changedSince, type Source } from './sources';
+import { importStaff } from './staff';
 import {
   parseRoster,
   type CaregiverRole,
@@ -62,28 +56,6 @@ export interface ImportSummary {
   staff: Counts;
 }
 
-type Kind = 'org' | 'student' | 'person' | 'link' | 'staff';
-interface Source {
-  kind: Kind;
-  key: string;
-  hearthId: string;
-  schoolId: string | null;
-  imported: Record<string, unknown>;
-}
-const sourceKey = (kind: Kind, key: string) => `${kind}\u0000${key}`;
-
-/** OneRoster staff roles as Hearth roles; `null` school means a district account. */
-const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
-  teacher: 'teacher',
-  aide: 'teacher',
-  proctor: 'teacher',
-  counselor: 'student_support',
-  principal: 'administrator',
-  administrator: 'administrator',
-  siteAdministrator: 'administrator',
-  districtAdministrator: 'administrator',
-  systemAdministrator: 'administrator',
-};
 const CAREGIVER: Record<CaregiverRole, { relationship: string; legalGuardian: boolean }> = {
   parent: { relationship: 'Parent', legalGuardian: true },
   guardian: { relationship: 'Guardian', legalGuardian: true },
@@ -154,32 +126,9 @@ async function applyRoster(
   const nowMs = options.nowMs ?? Date.now();
   const summary = emptySummary(roster);
   const issues: RosterIssue[] = [];
-  const sources = new Map(
-    (
-      await tx.query<{
-        kind: Kind;
-        source_key: string;
-        hearth_id: string;
-        school_id: string | null;
-        imported: Record<string, unknown>;
-      }>('SELECT kind, source_key, hearth_id, school_id, imported FROM roster_sources')
-    ).map((r) => [
-      sourceKey(r.kind, r.source_key),
-      {
-        kind: r.kind,
-        key: r.source_key,
-        hearthId: r.hearth_id,
-        schoolId: r.school_id,
-        imported: r.imported,
-      },
-    ]),
-  );
-  const changedSources: Source[] = [];
-  const remember = (source: Source) => {
-    sources.set(sourceKey(source.kind, source.key), source);
-    changedSources.push(source);
-  };
-  const known = (kind: Kind, key: string) => sources.get(sourceKey(kind, key));
+  const sources = await SourceBook.load(tx);
+  const known = sources.known.bind(sources);
+  const remember = sources.remember.bind(sources);
 
   // Schools: an org of type school, matched by id from an earlier import, else by name.
   const schoolOf = new Map<string, string>();
@@ -487,14 +436,14 @@ async function applyRoster(
   const left = new Set(
     roster.users.filter((u) => u.status === 'tobedeleted').map((u) => u.sourcedId),
   );
-  for (const source of sources.values()) {
+  for (const source of sources.all()) {
     if (source.kind === 'person' && left.has(source.key.slice(0, source.key.lastIndexOf('@'))))
       retire.push({ table: 'people', id: source.hearthId });
     if (source.kind === 'link' && source.key.split('|').some((id) => left.has(id)))
       retire.push({ table: 'student_person_links', id: source.hearthId });
   }
   if (roster.mode === 'bulk')
-    for (const source of sources.values()) {
+    for (const source of sources.all()) {
       if (source.kind === 'student' && !listedStudents.has(source.key))
         retire.push({ table: 'students', id: source.hearthId });
       if (source.kind === 'person' && !listedPeople.has(source.key))
@@ -503,7 +452,8 @@ async function applyRoster(
         retire.push({ table: 'student_person_links', id: source.hearthId });
     }
 
-  await importStaff(tx, roster, schoolOf, known, remember, issues, summary, inUnresolved);
+  const staff = await importStaff(tx, roster, schoolOf, sources, issues, inUnresolved);
+  summary.staff = { ...staff, removed: 0 };
   if (issues.length > 0) throw new RosterError(issues.slice(0, 50));
 
   // Parents before children, so each pulled page a device applies is whole.
@@ -532,155 +482,6 @@ async function applyRoster(
   summary.links.removed = retired.student_person_links;
   summary.caregivers.removed = retired.people;
   summary.students.removed = retired.students;
-  await saveSources(tx, changedSources);
+  await sources.save(tx);
   return summary;
-}
-
-/** The roster-informed values that changed since the last import: only those are written. */
-function changedSince(
-  imported: Record<string, unknown>,
-  values: Record<string, unknown>,
-): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(values).filter(
-      ([field, value]) => JSON.stringify(imported[field]) !== JSON.stringify(value),
-    ),
-  );
-}
-
-async function importStaff(
-  tx: Sql,
-  roster: Roster,
-  schoolOf: Map<string, string>,
-  known: (kind: Kind, key: string) => Source | undefined,
-  remember: (source: Source) => void,
-  issues: RosterIssue[],
-  summary: ImportSummary,
-  inUnresolved: (user: UserRow) => boolean,
-): Promise<void> {
-  for (const user of roster.users) {
-    const staffRole = user.roles.map((r) => STAFF_ROLES[r.role]).find((r) => r !== undefined);
-    if (!staffRole || user.roles.some((r) => r.role === 'student')) continue;
-    const schoolId =
-      user.roles.flatMap((r) =>
-        STAFF_ROLES[r.role] && schoolOf.has(r.org) ? [schoolOf.get(r.org) as string] : [],
-      )[0] ?? null;
-    const active = user.status === 'active' && user.enabled;
-    const displayName = `${user.preferredGivenName ?? user.givenName} ${user.familyName}`.slice(
-      0,
-      200,
-    );
-    const mapped = known('staff', user.sourcedId);
-    let accountId = mapped?.hearthId;
-    if (!accountId && user.email) {
-      const [existing] = await tx.query<{ id: string }>(
-        'SELECT id FROM staff_accounts WHERE lower(email) = lower($1)',
-        [user.email],
-      );
-      accountId = existing?.id;
-    }
-    if (accountId) {
-      const [row] = await tx.query<{
-        id: string;
-        school_id: string | null;
-        email: string;
-        display_name: string;
-        role: StaffRole;
-        teams: string[];
-        active: boolean;
-        changed: boolean;
-      }>(
-        `WITH before AS (SELECT display_name, active FROM staff_accounts WHERE id = $1)
-         UPDATE staff_accounts s SET display_name = $2, active = $3 FROM before WHERE s.id = $1
-         RETURNING s.id, s.school_id, s.email, s.display_name, s.role, s.teams, s.active,
-           (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM $3) AS changed`,
-        [accountId, displayName, active],
-      );
-      if (!mapped)
-        remember({
-          kind: 'staff',
-          key: user.sourcedId,
-          hearthId: accountId,
-          schoolId: row?.school_id ?? null,
-          imported: {},
-        });
-      if (row?.changed) {
-        summary.staff.updated += 1;
-        await dropSharesOutside(tx, row.id, row.active ? row.teams : []);
-        await publishStaff(tx, {
-          id: row.id,
-          schoolId: row.school_id,
-          email: row.email,
-          displayName: row.display_name,
-          role: row.role,
-          teams: row.teams as never,
-          active: row.active,
-        });
-      }
-      continue;
-    }
-    if (user.status === 'tobedeleted') continue;
-    if (!user.email) {
-      issues.push({
-        file: 'users.csv',
-        line: user.line,
-        field: 'email',
-        message: 'staff need an email address to have a Hearth account',
-      });
-      continue;
-    }
-    if (schoolId === null && staffRole !== 'administrator') {
-      if (!inUnresolved(user))
-        issues.push({
-          file: 'users.csv',
-          line: user.line,
-          field: 'orgSourcedIds',
-          message: 'staff other than administrators must belong to a school in orgs.csv',
-        });
-      continue;
-    }
-    const id = newId();
-    const teams = defaultTeams(staffRole);
-    // An empty password hash never verifies: the account waits for an administrator to set a first password.
-    await tx.query(
-      `INSERT INTO staff_accounts (id, school_id, email, display_name, role, teams, password_hash, active)
-       VALUES ($1, $2, $3, $4, $5, $6, '', $7)`,
-      [id, schoolId, user.email, displayName, staffRole, teams, active],
-    );
-    await publishStaff(tx, {
-      id,
-      schoolId,
-      email: user.email,
-      displayName,
-      role: staffRole,
-      teams,
-      active,
-    });
-    remember({ kind: 'staff', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
-    summary.staff.created += 1;
-  }
-}
-
-async function saveSources(tx: Sql, changed: Source[]): Promise<void> {
-  const latest = [...new Map(changed.map((s) => [sourceKey(s.kind, s.key), s])).values()];
-  for (let at = 0; at < latest.length; at += 2_000)
-    await tx.query(
-      `INSERT INTO roster_sources (kind, source_key, hearth_id, school_id, imported)
-       SELECT r.kind, r.source_key, r.hearth_id, r.school_id, r.imported
-       FROM jsonb_to_recordset($1::jsonb)
-         AS r (kind text, source_key text, hearth_id uuid, school_id uuid, imported jsonb)
-       ON CONFLICT (kind, source_key) DO UPDATE SET hearth_id = excluded.hearth_id,
-         school_id = excluded.school_id, imported = excluded.imported`,
-      [
-        JSON.stringify(
-          latest.slice(at, at + 2_000).map((s) => ({
-            kind: s.kind,
-            source_key: s.key,
-            hearth_id: s.hearthId,
-            school_id: s.schoolId,
-            imported: s.imported,
-          })),
-        ),
-      ],
-    );
 }

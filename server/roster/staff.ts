@@ -1,0 +1,140 @@
+import { defaultTeams, newId, type StaffRole } from '../../contract';
+import type { Sql } from '../db';
+import { dropSharesOutside } from '../sync/keys';
+import { publishStaff } from '../sync/publish';
+import type { RosterIssue } from './issues';
+import type { Roster, RosterRole, UserRow } from './parse';
+import type { SourceBook } from './sources';
+
+/** OneRoster staff roles as Hearth roles; `null` school means a district account. */
+const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
+  teacher: 'teacher',
+  aide: 'teacher',
+  proctor: 'teacher',
+  counselor: 'student_support',
+  principal: 'administrator',
+  administrator: 'administrator',
+  siteAdministrator: 'administrator',
+  districtAdministrator: 'administrator',
+  systemAdministrator: 'administrator',
+};
+
+/**
+ * Staff in the roster: an account each, matched to an existing one by email the first
+ * time. The roster wins for the name and for being active (`enabledUser`, `tobedeleted`);
+ * role and teams are set when the account is made and are the administrators' after that.
+ * New accounts have no password until an administrator sets one. Returns what changed.
+ */
+export async function importStaff(
+  tx: Sql,
+  roster: Roster,
+  schoolOf: Map<string, string>,
+  sources: SourceBook,
+  issues: RosterIssue[],
+  /** Users in a school that could not be placed: their problem is reported once, there. */
+  inUnresolved: (user: UserRow) => boolean,
+): Promise<{ created: number; updated: number }> {
+  const counts = { created: 0, updated: 0 };
+  for (const user of roster.users) {
+    const staffRole = user.roles.map((r) => STAFF_ROLES[r.role]).find((r) => r !== undefined);
+    if (!staffRole || user.roles.some((r) => r.role === 'student')) continue;
+    const schoolId =
+      user.roles.flatMap((r) =>
+        STAFF_ROLES[r.role] && schoolOf.has(r.org) ? [schoolOf.get(r.org) as string] : [],
+      )[0] ?? null;
+    const active = user.status === 'active' && user.enabled;
+    const displayName = `${user.preferredGivenName ?? user.givenName} ${user.familyName}`.slice(
+      0,
+      200,
+    );
+    const mapped = sources.known('staff', user.sourcedId);
+    let accountId = mapped?.hearthId;
+    if (!accountId && user.email) {
+      const [existing] = await tx.query<{ id: string }>(
+        'SELECT id FROM staff_accounts WHERE lower(email) = lower($1)',
+        [user.email],
+      );
+      accountId = existing?.id;
+    }
+    if (accountId) {
+      const [row] = await tx.query<{
+        id: string;
+        school_id: string | null;
+        email: string;
+        display_name: string;
+        role: StaffRole;
+        teams: string[];
+        active: boolean;
+        changed: boolean;
+      }>(
+        `WITH before AS (SELECT display_name, active FROM staff_accounts WHERE id = $1)
+         UPDATE staff_accounts s SET display_name = $2, active = $3 FROM before WHERE s.id = $1
+         RETURNING s.id, s.school_id, s.email, s.display_name, s.role, s.teams, s.active,
+           (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM $3) AS changed`,
+        [accountId, displayName, active],
+      );
+      if (!mapped)
+        sources.remember({
+          kind: 'staff',
+          key: user.sourcedId,
+          hearthId: accountId,
+          schoolId: row?.school_id ?? null,
+          imported: {},
+        });
+      if (row?.changed) {
+        counts.updated += 1;
+        await dropSharesOutside(tx, row.id, row.active ? row.teams : []);
+        await publishStaff(tx, {
+          id: row.id,
+          schoolId: row.school_id,
+          email: row.email,
+          displayName: row.display_name,
+          role: row.role,
+          teams: row.teams as never,
+          active: row.active,
+        });
+      }
+      continue;
+    }
+    if (user.status === 'tobedeleted') continue;
+    if (!user.email) {
+      issues.push({
+        file: 'users.csv',
+        line: user.line,
+        field: 'email',
+        message: 'staff need an email address to have a Hearth account',
+      });
+      continue;
+    }
+    if (schoolId === null && staffRole !== 'administrator') {
+      if (!inUnresolved(user))
+        issues.push({
+          file: 'users.csv',
+          line: user.line,
+          field: 'orgSourcedIds',
+          message: 'staff other than administrators must belong to a school in orgs.csv',
+        });
+      continue;
+    }
+    const id = newId();
+    const teams = defaultTeams(staffRole);
+    // An empty password hash never verifies: the account waits for an administrator to set a first password.
+    await tx.query(
+      `INSERT INTO staff_accounts (id, school_id, email, display_name, role, teams, password_hash, active)
+       VALUES ($1, $2, $3, $4, $5, $6, '', $7)`,
+      [id, schoolId, user.email, displayName, staffRole, teams, active],
+    );
+    await publishStaff(tx, {
+      id,
+      schoolId,
+      email: user.email,
+      displayName,
+      role: staffRole,
+      teams,
+      active,
+    });
+    sources.remember({ kind: 'staff', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
+    counts.created += 1;
+  }
+  return counts;
+}
