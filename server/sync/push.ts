@@ -64,10 +64,15 @@ export async function applyPush(
   device: DeviceCaller,
   { basedOn, changes }: PushInput,
 ): Promise<PushResult> {
-  // One push per device at a time: a second waits here, then sees the first one's seq.
+  // One push per device at a time: a second waits on this row lock, then sees the first
+  // one's seq. Every change up to the batch's last seq is handled by this transaction, so
+  // the new high-water mark is written in the same statement (undone with it on failure).
+  const last = changes[changes.length - 1]?.seq ?? 0;
   const [row] = await tx.query<{ pushed_seq: string }>(
-    'SELECT pushed_seq FROM devices WHERE id = $1 FOR UPDATE',
-    [device.deviceId],
+    `WITH before AS (SELECT pushed_seq FROM devices WHERE id = $1 FOR UPDATE)
+     UPDATE devices d SET pushed_seq = greatest(before.pushed_seq, $2) FROM before
+     WHERE d.id = $1 RETURNING before.pushed_seq`,
+    [device.deviceId, last],
   );
   const pushed = Number(row?.pushed_seq ?? 0);
   const writers = new Map(device.staff.map((s) => [s.id, s]));
@@ -178,13 +183,7 @@ export async function applyPush(
        SELECT $1, unnest($2::bigint[]), unnest($3::text[])`,
       [device.deviceId, rejected.map((r) => r.seq), rejected.map((r) => r.reason)],
     );
-  const last = changes[changes.length - 1]?.seq ?? 0;
   const acknowledged = Math.max(pushed, last);
-  if (acknowledged > pushed)
-    await tx.query('UPDATE devices SET pushed_seq = $2 WHERE id = $1', [
-      device.deviceId,
-      acknowledged,
-    ]);
   // Last, so the school's log lock is held only for the append and the commit.
   await commitChanges(tx, schoolId, [...dirty.values()], log);
   return { acknowledged, outcomes };
