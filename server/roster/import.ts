@@ -2,7 +2,7 @@ import { NO_PREFERENCES, newId, type PickupPermission, type SyncedTable } from '
 import type { ServerDb, Sql } from '../db';
 import { publishMany, retireMany, type ServerWrite } from '../sync/publish';
 import type { RosterFiles } from './files';
-import { RosterError, type RosterIssue } from './issues';
+import { MAX_ISSUES, RosterError, type RosterIssue } from './issues';
 import { SourceBook, changedSince, type Source } from './sources';
 import { importStaff } from './staff';
 import {
@@ -127,30 +127,25 @@ async function applyRoster(
   const summary = emptySummary(roster);
   const issues: RosterIssue[] = [];
   const sources = await SourceBook.load(tx);
-  const known = sources.known.bind(sources);
-  const remember = sources.remember.bind(sources);
 
   // Schools: an org of type school, matched by id from an earlier import, else by name.
   const schoolOf = new Map<string, string>();
   // Schools that could not be placed: their people are not reported again one by one.
   const unresolved = new Set<string>();
   const inUnresolved = (u: UserRow) => u.roles.some((r) => unresolved.has(r.org));
-  const existingSchools = await tx.query<{
-    id: string;
-    name: string;
-    time_zone: string;
-    created_at: Date;
-  }>('SELECT id, name, time_zone, created_at FROM schools');
+  const existingSchools = await tx.query<{ id: string; name: string }>(
+    'SELECT id, name FROM schools',
+  );
   const schoolWrites: ServerWrite[] = [];
   for (const org of roster.orgs) {
     if (org.type !== 'school' || org.status === 'tobedeleted') continue;
-    const mapped = known('org', org.sourcedId);
+    const mapped = sources.known('org', org.sourcedId);
     const byName = existingSchools.find((s) => s.name.toLowerCase() === org.name.toLowerCase());
     const school = mapped ? existingSchools.find((s) => s.id === mapped.hearthId) : byName;
     if (school) {
       schoolOf.set(org.sourcedId, school.id);
       if (!mapped)
-        remember({
+        sources.remember({
           kind: 'org',
           key: org.sourcedId,
           hearthId: school.id,
@@ -196,7 +191,7 @@ async function applyRoster(
       },
     });
     schoolOf.set(org.sourcedId, id);
-    remember({ kind: 'org', key: org.sourcedId, hearthId: id, schoolId: id, imported: {} });
+    sources.remember({ kind: 'org', key: org.sourcedId, hearthId: id, schoolId: id, imported: {} });
     summary.schools.created += 1;
   }
 
@@ -218,7 +213,7 @@ async function applyRoster(
   for (const user of roster.users) {
     if (!rolesOf(user).has('student')) continue;
     listedStudents.add(user.sourcedId);
-    const mapped = known('student', user.sourcedId);
+    const mapped = sources.known('student', user.sourcedId);
     if (user.status === 'tobedeleted') {
       if (mapped) retire.push({ table: 'students', id: mapped.hearthId });
       continue;
@@ -256,7 +251,13 @@ async function applyRoster(
       schoolId,
       values: { id, schoolId, homeroom: null, ...values },
     });
-    remember({ kind: 'student', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
+    sources.remember({
+      kind: 'student',
+      key: user.sourcedId,
+      hearthId: id,
+      schoolId,
+      imported: {},
+    });
     activeStudents.push({ user, id, schoolId });
     summary.students.created += 1;
   }
@@ -311,7 +312,7 @@ async function applyRoster(
         relationship: CAREGIVER[role].relationship,
         legalGuardian: CAREGIVER[role].legalGuardian,
       };
-      const mapped = known('link', linkKey);
+      const mapped = sources.known('link', linkKey);
       if (
         mapped &&
         mapped.schoolId === schoolId &&
@@ -324,7 +325,7 @@ async function applyRoster(
           schoolId,
           values: changedSince(mapped.imported, informed),
         });
-        remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
+        sources.remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
         continue;
       }
       if (mapped) retire.push({ table: 'student_person_links', id: mapped.hearthId });
@@ -349,7 +350,7 @@ async function applyRoster(
               : 'Listed in the district roster as a relative: check with a caregiver before releasing the student.',
         },
       });
-      remember({
+      sources.remember({
         kind: 'link',
         key: linkKey,
         hearthId: id,
@@ -364,7 +365,7 @@ async function applyRoster(
     listedPeople.add(key);
     const names = { firstName: agent.givenName, lastName: agent.familyName };
     const informed = { phones: agent.phones.slice(0, 5), email: agent.email };
-    const mapped = known('person', key);
+    const mapped = sources.known('person', key);
     if (mapped) {
       personWrites.push({
         table: 'people',
@@ -372,7 +373,7 @@ async function applyRoster(
         schoolId,
         values: { ...names, ...changedSince(mapped.imported, informed) },
       });
-      remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
+      sources.remember({ ...mapped, imported: { ...mapped.imported, ...informed } });
       return mapped.hearthId;
     }
     const id = newId(nowMs);
@@ -394,7 +395,7 @@ async function applyRoster(
       },
     };
     personWrites.push(write);
-    remember(source);
+    sources.remember(source);
     newPeople.push({ source, schoolId, agent, write });
     summary.caregivers.created += 1;
     return id;
@@ -405,7 +406,7 @@ async function applyRoster(
   const householdOfRoot = new Map<string, string>();
   const isNew = new Set(newPeople.map((p) => p.source.key));
   for (const key of personIdOf.keys()) {
-    const household = known('person', key)?.imported.householdId;
+    const household = sources.known('person', key)?.imported.householdId;
     if (typeof household === 'string' && !isNew.has(key))
       householdOfRoot.set(families.find(`p:${key}`), household);
   }
@@ -436,25 +437,26 @@ async function applyRoster(
   const left = new Set(
     roster.users.filter((u) => u.status === 'tobedeleted').map((u) => u.sourcedId),
   );
+  const bulk = roster.mode === 'bulk';
   for (const source of sources.all()) {
-    if (source.kind === 'person' && left.has(source.key.slice(0, source.key.lastIndexOf('@'))))
-      retire.push({ table: 'people', id: source.hearthId });
-    if (source.kind === 'link' && source.key.split('|').some((id) => left.has(id)))
-      retire.push({ table: 'student_person_links', id: source.hearthId });
+    const { kind, key, hearthId: id } = source;
+    if (kind === 'student' && bulk && !listedStudents.has(key))
+      retire.push({ table: 'students', id });
+    if (
+      kind === 'person' &&
+      (left.has(key.slice(0, key.lastIndexOf('@'))) || (bulk && !listedPeople.has(key)))
+    )
+      retire.push({ table: 'people', id });
+    if (
+      kind === 'link' &&
+      (key.split('|').some((user) => left.has(user)) || (bulk && !listedLinks.has(key)))
+    )
+      retire.push({ table: 'student_person_links', id });
   }
-  if (roster.mode === 'bulk')
-    for (const source of sources.all()) {
-      if (source.kind === 'student' && !listedStudents.has(source.key))
-        retire.push({ table: 'students', id: source.hearthId });
-      if (source.kind === 'person' && !listedPeople.has(source.key))
-        retire.push({ table: 'people', id: source.hearthId });
-      if (source.kind === 'link' && !listedLinks.has(source.key))
-        retire.push({ table: 'student_person_links', id: source.hearthId });
-    }
 
   const staff = await importStaff(tx, roster, schoolOf, sources, issues, inUnresolved);
   summary.staff = { ...staff, removed: 0 };
-  if (issues.length > 0) throw new RosterError(issues.slice(0, 50));
+  if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
 
   // Parents before children, so each pulled page a device applies is whole.
   await publishMany(tx, schoolWrites, nowMs);
@@ -465,23 +467,16 @@ async function applyRoster(
     (await publishMany(tx, personWrites, nowMs)) - summary.caregivers.created;
   summary.links.updated = (await publishMany(tx, linkWrites, nowMs)) - summary.links.created;
   // Links first: a device deletes a link at once, and a student or caregiver once nothing points at them.
-  const order: SyncedTable[] = ['student_person_links', 'people', 'students'];
-  const unique = [...new Map(retire.map((r) => [r.id, r])).values()].sort(
-    (a, b) => order.indexOf(a.table) - order.indexOf(b.table),
-  );
-  const retired = { student_person_links: 0, people: 0, students: 0 } as Record<
-    SyncedTable,
-    number
-  >;
-  for (const table of order)
-    retired[table] = await retireMany(
+  const retiring = [...new Map(retire.map((r) => [r.id, r])).values()];
+  const retireAll = (table: SyncedTable) =>
+    retireMany(
       tx,
-      unique.filter((r) => r.table === table),
+      retiring.filter((r) => r.table === table),
       nowMs,
     );
-  summary.links.removed = retired.student_person_links;
-  summary.caregivers.removed = retired.people;
-  summary.students.removed = retired.students;
+  summary.links.removed = await retireAll('student_person_links');
+  summary.caregivers.removed = await retireAll('people');
+  summary.students.removed = await retireAll('students');
   await sources.save(tx);
   return summary;
 }

@@ -1,7 +1,7 @@
 import { defaultTeams, newId, type StaffRole } from '../../contract';
 import type { Sql } from '../db';
-import { dropSharesOutside } from '../sync/keys';
-import { publishStaff } from '../sync/publish';
+import { STAFF_COLUMNS, toStaff, type StaffRow } from '../auth/guards';
+import { publishStaff, staffChanged } from '../sync/publish';
 import type { RosterIssue } from './issues';
 import type { Roster, RosterRole, UserRow } from './parse';
 import type { SourceBook } from './sources';
@@ -57,19 +57,10 @@ export async function importStaff(
       accountId = existing?.id;
     }
     if (accountId) {
-      const [row] = await tx.query<{
-        id: string;
-        school_id: string | null;
-        email: string;
-        display_name: string;
-        role: StaffRole;
-        teams: string[];
-        active: boolean;
-        changed: boolean;
-      }>(
+      const [row] = await tx.query<StaffRow & { active: boolean; changed: boolean }>(
         `WITH before AS (SELECT display_name, active FROM staff_accounts WHERE id = $1)
          UPDATE staff_accounts s SET display_name = $2, active = $3 FROM before WHERE s.id = $1
-         RETURNING s.id, s.school_id, s.email, s.display_name, s.role, s.teams, s.active,
+         RETURNING ${STAFF_COLUMNS}, s.active,
            (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM $3) AS changed`,
         [accountId, displayName, active],
       );
@@ -83,16 +74,7 @@ export async function importStaff(
         });
       if (row?.changed) {
         counts.updated += 1;
-        await dropSharesOutside(tx, row.id, row.active ? row.teams : []);
-        await publishStaff(tx, {
-          id: row.id,
-          schoolId: row.school_id,
-          email: row.email,
-          displayName: row.display_name,
-          role: row.role,
-          teams: row.teams as never,
-          active: row.active,
-        });
+        await staffChanged(tx, { ...toStaff(row), active: row.active });
       }
       continue;
     }

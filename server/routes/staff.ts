@@ -4,9 +4,8 @@ import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } fro
 import { hashPassword } from '../auth/passwords';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
-import { publish, publishStaff } from '../sync/publish';
+import { publish, publishStaff, staffChanged } from '../sync/publish';
 import { parseBody } from '../validate';
-import { dropSharesOutside } from '../sync/keys';
 
 /** Schools and their staff accounts; each change syncs down to the school's devices. */
 export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -89,8 +88,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         ],
       );
       const updated = { ...toStaff(row as StaffRow), active: (row as { active: boolean }).active };
-      await dropSharesOutside(tx, updated.id, updated.active ? updated.teams : []);
-      await publishStaff(tx, updated);
+      await staffChanged(tx, updated);
       return updated;
     });
   });

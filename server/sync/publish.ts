@@ -8,6 +8,7 @@ import {
   type SyncedTable,
 } from '../../contract';
 import type { Sql } from '../db';
+import { dropSharesOutside } from './keys';
 import { mergeChange, type StoredRecord } from './merge';
 import { commitChanges, loadRecords, logEntriesOf, recordKey, type LogEntry } from './store';
 
@@ -113,6 +114,18 @@ export async function publish<T extends SyncedTable>(
   const data = record as Record<string, unknown>;
   const schoolId = String(table === 'schools' ? data.id : data.schoolId);
   await publishMany(tx, [{ table, id: String(data.id), schoolId, values: data }], nowMs);
+}
+
+/**
+ * A staff account changed (name, role, teams, active): devices receive it, and a member who
+ * left a team, or Hearth, keeps no share of its keys on the server.
+ */
+export async function staffChanged(
+  tx: Sql,
+  staff: ServerStaff & { active: boolean },
+): Promise<void> {
+  await dropSharesOutside(tx, staff.id, staff.active ? staff.teams : []);
+  await publishStaff(tx, staff);
 }
 
 /** The staff record devices receive: the account without its email or password. */
