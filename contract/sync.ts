@@ -32,48 +32,6 @@ export const pushChangeSchema = z.strictObject({
   values: z.record(name, z.unknown()),
 });
 
-export const pushInput = z.strictObject({
-  /** The device's pull cursor when it read this batch: what it had seen of others' changes. */
-  basedOn: z.int().min(0),
-  changes: z
-    .array(pushChangeSchema)
-    .min(1)
-    .max(MAX_PUSH_CHANGES)
-    .refine((changes) => changes.every((c, i) => i === 0 || c.seq > (changes[i - 1]?.seq ?? 0)), {
-      message: 'changes must be in increasing seq order',
-    }),
-});
-
-const fieldValue = z.object({ value: z.unknown(), hlc: hlcText });
-
-/**
- * What became of one change that did not simply apply.
- * - applied, with `overwrote`: it replaced values from another device that this device had
- *   not seen yet (made at the same time); those are kept for review as conflicts.
- * - superseded: some fields lost to newer values (`current`), which the device adopts; its
- *   own values are kept for review as conflicts.
- * - rejected: nothing of it applied, for `reason`; the device adopts `current` (the
- *   server's values for those fields; empty when the record does not exist there).
- * - duplicate: sent before and already handled; `current` holds fields whose server value
- *   is no longer this change's.
- */
-export const pushOutcomeSchema = z.object({
-  seq: z.int().positive(),
-  status: z.enum(['applied', 'superseded', 'rejected', 'duplicate']),
-  reason: z.string().nullable(),
-  current: z.record(z.string(), fieldValue),
-  overwrote: z.record(z.string(), fieldValue),
-  /** The record does not exist on the server (a rejected insert). */
-  missing: z.boolean(),
-});
-
-export const pushResultSchema = z.object({
-  /** Every change up to this seq is handled; the device may forget them. */
-  acknowledged: z.int().min(0),
-  /** Only the changes that did not simply apply. */
-  outcomes: z.array(pushOutcomeSchema),
-});
-
 export const pullQuery = z.strictObject({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(MAX_PULL_CHANGES),
@@ -106,6 +64,61 @@ export const pullPageSchema = z.object({
   audiences: z.array(z.string()),
   /** The school's key version (server/sync/keys.ts): a new one means keys to fetch. */
   keys: z.int().min(0),
+});
+
+export const pushInput = z.strictObject({
+  /** The device's pull cursor when it read this batch: what it had seen of others' changes. */
+  basedOn: z.int().min(0),
+  changes: z
+    .array(pushChangeSchema)
+    .min(1)
+    .max(MAX_PUSH_CHANGES)
+    .refine((changes) => changes.every((c, i) => i === 0 || c.seq > (changes[i - 1]?.seq ?? 0)), {
+      message: 'changes must be in increasing seq order',
+    }),
+  /**
+   * Also answer with the first page of the log after `after`, read once this batch has
+   * committed: a device's usual exchange (a few changes up, what is new down) in one round
+   * trip. A device sends it with its last batch.
+   */
+  pull: z
+    .strictObject({
+      after: z.int().min(0),
+      limit: z.int().min(1).max(MAX_PULL_CHANGES),
+    })
+    .optional(),
+});
+
+const fieldValue = z.object({ value: z.unknown(), hlc: hlcText });
+
+/**
+ * What became of one change that did not simply apply.
+ * - applied, with `overwrote`: it replaced values from another device that this device had
+ *   not seen yet (made at the same time); those are kept for review as conflicts.
+ * - superseded: some fields lost to newer values (`current`), which the device adopts; its
+ *   own values are kept for review as conflicts.
+ * - rejected: nothing of it applied, for `reason`; the device adopts `current` (the
+ *   server's values for those fields; empty when the record does not exist there).
+ * - duplicate: sent before and already handled; `current` holds fields whose server value
+ *   is no longer this change's.
+ */
+export const pushOutcomeSchema = z.object({
+  seq: z.int().positive(),
+  status: z.enum(['applied', 'superseded', 'rejected', 'duplicate']),
+  reason: z.string().nullable(),
+  current: z.record(z.string(), fieldValue),
+  overwrote: z.record(z.string(), fieldValue),
+  /** The record does not exist on the server (a rejected insert). */
+  missing: z.boolean(),
+});
+
+export const pushResultSchema = z.object({
+  /** Every change up to this seq is handled; the device may forget them. */
+  acknowledged: z.int().min(0),
+  /** Only the changes that did not simply apply. */
+  outcomes: z.array(pushOutcomeSchema),
+  /** The page the push asked for with `pull`. */
+  page: pullPageSchema.optional(),
 });
 
 export type PushChange = z.infer<typeof pushChangeSchema>;

@@ -71,6 +71,14 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
     ...preparedOver(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // The pool listens for errors on idle clients only. A connection lost mid-transaction
+      // (PostgreSQL restarted) also fails the statement in flight, which is what the caller
+      // hears; without a listener the same event would crash the server.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await work(preparedOver(client));
@@ -80,7 +88,9 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onLost);
+        // A lost connection goes back to the pool as broken, to be closed, not reused.
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -156,18 +156,34 @@ export async function syncOnce(
   options: { pushSize?: number; pullSize?: number; onProgress?: (p: SyncProgress) => void } = {},
 ): Promise<SyncProgress> {
   const progress = { pushed: 0, pulled: 0 };
+  const pushSize = options.pushSize ?? MAX_PUSH_CHANGES;
+  const pullSize = options.pullSize ?? MAX_PULL_CHANGES;
   port.restampAhead();
+  /** The first page, when it came with the last batch's answer. */
+  let carried: PullPage | undefined;
   for (;;) {
     const basedOn = port.cursor();
-    const batch = port.nextBatch(options.pushSize ?? MAX_PUSH_CHANGES);
+    const batch = port.nextBatch(pushSize);
     if (batch.length === 0) break;
-    port.acknowledge(batch, await transport.push({ basedOn, changes: batch }));
+    // A short batch empties the outbox, so its answer may as well bring the first page.
+    const last = batch.length < pushSize;
+    const result = await transport.push({
+      basedOn,
+      changes: batch,
+      ...(last ? { pull: { after: basedOn, limit: pullSize } } : {}),
+    });
+    port.acknowledge(batch, result);
     progress.pushed += batch.length;
     options.onProgress?.({ ...progress });
+    if (last) {
+      carried = result.page;
+      break;
+    }
   }
   let keys: number | undefined;
   for (;;) {
-    const page = await transport.pull(port.cursor(), options.pullSize ?? MAX_PULL_CHANGES);
+    const page = carried ?? (await transport.pull(port.cursor(), pullSize));
+    carried = undefined;
     const { effect } = port.applyPage(page);
     if (effect === 'restart') continue;
     keys = page.keys;

@@ -59,37 +59,46 @@ export interface DeviceCaller {
   staff: { id: string; teams: string[] }[];
 }
 
-/**
- * The enrolled device whose token the request carries, with its staff, in one statement
- * (every sync request starts here). A revoked device gets DEVICE_REVOKED, which tells the
- * app to lock and stop syncing. `last_seen_at` is written at most once a minute, so a busy
- * device does not rewrite its row on every request.
- */
-export async function requireDevice(db: Sql, request: FastifyRequest): Promise<DeviceCaller> {
-  const [row] = await db.query<{
-    id: string;
-    revoked_at: Date | null;
-    school_id: string;
-    name: string;
-    time_zone: string;
-    staff: { id: string; teams: string[] }[];
-  }>(
-    `WITH device AS (
-       SELECT d.id, d.revoked_at, d.last_seen_at, s.id AS school_id, s.name, s.time_zone
-       FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
-     ), seen AS (
-       UPDATE devices SET last_seen_at = now()
-       WHERE id = (SELECT id FROM device)
-         AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
-     )
-     SELECT device.id, device.revoked_at, device.school_id, device.name, device.time_zone,
-       coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
-         FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
-         WHERE u.device_id = device.id AND s.active
-           AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff
-     FROM device`,
-    [hashSecret(bearer(request, 'hd'))],
-  );
+interface DeviceRow {
+  id: string;
+  revoked_at: Date | null;
+  pushed_seq: string;
+  school_id: string;
+  name: string;
+  time_zone: string;
+  staff: { id: string; teams: string[] }[];
+}
+
+/** `lock` adds a row lock on the device (held until the caller's transaction ends). */
+const deviceQuery = (lock: boolean) =>
+  `WITH device AS (
+     SELECT d.id, d.revoked_at, d.pushed_seq, d.last_seen_at, s.id AS school_id, s.name,
+       s.time_zone
+     FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
+     ${lock ? 'FOR UPDATE OF d' : ''}
+   ), seen AS (
+     UPDATE devices SET last_seen_at = now()
+     WHERE id = (SELECT id FROM device)
+       AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
+   )
+   SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
+     device.time_zone,
+     coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
+       FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
+       WHERE u.device_id = device.id AND s.active
+         AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff
+   FROM device`;
+const FIND_DEVICE = deviceQuery(false);
+const HOLD_DEVICE = deviceQuery(true);
+
+/** A device and the seq of the last change it pushed. */
+export interface HeldDevice {
+  device: DeviceCaller;
+  pushedSeq: number;
+}
+
+async function findDevice(db: Sql, request: FastifyRequest, query: string): Promise<HeldDevice> {
+  const [row] = await db.query<DeviceRow>(query, [hashSecret(bearer(request, 'hd'))]);
   if (!row) throw new ServerError(401, 'UNAUTHORIZED', 'This computer is not enrolled.');
   if (row.revoked_at)
     throw new ServerError(
@@ -98,8 +107,28 @@ export async function requireDevice(db: Sql, request: FastifyRequest): Promise<D
       'This computer’s access to the district was withdrawn. Hearth is locked; ask district IT.',
     );
   return {
-    deviceId: row.id,
-    school: { id: row.school_id, name: row.name, timeZone: row.time_zone },
-    staff: row.staff,
+    device: {
+      deviceId: row.id,
+      school: { id: row.school_id, name: row.name, timeZone: row.time_zone },
+      staff: row.staff,
+    },
+    pushedSeq: Number(row.pushed_seq),
   };
 }
+
+/**
+ * The enrolled device whose token the request carries, with its staff, in one statement
+ * (every sync request starts here). A revoked device gets DEVICE_REVOKED, which tells the
+ * app to lock and stop syncing. `last_seen_at` is written at most once a minute, so a busy
+ * device does not rewrite its row on every request.
+ */
+export async function requireDevice(db: Sql, request: FastifyRequest): Promise<DeviceCaller> {
+  return (await findDevice(db, request, FIND_DEVICE)).device;
+}
+
+/**
+ * requireDevice, with the device's row locked until `tx` ends: one push per device at a
+ * time, so a second push waits here and then sees the first one's seq.
+ */
+export const holdDevice = (tx: Sql, request: FastifyRequest): Promise<HeldDevice> =>
+  findDevice(tx, request, HOLD_DEVICE);

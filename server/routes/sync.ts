@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pullQuery, pushInput } from '../../contract';
-import { requireDevice } from '../auth/guards';
+import { holdDevice, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { readPage } from '../sync/pull';
 import { applyPush, checkBatch } from '../sync/push';
@@ -10,11 +10,22 @@ import { parseBody } from '../validate';
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
-  app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-    const device = await requireDevice(db, request);
-    const input = parseBody(pushInput, request.body);
-    checkBatch(input.changes, Date.now());
-    return db.transaction((tx) => applyPush(tx, device, input));
+  app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
+    // Signed in first, so a stranger's batch is refused before it is read.
+    const { device, input, result } = await db.transaction(async (tx) => {
+      const held = await holdDevice(tx, request);
+      const input = parseBody(pushInput, request.body);
+      checkBatch(input.changes, Date.now());
+      return { device: held.device, input, result: await applyPush(tx, held, input) };
+    });
+    if (!input.pull) return result;
+    // Read after the push committed, so the page holds what it appended. The page is JSON
+    // text built by PostgreSQL (readPage) and goes into the answer as it is; were this read
+    // to fail, the device sends the batch again and hears it was a duplicate.
+    const page = await readPage(db, device, input.pull.after, input.pull.limit);
+    return reply
+      .type('application/json')
+      .send(`${JSON.stringify(result).slice(0, -1)},"page":${page}}`);
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {

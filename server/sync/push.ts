@@ -10,12 +10,21 @@ import {
   type PushResult,
   type SyncedTable,
 } from '../../contract';
-import type { DeviceCaller } from '../auth/guards';
+import type { HeldDevice } from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import { commitChanges, loadRecords, logEntriesOf, recordKey, type LogEntry } from './store';
+import {
+  HOLD_RECORDS,
+  commitChanges,
+  distinctIds,
+  logEntriesOf,
+  recordKey,
+  recordsByKey,
+  type LogEntry,
+  type RecordRow,
+} from './store';
 
 /**
  * Refuse the whole batch before any SQL when a name is not in the contract's table of
@@ -55,32 +64,45 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
 }
 
 /**
+ * Move the device's high-water mark to the batch's last seq and lock the batch's records,
+ * in one round trip. The device's row is already locked (holdDevice), so this statement's
+ * snapshot is taken after any earlier push of this device committed. Every change up to the
+ * batch's last seq is handled by this transaction, so the mark moves now (and is undone with
+ * the transaction on failure).
+ */
+async function holdRecords(
+  tx: Sql,
+  deviceId: string,
+  last: number,
+  ids: string[],
+): Promise<Map<string, StoredRecord>> {
+  const rows = await tx.query<RecordRow>(
+    `WITH moved AS (UPDATE devices SET pushed_seq = greatest(pushed_seq, $3) WHERE id = $2)
+     ${HOLD_RECORDS}`,
+    [distinctIds(ids), deviceId, last],
+  );
+  return recordsByKey(rows);
+}
+
+/**
  * Apply one batch in the caller's transaction: changes already applied (seq at or below
  * the device's pushed_seq) are answered again without being reapplied; each new one merges
  * field by field or is refused with a reason the device shows its user.
  */
 export async function applyPush(
   tx: Sql,
-  device: DeviceCaller,
+  { device, pushedSeq: pushed }: HeldDevice,
   { basedOn, changes }: PushInput,
 ): Promise<PushResult> {
-  // One push per device at a time: a second waits on this row lock, then sees the first
-  // one's seq. Every change up to the batch's last seq is handled by this transaction, so
-  // the new high-water mark is written in the same statement (undone with it on failure).
   const last = changes[changes.length - 1]?.seq ?? 0;
-  const [row] = await tx.query<{ pushed_seq: string }>(
-    `WITH before AS (SELECT pushed_seq FROM devices WHERE id = $1 FOR UPDATE)
-     UPDATE devices d SET pushed_seq = greatest(before.pushed_seq, $2) FROM before
-     WHERE d.id = $1 RETURNING before.pushed_seq`,
-    [device.deviceId, last],
-  );
-  const pushed = Number(row?.pushed_seq ?? 0);
-  const writers = new Map(device.staff.map((s) => [s.id, s]));
-  const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(device)]);
-  const records = await loadRecords(
+  const records = await holdRecords(
     tx,
+    device.deviceId,
+    last,
     changes.map((c) => c.rowId),
   );
+  const writers = new Map(device.staff.map((s) => [s.id, s]));
+  const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(device)]);
   const schoolId = device.school.id;
 
   /** The server's values of a change's fields, if the device may see that record at all. */

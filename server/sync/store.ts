@@ -13,7 +13,7 @@ export interface LogEntry {
   deviceId: string | null;
 }
 
-interface RecordRow {
+export interface RecordRow {
   tbl: SyncedTable;
   id: string;
   school_id: string;
@@ -26,18 +26,18 @@ interface RecordRow {
 const key = (table: string, id: string) => `${table}:${id}`;
 
 /**
- * The stored records with these ids, keyed by `table:id`, locked until the transaction
- * ends, so two merges into one record take turns and never decide on the same stale clocks.
+ * The stored records whose ids are in `$1`, locked until the transaction ends, so two merges
+ * into one record take turns and never decide on the same stale clocks. Rows are locked in
+ * one order (tbl, id) by every caller, so two transactions never wait for each other's.
  * (Two devices creating a record with the same id at the same moment is not guarded: ids
  * are UUIDv7 made by one device.)
  */
-export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, StoredRecord>> {
-  const rows = await tx.query<RecordRow>(
-    `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
-     WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`,
-    [[...new Set(ids)]],
-  );
-  return new Map(
+export const HOLD_RECORDS = `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
+  WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`;
+
+/** Rows of HOLD_RECORDS keyed by `table:id`. */
+export const recordsByKey = (rows: RecordRow[]): Map<string, StoredRecord> =>
+  new Map(
     rows.map((r) => [
       key(r.tbl, r.id),
       {
@@ -51,57 +51,59 @@ export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, S
       },
     ]),
   );
+
+export const distinctIds = (ids: string[]): string[] => [...new Set(ids)];
+
+/** The stored records with these ids (HOLD_RECORDS), keyed by `table:id`. */
+export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, StoredRecord>> {
+  return recordsByKey(await tx.query<RecordRow>(HOLD_RECORDS, [distinctIds(ids)]));
 }
 
 export const recordKey = key;
 
-async function saveRecords(tx: Sql, records: StoredRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await tx.query(
-    `INSERT INTO records (tbl, id, school_id, audience, data, clocks, seqs)
-     SELECT r.tbl, r.id, r.school_id, r.audience, r.data, r.clocks, r.seqs
-     FROM jsonb_to_recordset($1::jsonb)
-       AS r (tbl text, id uuid, school_id uuid, audience text, data jsonb, clocks jsonb, seqs jsonb)
-     ON CONFLICT (tbl, id) DO UPDATE SET school_id = excluded.school_id,
-       audience = excluded.audience, data = excluded.data, clocks = excluded.clocks,
-       seqs = excluded.seqs`,
-    [
-      JSON.stringify(
-        records.map((r) => ({
-          tbl: r.table,
-          id: r.id,
-          school_id: r.schoolId,
-          audience: r.audience,
-          data: r.data,
-          clocks: r.clocks,
-          seqs: r.seqs,
-        })),
-      ),
-    ],
-  );
-}
-
 /**
- * Append in the given order and return each entry's seq.
+ * Append the entries in the given order and save the records, in one statement (one round
+ * trip), noting in each record which seq carried each of its values.
  *
  * Every append to a school's part of sync_log holds a transaction-scoped lock for that
  * school until commit, so its appends commit one after another and a reader (who reads one
  * school) never sees a sequence number before a smaller one. Schools do not wait for each
- * other. Seqs come from the column default, taken row by row in the ORDER BY's order, so
- * entries of one record get increasing seqs in the order given.
+ * other. The lock is taken before any log row (and its seq) is made. Seqs come from the
+ * column default, taken row by row in the ORDER BY's order, so a record's later entries get
+ * larger seqs, and `jsonb_object_agg` in seq order keeps the last seq for each field.
+ * Records are saved only with entries: a record whose change won no field is left as it was.
  */
-async function appendLog(tx: Sql, schoolId: string, entries: LogEntry[]): Promise<number[]> {
-  // The lock is taken in the same statement, before any row (and its seq) is made.
-  const rows = await tx.query<{ seq: string; row_id: string; removed: boolean }>(
+export async function commitChanges(
+  tx: Sql,
+  schoolId: string,
+  records: StoredRecord[],
+  entries: LogEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
     `WITH locked AS MATERIALIZED (
        SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext($2)) AS ok
+     ), appended AS (
+       INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
+       SELECT (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
+         e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
+       FROM locked, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
+       ORDER BY x.n
+       RETURNING seq, tbl, row_id, vals, removed
+     ), carried AS (
+       SELECT a.tbl, a.row_id, jsonb_object_agg(f.field, a.seq ORDER BY a.seq) AS seqs
+       FROM appended a, jsonb_object_keys(a.vals) AS f (field)
+       WHERE NOT a.removed GROUP BY a.tbl, a.row_id
      )
-     INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
-     SELECT (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
-       e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
-     FROM locked, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
-     ORDER BY x.n
-     RETURNING seq, row_id, removed`,
+     INSERT INTO records (tbl, id, school_id, audience, data, clocks, seqs)
+     SELECT r.tbl, r.id, r.school_id, r.audience, r.data, r.clocks,
+       r.seqs || coalesce(c.seqs, '{}'::jsonb)
+     FROM jsonb_to_recordset($3::jsonb)
+       AS r (tbl text, id uuid, school_id uuid, audience text, data jsonb, clocks jsonb, seqs jsonb)
+       LEFT JOIN carried c ON c.tbl = r.tbl AND c.row_id = r.id
+     ON CONFLICT (tbl, id) DO UPDATE SET school_id = excluded.school_id,
+       audience = excluded.audience, data = excluded.data, clocks = excluded.clocks,
+       seqs = excluded.seqs`,
     [
       JSON.stringify(
         entries.map((e) => ({
@@ -116,35 +118,19 @@ async function appendLog(tx: Sql, schoolId: string, entries: LogEntry[]): Promis
         })),
       ),
       schoolId,
+      JSON.stringify(
+        records.map((r) => ({
+          tbl: r.table,
+          id: r.id,
+          school_id: r.schoolId,
+          audience: r.audience,
+          data: r.data,
+          clocks: r.clocks,
+          seqs: r.seqs,
+        })),
+      ),
     ],
   );
-  const byKey = new Map<string, number[]>();
-  for (const row of rows.sort((a, b) => Number(a.seq) - Number(b.seq))) {
-    const k = `${row.row_id}:${row.removed}`;
-    byKey.set(k, [...(byKey.get(k) ?? []), Number(row.seq)]);
-  }
-  return entries.map((e) => byKey.get(`${e.rowId}:${e.removed}`)?.shift() as number);
-}
-
-/**
- * Append the entries, note in each record which seq carried each of its values, and save
- * the records: one round trip for each.
- */
-export async function commitChanges(
-  tx: Sql,
-  schoolId: string,
-  records: StoredRecord[],
-  entries: LogEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  const seqs = await appendLog(tx, schoolId, entries);
-  const byKey = new Map(records.map((r) => [key(r.table, r.id), r]));
-  entries.forEach((entry, i) => {
-    const record = byKey.get(key(entry.table, entry.rowId));
-    if (!record || entry.removed) return;
-    for (const field of Object.keys(entry.values)) record.seqs[field] = seqs[i] as number;
-  });
-  await saveRecords(tx, records);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
+import type { SyncTransport } from '../../db/sync/client';
 import { addOkaforFamily, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
@@ -154,6 +155,78 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
         expect(
           row(laptop, `SELECT count(*) AS n FROM ${table} WHERE person_id = ?`, mother.id),
         ).toEqual({ n });
+    },
+  );
+  it.skipIf(skip)(
+    'the last batch’s answer brings the first page: a usual sync is one request',
+    async () => {
+      const d = await district();
+      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+      const office = await d.addStaff('Omar Office', 'front_office', []);
+      const laptop = await device(d, 'Liaison laptop');
+      const desk = await device(d, 'Front desk');
+      await laptop.signIn(liaison);
+      await desk.signIn(office);
+      const { mother } = addOkaforFamily(laptop.core);
+      await laptop.sync();
+
+      callOrThrow(desk.core, 'household.create', { name: 'Reyes', address: null });
+      const requests: string[] = [];
+      const counted: SyncTransport = {
+        push: (input) => {
+          requests.push(input.pull ? 'push with pull' : 'push');
+          return desk.transport.push(input);
+        },
+        pull: (after, limit) => {
+          requests.push('pull');
+          return desk.transport.pull(after, limit);
+        },
+        keys: desk.transport.keys,
+      };
+      await desk.sync(counted);
+      expect(requests).toEqual(['push with pull']);
+      expect(desk.core.sync.pending()).toBe(0);
+      expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.firstName).toBe('Ada');
+
+      // A full page sends the device on to pull the rest.
+      callOrThrow(laptop.core, 'person.update', { id: mother.id, bestTimes: 'evenings' });
+      callOrThrow(laptop.core, 'household.create', { name: 'Nguyen', address: null });
+      await laptop.sync();
+      callOrThrow(desk.core, 'household.create', { name: 'Adeyemi', address: null });
+      requests.length = 0;
+      await desk.sync(counted, { pullSize: 1 });
+      expect(requests.slice(0, 2)).toEqual(['push with pull', 'pull']);
+      expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
+        'evenings',
+      );
+
+      // A page bigger than the most one page holds is refused with the batch, whole.
+      const count = async () =>
+        (await d.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_log'))[0]?.n;
+      const before = await count();
+      const id = '0190a0a0-0000-7000-8000-0000000000aa';
+      const reply = await d.send(
+        'POST',
+        '/v1/sync/push',
+        {
+          basedOn: 0,
+          changes: [
+            {
+              seq: 1_000,
+              table: 'households',
+              rowId: id,
+              hlc: `${String(Date.now()).padStart(15, '0')}.000000.test`,
+              by: office.id,
+              insert: true,
+              values: { id, schoolId: d.schoolId, name: 'Too big', address: null },
+            },
+          ],
+          pull: { after: 0, limit: 2_001 },
+        },
+        desk.token,
+      );
+      expect(reply.status).toBe(400);
+      expect(await count()).toBe(before);
     },
   );
 });
