@@ -68,9 +68,10 @@ export const recordKey = key;
  * Every append to a school's part of sync_log holds a transaction-scoped lock for that
  * school until commit, so its appends commit one after another and a reader (who reads one
  * school) never sees a sequence number before a smaller one. Schools do not wait for each
- * other. The lock is taken before any log row (and its seq) is made. Seqs come from the
- * column default, taken row by row in the ORDER BY's order, so a record's later entries get
- * larger seqs, and `jsonb_object_agg` in seq order keeps the last seq for each field.
+ * other. The lock is taken before any seq is drawn. Seqs are drawn in the entries' order
+ * (PostgreSQL evaluates a volatile select list after the ORDER BY), so a record's later
+ * entries get larger seqs, and `jsonb_object_agg` in seq order keeps the last seq for each
+ * field. Each entry is stored as its wire text too (migration 0005).
  * Records are saved only with entries: a record whose change won no field is left as it was.
  */
 export async function commitChanges(
@@ -83,17 +84,22 @@ export async function commitChanges(
   await tx.query(
     `WITH locked AS MATERIALIZED (
        SELECT pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext($2)) AS ok
-     ), appended AS (
-       INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed, device_id)
-       SELECT (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
-         e->>'hlc', e->'vals', (e->>'removed')::boolean, (e->>'device_id')::uuid
+     ), numbered AS MATERIALIZED (
+       SELECT nextval(pg_get_serial_sequence('sync_log', 'seq')) AS seq, x.e
        FROM locked, jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (e, n)
        ORDER BY x.n
-       RETURNING seq, tbl, row_id, vals, removed
+     ), appended AS (
+       INSERT INTO sync_log (seq, school_id, audience, tbl, row_id, hlc, removed, device_id, wire)
+       SELECT seq, (e->>'school_id')::uuid, e->>'audience', e->>'tbl', (e->>'row_id')::uuid,
+         e->>'hlc', (e->>'removed')::boolean, (e->>'device_id')::uuid,
+         json_build_object('seq', seq, 'table', e->'tbl', 'rowId', e->'row_id', 'hlc', e->'hlc',
+           'values', e->'vals', 'removed', e->'removed')::text
+       FROM numbered
      ), carried AS (
-       SELECT a.tbl, a.row_id, jsonb_object_agg(f.field, a.seq ORDER BY a.seq) AS seqs
-       FROM appended a, jsonb_object_keys(a.vals) AS f (field)
-       WHERE NOT a.removed GROUP BY a.tbl, a.row_id
+       SELECT e->>'tbl' AS tbl, (e->>'row_id')::uuid AS row_id,
+         jsonb_object_agg(f.field, seq ORDER BY seq) AS seqs
+       FROM numbered, jsonb_object_keys(e->'vals') AS f (field)
+       WHERE NOT (e->>'removed')::boolean GROUP BY 1, 2
      )
      INSERT INTO records (tbl, id, school_id, audience, data, clocks, seqs)
      SELECT r.tbl, r.id, r.school_id, r.audience, r.data, r.clocks,

@@ -116,6 +116,43 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     },
   );
 
+  it.skipIf(skip)('migration 5 keeps every log entry, as devices receive it', async () => {
+    db = await open();
+    closers.push(() => db.close());
+    await migrateServer(db, 4);
+    const school = newId();
+    const row = newId();
+    await db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'A', 'UTC')`, [school]);
+    await db.query(
+      `INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, vals, removed)
+       VALUES ($1, 'school', 'households', $2, 'h1', '{"name": "Okafor", "address": null}', false),
+              ($1, 'school', 'households', $2, 'h2', '{}', true)`,
+      [school, row],
+    );
+    await migrateServer(db);
+    const entries = await db.query<{ seq: string; wire: string }>(
+      'SELECT seq, wire FROM sync_log ORDER BY seq',
+    );
+    expect(entries.map((e) => JSON.parse(e.wire) as unknown)).toEqual([
+      {
+        seq: Number(entries[0]?.seq),
+        table: 'households',
+        rowId: row,
+        hlc: 'h1',
+        values: { name: 'Okafor', address: null },
+        removed: false,
+      },
+      {
+        seq: Number(entries[1]?.seq),
+        table: 'households',
+        rowId: row,
+        hlc: 'h2',
+        values: {},
+        removed: true,
+      },
+    ]);
+  });
+
   it.skipIf(skip)('bootstraps the first administrator once, checking every field', async () => {
     await start();
     const bad = await send('POST', '/v1/bootstrap', { ...ADMIN, email: 'not an email', extra: 1 });

@@ -39,7 +39,7 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
   async function serverText(d: District) {
     const rows = await d.db.query<{ text: string }>(
       `SELECT string_agg(data::text, ' ') AS text FROM records
-       UNION ALL SELECT string_agg(vals::text, ' ') FROM sync_log`,
+       UNION ALL SELECT string_agg(wire, ' ') FROM sync_log`,
     );
     return rows.map((r) => r.text).join(' ');
   }
