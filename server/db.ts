@@ -62,7 +62,10 @@ function preparedOver(client: pg.Pool | pg.PoolClient): Sql {
 }
 
 export function openPostgres(connectionString: string, maxConnections = 10): ServerDb {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // Connections once opened stay open (min = max): devices sync in bursts about a minute
+  // apart, and a pool that closed idle connections after its default 10 s would start new
+  // PostgreSQL backends, with cold caches, for every burst.
+  const pool = new pg.Pool({ connectionString, max: maxConnections, min: maxConnections });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the server;
   // the pool replaces it and the next query reconnects.
   pool.on('error', () => undefined);

@@ -58,9 +58,14 @@ export function refusal(
         return 'A visit is never changed once signed in, except to sign the visitor out.';
       return null;
     case 'home_visits':
-      if (before?.status === 'completed' && after.status !== 'completed')
-        return 'This home visit was already completed.';
+      // Planned, then completed, cancelled or declined once; a closed visit stays as it was.
+      if (before && before.status !== 'planned' && !onlyMerged(changed))
+        return `This home visit was already marked ${String(before.status)}.`;
       return null;
+    case 'voice_items':
+      return voiceRefusal(before, after, changed);
+    // A follow-up's status has no transition rule: the app lets its team complete, cancel
+    // and reopen it in any order, and the newest status wins.
     default:
       return null;
   }
@@ -91,5 +96,22 @@ function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): string
     )
       return 'Only that team, or the person it is assigned to, can change this follow-up.';
   }
+  return null;
+}
+
+const VOICE_STEP_FIELDS = {
+  heard: ['heardBy', 'heardAt'],
+  acted: ['actedBy', 'actedAt', 'actedNote'],
+  told: ['toldBy', 'toldAt', 'toldNote'],
+} as const;
+
+/** A family voice item's steps go in order (heard, acted, told), each taken once. */
+function voiceRefusal(before: Rec | null, after: Rec, changed: string[]): string | null {
+  if (after.actedAt && !after.heardAt) return 'This item must be marked heard first.';
+  if (after.toldAt && !after.actedAt) return 'This item must be marked acted on first.';
+  if (!before) return null;
+  for (const [step, fields] of Object.entries(VOICE_STEP_FIELDS))
+    if (before[`${step}At`] && fields.some((field) => changed.includes(field)))
+      return `This item was already marked ${step} on another computer.`;
   return null;
 }

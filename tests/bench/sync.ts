@@ -27,7 +27,8 @@ import { percentile, round } from './stats';
  * (as deployed) so its memory is its own:
  * - initial_sync_100k_rows_s: a new device pulls a school of ~100k records;
  * - incremental_sync_100_changes_p95_ms: one device pushes 100 changes and pulls what is new;
- * - server_200_devices_p95_ms / _errors: 200 devices syncing at once (push 10, pull);
+ * - server_200_devices_p95_ms / _errors: 200 devices syncing at once (push 10, pull), after
+ *   a first burst timed on its own (server_200_devices_first_burst_p95_ms);
  * - server_rss_mb: the server's resident memory after that.
  */
 const PASSWORD = 'bench district password';
@@ -335,6 +336,13 @@ export async function syncBenchmarks(
         errors += 1;
       }
     }
+    // The first burst after the server starts also opens its pool's PostgreSQL connections
+    // (each a new backend with cold caches) and the devices' connections, which a district
+    // server running for weeks does not do each minute: it is reported on its own, and
+    // server_200_devices_p95_ms times the bursts after it. Errors count in every burst.
+    await Promise.all(devices.map(oneSync));
+    results.server_200_devices_first_burst_p95_ms = round(percentile(latencies, 95), 1);
+    latencies.length = 0;
     for (let round_ = 0; round_ < (quick ? 1 : 5); round_++)
       await Promise.all(devices.map(oneSync));
     results.server_200_devices_p95_ms = round(percentile(latencies, 95), 1);

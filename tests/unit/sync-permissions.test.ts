@@ -47,3 +47,65 @@ describe('server permissions for events', () => {
     ).toMatch(/never changed/);
   });
 });
+
+describe('server rules for status fields', () => {
+  const homeVisit = { id: newId(), status: 'planned', summary: null, personId: newId() };
+
+  it('closes a planned home visit once, and never changes a closed one', () => {
+    const completed = { ...homeVisit, status: 'completed', summary: 'Met at home.' };
+    expect(refusal('home_visits', homeVisit, completed, writer)).toBeNull();
+    expect(
+      refusal('home_visits', completed, { ...completed, status: 'cancelled' }, writer),
+    ).toMatch(/already marked completed/);
+    expect(refusal('home_visits', completed, { ...completed, summary: 'Other.' }, writer)).toMatch(
+      /already marked completed/,
+    );
+    const declined = { ...homeVisit, status: 'declined' };
+    expect(refusal('home_visits', declined, { ...declined, status: 'planned' }, writer)).toMatch(
+      /already marked declined/,
+    );
+    // A merge of duplicate people still moves it.
+    expect(
+      refusal('home_visits', completed, { ...completed, personId: newId() }, writer),
+    ).toBeNull();
+  });
+
+  it('takes a family voice item’s steps in order, each once', () => {
+    const raised = {
+      id: newId(),
+      heardBy: null,
+      heardAt: null,
+      actedBy: null,
+      actedAt: null,
+      actedNote: null,
+      toldBy: null,
+      toldAt: null,
+      toldNote: null,
+    };
+    const heard = { ...raised, heardBy: writer.id, heardAt: '2026-12-02T15:00:00Z' };
+    const acted = { ...heard, actedBy: writer.id, actedAt: '2026-12-02T16:00:00Z', actedNote: 'x' };
+    expect(refusal('voice_items', raised, heard, writer)).toBeNull();
+    expect(refusal('voice_items', heard, acted, writer)).toBeNull();
+    expect(refusal('voice_items', raised, { ...raised, actedAt: acted.actedAt }, writer)).toMatch(
+      /heard first/,
+    );
+    expect(
+      refusal(
+        'voice_items',
+        acted,
+        { ...acted, toldAt: '2026-12-02T17:00:00Z', actedAt: null },
+        writer,
+      ),
+    ).toMatch(/acted on first|already marked acted/);
+    // Two computers marking it heard: the second is refused, not silently replaced.
+    expect(
+      refusal(
+        'voice_items',
+        heard,
+        { ...heard, heardBy: newId(), heardAt: '2026-12-02T15:05:00Z' },
+        writer,
+      ),
+    ).toMatch(/already marked heard/);
+    expect(refusal('voice_items', null, acted, writer)).toBeNull();
+  });
+});
