@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, line } from './fields';
+import { id, instant, line } from './fields';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from './views';
 
 /**
  * The sync wire format (DESIGN.md "Sync"), shared by the server, which validates every push
@@ -121,12 +122,70 @@ export const pushResultSchema = z.object({
   page: pullPageSchema.optional(),
 });
 
+/** Most audit entries one upload may carry. */
+export const MAX_AUDIT_UPLOAD = 1_000;
+
+/**
+ * One entry of a device's audit log (db/privacy/audit.ts) as the district keeps it: who read
+ * or changed which restricted records, about whom, and when. Which device it came from is
+ * the server's to say (the token's), not the entry's.
+ */
+export const uploadedAuditEntrySchema = z
+  .strictObject({
+    id,
+    at: instant,
+    staffId: id,
+    action: z.enum(AUDIT_ACTIONS),
+    recordType: z.enum(AUDIT_RECORD_TYPES),
+    recordIds: z.array(id).min(1).max(MAX_PULL_CHANGES),
+    studentId: id.nullable(),
+    personId: id.nullable(),
+  })
+  .refine((entry) => (entry.studentId === null) !== (entry.personId === null), {
+    message: 'an entry is about a student or a person',
+  });
+
+export const auditUploadInput = z.strictObject({
+  entries: z.array(uploadedAuditEntrySchema).min(1).max(MAX_AUDIT_UPLOAD),
+});
+
+export const auditUploadResult = z.object({
+  /** Entries the district did not have yet (an upload sent twice stores nothing new). */
+  stored: z.int().min(0),
+});
+
+/** An administrator's view of a school's audit log, newest first, a page at a time. */
+export const districtAuditQuery = z.strictObject({
+  schoolId: id,
+  staffId: id.optional(),
+  /** Entries older than this one (the last entry of the previous page). */
+  before: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const districtAuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  staffId: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  recordType: z.enum(AUDIT_RECORD_TYPES),
+  recordIds: z.array(z.string()),
+  studentId: z.string().nullable(),
+  personId: z.string().nullable(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+});
+
 export type PushChange = z.infer<typeof pushChangeSchema>;
 export type PushInput = z.infer<typeof pushInput>;
 export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;
 export type PulledChange = z.infer<typeof pulledChangeSchema>;
 export type PullPage = z.infer<typeof pullPageSchema>;
+export type UploadedAuditEntry = z.infer<typeof uploadedAuditEntrySchema>;
+export type AuditUploadInput = z.infer<typeof auditUploadInput>;
+export type AuditUploadResult = z.infer<typeof auditUploadResult>;
+export type DistrictAuditEntry = z.infer<typeof districtAuditEntrySchema>;
 
 /** What the app shows about sync (the top bar and the Sync panel). */
 export const syncStatusSchema = z.object({

@@ -186,7 +186,7 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
 ]);
 
 export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export', 'merge'] as const;
-const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person'] as const;
+export const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),

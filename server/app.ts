@@ -6,6 +6,7 @@ import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { auditRoutes } from './routes/audit';
 import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
@@ -75,5 +76,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   syncRoutes(app, options.db);
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
+  auditRoutes(app, options.db);
   return app;
 }

@@ -4,6 +4,7 @@ import sync from './migrations/0002_sync';
 import roster from './migrations/0003_roster';
 import keys from './migrations/0004_keys';
 import logWire from './migrations/0005_log_wire';
+import audit from './migrations/0006_audit';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -12,6 +13,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'roster', sql: roster },
   { name: 'keys', sql: keys },
   { name: 'log wire', sql: logWire },
+  { name: 'audit', sql: audit },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

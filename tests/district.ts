@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import {
   deviceSignInResult,
+  auditUploadResult,
   keyBundleSchema,
   pullPageSchema,
   pushResultSchema,
@@ -153,6 +154,7 @@ export function injectTransport(district: District, token: string): SyncTranspor
     pull: async (after, limit) =>
       pullPageSchema.parse(await call('GET', `/v1/sync/pull?after=${after}&limit=${limit}`)),
     keys: async (input) => keyBundleSchema.parse(await call('POST', '/v1/device/keys', input)),
+    audit: async (input) => auditUploadResult.parse(await call('POST', '/v1/device/audit', input)),
   };
 }
 

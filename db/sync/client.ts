@@ -1,11 +1,15 @@
 import {
+  MAX_AUDIT_UPLOAD,
   MAX_PULL_CHANGES,
   MAX_PUSH_CHANGES,
+  auditUploadResult,
   pullPageSchema,
   deviceSignInResult,
   enrolledSchema,
   keyBundleSchema,
   pushResultSchema,
+  type AuditUploadInput,
+  type AuditUploadResult,
   type Enrolled,
   type ErrorCode,
   type KeyBundle,
@@ -24,6 +28,8 @@ export interface SyncTransport {
   pull(after: number, limit: number): Promise<PullPage>;
   /** Upload team key shares made here; receive the keys this computer's staff need. */
   keys(input: KeyExchangeInput): Promise<KeyBundle>;
+  /** Upload audit entries written here. */
+  audit(input: AuditUploadInput): Promise<AuditUploadResult>;
 }
 
 /**
@@ -103,6 +109,10 @@ export function httpTransport(
     keys: async (input) =>
       keyBundleSchema.parse(
         await requestJson(baseUrl, '/v1/device/keys', { token, body: input, fetchImpl }),
+      ),
+    audit: async (input) =>
+      auditUploadResult.parse(
+        await requestJson(baseUrl, '/v1/device/audit', { token, body: input, fetchImpl }),
       ),
   };
 }
@@ -192,7 +202,22 @@ export async function syncOnce(
     if (!page.more) break;
   }
   await exchangeKeys(port, transport, keys);
+  await uploadAudit(port, transport);
   return progress;
+}
+
+/**
+ * Send the audit entries written here since the last confirmed one, in batches. Each
+ * batch is confirmed only once the district answered, so a lost answer sends it again
+ * (the district skips entries it has).
+ */
+export async function uploadAudit(port: SyncPort, transport: SyncTransport): Promise<void> {
+  for (;;) {
+    const { entries, through } = port.auditToUpload(MAX_AUDIT_UPLOAD);
+    if (entries.length === 0) return;
+    await transport.audit({ entries });
+    port.auditUploaded(through);
+  }
 }
 
 /**

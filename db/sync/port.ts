@@ -6,6 +6,7 @@ import type {
   ServerSchool,
   StaffKeyRecord,
   TeamKeyShare,
+  UploadedAuditEntry,
 } from '../../contract';
 import type { LocalClock } from '../clock';
 import type { UnlockedStaffKeys } from '../privacy/credentials';
@@ -19,6 +20,7 @@ import {
   rememberSignIn,
   type DistrictConnection,
 } from './enrollment';
+import { auditToUpload, auditUploaded } from './audit-upload';
 import { applyKeyBundle, sharesToUpload } from './keys';
 import { SYNC_META } from './meta';
 import { nextBatch, pendingCount } from './outbox';
@@ -52,6 +54,9 @@ export interface SyncPort {
   /** `version`: the school's key version the bundle is at least as new as. */
   applyKeys(bundle: KeyBundle, sent: TeamKeyShare[], version?: number): void;
   keysSeen(): number;
+  /** Audit entries the district does not have yet, and the position to confirm with them. */
+  auditToUpload(limit: number): { entries: UploadedAuditEntry[]; through: number };
+  auditUploaded(through: number): void;
   /** The server says this device was revoked: lock it and refuse every sign-in. */
   revoked(): void;
 }
@@ -109,5 +114,8 @@ export function syncPort(deps: {
       if (learned) deps.keysChanged();
     },
     keysSeen: () => Number(getMeta(store, SYNC_META.keysSeen) ?? -1),
+    auditToUpload: (limit) => store.db.transaction(() => auditToUpload(store, limit)).deferred(),
+    auditUploaded: (through) =>
+      store.db.transaction(() => auditUploaded(store, through)).immediate(),
   };
 }

@@ -70,6 +70,7 @@ function withFault(
   let waiting = true;
   return {
     keys: (input) => inner.keys(input),
+    audit: (input) => inner.audit(input),
     async push(input) {
       sent.push(input);
       if (!armed) return inner.push(input);

@@ -23,6 +23,7 @@ function breakOnce(
   let pages = 0;
   return {
     keys: (input) => inner.keys(input),
+    audit: (input) => inner.audit(input),
     async push(input) {
       if (!armed || fault === 'die-on-second-page') return inner.push(input);
       armed = false;
@@ -99,6 +100,7 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
         },
         pull: laptop.transport.pull,
         keys: laptop.transport.keys,
+        audit: laptop.transport.audit,
       };
       await expect(laptop.sync(dies, { pushSize: 500 })).rejects.toThrow(SyncFailure);
       expect(laptop.core.sync.pending()).toBe(700);

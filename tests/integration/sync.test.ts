@@ -182,6 +182,7 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
           return desk.transport.pull(after, limit);
         },
         keys: desk.transport.keys,
+        audit: desk.transport.audit,
       };
       await desk.sync(counted);
       expect(requests).toEqual(['push with pull']);

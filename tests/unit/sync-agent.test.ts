@@ -30,6 +30,7 @@ function setUp(script: (() => PullPage)[] = []) {
   const transport: SyncTransport = {
     push: () => Promise.reject(new Error('nothing to push in these tests')),
     keys: () => Promise.resolve(NO_KEYS),
+    audit: () => Promise.reject(new Error('nothing to audit in these tests')),
     pull: () => {
       pulls.push(Date.now());
       const next = script.shift();
@@ -132,6 +133,7 @@ describe('joining a district', () => {
       transport: () => ({
         push: () => Promise.reject(new Error('nothing to push')),
         keys: () => Promise.resolve(NO_KEYS),
+        audit: () => Promise.reject(new Error('nothing to audit')),
         pull: (after) => {
           pulls.push(after);
           return Promise.resolve(EMPTY);
