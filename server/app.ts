@@ -6,6 +6,7 @@ import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
+import { databaseRateStore } from './auth/rate-store';
 import { auditRoutes } from './routes/audit';
 import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
@@ -59,7 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ? false
       : { ...(options.logger === true ? {} : options.logger), serializers: LOG_SERIALIZERS };
   const app = Fastify({ logger });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateStore(options.db) });
   app.setErrorHandler((error, request, reply) => {
     const [status, body] = errorBody(error);
     if (status === 500)

@@ -5,6 +5,7 @@ import roster from './migrations/0003_roster';
 import keys from './migrations/0004_keys';
 import logWire from './migrations/0005_log_wire';
 import audit from './migrations/0006_audit';
+import rateLimits from './migrations/0007_rate_limits';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -14,6 +15,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'keys', sql: keys },
   { name: 'log wire', sql: logWire },
   { name: 'audit', sql: audit },
+  { name: 'rate limits', sql: rateLimits },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@ import { ServerError } from '../errors';
 import { STAFF_COLUMNS, toStaff, type StaffRow } from './guards';
 import { passwordMatches, spendPasswordCheck } from './passwords';
 
-/** Attempts per client address and instance, for every route that checks a secret. */
+/** Attempts per client address, for every route that checks a secret (counted by rate-store.ts). */
 export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
 
 /**

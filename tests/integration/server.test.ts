@@ -272,6 +272,30 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     expect(wrong).toMatchObject({ status: 401, body: { code: 'WRONG_PASSWORD' } });
   });
 
+  it.skipIf(skip)('counts sign-in attempts across every instance on one database', async () => {
+    await bootstrapped();
+    const other = await buildServer({ db, logger: false });
+    closers.unshift(() => other.close());
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const instance = i % 2 === 0 ? app : other;
+      const reply = await injectSender(instance)('POST', '/v1/admin/sessions', {
+        email: ADMIN.email,
+        password: `guess ${i}`,
+      });
+      statuses.push(reply.status);
+    }
+    // bootstrapped() signed in once already: ten attempts a minute in all, not per instance.
+    expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
+    expect(statuses.slice(9)).toEqual([429, 429, 429]);
+    // Another route has its own count.
+    const enroll = await injectSender(other)('POST', '/v1/devices/enroll', {
+      code: 'AAAA-BBBB-CCCC',
+      name: 'Front desk',
+    });
+    expect(enroll.status).not.toBe(429);
+  });
+
   it.skipIf(skip)(
     'rate-limits sign-in and keeps secrets out of the database and the logs',
     async () => {
