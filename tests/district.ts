@@ -140,7 +140,10 @@ export async function startDistrict(db: ServerDb): Promise<District> {
 /** The sync transport over inject, failing the way httpTransport does. */
 export function injectTransport(district: District, token: string): SyncTransport {
   const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-    const reply = await district.send(method, url, payload, token);
+    // A server that is not there (closed) is a connection that fails, as over HTTP.
+    const reply = await district.send(method, url, payload, token).catch(() => {
+      throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+    });
     if (reply.status >= 300)
       throw new SyncFailure(
         reply.body.code as ErrorCode,

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
-import type { Device, District } from '../district';
+import { buildServer } from '../../server/app';
+import { injectSender, injectTransport, type Device, type District } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
 /**
  * Sync under faults: lost requests and answers, duplicates, a device killed mid-push and
- * mid-pull, PostgreSQL restarting mid-batch, wrong clocks, and a long offline queue.
+ * mid-pull, the district server and PostgreSQL restarting mid-batch, wrong clocks, and a long
+ * offline queue.
  */
 const BACKENDS = serverBackends();
 const HOUR = 3600_000;
@@ -116,6 +118,41 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
       expect(desk.core.sync.cursor()).toBe(cursor);
       await desk.sync(undefined, { pullSize: 500 });
       expect(households(desk)).toEqual(households(laptop));
+    },
+  );
+
+  it.skipIf(skip)(
+    'loses nothing when the district server restarts in the middle of a sync',
+    async () => {
+      const { d, laptop, desk } = await pair();
+      for (let i = 0; i < 600; i++)
+        callOrThrow(laptop.core, 'household.create', { name: `Family ${i}`, address: null });
+      // The server that comes back: a new instance on the same database.
+      const restarted = await buildServer({ db: d.db, logger: false });
+      const toRestarted = (device: Device) =>
+        injectTransport({ ...d, app: restarted, send: injectSender(restarted) }, device.token);
+      let pushes = 0;
+      const stoppingOnThird: SyncTransport = {
+        ...laptop.transport,
+        async push(input) {
+          if (++pushes < 3) return laptop.transport.push(input);
+          // Shut down (as on SIGTERM, main.ts) with this batch on its way in.
+          const stopping = d.app.close();
+          const answer = laptop.transport.push(input);
+          await stopping;
+          return answer;
+        },
+      };
+      await laptop.sync(stoppingOnThird, { pushSize: 100 }).catch((e: unknown) => {
+        if (!(e instanceof SyncFailure && e.retry)) throw e;
+      });
+      expect(laptop.core.sync.pending()).toBeGreaterThan(0);
+      await laptop.sync(toRestarted(laptop), { pushSize: 100 });
+      expect(laptop.core.sync.pending()).toBe(0);
+      expect(await logCount(d)).toBe(600);
+      await desk.sync(toRestarted(desk));
+      expect(households(desk)).toEqual(households(laptop));
+      await restarted.close();
     },
   );
 
