@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, instant, line } from './fields';
-import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from './views';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, auditEntrySchema } from './views';
 
 /**
  * The sync wire format (DESIGN.md "Sync"), shared by the server, which validates every push
@@ -163,18 +163,10 @@ export const districtAuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const districtAuditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  staffId: z.string(),
-  action: z.enum(AUDIT_ACTIONS),
-  recordType: z.enum(AUDIT_RECORD_TYPES),
-  recordIds: z.array(z.string()),
-  studentId: z.string().nullable(),
-  personId: z.string().nullable(),
-  deviceId: z.string(),
-  deviceName: z.string(),
-});
+/** A device's audit entry as the district lists it: the computer it came from, by name. */
+export const districtAuditEntrySchema = auditEntrySchema
+  .omit({ staffName: true, aboutName: true })
+  .extend({ deviceName: z.string() });
 
 export type PushChange = z.infer<typeof pushChangeSchema>;
 export type PushInput = z.infer<typeof pushInput>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../contract';
+import { VOICE_NOT_YET_HEARD, newId } from '../../contract';
 import { refusal } from '../../server/sync/permissions';
 
 /** The server's rules for events: append-only, but a merge may move them to the kept person. */
@@ -71,17 +71,7 @@ describe('server rules for status fields', () => {
   });
 
   it('takes a family voice item’s steps in order, each once', () => {
-    const raised = {
-      id: newId(),
-      heardBy: null,
-      heardAt: null,
-      actedBy: null,
-      actedAt: null,
-      actedNote: null,
-      toldBy: null,
-      toldAt: null,
-      toldNote: null,
-    };
+    const raised = { id: newId(), ...VOICE_NOT_YET_HEARD };
     const heard = { ...raised, heardBy: writer.id, heardAt: '2026-12-02T15:00:00Z' };
     const acted = { ...heard, actedBy: writer.id, actedAt: '2026-12-02T16:00:00Z', actedNote: 'x' };
     expect(refusal('voice_items', raised, heard, writer)).toBeNull();
