@@ -455,7 +455,7 @@ async function applyRoster(
   }
 
   const staff = await importStaff(tx, roster, schoolOf, sources, issues, inUnresolved);
-  summary.staff = { ...staff, removed: 0 };
+  summary.staff = staff;
   if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
 
   // Parents before children, so each pulled page a device applies is whole.

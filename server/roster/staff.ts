@@ -21,9 +21,12 @@ const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
 
 /**
  * Staff in the roster: an account each, matched to an existing one by email the first
- * time. The roster wins for the name and for being active (`enabledUser`, `tobedeleted`);
- * role and teams are set when the account is made and are the administrators' after that.
- * New accounts have no password until an administrator sets one. Returns what changed.
+ * time. The roster wins for the name and for being active (`enabledUser`, `tobedeleted`,
+ * and, in a bulk file, being absent); role and teams are set when the account is made and
+ * are the administrators' after that. New accounts have no password until an administrator
+ * sets one. District administrators are never deactivated by a roster: they run the import,
+ * and a file that left them out would lock the district out of its own server. Returns what
+ * changed.
  */
 export async function importStaff(
   tx: Sql,
@@ -33,8 +36,8 @@ export async function importStaff(
   issues: RosterIssue[],
   /** Users in a school that could not be placed: their problem is reported once, there. */
   inUnresolved: (user: UserRow) => boolean,
-): Promise<{ created: number; updated: number }> {
-  const counts = { created: 0, updated: 0 };
+): Promise<{ created: number; updated: number; removed: number }> {
+  const counts = { created: 0, updated: 0, removed: 0 };
   for (const user of roster.users) {
     const staffRole = user.roles.map((r) => STAFF_ROLES[r.role]).find((r) => r !== undefined);
     if (!staffRole || user.roles.some((r) => r.role === 'student')) continue;
@@ -118,5 +121,24 @@ export async function importStaff(
     sources.remember({ kind: 'staff', key: user.sourcedId, hearthId: id, schoolId, imported: {} });
     counts.created += 1;
   }
+  if (roster.mode === 'bulk') counts.removed = await deactivateAbsent(tx, roster, sources);
   return counts;
+}
+
+/** Staff a bulk file no longer lists have left: their accounts stop working everywhere. */
+async function deactivateAbsent(tx: Sql, roster: Roster, sources: SourceBook): Promise<number> {
+  const listed = new Set(roster.users.map((u) => u.sourcedId));
+  const absent = [...sources.all()]
+    .filter((s) => s.kind === 'staff' && !listed.has(s.key))
+    .map((s) => s.hearthId);
+  if (absent.length === 0) return 0;
+  const rows = await tx.query<StaffRow>(
+    `UPDATE staff_accounts s SET active = false
+     WHERE s.id = ANY($1::uuid[]) AND s.active
+       AND NOT (s.role = 'administrator' AND s.school_id IS NULL)
+     RETURNING ${STAFF_COLUMNS}`,
+    [absent],
+  );
+  for (const row of rows) await staffChanged(tx, { ...toStaff(row), active: false });
+  return rows.length;
 }

@@ -116,7 +116,35 @@ describe.each(BACKENDS)('roster import on $name', ({ open, skip }) => {
       expect(again.students).toEqual({ created: 0, updated: 0, removed: 0 });
       expect(again.caregivers).toEqual({ created: 0, updated: 0, removed: 0 });
       expect(again.links).toEqual({ created: 0, updated: 0, removed: 0 });
+      expect(again.staff).toEqual({ created: 0, updated: 0, removed: 0 });
       expect(await logSize(d)).toBe(before);
+
+      // The district's administrator, once listed in a roster (matched by email)...
+      const withPat = await sample((l) =>
+        l.startsWith('tea-1,')
+          ? `${l}\nadm-1,,,true,district-1,administrator,pat,,Pat,Admin,,A1,pat@district.example,,,,,`
+          : l,
+      );
+      await importRoster(d.db, withPat);
+      // ...and Kim have left: the next bulk file lists neither. Kim's account stops working
+      // and the school's computers learn it; the district administrator keeps theirs.
+      const left = await importRoster(d.db, await sample((l) => l.replace(/^tea-1,.*$/, '')));
+      expect(left.staff).toEqual({ created: 0, updated: 0, removed: 1 });
+      expect((await signIn()).status).toBe(401);
+      await desk.sync();
+      expect(
+        desk.core.store.db
+          .prepare("SELECT active FROM staff WHERE display_name = 'Kim White'")
+          .get(),
+      ).toEqual({ active: 0 });
+      expect(
+        (
+          await d.send('POST', '/v1/admin/sessions', {
+            email: 'pat@district.example',
+            password: DISTRICT_PASSWORD,
+          })
+        ).status,
+      ).toBe(201);
     },
   );
 
@@ -177,6 +205,7 @@ describe.each(BACKENDS)('roster import on $name', ({ open, skip }) => {
       );
       expect(summary.links.removed).toBe(2);
       expect(summary.students.removed).toBe(1);
+      expect(summary.staff.removed).toBe(0);
       // Meanwhile, offline, the office edits Bao: the district refuses it with its reason.
       const bao = desk.core.store.db
         .prepare("SELECT id FROM people WHERE first_name = 'Bao'")
