@@ -17,14 +17,20 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
   const row = (dev: Device, sql: string, ...params: unknown[]) =>
     dev.core.store.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
 
+  /** A liaison's laptop and the front desk of one school, enrolled, nobody signed in yet. */
+  async function laptopAndDesk() {
+    const d = await district();
+    const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
+    const office = await d.addStaff('Omar Office', 'front_office', []);
+    const laptop = await device(d, 'Liaison laptop');
+    const desk = await device(d, 'Front desk');
+    return { d, liaison, office, laptop, desk };
+  }
+
   it.skipIf(skip)(
     'a family made on one device reaches another; offline edits merge field by field',
     async () => {
-      const d = await district();
-      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
-      const office = await d.addStaff('Omar Office', 'front_office', []);
-      const laptop = await device(d, 'Liaison laptop');
-      const desk = await device(d, 'Front desk');
+      const { liaison, office, laptop, desk } = await laptopAndDesk();
       // Enrollment alone brings the school and its staff.
       expect(row(desk, 'SELECT name FROM schools')).toEqual({ name: 'Riverside Elementary' });
       expect(row(desk, 'SELECT count(*) AS n FROM staff')).toEqual({ n: 2 });
@@ -105,11 +111,7 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
   it.skipIf(skip)(
     'a duplicate merged on one computer moves its contacts, visits and notes everywhere, with nothing refused',
     async () => {
-      const d = await district();
-      const office = await d.addStaff('Omar Office', 'front_office', []);
-      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
-      const desk = await device(d, 'Front desk');
-      const laptop = await device(d, 'Liaison laptop');
+      const { liaison, office, laptop, desk } = await laptopAndDesk();
       await desk.signIn(office);
       await laptop.signIn(liaison);
       const { family, mother, student } = addOkaforFamily(desk.core);
@@ -160,11 +162,7 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
   it.skipIf(skip)(
     'the last batch’s answer brings the first page: a usual sync is one request',
     async () => {
-      const d = await district();
-      const liaison = await d.addStaff('Lena Liaison', 'liaison', ['support']);
-      const office = await d.addStaff('Omar Office', 'front_office', []);
-      const laptop = await device(d, 'Liaison laptop');
-      const desk = await device(d, 'Front desk');
+      const { d, liaison, office, laptop, desk } = await laptopAndDesk();
       await laptop.signIn(liaison);
       await desk.signIn(office);
       const { mother } = addOkaforFamily(laptop.core);
