@@ -12,20 +12,24 @@ export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     // Signed in first, so a stranger's batch is refused before it is read.
-    const { device, input, result } = await db.transaction(async (tx) => {
-      const held = await holdDevice(tx, request);
-      const input = parseBody(pushInput, request.body);
-      checkBatch(input.changes, Date.now());
-      return { device: held.device, input, result: await applyPush(tx, held, input) };
-    });
-    if (!input.pull) return result;
-    // Read after the push committed, so the page holds what it appended. The page is JSON
-    // text built by PostgreSQL (readPage) and goes into the answer as it is; were this read
-    // to fail, the device sends the batch again and hears it was a duplicate.
-    const page = await readPage(db, device, input.pull.after, input.pull.limit);
-    return reply
-      .type('application/json')
-      .send(`${JSON.stringify(result).slice(0, -1)},"page":${page}}`);
+    const answer = await db.transaction(
+      async (tx) => {
+        const held = await holdDevice(tx, request);
+        const input = parseBody(pushInput, request.body);
+        checkBatch(input.changes, Date.now());
+        return { device: held.device, input, result: await applyPush(tx, held, input) };
+      },
+      // Read after the push committed, so the page holds what it appended. The page is JSON
+      // text built by PostgreSQL (readPage) and goes into the answer as it is; were this
+      // read to fail, the device sends the batch again and hears it was a duplicate.
+      async (sql, { device, input, result }) => {
+        const pushed = JSON.stringify(result);
+        if (!input.pull) return pushed;
+        const page = await readPage(sql, device, input.pull.after, input.pull.limit);
+        return `${pushed.slice(0, -1)},"page":${page}}`;
+      },
+    );
+    return reply.type('application/json').send(answer);
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {
