@@ -2,6 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerSchool, ServerStaff } from '../../contract';
 import type { Sql } from '../db';
 import { ServerError, forbidden } from '../errors';
+import type { StoredRecord } from '../sync/merge';
+import {
+  distinctIds,
+  holdRecordsWhere,
+  loadRecords,
+  recordsByKey,
+  type RecordRow,
+} from '../sync/store';
 import { hashSecret } from './secrets';
 
 export interface StaffRow {
@@ -69,6 +77,12 @@ interface DeviceRow {
   staff: { id: string; teams: string[] }[];
 }
 
+/** The device's staff: who signed in on it through the server and is still active. */
+const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
+       FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
+       WHERE u.device_id = device.id AND s.active
+         AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff`;
+
 /** `lock` adds a row lock on the device (held until the caller's transaction ends). */
 const deviceQuery = (lock: boolean) =>
   `WITH device AS (
@@ -82,14 +96,40 @@ const deviceQuery = (lock: boolean) =>
        AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
    )
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
-     device.time_zone,
-     coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
-       FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
-       WHERE u.device_id = device.id AND s.active
-         AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff
+     device.time_zone, ${DEVICE_STAFF}
    FROM device`;
 const FIND_DEVICE = deviceQuery(false);
 const HOLD_DEVICE = deviceQuery(true);
+
+/**
+ * What a push needs before it merges, in one statement (each round trip to PostgreSQL is a
+ * good part of a push's cost): the device, locked as in holdDevice; its pushed seq moved to
+ * `$3` (and `last_seen_at` as in requireDevice, in the same update: one statement must not
+ * update a row twice); and the batch's stored records (`$2`), locked as in HOLD_RECORDS,
+ * only once the device is known.
+ *
+ * `fresh` says whether the statement's snapshot already held the device row it locked. When
+ * it did not, another push of the same device committed while this one waited for the lock,
+ * and records that push created are missing from `records`: the caller reads them again.
+ */
+const HOLD_PUSH = `WITH device AS (
+     SELECT d.id, d.revoked_at, d.pushed_seq, d.xmin::text AS version, s.id AS school_id,
+       s.name, s.time_zone
+     FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
+     FOR UPDATE OF d
+   ), moved AS (
+     UPDATE devices SET pushed_seq = greatest(pushed_seq, $3),
+       last_seen_at = CASE WHEN last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute'
+         THEN now() ELSE last_seen_at END
+     WHERE id = (SELECT id FROM device WHERE revoked_at IS NULL)
+   ), held AS (
+     ${holdRecordsWhere('id = ANY($2::uuid[]) AND EXISTS (SELECT 1 FROM device WHERE revoked_at IS NULL)')}
+   )
+   SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
+     device.time_zone, ${DEVICE_STAFF},
+     (SELECT d.xmin::text FROM devices d WHERE d.id = device.id) = device.version AS fresh,
+     coalesce((SELECT json_agg(held) FROM held), '[]') AS records
+   FROM device`;
 
 /** A device and the seq of the last change it pushed. */
 export interface HeldDevice {
@@ -97,8 +137,13 @@ export interface HeldDevice {
   pushedSeq: number;
 }
 
-async function findDevice(db: Sql, request: FastifyRequest, query: string): Promise<HeldDevice> {
-  const [row] = await db.query<DeviceRow>(query, [hashSecret(bearer(request, 'hd'))]);
+async function findDevice<R extends DeviceRow>(
+  db: Sql,
+  request: FastifyRequest,
+  query: string,
+  params: unknown[] = [],
+): Promise<HeldDevice & { row: R }> {
+  const [row] = await db.query<R>(query, [hashSecret(bearer(request, 'hd')), ...params]);
   if (!row) throw new ServerError(401, 'UNAUTHORIZED', 'This computer is not enrolled.');
   if (row.revoked_at)
     throw new ServerError(
@@ -113,6 +158,7 @@ async function findDevice(db: Sql, request: FastifyRequest, query: string): Prom
       staff: row.staff,
     },
     pushedSeq: Number(row.pushed_seq),
+    row,
   };
 }
 
@@ -130,5 +176,32 @@ export async function requireDevice(db: Sql, request: FastifyRequest): Promise<D
  * requireDevice, with the device's row locked until `tx` ends: one push per device at a
  * time, so a second push waits here and then sees the first one's seq.
  */
-export const holdDevice = (tx: Sql, request: FastifyRequest): Promise<HeldDevice> =>
-  findDevice(tx, request, HOLD_DEVICE);
+export async function holdDevice(tx: Sql, request: FastifyRequest): Promise<HeldDevice> {
+  const { device, pushedSeq } = await findDevice(tx, request, HOLD_DEVICE);
+  return { device, pushedSeq };
+}
+
+/** A held device (holdDevice) with the stored records a batch names, locked (HOLD_RECORDS). */
+export interface HeldPush extends HeldDevice {
+  records: Map<string, StoredRecord>;
+}
+
+/**
+ * holdDevice for a push that will move the device's pushed seq to `last` and merge into the
+ * records with these ids (see HOLD_PUSH). Every change up to `last` is handled by this
+ * transaction, so the mark moves now and is undone with the transaction on failure.
+ */
+export async function holdPush(
+  tx: Sql,
+  request: FastifyRequest,
+  ids: string[],
+  last: number,
+): Promise<HeldPush> {
+  const unique = distinctIds(ids);
+  const { device, pushedSeq, row } = await findDevice<
+    DeviceRow & { fresh: boolean; records: RecordRow[] }
+  >(tx, request, HOLD_PUSH, [unique, last]);
+  // The device's row is locked now, so a new statement sees the other push's records.
+  const records = row.fresh ? recordsByKey(row.records) : await loadRecords(tx, unique);
+  return { device, pushedSeq, records };
+}

@@ -1,23 +1,49 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuery, pushInput } from '../../contract';
-import { holdDevice, requireDevice } from '../auth/guards';
+import { pullQuery, pushInput, type PushInput } from '../../contract';
+import { holdPush, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { readPage } from '../sync/pull';
-import { applyPush, checkBatch } from '../sync/push';
+import { applyPush, checkBatch, lastSeqOf } from '../sync/push';
 import { parseBody } from '../validate';
 
 /** A push of MAX_PUSH_CHANGES large notes fits; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
+/** A push body checked against the contract and the schema, or why it was refused. */
+function checkedPush(
+  body: unknown,
+): { ok: true; value: PushInput } | { ok: false; error: unknown } {
+  try {
+    const input = parseBody(pushInput, body);
+    checkBatch(input.changes, Date.now());
+    return { ok: true, value: input };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
-    // Signed in first, so a stranger's batch is refused before it is read.
     const answer = await db.transaction(
       async (tx) => {
-        const held = await holdDevice(tx, request);
-        const input = parseBody(pushInput, request.body);
-        checkBatch(input.changes, Date.now());
-        return { device: held.device, input, result: await applyPush(tx, held, input) };
+        const input = checkedPush(request.body);
+        if (!input.ok) {
+          // A stranger hears only that they are not signed in, never what a batch must be.
+          await requireDevice(tx, request);
+          throw input.error;
+        }
+        const { changes } = input.value;
+        const held = await holdPush(
+          tx,
+          request,
+          changes.map((c) => c.rowId),
+          lastSeqOf(changes),
+        );
+        return {
+          device: held.device,
+          input: input.value,
+          result: await applyPush(tx, held, input.value),
+        };
       },
       // Read after the push committed, so the page holds what it appended. The page is JSON
       // text built by PostgreSQL (readPage) and goes into the answer as it is; were this

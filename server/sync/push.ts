@@ -10,21 +10,12 @@ import {
   type PushResult,
   type SyncedTable,
 } from '../../contract';
-import type { HeldDevice } from '../auth/guards';
+import type { HeldPush } from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import {
-  HOLD_RECORDS,
-  commitChanges,
-  distinctIds,
-  logEntriesOf,
-  recordKey,
-  recordsByKey,
-  type LogEntry,
-  type RecordRow,
-} from './store';
+import { commitChanges, logEntriesOf, recordKey, type LogEntry } from './store';
 
 /**
  * Refuse the whole batch before any SQL when a name is not in the contract's table of
@@ -63,26 +54,8 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
   });
 }
 
-/**
- * Move the device's high-water mark to the batch's last seq and lock the batch's records,
- * in one round trip. The device's row is already locked (holdDevice), so this statement's
- * snapshot is taken after any earlier push of this device committed. Every change up to the
- * batch's last seq is handled by this transaction, so the mark moves now (and is undone with
- * the transaction on failure).
- */
-async function holdRecords(
-  tx: Sql,
-  deviceId: string,
-  last: number,
-  ids: string[],
-): Promise<Map<string, StoredRecord>> {
-  const rows = await tx.query<RecordRow>(
-    `WITH moved AS (UPDATE devices SET pushed_seq = greatest(pushed_seq, $3) WHERE id = $2)
-     ${HOLD_RECORDS}`,
-    [distinctIds(ids), deviceId, last],
-  );
-  return recordsByKey(rows);
-}
+/** The seq of a batch's last change: where the device's pushed seq moves (holdPush). */
+export const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
 
 /**
  * Apply one batch in the caller's transaction: changes already applied (seq at or below
@@ -91,16 +64,10 @@ async function holdRecords(
  */
 export async function applyPush(
   tx: Sql,
-  { device, pushedSeq: pushed }: HeldDevice,
+  { device, pushedSeq: pushed, records }: HeldPush,
   { basedOn, changes }: PushInput,
 ): Promise<PushResult> {
-  const last = changes[changes.length - 1]?.seq ?? 0;
-  const records = await holdRecords(
-    tx,
-    device.deviceId,
-    last,
-    changes.map((c) => c.rowId),
-  );
+  const last = lastSeqOf(changes);
   const writers = new Map(device.staff.map((s) => [s.id, s]));
   const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(device)]);
   const schoolId = device.school.id;

@@ -26,14 +26,17 @@ export interface RecordRow {
 const key = (table: string, id: string) => `${table}:${id}`;
 
 /**
- * The stored records whose ids are in `$1`, locked until the transaction ends, so two merges
+ * The stored records the condition selects (by id), locked until the transaction ends, so two merges
  * into one record take turns and never decide on the same stale clocks. Rows are locked in
  * one order (tbl, id) by every caller, so two transactions never wait for each other's.
  * (Two devices creating a record with the same id at the same moment is not guarded: ids
  * are UUIDv7 made by one device.)
  */
-export const HOLD_RECORDS = `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
-  WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`;
+export const holdRecordsWhere = (condition: string) =>
+  `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
+   WHERE ${condition} ORDER BY tbl, id FOR UPDATE`;
+
+const HOLD_RECORDS = holdRecordsWhere('id = ANY($1::uuid[])');
 
 /** Rows of HOLD_RECORDS keyed by `table:id`. */
 export const recordsByKey = (rows: RecordRow[]): Map<string, StoredRecord> =>

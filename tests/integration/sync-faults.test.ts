@@ -178,6 +178,57 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
       expect(households(desk)).toEqual(households(laptop));
     });
 
+  // PGlite has one connection, so its pushes never wait for each other's locks.
+  if (name === 'PostgreSQL')
+    it.skipIf(skip)(
+      'answers the same batch sent twice at once as applied once, knowing the new record',
+      async () => {
+        const { d, liaison, laptop } = await pair();
+        const id = '0190a0a0-0000-7000-8000-0000000000bb';
+        const push = {
+          basedOn: 0,
+          changes: [
+            {
+              seq: 1,
+              table: 'households',
+              rowId: id,
+              hlc: `${String(Date.now()).padStart(15, '0')}.000000.test`,
+              by: liaison.id,
+              insert: true,
+              values: { id, schoolId: d.schoolId, name: 'Okafor', address: null },
+            },
+          ],
+        };
+        // Hold the device's row so both copies start (and take their snapshots) before
+        // either may go on; the second to go then waits for the first one's commit.
+        let release: () => void = () => undefined;
+        let locked: () => void = () => undefined;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const holding = d.db.transaction(async (tx) => {
+          await tx.query('SELECT 1 FROM devices WHERE id = $1 FOR UPDATE', [laptop.serverDeviceId]);
+          locked();
+          await new Promise<void>((resolve) => (release = resolve));
+        });
+        await isLocked;
+        const copies = [1, 2].map(() => d.send('POST', '/v1/sync/push', push, laptop.token));
+        const waiting = async () =>
+          (
+            await d.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+               WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          )[0]?.n;
+        for (let tries = 0; (await waiting()) !== 2 && tries < 200; tries++)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(await waiting()).toBe(2);
+        release();
+        await holding;
+        for (const reply of await Promise.all(copies))
+          expect(reply).toEqual({ status: 200, body: { acknowledged: 1, outcomes: [] } });
+        expect(await logCount(d)).toBe(1);
+      },
+    );
+
   it.skipIf(skip)(
     'orders edits by the hybrid clock when clocks are an hour off or jump back',
     async () => {
