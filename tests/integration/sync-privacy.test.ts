@@ -295,7 +295,19 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
     // No token, a made-up one, and a revoked device.
     expect((await d.send('GET', '/v1/sync/pull?after=0')).status).toBe(401);
     expect((await d.send('GET', '/v1/sync/pull?after=0', undefined, 'hd_forged')).status).toBe(401);
+    // A stranger's batch, well-formed or not, hears only that they are not signed in.
+    for (const token of [undefined, 'hd_forged'])
+      for (const body of [{ basedOn: 0, changes: [] }, { changes: 'not a batch' }])
+        expect(await d.send('POST', '/v1/sync/push', body, token)).toMatchObject({
+          status: 401,
+          body: { code: 'UNAUTHORIZED' },
+        });
     await d.send('POST', `/v1/admin/devices/${desk.serverDeviceId}/revoke`, {}, d.adminToken);
+    for (const body of [{ basedOn: 0, changes: [] }, { changes: 'not a batch' }])
+      expect(await d.send('POST', '/v1/sync/push', body, desk.token)).toMatchObject({
+        status: 401,
+        body: { code: 'DEVICE_REVOKED' },
+      });
     const failure = await desk.sync().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SyncFailure);
     expect(failure).toMatchObject({ code: 'DEVICE_REVOKED', retry: false });
