@@ -83,13 +83,10 @@ const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 't
        WHERE u.device_id = device.id AND s.active
          AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff`;
 
-/** `lock` adds a row lock on the device (held until the caller's transaction ends). */
-const deviceQuery = (lock: boolean) =>
-  `WITH device AS (
+const FIND_DEVICE = `WITH device AS (
      SELECT d.id, d.revoked_at, d.pushed_seq, d.last_seen_at, s.id AS school_id, s.name,
        s.time_zone
      FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
-     ${lock ? 'FOR UPDATE OF d' : ''}
    ), seen AS (
      UPDATE devices SET last_seen_at = now()
      WHERE id = (SELECT id FROM device)
@@ -98,12 +95,10 @@ const deviceQuery = (lock: boolean) =>
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
      device.time_zone, ${DEVICE_STAFF}
    FROM device`;
-const FIND_DEVICE = deviceQuery(false);
-const HOLD_DEVICE = deviceQuery(true);
 
 /**
  * What a push needs before it merges, in one statement (each round trip to PostgreSQL is a
- * good part of a push's cost): the device, locked as in holdDevice; its pushed seq moved to
+ * good part of a push's cost): the device, locked; its pushed seq moved to
  * `$3` (and `last_seen_at` as in requireDevice, in the same update: one statement must not
  * update a row twice); and the batch's stored records (`$2`), locked as in HOLD_RECORDS,
  * only once the device is known.
@@ -172,24 +167,17 @@ export async function requireDevice(db: Sql, request: FastifyRequest): Promise<D
   return (await findDevice(db, request, FIND_DEVICE)).device;
 }
 
-/**
- * requireDevice, with the device's row locked until `tx` ends: one push per device at a
- * time, so a second push waits here and then sees the first one's seq.
- */
-export async function holdDevice(tx: Sql, request: FastifyRequest): Promise<HeldDevice> {
-  const { device, pushedSeq } = await findDevice(tx, request, HOLD_DEVICE);
-  return { device, pushedSeq };
-}
-
-/** A held device (holdDevice) with the stored records a batch names, locked (HOLD_RECORDS). */
+/** A device with its pushed seq, and the stored records a batch names, locked (HOLD_RECORDS). */
 export interface HeldPush extends HeldDevice {
   records: Map<string, StoredRecord>;
 }
 
 /**
- * holdDevice for a push that will move the device's pushed seq to `last` and merge into the
- * records with these ids (see HOLD_PUSH). Every change up to `last` is handled by this
- * transaction, so the mark moves now and is undone with the transaction on failure.
+ * requireDevice for a push, with the device's row locked until `tx` ends (one push per
+ * device at a time: a second push waits and then sees the first one's seq), its pushed seq
+ * moved to `last`, and the records with these ids locked (see HOLD_PUSH). Every change up to
+ * `last` is handled by this transaction, so the mark moves now and is undone with the
+ * transaction on failure.
  */
 export async function holdPush(
   tx: Sql,
