@@ -1,38 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import { pullQuery, pushInput, type PushInput } from '../../contract';
-import { holdPush, requireDevice } from '../auth/guards';
+import { requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { readPage } from '../sync/pull';
-import { applyPush, checkBatch, lastSeqOf } from '../sync/push';
+import { applyPush, checkBatch, holdPush, lastSeqOf } from '../sync/push';
 import { parseBody } from '../validate';
 
 /** A push of MAX_PUSH_CHANGES large notes fits; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
-/** A push body checked against the contract and the schema, or why it was refused. */
-function checkedPush(
-  body: unknown,
-): { ok: true; value: PushInput } | { ok: false; error: unknown } {
-  try {
-    const input = parseBody(pushInput, body);
-    checkBatch(input.changes, Date.now());
-    return { ok: true, value: input };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
 export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     const answer = await db.transaction(
       async (tx) => {
-        const input = checkedPush(request.body);
-        if (!input.ok) {
+        let input: PushInput;
+        try {
+          input = parseBody(pushInput, request.body);
+          checkBatch(input.changes, Date.now());
+        } catch (refused) {
           // A stranger hears only that they are not signed in, never what a batch must be.
           await requireDevice(tx, request);
-          throw input.error;
+          throw refused;
         }
-        const { changes } = input.value;
+        const { changes } = input;
         const held = await holdPush(
           tx,
           request,
@@ -41,8 +31,8 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
         );
         return {
           device: held.device,
-          input: input.value,
-          result: await applyPush(tx, held, input.value),
+          input,
+          result: await applyPush(tx, held, input),
         };
       },
       // Read after the push committed, so the page holds what it appended. The page is JSON

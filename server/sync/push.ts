@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   MAX_DRIFT_MS,
   SCHOOL_AUDIENCE,
@@ -10,12 +11,28 @@ import {
   type PushResult,
   type SyncedTable,
 } from '../../contract';
-import type { HeldPush } from '../auth/guards';
+import {
+  DEVICE_STAFF,
+  SEEN_IS_STALE,
+  findDevice,
+  type DeviceRow,
+  type HeldDevice,
+} from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import { commitChanges, logEntriesOf, recordKey, type LogEntry } from './store';
+import {
+  commitChanges,
+  distinctIds,
+  holdRecordsWhere,
+  loadRecords,
+  logEntriesOf,
+  recordKey,
+  recordsByKey,
+  type LogEntry,
+  type RecordRow,
+} from './store';
 
 /**
  * Refuse the whole batch before any SQL when a name is not in the contract's table of
@@ -54,8 +71,64 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
   });
 }
 
+/**
+ * What a push needs before it merges, in one statement (each round trip to PostgreSQL is a
+ * good part of a push's cost): the device, locked; its pushed seq moved to `$3` (and
+ * `last_seen_at` as in requireDevice, in the same update: one statement must not update a
+ * row twice); and the batch's stored records (`$2`), locked as in store.ts, only once the
+ * device is known.
+ *
+ * `fresh` says whether the statement's snapshot already held the device row it locked. When
+ * it did not, another push of the same device committed while this one waited for the lock,
+ * and records that push created are missing from `records`: the caller reads them again.
+ */
+const HOLD_PUSH = `WITH device AS (
+     SELECT d.id, d.revoked_at, d.pushed_seq, d.xmin::text AS version, s.id AS school_id,
+       s.name, s.time_zone
+     FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
+     FOR UPDATE OF d
+   ), moved AS (
+     UPDATE devices SET pushed_seq = greatest(pushed_seq, $3),
+       last_seen_at = CASE WHEN ${SEEN_IS_STALE} THEN now() ELSE last_seen_at END
+     WHERE id = (SELECT id FROM device WHERE revoked_at IS NULL)
+   ), held AS (
+     ${holdRecordsWhere('id = ANY($2::uuid[]) AND EXISTS (SELECT 1 FROM device WHERE revoked_at IS NULL)')}
+   )
+   SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
+     device.time_zone, ${DEVICE_STAFF},
+     (SELECT d.xmin::text FROM devices d WHERE d.id = device.id) = device.version AS fresh,
+     coalesce((SELECT json_agg(held) FROM held), '[]') AS records
+   FROM device`;
+
 /** The seq of a batch's last change: where the device's pushed seq moves (holdPush). */
 export const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
+
+/** A device with its pushed seq, and the stored records a batch names, locked. */
+export interface HeldPush extends HeldDevice {
+  records: Map<string, StoredRecord>;
+}
+
+/**
+ * requireDevice for a push, with the device's row locked until `tx` ends (one push per
+ * device at a time: a second push waits and then sees the first one's seq), its pushed seq
+ * moved to `last`, and the records with these ids locked (see HOLD_PUSH). Every change up to
+ * `last` is handled by this transaction, so the mark moves now and is undone with the
+ * transaction on failure.
+ */
+export async function holdPush(
+  tx: Sql,
+  request: FastifyRequest,
+  ids: string[],
+  last: number,
+): Promise<HeldPush> {
+  const unique = distinctIds(ids);
+  const { device, pushedSeq, row } = await findDevice<
+    DeviceRow & { fresh: boolean; records: RecordRow[] }
+  >(tx, request, HOLD_PUSH, [unique, last]);
+  // The device's row is locked now, so a new statement sees the other push's records.
+  const records = row.fresh ? recordsByKey(row.records) : await loadRecords(tx, unique);
+  return { device, pushedSeq, records };
+}
 
 /**
  * Apply one batch in the caller's transaction: changes already applied (seq at or below

@@ -26,8 +26,8 @@ export interface RecordRow {
 const key = (table: string, id: string) => `${table}:${id}`;
 
 /**
- * The stored records the condition selects (by id), locked until the transaction ends, so two merges
- * into one record take turns and never decide on the same stale clocks. Rows are locked in
+ * The stored records the condition selects (by id), locked until the transaction ends, so
+ * two merges into one record take turns and never decide on the same stale clocks. Rows are locked in
  * one order (tbl, id) by every caller, so two transactions never wait for each other's.
  * (Two devices creating a record with the same id at the same moment is not guarded: ids
  * are UUIDv7 made by one device.)
