@@ -18,15 +18,6 @@ export interface ServerDb extends Sql {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
-  /**
-   * The same, then `afterCommit` on the same connection once the transaction has committed
-   * (its failure cannot undo the commit). A read that must follow a write this way does not
-   * queue for the pool a second time: under a burst of syncs that wait was most of a push.
-   */
-  transaction<T, U>(
-    work: (tx: Sql) => Promise<T>,
-    afterCommit: (db: Sql, committed: T) => Promise<U>,
-  ): Promise<U>;
   close(): Promise<void>;
 }
 
@@ -81,10 +72,7 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
   return {
     kind: 'postgres',
     ...preparedOver(pool),
-    async transaction<T, U>(
-      work: (tx: Sql) => Promise<T>,
-      afterCommit?: (db: Sql, committed: T) => Promise<U>,
-    ): Promise<T | U> {
+    async transaction(work) {
       const client = await pool.connect();
       // The pool listens for errors on idle clients only. A connection lost mid-transaction
       // (PostgreSQL restarted) also fails the statement in flight, which is what the caller
@@ -94,18 +82,14 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
         lost = error;
       };
       client.on('error', onLost);
-      const sql = preparedOver(client);
       try {
-        let committed: T;
-        try {
-          await client.query('BEGIN');
-          committed = await work(sql);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-        return afterCommit ? await afterCommit(sql, committed) : committed;
+        await client.query('BEGIN');
+        const result = await work(preparedOver(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
       } finally {
         client.off('error', onLost);
         // A lost connection goes back to the pool as broken, to be closed, not reused.
@@ -119,19 +103,10 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
 /** `dataDir` undefined keeps the database in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<ServerDb> {
   const db = await PGlite.create(dataDir);
-  const sql = sqlOver(db, (script) => db.exec(script));
   return {
     kind: 'pglite',
-    ...sql,
-    async transaction<T, U>(
-      work: (tx: Sql) => Promise<T>,
-      afterCommit?: (db: Sql, committed: T) => Promise<U>,
-    ): Promise<T | U> {
-      const committed = await db.transaction((tx) =>
-        work(sqlOver(tx, (script) => tx.exec(script))),
-      );
-      return afterCommit ? afterCommit(sql, committed) : committed;
-    },
+    ...sqlOver(db, (script) => db.exec(script)),
+    transaction: (work) => db.transaction((tx) => work(sqlOver(tx, (script) => tx.exec(script)))),
     close: () => db.close(),
   };
 }

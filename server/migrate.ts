@@ -6,6 +6,7 @@ import keys from './migrations/0004_keys';
 import logWire from './migrations/0005_log_wire';
 import audit from './migrations/0006_audit';
 import rateLimits from './migrations/0007_rate_limits';
+import pushInOneStatement from './migrations/0008_push_in_one_statement';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -16,6 +17,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'log wire', sql: logWire },
   { name: 'audit', sql: audit },
   { name: 'rate limits', sql: rateLimits },
+  { name: 'push in one statement', sql: pushInOneStatement },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

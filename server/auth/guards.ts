@@ -70,26 +70,30 @@ export interface DeviceRow {
 }
 
 /** The device's staff: who signed in on it through the server and is still active. */
-export const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
+const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
        FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
        WHERE u.device_id = device.id AND s.active
          AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff`;
 
-/** `last_seen_at` is written at most once a minute, so a busy device does not rewrite its row. */
-export const SEEN_IS_STALE = `last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute'`;
-
-const FIND_DEVICE = `WITH device AS (
+/**
+ * The device whose token's hash is `$1`, with its school and staff (a DeviceRow), and its
+ * `last_seen_at` moved, at most once a minute so that a busy device does not rewrite its row.
+ * `columns` adds to what it selects and may read `device` and parameters from `$2`.
+ */
+export const deviceQuery = (columns = '') => `WITH device AS (
      SELECT d.id, d.revoked_at, d.pushed_seq, d.last_seen_at, s.id AS school_id, s.name,
        s.time_zone
      FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
    ), seen AS (
      UPDATE devices SET last_seen_at = now()
      WHERE id = (SELECT id FROM device)
-       AND (${SEEN_IS_STALE})
+       AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
    )
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
-     device.time_zone, ${DEVICE_STAFF}
+     device.time_zone, ${DEVICE_STAFF}${columns}
    FROM device`;
+
+const FIND_DEVICE = deviceQuery();
 
 /** A device and the seq of the last change it pushed. */
 export interface HeldDevice {

@@ -2,12 +2,35 @@ import type { DeviceCaller } from '../auth/guards';
 import type { Sql } from '../db';
 import { audiencesOf } from './device-staff';
 
+/** What sync_page (migration 0008) gives for one page; sync_push gives the same. */
+export interface PageRow {
+  page_changes: string;
+  page_last: string | number | null;
+  page_count: number;
+  page_keys: number;
+}
+
 /**
- * One page of the log after `after`, only what the device's staff may see, as the JSON
- * text of a PullPage. Entries are stored as their wire text (migration 0005) and joined by
- * PostgreSQL, so a page of thousands of changes costs the server's one JavaScript thread
- * almost nothing. Appends commit in sequence order per school (store.ts), so nothing can
- * later appear below a cursor already handed out.
+ * A page as the JSON text of a PullPage. Its changes come as one text joined by PostgreSQL
+ * from the entries' wire text (migration 0005), so a page of thousands of changes costs the
+ * server's one JavaScript thread almost nothing.
+ */
+export function pageText(
+  row: PageRow | undefined,
+  after: number,
+  limit: number,
+  audiences: string[],
+): string {
+  const next = row?.page_last === null || row === undefined ? after : Number(row.page_last);
+  // A full page may have more behind it; the device asks once more and gets an empty one.
+  const more = (row?.page_count ?? 0) === limit;
+  return `{"changes":${row?.page_changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${row?.page_keys ?? 0}}`;
+}
+
+/**
+ * One page of the log after `after`, only what the device's staff may see. Appends commit
+ * in sequence order per school (sync_append), so nothing can later appear below a cursor
+ * already handed out.
  */
 export async function readPage(
   db: Sql,
@@ -16,17 +39,11 @@ export async function readPage(
   limit: number,
 ): Promise<string> {
   const audiences = audiencesOf(device);
-  const [page] = await db.query<{ changes: string; last: string | null; n: number; keys: number }>(
-    `SELECT '[' || coalesce(string_agg(wire, ',' ORDER BY seq), '') || ']' AS changes,
-       max(seq) AS last, count(*)::int AS n,
-       coalesce((SELECT version FROM key_versions WHERE school_id = $1), 0)::float8 AS keys
-     FROM (SELECT seq, wire FROM sync_log
-           WHERE school_id = $1 AND seq > $2 AND (audience = 'school' OR audience = ANY($3::text[]))
-           ORDER BY seq LIMIT $4) AS page`,
-    [device.school.id, after, audiences, limit],
-  );
-  const next = page?.last === null || page === undefined ? after : Number(page.last);
-  // A full page may have more behind it; the device asks once more and gets an empty one.
-  const more = (page?.n ?? 0) === limit;
-  return `{"changes":${page?.changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${page?.keys ?? 0}}`;
+  const [row] = await db.query<PageRow>('SELECT * FROM sync_page($1::uuid, $2, $3, $4)', [
+    device.school.id,
+    after,
+    audiences,
+    limit,
+  ]);
+  return pageText(row, after, limit, audiences);
 }

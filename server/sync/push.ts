@@ -11,25 +11,19 @@ import {
   type PushResult,
   type SyncedTable,
 } from '../../contract';
-import {
-  DEVICE_STAFF,
-  SEEN_IS_STALE,
-  findDevice,
-  type DeviceRow,
-  type HeldDevice,
-} from '../auth/guards';
+import { deviceQuery, findDevice, type DeviceRow, type HeldDevice } from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
+import { pageText, type PageRow } from './pull';
 import {
-  commitChanges,
   distinctIds,
-  holdRecordsWhere,
-  loadRecords,
+  entriesJson,
   logEntriesOf,
   recordKey,
   recordsByKey,
+  recordsJson,
   type LogEntry,
   type RecordRow,
 } from './store';
@@ -72,74 +66,119 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
 }
 
 /**
- * What a push needs before it merges, in one statement (each round trip to PostgreSQL is a
- * good part of a push's cost): the device, locked; its pushed seq moved to `$3` (and
- * `last_seen_at` as in requireDevice, in the same update: one statement must not update a
- * row twice); and the batch's stored records (`$2`), locked as in store.ts, only once the
- * device is known.
- *
- * `fresh` says whether the statement's snapshot already held the device row it locked. When
- * it did not, another push of the same device committed while this one waited for the lock,
- * and records that push created are missing from `records`: the caller reads them again.
+ * What a push reads, without locks (deviceQuery, `$1`): the batch's stored records (`$2`)
+ * with their row versions, and the reasons kept for those of its changes (`$3`) already
+ * pushed and refused. sync_push checks before writing that nothing it decided on moved.
  */
-const HOLD_PUSH = `WITH device AS (
-     SELECT d.id, d.revoked_at, d.pushed_seq, d.xmin::text AS version, s.id AS school_id,
-       s.name, s.time_zone
-     FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
-     FOR UPDATE OF d
-   ), moved AS (
-     UPDATE devices SET pushed_seq = greatest(pushed_seq, $3),
-       last_seen_at = CASE WHEN ${SEEN_IS_STALE} THEN now() ELSE last_seen_at END
-     WHERE id = (SELECT id FROM device WHERE revoked_at IS NULL)
-   ), held AS (
-     ${holdRecordsWhere('id = ANY($2::uuid[]) AND EXISTS (SELECT 1 FROM device WHERE revoked_at IS NULL)')}
-   )
-   SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
-     device.time_zone, ${DEVICE_STAFF},
-     (SELECT d.xmin::text FROM devices d WHERE d.id = device.id) = device.version AS fresh,
-     coalesce((SELECT json_agg(held) FROM held), '[]') AS records
-   FROM device`;
+const READ_PUSH = deviceQuery(`,
+     coalesce((SELECT json_agg(r) FROM (
+       SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
+       FROM records WHERE id = ANY($2::uuid[])) AS r), '[]') AS records,
+     coalesce((SELECT json_agg(json_build_object('seq', j.seq, 'reason', j.reason))
+       FROM sync_rejections j
+       WHERE j.device_id = device.id AND j.seq = ANY($3::bigint[]) AND j.seq <= device.pushed_seq),
+       '[]') AS rejections`);
 
-/** The seq of a batch's last change: where the device's pushed seq moves (holdPush). */
+interface PushRow extends DeviceRow {
+  records: (RecordRow & { version: string })[];
+  rejections: { seq: number; reason: string }[];
+}
+
+/** The writes and the answer of a batch, decided from what READ_PUSH read. */
+export interface PushPlan {
+  result: PushResult;
+  records: StoredRecord[];
+  log: LogEntry[];
+  rejected: { seq: number; reason: string }[];
+}
+
+/** The seq of a batch's last change: where the device's pushed seq moves. */
 export const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
 
-/** A device with its pushed seq, and the stored records a batch names, locked. */
-export interface HeldPush extends HeldDevice {
-  records: Map<string, StoredRecord>;
-}
+const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
+   $7::jsonb, $8, $9::text[], $10)`;
+
+/** sync_push refused to write because another push changed what this one read (40001). */
+const raced = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40001';
+
+/** Enough for every push that races another for one device or record to get its turn. */
+const MAX_ATTEMPTS = 8;
 
 /**
- * requireDevice for a push, with the device's row locked until `tx` ends (one push per
- * device at a time: a second push waits and then sees the first one's seq), its pushed seq
- * moved to `last`, and the records with these ids locked (see HOLD_PUSH). Every change up to
- * `last` is handled by this transaction, so the mark moves now and is undone with the
- * transaction on failure.
+ * A batch, applied all or nothing, and its answer as JSON text (a PushResult, with the
+ * first page of what is new when the batch asked for it). Two statements, whatever the
+ * batch (each message to PostgreSQL is a good part of a push's cost): READ_PUSH, then
+ * sync_push (migration 0008), which writes only if no other push changed the device's
+ * pushed seq or a record this one writes in between; if one did, the batch is read and
+ * decided again.
  */
-export async function holdPush(
-  tx: Sql,
+export async function pushBatch(
+  db: Sql,
   request: FastifyRequest,
-  ids: string[],
-  last: number,
-): Promise<HeldPush> {
-  const unique = distinctIds(ids);
-  const { device, pushedSeq, row } = await findDevice<
-    DeviceRow & { fresh: boolean; records: RecordRow[] }
-  >(tx, request, HOLD_PUSH, [unique, last]);
-  // The device's row is locked now, so a new statement sees the other push's records.
-  const records = row.fresh ? recordsByKey(row.records) : await loadRecords(tx, unique);
-  return { device, pushedSeq, records };
+  input: PushInput,
+): Promise<string> {
+  const { changes, pull } = input;
+  const ids = distinctIds(changes.map((c) => c.rowId));
+  const seqs = changes.map((c) => c.seq);
+  for (let attempt = 1; ; attempt++) {
+    const { device, pushedSeq, row } = await findDevice<PushRow>(db, request, READ_PUSH, [
+      ids,
+      seqs,
+    ]);
+    const versions = new Map(row.records.map((r) => [recordKey(r.tbl, r.id), r.version]));
+    const plan = planPush(
+      { device, pushedSeq },
+      recordsByKey(row.records),
+      new Map(row.rejections.map((r) => [r.seq, r.reason])),
+      input,
+    );
+    const audiences = audiencesOf(device);
+    try {
+      const [page] = await db.query<PageRow>(SYNC_PUSH, [
+        device.deviceId,
+        pushedSeq,
+        lastSeqOf(changes),
+        device.school.id,
+        entriesJson(plan.log),
+        recordsJson(
+          plan.records.map((r) => ({
+            ...r,
+            version: versions.get(recordKey(r.table, r.id)) ?? null,
+          })),
+        ),
+        JSON.stringify(plan.rejected),
+        pull?.after ?? 0,
+        audiences,
+        pull?.limit ?? null,
+      ]);
+      const pushed = JSON.stringify(plan.result);
+      if (!pull) return pushed;
+      return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences)}}`;
+    } catch (error) {
+      if (!raced(error)) throw error;
+      if (attempt === MAX_ATTEMPTS)
+        throw new ServerError(
+          503,
+          'CONFLICT',
+          'Other computers were changing the same records at that moment. Hearth will send these changes again shortly.',
+        );
+    }
+  }
 }
 
 /**
- * Apply one batch in the caller's transaction: changes already applied (seq at or below
- * the device's pushed_seq) are answered again without being reapplied; each new one merges
- * field by field or is refused with a reason the device shows its user.
+ * Decide a batch: changes already applied (seq at or below the device's pushed seq) are
+ * answered again without being reapplied (`earlierRejections`: the reasons kept for those
+ * refused then); each new one merges field by field into `records` or is refused with a
+ * reason the device shows its user.
  */
-export async function applyPush(
-  tx: Sql,
-  { device, pushedSeq: pushed, records }: HeldPush,
+export function planPush(
+  { device, pushedSeq: pushed }: HeldDevice,
+  records: Map<string, StoredRecord>,
+  earlierRejections: Map<number, string>,
   { basedOn, changes }: PushInput,
-): Promise<PushResult> {
+): PushPlan {
   const last = lastSeqOf(changes);
   const writers = new Map(device.staff.map((s) => [s.id, s]));
   const visible = new Set([SCHOOL_AUDIENCE, ...audiencesOf(device)]);
@@ -163,16 +202,6 @@ export async function applyPush(
   const rejected: { seq: number; reason: string }[] = [];
 
   const earlier = changes.filter((c) => c.seq <= pushed);
-  const earlierRejections = new Map(
-    earlier.length === 0
-      ? []
-      : (
-          await tx.query<{ seq: string; reason: string }>(
-            'SELECT seq, reason FROM sync_rejections WHERE device_id = $1 AND seq = ANY($2::bigint[])',
-            [device.deviceId, earlier.map((c) => c.seq)],
-          )
-        ).map((r) => [Number(r.seq), r.reason]),
-  );
   for (const change of earlier) {
     const reason = earlierRejections.get(change.seq);
     const fields = Object.keys(change.values);
@@ -239,14 +268,10 @@ export async function applyPush(
       });
   }
 
-  if (rejected.length > 0)
-    await tx.query(
-      `INSERT INTO sync_rejections (device_id, seq, reason)
-       SELECT $1, unnest($2::bigint[]), unnest($3::text[])`,
-      [device.deviceId, rejected.map((r) => r.seq), rejected.map((r) => r.reason)],
-    );
-  const acknowledged = Math.max(pushed, last);
-  // Last, so the school's log lock is held only for the append and the commit.
-  await commitChanges(tx, schoolId, [...dirty.values()], log);
-  return { acknowledged, outcomes };
+  return {
+    result: { acknowledged: Math.max(pushed, last), outcomes },
+    records: [...dirty.values()],
+    log,
+    rejected,
+  };
 }

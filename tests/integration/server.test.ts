@@ -116,49 +116,6 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     },
   );
 
-  it.skipIf(skip)(
-    'reads after a transaction on its connection, after the commit, which a failed read keeps',
-    async () => {
-      db = await open();
-      closers.push(() => db.close());
-      await db.exec('CREATE TABLE t (n int)');
-      const seen = await db.transaction(
-        async (tx) => {
-          await tx.query('INSERT INTO t (n) VALUES (1)');
-          return 'inserted';
-        },
-        async (after, committed) => {
-          // A second connection sees the row, so the transaction had committed.
-          const elsewhere = await db.query<{ n: number }>('SELECT n FROM t');
-          const here = await after.query<{ n: number }>('SELECT n FROM t');
-          return { committed, elsewhere, here };
-        },
-      );
-      expect(seen).toEqual({ committed: 'inserted', elsewhere: [{ n: 1 }], here: [{ n: 1 }] });
-      await expect(
-        db.transaction(
-          (tx) => tx.query('INSERT INTO t (n) VALUES (2)'),
-          () => Promise.reject(new Error('the read failed')),
-        ),
-      ).rejects.toThrow('the read failed');
-      expect(await db.query('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }]);
-      // A failed transaction runs no read and keeps nothing.
-      let read = false;
-      await expect(
-        db.transaction(
-          async (tx) => {
-            await tx.query('INSERT INTO t (n) VALUES (3)');
-            throw new Error('the push failed');
-          },
-          async () => {
-            read = true;
-          },
-        ),
-      ).rejects.toThrow('the push failed');
-      expect(read).toBe(false);
-      expect(await db.query('SELECT count(*)::int AS n FROM t')).toEqual([{ n: 2 }]);
-    },
-  );
   it.skipIf(skip)('migration 5 keeps every log entry, as devices receive it', async () => {
     db = await open();
     closers.push(() => db.close());

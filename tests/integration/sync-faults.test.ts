@@ -229,6 +229,65 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
       },
     );
 
+  // A push writes without holding locks across round trips (server/sync/push.ts), so two
+  // pushes can read a record before either writes it: the second to write must see that the
+  // record moved and merge again, not save its stale copy over the first one's field.
+  if (name === 'PostgreSQL')
+    it.skipIf(skip)(
+      'keeps both fields when two computers push edits to one family at once',
+      async () => {
+        const { d, laptop, desk } = await pair();
+        const family = callOrThrow(laptop.core, 'household.create', {
+          name: 'Okafor',
+          address: '1 Elm',
+        });
+        await laptop.sync();
+        await desk.sync();
+        callOrThrow(laptop.core, 'household.update', { id: family.id, name: 'Okafor-Reyes' });
+        callOrThrow(desk.core, 'household.update', { id: family.id, address: '9 Birch' });
+
+        // Hold the family's row so both pushes have read it before either may write it.
+        let release: () => void = () => undefined;
+        let locked: () => void = () => undefined;
+        const isLocked = new Promise<void>((resolve) => (locked = resolve));
+        const holding = d.db.transaction(async (tx) => {
+          await tx.query(`SELECT 1 FROM records WHERE tbl = 'households' AND id = $1 FOR UPDATE`, [
+            family.id,
+          ]);
+          locked();
+          await new Promise<void>((resolve) => (release = resolve));
+        });
+        await isLocked;
+        const syncs = Promise.all([laptop.sync(), desk.sync()]);
+        const waiting = async () =>
+          (
+            await d.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+               WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          )[0]?.n;
+        for (let tries = 0; (await waiting()) !== 2 && tries < 200; tries++)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(await waiting()).toBe(2);
+        release();
+        await holding;
+        await syncs;
+
+        const stored = await d.db.query<{ name: string; address: string }>(
+          `SELECT data->>'name' AS name, data->>'address' AS address FROM records
+           WHERE tbl = 'households' AND id = $1`,
+          [family.id],
+        );
+        expect(stored).toEqual([{ name: 'Okafor-Reyes', address: '9 Birch' }]);
+        await laptop.sync();
+        await desk.sync();
+        for (const computer of [laptop, desk])
+          expect(households(computer)).toEqual([
+            { id: family.id, name: 'Okafor-Reyes', address: '9 Birch' },
+          ]);
+      },
+    );
+
   it.skipIf(skip)(
     'orders edits by the hybrid clock when clocks are an hour off or jump back',
     async () => {
