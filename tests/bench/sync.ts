@@ -270,8 +270,10 @@ export async function syncBenchmarks(
      */
     const agent = new Agent({ keepAlive: true, maxSockets: devices.length });
     const { hostname, port } = new URL(server.url);
+    /** Enough of an answer's end to hold its page's cursor (cursorOf). */
+    const TAIL_BYTES = 1_000;
     const send = (token: string, method: 'GET' | 'POST', path: string, body?: string) =>
-      new Promise<{ status: number; text: string }>((resolve, reject) => {
+      new Promise<{ status: number; tail: string }>((resolve, reject) => {
         const headers = {
           authorization: `Bearer ${token}`,
           ...(body === undefined
@@ -279,10 +281,18 @@ export async function syncBenchmarks(
             : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
         };
         const req = request({ agent, hostname, port, method, path, headers }, (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (part: Buffer) => parts.push(part));
+          // Only the answer's last bytes are kept and decoded: the rest is what a real
+          // device would parse on its own CPU (see cursorOf).
+          let tail: Buffer = Buffer.alloc(0);
+          res.on('data', (part: Buffer) => {
+            tail = part.length >= TAIL_BYTES ? part : Buffer.concat([tail, part]);
+            if (tail.length > 2 * TAIL_BYTES) tail = tail.subarray(-TAIL_BYTES);
+          });
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }),
+            resolve({
+              status: res.statusCode ?? 0,
+              tail: tail.subarray(-TAIL_BYTES).toString('utf8'),
+            }),
           );
           res.on('error', reject);
         });
@@ -298,8 +308,8 @@ export async function syncBenchmarks(
      */
     const PAGE_END =
       /"next":(\d+),"more":(true|false),"audiences":\[[^\]]*\],"keys":[\d.e+-]+\}\}?$/;
-    const cursorOf = (text: string) => {
-      const end = PAGE_END.exec(text.slice(-1_000));
+    const cursorOf = (tail: string) => {
+      const end = PAGE_END.exec(tail);
       if (!end) throw new Error('the answer does not end with a page');
       return { next: Number(end[1]), more: end[2] === 'true' };
     };
@@ -333,7 +343,7 @@ export async function syncBenchmarks(
           JSON.stringify({ basedOn: after, changes, pull: { after, limit: MAX_PULL_CHANGES } }),
         );
         if (pushed.status !== 200) throw new Error(`push ${pushed.status}`);
-        let page = cursorOf(pushed.text);
+        let page = cursorOf(pushed.tail);
         cursors.set(device.id, page.next);
         while (page.more) {
           const pulled = await send(
@@ -342,7 +352,7 @@ export async function syncBenchmarks(
             `/v1/sync/pull?after=${page.next}&limit=${MAX_PULL_CHANGES}`,
           );
           if (pulled.status !== 200) throw new Error(`pull ${pulled.status}`);
-          page = cursorOf(pulled.text);
+          page = cursorOf(pulled.tail);
           cursors.set(device.id, page.next);
         }
         latencies.push(performance.now() - began);
