@@ -44,6 +44,42 @@ function breakOnce(
   };
 }
 
+/**
+ * Start `race` while another connection holds the row `lock` selects FOR UPDATE, and let the
+ * row go only once `waiters` backends wait for a lock: each racer has then read what it
+ * decides on before any of them may write.
+ */
+async function whileRowHeld<T>(
+  d: District,
+  lock: { sql: string; params: unknown[] },
+  waiters: number,
+  race: () => Promise<T>,
+): Promise<T> {
+  let release: () => void = () => undefined;
+  let locked: () => void = () => undefined;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holding = d.db.transaction(async (tx) => {
+    await tx.query(lock.sql, lock.params);
+    locked();
+    await new Promise<void>((resolve) => (release = resolve));
+  });
+  await isLocked;
+  const racing = race();
+  const waiting = async () =>
+    (
+      await d.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      )
+    )[0]?.n;
+  for (let tries = 0; (await waiting()) !== waiters && tries < 200; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await waiting()).toBe(waiters);
+  release();
+  await holding;
+  return racing;
+}
+
 describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, cluster }) => {
   const { district, device } = districtFixture(open);
 
@@ -201,29 +237,16 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
         };
         // Hold the device's row so both copies start (and take their snapshots) before
         // either may go on; the second to go then waits for the first one's commit.
-        let release: () => void = () => undefined;
-        let locked: () => void = () => undefined;
-        const isLocked = new Promise<void>((resolve) => (locked = resolve));
-        const holding = d.db.transaction(async (tx) => {
-          await tx.query('SELECT 1 FROM devices WHERE id = $1 FOR UPDATE', [laptop.serverDeviceId]);
-          locked();
-          await new Promise<void>((resolve) => (release = resolve));
-        });
-        await isLocked;
-        const copies = [1, 2].map(() => d.send('POST', '/v1/sync/push', push, laptop.token));
-        const waiting = async () =>
-          (
-            await d.db.query<{ n: number }>(
-              `SELECT count(*)::int AS n FROM pg_stat_activity
-               WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-            )
-          )[0]?.n;
-        for (let tries = 0; (await waiting()) !== 2 && tries < 200; tries++)
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(await waiting()).toBe(2);
-        release();
-        await holding;
-        for (const reply of await Promise.all(copies))
+        const replies = await whileRowHeld(
+          d,
+          {
+            sql: 'SELECT 1 FROM devices WHERE id = $1 FOR UPDATE',
+            params: [laptop.serverDeviceId],
+          },
+          2,
+          () => Promise.all([1, 2].map(() => d.send('POST', '/v1/sync/push', push, laptop.token))),
+        );
+        for (const reply of replies)
           expect(reply).toEqual({ status: 200, body: { acknowledged: 1, outcomes: [] } });
         expect(await logCount(d)).toBe(1);
       },
@@ -247,31 +270,15 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
         callOrThrow(desk.core, 'household.update', { id: family.id, address: '9 Birch' });
 
         // Hold the family's row so both pushes have read it before either may write it.
-        let release: () => void = () => undefined;
-        let locked: () => void = () => undefined;
-        const isLocked = new Promise<void>((resolve) => (locked = resolve));
-        const holding = d.db.transaction(async (tx) => {
-          await tx.query(`SELECT 1 FROM records WHERE tbl = 'households' AND id = $1 FOR UPDATE`, [
-            family.id,
-          ]);
-          locked();
-          await new Promise<void>((resolve) => (release = resolve));
-        });
-        await isLocked;
-        const syncs = Promise.all([laptop.sync(), desk.sync()]);
-        const waiting = async () =>
-          (
-            await d.db.query<{ n: number }>(
-              `SELECT count(*)::int AS n FROM pg_stat_activity
-               WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-            )
-          )[0]?.n;
-        for (let tries = 0; (await waiting()) !== 2 && tries < 200; tries++)
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        expect(await waiting()).toBe(2);
-        release();
-        await holding;
-        await syncs;
+        await whileRowHeld(
+          d,
+          {
+            sql: `SELECT 1 FROM records WHERE tbl = 'households' AND id = $1 FOR UPDATE`,
+            params: [family.id],
+          },
+          2,
+          () => Promise.all([laptop.sync(), desk.sync()]),
+        );
 
         const stored = await d.db.query<{ name: string; address: string }>(
           `SELECT data->>'name' AS name, data->>'address' AS address FROM records
