@@ -99,6 +99,16 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
         `SELECT count(*)::int AS n FROM sync_log WHERE tbl = 'households'`,
       )
     )[0]?.n;
+  /** A family made on `maker` and synced to `other`. */
+  async function familyOnBoth(maker: Device, other: Device) {
+    const family = callOrThrow(maker.core, 'household.create', {
+      name: 'Okafor',
+      address: '1 Elm',
+    });
+    await maker.sync();
+    await other.sync();
+    return family;
+  }
   const households = (device: Device) =>
     device.core.store.db.prepare('SELECT id, name, address FROM households ORDER BY id').all();
 
@@ -260,12 +270,7 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
       'keeps both fields when two computers push edits to one family at once',
       async () => {
         const { d, laptop, desk } = await pair();
-        const family = callOrThrow(laptop.core, 'household.create', {
-          name: 'Okafor',
-          address: '1 Elm',
-        });
-        await laptop.sync();
-        await desk.sync();
+        const family = await familyOnBoth(laptop, desk);
         callOrThrow(laptop.core, 'household.update', { id: family.id, name: 'Okafor-Reyes' });
         callOrThrow(desk.core, 'household.update', { id: family.id, address: '9 Birch' });
 
@@ -300,12 +305,7 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, skip, clust
     async () => {
       let laptopOffset = HOUR;
       const { laptop, desk } = await pair({ laptopNow: () => new Date(Date.now() + laptopOffset) });
-      const family = callOrThrow(desk.core, 'household.create', {
-        name: 'Okafor',
-        address: '1 Elm',
-      });
-      await desk.sync();
-      await laptop.sync();
+      const family = await familyOnBoth(desk, laptop);
       // The laptop runs an hour fast: its edit, though made first, carries the later time and wins.
       callOrThrow(laptop.core, 'household.update', { id: family.id, address: '2 Oak' });
       callOrThrow(desk.core, 'household.update', { id: family.id, address: '3 Pine' });
