@@ -18,10 +18,16 @@
  *   text of its changes (entries are kept as wire text, migration 0005).
  * - sync_push: a push decided by the server from what it read without locks. It locks the
  *   device (its pushed seq must still be the one read) and the records it writes, in
- *   (tbl, id) order as every writer does, then checks that each is still the version read
- *   (`xmin`; none for a new record). When anything moved it raises 40001 and writes nothing,
- *   and the server reads and decides again. Then it keeps the rejections, appends, and reads
- *   the page: after the append, so the page holds it and everything before it. (Read before
+ *   (tbl, id) order as every writer does, then takes the school's log lock and checks that
+ *   each is still the version read (`xmin`; none for a new record). Every write of a
+ *   school's records holds that lock to commit (a record never changes school, merge.ts),
+ *   so once it is held a record another push created meanwhile has committed, and the
+ *   check (a new statement, so a new snapshot) sees it; the row lock alone cannot, for a
+ *   row that did not exist. Holding the lock, a push waits for no row: those it updates
+ *   are locked already, and no one else can create one it creates. When anything moved it
+ *   raises 40001 and writes nothing, and the server reads and decides again. Then it keeps
+ *   the rejections, appends, and reads the page: after the append, so the page holds it and
+ *   everything before it. (Read before
  *   the append, outside the log lock, the page would miss the push's own entries, and a
  *   value another computer set earlier would show on this one until its next pull.)
  */
@@ -92,6 +98,9 @@ BEGIN
   PERFORM 1 FROM records r
     JOIN jsonb_to_recordset(p_records) AS w (tbl text, id uuid) ON r.tbl = w.tbl AND r.id = w.id
   ORDER BY r.tbl, r.id FOR UPDATE OF r;
+  IF jsonb_array_length(p_records) > 0 THEN
+    PERFORM pg_advisory_xact_lock(hashtext('hearth-sync-log'), hashtext(p_school::text));
+  END IF;
   IF EXISTS (
     SELECT 1 FROM jsonb_to_recordset(p_records) AS w (tbl text, id uuid, version text)
       LEFT JOIN records r ON r.tbl = w.tbl AND r.id = w.id

@@ -98,9 +98,15 @@ export const lastSeqOf = (changes: PushChange[]): number => changes[changes.leng
 const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
    $7::jsonb, $8, $9::text[], $10)`;
 
-/** sync_push refused to write because another push changed what this one read (40001). */
+/**
+ * sync_push refused to write because another push changed what this one read (40001), or
+ * PostgreSQL broke a deadlock (40P01; sync_push's lock order should leave none, but a
+ * retry is the right answer to one).
+ */
 const raced = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40001';
+  typeof error === 'object' &&
+  error !== null &&
+  ['40001', '40P01'].includes(String((error as { code?: unknown }).code));
 
 /** Enough for every push that races another for one device or record to get its turn. */
 const MAX_ATTEMPTS = 8;
