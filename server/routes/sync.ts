@@ -20,7 +20,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
       await requireDevice(db, request);
       throw refused;
     }
-    // The answer is JSON text: its page is built by PostgreSQL (readPage) and sent as it is.
+    // The answer is JSON text: its page is built by PostgreSQL (sync_push) and sent as it is.
     return reply.type('application/json').send(await pushBatch(db, request, input));
   });
 

@@ -28,9 +28,8 @@ const key = (table: string, id: string) => `${table}:${id}`;
 /**
  * The stored records with these ids, locked until the transaction ends, so two merges into
  * one record take turns and never decide on the same stale clocks. Every writer locks rows in
- * one order (tbl, id), so two transactions never wait for each other's. (Two devices
- * creating a record with the same id at the same moment is not guarded: ids are UUIDv7 made
- * by one device.)
+ * one order (tbl, id), so two transactions never wait for each other's. A row that does not
+ * exist yet cannot be locked: the school's log lock orders creations (sync_push).
  */
 const HOLD_RECORDS = `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
    WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`;
