@@ -27,9 +27,9 @@
  *   are locked already, and no one else can create one it creates. When anything moved it
  *   raises 40001 and writes nothing, and the server reads and decides again. Then it keeps
  *   the rejections, appends, and reads the page: after the append, so the page holds it and
- *   everything before it. (Read before
- *   the append, outside the log lock, the page would miss the push's own entries, and a
- *   value another computer set earlier would show on this one until its next pull.)
+ *   everything before it. (Read before the append, outside the log lock, the page would
+ *   miss the push's own entries, and a value another computer set earlier would show on
+ *   this one until its next pull.)
  */
 export default `
 CREATE FUNCTION sync_append(p_school uuid, p_entries jsonb, p_records jsonb) RETURNS void

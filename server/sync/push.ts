@@ -93,7 +93,7 @@ export interface PushPlan {
 }
 
 /** The seq of a batch's last change: where the device's pushed seq moves. */
-export const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
+const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
 
 const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
    $7::jsonb, $8, $9::text[], $10)`;
