@@ -13,9 +13,19 @@ import {
   text,
   timeZone,
 } from './fields';
+import {
+  familyListCursorSchema,
+  familyListFilterSchema,
+  familyListPageSchema,
+  linkFactsInput,
+  newFamilyInput,
+  newPersonInput,
+  newStudentInput,
+  personFields,
+  studentFields,
+} from './families';
 import { homeVisitDraftSchema, homeVisitRecordSchema, newFollowUpSchema } from './forms';
 import {
-  CHANNELS,
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
   CONTACT_TONES,
@@ -28,12 +38,9 @@ import {
   VOICE_STEPS,
   EXPORT_FORMATS,
   FOLLOW_UP_STATUSES,
-  INTERPRETER_NEEDS,
-  PERSON_KINDS,
   contactSchema,
   householdSchema,
   personSchema,
-  pickupPermission,
   pickupWarningSchema,
   TEAMS,
   staffRole,
@@ -114,39 +121,6 @@ const nothing = z.strictObject({});
 
 const newPassword = secret(8);
 const byId = z.strictObject({ id });
-
-/** Channels in the order the person prefers them, each at most once. */
-const channels = z
-  .array(z.enum(CHANNELS))
-  .max(CHANNELS.length)
-  .refine((list) => new Set(list).size === list.length, 'lists a channel twice');
-
-const personFields = {
-  firstName: line(),
-  lastName: line().nullable(),
-  phones: z.array(phone).max(5),
-  email: email.nullable(),
-  householdId: id.nullable(),
-  homeLanguage: languageTag.nullable(),
-  interpreter: z.enum(INTERPRETER_NEEDS),
-  channels,
-  bestTimes: line(300).nullable(),
-  doNotContact: text(2_000).nullable(),
-};
-
-const newPersonInput = z.strictObject({
-  ...personFields,
-  kind: z.enum(PERSON_KINDS),
-  lastName: personFields.lastName.default(null),
-  phones: personFields.phones.default([]),
-  email: personFields.email.default(null),
-  householdId: personFields.householdId.default(null),
-  homeLanguage: personFields.homeLanguage.default(null),
-  interpreter: personFields.interpreter.default('none'),
-  channels: personFields.channels.default([]),
-  bestTimes: personFields.bestTimes.default(null),
-  doNotContact: personFields.doNotContact.default(null),
-});
 
 /** A change to some of a person's details; fields left out stay as they are. */
 const personPatch = z.strictObject(personFields).partial().extend({ id });
@@ -268,33 +242,49 @@ export const API = {
     personSchema,
   ),
   'person.get': read('staff', 'family', byId, personDetailSchema),
+  /** A student added in the app, linked at once to the people of their family it names. */
   'student.create': write(
     'staff',
     'family',
-    z.strictObject({
-      firstName: line(),
-      lastName: line(),
-      preferredName: line().nullable().default(null),
-      grade: line(20),
-      homeroom: line(100).nullable().default(null),
+    newStudentInput.extend({
+      links: z
+        .array(z.strictObject({ personId: id, ...linkFactsInput }))
+        .max(10)
+        .default([]),
     }),
+    studentSchema,
+  ),
+  /**
+   * Change a student's details. Where the district's roster owns a student, their names and
+   * grade are the roster's and are refused here.
+   */
+  'student.update': write(
+    'staff',
+    'family',
+    z.strictObject(studentFields).partial().extend({ id }),
     studentSchema,
   ),
   'student.get': read('staff', 'family', byId, studentDetailSchema),
   'link.set': write(
     'staff',
     'family',
-    z.strictObject({
-      studentId: id,
-      personId: id,
-      relationship: line(60),
-      legalGuardian: z.boolean().default(false),
-      livesWith: z.boolean().default(false),
-      emergencyContact: z.boolean().default(false),
-      pickup: pickupPermission.default('allowed'),
-      officeNote: text(2_000).nullable().default(null),
-    }),
+    z.strictObject({ studentId: id, personId: id, ...linkFactsInput }),
     studentPersonLinkSchema,
+  ),
+  /**
+   * A new family in one step: the household, its people (new, or already in Hearth such as
+   * the visitor at the desk), its students, and every person linked to every student.
+   */
+  'family.create': write('staff', 'family', newFamilyInput, householdSchema),
+  /** Every family of the school, filtered and sorted, one page at a time. */
+  'family.list': read(
+    'staff',
+    'family',
+    familyListFilterSchema.extend({
+      after: familyListCursorSchema.nullable().default(null),
+      limit: z.int().min(1).max(200).default(50),
+    }),
+    familyListPageSchema,
   ),
 
   'visit.pickupCheck': read(

@@ -46,6 +46,15 @@ export const instant = z.iso.datetime({ offset: true, error: 'must be a date and
 /** A calendar day, "2026-11-23". */
 export const isoDate = z.iso.date({ error: 'must be a date' });
 
+/**
+ * A date of birth: a real calendar day from 1900 on. Whether it is in the future depends on
+ * the school's today, so the core checks that.
+ */
+export const birthDate = isoDate.refine(
+  (day) => day >= '1900-01-01',
+  'must be a date from 1900 on (year, month, day)',
+);
+
 /** Phone numbers keep the format people typed; search uses the digits. */
 // Allowed characters only, with at least three digits (the lookahead).
 const PHONE = /^(?=(?:[^0-9]*[0-9]){3})[0-9+()\-.\s/x]+$/i;

@@ -1,6 +1,7 @@
 export * from './api';
 export * from './demo';
 export * from './errors';
+export * from './families';
 export * from './fields';
 export * from './forms';
 export * from './hlc';

@@ -132,6 +132,9 @@ export const studentSchema = z.object({
   homeroom: line(100).nullable(),
   source: z.enum(RECORD_SOURCES),
   rosterId: line(255).nullable(),
+  // Added after the first release: records synced before then have neither, hence the defaults.
+  dateOfBirth: isoDate.nullable().default(null),
+  pronouns: line(40).nullable().default(null),
 });
 
 /** How a person wants to hear from the school; shown wherever someone is about to contact them. */
@@ -219,6 +222,11 @@ export const contactSchema = z.object({
   householdId: id.nullable(),
   /** Set when the contact is the record of a completed home visit. */
   homeVisitId: id.nullable(),
+  /**
+   * A contact is never edited: "correct this entry" logs a new contact naming the one it
+   * corrects, and both stay on the timeline. Null for records made before corrections.
+   */
+  correctsId: id.nullable().default(null),
 });
 
 /** Something a family knows, does or can share: an asset, recorded with the family's consent. */

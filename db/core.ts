@@ -17,6 +17,8 @@ import { auditHandlers } from './ops/audit-log';
 import { contactHandlers } from './ops/contacts';
 import { duplicateHandlers } from './ops/duplicates';
 import { familyHandlers } from './ops/families';
+import { familyListHandlers } from './ops/family-list';
+import { newFamilyHandlers } from './ops/new-family';
 import { homeVisitHandlers } from './ops/home-visits';
 import { strengthHandlers } from './ops/strengths';
 import { voiceHandlers } from './ops/voice';
@@ -49,6 +51,8 @@ const HANDLERS: Handlers = {
   ...auditHandlers,
   ...contactHandlers,
   ...familyHandlers,
+  ...familyListHandlers,
+  ...newFamilyHandlers,
   ...strengthHandlers,
   ...homeVisitHandlers,
   ...voiceHandlers,

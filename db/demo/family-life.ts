@@ -117,6 +117,7 @@ export function createDemoFamilyLife(
         visitId: null,
         householdId: family.id,
         homeVisitId: null,
+        correctsId: null,
       });
     }
     if (i % 2 === 0) {

@@ -192,6 +192,8 @@ export function createDemoFamilies(
         homeroom: `Room ${1 + Math.floor(rand() * 30)}`,
         source: 'roster',
         rosterId: null,
+        dateOfBirth: null,
+        pronouns: null,
       });
       students++;
       caregiverIds.forEach((c, i) => {

@@ -6,7 +6,16 @@ import { createFollowUp } from './follow-ups';
 /** Clocks on two computers disagree a little; a contact "now" on a fast one is still now. */
 const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
-export type ContactInput = Omit<Contact, 'id' | 'schoolId' | 'visitId' | 'homeVisitId'>;
+export type ContactInput = Omit<
+  Contact,
+  'id' | 'schoolId' | 'visitId' | 'homeVisitId' | 'correctsId'
+>;
+
+/** What a contact was written for: the home visit it records, or the contact it corrects. */
+export interface ContactOrigin {
+  homeVisitId?: string | null;
+  correctsId?: string | null;
+}
 
 /**
  * Check and write a contact with a family: when it happened may be earlier than now, never
@@ -16,7 +25,7 @@ export function logContact(
   ctx: Ctx,
   staff: Staff,
   input: ContactInput,
-  homeVisitId: string | null = null,
+  origin: ContactOrigin = {},
 ): Contact {
   if (Date.parse(input.occurredAt) > ctx.now().getTime() + FUTURE_TOLERANCE_MS)
     throw new HearthError('VALIDATION', 'A contact cannot be logged in the future.', {
@@ -31,13 +40,16 @@ export function logContact(
       throw new HearthError('VALIDATION', `${other.displayName} is no longer active.`);
   }
   return ctx.writer.insert('contacts', {
-    id: newId(Date.parse(input.occurredAt)),
+    // The id tells when the record was made, never when the contact happened: that time is
+    // typed by a person and may be before 1970, which a UUIDv7 cannot hold.
+    id: newId(ctx.now().getTime()),
     schoolId: staff.schoolId,
     ...input,
     // Stored in UTC so that timelines sort by text; the input may carry any offset.
     occurredAt: new Date(input.occurredAt).toISOString(),
     visitId: null,
-    homeVisitId,
+    homeVisitId: origin.homeVisitId ?? null,
+    correctsId: origin.correctsId ?? null,
   });
 }
 

@@ -170,7 +170,7 @@ export const homeVisitHandlers = {
         staffId: viewer.staff.id,
         occurredAt: new Date(happened).toISOString(),
       },
-      id,
+      { homeVisitId: id },
     );
     dropDrafts(ctx, id);
     return viewOf(ctx, id);

@@ -1,7 +1,62 @@
-import { HearthError, newId } from '../../contract';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+  HearthError,
+  newId,
+  type ParsedInput,
+  type School,
+  type Student,
+  type StudentPersonLink,
+} from '../../contract';
 import { contactsOfPerson } from './contacts';
-import { loadOwned, requireSchool, requireStaff, type Handlers } from '../context';
+import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { getMeta } from '../store';
+import { SYNC_META } from '../sync/meta';
 import { caregiversOfStudents, familiesOfStudent, studentsOfPeople } from './summaries';
+
+type LinkInput = ParsedInput<'link.set'>;
+type StudentInput = Omit<ParsedInput<'student.create'>, 'links'>;
+
+/** Create or change the link between a student and a person (one link per pair). */
+export function setLink(ctx: Ctx, school: School, input: LinkInput): StudentPersonLink {
+  loadOwned(ctx, 'students', input.studentId, 'student');
+  const person = loadOwned(ctx, 'people', input.personId, 'person');
+  if (person.mergedIntoId)
+    throw new HearthError('CONFLICT', 'That person was merged into another record; link that one.');
+  const existing = ctx.store
+    .sql('SELECT id FROM student_person_links WHERE student_id = ? AND person_id = ?')
+    .get(input.studentId, input.personId) as { id: string } | undefined;
+  if (existing) return ctx.writer.update('student_person_links', existing.id, input);
+  return ctx.writer.insert('student_person_links', { id: newId(), schoolId: school.id, ...input });
+}
+
+/** A date of birth is a day that has already come, in the school's time zone. */
+function checkBirthDate(ctx: Ctx, school: School, dateOfBirth: string | null | undefined): void {
+  if (!dateOfBirth) return;
+  const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
+  if (dateOfBirth > today)
+    throw new HearthError('VALIDATION', 'A date of birth cannot be in the future.', {
+      issues: [{ path: 'dateOfBirth', message: 'cannot be in the future' }],
+    });
+}
+
+/** A student added in the app (not brought by a roster). */
+export function createStudent(ctx: Ctx, school: School, input: StudentInput): Student {
+  checkBirthDate(ctx, school, input.dateOfBirth);
+  return ctx.writer.insert('students', {
+    id: newId(),
+    schoolId: school.id,
+    ...input,
+    source: 'local',
+    rosterId: null,
+  });
+}
+
+/**
+ * On a computer joined to a district, the roster owns the names and grade of the students it
+ * brought: a change made here would be overwritten at the next import.
+ */
+const ROSTER_FIELDS = ['firstName', 'lastName', 'grade'] as const;
 
 export const peopleHandlers = {
   'household.create': (ctx, input) => {
@@ -48,16 +103,30 @@ export const peopleHandlers = {
     };
   },
 
-  'student.create': (ctx, input) => {
-    requireStaff(ctx);
+  'student.create': (ctx, { links, ...input }) => {
     const school = requireSchool(ctx);
-    return ctx.writer.insert('students', {
-      id: newId(),
-      schoolId: school.id,
-      ...input,
-      source: 'local',
-      rosterId: null,
-    });
+    const student = createStudent(ctx, school, input);
+    for (const link of links) setLink(ctx, school, { ...link, studentId: student.id });
+    return student;
+  },
+
+  'student.update': (ctx, { id, ...patch }) => {
+    const school = requireSchool(ctx);
+    const student = loadOwned(ctx, 'students', id, 'student');
+    const joined = getMeta(ctx.store, SYNC_META.serverUrl) !== null;
+    if (student.source === 'roster' && joined) {
+      const owned = ROSTER_FIELDS.filter(
+        (field) => patch[field] !== undefined && patch[field] !== student[field],
+      );
+      if (owned.length > 0)
+        throw new HearthError(
+          'VALIDATION',
+          'The district’s roster keeps this student’s name and grade; ask the district office to change them.',
+          { issues: owned.map((path) => ({ path, message: 'comes from the district’s roster' })) },
+        );
+    }
+    checkBirthDate(ctx, school, patch.dateOfBirth);
+    return ctx.writer.update('students', id, patch);
   },
 
   'student.get': (ctx, { id }) => {
@@ -69,20 +138,5 @@ export const peopleHandlers = {
     };
   },
 
-  /** Create or change the link between a student and a person (one link per pair). */
-  'link.set': (ctx, input) => {
-    requireStaff(ctx);
-    const school = requireSchool(ctx);
-    loadOwned(ctx, 'students', input.studentId, 'student');
-    loadOwned(ctx, 'people', input.personId, 'person');
-    const existing = ctx.store
-      .sql('SELECT id FROM student_person_links WHERE student_id = ? AND person_id = ?')
-      .get(input.studentId, input.personId) as { id: string } | undefined;
-    if (existing) return ctx.writer.update('student_person_links', existing.id, input);
-    return ctx.writer.insert('student_person_links', {
-      id: newId(),
-      schoolId: school.id,
-      ...input,
-    });
-  },
+  'link.set': (ctx, input) => setLink(ctx, requireSchool(ctx), input),
 } satisfies Partial<Handlers>;

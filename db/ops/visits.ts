@@ -199,6 +199,7 @@ export const visitHandlers = {
       visitId: visit.id,
       householdId: person.householdId,
       homeVisitId: null,
+      correctsId: null,
     });
     return visitView(ctx, visit.id);
   },

@@ -45,7 +45,8 @@ export function refusal(
           return 'The family shared this strength only with the person who recorded it.';
       return null;
     case 'contacts':
-      if (before && !onlyMerged(changed))
+      // A walk-in logged before its family existed is filed under that family once (enrollment).
+      if (before && !onlyMerged(changed.filter((f) => f !== 'householdId' || !before.householdId)))
         return 'A logged contact is never changed; log another one instead.';
       return null;
     case 'disclosures':

@@ -283,6 +283,7 @@ function families(core: Core) {
         visitId: null,
         householdId: family,
         homeVisitId: null,
+        correctsId: null,
       });
     }
     insertStrengths(500, () => family);

@@ -89,7 +89,14 @@ const INPUTS: Record<CallName, () => unknown> = {
   'person.create': () => ({ firstName: 'Luis', kind: 'relative' }),
   'person.get': () => ({ id: school.personId }),
   'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '1' }),
+  'student.update': () => ({ id: school.studentId, pronouns: 'she/her' }),
   'student.get': () => ({ id: school.studentId }),
+  'family.create': () => ({
+    name: 'Okafor family',
+    members: [{ person: { firstName: 'Ngozi' }, relationship: 'Mother' }],
+    students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
+  }),
+  'family.list': () => ({ text: 'Núñez' }),
   'link.set': () => ({
     studentId: school.studentId,
     personId: school.personId,

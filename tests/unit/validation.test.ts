@@ -103,8 +103,15 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'person.get': () => ({ id: ids.person }),
   'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '4' }),
+  'student.update': () => ({ id: ids.student, preferredName: 'Annie', dateOfBirth: '2017-03-04' }),
   'student.get': () => ({ id: ids.student }),
   'link.set': () => ({ studentId: ids.student, personId: ids.person, relationship: 'Parent' }),
+  'family.create': () => ({
+    name: 'Okafor family',
+    members: [{ person: { firstName: 'Ngozi', lastName: 'Okafor' }, relationship: 'Mother' }],
+    students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
+  }),
+  'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
   'visit.signIn': () => ({
     visitor: { personId: ids.person },

@@ -1,0 +1,74 @@
+/**
+ * A school on its own: students gain a date of birth and pronouns, a contact can correct an
+ * earlier one, and the families list gets what it sorts and filters by.
+ *
+ * `household_facts` is derived, not synced: each family's last contact (when and its tone),
+ * its latest good news and how many of its voice items are still open. Triggers keep it in
+ * step with every write (the write path, sync and merges alike), because computing it per
+ * family for a page of the list would read every contact of the school. Invariant: a row's
+ * values equal what the `refresh` statement below computes from contacts and voice_items.
+ */
+const refresh = (household: string) => `
+  INSERT INTO household_facts (household_id, last_contact_at, last_tone, last_good_news_at, open_voice)
+  SELECT ${household},
+    (SELECT occurred_at FROM contacts WHERE household_id = ${household} ORDER BY occurred_at DESC LIMIT 1),
+    (SELECT tone FROM contacts WHERE household_id = ${household} ORDER BY occurred_at DESC, id DESC LIMIT 1),
+    (SELECT max(occurred_at) FROM contacts WHERE household_id = ${household} AND tone = 'good_news'),
+    (SELECT count(*) FROM voice_items WHERE household_id = ${household} AND told_at IS NULL)
+  WHERE ${household} IS NOT NULL
+  ON CONFLICT (household_id) DO UPDATE SET
+    last_contact_at = excluded.last_contact_at, last_tone = excluded.last_tone,
+    last_good_news_at = excluded.last_good_news_at, open_voice = excluded.open_voice;`;
+
+export const sql = `
+ALTER TABLE students ADD COLUMN date_of_birth TEXT;
+ALTER TABLE students ADD COLUMN pronouns TEXT;
+ALTER TABLE contacts ADD COLUMN corrects_id TEXT;
+
+CREATE INDEX households_by_name ON households (school_id, name COLLATE NOCASE, id);
+CREATE INDEX people_by_language ON people (home_language) WHERE home_language IS NOT NULL;
+CREATE INDEX students_by_grade ON students (school_id, grade);
+CREATE INDEX links_by_student ON student_person_links (student_id);
+
+CREATE TABLE household_facts (
+  household_id TEXT PRIMARY KEY,
+  last_contact_at TEXT,
+  last_tone TEXT,
+  last_good_news_at TEXT,
+  open_voice INTEGER NOT NULL
+) STRICT;
+CREATE INDEX household_facts_by_last_contact
+  ON household_facts (coalesce(last_contact_at, ''), household_id);
+
+INSERT INTO household_facts (household_id, last_contact_at, last_tone, last_good_news_at, open_voice)
+  SELECT h.id,
+    (SELECT occurred_at FROM contacts WHERE household_id = h.id ORDER BY occurred_at DESC LIMIT 1),
+    (SELECT tone FROM contacts WHERE household_id = h.id ORDER BY occurred_at DESC, id DESC LIMIT 1),
+    (SELECT max(occurred_at) FROM contacts WHERE household_id = h.id AND tone = 'good_news'),
+    (SELECT count(*) FROM voice_items WHERE household_id = h.id AND told_at IS NULL)
+  FROM households h;
+
+CREATE TRIGGER household_facts_contact_added AFTER INSERT ON contacts
+BEGIN ${refresh('new.household_id')} END;
+CREATE TRIGGER household_facts_contact_changed
+AFTER UPDATE OF household_id, occurred_at, tone ON contacts
+BEGIN ${refresh('old.household_id')} ${refresh('new.household_id')} END;
+CREATE TRIGGER household_facts_contact_removed AFTER DELETE ON contacts
+BEGIN ${refresh('old.household_id')} END;
+
+CREATE TRIGGER household_facts_voice_added AFTER INSERT ON voice_items
+BEGIN ${refresh('new.household_id')} END;
+CREATE TRIGGER household_facts_voice_changed AFTER UPDATE OF household_id, told_at ON voice_items
+BEGIN ${refresh('old.household_id')} ${refresh('new.household_id')} END;
+CREATE TRIGGER household_facts_voice_removed AFTER DELETE ON voice_items
+BEGIN ${refresh('old.household_id')} END;
+
+-- Every household has its row, so the list can be read in last-contact order from the index.
+CREATE TRIGGER household_facts_household_added AFTER INSERT ON households
+BEGIN
+  INSERT INTO household_facts (household_id, open_voice) VALUES (new.id, 0)
+  ON CONFLICT (household_id) DO NOTHING;
+END;
+CREATE TRIGGER household_facts_household_removed AFTER DELETE ON households
+BEGIN DELETE FROM household_facts WHERE household_id = old.id; END;
+`;

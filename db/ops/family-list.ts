@@ -1,0 +1,190 @@
+import type { FamilyListCursor, FamilyListRow, Person, StudentSummary } from '../../contract';
+import { fromRow } from '../columns';
+import { requireSchool, type Ctx, type Handlers } from '../context';
+import { findMatches } from '../search';
+import { schoolYearStart } from './families';
+import { personName, studentSummary } from './summaries';
+
+const DAY_MS = 86_400_000;
+/** The most families a search's words may pick out; more means the words are too short. */
+const SEARCH_CAP = 500;
+
+type Row = Record<string, unknown>;
+
+const MEMBER = `SELECT 1 FROM people p WHERE p.household_id = h.id AND p.merged_into_id IS NULL`;
+
+/**
+ * Every filter of the list, each switched off by a null or 0 binding, so one statement (and
+ * one cached plan per sort) serves every combination. Facts about contacts and voice come
+ * from `household_facts` (migration 0010), kept current by triggers.
+ */
+const FILTERS = `h.school_id = @school
+  AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
+  AND (@grade IS NULL OR EXISTS (SELECT 1 FROM people p
+    JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
+    WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.grade = @grade))
+  AND (@language IS NULL OR EXISTS (${MEMBER} AND p.home_language = @language))
+  AND (@interpreter = 0 OR EXISTS (${MEMBER} AND p.interpreter <> 'none'))
+  AND (@channel IS NULL OR EXISTS (${MEMBER} AND p.channels ->> '$[0]' = @channel))
+  AND (@contactBefore IS NULL OR f.last_contact_at IS NULL OR f.last_contact_at < @contactBefore)
+  AND (@lastTone IS NULL OR f.last_tone = @lastTone)
+  AND (@noGoodNews = 0 OR f.last_good_news_at IS NULL OR f.last_good_news_at < @yearStart)
+  AND (@openVoice = 0 OR f.open_voice > 0)
+  AND (@pickupCaution = 0 OR EXISTS (SELECT 1 FROM people p
+    JOIN student_person_links l ON l.person_id = p.id
+    JOIN student_person_links c ON c.student_id = l.student_id
+    WHERE p.household_id = h.id AND c.pickup <> 'allowed'))`;
+
+const COLUMNS = `h.*, f.last_contact_at, f.last_tone, f.last_good_news_at, f.open_voice`;
+
+/** Keyset pages: (sort key, id) strictly after the last row shown, so pages never overlap. */
+const PAGE = {
+  name: `SELECT ${COLUMNS}, h.name AS sort_key
+    FROM households h JOIN household_facts f ON f.household_id = h.id
+    WHERE ${FILTERS}
+      AND (@afterId IS NULL OR h.name COLLATE NOCASE > @afterKey
+        OR (h.name COLLATE NOCASE = @afterKey AND h.id > @afterId))
+    ORDER BY h.name COLLATE NOCASE, h.id LIMIT @limit`,
+  // Longest without a contact first (never contacted before all): a worklist's order.
+  last_contact: `SELECT ${COLUMNS}, coalesce(f.last_contact_at, '') AS sort_key
+    FROM household_facts f JOIN households h ON h.id = f.household_id
+    WHERE ${FILTERS}
+      AND (@afterId IS NULL OR coalesce(f.last_contact_at, '') > @afterKey
+        OR (coalesce(f.last_contact_at, '') = @afterKey AND f.household_id > @afterId))
+    ORDER BY coalesce(f.last_contact_at, ''), f.household_id LIMIT @limit`,
+} as const;
+
+/** The households whose people or students match the words typed, and people in none. */
+function searchFamilies(ctx: Ctx, text: string) {
+  const people = findMatches(ctx.store, 'people', text, SEARCH_CAP);
+  const students = findMatches(ctx.store, 'students', text, SEARCH_CAP);
+  const matched = ctx.store
+    .sql(
+      `SELECT p.household_id AS household FROM people p
+       WHERE p.pk IN (SELECT value FROM json_each(@people)) AND p.household_id IS NOT NULL
+       UNION
+       SELECT p.household_id FROM students s
+       JOIN student_person_links l ON l.student_id = s.id JOIN people p ON p.id = l.person_id
+       WHERE s.pk IN (SELECT value FROM json_each(@students)) AND p.household_id IS NOT NULL`,
+    )
+    .all({
+      people: JSON.stringify(people.map((m) => m.pk)),
+      students: JSON.stringify(students.map((m) => m.pk)),
+    }) as { household: string }[];
+  const unplaced = ctx.store
+    .sql(
+      `SELECT p.id, p.first_name, p.last_name, p.kind, p.phones ->> '$[0]' AS phone FROM people p
+       WHERE p.pk IN (SELECT value FROM json_each(?)) AND p.household_id IS NULL
+         AND p.merged_into_id IS NULL
+       LIMIT 10`,
+    )
+    .all(JSON.stringify(people.map((m) => m.pk))) as Row[];
+  return {
+    ids: matched.map((m) => m.household),
+    unplaced: unplaced.map((row) => ({
+      id: row.id as string,
+      name: personName(row as { first_name: string; last_name: string | null }),
+      kind: row.kind as Person['kind'],
+      phone: (row.phone as string | null) ?? null,
+    })),
+  };
+}
+
+/** People, students and pickup cautions of a page of families, three queries for the page. */
+function describe(ctx: Ctx, rows: Row[], yearStart: string): FamilyListRow[] {
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const people = ctx.store
+    .sql(
+      `SELECT household_id, first_name, last_name, kind, home_language, interpreter,
+         channels ->> '$[0]' AS channel
+       FROM people WHERE household_id IN (SELECT value FROM json_each(?)) AND merged_into_id IS NULL
+       ORDER BY kind <> 'caregiver', created_at`,
+    )
+    .all(ids) as Row[];
+  const students = ctx.store
+    .sql(
+      `SELECT DISTINCT p.household_id, s.* FROM people p
+       JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
+       WHERE p.household_id IN (SELECT value FROM json_each(?)) AND p.merged_into_id IS NULL
+       ORDER BY s.first_name`,
+    )
+    .all(ids) as Row[];
+  const cautions = ctx.store
+    .sql(
+      `SELECT p.household_id, count(DISTINCT c.id) AS n FROM people p
+       JOIN student_person_links l ON l.person_id = p.id
+       JOIN student_person_links c ON c.student_id = l.student_id AND c.pickup <> 'allowed'
+       WHERE p.household_id IN (SELECT value FROM json_each(?)) GROUP BY p.household_id`,
+    )
+    .all(ids) as { household_id: string; n: number }[];
+  const cautionsOf = new Map(cautions.map((c) => [c.household_id, c.n]));
+  return rows.map((row) => {
+    const members = people.filter((p) => p.household_id === row.id);
+    const studentsOfFamily: StudentSummary[] = students
+      .filter((s) => s.household_id === row.id)
+      .map(studentSummary);
+    return {
+      household: fromRow('households', row),
+      caregivers: members.map((p) =>
+        personName(p as { first_name: string; last_name: string | null }),
+      ),
+      students: studentsOfFamily,
+      homeLanguages: [
+        ...new Set(members.flatMap((p) => (p.home_language ? [p.home_language as string] : []))),
+      ],
+      interpreter: members.some((p) => p.interpreter !== 'none'),
+      channel: (members[0]?.channel as FamilyListRow['channel'] | undefined) ?? null,
+      lastContact:
+        row.last_contact_at && row.last_tone
+          ? {
+              at: row.last_contact_at as string,
+              tone: row.last_tone as NonNullable<FamilyListRow['lastContact']>['tone'],
+            }
+          : null,
+      goodNewsThisYear:
+        typeof row.last_good_news_at === 'string' && row.last_good_news_at >= yearStart,
+      openVoice: row.open_voice as number,
+      pickupCautions: cautionsOf.get(row.id as string) ?? 0,
+    };
+  });
+}
+
+export const familyListHandlers = {
+  'family.list': (ctx, input) => {
+    const school = requireSchool(ctx);
+    const now = ctx.now();
+    const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
+    const search = input.text ? searchFamilies(ctx, input.text) : null;
+    const rows = ctx.store.sql(PAGE[input.sort]).all({
+      school: school.id,
+      ids: search ? JSON.stringify(search.ids) : null,
+      grade: input.grade,
+      language: input.language,
+      interpreter: input.interpreter ? 1 : 0,
+      channel: input.channel,
+      contactBefore:
+        input.notContactedDays === null
+          ? null
+          : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
+      lastTone: input.lastTone,
+      noGoodNews: input.noGoodNews ? 1 : 0,
+      yearStart,
+      openVoice: input.openVoice ? 1 : 0,
+      pickupCaution: input.pickupCaution ? 1 : 0,
+      afterKey: input.after?.key ?? null,
+      afterId: input.after?.id ?? null,
+      limit: input.limit + 1,
+    }) as Row[];
+    const shown = rows.slice(0, input.limit);
+    const last = shown.at(-1);
+    const next: FamilyListCursor | null =
+      rows.length > input.limit && last
+        ? { key: last.sort_key as string, id: last.id as string }
+        : null;
+    return {
+      rows: describe(ctx, shown, yearStart),
+      next,
+      unplaced: search && !input.after ? search.unplaced : [],
+    };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,75 @@
+import { HearthError, newId, type Person } from '../../contract';
+import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { createStudent, setLink } from './people';
+
+/**
+ * Someone already in Hearth joins the new family: a visitor at the desk becomes a caregiver.
+ * Someone who already belongs to another family is refused rather than taken from it; a
+ * caregiver of two households is linked to the children instead.
+ */
+function placeExisting(ctx: Ctx, personId: string, householdId: string, at: number): Person {
+  const person = loadOwned(ctx, 'people', personId, 'person');
+  const field = `members.${at}.person`;
+  if (person.mergedIntoId)
+    throw new HearthError('CONFLICT', 'That person was merged into another record.', {
+      issues: [{ path: field, message: 'was merged into another record' }],
+    });
+  if (person.householdId) {
+    const family = loadOwned(ctx, 'households', person.householdId, 'family');
+    throw new HearthError(
+      'CONFLICT',
+      `${person.firstName} already belongs to the ${family.name}. Add the students there, or link ${person.firstName} to them from that family’s page.`,
+      { issues: [{ path: field, message: `already belongs to the ${family.name}` }] },
+    );
+  }
+  return ctx.writer.update('people', personId, {
+    householdId,
+    kind: person.kind === 'visitor' ? 'caregiver' : person.kind,
+  });
+}
+
+export const newFamilyHandlers = {
+  'family.create': (ctx, { name, address, members, students, visitId }) => {
+    requireStaff(ctx);
+    const school = requireSchool(ctx);
+    const visit = visitId ? loadOwned(ctx, 'visits', visitId, 'visit') : null;
+    const household = ctx.writer.insert('households', {
+      id: newId(),
+      schoolId: school.id,
+      name,
+      address,
+    });
+    const placed = members.map(({ person, ...link }, at) => {
+      const joined =
+        'personId' in person
+          ? placeExisting(ctx, person.personId, household.id, at)
+          : ctx.writer.insert('people', {
+              id: newId(),
+              schoolId: school.id,
+              ...person,
+              householdId: household.id,
+              createdAt: ctx.now().toISOString(),
+              mergedIntoId: null,
+            });
+      return { personId: joined.id, link };
+    });
+    for (const input of students) {
+      const student = createStudent(ctx, school, input);
+      for (const { personId, link } of placed)
+        setLink(ctx, school, { ...link, studentId: student.id, personId });
+    }
+    if (visit) {
+      if (!placed.some((p) => p.personId === visit.personId))
+        throw new HearthError('VALIDATION', 'The visitor must be one of the family’s people.', {
+          issues: [{ path: 'visitId', message: 'names a visitor who is not in this family' }],
+        });
+      // The walk-in was logged before there was a family to file it under; now there is.
+      const unfiled = ctx.store
+        .sql('SELECT id FROM contacts WHERE visit_id = ? AND household_id IS NULL')
+        .all(visit.id) as { id: string }[];
+      for (const { id } of unfiled)
+        ctx.writer.update('contacts', id, { householdId: household.id });
+    }
+    return household;
+  },
+} satisfies Partial<Handlers>;

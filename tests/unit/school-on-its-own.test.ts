@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import type { CallInput, FamilyListCursor, FamilyListPage, FamilyListRow } from '../../contract';
+import type { Core } from '../../db/core';
+import { setMeta } from '../../db/store';
+import { SYNC_META } from '../../db/sync/meta';
+import { fail, ok, snapshot, tempCore } from '../helpers';
+
+/** A new school (no roster, no district) on a clock the test moves. */
+function newSchool(start = '2026-11-23T15:00:00Z') {
+  let now = new Date(start);
+  const core = tempCore({ setup: 'school', now: () => now });
+  return {
+    core,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+  };
+}
+
+function addFamily(core: Core, input: Partial<CallInput<'family.create'>> & { name: string }) {
+  return ok(core, 'family.create', input);
+}
+
+function listAll(core: Core, filter: Partial<CallInput<'family.list'>> = {}, limit = 2) {
+  const rows: FamilyListRow[] = [];
+  let after: FamilyListCursor | null = null;
+  for (;;) {
+    const page: FamilyListPage = ok(core, 'family.list', { ...filter, after, limit });
+    rows.push(...page.rows);
+    if (!page.next) return rows;
+    after = page.next;
+  }
+}
+
+const names = (rows: FamilyListRow[]) => rows.map((r) => r.household.name);
+
+describe('adding a family by hand', () => {
+  it('makes the household, its people and students, and links every person to every student', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, {
+      name: 'Okafor family',
+      address: '14 Birch Lane',
+      members: [
+        {
+          person: { firstName: 'Ngozi', lastName: 'Okafor', phones: ['+1 558 555 5024'] },
+          relationship: 'Mother',
+          legalGuardian: true,
+          livesWith: true,
+        },
+        {
+          person: { firstName: 'Emeka', lastName: 'Okafor', kind: 'relative' },
+          relationship: 'Uncle',
+          pickup: 'see_office',
+          officeNote: 'Call Ngozi first',
+        },
+      ],
+      students: [
+        { firstName: 'Chidi', lastName: 'Okafor', grade: 'K', dateOfBirth: '2021-02-03' },
+        { firstName: 'Ada', lastName: 'Okafor', grade: '3', pronouns: 'she/her' },
+      ],
+    });
+    const family = ok(core, 'family.get', { householdId: household.id });
+    expect(family.household.address).toBe('14 Birch Lane');
+    expect(family.members.map((m) => [m.firstName, m.kind, m.householdId])).toEqual([
+      ['Ngozi', 'caregiver', household.id],
+      ['Emeka', 'relative', household.id],
+    ]);
+    expect(family.students.map((s) => s.student.firstName)).toEqual(['Ada', 'Chidi']);
+    for (const { links } of family.students)
+      expect(links.map((l) => [l.person.firstName, l.relationship, l.pickup])).toEqual([
+        ['Ngozi', 'Mother', 'allowed'],
+        ['Emeka', 'Uncle', 'see_office'],
+      ]);
+    const ada = family.students.find((s) => s.student.firstName === 'Ada');
+    const record = ok(core, 'student.get', { id: ada?.student.id ?? '' });
+    expect(record.student).toMatchObject({ source: 'local', pronouns: 'she/her', grade: '3' });
+  });
+
+  it('refuses a birth date in the future or before 1900 at its field, and writes nothing', () => {
+    const { core } = newSchool();
+    const before = snapshot(core);
+    const future = fail(core, 'family.create', {
+      name: 'Lee family',
+      members: [{ person: { firstName: 'Min' }, relationship: 'Father' }],
+      students: [{ firstName: 'Jun', lastName: 'Lee', grade: '1', dateOfBirth: '2027-01-01' }],
+    });
+    expect(future.code).toBe('VALIDATION');
+    expect(future.issues).toEqual([{ path: 'dateOfBirth', message: 'cannot be in the future' }]);
+    const ancient = fail(core, 'student.create', {
+      firstName: 'Jun',
+      lastName: 'Lee',
+      grade: '1',
+      dateOfBirth: '1899-12-31',
+    });
+    expect(ancient.issues?.[0]?.path).toBe('dateOfBirth');
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('refuses to take someone from another family, naming them, and leaves both families as they were', () => {
+    const { core } = newSchool();
+    const first = addFamily(core, {
+      name: 'Diaz family',
+      members: [{ person: { firstName: 'Rosa', lastName: 'Diaz' }, relationship: 'Mother' }],
+    });
+    const rosa = ok(core, 'family.get', { householdId: first.id }).members[0];
+    const before = snapshot(core);
+    const error = fail(core, 'family.create', {
+      name: 'Second Diaz family',
+      members: [{ person: { personId: rosa?.id ?? '' }, relationship: 'Mother' }],
+    });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('Diaz family');
+    expect(error.issues?.[0]?.path).toBe('members.0.person');
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('links a student added later to the people chosen, and edits a link in place', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, {
+      name: 'Haddad family',
+      members: [{ person: { firstName: 'Lina', lastName: 'Haddad' }, relationship: 'Mother' }],
+    });
+    const lina = ok(core, 'family.get', { householdId: household.id }).members[0]?.id ?? '';
+    const student = ok(core, 'student.create', {
+      firstName: 'Omar',
+      lastName: 'Haddad',
+      grade: '2',
+      links: [{ personId: lina, relationship: 'Mother', legalGuardian: true }],
+    });
+    ok(core, 'link.set', {
+      studentId: student.id,
+      personId: lina,
+      relationship: 'Mother',
+      legalGuardian: true,
+      emergencyContact: true,
+    });
+    const [link] = ok(core, 'student.get', { id: student.id }).caregivers;
+    expect(link).toMatchObject({ legalGuardian: true, emergencyContact: true });
+    expect(
+      core.store.sql('SELECT count(*) AS n FROM student_person_links').get() as { n: number },
+    ).toEqual({ n: 1 });
+  });
+});
+
+describe('enrollment at the front desk', () => {
+  it('turns the visitor into a caregiver of a new family and files the walk-in in its history', () => {
+    const { core } = newSchool();
+    const visit = ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Amina Yusuf', phone: '555 0142' } },
+      purpose: 'enrollment',
+    });
+    const household = addFamily(core, {
+      name: 'Yusuf family',
+      visitId: visit.id,
+      members: [
+        { person: { personId: visit.personId ?? '' }, relationship: 'Mother', legalGuardian: true },
+      ],
+      students: [{ firstName: 'Hodan', lastName: 'Yusuf', grade: '1' }],
+    });
+    const family = ok(core, 'family.get', { householdId: household.id });
+    expect(family.members.map((m) => [m.firstName, m.kind])).toEqual([['Amina', 'caregiver']]);
+    expect(family.students[0]?.student.firstName).toBe('Hodan');
+    const timeline = ok(core, 'family.timeline', { householdId: household.id });
+    expect(timeline.entries.map((e) => e.kind)).toEqual(['walk_in']);
+    expect(family.lastContact?.kind).toBe('walk_in');
+  });
+
+  it('refuses a visit whose visitor is not one of the family’s people', () => {
+    const { core } = newSchool();
+    const visit = ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Amina Yusuf' } },
+      purpose: 'enrollment',
+    });
+    const before = snapshot(core);
+    const error = fail(core, 'family.create', {
+      name: 'Other family',
+      visitId: visit.id,
+      members: [{ person: { firstName: 'Someone' }, relationship: 'Aunt' }],
+    });
+    expect(error.issues?.[0]?.path).toBe('visitId');
+    expect(snapshot(core)).toBe(before);
+  });
+});
+
+describe('names and grades the roster owns', () => {
+  it('refuses a change to a roster student’s name or grade on a joined computer, but not other details', () => {
+    const { core } = newSchool();
+    const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
+    // As a roster import would have written it.
+    core.store.sql("UPDATE students SET source = 'roster' WHERE id = ?").run(student.id);
+    expect(ok(core, 'student.update', { id: student.id, grade: '4' }).grade).toBe('4');
+    setMeta(core.store, SYNC_META.serverUrl, 'https://district.example');
+    const error = fail(core, 'student.update', { id: student.id, grade: '5', lastName: 'Nunez' });
+    expect(error.issues?.map((i) => i.path).sort()).toEqual(['grade', 'lastName']);
+    expect(ok(core, 'student.update', { id: student.id, pronouns: 'she/her' }).pronouns).toBe(
+      'she/her',
+    );
+  });
+});
+
+describe('the families list', () => {
+  /**
+   * Four families counted by hand (school year from 1 Aug 2026; today 23 Nov 2026):
+   * - Abara: Igbo, needs an interpreter, grade 2, good news on 1 Nov, an open voice item.
+   * - Brown: English, grade 2 and 5, a concern on 20 Nov (good news last school year only).
+   * - Castillo: Spanish, first channel text, grade K, a pickup caution, never contacted.
+   * - Dang: no people's language, no students, a call on 1 Sep (information).
+   */
+  function fourFamilies() {
+    const school = newSchool('2026-11-23T15:00:00Z');
+    const { core, setNow } = school;
+    const family = (
+      name: string,
+      person: Record<string, unknown>,
+      grades: string[],
+      link: Record<string, unknown> = {},
+    ) =>
+      addFamily(core, {
+        name,
+        members: [{ person: { firstName: 'P', ...person }, relationship: 'Parent', ...link }],
+        students: grades.map((grade, i) => ({
+          firstName: `Kid${i}`,
+          lastName: name.split(' ')[0] ?? name,
+          grade,
+        })),
+      }).id;
+    const abara = family('Abara family', { homeLanguage: 'ig', interpreter: 'spoken' }, ['2']);
+    const brown = family('Brown family', { homeLanguage: 'en' }, ['2', '5']);
+    const castillo = family('Castillo family', { homeLanguage: 'es', channels: ['text'] }, ['K'], {
+      pickup: 'not_allowed',
+    });
+    const dang = family('Dang family', {}, []);
+    const contact = (
+      householdId: string,
+      tone: 'good_news' | 'concern' | 'information',
+      at: string,
+    ) =>
+      ok(core, 'contact.log', {
+        householdId,
+        kind: 'call',
+        direction: 'school_to_family',
+        tone,
+        summary: 'A call.',
+        occurredAt: at,
+      });
+    contact(abara, 'good_news', '2026-11-01T15:00:00Z');
+    contact(brown, 'good_news', '2026-05-01T15:00:00Z');
+    contact(brown, 'concern', '2026-11-20T15:00:00Z');
+    contact(dang, 'information', '2026-09-01T15:00:00Z');
+    ok(core, 'voice.create', { householdId: abara, kind: 'question', summary: 'Bus times?' });
+    setNow('2026-11-23T15:00:00Z');
+    return { core, ids: { abara, brown, castillo, dang } };
+  }
+
+  it('lists every family by name, a page at a time, with what the row shows', () => {
+    const { core } = fourFamilies();
+    const rows = listAll(core);
+    expect(names(rows)).toEqual(['Abara family', 'Brown family', 'Castillo family', 'Dang family']);
+    const [abara, brown, castillo, dang] = rows;
+    expect(abara).toMatchObject({
+      homeLanguages: ['ig'],
+      interpreter: true,
+      goodNewsThisYear: true,
+      openVoice: 1,
+      pickupCautions: 0,
+      lastContact: { tone: 'good_news' },
+    });
+    expect(brown?.students.map((s) => s.grade).sort()).toEqual(['2', '5']);
+    expect(brown?.goodNewsThisYear).toBe(false);
+    expect(castillo).toMatchObject({ channel: 'text', lastContact: null, pickupCautions: 1 });
+    expect(dang?.students).toEqual([]);
+  });
+
+  it('filters by each fact, alone and together', () => {
+    const { core } = fourFamilies();
+    expect(names(listAll(core, { grade: '2' }))).toEqual(['Abara family', 'Brown family']);
+    expect(names(listAll(core, { language: 'es' }))).toEqual(['Castillo family']);
+    expect(names(listAll(core, { interpreter: true }))).toEqual(['Abara family']);
+    expect(names(listAll(core, { channel: 'text' }))).toEqual(['Castillo family']);
+    // No contact in 30 days: Castillo never, Dang on 1 Sep.
+    expect(names(listAll(core, { notContactedDays: 30 }))).toEqual([
+      'Castillo family',
+      'Dang family',
+    ]);
+    expect(names(listAll(core, { lastTone: 'concern' }))).toEqual(['Brown family']);
+    expect(names(listAll(core, { noGoodNews: true }))).toEqual([
+      'Brown family',
+      'Castillo family',
+      'Dang family',
+    ]);
+    expect(names(listAll(core, { openVoice: true }))).toEqual(['Abara family']);
+    expect(names(listAll(core, { pickupCaution: true }))).toEqual(['Castillo family']);
+    expect(names(listAll(core, { grade: '2', noGoodNews: true }))).toEqual(['Brown family']);
+  });
+
+  it('sorts by last contact, never-contacted first, across pages', () => {
+    const { core } = fourFamilies();
+    expect(names(listAll(core, { sort: 'last_contact' }, 1))).toEqual([
+      'Castillo family',
+      'Dang family',
+      'Abara family',
+      'Brown family',
+    ]);
+  });
+
+  it('keeps its facts in step when a voice item is closed and a contact is logged', () => {
+    const { core, ids } = fourFamilies();
+    const [item] = ok(core, 'voice.open', {});
+    for (const step of ['heard', 'acted', 'told'] as const)
+      ok(core, 'voice.advance', { id: item?.id ?? '', step, note: 'Sent the bus schedule.' });
+    expect(names(listAll(core, { openVoice: true }))).toEqual([]);
+    ok(core, 'contact.log', {
+      householdId: ids.castillo,
+      kind: 'text',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Great first week!',
+    });
+    expect(names(listAll(core, { noGoodNews: true }))).toEqual(['Brown family', 'Dang family']);
+  });
+
+  it('searches caregivers and students, and lists visitors who are in no family', () => {
+    const { core } = fourFamilies();
+    ok(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Castillo Reyes' } },
+      purpose: 'question',
+    });
+    const page = ok(core, 'family.list', { text: 'castillo' });
+    expect(names(page.rows)).toEqual(['Castillo family']);
+    expect(page.unplaced.map((p) => [p.name, p.kind])).toEqual([['Castillo Reyes', 'visitor']]);
+    expect(names(ok(core, 'family.list', { text: 'kid1' }).rows)).toEqual(['Brown family']);
+  });
+});
+
+describe('dates before 1970', () => {
+  it('logs a contact backdated to 1969 and shows it on the timeline', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, { name: 'Old family' });
+    const contact = ok(core, 'contact.log', {
+      householdId: household.id,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'information',
+      summary: 'An old call.',
+      occurredAt: '1969-07-20T20:17:00Z',
+    });
+    expect(contact.occurredAt).toBe('1969-07-20T20:17:00.000Z');
+    const timeline = ok(core, 'family.timeline', { householdId: household.id });
+    expect(timeline.entries.map((e) => e.at)).toEqual(['1969-07-20T20:17:00.000Z']);
+  });
+});
