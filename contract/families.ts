@@ -60,6 +60,26 @@ export const linkFactsInput = {
   officeNote: text(2_000).nullable().default(null),
 };
 
+/** Grades offered in forms and filters; a roster may bring others, which are kept as given. */
+export const GRADE_LEVELS = [
+  'PK',
+  'K',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+] as const;
+/** The grade of a student being enrolled before the school has placed them. */
+export const UNPLACED_GRADE = 'Not placed';
+
 /** A student as typed in the app (a roster brings its own). */
 export const studentFields = {
   firstName: line(),
@@ -147,6 +167,7 @@ export const familyListRowSchema = z.object({
 export const unplacedPersonSchema = z.object({
   id: z.string(),
   name: z.string(),
+  lastName: z.string().nullable(),
   kind: z.enum(PERSON_KINDS),
   phone: z.string().nullable(),
 });

@@ -436,6 +436,7 @@ export function voiceStepReached(
   if (item.heardAt) return 'heard';
   return 'raised';
 }
+export type Channel = (typeof CHANNELS)[number];
 export type ContactKind = Contact['kind'];
 export type ContactTone = Contact['tone'];
 

@@ -84,6 +84,7 @@ function searchFamilies(ctx: Ctx, text: string) {
     unplaced: unplaced.map((row) => ({
       id: row.id as string,
       name: personName(row as { first_name: string; last_name: string | null }),
+      lastName: (row.last_name as string | null) ?? null,
       kind: row.kind as Person['kind'],
       phone: (row.phone as string | null) ?? null,
     })),

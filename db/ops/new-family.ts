@@ -53,8 +53,8 @@ export const newFamilyHandlers = {
             });
       return { personId: joined.id, link };
     });
-    for (const input of students) {
-      const student = createStudent(ctx, school, input);
+    for (const [at, input] of students.entries()) {
+      const student = createStudent(ctx, school, input, `students.${at}.dateOfBirth`);
       for (const { personId, link } of placed)
         setLink(ctx, school, { ...link, studentId: student.id, personId });
     }

@@ -30,19 +30,32 @@ export function setLink(ctx: Ctx, school: School, input: LinkInput): StudentPers
   return ctx.writer.insert('student_person_links', { id: newId(), schoolId: school.id, ...input });
 }
 
-/** A date of birth is a day that has already come, in the school's time zone. */
-function checkBirthDate(ctx: Ctx, school: School, dateOfBirth: string | null | undefined): void {
+/**
+ * A date of birth is a day that has already come, in the school's time zone. `field` is
+ * where the form shows it (one student of several has a path of its own).
+ */
+function checkBirthDate(
+  ctx: Ctx,
+  school: School,
+  dateOfBirth: string | null | undefined,
+  field = 'dateOfBirth',
+): void {
   if (!dateOfBirth) return;
   const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
   if (dateOfBirth > today)
     throw new HearthError('VALIDATION', 'A date of birth cannot be in the future.', {
-      issues: [{ path: 'dateOfBirth', message: 'cannot be in the future' }],
+      issues: [{ path: field, message: 'cannot be in the future' }],
     });
 }
 
 /** A student added in the app (not brought by a roster). */
-export function createStudent(ctx: Ctx, school: School, input: StudentInput): Student {
-  checkBirthDate(ctx, school, input.dateOfBirth);
+export function createStudent(
+  ctx: Ctx,
+  school: School,
+  input: StudentInput,
+  field?: string,
+): Student {
+  checkBirthDate(ctx, school, input.dateOfBirth, field);
   return ctx.writer.insert('students', {
     id: newId(),
     schoolId: school.id,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
+import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { Families } from '../features/families/Families';
@@ -14,16 +15,6 @@ import { Settings } from '../features/settings/Settings';
 import { Strengths } from '../features/strengths/Strengths';
 import { SyncPage } from '../features/sync/SyncPage';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
-
-type Page =
-  | 'front-desk'
-  | 'families'
-  | 'home-visits'
-  | 'follow-ups'
-  | 'health'
-  | 'strengths'
-  | 'settings'
-  | 'sync';
 
 const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
   { id: 'front-desk', label: 'Front desk' },
@@ -45,15 +36,33 @@ interface ShellProps {
 
 /** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
 export function Shell({ status, onStatusChange }: ShellProps) {
-  const [page, setPageState] = useState<Page>('front-desk');
-  const [opened, setOpened] = useState<Opened[]>([]);
-  const setPage = useCallback((next: Page) => {
-    setOpened([]);
-    setPageState(next);
-  }, []);
+  const page = useLocationPage() ?? 'front-desk';
+  // Records open over the page without an address of their own, so any move of the
+  // address (a page chosen, Back, a filter) closes them.
+  const where = useLocationKey();
+  const [records, setRecords] = useState<{ where: string; stack: Opened[] }>({
+    where,
+    stack: [],
+  });
+  const opened = records.where === where ? records.stack : [];
+  const setOpened = useCallback(
+    (change: (stack: Opened[]) => Opened[]) =>
+      setRecords((old) => ({
+        where: window.location.hash,
+        stack: change(old.where === window.location.hash ? old.stack : []),
+      })),
+    [],
+  );
+  const setPage = useCallback(
+    (next: Page) => {
+      setOpened(() => []);
+      goTo(next);
+    },
+    [setOpened],
+  );
   const openRecord = useCallback(
     (kind: Opened['kind']) => (id: string) => setOpened((stack) => [...stack, { kind, id }]),
-    [],
+    [setOpened],
   );
   const openStudent = openRecord('student');
   const openFamily = openRecord('family');
@@ -172,9 +181,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                   timeZone={status.school?.timeZone ?? 'UTC'}
                 />
               )}
-              {page === 'families' && (
-                <Families onOpenStudent={openStudent} onOpenFamily={openFamily} />
-              )}
+              {page === 'families' && <Families onOpenFamily={openFamily} />}
               {page === 'home-visits' && (
                 <HomeVisits timeZone={status.school?.timeZone ?? 'UTC'} onOpenVisit={openVisit} />
               )}

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { differenceInMinutes, format, formatDistance, parseISO } from 'date-fns';
-import type { VisitPurpose } from '../../contract';
+import { UNPLACED_GRADE, type VisitPurpose } from '../../contract';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -44,6 +44,11 @@ export function fullName(p: {
 }): string {
   const first = p.preferredName ? `${p.firstName} (${p.preferredName})` : p.firstName;
   return p.lastName ? `${first} ${p.lastName}` : first;
+}
+
+/** "Grade 3", "Grade K"; a student being enrolled whose grade is not decided says so. */
+export function gradeLabel(grade: string): string {
+  return grade === UNPLACED_GRADE ? 'Grade not decided yet' : `Grade ${grade}`;
 }
 
 export function clockTime(iso: string): string {
@@ -90,6 +95,21 @@ export const INTERPRETER_WORDS = {
   spoken: 'Needs an interpreter (spoken)',
   written: 'Needs translation (written)',
   both: 'Needs an interpreter and translation',
+} as const;
+
+export const PERSON_KIND_WORDS = {
+  caregiver: 'caregiver',
+  relative: 'relative',
+  community_member: 'community member',
+  visitor: 'visitor',
+} as const;
+
+/** The interpreter choices as a form offers them. */
+export const INTERPRETER_CHOICES = {
+  none: 'Not needed',
+  spoken: 'For spoken conversations',
+  written: 'For written messages',
+  both: 'Spoken and written',
 } as const;
 
 export const CHANNEL_WORDS = {

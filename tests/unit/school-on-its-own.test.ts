@@ -85,7 +85,9 @@ describe('adding a family by hand', () => {
       students: [{ firstName: 'Jun', lastName: 'Lee', grade: '1', dateOfBirth: '2027-01-01' }],
     });
     expect(future.code).toBe('VALIDATION');
-    expect(future.issues).toEqual([{ path: 'dateOfBirth', message: 'cannot be in the future' }]);
+    expect(future.issues).toEqual([
+      { path: 'students.0.dateOfBirth', message: 'cannot be in the future' },
+    ]);
     const ancient = fail(core, 'student.create', {
       firstName: 'Jun',
       lastName: 'Lee',

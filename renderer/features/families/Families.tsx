@@ -1,24 +1,49 @@
-import { useState } from 'react';
+import { Plus } from 'lucide-react';
+import { useCallback, useState } from 'react';
+import type { FamilyListFilter } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { StudentFinder } from './StudentFinder';
+import { usePageParams } from '../../app/location';
+import { filterToParams, paramsToFilter } from './familyFilter';
+import { FamilyFilters } from './FamilyFilters';
+import { FamilyList } from './FamilyList';
+import { NewFamilyDialog } from './NewFamilyDialog';
 import { VoiceItem } from './VoicePanel';
 
-/** Start here to open a family's page; below, what families raised that is still open. */
-export function Families({
-  onOpenStudent,
-  onOpenFamily,
-}: {
-  onOpenStudent: (studentId: string) => void;
-  onOpenFamily: (householdId: string) => void;
-}) {
+type Starting = { id: string; name: string; lastName: string | null } | 'blank' | null;
+
+/**
+ * Every family of the school, filtered and sorted as the address says (so Back returns to
+ * the same list), with people a search finds in no family yet; below, what families raised
+ * that is still open.
+ */
+export function Families({ onOpenFamily }: { onOpenFamily: (householdId: string) => void }) {
+  const [params, setParams] = usePageParams('families');
+  const filter = paramsToFilter(params);
+  const onFilter = useCallback(
+    (next: FamilyListFilter, typing = false) =>
+      setParams(filterToParams(next), typing ? 'replace' : 'push'),
+    [setParams],
+  );
+  const [starting, setStarting] = useState<Starting>(null);
   const [version, setVersion] = useState(0);
   const open = useCall('voice.open', {}, version);
+
   return (
     <div className="families">
-      <h1>Families</h1>
-      <section className="card">
-        <StudentFinder onOpen={onOpenStudent} onOpenFamily={onOpenFamily} autoFocus />
+      <div className="page-header">
+        <h1>Families</h1>
+        <button type="button" className="button primary" onClick={() => setStarting('blank')}>
+          <Plus size={16} aria-hidden="true" /> Add a family
+        </button>
+      </div>
+      <section className="card" aria-label="Find families">
+        <FamilyFilters filter={filter} onChange={onFilter} />
+        <FamilyList
+          filter={filter}
+          onOpenFamily={onOpenFamily}
+          onStartFamily={(person) => setStarting(person)}
+        />
       </section>
       <section className="card" aria-labelledby="open-voice-title">
         <h2 id="open-voice-title">Family voice: still open, oldest first</h2>
@@ -32,7 +57,7 @@ export function Families({
           </p>
         )}
         {open.data?.length === 0 && (
-          <p className="empty">Every family has heard back. Nothing open.</p>
+          <p className="empty">Nothing open: every family has heard back.</p>
         )}
         <ul className="voice-list">
           {open.data?.map((item) => (
@@ -45,6 +70,15 @@ export function Families({
           ))}
         </ul>
       </section>
+      {starting && (
+        <NewFamilyDialog
+          first={starting === 'blank' ? undefined : starting}
+          onDone={(created) => {
+            setStarting(null);
+            if (created) onOpenFamily(created.id);
+          }}
+        />
+      )}
     </div>
   );
 }

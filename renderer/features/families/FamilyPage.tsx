@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Person, Staff } from '../../../contract';
+import type { LinkedPerson, Person, Staff, StudentSummary } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import {
@@ -16,19 +16,23 @@ import {
 import { PickupMark } from '../../ui/PickupMark';
 import { PlanVisitDialog } from '../home-visits/PlanVisitDialog';
 import { ContactPreferences } from './ContactPreferences';
+import { FamilyPeople } from './FamilyPeople';
 import { FollowUpItem } from './FollowUpsPanel';
 import { HouseholdDialog } from './HouseholdDialog';
+import { LinkDialog } from './LinkDialog';
 import { LogContactDialog } from './LogContactDialog';
 import { MergeDialog } from './MergeDialog';
 import { PersonDialog } from './PersonDialog';
 import { StrengthDialog } from './StrengthDialog';
+import { EditStudentDialog, StudentDialog } from './StudentDialog';
 import { Timeline } from './Timeline';
 import { VoicePanel } from './VoicePanel';
 
-type Open =
-  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' }
+export type FamilyDialog =
+  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' }
   | { dialog: 'edit-person' | 'merge'; person: Person }
-  | null;
+  | { dialog: 'edit-student'; studentId: string }
+  | { dialog: 'link'; student: StudentSummary; link: LinkedPerson };
 
 interface FamilyPageProps {
   householdId: string;
@@ -47,7 +51,7 @@ interface FamilyPageProps {
 export function FamilyPage(props: FamilyPageProps) {
   const { householdId, viewer, timeZone } = props;
   const [version, setVersion] = useState(0);
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<FamilyDialog | null>(null);
   const profile = useCall('family.get', { householdId }, version);
   const followUps = useCall('followUp.forFamily', { householdId }, version);
   const changed = () => setVersion((n) => n + 1);
@@ -166,79 +170,12 @@ export function FamilyPage(props: FamilyPageProps) {
           />
         </div>
         <div className="stack">
-          <section className="card" aria-labelledby="people-title">
-            <div className="card-header">
-              <h2 id="people-title">People and students</h2>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => setOpen({ dialog: 'add-person' })}
-              >
-                Add someone
-              </button>
-            </div>
-            <ul className="member-list">
-              {members.map((m) => (
-                <li key={m.id}>
-                  <strong>{fullName(m)}</strong>{' '}
-                  <span className="muted">
-                    {m.kind === 'community_member' ? 'community member' : m.kind}
-                  </span>
-                  <span className="member-actions">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setOpen({ dialog: 'edit-person', person: m })}
-                    >
-                      Edit details
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setOpen({ dialog: 'merge', person: m })}
-                    >
-                      Merge a duplicate
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {students.length === 0 && (
-              <p className="empty">No students linked to this household.</p>
-            )}
-            <ul className="member-list">
-              {students.map(({ student, links, otherFamilies }) => (
-                <li key={student.id}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => props.onOpenStudent(student.id)}
-                  >
-                    <strong>{fullName(student)}</strong>
-                  </button>{' '}
-                  <span className="muted">Grade {student.grade}</span>
-                  <p className="small-text muted">
-                    {links
-                      .map(
-                        (l) =>
-                          `${fullName(l.person)} (${l.relationship}${l.legalGuardian ? ', guardian' : ''}${l.livesWith ? ', lives with' : ''}${l.inHousehold ? '' : ', other household'})`,
-                      )
-                      .join(' · ')}
-                  </p>
-                  {otherFamilies.map((f) => (
-                    <button
-                      key={f.id}
-                      type="button"
-                      className="link-button small-text"
-                      onClick={() => props.onOpenFamily(f.id)}
-                    >
-                      Also part of the {f.name}
-                    </button>
-                  ))}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <FamilyPeople
+            family={family}
+            onOpen={setOpen}
+            onOpenStudent={props.onOpenStudent}
+            onOpenFamily={props.onOpenFamily}
+          />
 
           <section className="card" aria-labelledby="strengths-title">
             <h2 id="strengths-title">Strengths</h2>
@@ -321,6 +258,13 @@ export function FamilyPage(props: FamilyPageProps) {
       )}
       {open?.dialog === 'merge' && <MergeDialog person={open.person} onDone={close} />}
       {open?.dialog === 'household' && <HouseholdDialog household={household} onDone={close} />}
+      {open?.dialog === 'add-student' && <StudentDialog members={members} onDone={close} />}
+      {open?.dialog === 'edit-student' && (
+        <EditStudentDialog studentId={open.studentId} onDone={close} />
+      )}
+      {open?.dialog === 'link' && (
+        <LinkDialog student={open.student} link={open.link} onDone={close} />
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   COMMON_LANGUAGES,
   DUPLICATE_REASON_WORDS,
   fullName,
+  INTERPRETER_CHOICES,
   languageName,
 } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
@@ -255,14 +256,7 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
               <select {...form.register('interpreter')}>
                 {INTERPRETER_NEEDS.map((n) => (
                   <option key={n} value={n}>
-                    {
-                      {
-                        none: 'Not needed',
-                        spoken: 'For spoken conversations',
-                        written: 'For written messages',
-                        both: 'Spoken and written',
-                      }[n]
-                    }
+                    {INTERPRETER_CHOICES[n]}
                   </option>
                 ))}
               </select>

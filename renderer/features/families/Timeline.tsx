@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   CONTACT_TONES,
   TIMELINE_KINDS,
@@ -9,7 +9,7 @@ import {
   type TimelineEntry,
   type TimelineKind,
 } from '../../../contract';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import {
   DIRECTION_WORDS,
   exactDate,
@@ -22,20 +22,12 @@ import {
   VOICE_KIND_WORDS,
   VOICE_STEP_WORDS,
 } from '../../ui/format';
+import { usePagedWindow } from '../../ui/usePagedWindow';
 import { restrictedLabel } from '../../ui/visibility';
 
 const ROW_HEIGHT = 68;
 const VIEW_HEIGHT = 440;
 const PAGE = 100;
-/** Rows drawn beyond the visible ones, so fast scrolling never shows a gap. */
-const OVERSCAN = 6;
-
-interface Loaded {
-  query: string;
-  entries: TimelineEntry[];
-  next: TimelineCursor | null;
-  error: string | null;
-}
 
 interface TimelineProps {
   householdId: string;
@@ -89,13 +81,7 @@ function details(entry: TimelineEntry): string {
 export function Timeline({ householdId, viewer, refresh, onOpenStudent }: TimelineProps) {
   const [kind, setKind] = useState<TimelineKind | ''>('');
   const [tone, setTone] = useState<ContactTone | ''>('');
-  // Everything shown belongs to one query; a new filter or a new entry starts a new one, and
-  // answers to an older query are dropped.
   const query = JSON.stringify({ householdId, kind, tone, refresh });
-  const [data, setData] = useState<Loaded>({ query: '', entries: [], next: null, error: null });
-  const [scroll, setScroll] = useState({ query, top: 0 });
-  const fetching = useRef<string | null>(null);
-
   const fetchPage = useCallback(
     (after: TimelineCursor | null) =>
       call('family.timeline', {
@@ -104,48 +90,16 @@ export function Timeline({ householdId, viewer, refresh, onOpenStudent }: Timeli
         tones: tone ? [tone] : [],
         after,
         limit: PAGE,
-      }),
+      }).then((page) => ({ items: page.entries, next: page.next })),
     [householdId, kind, tone],
   );
-
-  useEffect(() => {
-    let live = true;
-    fetchPage(null).then(
-      (page) => live && setData({ query, entries: page.entries, next: page.next, error: null }),
-      (e: unknown) => live && setData({ query, entries: [], next: null, error: errorMessage(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetchPage, query]);
-
-  const current = data.query === query ? data : null;
-  const entries = current?.entries ?? [];
-  const next = current?.next ?? null;
-  const scrollTop = scroll.query === query ? scroll.top : 0;
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(
-    entries.length,
-    Math.ceil((scrollTop + VIEW_HEIGHT) / ROW_HEIGHT) + OVERSCAN,
-  );
-
-  /** Near the end of what is loaded: fetch the next older page, once. */
-  const onScroll = (top: number) => {
-    setScroll({ query, top });
-    const lastVisible = Math.ceil((top + VIEW_HEIGHT) / ROW_HEIGHT);
-    if (!next || lastVisible < entries.length - OVERSCAN * 2 || fetching.current === next.id)
-      return;
-    fetching.current = next.id;
-    fetchPage(next).then(
-      (page) =>
-        setData((old) =>
-          old.query === query
-            ? { ...old, entries: [...old.entries, ...page.entries], next: page.next }
-            : old,
-        ),
-      (e: unknown) => setData((old) => ({ ...old, error: errorMessage(e) })),
-    );
-  };
+  const list = usePagedWindow({
+    query,
+    fetchPage,
+    rowHeight: ROW_HEIGHT,
+    viewHeight: VIEW_HEIGHT,
+  });
+  const { items: entries, next, first, last } = list;
 
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -176,12 +130,12 @@ export function Timeline({ householdId, viewer, refresh, onOpenStudent }: Timeli
           </label>
         </div>
       </div>
-      {current?.error && (
+      {list.error && (
         <p role="alert" className="error-text">
-          {current.error}
+          {list.error}
         </p>
       )}
-      {current && entries.length === 0 && !current.error && (
+      {list.loaded && entries.length === 0 && !list.error && (
         <p className="empty">
           {kind || tone
             ? 'Nothing of this kind yet.'
@@ -192,15 +146,15 @@ export function Timeline({ householdId, viewer, refresh, onOpenStudent }: Timeli
         <div
           key={query}
           className="timeline-window"
-          style={{ height: Math.min(VIEW_HEIGHT, entries.length * ROW_HEIGHT + 2) }}
-          onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
+          style={{ height: list.boxHeight }}
+          onScroll={(e) => list.onScroll(e.currentTarget.scrollTop)}
           tabIndex={0}
           aria-label="Timeline entries, newest first"
         >
           <ul
             className="timeline"
             style={{ height: entries.length * ROW_HEIGHT }}
-            aria-busy={!current}
+            aria-busy={!list.loaded}
           >
             {entries.slice(first, last).map((entry, i) => {
               const index = first + i;

@@ -1,0 +1,177 @@
+import { MessageCircle, Star, TriangleAlert } from 'lucide-react';
+import { useCallback } from 'react';
+import type { FamilyListCursor, FamilyListFilter, FamilyListRow } from '../../../contract';
+import { call } from '../../api/client';
+import {
+  CHANNEL_WORDS,
+  exactDate,
+  fullName,
+  gradeLabel,
+  languageName,
+  PERSON_KIND_WORDS,
+  relative,
+  TONE_WORDS,
+} from '../../ui/format';
+import { plural } from '../../ui/plural';
+import { usePagedWindow } from '../../ui/usePagedWindow';
+import { isFiltered } from './familyFilter';
+
+const ROW_HEIGHT = 84;
+const VIEW_HEIGHT = 504;
+const PAGE = 50;
+
+function FamilyRow({ row }: { row: FamilyListRow }) {
+  const languages = row.homeLanguages.map((l) => languageName(l)).join(', ');
+  return (
+    <>
+      <div className="family-row-line">
+        <strong className="family-row-name">{row.household.name}</strong>
+        <span className="muted small-text truncate">
+          {[row.caregivers.join(', '), languages, row.interpreter && 'interpreter needed']
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </div>
+      <div className="family-row-line small-text">
+        <span className="truncate">
+          {row.students.length === 0
+            ? 'No students linked'
+            : row.students.map((s) => `${fullName(s)} (${gradeLabel(s.grade)})`).join(' · ')}
+        </span>
+      </div>
+      <div className="family-row-line small-text">
+        {row.lastContact ? (
+          <span>
+            Last contact:{' '}
+            <span className={`tone tone-${row.lastContact.tone}`}>
+              {TONE_WORDS[row.lastContact.tone].label}
+            </span>{' '}
+            <time dateTime={row.lastContact.at} title={exactDate(row.lastContact.at)}>
+              {relative(row.lastContact.at)}
+            </time>
+          </span>
+        ) : (
+          <span>No contact yet</span>
+        )}
+        {row.channel && <span className="muted">Prefers {CHANNEL_WORDS[row.channel]}</span>}
+        {row.goodNewsThisYear && (
+          <span className="badge badge-positive">
+            <Star size={14} aria-hidden="true" /> Good news this year
+          </span>
+        )}
+        {row.openVoice > 0 && (
+          <span className="badge">
+            <MessageCircle size={14} aria-hidden="true" />{' '}
+            {plural(row.openVoice, 'open voice item', 'open voice items')}
+          </span>
+        )}
+        {row.pickupCautions > 0 && (
+          <span className="badge badge-caution">
+            <TriangleAlert size={14} aria-hidden="true" /> Pickup caution
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Every family of the school that the filter lets through, drawn as a window over the list. */
+export function FamilyList({
+  filter,
+  onOpenFamily,
+  onStartFamily,
+}: {
+  filter: FamilyListFilter;
+  onOpenFamily: (householdId: string) => void;
+  /** Someone a search found in no family: start one with them. */
+  onStartFamily: (person: { id: string; name: string; lastName: string | null }) => void;
+}) {
+  const query = JSON.stringify(filter);
+  const fetchPage = useCallback(
+    (after: FamilyListCursor | null) =>
+      call('family.list', { ...(JSON.parse(query) as FamilyListFilter), after, limit: PAGE }).then(
+        (page) => ({ items: page.rows, next: page.next, unplaced: page.unplaced }),
+      ),
+    [query],
+  );
+  const list = usePagedWindow({ query, fetchPage, rowHeight: ROW_HEIGHT, viewHeight: VIEW_HEIGHT });
+  const { items, next, first, last } = list;
+  const unplaced = list.head?.unplaced ?? [];
+  return (
+    <div className="stack">
+      {unplaced.length > 0 && (
+        <div className="unplaced" aria-labelledby="unplaced-title">
+          <h3 id="unplaced-title">In no family yet</h3>
+          <ul className="member-list">
+            {unplaced.map((p) => (
+              <li key={p.id}>
+                <strong>{p.name}</strong>{' '}
+                <span className="muted">
+                  {PERSON_KIND_WORDS[p.kind]}
+                  {p.phone ? ` · ${p.phone}` : ''}
+                </span>{' '}
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => onStartFamily({ id: p.id, name: p.name, lastName: p.lastName })}
+                >
+                  Start a family with {p.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {list.error && (
+        <p role="alert" className="error-text">
+          {list.error}
+        </p>
+      )}
+      <p className="muted small-text" role="status">
+        {!list.loaded
+          ? 'Looking…'
+          : next
+            ? `Showing the first ${items.length}; scroll for more.`
+            : plural(items.length, 'family', 'families')}
+      </p>
+      {list.loaded && items.length === 0 && !list.error && (
+        <p className="empty">
+          {isFiltered(filter)
+            ? 'No family matches all of these. Clear a filter to see more.'
+            : 'No families yet. Add the first one with “Add a family”.'}
+        </p>
+      )}
+      {items.length > 0 && (
+        <div
+          className="list-window"
+          style={{ height: list.boxHeight }}
+          onScroll={(e) => list.onScroll(e.currentTarget.scrollTop)}
+        >
+          <ul
+            className="family-rows"
+            style={{ height: items.length * ROW_HEIGHT }}
+            aria-label="Families"
+            aria-busy={!list.loaded}
+          >
+            {items.slice(first, last).map((row, i) => (
+              <li
+                key={row.household.id}
+                style={{ top: (first + i) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                aria-setsize={next ? -1 : items.length}
+                aria-posinset={first + i + 1}
+              >
+                <button
+                  type="button"
+                  className="family-row"
+                  onClick={() => onOpenFamily(row.household.id)}
+                >
+                  <FamilyRow row={row} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
