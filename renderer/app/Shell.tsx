@@ -179,9 +179,12 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                   focusSearchSignal={searchRequest}
                   viewer={staff}
                   timeZone={status.school?.timeZone ?? 'UTC'}
+                  onOpenFamily={openFamily}
                 />
               )}
-              {page === 'families' && <Families onOpenFamily={openFamily} />}
+              {page === 'families' && (
+                <Families onOpenFamily={openFamily} onOpenStudent={openStudent} />
+              )}
               {page === 'home-visits' && (
                 <HomeVisits timeZone={status.school?.timeZone ?? 'UTC'} onOpenVisit={openVisit} />
               )}

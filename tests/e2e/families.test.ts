@@ -50,13 +50,8 @@ async function openFamily(
   family: { name: string; first_name: string; last_name: string },
 ) {
   await nav(page, 'Families');
-  await page
-    .getByPlaceholder('Student, caregiver or phone')
-    .fill(`${family.first_name} ${family.last_name}`);
-  await page
-    .getByRole('button', { name: `Family of ${family.first_name} ${family.last_name}` })
-    .first()
-    .click();
+  await page.getByLabel('Search families').fill(`${family.first_name} ${family.last_name}`);
+  await page.getByRole('button', { name: family.name, exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name: family.name }).waitFor();
 }
 

@@ -32,7 +32,9 @@ async function openStudent(
   fullName: string,
 ) {
   await page.getByRole('navigation').getByRole('button', { name: nav }).click();
-  await page.getByPlaceholder('Student, caregiver or phone').fill(lastName);
+  await page
+    .getByLabel(nav === 'Families' ? 'Search families' : 'Find a student or family')
+    .fill(lastName);
   await page
     .getByRole('button', { name: new RegExp(fullName) })
     .first()

@@ -117,8 +117,8 @@ describe('sync in the app', () => {
     callOrThrow(laptop.core, 'household.update', { id: family.id, address: '16 Oak Ave' });
     await laptop.sync();
     await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
-    await page.getByPlaceholder('Student, caregiver or phone').fill('Ada Okafor');
-    await page.getByRole('button', { name: 'Family of Ada Okafor' }).first().click();
+    await page.getByLabel('Search families').fill('Ada Okafor');
+    await page.getByRole('button', { name: family.name, exact: true }).first().click();
     await page.getByRole('button', { name: 'Edit name and address' }).click();
     const dialog = page.getByRole('dialog', { name: 'Family name and address' });
     await dialog.getByLabel('Address (optional)').fill('14 Elm St');
@@ -191,7 +191,7 @@ describe('sync in the app', () => {
     await districtSignIn(page, 'Noor Nurse');
     const openTobi = async () => {
       await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
-      await page.getByPlaceholder('Student, caregiver or phone').fill('Tobi');
+      await page.getByLabel('Search families').fill('Tobi');
       await page
         .getByRole('button', { name: /Tobi Okafor/ })
         .first()

@@ -17,7 +17,13 @@ type Starting = { id: string; name: string; lastName: string | null } | 'blank' 
  * the same list), with people a search finds in no family yet; below, what families raised
  * that is still open.
  */
-export function Families({ onOpenFamily }: { onOpenFamily: (householdId: string) => void }) {
+export function Families({
+  onOpenFamily,
+  onOpenStudent,
+}: {
+  onOpenFamily: (householdId: string) => void;
+  onOpenStudent: (studentId: string) => void;
+}) {
   const [params, setParams] = usePageParams('families');
   const filter = paramsToFilter(params);
   const onFilter = useCallback(
@@ -42,6 +48,7 @@ export function Families({ onOpenFamily }: { onOpenFamily: (householdId: string)
         <FamilyList
           filter={filter}
           onOpenFamily={onOpenFamily}
+          onOpenStudent={onOpenStudent}
           onStartFamily={(person) => setStarting(person)}
         />
       </section>

@@ -20,12 +20,24 @@ const ROW_HEIGHT = 84;
 const VIEW_HEIGHT = 504;
 const PAGE = 50;
 
-function FamilyRow({ row }: { row: FamilyListRow }) {
+interface RowActions {
+  onOpenFamily: (householdId: string) => void;
+  onOpenStudent: (studentId: string) => void;
+}
+
+/** One family: its name opens its page, each student's name their record. */
+function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } & RowActions) {
   const languages = row.homeLanguages.map((l) => languageName(l)).join(', ');
   return (
     <>
       <div className="family-row-line">
-        <strong className="family-row-name">{row.household.name}</strong>
+        <button
+          type="button"
+          className="link-button family-row-name"
+          onClick={() => onOpenFamily(row.household.id)}
+        >
+          {row.household.name}
+        </button>
         <span className="muted small-text truncate">
           {[row.caregivers.join(', '), languages, row.interpreter && 'interpreter needed']
             .filter(Boolean)
@@ -33,11 +45,20 @@ function FamilyRow({ row }: { row: FamilyListRow }) {
         </span>
       </div>
       <div className="family-row-line small-text">
-        <span className="truncate">
-          {row.students.length === 0
-            ? 'No students linked'
-            : row.students.map((s) => `${fullName(s)} (${gradeLabel(s.grade)})`).join(' · ')}
-        </span>
+        {row.students.length === 0 ? (
+          <span className="muted">No students linked</span>
+        ) : (
+          row.students.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className="link-button"
+              onClick={() => onOpenStudent(s.id)}
+            >
+              {fullName(s)} ({gradeLabel(s.grade)})
+            </button>
+          ))
+        )}
       </div>
       <div className="family-row-line small-text">
         {row.lastContact ? (
@@ -79,10 +100,10 @@ function FamilyRow({ row }: { row: FamilyListRow }) {
 export function FamilyList({
   filter,
   onOpenFamily,
+  onOpenStudent,
   onStartFamily,
-}: {
+}: RowActions & {
   filter: FamilyListFilter;
-  onOpenFamily: (householdId: string) => void;
   /** Someone a search found in no family: start one with them. */
   onStartFamily: (person: { id: string; name: string; lastName: string | null }) => void;
 }) {
@@ -160,13 +181,9 @@ export function FamilyList({
                 aria-setsize={next ? -1 : items.length}
                 aria-posinset={first + i + 1}
               >
-                <button
-                  type="button"
-                  className="family-row"
-                  onClick={() => onOpenFamily(row.household.id)}
-                >
-                  <FamilyRow row={row} />
-                </button>
+                <div className="family-row">
+                  <FamilyRow row={row} onOpenFamily={onOpenFamily} onOpenStudent={onOpenStudent} />
+                </div>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { FamilyRecord } from '../../../contract';
-import { exactDate, fullName, PICKUP_WORDS } from '../../ui/format';
+import { exactDate, fullName, gradeLabel, PICKUP_WORDS } from '../../ui/format';
 import { visibilityName } from '../../ui/visibility';
 
 /**
@@ -29,7 +29,7 @@ export function PrintableRecord({
           <p className="muted">{record.school}</p>
           <h1>{fullName(student)}</h1>
           <p>
-            Grade {student.grade}
+            {gradeLabel(student.grade)}
             {student.homeroom ? ` · ${student.homeroom}` : ''}
           </p>
         </header>

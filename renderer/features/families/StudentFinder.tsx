@@ -2,48 +2,28 @@ import { useId, useState } from 'react';
 import type { SearchHit, StudentSummary } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { fullName } from '../../ui/format';
+import { fullName, gradeLabel } from '../../ui/format';
 
 interface Found {
   student: StudentSummary;
   via: string | null;
-  /** Households of the caregivers the search showed, with whose household it is. */
-  families: { id: string; whose: string }[];
 }
 
 /** Every student a search found: students themselves, and the students of caregivers found. */
 function studentsIn(hits: SearchHit[]): Found[] {
   const seen = new Map<string, Found>();
   for (const hit of hits) {
-    if (hit.type === 'student')
-      seen.set(hit.student.id, {
-        student: hit.student,
-        via: null,
-        families: hit.caregivers.flatMap(({ person }) =>
-          person.householdId ? [{ id: person.householdId, whose: fullName(person) }] : [],
-        ),
-      });
+    if (hit.type === 'student') seen.set(hit.student.id, { student: hit.student, via: null });
     else
       for (const { student, relationship } of hit.students)
         if (!seen.has(student.id))
-          seen.set(student.id, {
-            student,
-            via: `${relationship}: ${fullName(hit.person)}`,
-            families: hit.person.householdId
-              ? [{ id: hit.person.householdId, whose: fullName(hit.person) }]
-              : [],
-          });
+          seen.set(student.id, { student, via: `${relationship}: ${fullName(hit.person)}` });
   }
-  return [...seen.values()].map((found) => ({
-    ...found,
-    families: found.families.filter((f, i, all) => all.findIndex((o) => o.id === f.id) === i),
-  }));
+  return [...seen.values()];
 }
 
 interface StudentFinderProps {
   onOpen: (studentId: string) => void;
-  /** Offer each student's family pages too. */
-  onOpenFamily?: (householdId: string) => void;
   label?: string;
   autoFocus?: boolean;
 }
@@ -51,7 +31,6 @@ interface StudentFinderProps {
 /** Find a student's record by their name, a caregiver's name or a phone number. */
 export function StudentFinder({
   onOpen,
-  onOpenFamily,
   label = 'Find a student or family',
   autoFocus,
 }: StudentFinderProps) {
@@ -85,27 +64,16 @@ export function StudentFinder({
       )}
       {students.length > 0 && (
         <ul className="finder-results" aria-label="Students found">
-          {students.map(({ student, via, families }) => (
+          {students.map(({ student, via }) => (
             <li key={student.id} className="finder-row">
               <button type="button" className="finder-result" onClick={() => onOpen(student.id)}>
                 <strong>{fullName(student)}</strong>
                 <span className="muted">
-                  Grade {student.grade}
+                  {gradeLabel(student.grade)}
                   {student.homeroom ? ` · ${student.homeroom}` : ''}
                   {via ? ` · ${via}` : ''}
                 </span>
               </button>
-              {onOpenFamily &&
-                families.map((f) => (
-                  <button
-                    key={f.id}
-                    type="button"
-                    className="button small"
-                    onClick={() => onOpenFamily(f.id)}
-                  >
-                    Family of {f.whose}
-                  </button>
-                ))}
             </li>
           ))}
         </ul>

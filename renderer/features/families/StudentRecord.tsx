@@ -6,6 +6,7 @@ import {
   CHANNEL_WORDS,
   exactDate,
   fullName,
+  gradeLabel,
   INTERPRETER_WORDS,
   languageName,
 } from '../../ui/format';
@@ -57,7 +58,7 @@ export function StudentRecord({
           </button>
           <h1>{name}</h1>
           <p className="muted">
-            Grade {student.grade}
+            {gradeLabel(student.grade)}
             {student.homeroom ? ` · ${student.homeroom}` : ''}
           </p>
         </div>

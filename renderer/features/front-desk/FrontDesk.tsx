@@ -5,6 +5,7 @@ import { useCall } from '../../api/useCall';
 import { clockTime } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { CaregiverChooser } from './CaregiverChooser';
+import { Enrollment } from './Enrollment';
 import { InBuilding } from './InBuilding';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
@@ -22,12 +23,15 @@ export function FrontDesk({
   focusSearchSignal,
   viewer,
   timeZone,
+  onOpenFamily,
 }: {
   focusSearchSignal: number;
   viewer: Staff;
   timeZone: string;
+  onOpenFamily: (householdId: string) => void;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'search' });
+  const [enrolling, setEnrolling] = useState<VisitView | null>(null);
   const [text, setText] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -122,6 +126,19 @@ export function FrontDesk({
       </div>
       <div className="desk-columns">
         <section className="card sign-in" aria-label="Sign in a visitor">
+          {enrolling && (
+            <Enrollment
+              visit={enrolling}
+              viewer={viewer}
+              timeZone={timeZone}
+              onOpenFamily={onOpenFamily}
+              onDone={(message) => {
+                setEnrolling(null);
+                if (message) afterChange(message);
+                setSearchFocus((n) => n + 1);
+              }}
+            />
+          )}
           {stage.kind === 'search' && (
             <VisitorSearch
               text={text}
@@ -170,6 +187,7 @@ export function FrontDesk({
               onSignedIn={(visit) => {
                 afterChange(`${visit.visitorName} signed in at ${clockTime(visit.signedInAt)}.`);
                 backToSearch(true);
+                if (visit.purpose === 'enrollment') setEnrolling(visit);
               }}
             />
           )}

@@ -11,10 +11,11 @@ import { call, errorMessage } from '../../api/client';
 import {
   CHANNEL_WORDS,
   COMMON_LANGUAGES,
-  INTERPRETER_WORDS,
-  PURPOSES,
   fullName,
+  gradeLabel,
+  INTERPRETER_WORDS,
   languageName,
+  PURPOSES,
 } from '../../ui/format';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
@@ -240,7 +241,7 @@ export function SignInForm({
                 />
                 {fullName(s.student)}{' '}
                 <span className="muted">
-                  · Grade {s.student.grade} · {s.relationship}
+                  · {gradeLabel(s.student.grade)} · {s.relationship}
                 </span>
                 <PickupMark pickup={s.pickup} />
               </label>

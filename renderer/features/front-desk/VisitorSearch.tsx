@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { fullName, languageName } from '../../ui/format';
+import { fullName, gradeLabel, languageName } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
 
 export type Pick =
@@ -54,7 +54,7 @@ function HitView({ hit }: { hit: SearchHit }) {
         <span className="tag tag-student">Student</span>
         <strong>{fullName(student)}</strong>
         <span className="muted">
-          Grade {student.grade}
+          {gradeLabel(student.grade)}
           {student.homeroom ? ` · ${student.homeroom}` : ''}
         </span>
       </span>

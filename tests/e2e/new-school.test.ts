@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callOrThrow } from '../../db/core';
+import { screenshot, startApp, type RunningApp } from './harness';
+
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name }).click();
+
+async function setUpSchool(page: Page) {
+  await page.getByRole('heading', { name: 'Welcome to Hearth' }).waitFor();
+  await page.getByLabel('School name').fill('Maple Grove Elementary');
+  await page.getByLabel('Your name').fill('Jordan Ellis');
+  await page.getByLabel('Your password').fill('maple grove welcomes');
+  await page.getByRole('button', { name: 'Set up this school' }).click();
+  await page.getByText('Signed in: Jordan Ellis').waitFor();
+}
+
+describe('a new school’s first day, with no district', () => {
+  it('adds a family by hand, enrolls a walk-in family at the front desk, and finds both in the list', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+
+    // Add a family by hand: a caregiver and a student, in one dialog.
+    await nav(page, 'Families');
+    await page.getByText('No families yet').waitFor();
+    await page.getByRole('button', { name: 'Add a family' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a family' });
+    await dialog.getByRole('button', { name: 'Add family' }).click();
+    await dialog.getByText('First name cannot be empty').waitFor();
+    await dialog.getByLabel('First name').first().fill('Ngozi');
+    await dialog.getByLabel('Last name').first().fill('Okafor');
+    await expect.poll(() => dialog.getByLabel('Family name').inputValue()).toBe('Okafor family');
+    await dialog.getByLabel('Phone').fill('+1 558 555 5024');
+    await dialog.getByLabel('Home language').selectOption('so');
+    await dialog.getByLabel('Relationship to the students').fill('Mother');
+    await dialog.getByRole('button', { name: 'Add a student' }).click();
+    await dialog.getByLabel('First name').nth(1).fill('Chidi');
+    await dialog.getByLabel('Grade').selectOption('K');
+    await dialog.getByLabel('Date of birth (optional)').fill('2021-02-03');
+    await screenshot(page, 'new-family-dialog-1280');
+    await dialog.getByRole('button', { name: 'Add family' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Okafor family' }).waitFor();
+    await page.getByText('Mother, guardian, lives with').waitFor();
+    await screenshot(page, 'new-family-page-1280');
+
+    // Enrollment: a walk-in becomes a family, with the visit in its history.
+    await nav(page, 'Front desk');
+    const who = page.getByRole('combobox', { name: 'Who’s here?' });
+    await who.fill('Amina Yusuf');
+    await page.getByRole('option', { name: /as a new visitor/ }).click();
+    await page.getByRole('radio', { name: /Enrollment/ }).check();
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    const enrollment = page.getByRole('region', { name: /Amina Yusuf came to enroll/ });
+    await enrollment.waitFor();
+    await screenshot(page, 'enrollment-offer-1280');
+    await enrollment.getByRole('button', { name: 'Start the family record' }).click();
+    const enroll = page.getByRole('dialog', { name: 'Add a family' });
+    await expect.poll(() => enroll.getByLabel('Family name').inputValue()).toBe('Yusuf family');
+    await enroll.getByLabel('Relationship to the students').fill('Mother');
+    await enroll.getByLabel('First name').fill('Hodan');
+    await enroll.getByLabel('Grade').selectOption('Not placed');
+    await enroll.getByRole('button', { name: 'Add family' }).click();
+    const followUp = page.getByRole('dialog', { name: /Yusuf family added/ });
+    await followUp
+      .getByRole('textbox', { name: 'Follow-up' })
+      .fill('Request records from the last school');
+    await followUp.getByRole('button', { name: 'Add follow-up' }).click();
+    await page.getByText('Yusuf family added, with a follow-up for the office.').waitFor();
+    const yusuf = callOrThrow(core, 'family.list', { text: 'Yusuf' }).rows[0];
+    expect(yusuf?.students.map((s) => [s.firstName, s.grade])).toEqual([['Hodan', 'Not placed']]);
+    const timeline = callOrThrow(core, 'family.timeline', {
+      householdId: yusuf?.household.id ?? '',
+    });
+    expect(timeline.entries.map((e) => e.kind)).toEqual(['walk_in']);
+
+    // The list: both families, filters in the address, Back returns to them.
+    await nav(page, 'Families');
+    await page.getByRole('button', { name: 'Okafor family', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Yusuf family', exact: true }).waitFor();
+    await page.getByLabel('Home language').selectOption('so');
+    await page.getByText('1 family', { exact: true }).waitFor();
+    expect(page.url()).toContain('#families?language=so');
+    await screenshot(page, 'families-list-filtered-1280');
+    await page.getByRole('button', { name: 'Okafor family', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Okafor family' }).waitFor();
+    await page.getByRole('button', { name: '← Back' }).click();
+    await expect.poll(() => page.getByLabel('Home language').inputValue()).toBe('so');
+    await page.getByLabel('Needs an interpreter').check();
+    await page.getByText('No family matches all of these.').waitFor();
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Needs an interpreter').isChecked()).toBe(false);
+    await page.getByText('1 family', { exact: true }).waitFor();
+
+    // Search finds a caregiver by a phone typed with its country code.
+    await page.getByLabel('Search families').fill('+1 558 555 5024');
+    await page.getByRole('button', { name: 'Okafor family', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
