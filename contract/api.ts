@@ -64,6 +64,8 @@ import {
   strengthViewSchema,
   timelineCursorSchema,
   timelinePageSchema,
+  timelineRecordSchema,
+  OPENABLE_SOURCES,
   voiceItemViewSchema,
   familyRecordSchema,
   followUpViewSchema,
@@ -335,6 +337,16 @@ export const API = {
     }),
     timelinePageSchema,
   ),
+  /**
+   * One timeline entry read back in full. Restricted follow-ups it prompted show as the
+   * viewer may see them (and are audited when opened).
+   */
+  'timeline.open': read(
+    'staff',
+    'restricted',
+    z.strictObject({ householdId: id, source: z.enum(OPENABLE_SOURCES), id }),
+    timelineRecordSchema,
+  ),
   /** Log a contact with a family, optionally with the follow-up it calls for. */
   'contact.log': write(
     'staff',
@@ -351,6 +363,8 @@ export const API = {
       /** When it happened; null for now. */
       occurredAt: instant.nullable().default(null),
       followUp: newFollowUpSchema.nullable().default(null),
+      /** A contact is never edited: a correction is a new contact naming the one it corrects. */
+      correctsId: id.nullable().default(null),
     }),
     contactSchema,
   ),

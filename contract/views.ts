@@ -279,7 +279,10 @@ export const timelineEntrySchema = z.object({
   subkind: z.string().nullable(),
   tone: z.enum(CONTACT_TONES).nullable(),
   direction: z.enum(CONTACT_DIRECTIONS).nullable(),
-  /** Home visit status, or the step a voice item has reached. */
+  /**
+   * Home visit status, the step a voice item has reached, or for a contact whether it is a
+   * correction or was corrected.
+   */
   status: z.string().nullable(),
   /** One line; a restricted note shows none (only that it exists, and whom to ask). */
   title: z.string().nullable(),
@@ -288,9 +291,46 @@ export const timelineEntrySchema = z.object({
   personName: z.string().nullable(),
   visibility: visibility.nullable(),
   studentId: z.string().nullable(),
+  /** A note's id (shared by its revisions), to read it back with note.history. */
+  noteId: z.string().nullable(),
 });
 
 export const timelineCursorSchema = z.object({ at: z.string(), id: z.string() });
+
+/** The kinds of entry that open from the timeline (a note opens through its own calls). */
+export const OPENABLE_SOURCES = ['contact', 'home_visit', 'strength', 'voice'] as const;
+
+export const contactViewSchema = contactSchema.extend({
+  staffName: z.string(),
+  personName: z.string().nullable(),
+  studentNames: z.array(z.string()),
+});
+
+/** What a home visit's record brought: the strengths learned and the follow-ups it asked for. */
+const visitRecord = {
+  strengths: z.array(strengthViewSchema),
+  followUps: z.array(followUpViewSchema),
+};
+
+/**
+ * A timeline entry read back in full. A contact comes with the walk-in or home visit it
+ * records, its corrections, and the contact it corrects. Restricted follow-ups show as the
+ * viewer may see them; strengths obey the family's consent.
+ */
+export const timelineRecordSchema = z.discriminatedUnion('source', [
+  z.object({
+    source: z.literal('contact'),
+    contact: contactViewSchema,
+    walkIn: visitViewSchema.nullable(),
+    homeVisit: homeVisitViewSchema.nullable(),
+    ...visitRecord,
+    corrects: contactViewSchema.nullable(),
+    corrections: z.array(contactViewSchema),
+  }),
+  z.object({ source: z.literal('home_visit'), homeVisit: homeVisitViewSchema, ...visitRecord }),
+  z.object({ source: z.literal('strength'), strength: strengthViewSchema }),
+  z.object({ source: z.literal('voice'), voice: voiceItemViewSchema }),
+]);
 
 export const timelinePageSchema = z.object({
   entries: z.array(timelineEntrySchema),
@@ -352,6 +392,8 @@ export type LastContact = z.infer<typeof lastContactSchema>;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type TimelineCursor = z.infer<typeof timelineCursorSchema>;
+export type ContactView = z.infer<typeof contactViewSchema>;
+export type TimelineRecord = z.infer<typeof timelineRecordSchema>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type ContactRoute = z.infer<typeof contactRouteSchema>;
 export type StrengthHit = z.infer<typeof strengthHitSchema>;

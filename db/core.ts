@@ -19,6 +19,7 @@ import { duplicateHandlers } from './ops/duplicates';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
 import { newFamilyHandlers } from './ops/new-family';
+import { timelineEntryHandlers } from './ops/timeline-entry';
 import { homeVisitHandlers } from './ops/home-visits';
 import { strengthHandlers } from './ops/strengths';
 import { voiceHandlers } from './ops/voice';
@@ -53,6 +54,7 @@ const HANDLERS: Handlers = {
   ...familyHandlers,
   ...familyListHandlers,
   ...newFamilyHandlers,
+  ...timelineEntryHandlers,
   ...strengthHandlers,
   ...homeVisitHandlers,
   ...voiceHandlers,

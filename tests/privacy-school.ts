@@ -33,6 +33,8 @@ export interface PrivacySchool {
   studentId: string;
   personId: string;
   householdId: string;
+  /** A contact every canary's follow-up was made from, so opening it shows them all. */
+  contactId: string;
   notes: Record<Canary | 'staff', string>;
   followUps: Record<Canary, string>;
   signInAs(role: StaffRole): void;
@@ -76,6 +78,13 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     householdId: household.id,
   });
   ok('link.set', { studentId: student.id, personId: person.id, relationship: 'Parent' });
+  const contact = ok('contact.log', {
+    householdId: household.id,
+    kind: 'conference',
+    direction: 'two_way',
+    tone: 'information',
+    summary: 'Talked about the term.',
+  });
 
   const write = (
     role: StaffRole,
@@ -96,6 +105,9 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
       title: `${text} task`,
       assigneeId: staff[role].id,
       dueOn: '2099-06-01',
+      householdId: household.id,
+      originKind: 'contact',
+      originId: contact.id,
     });
     return { note: note.noteId, followUp: followUp.id };
   };
@@ -110,6 +122,7 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     studentId: student.id,
     personId: person.id,
     householdId: household.id,
+    contactId: contact.id,
     notes: {
       health: health.note,
       support: support.note,

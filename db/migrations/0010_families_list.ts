@@ -24,6 +24,7 @@ export const sql = `
 ALTER TABLE students ADD COLUMN date_of_birth TEXT;
 ALTER TABLE students ADD COLUMN pronouns TEXT;
 ALTER TABLE contacts ADD COLUMN corrects_id TEXT;
+CREATE INDEX contacts_by_correction ON contacts (corrects_id) WHERE corrects_id IS NOT NULL;
 
 CREATE INDEX households_by_name ON households (school_id, name COLLATE NOCASE, id);
 CREATE INDEX people_by_language ON people (home_language) WHERE home_language IS NOT NULL;

@@ -53,6 +53,22 @@ export function logContact(
   });
 }
 
+/**
+ * The contact a correction is about: one of the same family's, and always the original (a
+ * correction of a correction corrects what the first one corrected), so every correction of
+ * a contact is listed with it.
+ */
+function originalOf(ctx: Ctx, correctsId: string, householdId: string): string {
+  const row = ctx.store
+    .sql('SELECT id, corrects_id FROM contacts WHERE id = ? AND household_id = ?')
+    .get(correctsId, householdId) as { id: string; corrects_id: string | null } | undefined;
+  if (!row)
+    throw new HearthError('VALIDATION', 'The entry being corrected is not one of this family’s.', {
+      issues: [{ path: 'correctsId', message: 'is not one of this family’s contacts' }],
+    });
+  return row.corrects_id ?? row.id;
+}
+
 export function contactsOfPerson(ctx: Ctx, personId: string, limit: number): Contact[] {
   const rows = ctx.store
     .sql('SELECT * FROM contacts WHERE person_id = ? ORDER BY occurred_at DESC LIMIT ?')
@@ -61,14 +77,19 @@ export function contactsOfPerson(ctx: Ctx, personId: string, limit: number): Con
 }
 
 export const contactHandlers = {
-  'contact.log': (ctx, { followUp, ...input }) => {
+  'contact.log': (ctx, { followUp, correctsId, ...input }) => {
     const viewer = requireViewer(ctx);
     const school = requireSchool(ctx);
-    const contact = logContact(ctx, viewer.staff, {
-      ...input,
-      staffId: input.staffId ?? viewer.staff.id,
-      occurredAt: input.occurredAt ?? ctx.now().toISOString(),
-    });
+    const contact = logContact(
+      ctx,
+      viewer.staff,
+      {
+        ...input,
+        staffId: input.staffId ?? viewer.staff.id,
+        occurredAt: input.occurredAt ?? ctx.now().toISOString(),
+      },
+      { correctsId: correctsId && originalOf(ctx, correctsId, input.householdId) },
+    );
     if (followUp)
       createFollowUp(ctx, viewer, school, {
         ...followUp,

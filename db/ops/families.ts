@@ -45,31 +45,35 @@ const part = (select: string) =>
  */
 const TIMELINE = [
   `SELECT 'contact' AS source, c.id, c.occurred_at AS at, c.kind, NULL AS subkind, c.tone,
-     c.direction, NULL AS status, NULL AS title, c.summary AS detail,
+     c.direction,
+     CASE WHEN c.corrects_id IS NOT NULL THEN 'correction'
+       WHEN EXISTS (SELECT 1 FROM contacts k WHERE k.corrects_id = c.id) THEN 'corrected'
+     END AS status,
+     NULL AS title, c.summary AS detail,
      st.display_name AS staff_name, p.first_name, p.last_name, NULL AS visibility,
-     NULL AS student_id
+     NULL AS student_id, NULL AS note_id
    FROM contacts c JOIN staff st ON st.id = c.staff_id LEFT JOIN people p ON p.id = c.person_id
    WHERE c.household_id = @family`,
   `SELECT 'home_visit' AS source, v.id, v.scheduled_at AS at, 'home_visit' AS kind,
      v.place AS subkind, NULL AS tone, NULL, v.status, v.purpose, v.outcome_note,
-     st.display_name, NULL, NULL, NULL, NULL
+     st.display_name, NULL, NULL, NULL, NULL, NULL
    FROM home_visits v JOIN staff st ON st.id = v.created_by
    WHERE v.household_id = @family AND v.status <> 'completed'`,
   `SELECT 'strength' AS source, s.id, s.recorded_at AS at, 'strength' AS kind,
      s.category AS subkind, NULL AS tone, NULL, NULL, s.description, NULL, st.display_name,
-     p.first_name, p.last_name, NULL, NULL
+     p.first_name, p.last_name, NULL, NULL, NULL
    FROM strengths s JOIN staff st ON st.id = s.recorded_by LEFT JOIN people p ON p.id = s.person_id
    WHERE s.household_id = @family AND ${strengthVisibleSql('s')}`,
   `SELECT 'voice' AS source, v.id, v.raised_at AS at, 'voice' AS kind, v.kind AS subkind,
      NULL AS tone, NULL,
      CASE WHEN v.told_at IS NOT NULL THEN 'told' WHEN v.acted_at IS NOT NULL THEN 'acted'
        WHEN v.heard_at IS NOT NULL THEN 'heard' ELSE 'raised' END,
-     v.summary, NULL, st.display_name, p.first_name, p.last_name, NULL, NULL
+     v.summary, NULL, st.display_name, p.first_name, p.last_name, NULL, NULL, NULL
    FROM voice_items v JOIN staff st ON st.id = v.recorded_by LEFT JOIN people p ON p.id = v.person_id
    WHERE v.household_id = @family`,
   `SELECT 'note' AS source, n.id, n.created_at AS at, 'note' AS kind, NULL AS subkind,
      NULL AS tone, NULL, NULL, CASE WHEN n.visibility = 'staff' THEN n.subject END, NULL,
-     st.display_name, NULL, NULL, n.visibility, n.student_id
+     st.display_name, NULL, NULL, n.visibility, n.student_id, n.note_id
    FROM notes n JOIN staff st ON st.id = n.author_id
    WHERE n.student_id IN (${familyStudentIds('@family')}) AND n.school_id = @school
      AND ${noteListed}
@@ -79,11 +83,12 @@ const TIMELINE = [
   .join('\nUNION ALL\n')
   .concat('\nORDER BY at DESC, id DESC LIMIT @limit');
 
-type TimelineRow = Omit<TimelineEntry, 'staffName' | 'personName'> & {
+type TimelineRow = Omit<TimelineEntry, 'staffName' | 'personName' | 'studentId' | 'noteId'> & {
   staff_name: string | null;
   first_name: string | null;
   last_name: string | null;
   student_id: string | null;
+  note_id: string | null;
 };
 
 export const familyHandlers = {
@@ -165,12 +170,15 @@ export const familyHandlers = {
     }) as TimelineRow[];
     const entries = rows
       .slice(0, limit)
-      .map(({ staff_name, first_name, last_name, student_id, ...entry }): TimelineEntry => ({
-        ...entry,
-        staffName: staff_name,
-        personName: optionalPersonName({ first_name, last_name }),
-        studentId: student_id,
-      }));
+      .map(
+        ({ staff_name, first_name, last_name, student_id, note_id, ...entry }): TimelineEntry => ({
+          ...entry,
+          staffName: staff_name,
+          personName: optionalPersonName({ first_name, last_name }),
+          studentId: student_id,
+          noteId: note_id,
+        }),
+      );
     const lastEntry = entries.at(-1);
     const page: TimelinePage = {
       entries,

@@ -57,6 +57,7 @@ const FOR_FAMILY = select(
 );
 const MINE = select(`f.assignee_id = @viewer AND f.status = 'open'`, 'f.due_on, f.created_at');
 const BY_ID = select('f.id = @target', 'f.id');
+const FROM_ORIGIN = select('f.origin_id = @target', `f.status <> 'open', f.due_on, f.created_at`);
 
 function followUpViews(
   ctx: Ctx,
@@ -87,6 +88,10 @@ function followUpViews(
 /** Follow-ups about a student, as the viewer may see them; `export` audits what goes out. */
 export const followUpsForStudent = (ctx: Ctx, studentId: string, action: ContentAudit) =>
   followUpViews(ctx, FOR_STUDENT, studentId, action);
+
+/** Follow-ups made from one contact, walk-in or home visit, as the viewer may see them. */
+export const followUpsFromOrigin = (ctx: Ctx, originId: string) =>
+  followUpViews(ctx, FROM_ORIGIN, originId);
 
 function toView(keyring: Keyring, row: FollowUpRow): FollowUpView {
   const about = {

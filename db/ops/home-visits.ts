@@ -42,7 +42,7 @@ export function plannedVisitsOfFamily(ctx: Ctx, householdId: string): HomeVisitV
   return rows.map(toView);
 }
 
-function viewOf(ctx: Ctx, id: string): HomeVisitView {
+export function homeVisitView(ctx: Ctx, id: string): HomeVisitView {
   return toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
 }
 
@@ -104,13 +104,13 @@ export const homeVisitHandlers = {
       closedBy: null,
       closedAt: null,
     });
-    return viewOf(ctx, id);
+    return homeVisitView(ctx, id);
   },
 
   'homeVisit.get': (ctx, { id }) => {
     const staff = requireStaff(ctx);
     loadOwned(ctx, 'home_visits', id, 'home visit');
-    return { visit: viewOf(ctx, id), ...draftOf(ctx, id, staff.id) };
+    return { visit: homeVisitView(ctx, id), ...draftOf(ctx, id, staff.id) };
   },
 
   'homeVisit.saveDraft': (ctx, { id, draft }) => {
@@ -173,7 +173,7 @@ export const homeVisitHandlers = {
       { homeVisitId: id },
     );
     dropDrafts(ctx, id);
-    return viewOf(ctx, id);
+    return homeVisitView(ctx, id);
   },
 
   'homeVisit.close': (ctx, { id, status, note }) => {
@@ -186,7 +186,7 @@ export const homeVisitHandlers = {
       closedAt: ctx.now().toISOString(),
     });
     dropDrafts(ctx, id);
-    return viewOf(ctx, id);
+    return homeVisitView(ctx, id);
   },
 
   'homeVisit.mine': (ctx) => {

@@ -22,17 +22,32 @@ function toView(row: Row): StrengthView {
   };
 }
 
-/** A family's strengths the viewer may see, newest first. */
-export function strengthsOfFamily(ctx: Ctx, viewerId: string, householdId: string): StrengthView[] {
+const STRENGTHS_WHERE = {
+  family: 's.household_id = @target',
+  homeVisit: 's.home_visit_id = @target',
+  id: 's.id = @target',
+} as const;
+
+/** Strengths the viewer may see (the family's consent, in SQL), newest first. */
+export function strengthsWhere(
+  ctx: Ctx,
+  viewerId: string,
+  by: keyof typeof STRENGTHS_WHERE,
+  target: string,
+): StrengthView[] {
   const rows = ctx.store
     .sql(
       `SELECT ${VIEW_COLUMNS} FROM strengths s ${VIEW_JOINS}
-       WHERE s.household_id = @family AND ${strengthVisibleSql('s')}
+       WHERE ${STRENGTHS_WHERE[by]} AND ${strengthVisibleSql('s')}
        ORDER BY s.recorded_at DESC`,
     )
-    .all({ family: householdId, viewer: viewerId }) as Row[];
+    .all({ target, viewer: viewerId }) as Row[];
   return rows.map(toView);
 }
+
+/** A family's strengths the viewer may see, newest first. */
+export const strengthsOfFamily = (ctx: Ctx, viewerId: string, householdId: string) =>
+  strengthsWhere(ctx, viewerId, 'family', householdId);
 
 export interface NewStrength {
   householdId: string;

@@ -89,7 +89,7 @@ function views(ctx: Ctx, rows: Row[]): VisitView[] {
 const VISIT_SELECT =
   'SELECT v.*, p.kind AS visitor_kind FROM visits v LEFT JOIN people p ON p.id = v.person_id';
 
-function visitView(ctx: Ctx, id: string): VisitView {
+export function visitView(ctx: Ctx, id: string): VisitView {
   return views(ctx, [
     ctx.store.sql(`${VISIT_SELECT} WHERE v.id = ?`).get(id) as Row,
   ])[0] as VisitView;

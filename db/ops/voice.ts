@@ -50,7 +50,7 @@ export function voiceOfFamily(ctx: Ctx, householdId: string): VoiceItemView[] {
   return rows.map(toView);
 }
 
-const viewOf = (ctx: Ctx, id: string) =>
+export const voiceItemView = (ctx: Ctx, id: string) =>
   toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
 
 const NEXT_STEP = { raised: 'heard', heard: 'acted', acted: 'told', told: null } as const;
@@ -80,7 +80,7 @@ export const voiceHandlers = {
       recordedBy: staff.id,
       ...VOICE_NOT_YET_HEARD,
     });
-    return viewOf(ctx, id);
+    return voiceItemView(ctx, id);
   },
 
   /** Steps go in order (heard, acted, told); each is taken once, by whom and when. */
@@ -101,7 +101,7 @@ export const voiceHandlers = {
       ctx.writer.update('voice_items', id, { actedBy: staff.id, actedAt: at, actedNote: note });
     if (step === 'told')
       ctx.writer.update('voice_items', id, { toldBy: staff.id, toldAt: at, toldNote: note });
-    return viewOf(ctx, id);
+    return voiceItemView(ctx, id);
   },
 
   'voice.open': (ctx) => {

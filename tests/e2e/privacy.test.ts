@@ -33,10 +33,13 @@ async function openStudent(
 ) {
   await page.getByRole('navigation').getByRole('button', { name: nav }).click();
   await page
-    .getByLabel(nav === 'Families' ? 'Search families' : 'Find a student or family')
+    .getByLabel(
+      nav === 'Families' ? 'Search families' : 'Write or read a wellness note: find a student',
+    )
     .fill(lastName);
   await page
-    .getByRole('button', { name: new RegExp(fullName) })
+    // The student's own button starts with their name (a caregiver's "Start a family with…" does not).
+    .getByRole('button', { name: new RegExp(`^${fullName.replace(/[()]/g, '\\$&')}`) })
     .first()
     .click();
   await page.getByRole('heading', { level: 1, name: fullName }).waitFor();

@@ -115,8 +115,9 @@ describe('the family profile', () => {
   it('shows the tone of the last contact and whether there was good news this school year', () => {
     const { core, family, setNow } = familySchool('2026-09-10T15:00:00Z');
     let profile = ok(core, 'family.get', { householdId: family });
+    // The privacy school's one contact: a conference, for information.
     expect(profile).toMatchObject({
-      lastContact: null,
+      lastContact: { tone: 'information', kind: 'conference' },
       positiveThisYear: false,
       schoolYearStartsOn: '2026-08-01',
     });

@@ -97,6 +97,11 @@ const INPUTS: Record<CallName, () => unknown> = {
     students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
   }),
   'family.list': () => ({ text: 'Núñez' }),
+  'timeline.open': () => ({
+    householdId: school.householdId,
+    source: 'contact',
+    id: school.contactId,
+  }),
   'link.set': () => ({
     studentId: school.studentId,
     personId: school.personId,

@@ -4,6 +4,7 @@ import type { Core } from '../../db/core';
 import { setMeta } from '../../db/store';
 import { SYNC_META } from '../../db/sync/meta';
 import { fail, ok, snapshot, tempCore } from '../helpers';
+import { buildPrivacySchool } from '../privacy-school';
 
 /** A new school (no roster, no district) on a clock the test moves. */
 function newSchool(start = '2026-11-23T15:00:00Z') {
@@ -349,5 +350,168 @@ describe('dates before 1970', () => {
     expect(contact.occurredAt).toBe('1969-07-20T20:17:00.000Z');
     const timeline = ok(core, 'family.timeline', { householdId: household.id });
     expect(timeline.entries.map((e) => e.at)).toEqual(['1969-07-20T20:17:00.000Z']);
+  });
+});
+
+describe('reading back what was logged', () => {
+  function schoolWithFamily() {
+    let now = new Date('2026-11-20T15:00:00Z');
+    const core = tempCore({ setup: 'school', now: () => now });
+    const school = buildPrivacySchool(core);
+    return {
+      core,
+      school,
+      setNow: (iso: string) => {
+        now = new Date(iso);
+      },
+    };
+  }
+
+  it('opens a completed home visit from its contact: the record, its strengths and follow-ups', () => {
+    const { core, school, setNow } = schoolWithFamily();
+    school.signInAs('liaison');
+    const visit = ok(core, 'homeVisit.plan', {
+      householdId: school.householdId,
+      scheduledAt: '2026-11-21T23:00:00Z',
+      place: 'home',
+      purpose: 'Welcome visit',
+      staffIds: [school.staff.liaison.id],
+    });
+    setNow('2026-11-22T15:00:00Z');
+    ok(core, 'homeVisit.complete', {
+      id: visit.id,
+      present: 'María and Ana',
+      hopes: 'Ana wants to be a vet',
+      tone: 'good_news',
+      strengths: [{ category: 'skill', description: 'Sews costumes', consent: 'staff' }],
+      followUps: [
+        {
+          studentId: school.studentId,
+          title: 'Housing referral',
+          assigneeId: school.staff.liaison.id,
+          dueOn: '2026-12-01',
+          visibility: 'team:support',
+        },
+      ],
+    });
+    const [entry] = ok(core, 'family.timeline', {
+      householdId: school.householdId,
+      kinds: ['home_visit'],
+    }).entries;
+    expect(entry?.source).toBe('contact');
+    const opened = ok(core, 'timeline.open', {
+      householdId: school.householdId,
+      source: 'contact',
+      id: entry?.id ?? '',
+    });
+    if (opened.source !== 'contact') throw new Error('expected a contact');
+    expect(opened.homeVisit).toMatchObject({ hopes: 'Ana wants to be a vet', status: 'completed' });
+    expect(opened.strengths.map((s) => s.description)).toEqual(['Sews costumes']);
+    expect(opened.followUps).toMatchObject([{ access: 'open', title: 'Housing referral' }]);
+    // The front office learns only that a support follow-up exists.
+    school.signInAs('front_office');
+    const seen = ok(core, 'timeline.open', {
+      householdId: school.householdId,
+      source: 'contact',
+      id: entry?.id ?? '',
+    });
+    if (seen.source !== 'contact') throw new Error('expected a contact');
+    expect(seen.followUps).toMatchObject([{ access: 'restricted', visibility: 'team:support' }]);
+    expect(JSON.stringify(seen)).not.toContain('Housing referral');
+  });
+
+  it('opens a walk-in with who came, why, and who greeted them', () => {
+    const { core, school } = schoolWithFamily();
+    school.signInAs('front_office');
+    const visit = ok(core, 'visit.signIn', {
+      visitor: { personId: school.personId },
+      studentIds: [school.studentId],
+      purpose: 'meeting',
+      seeing: 'Counselor',
+    });
+    const contact = core.store.sql('SELECT id FROM contacts WHERE visit_id = ?').get(visit.id) as {
+      id: string;
+    };
+    const opened = ok(core, 'timeline.open', {
+      householdId: school.householdId,
+      source: 'contact',
+      id: contact.id,
+    });
+    if (opened.source !== 'contact') throw new Error('expected a contact');
+    expect(opened.walkIn).toMatchObject({ purpose: 'meeting', seeing: 'Counselor' });
+    expect(opened.contact.studentNames).toEqual(['Ana Núñez']);
+    expect(opened.contact.personName).toBe('María Núñez');
+  });
+
+  it('corrects a contact with a new one that names it; both stay and each shows the other', () => {
+    const { core, school } = schoolWithFamily();
+    school.signInAs('teacher');
+    const original = ok(core, 'contact.log', {
+      householdId: school.householdId,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'concern',
+      summary: 'Called about missing homework.',
+    });
+    const correction = ok(core, 'contact.log', {
+      householdId: school.householdId,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'information',
+      summary: 'Correction: it was the library book, not homework.',
+      correctsId: original.id,
+    });
+    // A correction of the correction is listed with the original too.
+    const again = ok(core, 'contact.log', {
+      householdId: school.householdId,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'information',
+      summary: 'Correction: two library books.',
+      correctsId: correction.id,
+    });
+    expect(again.correctsId).toBe(original.id);
+    const opened = ok(core, 'timeline.open', {
+      householdId: school.householdId,
+      source: 'contact',
+      id: original.id,
+    });
+    if (opened.source !== 'contact') throw new Error('expected a contact');
+    expect(opened.contact.summary).toBe('Called about missing homework.');
+    expect(opened.corrections.map((c) => c.summary)).toEqual([
+      'Correction: it was the library book, not homework.',
+      'Correction: two library books.',
+    ]);
+    const fix = ok(core, 'timeline.open', {
+      householdId: school.householdId,
+      source: 'contact',
+      id: correction.id,
+    });
+    if (fix.source !== 'contact') throw new Error('expected a contact');
+    expect(fix.corrects?.id).toBe(original.id);
+    const other = ok(core, 'household.create', { name: 'Other family' });
+    const before = snapshot(core);
+    const refused = fail(core, 'contact.log', {
+      householdId: other.id,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'information',
+      summary: 'Wrong family.',
+      correctsId: original.id,
+    });
+    expect(refused.issues?.[0]?.path).toBe('correctsId');
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('answers an entry of another family as not found', () => {
+    const { core, school } = schoolWithFamily();
+    const other = ok(core, 'household.create', { name: 'Other family' });
+    expect(
+      fail(core, 'timeline.open', {
+        householdId: other.id,
+        source: 'contact',
+        id: school.contactId,
+      }).code,
+    ).toBe('NOT_FOUND');
   });
 });

@@ -112,6 +112,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
   }),
   'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
+  'timeline.open': () => ({ householdId: ids.household, source: 'voice', id: ids.voice }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
   'visit.signIn': () => ({
     visitor: { personId: ids.person },

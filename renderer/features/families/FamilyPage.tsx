@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import type { LinkedPerson, Person, Staff, StudentSummary } from '../../../contract';
+import type {
+  ContactView,
+  LinkedPerson,
+  Person,
+  Staff,
+  StudentSummary,
+  TimelineEntry,
+} from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import {
@@ -16,6 +23,7 @@ import {
 import { PickupMark } from '../../ui/PickupMark';
 import { PlanVisitDialog } from '../home-visits/PlanVisitDialog';
 import { ContactPreferences } from './ContactPreferences';
+import { EntryDialog } from './EntryDialog';
 import { FamilyPeople } from './FamilyPeople';
 import { FollowUpItem } from './FollowUpsPanel';
 import { HouseholdDialog } from './HouseholdDialog';
@@ -32,7 +40,9 @@ export type FamilyDialog =
   | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' }
   | { dialog: 'edit-person' | 'merge'; person: Person }
   | { dialog: 'edit-student'; studentId: string }
-  | { dialog: 'link'; student: StudentSummary; link: LinkedPerson };
+  | { dialog: 'link'; student: StudentSummary; link: LinkedPerson }
+  | { dialog: 'entry'; entry: TimelineEntry }
+  | { dialog: 'correct'; contact: ContactView };
 
 interface FamilyPageProps {
   householdId: string;
@@ -161,6 +171,7 @@ export function FamilyPage(props: FamilyPageProps) {
             viewer={viewer}
             refresh={version}
             onOpenStudent={props.onOpenStudent}
+            onOpenEntry={(entry) => setOpen({ dialog: 'entry', entry })}
           />
           <VoicePanel
             householdId={householdId}
@@ -239,6 +250,25 @@ export function FamilyPage(props: FamilyPageProps) {
 
       {open?.dialog === 'contact' && (
         <LogContactDialog family={family} viewer={viewer} timeZone={timeZone} onDone={close} />
+      )}
+      {open?.dialog === 'entry' && (
+        <EntryDialog
+          householdId={householdId}
+          entry={open.entry}
+          viewer={viewer}
+          timeZone={timeZone}
+          onCorrect={(contact) => setOpen({ dialog: 'correct', contact })}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open?.dialog === 'correct' && (
+        <LogContactDialog
+          family={family}
+          viewer={viewer}
+          timeZone={timeZone}
+          correcting={open.contact}
+          onDone={close}
+        />
       )}
       {open?.dialog === 'visit' && (
         <PlanVisitDialog

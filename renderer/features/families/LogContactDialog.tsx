@@ -8,6 +8,7 @@ import {
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
   newFollowUpSchema,
+  type ContactView,
   type FamilyProfile,
   type Staff,
 } from '../../../contract';
@@ -41,6 +42,8 @@ interface LogContactDialogProps {
   family: FamilyProfile;
   viewer: Staff;
   timeZone: string;
+  /** Correct this entry: the form starts from it, and saving logs a correction naming it. */
+  correcting?: ContactView;
   onDone: (saved: boolean) => void;
 }
 
@@ -48,27 +51,49 @@ interface LogContactDialogProps {
  * Log a contact in a few seconds: kind, direction and tone are one key press each, the time
  * defaults to now, and the family's preferences are at the top.
  */
-export function LogContactDialog({ family, viewer, timeZone, onDone }: LogContactDialogProps) {
+export function LogContactDialog({
+  family,
+  viewer,
+  timeZone,
+  correcting,
+  onDone,
+}: LogContactDialogProps) {
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
   const staff = useCall('staff.list', {});
   const firstStudent = family.students[0]?.student.id ?? null;
   const form = useForm<ContactForm>({
     resolver: zodResolver(contactForm),
-    defaultValues: {
-      householdId: family.household.id,
-      personId: family.members[0]?.id ?? null,
-      studentIds: [],
-      kind: 'call',
-      direction: 'school_to_family',
-      tone: 'good_news',
-      language: family.members[0]?.homeLanguage ?? null,
-      interpreterUsed: false,
-      summary: '',
-      staffId: viewer.id,
-      when: toSchoolLocal(now.toISOString(), timeZone),
-      followUp: null,
-    },
+    defaultValues: correcting
+      ? {
+          householdId: family.household.id,
+          personId: correcting.personId,
+          studentIds: correcting.studentIds,
+          kind: correcting.kind,
+          direction: correcting.direction,
+          tone: correcting.tone,
+          language: correcting.language,
+          interpreterUsed: correcting.interpreterUsed,
+          summary: correcting.summary,
+          staffId: viewer.id,
+          when: toSchoolLocal(correcting.occurredAt, timeZone),
+          followUp: null,
+          correctsId: correcting.id,
+        }
+      : {
+          householdId: family.household.id,
+          personId: family.members[0]?.id ?? null,
+          studentIds: [],
+          kind: 'call',
+          direction: 'school_to_family',
+          tone: 'good_news',
+          language: family.members[0]?.homeLanguage ?? null,
+          interpreterUsed: false,
+          summary: '',
+          staffId: viewer.id,
+          when: toSchoolLocal(now.toISOString(), timeZone),
+          followUp: null,
+        },
   });
   const { errors, isSubmitting } = form.formState;
   const followUp = useWatch({ control: form.control, name: 'followUp' });
@@ -100,7 +125,11 @@ export function LogContactDialog({ family, viewer, timeZone, onDone }: LogContac
   return (
     <Dialog
       size="wide"
-      title={`Log a contact with the ${family.household.name}`}
+      title={
+        correcting
+          ? 'Correct this entry (the original stays, marked as corrected)'
+          : `Log a contact with the ${family.household.name}`
+      }
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>

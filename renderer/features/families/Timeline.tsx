@@ -35,9 +35,12 @@ interface TimelineProps {
   /** Changes when something new was logged, to start again from the newest entry. */
   refresh: number;
   onOpenStudent: (studentId: string) => void;
+  /** Read an entry back in full. */
+  onOpenEntry: (entry: TimelineEntry) => void;
 }
 
-function headline(entry: TimelineEntry, viewer: Staff): string {
+/** One line naming an entry: its kind, and what it was about where the viewer may know. */
+export function headline(entry: TimelineEntry, viewer: Staff): string {
   switch (entry.source) {
     case 'strength':
       return `${STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ?? 'Strength'}: ${entry.title ?? ''}`;
@@ -78,7 +81,8 @@ function details(entry: TimelineEntry): string {
  * are in the page, and older entries load a page at a time as the list nears its end, so a
  * family with thousands of entries scrolls as lightly as one with ten.
  */
-export function Timeline({ householdId, viewer, refresh, onOpenStudent }: TimelineProps) {
+export function Timeline(props: TimelineProps) {
+  const { householdId, viewer, refresh, onOpenStudent, onOpenEntry } = props;
   const [kind, setKind] = useState<TimelineKind | ''>('');
   const [tone, setTone] = useState<ContactTone | ''>('');
   const query = JSON.stringify({ householdId, kind, tone, refresh });
@@ -168,7 +172,18 @@ export function Timeline({ householdId, viewer, refresh, onOpenStudent }: Timeli
                   aria-posinset={index + 1}
                 >
                   <div className="timeline-line">
-                    <strong>{headline(entry, viewer)}</strong>
+                    <button
+                      type="button"
+                      className="link-button timeline-open"
+                      onClick={() => onOpenEntry(entry)}
+                    >
+                      {headline(entry, viewer)}
+                    </button>
+                    {entry.source === 'contact' && entry.status && (
+                      <span className="tag">
+                        {entry.status === 'correction' ? 'Correction' : 'Corrected later'}
+                      </span>
+                    )}
                     {toneWords && (
                       <span className={`tone tone-${entry.tone}`}>
                         <span aria-hidden="true">{toneWords.mark}</span> {toneWords.label}
