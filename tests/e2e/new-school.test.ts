@@ -112,3 +112,89 @@ describe('a new school’s first day, with no district', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('reading a family’s history back', () => {
+  it('opens each kind of timeline entry in full, and corrects a contact with both kept', async () => {
+    app = await startApp({ demo: true });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    const ok = <N extends Parameters<typeof callOrThrow>[1]>(
+      name: N,
+      input: Parameters<typeof callOrThrow<N>>[2],
+    ) => callOrThrow(core, name, input);
+    const household = ok('family.create', {
+      name: 'Quispe family',
+      members: [{ person: { firstName: 'Rosa', lastName: 'Quispe' }, relationship: 'Mother' }],
+      students: [{ firstName: 'Inti', lastName: 'Quispe', grade: '2' }],
+    });
+    const [rosa] = ok('family.get', { householdId: household.id }).members;
+    const [staff] = ok('staff.list', {}).filter((s) => s.role === 'liaison');
+    const long = `${'Talked about the reading club and how Inti is settling in. '.repeat(8)}End.`;
+    ok('contact.log', {
+      householdId: household.id,
+      personId: rosa?.id ?? null,
+      kind: 'call',
+      direction: 'two_way',
+      tone: 'good_news',
+      summary: long,
+      language: 'es',
+      interpreterUsed: true,
+    });
+    ok('visit.signIn', { visitor: { personId: rosa?.id ?? '' }, purpose: 'volunteer' });
+    ok('strength.create', {
+      householdId: household.id,
+      category: 'talent',
+      description: 'Weaves traditional textiles',
+      consent: 'staff',
+      source: 'conference',
+    });
+    ok('voice.create', {
+      householdId: household.id,
+      kind: 'suggestion',
+      summary: 'A Quechua story hour',
+    });
+    ok('homeVisit.plan', {
+      householdId: household.id,
+      scheduledAt: '2099-01-10T16:00:00Z',
+      place: 'home',
+      purpose: 'Meet the family at home',
+      staffIds: [staff?.id ?? ''],
+    });
+
+    await nav(page, 'Families');
+    await page.getByLabel('Search families').fill('Quispe');
+    await page.getByRole('button', { name: 'Quispe family', exact: true }).click();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const open = async (name: RegExp, expected: string) => {
+      await timeline.getByRole('button', { name }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(expected, { exact: false }).first().waitFor();
+      return dialog;
+    };
+    let dialog = await open(/^Call$/, 'End.');
+    expect(await dialog.innerText()).toContain('An interpreter was used');
+    await screenshot(page, 'timeline-entry-contact-1280');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    dialog = await open(/^Walk-in$/, 'Volunteer');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    dialog = await open(/^Talent:/, 'Weaves traditional textiles');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    dialog = await open(/^Suggestion:/, 'A Quechua story hour');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    dialog = await open(/^Home visit/, 'Meet the family at home');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Correct the call: a new contact naming it; the timeline shows both, marked.
+    dialog = await open(/^Call$/, 'End.');
+    await dialog.getByRole('button', { name: 'Correct this entry' }).click();
+    const correcting = page.getByRole('dialog', { name: /Correct this entry/ });
+    await correcting.getByLabel('What was said').fill('It was the art club, not reading.');
+    await correcting.getByRole('button', { name: 'Log the correction' }).click();
+    await correcting.waitFor({ state: 'detached' });
+    await timeline.getByText('Correction', { exact: true }).waitFor();
+    await timeline.getByText('Corrected later', { exact: true }).waitFor();
+    dialog = await open(/^Call$/, 'It was the art club');
+    await screenshot(page, 'timeline-entry-correction-1280');
+    expect(errors).toEqual([]);
+  });
+});

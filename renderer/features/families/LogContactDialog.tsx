@@ -286,7 +286,7 @@ export function LogContactDialog({
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={'Log contact'}
+          submitLabel={correcting ? 'Log the correction' : 'Log contact'}
           busy={isSubmitting}
         />
       </form>
