@@ -50,6 +50,29 @@ export function Families({
           onOpenFamily={onOpenFamily}
           onOpenStudent={onOpenStudent}
           onStartFamily={(person) => setStarting(person)}
+          empty={
+            <div className="empty-school">
+              <h2>No families yet</h2>
+              <p>Start with the families you know:</p>
+              <ul>
+                <li>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setStarting('blank')}
+                  >
+                    Add a family
+                  </button>{' '}
+                  by hand, with its people and students, or enroll one at the front desk (choose
+                  “Enrollment” when you sign them in).
+                </li>
+                <li>
+                  If your district runs a Hearth server, district IT connects a computer to it when
+                  the computer is first set up, and the families come from the district’s roster.
+                </li>
+              </ul>
+            </div>
+          }
         />
       </section>
       <section className="card" aria-labelledby="open-voice-title">

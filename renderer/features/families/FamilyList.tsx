@@ -1,5 +1,5 @@
 import { MessageCircle, Star, TriangleAlert } from 'lucide-react';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { FamilyListCursor, FamilyListFilter, FamilyListRow } from '../../../contract';
 import { call } from '../../api/client';
 import {
@@ -102,10 +102,13 @@ export function FamilyList({
   onOpenFamily,
   onOpenStudent,
   onStartFamily,
+  empty,
 }: RowActions & {
   filter: FamilyListFilter;
   /** Someone a search found in no family: start one with them. */
   onStartFamily: (person: { id: string; name: string; lastName: string | null }) => void;
+  /** What to show when the school has no family at all. */
+  empty: ReactNode;
 }) {
   const query = JSON.stringify(filter);
   const fetchPage = useCallback(
@@ -155,13 +158,14 @@ export function FamilyList({
             ? `Showing the first ${items.length}; scroll for more.`
             : plural(items.length, 'family', 'families')}
       </p>
-      {list.loaded && items.length === 0 && !list.error && (
-        <p className="empty">
-          {isFiltered(filter)
-            ? 'No family matches all of these. Clear a filter to see more.'
-            : 'No families yet. Add the first one with “Add a family”.'}
-        </p>
-      )}
+      {list.loaded &&
+        items.length === 0 &&
+        !list.error &&
+        (isFiltered(filter) ? (
+          <p className="empty">No family matches all of these. Clear a filter to see more.</p>
+        ) : (
+          empty
+        ))}
       {items.length > 0 && (
         <div
           className="list-window"

@@ -7,15 +7,8 @@ import { JoinDistrict } from './JoinDistrict';
 
 type SchoolForm = CallInput<'setup.school'>;
 
-const TIME_ZONES = [
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Phoenix',
-  'America/Los_Angeles',
-  'America/Anchorage',
-  'Pacific/Honolulu',
-];
+/** Every time zone the browser knows (IANA names), searched by typing in the field. */
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 /**
  * First run: explore a demo school, set up a school on this computer alone, or join the
@@ -25,7 +18,6 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const zones = TIME_ZONES.includes(localZone) ? TIME_ZONES : [localZone, ...TIME_ZONES];
   const form = useForm<SchoolForm>({
     resolver: zodResolver(API['setup.school'].input),
     defaultValues: {
@@ -86,13 +78,28 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
               </label>
               <label className="field">
                 <span>Time zone</span>
-                <select {...form.register('timeZone')}>
-                  {zones.map((z) => (
+                <input
+                  {...form.register('timeZone')}
+                  list="time-zones"
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={!!errors.timeZone}
+                  aria-describedby="time-zone-help"
+                />
+                <datalist id="time-zones">
+                  {TIME_ZONES.map((z) => (
                     <option key={z} value={z}>
-                      {z.replace('_', ' ')}
+                      {z.replaceAll('_', ' ')}
                     </option>
                   ))}
-                </select>
+                </datalist>
+                <span id="time-zone-help" className="small-text muted">
+                  {localZone} was found on this computer. Type a city to find another (for example
+                  “Chicago” or “Nairobi”).
+                </span>
+                {errors.timeZone && (
+                  <span className="field-error">Time zone {errors.timeZone.message}</span>
+                )}
               </label>
               <label className="field">
                 <span>Your name</span>
