@@ -77,6 +77,7 @@ import {
   visitViewSchema,
 } from './views';
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
+import { backupFileSchema, backupListSchema } from './backups';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -579,6 +580,21 @@ export const API = {
     z.array(disclosureViewSchema),
   ),
 
+  /**
+   * Backups of this computer's database (encrypted like it, in a folder beside it): the list,
+   * one made now, and a restore, which keeps the current database aside as a backup of its
+   * own and signs everyone out. These act on the database file, so they run outside any
+   * transaction (db/backup-service.ts).
+   */
+  'backup.list': read('admin', 'none', nothing, backupListSchema),
+  'backup.now': write('admin', 'none', nothing, backupFileSchema),
+  'backup.restore': write(
+    'admin',
+    'none',
+    z.strictObject({ name: line(200) }),
+    z.object({ restored: backupFileSchema, keptAside: backupFileSchema }),
+  ),
+
   /** Who read or changed restricted records. Administrators only; nothing can edit it. */
   'audit.list': read(
     'admin',
@@ -645,6 +661,10 @@ export type ParsedInput<N extends CallName> = z.output<Api[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
 
 export const CALL_NAMES = Object.keys(API) as CallName[];
+
+/** Calls that copy or replace the database file itself, so never inside a transaction. */
+export const FILE_CALLS = ['backup.list', 'backup.now', 'backup.restore'] as const;
+export type FileCall = (typeof FILE_CALLS)[number];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(API, name);

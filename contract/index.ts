@@ -1,4 +1,5 @@
 export * from './api';
+export * from './backups';
 export * from './demo';
 export * from './errors';
 export * from './families';

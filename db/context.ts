@@ -3,6 +3,7 @@ import {
   type Access,
   type CallName,
   type CallOutput,
+  type FileCall,
   type ParsedInput,
   type School,
   type Staff,
@@ -33,7 +34,8 @@ export interface Ctx {
 }
 
 export type Handler<N extends CallName> = (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
-export type Handlers = { [N in CallName]: Handler<N> };
+/** One handler per call; the file calls are the backup service's (db/backup-service.ts). */
+export type Handlers = { [N in Exclude<CallName, FileCall>]: Handler<N> };
 
 export function currentSchool(ctx: Ctx): School | null {
   const id = getMeta(ctx.store, 'school_id');

@@ -12,7 +12,9 @@ import {
 import { IdleCheckpointer } from './checkpoint';
 import { LocalClock } from './clock';
 import { FailAfterCommit, checkAccess, type Ctx, type Handler, type Handlers } from './context';
-import { migrate } from './migrate';
+import { backupFolderFor, writeBackup } from './backup';
+import { backupService, isFileCall } from './backup-service';
+import { migrate, needsMigration, schemaVersion } from './migrate';
 import { auditHandlers } from './ops/audit-log';
 import { contactHandlers } from './ops/contacts';
 import { duplicateHandlers } from './ops/duplicates';
@@ -96,14 +98,23 @@ function ensureDeviceId(store: Store): string {
   return id;
 }
 
+/** One open database and everything bound to it; a restore replaces the whole of it. */
+interface Opened {
+  store: Store;
+  ctx: Ctx;
+  checkpoints: IdleCheckpointer;
+  port: SyncPort;
+}
+
 /**
- * Open (creating and migrating if needed) a local database and serve the API table on it.
- * better-sqlite3 is synchronous, so calls on one core already run one at a time; each
- * writing call runs in its own transaction, so a failure leaves nothing behind.
+ * Open the database file, back it up first when an update is about to migrate it, migrate
+ * it, and bind the write path, clock and sync port to it. Nobody is signed in afterwards.
  */
-export function openCore(options: CoreOptions): Core {
+function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Opened {
   const store = openStore(options.file, options);
   try {
+    if (needsMigration(store) && schemaVersion(store) > 0)
+      writeBackup(store, backupFolderFor(options.file), 'before-update', now());
     migrate(store);
     ensureSearchIndex(store);
   } catch (error) {
@@ -111,7 +122,6 @@ export function openCore(options: CoreOptions): Core {
     throw error;
   }
   const deviceId = ensureDeviceId(store);
-  const now = options.now ?? (() => new Date());
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
   const session: Ctx['session'] = { staffId: null, recent: [], keyring: null };
   const writer = new Writer(store, clock, SEARCH_INDEXERS, () => session.staffId);
@@ -123,11 +133,51 @@ export function openCore(options: CoreOptions): Core {
     appVersion: options.appVersion ?? '0.0.0-dev',
     now,
     session,
-    sync: { live: newSyncLive() },
+    sync: { live },
   };
+  const port = syncPort({
+    store,
+    writer,
+    clock,
+    now,
+    wrote: () => checkpoints.wrote(),
+    lock: () => Object.assign(session, { staffId: null, keyring: null }),
+    rekeyed: (staffId, keys) => {
+      if (session.staffId === staffId) session.keyring = openKeyring(store, staffId, keys);
+    },
+    keysChanged: () => {
+      if (!takeNewKeys(ctx)) return;
+      checkpoints.wrote();
+      // Shares made for new members go to the district with the next sync.
+      ctx.sync.live.onWrite();
+    },
+  });
+  return { store, ctx, checkpoints, port };
+}
+
+/**
+ * Open (creating and migrating if needed) a local database and serve the API table on it.
+ * better-sqlite3 is synchronous, so calls on one core already run one at a time; each
+ * writing call runs in its own transaction, so a failure leaves nothing behind.
+ */
+export function openCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const live = newSyncLive();
+  let db = openDatabase(options, now, live);
+  const backups = backupService({
+    file: options.file,
+    open: options,
+    now,
+    current: () => db,
+    reopen: () => {
+      db = openDatabase(options, now, live);
+      live.onWrite();
+    },
+  });
 
   function run(name: CallName, input: unknown): unknown {
     const spec = API[name];
+    const { ctx, store, checkpoints } = db;
     // Access first: someone not signed in learns nothing, not even what input is expected.
     checkAccess(ctx, spec.access);
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
@@ -136,15 +186,17 @@ export function openCore(options: CoreOptions): Core {
         issues: issuesOf(parsed.error),
       });
     }
+    // Copying or replacing the whole database cannot run inside a transaction on it.
+    if (isFileCall(name)) return check(spec.output, backups.run(name, parsed.data as never));
     const handler = HANDLERS[name] as Handler<CallName>;
     const execute = () => handler(ctx, parsed.data as never);
     // Reads run in a deferred transaction: one consistent snapshot, and the audit entries a
     // read of restricted records writes commit with it or not at all. Those entries grow the
     // WAL too, so a read that wrote schedules a checkpoint like any write.
     if (!spec.writes) {
-      const changesBefore = totalChanges();
+      const changesBefore = totalChanges(store);
       const output = store.db.transaction(execute).deferred();
-      if (totalChanges() !== changesBefore) checkpoints.wrote();
+      if (totalChanges(store) !== changesBefore) checkpoints.wrote();
       return check(spec.output, output);
     }
     let failure: HearthError | undefined;
@@ -165,36 +217,30 @@ export function openCore(options: CoreOptions): Core {
     return check(spec.output, output);
   }
 
-  function totalChanges(): number {
-    return (store.sql('SELECT total_changes() AS n').get() as { n: number }).n;
-  }
-
   function check(schema: z.ZodType, output: unknown): unknown {
     if (options.checkOutputs) schema.parse(output);
     return output;
   }
 
+  // The sync agent keeps this object for the core's whole life; after a restore it reaches
+  // the restored database.
+  const sync = Object.fromEntries(
+    Object.keys(db.port).map((method) => [
+      method,
+      (...args: unknown[]) =>
+        (db.port[method as keyof SyncPort] as (...a: unknown[]) => unknown)(...args),
+    ]),
+  ) as unknown as SyncPort;
+
   return {
-    deviceId,
-    store,
-    sync: syncPort({
-      store,
-      writer,
-      clock,
-      now,
-      wrote: () => checkpoints.wrote(),
-      lock: () => Object.assign(session, { staffId: null, keyring: null }),
-      rekeyed: (staffId, keys) => {
-        if (session.staffId === staffId) session.keyring = openKeyring(store, staffId, keys);
-      },
-      keysChanged: () => {
-        if (!takeNewKeys(ctx)) return;
-        checkpoints.wrote();
-        // Shares made for new members go to the district with the next sync.
-        ctx.sync.live.onWrite();
-      },
-    }),
-    syncLive: ctx.sync.live,
+    get deviceId() {
+      return db.ctx.deviceId;
+    },
+    get store() {
+      return db.store;
+    },
+    sync,
+    syncLive: live,
     call(name, input) {
       if (!isCallName(name)) {
         return {
@@ -220,10 +266,15 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
-      checkpoints.stop();
-      store.close();
+      backups.stop();
+      db.checkpoints.stop();
+      db.store.close();
     },
   };
+}
+
+function totalChanges(store: Store): number {
+  return (store.sql('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
 /** Typed convenience over `call` for code that runs in the same process (tests, tools). */

@@ -4,6 +4,25 @@ import { MIGRATIONS } from './migrations';
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
+/** The version a database was last migrated to; 0 for a new, empty one. */
+export function schemaVersion(store: Store): number {
+  const exists = store.db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!exists) return 0;
+  return (
+    (
+      store.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as {
+        v: number | null;
+      }
+    ).v ?? 0
+  );
+}
+
+/** Whether opening this database will change its schema (an update of Hearth). */
+export const needsMigration = (store: Store, migrations = MIGRATIONS): boolean =>
+  schemaVersion(store) < migrations.length;
+
 /**
  * Bring the database up to LATEST_VERSION, one transaction per migration, recorded in
  * schema_migrations. A database written by a newer Hearth is refused untouched: running old

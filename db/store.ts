@@ -30,7 +30,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       readonly: options.readonly ?? false,
     });
   const db = options.key ? unlockDatabase(open(), options.key, open) : open();
-  db.pragma('journal_mode = WAL');
+  // A read-only open (checking a backup) must not change the file, not even its journal mode.
+  if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // WAL + NORMAL is durable across application crashes; only an OS crash can lose the last

@@ -201,7 +201,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 />
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
-              {page === 'settings' && <Settings status={status} />}
+              {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
               {page === 'sync' && <SyncPage />}
             </>
           )}

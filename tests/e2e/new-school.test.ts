@@ -198,3 +198,34 @@ describe('reading a family’s history back', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('backups', () => {
+  it('an administrator backs up, restores, and signs in again to the data as it was', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+    callOrThrow(core, 'family.create', { name: 'Before family' });
+    await nav(page, 'Settings');
+    const backups = page.getByRole('region', { name: 'Backups' });
+    await backups.getByRole('button', { name: 'Back up now' }).click();
+    await backups.getByText(/Backed up at/).waitFor();
+    await backups.getByRole('cell', { name: 'Made by hand' }).waitFor();
+    callOrThrow(core, 'family.create', { name: 'After family' });
+    await screenshot(page, 'settings-backups-1280');
+    await backups.getByRole('button', { name: /^Restore the backup of/ }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+    await confirm.getByRole('button', { name: 'Restore' }).click();
+    // Everyone signs in again after a restore.
+    await page.getByRole('button', { name: /Jordan Ellis/ }).first().click();
+    await page.getByLabel('Password for Jordan Ellis').fill('maple grove welcomes');
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in: Jordan Ellis').waitFor();
+    await nav(page, 'Families');
+    await page.getByRole('button', { name: 'Before family', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'After family', exact: true }).count()).toBe(0);
+    await nav(page, 'Settings');
+    await backups.getByRole('cell', { name: 'Kept aside by a restore' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -145,6 +145,10 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
+  'backup.list': () => ({}),
+  'backup.now': () => ({}),
+  // A name that is not a backup here: the restore is refused without touching anything.
+  'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
   'sync.status': () => ({}),
   'sync.join': () => ({
     serverUrl: 'https://hearth.district.example',

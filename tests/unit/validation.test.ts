@@ -112,6 +112,9 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
   }),
   'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
+  'backup.list': () => ({}),
+  'backup.now': () => ({}),
+  'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
   'timeline.open': () => ({ householdId: ids.household, source: 'voice', id: ids.voice }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
   'visit.signIn': () => ({

@@ -1,19 +1,27 @@
 import type { AppStatus } from '../../../contract';
 import { AuditSection } from './AuditSection';
+import { BackupSection } from './BackupSection';
 import { StaffSection } from './StaffSection';
 
 interface SettingsProps {
   status: AppStatus;
+  onStatusChange: (status: AppStatus) => void;
 }
 
 /** Staff, the audit log (administrators), and facts about this computer's copy of Hearth. */
-export function Settings({ status }: SettingsProps) {
+export function Settings({ status, onStatusChange }: SettingsProps) {
   const isAdmin = status.staff?.role === 'administrator';
   return (
     <div className="settings">
       <h1>Settings</h1>
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
       {isAdmin && <AuditSection />}
+      {isAdmin && (
+        <BackupSection
+          timeZone={status.school?.timeZone ?? 'UTC'}
+          onStatusChange={onStatusChange}
+        />
+      )}
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">This computer</h2>
         <dl className="facts">
