@@ -193,7 +193,7 @@ describe('reading a family’s history back', () => {
     await correcting.waitFor({ state: 'detached' });
     await timeline.getByText('Correction', { exact: true }).waitFor();
     await timeline.getByText('Corrected later', { exact: true }).waitFor();
-    dialog = await open(/^Call$/, 'It was the art club');
+    await open(/^Call$/, 'It was the art club');
     await screenshot(page, 'timeline-entry-correction-1280');
     expect(errors).toEqual([]);
   });
