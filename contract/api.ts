@@ -78,6 +78,7 @@ import {
 } from './views';
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 import { backupFileSchema, backupListSchema } from './backups';
+import { familiesImportResultSchema } from './families-csv';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -279,6 +280,20 @@ export const API = {
    * the visitor at the desk), its students, and every person linked to every student.
    */
   'family.create': write('staff', 'family', newFamilyInput, householdSchema),
+  /**
+   * A families file (contract/families-csv.ts) imported on this computer: every family in
+   * it, or nothing, with each problem named by line and column.
+   */
+  'families.import': write(
+    'staff',
+    'family',
+    z.strictObject({
+      fileName: line(200),
+      // Under browser mode's 1 MiB request limit: about 5,000 students.
+      text: z.string().max(900_000, 'is too large: split the file in two'),
+    }),
+    familiesImportResultSchema,
+  ),
   /** Every family of the school, filtered and sorted, one page at a time. */
   'family.list': read(
     'staff',

@@ -3,6 +3,7 @@ export * from './backups';
 export * from './demo';
 export * from './errors';
 export * from './families';
+export * from './families-csv';
 export * from './fields';
 export * from './forms';
 export * from './hlc';

@@ -1,5 +1,6 @@
 import { HearthError, newId, type Person } from '../../contract';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { importFamiliesCsv } from '../import/families-csv';
 import { createStudent, setLink } from './people';
 
 /**
@@ -72,4 +73,6 @@ export const newFamilyHandlers = {
     }
     return household;
   },
+
+  'families.import': (ctx, { fileName, text }) => importFamiliesCsv(ctx, fileName, text),
 } satisfies Partial<Handlers>;

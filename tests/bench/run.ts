@@ -19,6 +19,7 @@ import { SEARCH_INDEXERS } from '../../db/search';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
+import { familyListBenchmarks } from './families-list';
 import { rosterBenchmarks } from './roster';
 import { syncBenchmarks } from './sync';
 
@@ -566,6 +567,7 @@ try {
   const core = bulkInsert();
   searchKeystrokes(core);
   families(core);
+  familyListBenchmarks(core, results, { quick, log });
   signIns(core);
   unlock(core);
   core.close();

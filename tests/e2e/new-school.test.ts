@@ -217,7 +217,10 @@ describe('backups', () => {
     const confirm = page.getByRole('alertdialog', { name: 'Restore this backup?' });
     await confirm.getByRole('button', { name: 'Restore' }).click();
     // Everyone signs in again after a restore.
-    await page.getByRole('button', { name: /Jordan Ellis/ }).first().click();
+    await page
+      .getByRole('button', { name: /Jordan Ellis/ })
+      .first()
+      .click();
     await page.getByLabel('Password for Jordan Ellis').fill('maple grove welcomes');
     await page.keyboard.press('Enter');
     await page.getByText('Signed in: Jordan Ellis').waitFor();

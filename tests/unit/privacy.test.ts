@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API, CALL_NAMES, STAFF_ROLES, type CallName } from '../../contract';
+import { API, CALL_NAMES, FAMILIES_CSV_TEMPLATE, STAFF_ROLES, type CallName } from '../../contract';
 import type { Core } from '../../db/core';
 import { TEST_PASSWORD } from '../fixtures';
 import { ok, tempCore } from '../helpers';
@@ -145,6 +145,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
+  'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   // A name that is not a backup here: the restore is refused without touching anything.

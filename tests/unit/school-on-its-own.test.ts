@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CallInput, FamilyListCursor, FamilyListPage, FamilyListRow } from '../../contract';
+import {
+  FAMILIES_CSV_COLUMNS,
+  FAMILIES_CSV_TEMPLATE,
+  type CallInput,
+  type FamilyListCursor,
+  type FamilyListPage,
+  type FamilyListRow,
+} from '../../contract';
 import type { Core } from '../../db/core';
 import { setMeta } from '../../db/store';
 import { SYNC_META } from '../../db/sync/meta';
@@ -513,5 +520,130 @@ describe('reading back what was logged', () => {
         id: school.contactId,
       }).code,
     ).toBe('NOT_FOUND');
+  });
+});
+
+describe('importing a families file on this computer', () => {
+  const header = FAMILIES_CSV_COLUMNS.join(',');
+  const row = (cells: Partial<Record<(typeof FAMILIES_CSV_COLUMNS)[number], string>>) =>
+    FAMILIES_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+  const base = {
+    family_name: 'Okafor family',
+    address: '14 Birch Lane',
+    student_last_name: 'Okafor',
+    caregiver_1_first_name: 'Ngozi',
+    caregiver_1_last_name: 'Okafor',
+    caregiver_1_relationship: 'Mother',
+  };
+
+  it('imports the template as it is', () => {
+    const { core } = newSchool();
+    expect(
+      ok(core, 'families.import', { fileName: 'template.csv', text: FAMILIES_CSV_TEMPLATE }),
+    ).toEqual({ families: 1, people: 1, students: 1 });
+  });
+
+  it('groups rows into families, links every caregiver to every student, and counts what came in', () => {
+    const { core } = newSchool();
+    const text = [
+      header,
+      row({
+        ...base,
+        student_first_name: 'Chidi',
+        grade: 'K',
+        caregiver_1_language: 'ig',
+        caregiver_1_interpreter: 'yes',
+        caregiver_2_first_name: 'Emeka',
+        caregiver_2_relationship: 'Father',
+      }),
+      row({ ...base, student_first_name: 'Ada', grade: '3' }),
+      row({
+        family_name: 'Lee family',
+        student_first_name: 'Jun',
+        student_last_name: 'Lee',
+        grade: '1',
+        caregiver_1_first_name: 'Min',
+        caregiver_1_relationship: 'Grandmother',
+        caregiver_1_phone: '+1 558 555 5024',
+      }),
+    ].join('\n');
+    expect(ok(core, 'families.import', { fileName: 'families.csv', text })).toEqual({
+      families: 2,
+      people: 3,
+      students: 3,
+    });
+    const [okafor] = ok(core, 'family.list', { text: 'okafor' }).rows;
+    const family = ok(core, 'family.get', { householdId: okafor?.household.id ?? '' });
+    expect(family.members.map((m) => [m.firstName, m.homeLanguage, m.interpreter])).toEqual([
+      ['Ngozi', 'ig', 'spoken'],
+      ['Emeka', null, 'none'],
+    ]);
+    expect(family.students.map((s) => s.links.map((l) => l.relationship).sort())).toEqual([
+      ['Father', 'Mother'],
+      ['Father', 'Mother'],
+    ]);
+    expect(names(ok(core, 'family.list', { text: '5585555024' }).rows)).toEqual(['Lee family']);
+  });
+
+  it('names each problem by file, line and column, and imports nothing', () => {
+    const { core } = newSchool();
+    const before = snapshot(core);
+    const text = [
+      header,
+      row({ ...base, student_first_name: 'Chidi', grade: 'K' }),
+      row({ ...base, student_first_name: 'Ada', grade: '3', caregiver_1_phone: 'call me' }),
+      row({ ...base, student_first_name: '', grade: '3' }),
+      row({
+        ...base,
+        student_first_name: 'Obi',
+        grade: '2',
+        date_of_birth: '2019-13-40',
+        caregiver_1_email: 'not-an-email',
+      }),
+    ].join('\n');
+    const error = fail(core, 'families.import', { fileName: 'families.csv', text });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([
+      {
+        path: 'families.csv, line 3, caregiver_1_phone',
+        message: 'must be a phone number (digits, spaces, + ( ) - .)',
+      },
+      { path: 'families.csv, line 4, student_first_name', message: 'cannot be empty' },
+      { path: 'families.csv, line 5, date_of_birth', message: 'must be a date' },
+      { path: 'families.csv, line 5, caregiver_1_email', message: 'must be an email address' },
+    ]);
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('refuses a file without the columns it needs, or with ones it does not know', () => {
+    const { core } = newSchool();
+    const error = fail(core, 'families.import', {
+      fileName: 'families.csv',
+      text: 'family_name,student_first_name,favourite_colour\nOkafor family,Chidi,green\n',
+    });
+    expect(error.issues?.map((i) => i.path)).toEqual([
+      'families.csv, line 1, student_last_name',
+      'families.csv, line 1, grade',
+      'families.csv, line 1, caregiver_1_first_name',
+      'families.csv, line 1, caregiver_1_relationship',
+      'families.csv, line 1, favourite_colour',
+    ]);
+  });
+
+  it('refuses the same file twice, so nobody is doubled', () => {
+    const { core } = newSchool();
+    ok(core, 'families.import', { fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE });
+    const before = snapshot(core);
+    const error = fail(core, 'families.import', {
+      fileName: 'families.csv',
+      text: FAMILIES_CSV_TEMPLATE,
+    });
+    expect(error.issues).toEqual([
+      {
+        path: 'families.csv, line 2, family_name',
+        message: 'the Okafor family at this address is already in Hearth',
+      },
+    ]);
+    expect(snapshot(core)).toBe(before);
   });
 });

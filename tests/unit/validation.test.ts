@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { API, CALL_NAMES, type CallName } from '../../contract';
+import { API, CALL_NAMES, FAMILIES_CSV_TEMPLATE, type CallName } from '../../contract';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
 
@@ -112,6 +112,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
   }),
   'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
+  'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
