@@ -27,7 +27,6 @@ ALTER TABLE contacts ADD COLUMN corrects_id TEXT;
 CREATE INDEX contacts_by_correction ON contacts (corrects_id) WHERE corrects_id IS NOT NULL;
 
 CREATE INDEX households_by_name ON households (school_id, name COLLATE NOCASE, id);
-CREATE INDEX people_by_language ON people (home_language) WHERE home_language IS NOT NULL;
 CREATE INDEX students_by_grade ON students (school_id, grade);
 CREATE INDEX links_by_student ON student_person_links (student_id);
 
@@ -40,6 +39,8 @@ CREATE TABLE household_facts (
 ) STRICT;
 CREATE INDEX household_facts_by_last_contact
   ON household_facts (coalesce(last_contact_at, ''), household_id);
+CREATE INDEX household_facts_by_tone ON household_facts (last_tone) WHERE last_tone IS NOT NULL;
+CREATE INDEX household_facts_open_voice ON household_facts (open_voice) WHERE open_voice > 0;
 
 INSERT INTO household_facts (household_id, last_contact_at, last_tone, last_good_news_at, open_voice)
   SELECT h.id,

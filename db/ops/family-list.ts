@@ -15,7 +15,9 @@ const MEMBER = `SELECT 1 FROM people p WHERE p.household_id = h.id AND p.merged_
 
 /**
  * Every filter of the list, each switched off by a null or 0 binding, so one statement (and
- * one cached plan per sort) serves every combination. Facts about contacts and voice come
+ * one cached plan per sort) serves every combination. Each person test finds the family's
+ * people by household (the unary + keeps SQLite from reading every speaker of a language
+ * for every family instead). Facts about contacts and voice come
  * from `household_facts` (migration 0010), kept current by triggers.
  */
 const FILTERS = `h.school_id = @school
@@ -23,7 +25,7 @@ const FILTERS = `h.school_id = @school
   AND (@grade IS NULL OR EXISTS (SELECT 1 FROM people p
     JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
     WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.grade = @grade))
-  AND (@language IS NULL OR EXISTS (${MEMBER} AND p.home_language = @language))
+  AND (@language IS NULL OR EXISTS (${MEMBER} AND +p.home_language = @language))
   AND (@interpreter = 0 OR EXISTS (${MEMBER} AND p.interpreter <> 'none'))
   AND (@channel IS NULL OR EXISTS (${MEMBER} AND p.channels ->> '$[0]' = @channel))
   AND (@contactBefore IS NULL OR f.last_contact_at IS NULL OR f.last_contact_at < @contactBefore)
@@ -38,16 +40,18 @@ const FILTERS = `h.school_id = @school
 const COLUMNS = `h.*, f.last_contact_at, f.last_tone, f.last_good_news_at, f.open_voice`;
 
 /** Keyset pages: (sort key, id) strictly after the last row shown, so pages never overlap. */
-const PAGE = {
+export const PAGE_SQL = {
   name: `SELECT ${COLUMNS}, h.name AS sort_key
     FROM households h JOIN household_facts f ON f.household_id = h.id
     WHERE ${FILTERS}
       AND (@afterId IS NULL OR h.name COLLATE NOCASE > @afterKey
         OR (h.name COLLATE NOCASE = @afterKey AND h.id > @afterId))
     ORDER BY h.name COLLATE NOCASE, h.id LIMIT @limit`,
-  // Longest without a contact first (never contacted before all): a worklist's order.
+  // Longest without a contact first (never contacted before all): a worklist's order. CROSS
+  // JOIN keeps the facts table outermost, read in its index's order, so a page stops after
+  // its rows instead of sorting every family of the school.
   last_contact: `SELECT ${COLUMNS}, coalesce(f.last_contact_at, '') AS sort_key
-    FROM household_facts f JOIN households h ON h.id = f.household_id
+    FROM household_facts f CROSS JOIN households h ON h.id = f.household_id
     WHERE ${FILTERS}
       AND (@afterId IS NULL OR coalesce(f.last_contact_at, '') > @afterKey
         OR (coalesce(f.last_contact_at, '') = @afterKey AND f.household_id > @afterId))
@@ -89,6 +93,29 @@ function searchFamilies(ctx: Ctx, text: string) {
       phone: (row.phone as string | null) ?? null,
     })),
   };
+}
+
+/**
+ * Families a facts filter picks out, read from its index: a tone or open voice items that
+ * few families have would otherwise mean reading every family of the school to find none.
+ * Combined with the search's families (both must hold); null when nothing narrows by id.
+ */
+function candidates(
+  ctx: Ctx,
+  searched: string[] | null,
+  input: { lastTone: string | null; openVoice: boolean },
+): string[] | null {
+  let ids = searched;
+  const narrow = (sql: string, ...args: unknown[]) => {
+    const found = (ctx.store.sql(sql).all(...args) as { id: string }[]).map((r) => r.id);
+    const before = ids && new Set(ids);
+    ids = before ? found.filter((id) => before.has(id)) : found;
+  };
+  if (input.lastTone)
+    narrow('SELECT household_id AS id FROM household_facts WHERE last_tone = ?', input.lastTone);
+  if (input.openVoice)
+    narrow('SELECT household_id AS id FROM household_facts WHERE open_voice > 0');
+  return ids;
 }
 
 /** People, students and pickup cautions of a page of families, three queries for the page. */
@@ -156,9 +183,12 @@ export const familyListHandlers = {
     const now = ctx.now();
     const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
     const search = input.text ? searchFamilies(ctx, input.text) : null;
-    const rows = ctx.store.sql(PAGE[input.sort]).all({
+    const ids = candidates(ctx, search?.ids ?? null, input);
+    if (ids?.length === 0)
+      return { rows: [], next: null, unplaced: search && !input.after ? search.unplaced : [] };
+    const rows = ctx.store.sql(PAGE_SQL[input.sort]).all({
       school: school.id,
-      ids: search ? JSON.stringify(search.ids) : null,
+      ids: ids && JSON.stringify(ids),
       grade: input.grade,
       language: input.language,
       interpreter: input.interpreter ? 1 : 0,

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FAMILIES_CSV_COLUMNS } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { screenshot, startApp, type RunningApp } from './harness';
 
@@ -229,6 +230,61 @@ describe('backups', () => {
     expect(await page.getByRole('button', { name: 'After family', exact: true }).count()).toBe(0);
     await nav(page, 'Settings');
     await backups.getByRole('cell', { name: 'Kept aside by a restore' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('importing families', () => {
+  it('shows each problem in a file by line and column, imports nothing, then imports the fixed file', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+    await nav(page, 'Families');
+    await page.getByRole('button', { name: 'Import families' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import families from a file' });
+    const header = FAMILIES_CSV_COLUMNS.join(',');
+    const row = (cells: Partial<Record<(typeof FAMILIES_CSV_COLUMNS)[number], string>>) =>
+      FAMILIES_CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+    const family = (phone: string) =>
+      [
+        header,
+        row({
+          family_name: 'Haddad family',
+          student_first_name: 'Omar',
+          student_last_name: 'Haddad',
+          grade: '2',
+          caregiver_1_first_name: 'Lina',
+          caregiver_1_relationship: 'Mother',
+          caregiver_1_phone: '555-0100',
+        }),
+        row({
+          family_name: 'Nguyen family',
+          student_first_name: 'Bao',
+          student_last_name: 'Nguyen',
+          grade: '4',
+          caregiver_1_first_name: 'Thi',
+          caregiver_1_relationship: 'Grandmother',
+          caregiver_1_phone: phone,
+        }),
+      ].join('\n');
+    const file = (text: string) => ({
+      name: 'families.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
+    await dialog.getByLabel('The file (CSV)').setInputFiles(file(family('call after 5')));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const problems = dialog.getByRole('table', { name: 'Problems in the file' });
+    await problems.getByText('families.csv, line 3, caregiver_1_phone').waitFor();
+    await screenshot(page, 'import-families-problems-1280');
+    expect(callOrThrow(core, 'family.list', {}).rows).toEqual([]);
+    await dialog.getByLabel('The file (CSV)').setInputFiles(file(family('555-0199')));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 2 families, 2 caregivers and 2 students.').waitFor();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Haddad family', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nguyen family', exact: true }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -4,17 +4,9 @@ import { useForm } from 'react-hook-form';
 import { API, type CallInput, type FamilyRecord } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
+import { downloadCsv } from '../../ui/download';
 
 type ExportInput = CallInput<'family.export'>;
-
-function download(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * FERPA: nothing leaves without a record of who, to whom, what and why. The core writes the
@@ -43,7 +35,7 @@ export function ExportDialog({
       const result = await call('family.export', values);
       if (result.csv !== null) {
         const safeName = studentName.replace(/[^\p{L}\p{N}]+/gu, '-');
-        download(
+        downloadCsv(
           result.csv,
           `hearth-record-${safeName}-${result.disclosure.disclosedAt.slice(0, 10)}.csv`,
         );

@@ -1,4 +1,4 @@
-import { Plus } from 'lucide-react';
+import { FileUp, Plus } from 'lucide-react';
 import { useCallback, useState } from 'react';
 import type { FamilyListFilter } from '../../../contract';
 import { errorMessage } from '../../api/client';
@@ -7,6 +7,7 @@ import { usePageParams } from '../../app/location';
 import { filterToParams, paramsToFilter } from './familyFilter';
 import { FamilyFilters } from './FamilyFilters';
 import { FamilyList } from './FamilyList';
+import { ImportDialog } from './ImportDialog';
 import { NewFamilyDialog } from './NewFamilyDialog';
 import { VoiceItem } from './VoicePanel';
 
@@ -32,6 +33,8 @@ export function Families({
     [setParams],
   );
   const [starting, setStarting] = useState<Starting>(null);
+  const [importing, setImporting] = useState(false);
+  const [listVersion, setListVersion] = useState(0);
   const [version, setVersion] = useState(0);
   const open = useCall('voice.open', {}, version);
 
@@ -39,13 +42,19 @@ export function Families({
     <div className="families">
       <div className="page-header">
         <h1>Families</h1>
-        <button type="button" className="button primary" onClick={() => setStarting('blank')}>
-          <Plus size={16} aria-hidden="true" /> Add a family
-        </button>
+        <div className="row compact">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            <FileUp size={16} aria-hidden="true" /> Import families
+          </button>
+          <button type="button" className="button primary" onClick={() => setStarting('blank')}>
+            <Plus size={16} aria-hidden="true" /> Add a family
+          </button>
+        </div>
       </div>
       <section className="card" aria-label="Find families">
         <FamilyFilters filter={filter} onChange={onFilter} />
         <FamilyList
+          key={listVersion}
           filter={filter}
           onOpenFamily={onOpenFamily}
           onOpenStudent={onOpenStudent}
@@ -65,6 +74,12 @@ export function Families({
                   </button>{' '}
                   by hand, with its people and students, or enroll one at the front desk (choose
                   “Enrollment” when you sign them in).
+                </li>
+                <li>
+                  <button type="button" className="link-button" onClick={() => setImporting(true)}>
+                    Import families
+                  </button>{' '}
+                  from a spreadsheet saved as CSV (a template is offered).
                 </li>
                 <li>
                   If your district runs a Hearth server, district IT connects a computer to it when
@@ -100,6 +115,14 @@ export function Families({
           ))}
         </ul>
       </section>
+      {importing && (
+        <ImportDialog
+          onDone={(imported) => {
+            setImporting(false);
+            if (imported) setListVersion((n) => n + 1);
+          }}
+        />
+      )}
       {starting && (
         <NewFamilyDialog
           first={starting === 'blank' ? undefined : starting}
