@@ -95,6 +95,11 @@ export const voiceHandlers = {
         : 'The family has already been told about this item.';
       throw new HearthError('CONFLICT', message);
     }
+    // What was done is what the family will be told about: an empty record of it tells no one.
+    if (step === 'acted' && !note)
+      throw new HearthError('VALIDATION', 'Say what was done before recording it.', {
+        issues: [{ path: 'note', message: 'cannot be empty: say what was done' }],
+      });
     const at = ctx.now().toISOString();
     if (step === 'heard') ctx.writer.update('voice_items', id, { heardBy: staff.id, heardAt: at });
     if (step === 'acted')

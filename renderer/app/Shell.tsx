@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
+import { setDisplayTimeZone } from '../ui/format';
 import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
 import { FamilyPage } from '../features/families/FamilyPage';
@@ -37,6 +38,7 @@ interface ShellProps {
 /** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
 export function Shell({ status, onStatusChange }: ShellProps) {
   const page = useLocationPage() ?? 'front-desk';
+  setDisplayTimeZone(status.school?.timeZone);
   // Records open over the page without an address of their own, so any move of the
   // address (a page chosen, Back, a filter) closes them.
   const where = useLocationKey();

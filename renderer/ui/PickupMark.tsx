@@ -1,19 +1,15 @@
 import type { PickupWarning, PickupPermission } from '../../contract';
 import { PICKUP_WORDS } from './format';
+import { PickupIcon } from './icons';
 
 type PickupStatus = PickupPermission | PickupWarning['status'];
 
-/** The icon for a pickup status: never colour alone, always with words beside it. */
-export function pickupIcon(status: PickupStatus): string {
-  return status === 'see_office' ? '⚠' : '⛔';
-}
-
-/** "⛔ Not allowed to pick up" beside a student or caregiver; nothing when pickup is allowed. */
+/** "Not allowed to pick up" with its icon beside a student or caregiver; nothing when allowed. */
 export function PickupMark({ pickup }: { pickup: PickupStatus }) {
   if (pickup === 'allowed') return null;
   return (
     <span className={`pickup-mark pickup-${pickup}`}>
-      <span aria-hidden="true">{pickupIcon(pickup)}</span> {PICKUP_WORDS[pickup]}
+      <PickupIcon status={pickup} /> {PICKUP_WORDS[pickup]}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { CONTACT_TONES } from '../../contract';
 import { TONE_WORDS } from './format';
+import { ToneIcon } from './icons';
 
 /** The tone of a contact as three radio choices, each with a mark and a word. */
 export function ToneChoice({
@@ -16,7 +17,7 @@ export function ToneChoice({
       {CONTACT_TONES.map((t) => (
         <label key={t} className={`choice tone-${t}`}>
           <input type="radio" value={t} {...registration} />
-          <span aria-hidden="true">{TONE_WORDS[t].mark}</span> {TONE_WORDS[t].label}
+          <ToneIcon tone={t} /> {TONE_WORDS[t].label}
         </label>
       ))}
     </fieldset>

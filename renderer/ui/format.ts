@@ -51,12 +51,23 @@ export function gradeLabel(grade: string): string {
   return grade === UNPLACED_GRADE ? 'Grade not decided yet' : `Grade ${grade}`;
 }
 
+/**
+ * Every time on screen is the school's: a front-desk computer whose clock is set to another
+ * zone must still show when a visitor came in as the school counts it. The shell sets the
+ * zone once the school is known; until then (first run) the computer's own applies.
+ */
+let displayZone: string | undefined;
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  displayZone = timeZone;
+}
+const inSchoolZone = (iso: string) => new TZDate(new Date(iso), displayZone);
+
 export function clockTime(iso: string): string {
-  return format(new Date(iso), 'h:mm a');
+  return format(inSchoolZone(iso), 'h:mm a');
 }
 
 export function exactDate(iso: string): string {
-  return format(new Date(iso), 'EEEE d MMMM yyyy, h:mm a');
+  return format(inSchoolZone(iso), 'EEEE d MMMM yyyy, h:mm a');
 }
 
 /** "just now", "12 min", "1 h 5 min": short enough to scan down a list. */
@@ -127,7 +138,10 @@ export function schoolToday(timeZone: string, now = new Date()): string {
 
 /** "Overdue since Mon 16 Nov", "Due today", "Due Thu 26 Nov". */
 export function dueWords(dueOn: string, today: string): string {
-  const day = format(parseISO(dueOn), 'EEE d MMM');
+  const day = format(
+    parseISO(dueOn),
+    dueOn.slice(0, 4) === today.slice(0, 4) ? 'EEE d MMM' : 'EEE d MMM yyyy',
+  );
   if (dueOn < today) return `Overdue since ${day}`;
   if (dueOn === today) return 'Due today';
   return `Due ${day}`;
@@ -135,14 +149,14 @@ export function dueWords(dueOn: string, today: string): string {
 
 /** "23 Nov 2026, 7:33:05 PM": compact, to the second, for logs. */
 export function logTime(iso: string): string {
-  return format(new Date(iso), 'd MMM yyyy, h:mm:ss a');
+  return format(inSchoolZone(iso), 'd MMM yyyy, h:mm:ss a');
 }
 
 /** Tone in words with a mark, never colour alone. */
 export const TONE_WORDS = {
-  good_news: { mark: '★', label: 'Good news' },
-  information: { mark: 'ℹ', label: 'Information' },
-  concern: { mark: '!', label: 'Concern' },
+  good_news: { label: 'Good news' },
+  information: { label: 'Information' },
+  concern: { label: 'Concern' },
 } as const;
 
 export const DIRECTION_WORDS = {
@@ -247,7 +261,9 @@ export function fromSchoolLocal(local: string, timeZone: string): string | null 
   ).toISOString();
 }
 
-/** "Thu 26 Nov, 4:00 PM" in the school's time zone. */
-export function schoolDateTime(iso: string, timeZone: string): string {
-  return format(new TZDate(new Date(iso), timeZone), 'EEE d MMM, h:mm a');
+/** "Thu 26 Nov, 4:00 PM" in the school's time zone; with the year when it is not this one. */
+export function schoolDateTime(iso: string, timeZone: string, now = new Date()): string {
+  const at = new TZDate(new Date(iso), timeZone);
+  const thisYear = at.getFullYear() === new TZDate(now, timeZone).getFullYear();
+  return format(at, thisYear ? 'EEE d MMM, h:mm a' : 'EEE d MMM yyyy, h:mm a');
 }

@@ -1,5 +1,6 @@
 import type { ContactRoute } from '../../../contract';
 import { CHANNEL_WORDS, fullName, INTERPRETER_WORDS, languageName } from '../../ui/format';
+import { CautionIcon } from '../../ui/icons';
 
 /**
  * How a person wants to be contacted, shown wherever someone is about to contact the family:
@@ -29,7 +30,7 @@ export function ContactPreferences({
       {person.email && <span>{person.email}</span>}
       {person.doNotContact && (
         <span className="do-not-contact">
-          <span aria-hidden="true">⚠ </span>Please note: {person.doNotContact}
+          <CautionIcon /> Please note: {person.doNotContact}
         </span>
       )}
     </div>

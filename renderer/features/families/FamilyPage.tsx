@@ -35,6 +35,7 @@ import { StrengthDialog } from './StrengthDialog';
 import { EditStudentDialog, StudentDialog } from './StudentDialog';
 import { Timeline } from './Timeline';
 import { VoicePanel } from './VoicePanel';
+import { CheckIcon, LockIcon, NotYetIcon, ToneIcon } from '../../ui/icons';
 
 export type FamilyDialog =
   | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' }
@@ -138,8 +139,7 @@ export function FamilyPage(props: FamilyPageProps) {
           {lastContact ? (
             <>
               <span className={`tone tone-${lastContact.tone}`}>
-                <span aria-hidden="true">{TONE_WORDS[lastContact.tone].mark}</span>{' '}
-                {TONE_WORDS[lastContact.tone].label}
+                <ToneIcon tone={lastContact.tone} /> {TONE_WORDS[lastContact.tone].label}
               </span>{' '}
               {CONTACT_KIND_WORDS[lastContact.kind]},{' '}
               <time dateTime={lastContact.at} title={exactDate(lastContact.at)}>
@@ -153,12 +153,11 @@ export function FamilyPage(props: FamilyPageProps) {
         <span className={family.positiveThisYear ? 'positive-yes' : 'positive-no'}>
           {family.positiveThisYear ? (
             <>
-              <span aria-hidden="true">✓</span> Positive contact this school year
+              <CheckIcon /> Positive contact this school year
             </>
           ) : (
             <>
-              <span aria-hidden="true">○</span> No positive contact yet this school year — start
-              with good news
+              <NotYetIcon /> No positive contact yet this school year — start with good news
             </>
           )}
         </span>
@@ -203,7 +202,12 @@ export function FamilyPage(props: FamilyPageProps) {
                     {[s.personName, `recorded by ${s.recordedByName}`, relative(s.recordedAt)]
                       .filter(Boolean)
                       .join(' · ')}
-                    {s.consent === 'recorder_only' && ' · 🔒 kept with you only'}
+                    {s.consent === 'recorder_only' && (
+                      <>
+                        {' '}
+                        · <LockIcon size={14} /> kept with you only
+                      </>
+                    )}
                   </p>
                 </li>
               ))}

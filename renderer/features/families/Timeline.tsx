@@ -24,6 +24,8 @@ import {
 } from '../../ui/format';
 import { usePagedWindow } from '../../ui/usePagedWindow';
 import { restrictedLabel } from '../../ui/visibility';
+import { plural } from '../../ui/plural';
+import { ToneIcon } from '../../ui/icons';
 
 const ROW_HEIGHT = 68;
 const VIEW_HEIGHT = 440;
@@ -186,7 +188,7 @@ export function Timeline(props: TimelineProps) {
                     )}
                     {toneWords && (
                       <span className={`tone tone-${entry.tone}`}>
-                        <span aria-hidden="true">{toneWords.mark}</span> {toneWords.label}
+                        <ToneIcon tone={entry.tone ?? 'information'} /> {toneWords.label}
                       </span>
                     )}
                     <time
@@ -217,7 +219,7 @@ export function Timeline(props: TimelineProps) {
         <p className="muted small-text">
           {next
             ? `Showing the newest ${entries.length}; scroll for older entries.`
-            : `${entries.length} entries.`}
+            : `${plural(entries.length, 'entry', 'entries')}.`}
         </p>
       )}
     </section>

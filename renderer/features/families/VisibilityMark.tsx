@@ -1,13 +1,14 @@
 import { isRestricted, type Visibility } from '../../../contract';
 import { exactDate } from '../../ui/format';
 import { restrictedLabel, visibilityName } from '../../ui/visibility';
+import { LockIcon } from '../../ui/icons';
 
 /** The sign on anything confidential: a lock and who may read it. Plain staff notes get a quiet tag. */
 export function VisibilityMark({ visibility }: { visibility: Visibility }) {
   if (!isRestricted(visibility)) return <span className="tag">{visibilityName(visibility)}</span>;
   return (
     <span className="tag tag-confidential">
-      <span aria-hidden="true">🔒</span> Confidential · {visibilityName(visibility)}
+      <LockIcon /> Confidential · {visibilityName(visibility)}
     </span>
   );
 }
@@ -29,8 +30,7 @@ export function RestrictedItem({
 }) {
   return (
     <li className="note note-restricted">
-      <span aria-hidden="true">🔒</span>{' '}
-      <strong>{restrictedLabel(visibility, what, waitingForKey)}</strong>
+      <LockIcon /> <strong>{restrictedLabel(visibility, what, waitingForKey)}</strong>
       {createdAt && <span className="muted small-text"> · {exactDate(createdAt)}</span>}
       {waitingForKey && (
         <p className="hint">

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { differenceInCalendarDays } from 'date-fns';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   API,
@@ -13,6 +13,7 @@ import {
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { exactDate, fullName, VOICE_KIND_WORDS, VOICE_STEP_WORDS } from '../../ui/format';
+import { plural } from '../../ui/plural';
 
 const NEXT: Record<string, VoiceStep | null> = {
   raised: 'heard',
@@ -29,7 +30,7 @@ const NEXT_BUTTON: Record<VoiceStep, string> = {
 /** "12 days open". */
 const ageWords = (item: VoiceItemView) => {
   const days = differenceInCalendarDays(new Date(), new Date(item.raisedAt));
-  return days === 0 ? 'Raised today' : `${days} day${days === 1 ? '' : 's'} open`;
+  return days === 0 ? 'Raised today' : `${plural(days, 'day', 'days')} open`;
 };
 
 /**
@@ -49,6 +50,7 @@ export function VoiceItem({
   const next = NEXT[step] ?? null;
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
   const advance = async () => {
     if (!next) return;
     setError(null);
@@ -108,7 +110,13 @@ export function VoiceItem({
           {next !== 'heard' && (
             <label className="field grow">
               <span>{next === 'acted' ? 'What we did' : 'How we told them'}</span>
-              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+              <input
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                maxLength={2000}
+                aria-invalid={!!error}
+                aria-describedby={error ? errorId : undefined}
+              />
             </label>
           )}
           <button type="button" className="button small" onClick={() => void advance()}>
@@ -117,7 +125,7 @@ export function VoiceItem({
         </div>
       )}
       {error && (
-        <p role="alert" className="error-text">
+        <p role="alert" className="error-text" id={errorId}>
           {error}
         </p>
       )}

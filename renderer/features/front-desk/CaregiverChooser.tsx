@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { LinkedPerson, StudentSummary } from '../../../contract';
 import { fullName, languageName } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
+import { PlusIcon } from '../../ui/icons';
 
 interface Props {
   student: StudentSummary;
@@ -60,7 +61,7 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
           onClick={() => onChoose(null)}
         >
           <span className="hit-title">
-            <span aria-hidden="true">＋</span> Someone else (new visitor)
+            <PlusIcon /> Someone else (new visitor)
           </span>
         </li>
       </ul>

@@ -10,6 +10,8 @@ import { InBuilding } from './InBuilding';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
 import { VisitorSearch, type Pick } from './VisitorSearch';
+import { plural } from '../../ui/plural';
+import { CautionIcon, CheckIcon } from '../../ui/icons';
 
 const PLACES = ['Main office', 'Counselor', 'Nurse', 'Principal', 'Family center'];
 
@@ -104,8 +106,7 @@ export function FrontDesk({
 
   const signOutAll = () =>
     call('visit.signOutAll', {}).then(
-      ({ count }) =>
-        afterChange(count === 1 ? 'Signed out 1 visitor.' : `Signed out ${count} visitors.`),
+      ({ count }) => afterChange(`Signed out ${plural(count, 'visitor', 'visitors')}.`),
       (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
     );
 
@@ -120,7 +121,7 @@ export function FrontDesk({
             className={`notice notice-${notice.tone}`}
             role={notice.tone === 'error' ? 'alert' : 'status'}
           >
-            <span aria-hidden="true">{notice.tone === 'ok' ? '✓' : '!'}</span> {notice.text}
+            {notice.tone === 'ok' ? <CheckIcon /> : <CautionIcon />} {notice.text}
           </span>
         )}
       </div>

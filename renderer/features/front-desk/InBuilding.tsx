@@ -9,6 +9,7 @@ import {
   languageName,
   purposeLabel,
 } from '../../ui/format';
+import { CautionIcon } from '../../ui/icons';
 
 interface Props {
   visits: VisitView[] | undefined;
@@ -64,7 +65,7 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
                   className="pickup-mark pickup-see_office"
                   title="The pickup warning was shown and acknowledged"
                 >
-                  <span aria-hidden="true">⚠</span> Pickup checked
+                  <CautionIcon /> Pickup checked
                 </span>
               )}
               <div className="visit-detail muted">

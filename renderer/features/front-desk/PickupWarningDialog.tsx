@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PickupWarning } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
 import { PICKUP_WORDS } from '../../ui/format';
-import { pickupIcon } from '../../ui/PickupMark';
+import { PickupIcon } from '../../ui/icons';
 
 interface Props {
   visitorName: string;
@@ -28,8 +28,8 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
       <ul className="warning-list">
         {warnings.map((w) => (
           <li key={w.studentId} className={`warning warning-${w.status}`}>
-            <span className="warning-icon" aria-hidden="true">
-              {pickupIcon(w.status)}
+            <span className="warning-icon">
+              <PickupIcon status={w.status} />
             </span>
             <div>
               <strong>{w.studentName}</strong>: {PICKUP_WORDS[w.status]}

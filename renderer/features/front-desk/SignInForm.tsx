@@ -286,12 +286,14 @@ export function SignInForm({
           </label>
         </div>
 
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="actions">
+        {/* The buttons stay in view however long the form, with any refusal right beside
+            them, where the eye already is. */}
+        <div className="actions sticky-actions">
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
           <button type="submit" className="button primary" disabled={busy}>
             Sign in <kbd>Enter</kbd>
           </button>

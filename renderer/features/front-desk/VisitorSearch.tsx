@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { fullName, gradeLabel, languageName } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
+import { PlusIcon } from '../../ui/icons';
 
 export type Pick =
   | { type: 'person'; hit: Extract<SearchHit, { type: 'person' }> }
@@ -174,7 +175,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
             onClick={() => choose(hits.length)}
           >
             <span className="hit-title">
-              <span aria-hidden="true">＋</span> Sign in “{trimmed}” as a new visitor
+              <PlusIcon /> Sign in “{trimmed}” as a new visitor
             </span>
           </li>
         </ul>

@@ -4,6 +4,7 @@ import { useCall } from '../../api/useCall';
 import { exactDate, schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
 import { StudentFinder } from '../families/StudentFinder';
+import { LockIcon } from '../../ui/icons';
 
 interface HealthScreenProps {
   timeZone: string;
@@ -20,9 +21,8 @@ export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
     <div className="health">
       <h1>Health</h1>
       <p className="confidential-banner">
-        <span aria-hidden="true">🔒</span> <strong>Confidential.</strong> Health notes and
-        follow-ups are readable only by the health team. Each time one is opened, the audit log
-        records who opened it.
+        <LockIcon /> <strong>Confidential.</strong> Health notes and follow-ups are readable only by
+        the health team. Each time one is opened, the audit log records who opened it.
       </p>
       <section className="card">
         <StudentFinder

@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contr
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { logTime } from '../../ui/format';
+import { plural } from '../../ui/plural';
 
 const ACTION_WORDS: Record<AuditAction, string> = {
   read: 'Read',
@@ -26,7 +27,7 @@ function records(entry: AuditEntry): string {
   const noun = NOUNS[entry.recordType];
   if (entry.action === 'merge') return `a ${noun} into this one`;
   const count = entry.recordIds.length;
-  return count === 1 ? `a ${noun}` : `${count} ${noun}s`;
+  return count === 1 ? `a ${noun}` : plural(count, noun, `${noun}s`);
 }
 
 /** Who read or changed restricted records. Administrators only; read only. */

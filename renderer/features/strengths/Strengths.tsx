@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { STRENGTH_CATEGORY_WORDS } from '../../ui/format';
 import { ContactPreferences } from '../families/ContactPreferences';
+import { LockIcon } from '../../ui/icons';
 
 /**
  * The strengths directory: who could help with the garden, in Spanish? Only strengths the
@@ -79,7 +80,10 @@ export function Strengths({ onOpenFamily }: { onOpenFamily: (householdId: string
                   {familyName}
                 </button>
                 {strength.consent === 'recorder_only' && (
-                  <span className="muted"> · 🔒 kept with you only</span>
+                  <span className="muted">
+                    {' '}
+                    · <LockIcon size={14} /> kept with you only
+                  </span>
                 )}
               </div>
               {contact ? (
