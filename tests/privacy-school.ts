@@ -84,6 +84,8 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     direction: 'two_way',
     tone: 'information',
     summary: 'Talked about the term.',
+    // Before every test's "now" and before the school year the tests count in.
+    occurredAt: '2026-01-15T15:00:00Z',
   });
 
   const write = (

@@ -647,3 +647,27 @@ describe('importing a families file on this computer', () => {
     expect(snapshot(core)).toBe(before);
   });
 });
+
+describe('a home visit from before 1970', () => {
+  it('is planned, completed and recorded like any other', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, { name: 'Old family' });
+    const [staff] = ok(core, 'staff.list', {});
+    const visit = ok(core, 'homeVisit.plan', {
+      householdId: household.id,
+      scheduledAt: '1969-05-01T16:00:00Z',
+      place: 'home',
+      purpose: 'A visit from long ago',
+      staffIds: [staff?.id ?? ''],
+    });
+    const done = ok(core, 'homeVisit.complete', {
+      id: visit.id,
+      present: 'Everyone',
+      hopes: 'To remember it',
+      tone: 'good_news',
+    });
+    expect(done.status).toBe('completed');
+    const [entry] = ok(core, 'family.timeline', { householdId: household.id }).entries;
+    expect(entry).toMatchObject({ kind: 'home_visit', at: '1969-05-01T16:00:00.000Z' });
+  });
+});
