@@ -294,6 +294,16 @@ export const API = {
     }),
     familiesImportResultSchema,
   ),
+  /**
+   * The families list as it is filtered, whole, as a CSV file (spreadsheet formulas
+   * neutralised). Audited: who exported which households, when.
+   */
+  'family.exportList': write(
+    'staff',
+    'family',
+    familyListFilterSchema,
+    z.object({ count: z.int(), csv: z.string() }),
+  ),
   /** Every family of the school, filtered and sorted, one page at a time. */
   'family.list': read(
     'staff',

@@ -14,3 +14,4 @@ export * from './ids';
 export * from './sync';
 export * from './audience';
 export * from './keys';
+export * from './plural';

@@ -141,9 +141,13 @@ export const uploadedAuditEntrySchema = z
     studentId: id.nullable(),
     personId: id.nullable(),
   })
-  .refine((entry) => (entry.studentId === null) !== (entry.personId === null), {
-    message: 'an entry is about a student or a person',
-  });
+  .refine(
+    (entry) =>
+      entry.recordType === 'family_list'
+        ? entry.studentId === null && entry.personId === null
+        : (entry.studentId === null) !== (entry.personId === null),
+    { message: 'an entry is about a student or a person, or (a families list) neither' },
+  );
 
 export const auditUploadInput = z.strictObject({
   entries: z.array(uploadedAuditEntrySchema).min(1).max(MAX_AUDIT_UPLOAD),

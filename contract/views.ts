@@ -186,7 +186,8 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
 ]);
 
 export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export', 'merge'] as const;
-export const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person'] as const;
+/** `family_list`: an export of the families list, about the households it lists. */
+export const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person', 'family_list'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -197,7 +198,10 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   recordType: z.enum(AUDIT_RECORD_TYPES),
   recordIds: z.array(z.string()),
-  /** What the entry is about: a student (restricted records), or a person (a merge). */
+  /**
+   * What the entry is about: a student (restricted records), a person (a merge), or neither
+   * (an export of the families list, whose record ids are the households).
+   */
   studentId: z.string().nullable(),
   personId: z.string().nullable(),
   aboutName: z.string(),

@@ -73,4 +73,26 @@ BEGIN
 END;
 CREATE TRIGGER household_facts_household_removed AFTER DELETE ON households
 BEGIN DELETE FROM household_facts WHERE household_id = old.id; END;
+
+CREATE TABLE audit_events_v10 (
+  pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  staff_id TEXT NOT NULL REFERENCES staff (id),
+  device_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  record_type TEXT NOT NULL,
+  record_ids BLOB NOT NULL CHECK (length(record_ids) % 16 = 0),
+  student_id TEXT REFERENCES students (id),
+  person_id TEXT REFERENCES people (id),
+  CHECK (student_id IS NULL OR person_id IS NULL),
+  CHECK ((record_type = 'family_list') = (student_id IS NULL AND person_id IS NULL))
+) STRICT;
+INSERT INTO audit_events_v10 SELECT * FROM audit_events;
+DROP TABLE audit_events;
+ALTER TABLE audit_events_v10 RENAME TO audit_events;
+CREATE TRIGGER audit_events_never_updated BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE (ABORT, 'The audit log cannot be changed.'); END;
+CREATE TRIGGER audit_events_never_deleted BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE (ABORT, 'The audit log cannot be changed.'); END;
 `;

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../contract';
+import { plural, type AuditEntry } from '../../contract';
 import type { Handlers } from '../context';
 import { unpackIds } from '../privacy/audit';
 import { personName, studentName } from './summaries';
@@ -14,9 +14,19 @@ interface AuditRow {
   record_ids: Buffer;
   student_id: string | null;
   person_id: string | null;
-  first_name: string;
+  first_name: string | null;
   last_name: string | null;
   preferred_name: string | null;
+}
+
+/** Whom an entry is about: the student, the person, or for a list export how many families. */
+function aboutName(row: AuditRow): string {
+  const { first_name: firstName, last_name: lastName } = row;
+  if (firstName === null)
+    return `the families list (${plural(row.record_ids.length / 16, 'family', 'families')})`;
+  return row.student_id
+    ? studentName({ ...row, first_name: firstName, last_name: lastName ?? '' })
+    : personName({ first_name: firstName, last_name: lastName });
 }
 
 export const auditHandlers = {
@@ -51,9 +61,7 @@ export const auditHandlers = {
       recordIds: unpackIds(row.record_ids),
       studentId: row.student_id,
       personId: row.person_id,
-      aboutName: row.student_id
-        ? studentName({ ...row, last_name: row.last_name ?? '' })
-        : personName(row),
+      aboutName: aboutName(row),
     }));
   },
 } satisfies Partial<Handlers>;

@@ -1,9 +1,18 @@
-import type { FamilyListCursor, FamilyListRow, Person, StudentSummary } from '../../contract';
+import type {
+  FamilyListCursor,
+  FamilyListPage,
+  FamilyListRow,
+  ParsedInput,
+  Person,
+  StudentSummary,
+} from '../../contract';
 import { fromRow } from '../columns';
-import { requireSchool, type Ctx, type Handlers } from '../context';
+import { requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { auditFamilyList } from '../privacy/audit';
+import { toCsv } from './csv';
 import { findMatches } from '../search';
 import { schoolYearStart } from './families';
-import { personName, studentSummary } from './summaries';
+import { personName, studentName, studentSummary } from './summaries';
 
 const DAY_MS = 86_400_000;
 /** The most families a search's words may pick out; more means the words are too short. */
@@ -177,45 +186,103 @@ function describe(ctx: Ctx, rows: Row[], yearStart: string): FamilyListRow[] {
   });
 }
 
+/** One page of the list: its rows, the next page's cursor, and people in no family. */
+function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
+  const school = requireSchool(ctx);
+  const now = ctx.now();
+  const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
+  const search = input.text ? searchFamilies(ctx, input.text) : null;
+  const ids = candidates(ctx, search?.ids ?? null, input);
+  if (ids?.length === 0)
+    return { rows: [], next: null, unplaced: search && !input.after ? search.unplaced : [] };
+  const rows = ctx.store.sql(PAGE_SQL[input.sort]).all({
+    school: school.id,
+    ids: ids && JSON.stringify(ids),
+    grade: input.grade,
+    language: input.language,
+    interpreter: input.interpreter ? 1 : 0,
+    channel: input.channel,
+    contactBefore:
+      input.notContactedDays === null
+        ? null
+        : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
+    lastTone: input.lastTone,
+    noGoodNews: input.noGoodNews ? 1 : 0,
+    yearStart,
+    openVoice: input.openVoice ? 1 : 0,
+    pickupCaution: input.pickupCaution ? 1 : 0,
+    afterKey: input.after?.key ?? null,
+    afterId: input.after?.id ?? null,
+    limit: input.limit + 1,
+  }) as Row[];
+  const shown = rows.slice(0, input.limit);
+  const last = shown.at(-1);
+  const next: FamilyListCursor | null =
+    rows.length > input.limit && last
+      ? { key: last.sort_key as string, id: last.id as string }
+      : null;
+  return {
+    rows: describe(ctx, shown, yearStart),
+    next,
+    unplaced: search && !input.after ? search.unplaced : [],
+  };
+}
+
+const CSV_HEADER = [
+  'Family',
+  'Address',
+  'Caregivers',
+  'Students',
+  'Home languages',
+  'Interpreter needed',
+  'Preferred channel',
+  'Last contact',
+  'Last contact tone',
+  'Good news this school year',
+  'Family voice still open',
+  'Pickup cautions',
+];
+
+function csvRow(row: FamilyListRow): string[] {
+  return [
+    row.household.name,
+    row.household.address ?? '',
+    row.caregivers.join('; '),
+    row.students
+      .map(
+        (s) =>
+          `${studentName({ first_name: s.firstName, last_name: s.lastName, preferred_name: s.preferredName })} (${s.grade})`,
+      )
+      .join('; '),
+    row.homeLanguages.join('; '),
+    row.interpreter ? 'yes' : 'no',
+    row.channel ?? '',
+    row.lastContact?.at.slice(0, 10) ?? '',
+    row.lastContact?.tone ?? '',
+    row.goodNewsThisYear ? 'yes' : 'no',
+    String(row.openVoice),
+    String(row.pickupCautions),
+  ];
+}
+
 export const familyListHandlers = {
-  'family.list': (ctx, input) => {
-    const school = requireSchool(ctx);
-    const now = ctx.now();
-    const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
-    const search = input.text ? searchFamilies(ctx, input.text) : null;
-    const ids = candidates(ctx, search?.ids ?? null, input);
-    if (ids?.length === 0)
-      return { rows: [], next: null, unplaced: search && !input.after ? search.unplaced : [] };
-    const rows = ctx.store.sql(PAGE_SQL[input.sort]).all({
-      school: school.id,
-      ids: ids && JSON.stringify(ids),
-      grade: input.grade,
-      language: input.language,
-      interpreter: input.interpreter ? 1 : 0,
-      channel: input.channel,
-      contactBefore:
-        input.notContactedDays === null
-          ? null
-          : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
-      lastTone: input.lastTone,
-      noGoodNews: input.noGoodNews ? 1 : 0,
-      yearStart,
-      openVoice: input.openVoice ? 1 : 0,
-      pickupCaution: input.pickupCaution ? 1 : 0,
-      afterKey: input.after?.key ?? null,
-      afterId: input.after?.id ?? null,
-      limit: input.limit + 1,
-    }) as Row[];
-    const shown = rows.slice(0, input.limit);
-    const last = shown.at(-1);
-    const next: FamilyListCursor | null =
-      rows.length > input.limit && last
-        ? { key: last.sort_key as string, id: last.id as string }
-        : null;
-    return {
-      rows: describe(ctx, shown, yearStart),
-      next,
-      unplaced: search && !input.after ? search.unplaced : [],
-    };
+  'family.list': (ctx, input) => listPage(ctx, input),
+
+  /** The whole list as CSV, every page of it; the export is audited with the households it holds. */
+  'family.exportList': (ctx, filter) => {
+    const staff = requireStaff(ctx);
+    const rows: FamilyListRow[] = [];
+    let after: FamilyListCursor | null = null;
+    do {
+      const page = listPage(ctx, { ...filter, after, limit: 200 });
+      rows.push(...page.rows);
+      after = page.next;
+    } while (after);
+    auditFamilyList(
+      ctx,
+      staff.id,
+      rows.map((r) => r.household.id),
+    );
+    return { count: rows.length, csv: toCsv([CSV_HEADER, ...rows.map(csvRow)]) };
   },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import { newId, type AuditAction, type AuditEntry } from '../../contract';
+import { MAX_PULL_CHANGES, newId, type AuditAction, type AuditEntry } from '../../contract';
 import type { Ctx } from '../context';
 
 export type AuditedRecord = AuditEntry['recordType'];
@@ -27,6 +27,19 @@ export function auditMerge(ctx: Ctx, staffId: string, keepId: string, mergeId: s
     studentId: null,
     personId: keepId,
   });
+}
+
+/**
+ * Log an export of the families list: who took which households' details out of Hearth. A
+ * long list is logged as several entries, each within what one uploaded entry may name.
+ */
+export function auditFamilyList(ctx: Ctx, staffId: string, householdIds: readonly string[]): void {
+  const chunk = MAX_PULL_CHANGES / 2;
+  for (let at = 0; at === 0 || at < householdIds.length; at += chunk)
+    writeAuditEntry(ctx, staffId, 'export', 'family_list', householdIds.slice(at, at + chunk), {
+      studentId: null,
+      personId: null,
+    });
 }
 
 function writeAuditEntry(

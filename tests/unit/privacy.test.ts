@@ -145,6 +145,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
+  'family.exportList': () => ({ grade: '3' }),
   'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),

@@ -6,9 +6,11 @@ import {
   type FamilyListCursor,
   type FamilyListPage,
   type FamilyListRow,
+  uploadedAuditEntrySchema,
 } from '../../contract';
 import type { Core } from '../../db/core';
 import { setMeta } from '../../db/store';
+import { auditToUpload } from '../../db/sync/audit-upload';
 import { SYNC_META } from '../../db/sync/meta';
 import { fail, ok, snapshot, tempCore } from '../helpers';
 import { buildPrivacySchool } from '../privacy-school';
@@ -669,5 +671,39 @@ describe('a home visit from before 1970', () => {
     expect(done.status).toBe('completed');
     const [entry] = ok(core, 'family.timeline', { householdId: household.id }).entries;
     expect(entry).toMatchObject({ kind: 'home_visit', at: '1969-05-01T16:00:00.000Z' });
+  });
+});
+
+describe('exporting the families list', () => {
+  it('writes every family the filter lets through, neutralises formulas, and audits which households left', () => {
+    const { core } = newSchool();
+    addFamily(core, {
+      name: '=HYPERLINK("x") family',
+      members: [{ person: { firstName: 'Ana', homeLanguage: 'es' }, relationship: 'Mother' }],
+      students: [{ firstName: 'Leo', lastName: 'Ruiz', grade: '2' }],
+    });
+    const other = addFamily(core, { name: 'Brown family' });
+    const all = ok(core, 'family.exportList', {});
+    expect(all.count).toBe(2);
+    const lines = all.csv.trim().split('\r\n');
+    expect(lines[0]).toContain('Family,Address,Caregivers,Students');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"") family"`);
+    expect(lines[1]).toContain('Leo Ruiz (2)');
+    expect(ok(core, 'family.exportList', { language: 'es' }).count).toBe(1);
+    const [latest] = ok(core, 'audit.list', {});
+    expect(latest).toMatchObject({
+      action: 'export',
+      recordType: 'family_list',
+      studentId: null,
+      personId: null,
+      aboutName: 'the families list (1 family)',
+    });
+    const uploads = auditToUpload(core.store, 10).entries.filter(
+      (e) => e.recordType === 'family_list',
+    );
+    expect(uploads).toHaveLength(2);
+    for (const entry of uploads)
+      expect(uploadedAuditEntrySchema.safeParse(entry).success).toBe(true);
+    expect(uploads[0]?.recordIds).toContain(other.id);
   });
 });

@@ -112,6 +112,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     students: [{ firstName: 'Chidi', lastName: 'Okafor', grade: 'K' }],
   }),
   'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
+  'family.exportList': () => ({ grade: '3' }),
   'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),

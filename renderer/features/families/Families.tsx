@@ -7,6 +7,7 @@ import { usePageParams } from '../../app/location';
 import { filterToParams, paramsToFilter } from './familyFilter';
 import { FamilyFilters } from './FamilyFilters';
 import { FamilyList } from './FamilyList';
+import { ExportList } from './ExportList';
 import { ImportDialog } from './ImportDialog';
 import { NewFamilyDialog } from './NewFamilyDialog';
 import { VoiceItem } from './VoicePanel';
@@ -53,6 +54,7 @@ export function Families({
       </div>
       <section className="card" aria-label="Find families">
         <FamilyFilters filter={filter} onChange={onFilter} />
+        <ExportList filter={filter} />
         <FamilyList
           key={listVersion}
           filter={filter}

@@ -12,7 +12,7 @@ import {
   relative,
   TONE_WORDS,
 } from '../../ui/format';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 import { usePagedWindow } from '../../ui/usePagedWindow';
 import { isFiltered } from './familyFilter';
 

@@ -10,7 +10,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { downloadCsv } from '../../ui/download';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 
 /**
  * Import families from a file: the template to start from, the file, and either what came in

@@ -24,7 +24,7 @@ import {
 } from '../../ui/format';
 import { usePagedWindow } from '../../ui/usePagedWindow';
 import { restrictedLabel } from '../../ui/visibility';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 import { ToneIcon } from '../../ui/icons';
 
 const ROW_HEIGHT = 68;

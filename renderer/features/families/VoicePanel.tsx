@@ -13,7 +13,7 @@ import {
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { exactDate, fullName, VOICE_KIND_WORDS, VOICE_STEP_WORDS } from '../../ui/format';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 
 const NEXT: Record<string, VoiceStep | null> = {
   raised: 'heard',

@@ -10,7 +10,7 @@ import { InBuilding } from './InBuilding';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
 import { VisitorSearch, type Pick } from './VisitorSearch';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 import { CautionIcon, CheckIcon } from '../../ui/icons';
 
 const PLACES = ['Main office', 'Counselor', 'Nurse', 'Principal', 'Family center'];

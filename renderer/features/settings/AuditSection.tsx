@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contr
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { logTime } from '../../ui/format';
-import { plural } from '../../ui/plural';
+import { plural } from '../../../contract';
 
 const ACTION_WORDS: Record<AuditAction, string> = {
   read: 'Read',
@@ -18,6 +18,7 @@ const NOUNS: Record<AuditEntry['recordType'], string> = {
   note: 'note',
   follow_up: 'follow-up',
   person: 'duplicate person record',
+  family_list: 'families list',
 };
 
 const PAGE = 100;
@@ -26,6 +27,7 @@ const PAGE = 100;
 function records(entry: AuditEntry): string {
   const noun = NOUNS[entry.recordType];
   if (entry.action === 'merge') return `a ${noun} into this one`;
+  if (entry.recordType === 'family_list') return `the ${noun}`;
   const count = entry.recordIds.length;
   return count === 1 ? `a ${noun}` : plural(count, noun, `${noun}s`);
 }
