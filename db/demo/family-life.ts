@@ -8,20 +8,28 @@ const DAY = 86_400_000;
 const STRENGTHS: Pick<Strength, 'category' | 'description'>[] = [
   { category: 'skill', description: 'Vegetable gardening; offered to help with the school garden' },
   { category: 'profession', description: 'Carpenter; could build shelves for the reading corner' },
-  { category: 'language', description: 'Speaks Spanish and Quechua; happy to interpret at events' },
+  { category: 'language', description: 'LANGUAGE; happy to interpret at events' },
   { category: 'cultural_tradition', description: 'Makes paper lanterns for Lunar New Year' },
   { category: 'talent', description: 'Plays guitar and sings; would play at family night' },
   { category: 'time_to_give', description: 'Free on Friday mornings to read with a class' },
   { category: 'interest', description: 'Loves soccer; could help coach the after-school team' },
   { category: 'skill', description: 'Sews costumes for plays and celebrations' },
-  { category: 'language', description: 'Speaks Somali and Arabic; can translate letters home' },
+  { category: 'language', description: 'LANGUAGE; can translate letters home' },
   { category: 'profession', description: 'Nurse at the county clinic; could talk on career day' },
   {
     category: 'cultural_tradition',
-    description: 'Cooks traditional Vietnamese dishes for potlucks',
+    description: 'Cooks dishes from home for the school potlucks',
   },
   { category: 'interest', description: 'Birdwatching; knows the trails by the river' },
 ];
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A language strength names the family's own home language, so the demo agrees with itself. */
+function speaks(homeLanguage: string | null): string {
+  if (!homeLanguage || homeLanguage === 'en') return 'Speaks English and Spanish';
+  return `Speaks ${languageNames.of(homeLanguage) ?? homeLanguage} and English`;
+}
 
 const CONTACTS = [
   {
@@ -92,10 +100,12 @@ export function createDemoFamilyLife(
   const liaison = by('liaison');
   const households = store
     .sql(
-      `SELECT h.id, (SELECT p.id FROM people p WHERE p.household_id = h.id ORDER BY p.pk LIMIT 1) AS person_id
-       FROM households h WHERE h.school_id = ? ORDER BY h.pk LIMIT 60`,
+      `SELECT h.id, p.id AS person_id, p.home_language FROM households h
+       LEFT JOIN people p ON p.id =
+         (SELECT q.id FROM people q WHERE q.household_id = h.id ORDER BY q.pk LIMIT 1)
+       WHERE h.school_id = ? ORDER BY h.pk LIMIT 60`,
     )
-    .all(school.id) as { id: string; person_id: string | null }[];
+    .all(school.id) as { id: string; person_id: string | null; home_language: string | null }[];
   const ago = (days: number) =>
     new Date(now.getTime() - days * DAY - Math.floor(rand() * 8) * 3_600_000);
 
@@ -128,7 +138,8 @@ export function createDemoFamilyLife(
         schoolId: school.id,
         householdId: family.id,
         personId: family.person_id,
-        ...strength,
+        category: strength.category,
+        description: strength.description.replace('LANGUAGE', speaks(family.home_language)),
         consent: i % 10 === 4 ? 'recorder_only' : 'staff',
         source: pick(['home_visit', 'conference', 'walk_in', 'survey'] as const),
         recordedBy: liaison.id,

@@ -126,6 +126,14 @@ export function createDemoFamilies(
       address: `${100 + Math.floor(rand() * 9800)} ${pick(['Maple', 'Cedar', 'River', 'Lake', 'Oak', 'Hill'])} ${pick(['St', 'Ave', 'Rd'])}`,
     });
 
+    // No two people of a family share a first name (siblings, caregivers).
+    const taken = new Set<string>();
+    const freshName = () => {
+      let name = pick(lang.given);
+      for (let tries = 0; taken.has(name) && tries < 20; tries++) name = pick(lang.given);
+      taken.add(name);
+      return name;
+    };
     const caregiverIds: {
       id: string;
       relationship: string;
@@ -150,7 +158,7 @@ export function createDemoFamilies(
       const person: Person = {
         id: newId(),
         schoolId: school.id,
-        firstName: pick(lang.given),
+        firstName: freshName(),
         lastName: rand() < 0.12 ? pick(lang.family) : familyName,
         kind: i === 2 ? 'relative' : 'caregiver',
         phones: [
@@ -185,7 +193,7 @@ export function createDemoFamilies(
       sink('students', {
         id: studentId,
         schoolId: school.id,
-        firstName: pick(lang.given),
+        firstName: freshName(),
         lastName: familyName,
         preferredName: rand() < 0.08 ? pick(lang.given) : null,
         grade: pick(GRADES),

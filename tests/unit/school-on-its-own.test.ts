@@ -707,3 +707,30 @@ describe('exporting the families list', () => {
     expect(uploads[0]?.recordIds).toContain(other.id);
   });
 });
+
+describe('the demo school agrees with itself', () => {
+  it('gives no two people of a family one first name, and language strengths name the family’s language', () => {
+    const core = tempCore({ setup: 'demo' });
+    const clashes = core.store.db
+      .prepare(
+        `SELECT count(*) AS n FROM (
+           SELECT p.household_id, s.first_name FROM students s
+           JOIN student_person_links l ON l.student_id = s.id JOIN people p ON p.id = l.person_id
+           WHERE p.household_id IS NOT NULL GROUP BY p.household_id, s.first_name
+           HAVING count(DISTINCT s.id) > 1)`,
+      )
+      .get() as { n: number };
+    expect(clashes.n).toBe(0);
+    const mismatched = core.store.db
+      .prepare(
+        `SELECT s.description, p.home_language FROM strengths s JOIN people p ON p.id = s.person_id
+         WHERE s.category = 'language'`,
+      )
+      .all() as { description: string; home_language: string | null }[];
+    expect(mismatched.length).toBeGreaterThan(0);
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    for (const { description, home_language } of mismatched)
+      if (home_language && home_language !== 'en')
+        expect(description).toContain(names.of(home_language) ?? home_language);
+  });
+});
