@@ -36,17 +36,26 @@ export const homeVisitRecordSchema = z.strictObject({
 
 const draftText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
+/** How long each typed part of a visit record may be (the form counts down toward these). */
+export const HOME_VISIT_LIMITS = {
+  present: 1_000,
+  hopes: 5_000,
+  concerns: 5_000,
+  strengthDescription: 1_000,
+  followUpTitle: 300,
+} as const;
+
 /** A home-visit record as it is being typed: saved as it is, completed only when valid. */
 export const homeVisitDraftSchema = z.strictObject({
-  present: draftText(1_000),
-  hopes: draftText(5_000),
-  concerns: draftText(5_000),
+  present: draftText(HOME_VISIT_LIMITS.present),
+  hopes: draftText(HOME_VISIT_LIMITS.hopes),
+  concerns: draftText(HOME_VISIT_LIMITS.concerns),
   tone: z.enum(CONTACT_TONES).nullable(),
   strengths: z
     .array(
       z.strictObject({
         category: z.enum(STRENGTH_CATEGORIES),
-        description: draftText(1_000),
+        description: draftText(HOME_VISIT_LIMITS.strengthDescription),
         consent: z.enum(STRENGTH_CONSENTS),
         personId: draftText(40),
       }),
@@ -56,7 +65,7 @@ export const homeVisitDraftSchema = z.strictObject({
     .array(
       z.strictObject({
         studentId: draftText(40),
-        title: draftText(300),
+        title: draftText(HOME_VISIT_LIMITS.followUpTitle),
         assigneeId: draftText(40),
         dueOn: draftText(10),
       }),

@@ -34,10 +34,14 @@ function loopbackBridge(): HearthBridge {
   const secret = takeLaunchSecret();
   return {
     async call(name, input) {
+      const request = JSON.stringify({ name, input });
       const response = await fetch('/api/call', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${secret ?? ''}` },
-        body: JSON.stringify({ name, input }),
+        body: request,
+        // A call made as the page goes away (a draft saved on reload) still reaches the core;
+        // browsers allow this only for small bodies.
+        keepalive: request.length < 60_000,
       });
       const body = (await response.json()) as { ok?: unknown; error?: unknown };
       if (body.ok === false && isErrorBody(body.error)) return { ok: false, error: body.error };

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAMILIES_CSV_COLUMNS } from '../../contract';
+import { DEMO_PASSWORD, FAMILIES_CSV_COLUMNS } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { screenshot, startApp, type RunningApp } from './harness';
 
@@ -39,7 +39,7 @@ describe('a new school’s first day, with no district', () => {
     // Add a family by hand: a caregiver and a student, in one dialog.
     await nav(page, 'Families');
     await page.getByText('No families yet').waitFor();
-    await page.getByRole('button', { name: 'Add a family' }).click();
+    await page.getByRole('button', { name: 'Add a family' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add a family' });
     await dialog.getByRole('button', { name: 'Add family' }).click();
     await dialog.getByText('First name cannot be empty').waitFor();
@@ -286,5 +286,100 @@ describe('importing families', () => {
     await page.getByRole('button', { name: 'Haddad family', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Nguyen family', exact: true }).waitFor();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('signing in on a shared computer', () => {
+  it('jumps down the staff list by typing the start of a name', async () => {
+    app = await startApp({ demo: true, signedIn: false });
+    const { page } = app;
+    const staff = page.getByRole('list', { name: 'Staff' });
+    await staff.getByRole('button').first().waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.keyboard.type('lind');
+    await expect.poll(focused).toContain('Karen Lindqvist');
+    await page.waitForTimeout(900);
+    await page.keyboard.type('ro');
+    await expect.poll(focused).toContain('Rosa Delgado');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Password for Rosa Delgado').waitFor();
+  });
+});
+
+describe('a home-visit record being typed', () => {
+  it('keeps what was typed across a reload within a moment, and goes on saving with one field too long, naming it', async () => {
+    app = await startApp({ demo: true, signedIn: false });
+    const { page } = app;
+    await page
+      .getByRole('button', { name: /Rosa Delgado/ })
+      .first()
+      .click();
+    await page.getByLabel('Password for Rosa Delgado').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByText('Signed in: Rosa Delgado').waitFor();
+    const openVisit = async () => {
+      await nav(page, 'Home visits');
+      await page.getByText('My upcoming visits').waitFor();
+      await page
+        .getByRole('list', { name: /upcoming/i })
+        .getByRole('button')
+        .first()
+        .click();
+      await page.getByRole('heading', { name: 'Record of the visit' }).waitFor();
+      return page.getByRole('form', { name: 'Visit record' });
+    };
+    let record = await openVisit();
+    await record.getByLabel('Who was there').fill('Both grandparents');
+    // Reload at once, before the pause that autosaves: leaving the page saves it.
+    await page.reload();
+    // The core keeps her signed in across a reload of the window.
+    await page.getByText('Signed in: Rosa Delgado').waitFor();
+    record = await openVisit();
+    await expect
+      .poll(() => record.getByLabel('Who was there').inputValue())
+      .toBe('Both grandparents');
+
+    await record.getByLabel('Hopes and dreams the family shared').fill('x'.repeat(5_020));
+    await record.getByText(/Hopes and dreams is 20 characters over its limit of 5,000/).waitFor();
+    await record.getByText('5,020 / 5,000 — too long').waitFor();
+    await record.getByLabel('Concerns (optional)').fill('The bus stop is far');
+    await page.getByText(/Draft saved on this computer/).waitFor();
+    await expect
+      .poll(
+        () =>
+          (
+            app?.core.store.db
+              .prepare("SELECT draft FROM home_visit_drafts WHERE draft LIKE '%bus stop%'")
+              .get() as { draft: string } | undefined
+          )?.draft.length ?? 0,
+      )
+      .toBeGreaterThan(5_000);
+  });
+});
+
+describe('the front desk from the keyboard', () => {
+  it('starts Ctrl+K with an empty search, and a chosen student keeps the keys in the caregiver list', async () => {
+    app = await startApp({ demo: true });
+    const { page, core } = app;
+    const who = page.getByRole('combobox', { name: 'Who’s here?' });
+    await who.fill('somebody');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => who.inputValue()).toBe('');
+    const student = core.store.db
+      .prepare('SELECT first_name, last_name FROM students ORDER BY pk LIMIT 1')
+      .get() as { first_name: string; last_name: string };
+    await who.fill(`${student.first_name} ${student.last_name}`);
+    const option = page.getByRole('option').filter({ hasText: 'Grade' }).first();
+    await option.click();
+    const chooser = page.getByRole('listbox', { name: /Who is here for/ });
+    await chooser.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('listbox');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => chooser.getAttribute('aria-activedescendant')).toBe('caregiver-1');
   });
 });

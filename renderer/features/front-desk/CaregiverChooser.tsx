@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LinkedPerson, StudentSummary } from '../../../contract';
 import { fullName, languageName } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
@@ -15,6 +15,10 @@ interface Props {
 export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Props) {
   const [active, setActive] = useState(0);
   const count = caregivers.length + 1;
+  // React focuses only form controls on `autoFocus`; the list takes focus itself, so the
+  // arrow keys work the moment it appears.
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => listRef.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key === 'ArrowDown') setActive((i) => (i + 1) % count);
     else if (event.key === 'ArrowUp') setActive((i) => (i - 1 + count) % count);
@@ -31,7 +35,7 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
         aria-labelledby="chooser-title"
         aria-activedescendant={`caregiver-${active}`}
         tabIndex={0}
-        autoFocus
+        ref={listRef}
         className="results"
         onKeyDown={onKeyDown}
       >

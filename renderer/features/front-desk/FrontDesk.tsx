@@ -54,7 +54,9 @@ export function FrontDesk({
 
   const [lastSignal, setLastSignal] = useState(focusSearchSignal);
   if (focusSearchSignal !== lastSignal) {
+    // Ctrl+K is a fresh search: what was typed for the last visitor is gone.
     setLastSignal(focusSearchSignal);
+    setText('');
     setStage({ kind: 'search' });
     setSearchFocus((n) => n + 1);
   }

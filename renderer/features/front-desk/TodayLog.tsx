@@ -43,64 +43,68 @@ export function TodayLog({ refreshKey, viewer, timeZone, onFollowUpAdded }: Toda
         <p className="empty">No visit today matches “{filter}”.</p>
       )}
       {data && data.visits.length > 0 && (
-        <table className="log-table">
-          <caption className="visually-hidden">Visits today</caption>
-          <thead>
-            <tr>
-              <th scope="col">In</th>
-              <th scope="col">Visitor</th>
-              <th scope="col">Why</th>
-              <th scope="col">Out</th>
-              <th scope="col">Greeted by</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.visits.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  <time dateTime={v.signedInAt} title={exactDate(v.signedInAt)}>
-                    {clockTime(v.signedInAt)}
-                  </time>
-                </td>
-                <td>
-                  {v.visitorName}
-                  {v.students.length > 0 && (
-                    <div className="muted small-text">
-                      for {v.students.map((s) => fullName(s)).join(', ')}
-                    </div>
-                  )}
-                </td>
-                <td>
-                  {purposeLabel(v.purpose)}
-                  {v.seeing && <div className="muted small-text">to see {v.seeing}</div>}
-                </td>
-                <td>
-                  {v.signedOutAt ? (
-                    clockTime(v.signedOutAt)
-                  ) : (
-                    <span className="still-here">Still here</span>
-                  )}
-                </td>
-                <td>{v.greetedByName}</td>
-                <td>
-                  {v.students.length > 0 && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`Follow-up from ${v.visitorName}’s visit`}
-                      onClick={() => setFollowing(v)}
-                    >
-                      Follow-up…
-                    </button>
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table className="log-table today-log">
+            <caption className="visually-hidden">Visits today</caption>
+            <thead>
+              <tr>
+                <th scope="col">In</th>
+                <th scope="col">Visitor</th>
+                <th scope="col">Why</th>
+                <th scope="col">Out</th>
+                <th scope="col" className="wide-only">
+                  Greeted by
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.visits.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <time dateTime={v.signedInAt} title={exactDate(v.signedInAt)}>
+                      {clockTime(v.signedInAt)}
+                    </time>
+                  </td>
+                  <td>
+                    {v.visitorName}
+                    {v.students.length > 0 && (
+                      <div className="muted small-text">
+                        for {v.students.map((s) => fullName(s)).join(', ')}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    {purposeLabel(v.purpose)}
+                    {v.seeing && <div className="muted small-text">to see {v.seeing}</div>}
+                  </td>
+                  <td>
+                    {v.signedOutAt ? (
+                      clockTime(v.signedOutAt)
+                    ) : (
+                      <span className="still-here">Still here</span>
+                    )}
+                  </td>
+                  <td className="wide-only">{v.greetedByName}</td>
+                  <td>
+                    {v.students.length > 0 && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Follow-up from ${v.visitorName}’s visit`}
+                        onClick={() => setFollowing(v)}
+                      >
+                        Follow-up…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {following && (
         <WalkInFollowUpDialog

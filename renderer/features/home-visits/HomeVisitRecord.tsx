@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Path } from 'react-hook-form';
 import {
+  HOME_VISIT_LIMITS,
   homeVisitRecordSchema,
   STRENGTH_CATEGORIES,
   type HomeVisitDraft,
@@ -17,7 +18,9 @@ import {
   schoolDateTime,
   STRENGTH_CATEGORY_WORDS,
 } from '../../ui/format';
+import { Counter } from '../../ui/Counter';
 import { ToneChoice } from '../../ui/ToneChoice';
+import { fitDraft } from './draftFit';
 
 const EMPTY: HomeVisitDraft = {
   present: '',
@@ -73,6 +76,23 @@ function RecordForm({
   const [closing, setClosing] = useState<'cancelled' | 'declined' | null>(null);
   const [closeNote, setCloseNote] = useState('');
   const firstRender = useRef(true);
+  const lastSaved = useRef(JSON.stringify(draft ?? EMPTY));
+
+  /** Save what is typed now; a part over its limit is saved up to it, and named at its field. */
+  const saveNow = useCallback(() => {
+    const { fitted, overflows } = fitDraft(form.getValues());
+    for (const { path, over, max } of overflows)
+      form.setError(path as Path<HomeVisitDraft>, {
+        message: `is ${over.toLocaleString()} characters over its limit of ${max.toLocaleString()}: shorten it (the first ${max.toLocaleString()} are saved)`,
+      });
+    const text = JSON.stringify(fitted);
+    if (text === lastSaved.current) return;
+    lastSaved.current = text;
+    call('homeVisit.saveDraft', { id: visit.id, draft: fitted }).then(
+      ({ savedAt: at }) => setSave({ kind: 'saved', at }),
+      (e: unknown) => setSave({ kind: 'failed', message: errorMessage(e) }),
+    );
+  }, [form, visit.id]);
 
   // Every pause in typing saves the whole draft on this computer, so closing the app, a
   // crash or a flat battery loses at most the last few keystrokes.
@@ -85,14 +105,16 @@ function RecordForm({
       // Anything flagged by the last "Complete visit" is looked at again on the next one.
       form.clearErrors();
       setError(null);
-      const current = form.getValues();
-      call('homeVisit.saveDraft', { id: visit.id, draft: current }).then(
-        ({ savedAt: at }) => setSave({ kind: 'saved', at }),
-        (e: unknown) => setSave({ kind: 'failed', message: errorMessage(e) }),
-      );
+      saveNow();
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [values, form, visit.id]);
+  }, [values, form, saveNow]);
+
+  // A reload or closed window within a moment of typing still saves the last keystrokes.
+  useEffect(() => {
+    window.addEventListener('pagehide', saveNow);
+    return () => window.removeEventListener('pagehide', saveNow);
+  }, [saveNow]);
 
   const complete = async () => {
     setError(null);
@@ -144,6 +166,7 @@ function RecordForm({
       <label className="field">
         <span>Who was there</span>
         <input {...form.register('present')} data-autofocus aria-invalid={!!errors.present} />
+        <Counter value={values.present} max={HOME_VISIT_LIMITS.present} />
         {errors.present && (
           <span className="field-error">Who was there {errors.present.message}</span>
         )}
@@ -151,13 +174,16 @@ function RecordForm({
       <label className="field">
         <span>Hopes and dreams the family shared</span>
         <textarea rows={4} {...form.register('hopes')} aria-invalid={!!errors.hopes} />
+        <Counter value={values.hopes} max={HOME_VISIT_LIMITS.hopes} />
         {errors.hopes && (
           <span className="field-error">Hopes and dreams {errors.hopes.message}</span>
         )}
       </label>
       <label className="field">
         <span>Concerns (optional)</span>
-        <textarea rows={2} {...form.register('concerns')} />
+        <textarea rows={2} {...form.register('concerns')} aria-invalid={!!errors.concerns} />
+        <Counter value={values.concerns} max={HOME_VISIT_LIMITS.concerns} />
+        {errors.concerns && <span className="field-error">Concerns {errors.concerns.message}</span>}
       </label>
 
       <fieldset className="stack">

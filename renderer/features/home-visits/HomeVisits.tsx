@@ -28,7 +28,7 @@ export function HomeVisits({
           </p>
         )}
         {mine.data?.length === 0 && <p className="empty">No visits planned for you.</p>}
-        <ul className="finder-results">
+        <ul className="finder-results" aria-labelledby="upcoming-title">
           {mine.data?.map((v) => (
             <li key={v.id}>
               <button type="button" className="finder-result" onClick={() => onOpenVisit(v.id)}>

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, HearthError, type AppStatus, type Staff } from '../../..
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { roleName } from '../../ui/roles';
+import { useTypeAhead } from '../../ui/useTypeAhead';
 
 /**
  * A first sign-in on a district computer: the district checks the password (the sync agent
@@ -74,6 +75,7 @@ export function SignIn({
     });
   };
 
+  const typeAhead = useTypeAhead<HTMLUListElement>();
   return (
     <main className="center-page">
       <section className="card narrow" aria-labelledby="sign-in-title">
@@ -90,7 +92,8 @@ export function SignIn({
         )}
         {staff.loading && !staff.data && <p className="muted">Loading staff…</p>}
         {staff.error !== undefined && <p role="alert">{errorMessage(staff.error)}</p>}
-        <ul className="choice-list" aria-label="Staff">
+        {/* Typing the start of a name jumps to it, for a long list of staff. */}
+        <ul className="choice-list" aria-label="Staff" {...typeAhead}>
           {ordered.map((s, i) => (
             <li key={s.id}>
               <button
