@@ -218,6 +218,9 @@ export const familyRecordSchema = z.object({
   followUps: z.array(followUpViewSchema),
   preparedBy: z.string(),
   preparedAt: z.string(),
+  /** To whom it is given and why, as the record of disclosure says: the paper says so too. */
+  recipient: z.string(),
+  purpose: z.string(),
 });
 
 const staffName = z.string();

@@ -61,6 +61,7 @@ function recordCsv(record: FamilyRecord): string {
       ]);
   }
   rows.push(['Prepared', record.preparedAt, record.school, '', '', record.preparedBy]);
+  rows.push(['Given to', record.preparedAt, record.recipient, record.purpose, '', '']);
   return toCsv(rows);
 }
 
@@ -94,6 +95,8 @@ export const disclosureHandlers = {
       followUps,
       preparedBy: staff.displayName,
       preparedAt: now,
+      recipient,
+      purpose,
     };
     const name = studentName({
       first_name: student.firstName,

@@ -734,3 +734,23 @@ describe('the demo school agrees with itself', () => {
         expect(description).toContain(names.of(home_language) ?? home_language);
   });
 });
+
+describe('a printed or exported record', () => {
+  it('names to whom it was given and why, as its record of disclosure does', () => {
+    const { core } = newSchool();
+    const student = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Núñez', grade: '3' });
+    const out = ok(core, 'family.export', {
+      studentId: student.id,
+      format: 'csv',
+      recipient: 'Lincoln Middle School',
+      purpose: 'Enrollment transfer',
+    });
+    expect(out.record).toMatchObject({
+      recipient: 'Lincoln Middle School',
+      purpose: 'Enrollment transfer',
+    });
+    expect(out.csv).toContain('Given to');
+    expect(out.csv).toContain('Lincoln Middle School,Enrollment transfer');
+    expect(out.disclosure.recipient).toBe('Lincoln Middle School');
+  });
+});

@@ -70,9 +70,14 @@ export function PrintableRecord({
               ),
           )}
         </ul>
-        <footer className="muted small-text">
-          Prepared by {record.preparedBy} on {exactDate(record.preparedAt)}. This disclosure is
-          recorded with the student’s record.
+        <footer className="small-text">
+          <p>
+            <strong>Given to {record.recipient}</strong> for: {record.purpose}.
+          </p>
+          <p className="muted">
+            Prepared by {record.preparedBy} on {exactDate(record.preparedAt)}. This disclosure is
+            recorded with the student’s record.
+          </p>
         </footer>
       </article>
     </div>

@@ -33,8 +33,10 @@ export function SyncPage() {
         <h2 id="sync-state-title">{statusLine(s, now)}</h2>
         {!s.joined ? (
           <p>
-            This computer keeps everything here and is not connected to a district server. District
-            IT connects a computer with a one-time enrollment code.
+            This computer has not joined a district: everything recorded here stays on this
+            computer, and nothing waits to be sent. A computer joins its district’s Hearth server
+            when it is first set up, with a one-time code from district IT (“Join your district” on
+            the first screen); Settings → Backups keeps copies of the data meanwhile.
           </p>
         ) : (
           <>
@@ -84,14 +86,19 @@ export function SyncPage() {
           {problem}
         </p>
       )}
-      <Conflicts
-        conflicts={review.data?.conflicts ?? []}
-        onKeep={(id, keep) => act(call('sync.resolveConflict', { id, keep }))}
-      />
-      <Rejections
-        rejections={review.data?.rejections ?? []}
-        onDismiss={(seq) => act(call('sync.dismissRejection', { seq }))}
-      />
+      {/* With no district there is nothing to review: nothing was sent, so nothing refused. */}
+      {s.joined && (
+        <>
+          <Conflicts
+            conflicts={review.data?.conflicts ?? []}
+            onKeep={(id, keep) => act(call('sync.resolveConflict', { id, keep }))}
+          />
+          <Rejections
+            rejections={review.data?.rejections ?? []}
+            onDismiss={(seq) => act(call('sync.dismissRejection', { seq }))}
+          />
+        </>
+      )}
     </div>
   );
 }
