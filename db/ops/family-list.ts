@@ -49,7 +49,7 @@ const FILTERS = `h.school_id = @school
 const COLUMNS = `h.*, f.last_contact_at, f.last_tone, f.last_good_news_at, f.open_voice`;
 
 /** Keyset pages: (sort key, id) strictly after the last row shown, so pages never overlap. */
-export const PAGE_SQL = {
+const PAGE_SQL = {
   name: `SELECT ${COLUMNS}, h.name AS sort_key
     FROM households h JOIN household_facts f ON f.household_id = h.id
     WHERE ${FILTERS}
