@@ -35,7 +35,7 @@ import { staffHandlers, takeNewKeys } from './ops/staff';
 import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
 import { openKeyring } from './privacy/keyring';
-import { SEARCH_INDEXERS } from './search';
+import { DERIVED_INDEXERS } from './derived';
 import { newSyncLive, type SyncLive } from './sync/agent';
 import { syncPort, type SyncPort } from './sync/port';
 import { ensureSearchIndex } from './search/rebuild';
@@ -124,7 +124,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
   const deviceId = ensureDeviceId(store);
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
   const session: Ctx['session'] = { staffId: null, recent: [], keyring: null };
-  const writer = new Writer(store, clock, SEARCH_INDEXERS, () => session.staffId);
+  const writer = new Writer(store, clock, DERIVED_INDEXERS, () => session.staffId);
   const checkpoints = new IdleCheckpointer(store.db, options.checkpointQuietMs);
   const ctx: Ctx = {
     store,

@@ -5,7 +5,7 @@ import { HearthError } from '../../contract';
 import { LocalClock } from '../clock';
 import { openCore } from '../core';
 import { keyFileFor, readOrCreateKey } from '../key-file';
-import { SEARCH_INDEXERS } from '../search';
+import { DERIVED_INDEXERS } from '../derived';
 import { Writer } from '../write';
 import { BENCH_SIZE, DEMO_SIZE } from './generate';
 import { installDemoSchool } from './install';
@@ -28,7 +28,7 @@ try {
   const writer = new Writer(
     core.store,
     LocalClock.resume(core.store, core.deviceId, Date.now),
-    SEARCH_INDEXERS,
+    DERIVED_INDEXERS,
   );
   const started = performance.now();
   core.store.db

@@ -15,7 +15,7 @@ import {
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
-import { SEARCH_INDEXERS } from '../../db/search';
+import { DERIVED_INDEXERS } from '../../db/derived';
 import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
@@ -59,7 +59,7 @@ function fillDatabase(file: string): [Core, number] {
   const writer = new Writer(
     core.store,
     LocalClock.resume(core.store, core.deviceId, Date.now),
-    SEARCH_INDEXERS,
+    DERIVED_INDEXERS,
   );
   // Records are generated in batches, as a sync page or an import chunk would arrive, and
   // only the writes are timed (the commit included). Generating everything first would time
@@ -193,7 +193,7 @@ function families(core: Core) {
   const writer = new Writer(
     core.store,
     LocalClock.resume(core.store, core.deviceId, Date.now),
-    SEARCH_INDEXERS,
+    DERIVED_INDEXERS,
   );
   const households = (db.prepare('SELECT id FROM households').all() as { id: string }[]).map(
     (h) => h.id,

@@ -14,7 +14,7 @@ import {
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { createDemoFamilies, type DemoSize } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
-import { SEARCH_INDEXERS } from '../../db/search';
+import { DERIVED_INDEXERS } from '../../db/derived';
 import { httpTransport, syncOnce, type SyncTransport } from '../../db/sync/client';
 import { Writer } from '../../db/write';
 import { hashSecret, newToken } from '../../server/auth/secrets';
@@ -175,7 +175,7 @@ export async function syncBenchmarks(
     const writer = new Writer(
       source.core.store,
       LocalClock.resume(source.core.store, source.core.deviceId, Date.now),
-      SEARCH_INDEXERS,
+      DERIVED_INDEXERS,
       () => staff.id,
     );
     // A third of the bench scale: about 100k records (people, students, links, households).
