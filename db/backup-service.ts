@@ -65,6 +65,7 @@ function carryInto(store: Store, from: Carried): void {
 interface BackupDeps {
   file: string;
   open: OpenOptions;
+  daily: boolean;
   now: () => Date;
   current: () => { store: Store; checkpoints: IdleCheckpointer };
   /** Open the database file again, as at start (nobody signed in). */
@@ -89,10 +90,9 @@ export function backupService(deps: BackupDeps) {
       // A full disk must not stop the front desk; Settings shows how old the newest backup is.
     }
   };
-  const first = setTimeout(daily, 60_000);
-  const every = setInterval(daily, 6 * HOUR_MS);
-  first.unref();
-  every.unref();
+  const timers = deps.daily
+    ? [setTimeout(daily, 60_000).unref(), setInterval(daily, 6 * HOUR_MS).unref()]
+    : [];
 
   function restore(name: string) {
     const path = backupPath(folder, name);
@@ -144,8 +144,7 @@ export function backupService(deps: BackupDeps) {
       }
     },
     stop() {
-      clearTimeout(first);
-      clearInterval(every);
+      for (const timer of timers) clearTimeout(timer);
     },
   };
 }

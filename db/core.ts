@@ -72,6 +72,8 @@ export interface CoreOptions extends OpenOptions {
   checkOutputs?: boolean;
   /** How long writes must pause before the WAL is checkpointed (see checkpoint.ts). */
   checkpointQuietMs?: number;
+  /** Back up once a day while open (default). Benchmarks turn it off so no copy lands mid-measure. */
+  dailyBackups?: boolean;
   /** Where unexpected failures are reported. Receives no input values, only the call name and error. */
   onInternalError?: (call: string, error: unknown) => void;
 }
@@ -167,6 +169,7 @@ export function openCore(options: CoreOptions): Core {
   const backups = backupService({
     file: options.file,
     open: options,
+    daily: options.dailyBackups ?? true,
     now,
     current: () => db,
     reopen: () => {

@@ -46,7 +46,7 @@ const checkpointMs: number[] = [];
 /** Fills one fresh database through the write path; returns the open core and rows per second. */
 function fillDatabase(file: string): [Core, number] {
   // Encrypted at rest, as every Hearth database is.
-  const core = openCore({ file, key: randomBytes(32) });
+  const core = openCore({ file, key: randomBytes(32), dailyBackups: false });
   const status = callOrThrow(core, 'setup.school', {
     schoolName: 'Bench School',
     timeZone: 'America/Chicago',

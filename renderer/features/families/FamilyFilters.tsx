@@ -1,19 +1,13 @@
 import { useEffect, useState } from 'react';
 import {
-  CHANNELS,
   CONTACT_TONES,
   GRADE_LEVELS,
   UNPLACED_GRADE,
   type FamilyListFilter,
 } from '../../../contract';
-import {
-  CHANNEL_WORDS,
-  COMMON_LANGUAGES,
-  gradeLabel,
-  languageName,
-  TONE_WORDS,
-} from '../../ui/format';
+import { gradeLabel, TONE_WORDS } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
+import { ChannelOptions, LanguageOptions } from '../../ui/options';
 
 const DAYS = [7, 14, 30, 60, 90];
 const TOGGLES = [
@@ -89,11 +83,7 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             onChange={(e) => set('language', e.target.value || null)}
           >
             <option value="">Any language</option>
-            {COMMON_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code)}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </label>
         <label className="field">
@@ -105,11 +95,7 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             }
           >
             <option value="">Any channel</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_WORDS[c]}
-              </option>
-            ))}
+            <ChannelOptions />
           </select>
         </label>
         <label className="field">

@@ -1,17 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
-import { CHANNELS, INTERPRETER_NEEDS, PICKUP_PERMISSIONS } from '../../../contract';
+import { INTERPRETER_NEEDS, PICKUP_PERMISSIONS } from '../../../contract';
 import { useCall } from '../../api/useCall';
-import {
-  CHANNEL_WORDS,
-  COMMON_LANGUAGES,
-  DUPLICATE_REASON_WORDS,
-  fullName,
-  INTERPRETER_CHOICES,
-  languageName,
-  PICKUP_WORDS,
-} from '../../ui/format';
+import { fullName, INTERPRETER_CHOICES, PICKUP_WORDS } from '../../ui/format';
+import { DuplicateWarning } from './DuplicateWarning';
 import type { FamilyForm } from './familyForm';
+import { ChannelOptions, LanguageOptions } from '../../ui/options';
 
 interface MemberFieldsProps {
   form: UseFormReturn<FamilyForm, unknown, unknown>;
@@ -134,11 +128,7 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
               <span>Home language</span>
               <select {...form.register(`${base}.person.homeLanguage`)}>
                 <option value="">Not recorded</option>
-                {COMMON_LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {languageName(code)}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             </label>
             <label className="field">
@@ -155,46 +145,32 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
               <span>Best way to reach them</span>
               <select {...form.register(`${base}.person.channels.0`)}>
                 <option value="">Not recorded</option>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {CHANNEL_WORDS[c]}
-                  </option>
-                ))}
+                <ChannelOptions />
               </select>
             </label>
           </div>
           {warned && (
-            <div className="duplicate-warning" role="status">
-              <strong>This may be someone already in Hearth:</strong>
-              <ul>
-                {candidates.map((c) => (
-                  <li key={c.person.id}>
-                    {fullName(c.person)}
-                    <span className="muted">
-                      {' '}
-                      — {c.reasons.map((r) => DUPLICATE_REASON_WORDS[r]).join(', ')}
-                      {c.familyName ? ` · ${c.familyName}` : ''}
-                      {c.person.phones[0] ? ` · ${c.person.phones[0]}` : ''}
-                    </span>{' '}
-                    {c.person.householdId ? (
-                      <span className="tag">Already in a family</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() =>
-                          form.setValue(`${base}.existing`, {
-                            id: c.person.id,
-                            name: fullName(c.person),
-                          })
-                        }
-                      >
-                        Use {c.person.firstName} instead
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
+            <DuplicateWarning
+              candidates={candidates}
+              action={(c) =>
+                c.person.householdId ? (
+                  <span className="tag">Already in a family</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() =>
+                      form.setValue(`${base}.existing`, {
+                        id: c.person.id,
+                        name: fullName(c.person),
+                      })
+                    }
+                  >
+                    Use {c.person.firstName} instead
+                  </button>
+                )
+              }
+            >
               <label className="check">
                 <input type="checkbox" {...form.register(`${base}.confirmedNew`)} /> This is someone
                 new: add them anyway
@@ -204,7 +180,7 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
                   {errors.confirmedNew.message}
                 </span>
               )}
-            </div>
+            </DuplicateWarning>
           )}
         </>
       )}

@@ -2,20 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { API, CHANNELS, INTERPRETER_NEEDS, PERSON_KINDS, type Person } from '../../../contract';
+import { API, INTERPRETER_NEEDS, PERSON_KINDS, type Person } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
-import {
-  CHANNEL_WORDS,
-  COMMON_LANGUAGES,
-  DUPLICATE_REASON_WORDS,
-  fullName,
-  INTERPRETER_CHOICES,
-  languageName,
-} from '../../ui/format';
+import { COMMON_LANGUAGES, fullName, INTERPRETER_CHOICES, languageName } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
+import { DuplicateWarning } from './DuplicateWarning';
+import { ChannelOptions } from '../../ui/options';
 
 /** The form keeps empty strings while typing; the contract wants nulls and no gaps. */
 interface PersonForm {
@@ -191,33 +186,22 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
           </label>
         </div>
         {candidates.length > 0 && (
-          <div className="duplicate-warning" role="status">
-            <strong>This may be someone already in Hearth:</strong>
-            <ul>
-              {candidates.map((c) => (
-                <li key={c.person.id}>
-                  {fullName(c.person)}
-                  <span className="muted">
-                    {' '}
-                    — {c.reasons.map((r) => DUPLICATE_REASON_WORDS[r]).join(', ')}
-                    {c.familyName ? ` · ${c.familyName}` : ''}
-                    {c.person.phones[0] ? ` · ${c.person.phones[0]}` : ''}
-                  </span>{' '}
-                  {c.person.householdId === householdId ? (
-                    <span className="tag">Already in this family</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => void chooseExisting(c.person.id)}
-                    >
-                      Add {c.person.firstName} to this family instead
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <DuplicateWarning
+            candidates={candidates}
+            action={(c) =>
+              c.person.householdId === householdId ? (
+                <span className="tag">Already in this family</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => void chooseExisting(c.person.id)}
+                >
+                  Add {c.person.firstName} to this family instead
+                </button>
+              )
+            }
+          />
         )}
         <fieldset className="stack">
           <legend>How they like to hear from the school</legend>
@@ -227,11 +211,7 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
                 <span>{['First choice', 'Then', 'Then'][i]}</span>
                 <select {...form.register(`channels.${i}`)}>
                   <option value="">—</option>
-                  {CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {CHANNEL_WORDS[c]}
-                    </option>
-                  ))}
+                  <ChannelOptions />
                 </select>
               </label>
             ))}

@@ -1,0 +1,21 @@
+import { CHANNELS } from '../../contract';
+import { CHANNEL_WORDS, COMMON_LANGUAGES, languageName } from './format';
+
+/** The languages a select offers: the common ones, and any a family already has (`also`). */
+export function LanguageOptions({ also = [] }: { also?: readonly (string | null)[] }) {
+  const codes = [...new Set([...also.filter((c): c is string => !!c), ...COMMON_LANGUAGES])];
+  return codes.map((code) => (
+    <option key={code} value={code}>
+      {languageName(code)}
+    </option>
+  ));
+}
+
+/** Every channel, in words. */
+export function ChannelOptions() {
+  return CHANNELS.map((c) => (
+    <option key={c} value={c}>
+      {CHANNEL_WORDS[c]}
+    </option>
+  ));
+}
