@@ -5,7 +5,15 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
-import { CHROMIUM, CHROMIUM_ARGS, screenshot, startApp, type RunningApp } from './harness';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  screenshot,
+  startApp,
+  type RunningApp,
+  watchErrors,
+  nav,
+} from './harness';
 
 let app: RunningApp | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,16 +31,6 @@ async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByLabel(`Password for ${name}`).fill(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await page.getByText(`Signed in: ${name}`).waitFor();
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name }).click();
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
 }
 
 /** The first demo family: it has contacts, a strength, and a visit planned for the liaison. */

@@ -2,21 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { screenshot, startApp, type RunningApp } from './harness';
+import { screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Collect page errors and CSP violations: a screen that logs them is not done. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  return errors;
-}
 
 const search = (page: Page) => page.getByRole('combobox', { name: 'Who’s here?' });
 

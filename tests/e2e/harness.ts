@@ -83,3 +83,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Collect page errors and CSP violations: a screen that logs them is not done. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/** Go to a page from the left navigation. */
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name }).click();

@@ -2,23 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, FAMILIES_CSV_COLUMNS } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { screenshot, startApp, type RunningApp } from './harness';
+import { screenshot, startApp, type RunningApp, watchErrors, nav } from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  return errors;
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation').getByRole('button', { name }).click();
 
 async function setUpSchool(page: Page) {
   await page.getByRole('heading', { name: 'Welcome to Hearth' }).waitFor();

@@ -1,13 +1,8 @@
 import { useEffect, useState } from 'react';
-import {
-  CONTACT_TONES,
-  GRADE_LEVELS,
-  UNPLACED_GRADE,
-  type FamilyListFilter,
-} from '../../../contract';
-import { gradeLabel, TONE_WORDS } from '../../ui/format';
+import { GRADE_LEVELS, UNPLACED_GRADE, type FamilyListFilter } from '../../../contract';
+import { gradeLabel } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
-import { ChannelOptions, LanguageOptions } from '../../ui/options';
+import { ChannelOptions, LanguageOptions, ToneOptions } from '../../ui/options';
 
 const DAYS = [7, 14, 30, 60, 90];
 const TOGGLES = [
@@ -123,11 +118,7 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             }
           >
             <option value="">Any tone</option>
-            {CONTACT_TONES.map((t) => (
-              <option key={t} value={t}>
-                {TONE_WORDS[t].label}
-              </option>
-            ))}
+            <ToneOptions />
           </select>
         </label>
       </div>

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import {
-  CONTACT_TONES,
   TIMELINE_KINDS,
   teamOf,
   type ContactTone,
@@ -26,6 +25,7 @@ import { usePagedWindow } from '../../ui/usePagedWindow';
 import { restrictedLabel } from '../../ui/visibility';
 import { plural } from '../../../contract';
 import { ToneIcon } from '../../ui/icons';
+import { ToneOptions } from '../../ui/options';
 
 const ROW_HEIGHT = 68;
 const VIEW_HEIGHT = 440;
@@ -127,11 +127,7 @@ export function Timeline(props: TimelineProps) {
             <span>Tone</span>
             <select value={tone} onChange={(e) => setTone(e.target.value as ContactTone | '')}>
               <option value="">Any tone</option>
-              {CONTACT_TONES.map((t) => (
-                <option key={t} value={t}>
-                  {TONE_WORDS[t].label}
-                </option>
-              ))}
+              <ToneOptions />
             </select>
           </label>
         </div>
