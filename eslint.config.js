@@ -48,7 +48,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/electron/**', '**/renderer/**', '**/host/**'] },
+        // The device never imports server code: what both need lives in contract/.
+        { patterns: ['**/electron/**', '**/renderer/**', '**/host/**', '**/server/**'] },
       ],
     },
   },

@@ -78,7 +78,7 @@ import {
 } from './views';
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 import { backupFileSchema, backupListSchema } from './backups';
-import { familiesImportResultSchema } from './families-csv';
+import { familiesImportInput, familiesImportResultSchema } from './families-csv';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -281,19 +281,10 @@ export const API = {
    */
   'family.create': write('staff', 'family', newFamilyInput, householdSchema),
   /**
-   * A families file (contract/families-csv.ts) imported on this computer: every family in
-   * it, or nothing, with each problem named by line and column.
+   * A families file or a OneRoster export (contract/families-csv.ts) imported on this
+   * computer: every family in it, or nothing, with each problem named by file, line and column.
    */
-  'families.import': write(
-    'staff',
-    'family',
-    z.strictObject({
-      fileName: line(200),
-      // Under browser mode's 1 MiB request limit: about 5,000 students.
-      text: z.string().max(900_000, 'is too large: split the file in two'),
-    }),
-    familiesImportResultSchema,
-  ),
+  'families.import': write('staff', 'family', familiesImportInput, familiesImportResultSchema),
   /**
    * The families list as it is filtered, whole, as a CSV file (spreadsheet formulas
    * neutralised). Audited: who exported which households, when.

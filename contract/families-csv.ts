@@ -100,10 +100,47 @@ export const FAMILIES_CSV_CELLS: Record<FamiliesCsvColumn, z.ZodType> = {
   caregiver_2_interpreter: yesNo,
 };
 
+/** Under browser mode's 1 MiB request limit: a families file of about 5,000 students. */
+const MAX_IMPORT_CHARS = 900_000;
+const tooLarge = 'is too large: split it in two';
+
+/**
+ * What a school imports on its own computer: the families file above, or a OneRoster export
+ * as its zip (base64) or as the CSV files of its folder.
+ */
+export const familiesImportInput = z.discriminatedUnion('format', [
+  z.strictObject({
+    format: z.literal('families-csv'),
+    fileName: line(200),
+    text: z.string().max(MAX_IMPORT_CHARS, tooLarge),
+  }),
+  z.strictObject({
+    format: z.literal('oneroster-zip'),
+    fileName: line(200),
+    zip: z.base64({ error: 'is not a zip file' }).max(MAX_IMPORT_CHARS, tooLarge),
+  }),
+  z.strictObject({
+    format: z.literal('oneroster-csv'),
+    files: z
+      .array(z.strictObject({ name: line(200), text: z.string() }))
+      .min(1)
+      .max(20)
+      .refine(
+        (files) => files.reduce((n, f) => n + f.text.length, 0) <= MAX_IMPORT_CHARS,
+        tooLarge,
+      ),
+  }),
+]);
+export type FamiliesImportInput = z.infer<typeof familiesImportInput>;
+
 /** What an import brought in. */
 export const familiesImportResultSchema = z.object({
   families: z.int(),
   people: z.int(),
   students: z.int(),
+  /** Students already here whose name or grade the roster changed. */
+  updated: z.int(),
+  /** New roster students with the name of a student added here by hand: offered as merges. */
+  toMerge: z.int(),
 });
 export type FamiliesImportResult = z.infer<typeof familiesImportResultSchema>;

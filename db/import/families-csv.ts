@@ -215,5 +215,5 @@ export function importFamiliesCsv(ctx: Ctx, fileName: string, text: string): Fam
         });
     }
   }
-  return { families: families.length, people, students };
+  return { families: families.length, people, students, updated: 0, toMerge: 0 };
 }

@@ -1,6 +1,7 @@
 import { HearthError, newId, type Person } from '../../contract';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { importFamiliesCsv } from '../import/families-csv';
+import { importOneRoster } from '../import/oneroster';
 import { createStudent, setLink } from './people';
 
 /**
@@ -74,5 +75,8 @@ export const newFamilyHandlers = {
     return household;
   },
 
-  'families.import': (ctx, { fileName, text }) => importFamiliesCsv(ctx, fileName, text),
+  'families.import': (ctx, input) =>
+    input.format === 'families-csv'
+      ? importFamiliesCsv(ctx, input.fileName, input.text)
+      : importOneRoster(ctx, input),
 } satisfies Partial<Handlers>;

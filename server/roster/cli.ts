@@ -3,7 +3,7 @@ import { openPglite, openPostgres } from '../db';
 import { migrateServer } from '../migrate';
 import { readRoster } from './files';
 import { importRoster } from './import';
-import { RosterError } from './issues';
+import { RosterError } from '../../contract/roster/issues';
 
 /**
  * `npm run roster-import -- <folder or zip> [--time-zone America/Chicago]`: import a

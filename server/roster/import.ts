@@ -1,17 +1,25 @@
-import { NO_PREFERENCES, newId, type PickupPermission, type SyncedTable } from '../../contract';
-import type { ServerDb, Sql } from '../db';
-import { publishMany, retireMany, type ServerWrite } from '../sync/publish';
-import type { RosterFiles } from './files';
-import { MAX_ISSUES, RosterError, type RosterIssue } from './issues';
-import { SourceBook, changedSince, type Source } from './sources';
-import { importStaff } from './staff';
+import { NO_PREFERENCES, newId, type SyncedTable } from '../../contract';
+import {
+  CAREGIVER_LINK,
+  FamilyGroups,
+  agentsByStudent,
+  caregiverRoleOf,
+  gradeOf,
+  householdNameOf,
+} from '../../contract/roster/families';
+import type { RosterFiles } from '../../contract/roster/files';
+import { MAX_ISSUES, RosterError, type RosterIssue } from '../../contract/roster/issues';
 import {
   parseRoster,
   type CaregiverRole,
   type Roster,
   type RosterRole,
   type UserRow,
-} from './parse';
+} from '../../contract/roster/parse';
+import type { ServerDb, Sql } from '../db';
+import { publishMany, retireMany, type ServerWrite } from '../sync/publish';
+import { SourceBook, changedSince, type Source } from './sources';
+import { importStaff } from './staff';
 
 /**
  * OneRoster import: the district's student information system is the source of truth for
@@ -54,36 +62,6 @@ export interface ImportSummary {
   links: Counts;
   households: Counts;
   staff: Counts;
-}
-
-const CAREGIVER: Record<CaregiverRole, { relationship: string; legalGuardian: boolean }> = {
-  parent: { relationship: 'Parent', legalGuardian: true },
-  guardian: { relationship: 'Guardian', legalGuardian: true },
-  relative: { relationship: 'Relative', legalGuardian: false },
-};
-const isCaregiverRole = (role: RosterRole): role is CaregiverRole => role in CAREGIVER;
-
-/** OneRoster grade codes as the school says them: KG is K, 03 is 3; others as given. */
-function gradeOf(grades: string[]): string {
-  const [first] = grades;
-  if (!first) return 'UG';
-  if (first === 'KG') return 'K';
-  return /^\d+$/.test(first) ? String(Number(first)) : first.slice(0, 20);
-}
-
-/** Union-find over roster ids, to group each school's students and caregivers into families. */
-class Families {
-  private readonly parent = new Map<string, string>();
-  find(id: string): string {
-    let root = id;
-    while (this.parent.has(root) && this.parent.get(root) !== root)
-      root = this.parent.get(root) as string;
-    this.parent.set(id, root);
-    return root;
-  }
-  join(a: string, b: string): void {
-    this.parent.set(this.find(a), this.find(b));
-  }
 }
 
 function emptySummary(roster: Roster): ImportSummary {
@@ -263,23 +241,12 @@ async function applyRoster(
   }
 
   // Links: a student's agents, and everyone who names the student as theirs.
-  const agentsOf = new Map<string, Set<string>>();
-  const addAgent = (student: string, agent: string) =>
-    agentsOf.set(student, (agentsOf.get(student) ?? new Set()).add(agent));
-  for (const user of roster.users) {
-    const roles = rolesOf(user);
-    if (roles.has('student'))
-      for (const agent of user.agentSourcedIds) addAgent(user.sourcedId, agent);
-    else if ([...roles].some(isCaregiverRole))
-      for (const child of user.agentSourcedIds) addAgent(child, user.sourcedId);
-  }
-  const caregiverRoleOf = (agent: UserRow): CaregiverRole | null =>
-    (agent.roles.map((r) => r.role).find(isCaregiverRole) as CaregiverRole | undefined) ?? null;
+  const agentsOf = agentsByStudent(roster);
 
   const personWrites: ServerWrite[] = [];
   const linkWrites: ServerWrite[] = [];
   const householdWrites: ServerWrite[] = [];
-  const families = new Families();
+  const families = new FamilyGroups();
   const newPeople: { source: Source; schoolId: string; agent: UserRow; write: ServerWrite }[] = [];
   const personIdOf = new Map<string, string>();
   const listedLinks = new Set<string>();
@@ -308,9 +275,10 @@ async function applyRoster(
       }
       const linkKey = `${student.sourcedId}|${agentId}`;
       listedLinks.add(linkKey);
+      const defaults = CAREGIVER_LINK[role];
       const informed = {
-        relationship: CAREGIVER[role].relationship,
-        legalGuardian: CAREGIVER[role].legalGuardian,
+        relationship: defaults.relationship,
+        legalGuardian: defaults.legalGuardian,
       };
       const mapped = sources.known('link', linkKey);
       if (
@@ -330,7 +298,6 @@ async function applyRoster(
       }
       if (mapped) retire.push({ table: 'student_person_links', id: mapped.hearthId });
       const id = newId(nowMs);
-      const pickup: PickupPermission = role === 'relative' ? 'see_office' : 'allowed';
       linkWrites.push({
         table: 'student_person_links',
         id,
@@ -343,11 +310,8 @@ async function applyRoster(
           ...informed,
           livesWith: false,
           emergencyContact: false,
-          pickup,
-          officeNote:
-            pickup === 'allowed'
-              ? null
-              : 'Listed in the district roster as a relative: check with a caregiver before releasing the student.',
+          pickup: defaults.pickup,
+          officeNote: defaults.officeNote,
         },
       });
       sources.remember({
@@ -423,7 +387,7 @@ async function applyRoster(
         values: {
           id: household,
           schoolId: person.schoolId,
-          name: `${person.agent.familyName} family`.slice(0, 200),
+          name: householdNameOf(person.agent),
           address: null,
         },
       });

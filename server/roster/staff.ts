@@ -2,8 +2,8 @@ import { defaultTeams, newId, type StaffRole } from '../../contract';
 import type { Sql } from '../db';
 import { STAFF_COLUMNS, toStaff, type StaffRow } from '../auth/guards';
 import { publishStaff, staffChanged } from '../sync/publish';
-import type { RosterIssue } from './issues';
-import type { Roster, RosterRole, UserRow } from './parse';
+import type { RosterIssue } from '../../contract/roster/issues';
+import type { Roster, RosterRole, UserRow } from '../../contract/roster/parse';
 import type { SourceBook } from './sources';
 
 /** OneRoster staff roles as Hearth roles; `null` school means a district account. */

@@ -4,9 +4,9 @@ import { timeZone } from '../../contract';
 import { requireAdmin } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
-import { unzipRoster } from '../roster/files';
+import { unzipRoster } from '../../contract/roster/files';
 import { importRoster } from '../roster/import';
-import { RosterError } from '../roster/issues';
+import { RosterError } from '../../contract/roster/issues';
 import { parseBody } from '../validate';
 
 /** A zipped roster of a large district is tens of megabytes. */

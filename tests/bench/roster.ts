@@ -2,7 +2,7 @@ import { random } from '../../db/demo/generate';
 import { NAME_POOLS } from '../../db/demo/names';
 import { openPostgres } from '../../server/db';
 import { migrateServer } from '../../server/migrate';
-import type { RosterFiles } from '../../server/roster/files';
+import type { RosterFiles } from '../../contract/roster/files';
 import { importRoster } from '../../server/roster/import';
 import { startPostgres } from '../postgres-cluster';
 import { round } from './stats';

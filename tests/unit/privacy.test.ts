@@ -146,7 +146,11 @@ const INPUTS: Record<CallName, () => unknown> = {
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
   'family.exportList': () => ({ grade: '3' }),
-  'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
+  'families.import': () => ({
+    format: 'families-csv',
+    fileName: 'families.csv',
+    text: FAMILIES_CSV_TEMPLATE,
+  }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   // A name that is not a backup here: the restore is refused without touching anything.

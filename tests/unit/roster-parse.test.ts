@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { unzipRoster } from '../../server/roster/files';
-import { RosterError, type RosterIssue } from '../../server/roster/issues';
-import { parseRoster } from '../../server/roster/parse';
+import { unzipRoster } from '../../contract/roster/files';
+import { RosterError, type RosterIssue } from '../../contract/roster/issues';
+import { parseRoster } from '../../contract/roster/parse';
 
 const ORGS = 'sourcedId,status,name,type\ns1,,Riverside Elementary,school\n';
 const HEADER =

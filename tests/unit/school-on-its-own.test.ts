@@ -541,8 +541,12 @@ describe('importing a families file on this computer', () => {
   it('imports the template as it is', () => {
     const { core } = newSchool();
     expect(
-      ok(core, 'families.import', { fileName: 'template.csv', text: FAMILIES_CSV_TEMPLATE }),
-    ).toEqual({ families: 1, people: 1, students: 1 });
+      ok(core, 'families.import', {
+        format: 'families-csv',
+        fileName: 'template.csv',
+        text: FAMILIES_CSV_TEMPLATE,
+      }),
+    ).toEqual({ families: 1, people: 1, students: 1, updated: 0, toMerge: 0 });
   });
 
   it('groups rows into families, links every caregiver to every student, and counts what came in', () => {
@@ -569,10 +573,14 @@ describe('importing a families file on this computer', () => {
         caregiver_1_phone: '+1 558 555 5024',
       }),
     ].join('\n');
-    expect(ok(core, 'families.import', { fileName: 'families.csv', text })).toEqual({
+    expect(
+      ok(core, 'families.import', { format: 'families-csv', fileName: 'families.csv', text }),
+    ).toEqual({
       families: 2,
       people: 3,
       students: 3,
+      updated: 0,
+      toMerge: 0,
     });
     const [okafor] = ok(core, 'family.list', { text: 'okafor' }).rows;
     const family = ok(core, 'family.get', { householdId: okafor?.household.id ?? '' });
@@ -603,7 +611,11 @@ describe('importing a families file on this computer', () => {
         caregiver_1_email: 'not-an-email',
       }),
     ].join('\n');
-    const error = fail(core, 'families.import', { fileName: 'families.csv', text });
+    const error = fail(core, 'families.import', {
+      format: 'families-csv',
+      fileName: 'families.csv',
+      text,
+    });
     expect(error.code).toBe('VALIDATION');
     expect(error.issues).toEqual([
       {
@@ -620,6 +632,7 @@ describe('importing a families file on this computer', () => {
   it('refuses a file without the columns it needs, or with ones it does not know', () => {
     const { core } = newSchool();
     const error = fail(core, 'families.import', {
+      format: 'families-csv',
       fileName: 'families.csv',
       text: 'family_name,student_first_name,favourite_colour\nOkafor family,Chidi,green\n',
     });
@@ -634,9 +647,14 @@ describe('importing a families file on this computer', () => {
 
   it('refuses the same file twice, so nobody is doubled', () => {
     const { core } = newSchool();
-    ok(core, 'families.import', { fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE });
+    ok(core, 'families.import', {
+      format: 'families-csv',
+      fileName: 'families.csv',
+      text: FAMILIES_CSV_TEMPLATE,
+    });
     const before = snapshot(core);
     const error = fail(core, 'families.import', {
+      format: 'families-csv',
       fileName: 'families.csv',
       text: FAMILIES_CSV_TEMPLATE,
     });

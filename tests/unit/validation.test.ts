@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { API, CALL_NAMES, FAMILIES_CSV_TEMPLATE, type CallName } from '../../contract';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
@@ -113,7 +113,11 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'family.list': () => ({ grade: '3', sort: 'last_contact', limit: 20 }),
   'family.exportList': () => ({ grade: '3' }),
-  'families.import': () => ({ fileName: 'families.csv', text: FAMILIES_CSV_TEMPLATE }),
+  'families.import': () => ({
+    format: 'families-csv',
+    fileName: 'families.csv',
+    text: FAMILIES_CSV_TEMPLATE,
+  }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
@@ -173,7 +177,13 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
 
 function badInputs(name: CallName): [string, unknown][] {
   const valid = VALID[name]();
-  const shape = (API[name].input as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  // A union's fields are those of the option the valid sample is.
+  const input = API[name].input as unknown as z.ZodObject | z.ZodDiscriminatedUnion<z.ZodObject[]>;
+  const object =
+    input instanceof z.ZodDiscriminatedUnion
+      ? input.options.find((option) => option.safeParse(valid).success)
+      : input;
+  const shape = (object?.shape ?? {}) as Record<string, z.ZodType>;
   const cases: [string, unknown][] = [
     ['a number instead of an object', 42],
     ['a string instead of an object', 'input'],

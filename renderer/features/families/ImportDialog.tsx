@@ -11,28 +11,30 @@ import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { downloadCsv } from '../../ui/download';
 import { plural } from '../../../contract';
+import { chooseImport } from './importFiles';
 
 /**
  * Import families from a file: the template to start from, the file, and either what came in
  * or every problem by line and column (nothing is imported until the file is right).
  */
 export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }) {
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [result, setResult] = useState<FamiliesImportResult | null>(null);
 
   const importFile = async () => {
-    if (!file) {
-      setError('Choose the file to import first.');
-      return;
-    }
     setBusy(true);
     setError(null);
     setIssues([]);
     try {
-      setResult(await call('families.import', { fileName: file.name, text: await file.text() }));
+      const chosen = await chooseImport(files);
+      if ('problem' in chosen) {
+        setError(chosen.problem);
+        return;
+      }
+      setResult(await call('families.import', chosen.input));
     } catch (e) {
       setError(errorMessage(e));
       if (e instanceof HearthError) setIssues(e.issues ?? []);
@@ -48,7 +50,17 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
           Imported {plural(result.families, 'family', 'families')},{' '}
           {plural(result.people, 'caregiver', 'caregivers')} and{' '}
           {plural(result.students, 'student', 'students')}.
+          {result.updated > 0 &&
+            ` The names or grades of ${plural(result.updated, 'student', 'students')} already here were brought up to date.`}
         </p>
+        {result.toMerge > 0 && (
+          <p>
+            {plural(result.toMerge, 'student', 'students')} from the roster{' '}
+            {result.toMerge === 1 ? 'has' : 'have'} the same name as a student added here by hand.
+            Open the student on the family page and choose “Merge a duplicate”, so nobody is counted
+            twice.
+          </p>
+        )}
         <div className="dialog-actions">
           <button
             type="button"
@@ -66,9 +78,15 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
     <Dialog size="wide" title="Import families from a file" onCancel={() => onDone(false)}>
       <div className="stack">
         <p>
-          One row per student, with up to two caregivers; rows with the same family name and address
-          become one family. Every column must have its name in the first row. These must be filled
-          in: {FAMILIES_CSV_REQUIRED.join(', ')}.
+          <strong>A families file:</strong> one row per student, with up to two caregivers; rows
+          with the same family name and address become one family. Every column must have its name
+          in the first row. These must be filled in: {FAMILIES_CSV_REQUIRED.join(', ')}.
+        </p>
+        <p>
+          <strong>A OneRoster export</strong> from your student information system: choose its zip
+          file, or all the CSV files of its folder at once. Its students and their caregivers come
+          in as families; importing a newer export again updates names and grades and doubles no
+          one.
         </p>
         <p>
           <button
@@ -80,13 +98,14 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
           </button>
         </p>
         <label className="field">
-          <span>The file (CSV)</span>
+          <span>The file or files (CSV or zip)</span>
           <input
             type="file"
-            accept=".csv,text/csv"
+            multiple
+            accept=".csv,text/csv,.zip,application/zip"
             data-autofocus
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              setFiles([...(e.target.files ?? [])]);
               setIssues([]);
               setError(null);
             }}

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { email, line, phone } from '../../contract';
+import { email, line, phone } from '../fields';
 import type { RosterFiles } from './files';
 import { MAX_ISSUES, RosterError, type RosterIssue } from './issues';
 
