@@ -31,6 +31,7 @@ import {
   CONTACT_TONES,
   FOLLOW_UP_ORIGINS,
   HOME_VISIT_PLACES,
+  RECORD_SOURCES,
   STRENGTH_CATEGORIES,
   STRENGTH_CONSENTS,
   STRENGTH_SOURCES,
@@ -74,6 +75,7 @@ import {
   personDetailSchema,
   searchHitSchema,
   studentDetailSchema,
+  studentSummarySchema,
   visitViewSchema,
 } from './views';
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
@@ -269,6 +271,27 @@ export const API = {
     studentSchema,
   ),
   'student.get': read('staff', 'family', byId, studentDetailSchema),
+  /** Other students of the school with this one's name (folded, or a short form of it). */
+  'student.findDuplicates': read(
+    'staff',
+    'family',
+    byId,
+    z.array(studentSummarySchema.extend({ source: z.enum(RECORD_SOURCES) })),
+  ),
+  /**
+   * Merge a student added here by hand into the record the roster brought (or one local
+   * record into another): links, visits, contacts, notes and follow-ups move over, what the
+   * kept record lacks is filled in, and the duplicate stays only as a tombstone. Audited.
+   * Records of disclosure are never changed and stay with the record they were made for.
+   */
+  'student.merge': write(
+    'staff',
+    'family',
+    z
+      .strictObject({ keepId: id, mergeId: id })
+      .refine((m) => m.keepId !== m.mergeId, 'cannot merge a student into themselves'),
+    studentSchema,
+  ),
   'link.set': write(
     'staff',
     'family',

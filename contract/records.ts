@@ -135,6 +135,11 @@ export const studentSchema = z.object({
   // Added after the first release: records synced before then have neither, hence the defaults.
   dateOfBirth: isoDate.nullable().default(null),
   pronouns: line(40).nullable().default(null),
+  /**
+   * Set when a student added here by hand turned out to be one the roster brought, and was
+   * merged into that record: kept as a tombstone for sync, left out of every list and search.
+   */
+  mergedIntoId: id.nullable().default(null),
 });
 
 /** How a person wants to hear from the school; shown wherever someone is about to contact them. */

@@ -18,6 +18,7 @@ import { migrate, needsMigration, schemaVersion } from './migrate';
 import { auditHandlers } from './ops/audit-log';
 import { contactHandlers } from './ops/contacts';
 import { duplicateHandlers } from './ops/duplicates';
+import { studentMergeHandlers } from './ops/student-merge';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
 import { newFamilyHandlers } from './ops/new-family';
@@ -61,6 +62,7 @@ const HANDLERS: Handlers = {
   ...homeVisitHandlers,
   ...voiceHandlers,
   ...duplicateHandlers,
+  ...studentMergeHandlers,
   ...syncHandlers,
 };
 

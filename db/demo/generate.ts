@@ -202,6 +202,7 @@ export function createDemoFamilies(
         rosterId: null,
         dateOfBirth: null,
         pronouns: null,
+        mergedIntoId: null,
       });
       students++;
       caregiverIds.forEach((c, i) => {

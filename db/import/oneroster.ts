@@ -21,6 +21,7 @@ import { MAX_ISSUES, RosterError, type RosterIssue } from '../../contract/roster
 import { parseRoster, type OrgRow, type Roster, type UserRow } from '../../contract/roster/parse';
 import { fromRow } from '../columns';
 import { requireSchool, type Ctx } from '../context';
+import { similarNames } from '../search/similar';
 import { getMeta } from '../store';
 import { SYNC_META } from '../sync/meta';
 
@@ -118,7 +119,9 @@ export function importOneRoster(ctx: Ctx, input: RosterInput): FamiliesImportRes
   const newPeople: { agent: UserRow; person: Person }[] = [];
   const localStudents = (
     ctx.store
-      .sql(`SELECT * FROM students WHERE school_id = ? AND source = 'local'`)
+      .sql(
+        `SELECT * FROM students WHERE school_id = ? AND source = 'local' AND merged_into_id IS NULL`,
+      )
       .all(school.id) as Record<string, unknown>[]
   ).map((row) => fromRow('students', row));
 
@@ -153,10 +156,11 @@ export function importOneRoster(ctx: Ctx, input: RosterInput): FamiliesImportRes
         rosterId: user.sourcedId,
         dateOfBirth: null,
         pronouns: null,
+        mergedIntoId: null,
       }).id;
       result.students++;
       // Added here by hand before the roster came: offered as a merge, never silently doubled.
-      if (localStudents.some((s) => sameName(s, values))) result.toMerge++;
+      if (localStudents.some((s) => similarNames(s, values))) result.toMerge++;
     }
     const linked = (
       ctx.store

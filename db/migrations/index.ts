@@ -8,6 +8,7 @@ import { sql as sync } from './0007_sync';
 import { sql as compactAudit } from './0008_compact_audit';
 import { sql as keySync } from './0009_key_sync';
 import { sql as familiesList } from './0010_families_list';
+import { sql as studentMerge } from './0011_student_merge';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0008_compact_audit', sql: compactAudit },
   { name: '0009_key_sync', sql: keySync },
   { name: '0010_families_list', sql: familiesList },
+  { name: '0011_student_merge', sql: studentMerge },
 ];

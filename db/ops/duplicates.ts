@@ -111,7 +111,7 @@ export function findDuplicates(ctx: Ctx, typed: Typed): DuplicateCandidate[] {
 const STRICTNESS: Record<PickupPermission, number> = { allowed: 0, see_office: 1, not_allowed: 2 };
 
 /** Two links of the same student to what turned out to be one person: keep every caution. */
-function combineLinks(
+export function combineLinks(
   kept: StudentPersonLink,
   other: StudentPersonLink,
 ): Partial<StudentPersonLink> {

@@ -33,7 +33,8 @@ const FILTERS = `h.school_id = @school
   AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
   AND (@grade IS NULL OR EXISTS (SELECT 1 FROM people p
     JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
-    WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.grade = @grade))
+    WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.merged_into_id IS NULL
+      AND s.grade = @grade))
   AND (@language IS NULL OR EXISTS (${MEMBER} AND +p.home_language = @language))
   AND (@interpreter = 0 OR EXISTS (${MEMBER} AND p.interpreter <> 'none'))
   AND (@channel IS NULL OR EXISTS (${MEMBER} AND p.channels ->> '$[0]' = @channel))
@@ -143,6 +144,7 @@ function describe(ctx: Ctx, rows: Row[], yearStart: string): FamilyListRow[] {
       `SELECT DISTINCT p.household_id, s.* FROM people p
        JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
        WHERE p.household_id IN (SELECT value FROM json_each(?)) AND p.merged_into_id IS NULL
+         AND s.merged_into_id IS NULL
        ORDER BY s.first_name`,
     )
     .all(ids) as Row[];

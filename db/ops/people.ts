@@ -62,6 +62,7 @@ export function createStudent(
     ...input,
     source: 'local',
     rosterId: null,
+    mergedIntoId: null,
   });
 }
 

@@ -82,7 +82,7 @@ export function studentsOfPeople(
     .sql(
       `SELECT l.person_id AS owner, ${LINK_COLUMNS}, ${STUDENT_COLUMNS}
        FROM student_person_links l JOIN students s ON s.id = l.student_id
-       WHERE l.person_id IN (SELECT value FROM json_each(?))
+       WHERE l.person_id IN (SELECT value FROM json_each(?)) AND s.merged_into_id IS NULL
        ORDER BY s.last_name, s.first_name`,
     )
     .all(JSON.stringify(personIds)) as Row[];
@@ -106,8 +106,11 @@ export function caregiversOfStudents(
 }
 
 /** SQL for the ids of a family's students: those linked to anyone in the household `param`. */
+/** A merged student keeps the links that duplicated the kept record's; they never count. */
 export const familyStudentIds = (param: string) =>
-  `SELECT l.student_id FROM student_person_links l JOIN people p ON p.id = l.person_id WHERE p.household_id = ${param}`;
+  `SELECT l.student_id FROM student_person_links l JOIN people p ON p.id = l.person_id
+   JOIN students s ON s.id = l.student_id
+   WHERE p.household_id = ${param} AND s.merged_into_id IS NULL`;
 
 /** The families (households) a student belongs to through their caregivers, by name. */
 export function familiesOfStudent(ctx: Ctx, studentId: string): FamilyRef[] {

@@ -29,6 +29,18 @@ export function auditMerge(ctx: Ctx, staffId: string, keepId: string, mergeId: s
   });
 }
 
+export function auditStudentMerge(
+  ctx: Ctx,
+  staffId: string,
+  keepId: string,
+  mergeId: string,
+): void {
+  writeAuditEntry(ctx, staffId, 'merge', 'student', [keepId, mergeId], {
+    studentId: keepId,
+    personId: null,
+  });
+}
+
 /**
  * Log an export of the families list: who took which households' details out of Hearth. A
  * long list is logged as several entries, each within what one uploaded entry may name.

@@ -24,6 +24,10 @@ export const indexPerson: AfterWrite = (store, record, pk, created) => {
 };
 
 export const indexStudent: AfterWrite = (store, record, pk, created) => {
+  if (record.mergedIntoId) {
+    store.sql('DELETE FROM students_fts WHERE rowid = ?').run(pk);
+    return;
+  }
   const name = fold(
     [record.firstName, record.lastName, record.preferredName]
       .filter((s) => typeof s === 'string')

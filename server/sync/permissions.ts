@@ -38,6 +38,8 @@ export function refusal(
         return 'Only members of that team can write notes for it.';
       return null;
     case 'follow_ups':
+      // A merge moves a follow-up it cannot read to the record kept, and nothing else.
+      if (before && onlyMerged(changed)) return null;
       return followUpRefusal(before, after, writer);
     case 'strengths':
       for (const record of [before, after])
@@ -80,9 +82,11 @@ function changedFields(before: Rec, after: Rec): string[] {
 
 /**
  * Events (notes, contacts, visits) are append-only, with one exception: merging a duplicate
- * person moves everything that was theirs to the person kept (db/ops/duplicates.ts).
+ * person or student moves everything that was theirs to the one kept (db/ops/duplicates.ts,
+ * db/ops/student-merge.ts).
  */
-const onlyMerged = (changed: string[]) => changed.every((field) => field === 'personId');
+const MERGE_FIELDS = new Set(['personId', 'studentId', 'studentIds']);
+const onlyMerged = (changed: string[]) => changed.every((field) => MERGE_FIELDS.has(field));
 
 function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): string | null {
   for (const record of [before, after]) {

@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, FAMILIES_CSV_COLUMNS } from '../../contract';
@@ -263,18 +266,73 @@ describe('importing families', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(text),
     });
-    await dialog.getByLabel('The file (CSV)').setInputFiles(file(family('call after 5')));
+    await dialog
+      .getByLabel('The file or files (CSV or zip)')
+      .setInputFiles(file(family('call after 5')));
     await dialog.getByRole('button', { name: 'Import' }).click();
     const problems = dialog.getByRole('table', { name: 'Problems in the file' });
     await problems.getByText('families.csv, line 3, caregiver_1_phone').waitFor();
     await screenshot(page, 'import-families-problems-1280');
     expect(callOrThrow(core, 'family.list', {}).rows).toEqual([]);
-    await dialog.getByLabel('The file (CSV)').setInputFiles(file(family('555-0199')));
+    await dialog
+      .getByLabel('The file or files (CSV or zip)')
+      .setInputFiles(file(family('555-0199')));
     await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByText('Imported 2 families, 2 caregivers and 2 students.').waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Haddad family', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Nguyen family', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a OneRoster zip, and merges a student added by hand into the roster’s record', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+    callOrThrow(core, 'family.create', {
+      name: 'Nguyen family',
+      members: [{ person: { firstName: 'Lan', lastName: 'Nguyen' }, relationship: 'Guardian' }],
+      students: [{ firstName: 'Thao', lastName: 'Nguyen', grade: '5', dateOfBirth: '2016-05-09' }],
+    });
+    await nav(page, 'Families');
+    await page.getByRole('button', { name: 'Import families' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import families from a file' });
+    const sample = join(import.meta.dirname, '../../resources/roster-sample');
+    const zip = zipSync(
+      Object.fromEntries(
+        readdirSync(sample).map((name) => [`export/${name}`, readFileSync(join(sample, name))]),
+      ),
+    );
+    await dialog.getByLabel('The file or files (CSV or zip)').setInputFiles({
+      name: 'oneroster.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zip),
+    });
+    await screenshot(page, 'import-oneroster-1280');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 2 families, 3 caregivers and 3 students.').waitFor();
+    await page.getByText(/1 student from the roster has the same name/).waitFor();
+    await screenshot(page, 'import-oneroster-done-1280');
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Nguyen family', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nguyen family' }).waitFor();
+    await page.getByRole('button', { name: 'Merge a duplicate of Thao Nguyen' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge a duplicate of Thao Nguyen' });
+    await merge.getByText('Grade 5 · from the roster').waitFor();
+    await merge.getByRole('button', { name: 'Merge…' }).click();
+    await screenshot(page, 'merge-student-1280');
+    await merge.getByRole('button', { name: 'Yes, they are the same student' }).click();
+    await merge.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Thảo Nguyễn', exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Thao Nguyen', exact: true }).count())
+      .toBe(0);
+    const kept = core.store.db
+      .prepare(`SELECT date_of_birth FROM students WHERE roster_id = 'stu-3'`)
+      .get();
+    expect(kept).toEqual({ date_of_birth: '2016-05-09' });
     expect(errors).toEqual([]);
   });
 });

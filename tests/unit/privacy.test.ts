@@ -91,6 +91,8 @@ const INPUTS: Record<CallName, () => unknown> = {
   'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '1' }),
   'student.update': () => ({ id: school.studentId, pronouns: 'she/her' }),
   'student.get': () => ({ id: school.studentId }),
+  'student.findDuplicates': () => ({ id: school.studentId }),
+  'student.merge': () => ({ keepId: school.studentId, mergeId: school.studentId }),
   'family.create': () => ({
     name: 'Okafor family',
     members: [{ person: { firstName: 'Ngozi' }, relationship: 'Mother' }],

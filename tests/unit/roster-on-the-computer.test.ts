@@ -176,3 +176,89 @@ describe('a OneRoster export imported on a school’s own computer', () => {
     expect(fail(core, 'families.import', asZip(sampleFiles())).code).toBe('CONFLICT');
   });
 });
+
+describe('a student added by hand and later brought by the roster', () => {
+  function addedByHandThenImported() {
+    let now = new Date('2026-11-23T15:00:00Z');
+    const core = tempCore({ setup: 'school', now: () => now });
+    const household = ok(core, 'family.create', {
+      name: 'Nguyễn family',
+      members: [{ person: { firstName: 'Lan', lastName: 'Nguyễn' }, relationship: 'Guardian' }],
+      students: [{ firstName: 'Thao', lastName: 'Nguyen', grade: '5', dateOfBirth: '2016-05-09' }],
+    });
+    const local = core.store.db.prepare(`SELECT id FROM students`).get() as { id: string };
+    const { id: staffId } = core.store.db.prepare('SELECT id FROM staff').get() as { id: string };
+    const [lan] = ok(core, 'family.get', { householdId: household.id }).members;
+    const contact = ok(core, 'contact.log', {
+      householdId: household.id,
+      personId: lan?.id ?? '',
+      studentIds: [local.id],
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Thao read aloud to the class.',
+    });
+    const note = ok(core, 'note.create', {
+      studentId: local.id,
+      visibility: 'staff',
+      subject: 'First week',
+      body: 'Settled in well.',
+    });
+    const followUp = ok(core, 'followUp.create', {
+      studentId: local.id,
+      visibility: 'staff',
+      title: 'Check in with Lan',
+      assigneeId: staffId,
+      dueOn: '2026-12-20',
+    });
+    now = new Date('2026-11-24T15:00:00Z');
+    expect(ok(core, 'families.import', asZip(sampleFiles()))).toMatchObject({ toMerge: 1 });
+    const roster = core.store.db
+      .prepare(`SELECT id FROM students WHERE roster_id = 'stu-3'`)
+      .get() as { id: string };
+    return { core, household, local: local.id, roster: roster.id, contact, note, followUp };
+  }
+
+  it('is offered as a duplicate of the roster’s record, and of no one else', () => {
+    const { core, local, roster } = addedByHandThenImported();
+    expect(ok(core, 'student.findDuplicates', { id: local }).map((s) => s.id)).toEqual([roster]);
+    expect(ok(core, 'student.findDuplicates', { id: roster }).map((s) => s.id)).toEqual([local]);
+  });
+
+  it('merges into the roster’s record: links, contacts, notes and follow-ups move, nothing is lost, and it is audited', () => {
+    const { core, household, local, roster, contact, note, followUp } = addedByHandThenImported();
+    const merged = ok(core, 'student.merge', { keepId: roster, mergeId: local });
+    expect(merged).toMatchObject({ id: roster, firstName: 'Thảo', dateOfBirth: '2016-05-09' });
+    const family = ok(core, 'family.get', { householdId: household.id });
+    expect(family.students.map(({ student }) => student.id)).toEqual([roster]);
+    const contactRow = core.store.db
+      .prepare('SELECT student_ids FROM contacts WHERE id = ?')
+      .get(contact.id) as { student_ids: string };
+    expect(JSON.parse(contactRow.student_ids)).toEqual([roster]);
+    const moved = (table: string, id: string) =>
+      core.store.db.prepare(`SELECT student_id FROM ${table} WHERE id = ?`).get(id);
+    expect(moved('notes', note.noteId)).toEqual({ student_id: roster });
+    expect(moved('follow_ups', followUp.id)).toEqual({ student_id: roster });
+    const found = ok(core, 'search.people', { text: 'Thao' }).flatMap((hit) =>
+      hit.type === 'student' ? [hit.student.id] : [],
+    );
+    expect(found).toEqual([roster]);
+    expect(ok(core, 'student.findDuplicates', { id: roster })).toEqual([]);
+    const audit = core.store.db
+      .prepare(`SELECT action, record_type FROM audit_events WHERE record_type = 'student'`)
+      .all();
+    expect(audit).toEqual([{ action: 'merge', record_type: 'student' }]);
+    expect(fail(core, 'student.merge', { keepId: roster, mergeId: local }).code).toBe('CONFLICT');
+  });
+
+  it('keeps the roster’s record: merging it into the one added by hand is refused and writes nothing', () => {
+    const { core, local, roster } = addedByHandThenImported();
+    const before = snapshot(core);
+    const error = fail(core, 'student.merge', { keepId: local, mergeId: roster });
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'mergeId', message: 'comes from the roster' }],
+    });
+    expect(snapshot(core)).toBe(before);
+  });
+});

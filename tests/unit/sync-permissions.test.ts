@@ -31,6 +31,27 @@ describe('server permissions for events', () => {
     expect(refusal('visits', visit, { ...visit, personId: kept }, writer)).toBeNull();
   });
 
+  it('lets a student merge move contacts, visits, notes and even a private follow-up of someone else to the kept student', () => {
+    const kept = newId();
+    const old = newId();
+    const listed = { ...contact, studentIds: [old, newId()] };
+    expect(refusal('contacts', listed, { ...listed, studentIds: [kept] }, writer)).toBeNull();
+    const note = { id: newId(), studentId: old, authorId: newId(), visibility: 'staff', body: 'x' };
+    expect(refusal('notes', note, { ...note, studentId: kept }, writer)).toBeNull();
+    const followUp = {
+      id: newId(),
+      studentId: old,
+      createdBy: newId(),
+      assigneeId: null,
+      visibility: 'private',
+      status: 'open',
+    };
+    expect(refusal('follow_ups', followUp, { ...followUp, studentId: kept }, writer)).toBeNull();
+    expect(refusal('follow_ups', followUp, { ...followUp, status: 'done' }, writer)).toMatch(
+      /private/,
+    );
+  });
+
   it('signs a visitor out once, and never rewrites a visit or a disclosure', () => {
     const out = { ...visit, signedOutAt: '2026-12-02T15:00:00Z' };
     expect(refusal('visits', visit, out, writer)).toBeNull();

@@ -105,6 +105,8 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'student.create': () => ({ firstName: 'Leo', lastName: 'Núñez', grade: '4' }),
   'student.update': () => ({ id: ids.student, preferredName: 'Annie', dateOfBirth: '2017-03-04' }),
   'student.get': () => ({ id: ids.student }),
+  'student.findDuplicates': () => ({ id: ids.student }),
+  'student.merge': () => ({ keepId: ids.student, mergeId: ids.household }),
   'link.set': () => ({ studentId: ids.student, personId: ids.person, relationship: 'Parent' }),
   'family.create': () => ({
     name: 'Okafor family',

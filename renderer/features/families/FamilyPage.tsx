@@ -30,6 +30,7 @@ import { HouseholdDialog } from './HouseholdDialog';
 import { LinkDialog } from './LinkDialog';
 import { LogContactDialog } from './LogContactDialog';
 import { MergeDialog } from './MergeDialog';
+import { StudentMergeDialog } from './StudentMergeDialog';
 import { PersonDialog } from './PersonDialog';
 import { StrengthDialog } from './StrengthDialog';
 import { EditStudentDialog, StudentDialog } from './StudentDialog';
@@ -40,7 +41,7 @@ import { CheckIcon, LockIcon, NotYetIcon, ToneIcon } from '../../ui/icons';
 export type FamilyDialog =
   | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' }
   | { dialog: 'edit-person' | 'merge'; person: Person }
-  | { dialog: 'edit-student'; studentId: string }
+  | { dialog: 'edit-student' | 'merge-student'; studentId: string }
   | { dialog: 'link'; student: StudentSummary; link: LinkedPerson }
   | { dialog: 'entry'; entry: TimelineEntry }
   | { dialog: 'correct'; contact: ContactView };
@@ -291,6 +292,9 @@ export function FamilyPage(props: FamilyPageProps) {
         <PersonDialog householdId={householdId} person={open.person} onDone={close} />
       )}
       {open?.dialog === 'merge' && <MergeDialog person={open.person} onDone={close} />}
+      {open?.dialog === 'merge-student' && (
+        <StudentMergeDialog studentId={open.studentId} onDone={close} />
+      )}
       {open?.dialog === 'household' && <HouseholdDialog household={household} onDone={close} />}
       {open?.dialog === 'add-student' && <StudentDialog members={members} onDone={close} />}
       {open?.dialog === 'edit-student' && (

@@ -77,6 +77,14 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
               aria-label={`Edit ${fullName(student)}’s details`}
             >
               Edit details
+            </button>{' '}
+            <button
+              type="button"
+              className="link-button small-text"
+              onClick={() => onOpen({ dialog: 'merge-student', studentId: student.id })}
+              aria-label={`Merge a duplicate of ${fullName(student)}`}
+            >
+              Merge a duplicate
             </button>
             <ul className="link-list small-text">
               {links.map((l) => (

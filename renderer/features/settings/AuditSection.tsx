@@ -18,6 +18,7 @@ const NOUNS: Record<AuditEntry['recordType'], string> = {
   note: 'note',
   follow_up: 'follow-up',
   person: 'duplicate person record',
+  student: 'duplicate student record',
   family_list: 'families list',
 };
 
