@@ -141,6 +141,13 @@ const contactInput = {
   summary: text(2_000),
 };
 
+/** How a record leaves Hearth: the record of disclosure says to whom, why and in what form. */
+const sharing = {
+  format: z.enum(EXPORT_FORMATS),
+  recipient: line(200),
+  purpose: line(500),
+};
+
 /** A visitor is someone we know, or a new visitor added on the spot with just a name. */
 const visitorInput = z.union([
   z.strictObject({ personId: id }),
@@ -599,16 +606,22 @@ export const API = {
   'family.export': write(
     'staff',
     'restricted',
-    z.strictObject({
-      studentId: id,
-      format: z.enum(EXPORT_FORMATS),
-      recipient: line(200),
-      purpose: line(500),
-    }),
+    z.strictObject({ studentId: id, ...sharing }),
     z.object({
       disclosure: disclosureViewSchema,
       record: familyRecordSchema,
       /** The CSV file's text when the format is csv. */
+      csv: z.string().nullable(),
+    }),
+  ),
+  /** A whole family's record: each of its students' records, each with its own disclosure. */
+  'family.exportHousehold': write(
+    'staff',
+    'restricted',
+    z.strictObject({ householdId: id, ...sharing }),
+    z.object({
+      disclosures: z.array(disclosureViewSchema),
+      records: z.array(familyRecordSchema),
       csv: z.string().nullable(),
     }),
   ),

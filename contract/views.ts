@@ -187,7 +187,13 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
 
 export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export', 'merge'] as const;
 /** `family_list`: an export of the families list, about the households it lists. */
-export const AUDIT_RECORD_TYPES = ['note', 'follow_up', 'person', 'student', 'family_list'] as const;
+export const AUDIT_RECORD_TYPES = [
+  'note',
+  'follow_up',
+  'person',
+  'student',
+  'family_list',
+] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),

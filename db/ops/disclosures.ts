@@ -1,10 +1,16 @@
-import { newId, type DisclosureView, type FamilyRecord } from '../../contract';
+import {
+  HearthError,
+  newId,
+  type DisclosureView,
+  type ExportFormat,
+  type FamilyRecord,
+} from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { toCsv } from './csv';
 import { followUpsForStudent } from './follow-ups';
 import { notesForStudent } from './notes';
-import { caregiversOfStudents, studentName } from './summaries';
+import { caregiversOfStudents, familyStudentIds, studentName } from './summaries';
 
 function disclosureViews(ctx: Ctx, where: string, target: string): DisclosureView[] {
   const rows = ctx.store
@@ -23,8 +29,10 @@ function disclosureViews(ctx: Ctx, where: string, target: string): DisclosureVie
 const personName = (p: { firstName: string; lastName: string | null }) =>
   [p.firstName, p.lastName].filter(Boolean).join(' ');
 
-function recordCsv(record: FamilyRecord): string {
-  const rows: string[][] = [['Section', 'Date', 'Title', 'Details', 'Visibility', 'By']];
+const CSV_HEADER = ['Section', 'Date', 'Title', 'Details', 'Visibility', 'By'];
+
+function recordRows(record: FamilyRecord): string[][] {
+  const rows: string[][] = [];
   const s = record.student;
   rows.push([
     'Student',
@@ -60,9 +68,87 @@ function recordCsv(record: FamilyRecord): string {
         f.assigneeName,
       ]);
   }
-  rows.push(['Prepared', record.preparedAt, record.school, '', '', record.preparedBy]);
-  rows.push(['Given to', record.preparedAt, record.recipient, record.purpose, '', '']);
-  return toCsv(rows);
+  return rows;
+}
+
+/** One file for one student or a whole family: each student's rows, then who gave it to whom. */
+function recordsCsv(records: readonly FamilyRecord[]): string {
+  const [first] = records;
+  const given: string[][] = first
+    ? [
+        ['Prepared', first.preparedAt, first.school, '', '', first.preparedBy],
+        ['Given to', first.preparedAt, first.recipient, first.purpose, '', ''],
+      ]
+    : [];
+  return toCsv([CSV_HEADER, ...records.flatMap(recordRows), ...given]);
+}
+
+interface Sharing {
+  format: ExportFormat;
+  recipient: string;
+  purpose: string;
+  /** The family whose whole record this student's is part of, named in the disclosure. */
+  familyName?: string;
+}
+
+/**
+ * One student's record as it leaves Hearth, and its record of disclosure, written in the same
+ * transaction as the record is read: never an export without its disclosure, and every
+ * restricted record in it audited.
+ */
+function exportStudent(ctx: Ctx, studentId: string, sharing: Sharing) {
+  const { staff } = requireViewer(ctx);
+  const school = requireSchool(ctx);
+  const { format, recipient, purpose, familyName } = sharing;
+  const student = loadOwned(ctx, 'students', studentId, 'student');
+  const notes = notesForStudent(ctx, studentId, 'export').filter((n) => n.access === 'open');
+  const followUps = followUpsForStudent(ctx, studentId, 'export').filter(
+    (f) => f.access === 'open',
+  );
+  const caregivers = caregiversOfStudents(ctx, [studentId]).get(studentId) ?? [];
+  const now = ctx.now().toISOString();
+  const record: FamilyRecord = {
+    school: school.name,
+    student: {
+      id: student.id,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      preferredName: student.preferredName,
+      grade: student.grade,
+      homeroom: student.homeroom,
+    },
+    caregivers,
+    notes,
+    followUps,
+    preparedBy: staff.displayName,
+    preparedAt: now,
+    recipient,
+    purpose,
+  };
+  const name = studentName({
+    first_name: student.firstName,
+    last_name: student.lastName,
+    preferred_name: student.preferredName,
+  });
+  const id = newId(ctx.now().getTime());
+  const part = familyName ? `, part of the ${familyName}’s record` : '';
+  ctx.writer.insert('disclosures', {
+    id,
+    schoolId: school.id,
+    studentId,
+    disclosedBy: staff.id,
+    recipient,
+    purpose,
+    description:
+      `Record of ${name}${part}: ${caregivers.length} caregivers, ${notes.length} notes, ${followUps.length} follow-ups (${format === 'csv' ? 'CSV file' : 'printed page'})`.slice(
+        0,
+        500,
+      ),
+    format,
+    disclosedAt: now,
+  });
+  const disclosure = disclosureViews(ctx, 'd.id = ?', id)[0] as DisclosureView;
+  return { disclosure, record };
 }
 
 export const disclosureHandlers = {
@@ -70,53 +156,36 @@ export const disclosureHandlers = {
    * The disclosure is written in the same transaction as the export is read, so there is
    * never an export without its record, and every restricted record in it is audited.
    */
-  'family.export': (ctx, { studentId, format, recipient, purpose }) => {
-    const { staff } = requireViewer(ctx);
-    const school = requireSchool(ctx);
-    const student = loadOwned(ctx, 'students', studentId, 'student');
-    const notes = notesForStudent(ctx, studentId, 'export').filter((n) => n.access === 'open');
-    const followUps = followUpsForStudent(ctx, studentId, 'export').filter(
-      (f) => f.access === 'open',
+  'family.export': (ctx, { studentId, ...sharing }) => {
+    const { disclosure, record } = exportStudent(ctx, studentId, sharing);
+    return { disclosure, record, csv: sharing.format === 'csv' ? recordsCsv([record]) : null };
+  },
+
+  /** A whole family's record: each student's, each with a disclosure of its own. */
+  'family.exportHousehold': (ctx, { householdId, ...sharing }) => {
+    const household = loadOwned(ctx, 'households', householdId, 'family');
+    const studentIds = (
+      ctx.store
+        .sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`)
+        .all(householdId) as {
+        student_id: string;
+      }[]
+    ).map((r) => r.student_id);
+    if (studentIds.length === 0)
+      throw new HearthError(
+        'VALIDATION',
+        'This family has no students yet; a record is kept, and shared, per student.',
+        { issues: [{ path: 'householdId', message: 'has no students' }] },
+      );
+    const exported = studentIds.map((id) =>
+      exportStudent(ctx, id, { ...sharing, familyName: household.name }),
     );
-    const caregivers = caregiversOfStudents(ctx, [studentId]).get(studentId) ?? [];
-    const now = ctx.now().toISOString();
-    const record: FamilyRecord = {
-      school: school.name,
-      student: {
-        id: student.id,
-        firstName: student.firstName,
-        lastName: student.lastName,
-        preferredName: student.preferredName,
-        grade: student.grade,
-        homeroom: student.homeroom,
-      },
-      caregivers,
-      notes,
-      followUps,
-      preparedBy: staff.displayName,
-      preparedAt: now,
-      recipient,
-      purpose,
+    const records = exported.map((e) => e.record);
+    return {
+      disclosures: exported.map((e) => e.disclosure),
+      records,
+      csv: sharing.format === 'csv' ? recordsCsv(records) : null,
     };
-    const name = studentName({
-      first_name: student.firstName,
-      last_name: student.lastName,
-      preferred_name: student.preferredName,
-    });
-    const id = newId(ctx.now().getTime());
-    ctx.writer.insert('disclosures', {
-      id,
-      schoolId: school.id,
-      studentId,
-      disclosedBy: staff.id,
-      recipient,
-      purpose,
-      description: `Record of ${name}: ${caregivers.length} caregivers, ${notes.length} notes, ${followUps.length} follow-ups (${format === 'csv' ? 'CSV file' : 'printed page'})`,
-      format,
-      disclosedAt: now,
-    });
-    const disclosure = disclosureViews(ctx, 'd.id = ?', id)[0] as DisclosureView;
-    return { disclosure, record, csv: format === 'csv' ? recordCsv(record) : null };
   },
 
   'disclosure.forStudent': (ctx, { studentId }) => {

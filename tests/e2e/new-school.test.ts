@@ -333,6 +333,26 @@ describe('importing families', () => {
       .prepare(`SELECT date_of_birth FROM students WHERE roster_id = 'stu-3'`)
       .get();
     expect(kept).toEqual({ date_of_birth: '2016-05-09' });
+
+    // The whole family's record, printed: a page per student, each disclosed.
+    await page.getByRole('button', { name: 'Print or export the family’s record…' }).click();
+    const share = page.getByRole('dialog', { name: 'Print or export Nguyen family’s record' });
+    await share.getByLabel('Shared with (person or organisation)').fill('Riverside Middle School');
+    await share.getByLabel('Why (purpose, consent)').fill('Enrollment transfer');
+    await share.getByRole('button', { name: 'Record and export' }).click();
+    const printed = page.getByRole('region', { name: 'Printable record' });
+    await printed.getByRole('heading', { level: 1, name: 'Thảo Nguyễn' }).waitFor();
+    await printed.getByText('Given to Riverside Middle School').waitFor();
+    await screenshot(page, 'family-record-printable-1280');
+    await printed.getByRole('button', { name: 'Close' }).click();
+    const disclosures = core.store.db.prepare('SELECT description FROM disclosures').all();
+    expect(disclosures).toEqual([
+      {
+        description: expect.stringMatching(
+          /^Record of Thảo Nguyễn, part of the Nguyen family’s record/,
+        ),
+      },
+    ]);
     expect(errors).toEqual([]);
   });
 });

@@ -145,6 +145,12 @@ const INPUTS: Record<CallName, () => unknown> = {
     recipient: 'Receiving school',
     purpose: 'Enrollment transfer',
   }),
+  'family.exportHousehold': () => ({
+    householdId: school.householdId,
+    format: 'csv',
+    recipient: 'Receiving school',
+    purpose: 'Enrollment transfer',
+  }),
   'disclosure.forStudent': () => ({ studentId: school.studentId }),
   'audit.list': () => ({}),
   'family.exportList': () => ({ grade: '3' }),

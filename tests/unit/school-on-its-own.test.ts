@@ -771,4 +771,50 @@ describe('a printed or exported record', () => {
     expect(out.csv).toContain('Lincoln Middle School,Enrollment transfer');
     expect(out.disclosure.recipient).toBe('Lincoln Middle School');
   });
+
+  it('of a whole family is each student’s record, each with a disclosure of its own naming the family', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, {
+      name: 'Okafor family',
+      members: [{ person: { firstName: 'Ngozi', lastName: 'Okafor' }, relationship: 'Mother' }],
+      students: [
+        { firstName: 'Chidi', lastName: 'Okafor', grade: 'K' },
+        { firstName: 'Ada', lastName: 'Okafor', grade: '3' },
+      ],
+    });
+    const out = ok(core, 'family.exportHousehold', {
+      householdId: household.id,
+      format: 'csv',
+      recipient: 'Family resource centre',
+      purpose: 'Referral, with the mother’s written consent',
+    });
+    expect(out.records.map((r) => r.student.firstName).sort()).toEqual(['Ada', 'Chidi']);
+    expect(out.disclosures).toHaveLength(2);
+    for (const d of out.disclosures) {
+      expect(d.recipient).toBe('Family resource centre');
+      expect(d.description).toMatch(/part of the Okafor family’s record/);
+    }
+    const csv = out.csv ?? '';
+    expect(csv.match(/^Student,/gm)).toHaveLength(2);
+    expect(csv.match(/^Given to,/gm)).toHaveLength(1);
+    for (const { student } of out.records)
+      expect(ok(core, 'disclosure.forStudent', { studentId: student.id })).toHaveLength(1);
+  });
+
+  it('of a family with no students is refused, and nothing is recorded', () => {
+    const { core } = newSchool();
+    const household = addFamily(core, {
+      name: 'Lee family',
+      members: [{ person: { firstName: 'Min', lastName: 'Lee' }, relationship: 'Father' }],
+    });
+    const before = snapshot(core);
+    const error = fail(core, 'family.exportHousehold', {
+      householdId: household.id,
+      format: 'print',
+      recipient: 'Someone',
+      purpose: 'Something',
+    });
+    expect(error.issues).toEqual([{ path: 'householdId', message: 'has no students' }]);
+    expect(snapshot(core)).toBe(before);
+  });
 });

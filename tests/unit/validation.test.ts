@@ -162,6 +162,12 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
     recipient: 'District counselor',
     purpose: 'Transfer of records',
   }),
+  'family.exportHousehold': () => ({
+    householdId: ids.household,
+    format: 'csv',
+    recipient: 'District counselor',
+    purpose: 'Transfer of records',
+  }),
   'disclosure.forStudent': () => ({ studentId: ids.student }),
   'audit.list': () => ({ action: 'read', limit: 20 }),
   'sync.status': () => ({}),

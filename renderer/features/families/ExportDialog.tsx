@@ -1,46 +1,64 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { API, type CallInput, type FamilyRecord } from '../../../contract';
+import type { z } from 'zod';
+import { API, type FamilyRecord } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { downloadCsv } from '../../ui/download';
 
-type ExportInput = CallInput<'family.export'>;
+const sharingSchema = API['family.export'].input.pick({
+  format: true,
+  recipient: true,
+  purpose: true,
+});
+type Sharing = z.infer<typeof sharingSchema>;
+
+/** One student's record, or a whole family's (each of its students', each disclosed). */
+export type ExportTarget =
+  { studentId: string; name: string } | { householdId: string; name: string };
+
+async function exportRecords(target: ExportTarget, sharing: Sharing) {
+  if ('studentId' in target) {
+    const { record, csv } = await call('family.export', {
+      studentId: target.studentId,
+      ...sharing,
+    });
+    return { records: [record], csv };
+  }
+  return call('family.exportHousehold', { householdId: target.householdId, ...sharing });
+}
 
 /**
  * FERPA: nothing leaves without a record of who, to whom, what and why. The core writes the
  * disclosure in the same step that prepares the export.
  */
 export function ExportDialog({
-  studentId,
-  studentName,
+  target,
   onPrint,
   onDone,
 }: {
-  studentId: string;
-  studentName: string;
-  onPrint: (record: FamilyRecord) => void;
+  target: ExportTarget;
+  onPrint: (records: FamilyRecord[]) => void;
   onDone: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ExportInput>({
-    resolver: zodResolver(API['family.export'].input),
-    defaultValues: { studentId, format: 'print', recipient: '', purpose: '' },
+  const form = useForm<Sharing>({
+    resolver: zodResolver(sharingSchema),
+    defaultValues: { format: 'print', recipient: '', purpose: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  const whole = 'householdId' in target;
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     try {
-      const result = await call('family.export', values);
-      if (result.csv !== null) {
-        const safeName = studentName.replace(/[^\p{L}\p{N}]+/gu, '-');
-        downloadCsv(
-          result.csv,
-          `hearth-record-${safeName}-${result.disclosure.disclosedAt.slice(0, 10)}.csv`,
-        );
+      const { records, csv } = await exportRecords(target, values);
+      if (csv !== null) {
+        const safeName = target.name.replace(/[^\p{L}\p{N}]+/gu, '-');
+        const day = records[0]?.preparedAt.slice(0, 10) ?? '';
+        downloadCsv(csv, `hearth-record-${safeName}-${day}.csv`);
       } else {
-        onPrint(result.record);
+        onPrint(records);
       }
       onDone();
     } catch (e) {
@@ -48,11 +66,12 @@ export function ExportDialog({
     }
   });
   return (
-    <Dialog title={`Print or export ${studentName}’s record`} onCancel={onDone}>
+    <Dialog title={`Print or export ${target.name}’s record`} onCancel={onDone}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <p>
-          Sharing a student’s record is a disclosure. Hearth keeps a record of it with the family:
-          who shared it, with whom, what, why and when.
+          {whole
+            ? 'Sharing a family’s record shares each of its students’ records, and each is a disclosure. Hearth keeps a record of each with the student: who shared it, with whom, what, why and when.'
+            : 'Sharing a student’s record is a disclosure. Hearth keeps a record of it with the family: who shared it, with whom, what, why and when.'}
         </p>
         <label className="field">
           <span>Shared with (person or organisation)</span>

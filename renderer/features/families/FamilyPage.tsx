@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type {
   ContactView,
+  FamilyRecord,
   LinkedPerson,
   Person,
   Staff,
@@ -29,7 +30,9 @@ import { FollowUpItem } from './FollowUpsPanel';
 import { HouseholdDialog } from './HouseholdDialog';
 import { LinkDialog } from './LinkDialog';
 import { LogContactDialog } from './LogContactDialog';
+import { ExportDialog } from './ExportDialog';
 import { MergeDialog } from './MergeDialog';
+import { PrintableRecord } from './PrintableRecord';
 import { StudentMergeDialog } from './StudentMergeDialog';
 import { PersonDialog } from './PersonDialog';
 import { StrengthDialog } from './StrengthDialog';
@@ -39,7 +42,10 @@ import { VoicePanel } from './VoicePanel';
 import { CheckIcon, LockIcon, NotYetIcon, ToneIcon } from '../../ui/icons';
 
 export type FamilyDialog =
-  | { dialog: 'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' }
+  | {
+      dialog:
+        'contact' | 'visit' | 'strength' | 'add-person' | 'household' | 'add-student' | 'export';
+    }
   | { dialog: 'edit-person' | 'merge'; person: Person }
   | { dialog: 'edit-student' | 'merge-student'; studentId: string }
   | { dialog: 'link'; student: StudentSummary; link: LinkedPerson }
@@ -64,6 +70,7 @@ export function FamilyPage(props: FamilyPageProps) {
   const { householdId, viewer, timeZone } = props;
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<FamilyDialog | null>(null);
+  const [printing, setPrinting] = useState<FamilyRecord[] | null>(null);
   const profile = useCall('family.get', { householdId }, version);
   const followUps = useCall('followUp.forFamily', { householdId }, version);
   const changed = () => setVersion((n) => n + 1);
@@ -81,6 +88,7 @@ export function FamilyPage(props: FamilyPageProps) {
   if (!profile.data) return <p className="muted">Opening the family…</p>;
   const family = profile.data;
   const { household, members, students, lastContact } = family;
+  if (printing) return <PrintableRecord records={printing} onClose={() => setPrinting(null)} />;
   const alerts = students.flatMap(({ student, links }) =>
     links.filter((l) => l.pickup !== 'allowed').map((l) => ({ student, link: l })),
   );
@@ -102,6 +110,18 @@ export function FamilyPage(props: FamilyPageProps) {
             >
               Edit name and address
             </button>
+            {students.length > 0 && (
+              <>
+                {' · '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setOpen({ dialog: 'export' })}
+                >
+                  Print or export the family’s record…
+                </button>
+              </>
+            )}
           </p>
         </div>
         <div className="actions">
@@ -292,6 +312,13 @@ export function FamilyPage(props: FamilyPageProps) {
         <PersonDialog householdId={householdId} person={open.person} onDone={close} />
       )}
       {open?.dialog === 'merge' && <MergeDialog person={open.person} onDone={close} />}
+      {open?.dialog === 'export' && (
+        <ExportDialog
+          target={{ householdId, name: household.name }}
+          onPrint={setPrinting}
+          onDone={() => close(true)}
+        />
+      )}
       {open?.dialog === 'merge-student' && (
         <StudentMergeDialog studentId={open.studentId} onDone={close} />
       )}

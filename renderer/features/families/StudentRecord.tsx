@@ -34,7 +34,7 @@ export function StudentRecord({
 }: StudentRecordProps) {
   const detail = useCall('student.get', { id: studentId });
   const [exporting, setExporting] = useState(false);
-  const [printing, setPrinting] = useState<FamilyRecord | null>(null);
+  const [printing, setPrinting] = useState<FamilyRecord[] | null>(null);
   const [disclosed, setDisclosed] = useState(0);
   const disclosures = useCall('disclosure.forStudent', { studentId }, disclosed);
 
@@ -47,7 +47,7 @@ export function StudentRecord({
   if (!detail.data) return <p className="muted">Opening the record…</p>;
   const { student, caregivers, families } = detail.data;
   const name = fullName(student);
-  if (printing) return <PrintableRecord record={printing} onClose={() => setPrinting(null)} />;
+  if (printing) return <PrintableRecord records={printing} onClose={() => setPrinting(null)} />;
 
   return (
     <div className="record">
@@ -129,8 +129,7 @@ export function StudentRecord({
       </section>
       {exporting && (
         <ExportDialog
-          studentId={studentId}
-          studentName={name}
+          target={{ studentId, name }}
           onPrint={setPrinting}
           onDone={() => {
             setExporting(false);
