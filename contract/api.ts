@@ -646,6 +646,18 @@ export const API = {
     z.strictObject({ name: line(200) }),
     z.object({ restored: backupFileSchema, keptAside: backupFileSchema }),
   ),
+  /**
+   * A computer set up on its own, before anything is recorded on it, starts over so it can
+   * join its district: its database is kept aside as a backup and a new, empty one begins,
+   * whose first screen offers "Join your district". Refused once families or anything about
+   * them are here, since a district's computer can't carry another school's records.
+   */
+  'setup.startOverToJoin': write(
+    'admin',
+    'none',
+    nothing,
+    z.object({ keptAside: backupFileSchema }),
+  ),
 
   /** Who read or changed restricted records. Administrators only; nothing can edit it. */
   'audit.list': read(
@@ -715,7 +727,12 @@ export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
 export const CALL_NAMES = Object.keys(API) as CallName[];
 
 /** Calls that copy or replace the database file itself, so never inside a transaction. */
-export const FILE_CALLS = ['backup.list', 'backup.now', 'backup.restore'] as const;
+export const FILE_CALLS = [
+  'backup.list',
+  'backup.now',
+  'backup.restore',
+  'setup.startOverToJoin',
+] as const;
 export type FileCall = (typeof FILE_CALLS)[number];
 
 export function isCallName(name: unknown): name is CallName {

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
+export const BACKUP_REASONS = [
+  'daily',
+  'manual',
+  'before-update',
+  'before-restore',
+  'before-join',
+] as const;
+
 /** A backup of this computer's database, as Settings lists it. */
 export const backupFileSchema = z.object({
   name: z.string(),
   at: z.string(),
   bytes: z.int(),
-  reason: z.enum(['daily', 'manual', 'before-update', 'before-restore']),
+  reason: z.enum(BACKUP_REASONS),
 });
 
 export const backupListSchema = z.object({

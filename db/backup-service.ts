@@ -2,6 +2,8 @@ import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs';
 import {
   FILE_CALLS,
   HearthError,
+  SYNCED_RECORDS,
+  type SyncedTable,
   type CallName,
   type CallOutput,
   type FileCall,
@@ -9,12 +11,17 @@ import {
 } from '../contract';
 import { backupFolderFor, backupPath, listBackups, writeBackup } from './backup';
 import type { IdleCheckpointer } from './checkpoint';
-import { LATEST_VERSION, schemaVersion } from './migrate';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrate';
 import { getMeta, openStore, setMeta, type OpenOptions, type Store } from './store';
 import { SYNC_META } from './sync/meta';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** What a school records: any of it here, and the computer is a school's, not a district's. */
+const RECORDED_TABLES = (Object.keys(SYNCED_RECORDS) as SyncedTable[]).filter(
+  (table) => table !== 'schools' && table !== 'staff',
+);
 
 export const isFileCall = (name: CallName): name is FileCall =>
   (FILE_CALLS as readonly string[]).includes(name);
@@ -94,6 +101,39 @@ export function backupService(deps: BackupDeps) {
     ? [setTimeout(daily, 60_000).unref(), setInterval(daily, 6 * HOUR_MS).unref()]
     : [];
 
+  /** See the API table: the database kept aside, a new one begun with the same device id. */
+  function startOverToJoin() {
+    const { store, checkpoints } = deps.current();
+    if (getMeta(store, SYNC_META.serverUrl) !== null)
+      throw new HearthError('CONFLICT', 'This computer has already joined a district.');
+    const recorded = RECORDED_TABLES.filter(
+      (table) => store.sql(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
+    );
+    if (recorded.length > 0)
+      throw new HearthError(
+        'CONFLICT',
+        'Families are already recorded on this computer, so it can’t join a district: a district’s computers carry only the district’s records. Ask district IT to set up another computer, and keep this one’s backups.',
+      );
+    const deviceId = getMeta(store, 'device_id');
+    const keptAside = writeBackup(store, folder, 'before-join', deps.now());
+    checkpoints.stop();
+    store.close();
+    try {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${deps.file}${suffix}`, { force: true });
+      const fresh = openStore(deps.file, deps.open);
+      try {
+        migrate(fresh);
+        // The same computer: its backups, the one just made included, can still be restored.
+        if (deviceId) setMeta(fresh, 'device_id', deviceId);
+      } finally {
+        fresh.close();
+      }
+    } finally {
+      deps.reopen();
+    }
+    return { keptAside };
+  }
+
   function restore(name: string) {
     const path = backupPath(folder, name);
     const restored = listBackups(folder).find((b) => b.name === name);
@@ -139,6 +179,8 @@ export function backupService(deps: BackupDeps) {
           return { folder, backups: listBackups(folder) } as CallOutput<N>;
         case 'backup.now':
           return writeBackup(store, folder, 'manual', deps.now()) as CallOutput<N>;
+        case 'setup.startOverToJoin':
+          return startOverToJoin() as CallOutput<N>;
         default:
           return restore((input as ParsedInput<'backup.restore'>).name) as CallOutput<N>;
       }

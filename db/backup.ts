@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { HearthError, type BackupFile, type BackupReason } from '../contract';
+import { BACKUP_REASONS, HearthError, type BackupFile, type BackupReason } from '../contract';
 import type { Store } from './store';
 
 /**
@@ -17,7 +17,10 @@ import type { Store } from './store';
 /** How many backups are kept; the oldest go first. */
 export const BACKUPS_KEPT = 14;
 
-const NAME = /^hearth-(\d{8})-(\d{6})(\d{3})?-(daily|manual|before-update|before-restore)\.sqlite$/;
+// The reasons are the contract's own, so a new one can't make its backups vanish from the list.
+const NAME = new RegExp(
+  `^hearth-(\\d{8})-(\\d{6})(\\d{3})?-(${BACKUP_REASONS.join('|')})\\.sqlite$`,
+);
 
 export const backupFolderFor = (databaseFile: string) => join(dirname(databaseFile), 'backups');
 

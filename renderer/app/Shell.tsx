@@ -204,7 +204,12 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
-              {page === 'sync' && <SyncPage />}
+              {page === 'sync' && (
+                <SyncPage
+                  isAdmin={status.staff?.role === 'administrator'}
+                  onStatusChange={onStatusChange}
+                />
+              )}
             </>
           )}
         </main>

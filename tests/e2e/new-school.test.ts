@@ -227,6 +227,26 @@ describe('backups', () => {
   });
 });
 
+describe('a school set up alone that learns its district runs Hearth', () => {
+  it('starts over to join while nothing is recorded, with the old database kept as a backup', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+    await nav(page, 'Families');
+    await page.getByRole('button', { name: 'join your district' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sync with the district' }).waitFor();
+    await page.getByRole('button', { name: 'Join your district…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Join your district' });
+    await screenshot(page, 'start-over-to-join-1280');
+    await dialog.getByRole('button', { name: 'Start over and join' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Hearth' }).waitFor();
+    await page.getByRole('heading', { name: 'Join your district' }).waitFor();
+    expect(callOrThrow(core, 'app.status', {}).setup).toBe('none');
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('importing families', () => {
   it('shows each problem in a file by line and column, imports nothing, then imports the fixed file', async () => {
     app = await startApp({ demo: false });

@@ -147,4 +147,35 @@ describe('backups', () => {
     openCore({ file: fresh, key }).close();
     expect(existsSync(backupFolderFor(fresh))).toBe(false);
   });
+
+  it('starts a computer with nothing recorded over, to join its district, keeping the old database as a backup', () => {
+    const dir = tempDir();
+    const file = join(dir, 'hearth.sqlite');
+    const key = randomBytes(32);
+    const core = tempCore({ file, key, setup: 'school' });
+    const deviceId = ok(core, 'app.status', {}).deviceId;
+    const { keptAside } = ok(core, 'setup.startOverToJoin', {});
+    expect(keptAside.reason).toBe('before-join');
+    const status = ok(core, 'app.status', {});
+    expect(status).toMatchObject({ setup: 'none', staff: null, deviceId });
+    // The old school is in the backup, and the backup can be restored on this computer.
+    ok(core, 'setup.school', {
+      schoolName: 'Not this one',
+      timeZone: 'America/Chicago',
+      staffName: 'Kim',
+      password: TEST_PASSWORD,
+    });
+    ok(core, 'backup.restore', { name: keptAside.name });
+    signInStaff(core, TEST_PASSWORD);
+    expect(ok(core, 'app.status', {}).school?.name).not.toBe('Not this one');
+  });
+
+  it('refuses to start over once a family is recorded, and changes nothing', () => {
+    const { core, household } = schoolWithFamily();
+    const error = fail(core, 'setup.startOverToJoin', {});
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/Families are already recorded/);
+    expect(ok(core, 'family.get', { householdId: household.id }).household.id).toBe(household.id);
+    expect(ok(core, 'backup.list', {}).backups).toEqual([]);
+  });
 });

@@ -122,6 +122,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
+  'setup.startOverToJoin': () => ({}),
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
   'timeline.open': () => ({ householdId: ids.household, source: 'voice', id: ids.voice }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { FamilyListFilter } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { usePageParams } from '../../app/location';
+import { goTo, usePageParams } from '../../app/location';
 import { filterToParams, paramsToFilter } from './familyFilter';
 import { FamilyFilters } from './FamilyFilters';
 import { FamilyList } from './FamilyList';
@@ -81,11 +81,16 @@ export function Families({
                   <button type="button" className="link-button" onClick={() => setImporting(true)}>
                     Import families
                   </button>{' '}
-                  from a spreadsheet saved as CSV (a template is offered).
+                  from a spreadsheet saved as CSV (a template is offered), or from your student
+                  information system’s OneRoster export.
                 </li>
                 <li>
-                  If your district runs a Hearth server, district IT connects a computer to it when
-                  the computer is first set up, and the families come from the district’s roster.
+                  If your district runs a Hearth server,{' '}
+                  <button type="button" className="link-button" onClick={() => goTo('sync')}>
+                    join your district
+                  </button>{' '}
+                  (an administrator does it, with a one-time code from district IT), and the
+                  families come from the district’s roster.
                 </li>
               </ul>
             </div>

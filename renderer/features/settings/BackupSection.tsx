@@ -11,6 +11,7 @@ const REASON_WORDS: Record<BackupFile['reason'], string> = {
   manual: 'Made by hand',
   'before-update': 'Before an update of Hearth',
   'before-restore': 'Kept aside by a restore',
+  'before-join': 'Kept aside when this computer started over to join its district',
 };
 
 const size = (bytes: number) =>

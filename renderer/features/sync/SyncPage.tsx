@@ -1,16 +1,23 @@
 import { useState } from 'react';
-import type { SyncConflict, SyncRejection } from '../../../contract';
+import type { AppStatus, SyncConflict, SyncRejection } from '../../../contract';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { exactDate, relative } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
+import { StartOverToJoin } from './StartOverToJoin';
 import { agoWords, fieldWords, statusLine, valueWords } from './syncWords';
 
 /**
  * Sync with the district: where it stands, "Sync now", and what needs a person: fields
  * changed on two computers at once (both values shown) and changes the district refused.
  */
-export function SyncPage() {
+export function SyncPage({
+  isAdmin,
+  onStatusChange,
+}: {
+  isAdmin: boolean;
+  onStatusChange: (status: AppStatus) => void;
+}) {
   const [refresh, setRefresh] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow(1_000);
@@ -32,12 +39,16 @@ export function SyncPage() {
       <section className="card" aria-labelledby="sync-state-title">
         <h2 id="sync-state-title">{statusLine(s, now)}</h2>
         {!s.joined ? (
-          <p>
-            This computer has not joined a district: everything recorded here stays on this
-            computer, and nothing waits to be sent. A computer joins its district’s Hearth server
-            when it is first set up, with a one-time code from district IT (“Join your district” on
-            the first screen); Settings → Backups keeps copies of the data meanwhile.
-          </p>
+          <>
+            <p>
+              This computer has not joined a district: everything recorded here stays on this
+              computer, and nothing waits to be sent; Settings → Backups keeps copies of it. If your
+              district runs a Hearth server, a computer with no families recorded yet can join it
+              with a one-time code from district IT
+              {isAdmin ? '.' : ' (an administrator starts it here).'}
+            </p>
+            {isAdmin && <StartOverToJoin onStatusChange={onStatusChange} />}
+          </>
         ) : (
           <>
             <dl className="facts">
