@@ -3,14 +3,12 @@ import {
   type DuplicateCandidate,
   type DuplicateReason,
   type Person,
-  type PickupPermission,
-  type StudentPersonLink,
 } from '../../contract';
-import { fromRow } from '../columns';
 import { loadOwned, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditMerge } from '../privacy/audit';
 import { digitsOf, words } from '../search/normalize';
 import { similarNames } from '../search/similar';
+import { movePersonReferences } from '../merges';
 import { personSummary } from './summaries';
 
 const MAX_CANDIDATES = 10;
@@ -108,23 +106,6 @@ export function findDuplicates(ctx: Ctx, typed: Typed): DuplicateCandidate[] {
     .slice(0, MAX_CANDIDATES);
 }
 
-const STRICTNESS: Record<PickupPermission, number> = { allowed: 0, see_office: 1, not_allowed: 2 };
-
-/** Two links of the same student to what turned out to be one person: keep every caution. */
-export function combineLinks(
-  kept: StudentPersonLink,
-  other: StudentPersonLink,
-): Partial<StudentPersonLink> {
-  const notes = [...new Set([kept.officeNote, other.officeNote].filter((n) => n !== null))];
-  return {
-    legalGuardian: kept.legalGuardian || other.legalGuardian,
-    livesWith: kept.livesWith || other.livesWith,
-    emergencyContact: kept.emergencyContact || other.emergencyContact,
-    pickup: STRICTNESS[other.pickup] > STRICTNESS[kept.pickup] ? other.pickup : kept.pickup,
-    officeNote: notes.length > 0 ? notes.join('\n') : null,
-  };
-}
-
 /** What the kept person lacks, filled in from the duplicate; nothing the kept one has is lost. */
 function combinePeople(keep: Person, dup: Person): Partial<Person> {
   const notes = [...new Set([keep.doNotContact, dup.doNotContact].filter((n) => n !== null))];
@@ -141,16 +122,6 @@ function combinePeople(keep: Person, dup: Person): Partial<Person> {
   };
 }
 
-/** Tables whose records name a person, all moved to the kept person on a merge. */
-const PERSON_REFERENCES = [
-  'visits',
-  'contacts',
-  'strengths',
-  'voice_items',
-  'notes',
-  'follow_ups',
-] as const;
-
 export const duplicateHandlers = {
   'person.findDuplicates': (ctx, typed) => {
     requireStaff(ctx);
@@ -163,28 +134,7 @@ export const duplicateHandlers = {
     const dup = loadOwned(ctx, 'people', mergeId, 'person');
     if (keep.mergedIntoId || dup.mergedIntoId)
       throw new HearthError('CONFLICT', 'One of these people was already merged into another.');
-    const links = (
-      ctx.store
-        .sql('SELECT * FROM student_person_links WHERE person_id = ?')
-        .all(mergeId) as Record<string, unknown>[]
-    ).map((row) => fromRow('student_person_links', row));
-    for (const link of links) {
-      const existing = ctx.store
-        .sql('SELECT * FROM student_person_links WHERE person_id = ? AND student_id = ?')
-        .get(keepId, link.studentId) as Record<string, unknown> | undefined;
-      if (existing) {
-        const kept = fromRow('student_person_links', existing);
-        ctx.writer.update('student_person_links', kept.id, combineLinks(kept, link));
-      } else {
-        ctx.writer.update('student_person_links', link.id, { personId: keepId });
-      }
-    }
-    for (const table of PERSON_REFERENCES) {
-      const ids = ctx.store.sql(`SELECT id FROM ${table} WHERE person_id = ?`).all(mergeId) as {
-        id: string;
-      }[];
-      for (const { id } of ids) ctx.writer.update(table, id, { personId: keepId });
-    }
+    movePersonReferences(ctx.store, ctx.writer, mergeId, keepId);
     const merged = ctx.writer.update('people', keepId, combinePeople(keep, dup));
     ctx.writer.update('people', mergeId, { mergedIntoId: keepId });
     auditMerge(ctx, staff.id, keepId, mergeId);

@@ -4,7 +4,7 @@ import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from 
 import { auditStudentMerge } from '../privacy/audit';
 import { words } from '../search/normalize';
 import { similarNames } from '../search/similar';
-import { combineLinks } from './duplicates';
+import { moveStudentReferences } from '../merges';
 
 const MAX_CANDIDATES = 10;
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -39,11 +39,6 @@ function findStudentDuplicates(ctx: Ctx, student: Student): CallOutput<'student.
     }));
 }
 
-/** Records that name one student in a column of their own. */
-const STUDENT_REFERENCES = ['notes', 'follow_ups'] as const;
-/** Records that name their students in a JSON list. */
-const STUDENT_LISTS = ['contacts', 'visits'] as const;
-
 /** What the kept student lacks, filled in from the duplicate; the names and grade stay. */
 function combineStudents(keep: Student, dup: Student): Partial<Student> {
   return {
@@ -76,42 +71,7 @@ export const studentMergeHandlers = {
           : 'Keep the roster’s record and merge the one added here into it.',
         { issues: [{ path: 'mergeId', message: 'comes from the roster' }] },
       );
-    const links = (
-      ctx.store
-        .sql('SELECT * FROM student_person_links WHERE student_id = ?')
-        .all(mergeId) as Record<string, unknown>[]
-    ).map((row) => fromRow('student_person_links', row));
-    for (const link of links) {
-      const existing = ctx.store
-        .sql('SELECT * FROM student_person_links WHERE student_id = ? AND person_id = ?')
-        .get(keepId, link.personId) as Record<string, unknown> | undefined;
-      if (existing) {
-        const kept = fromRow('student_person_links', existing);
-        ctx.writer.update('student_person_links', kept.id, combineLinks(kept, link));
-      } else {
-        ctx.writer.update('student_person_links', link.id, { studentId: keepId });
-      }
-    }
-    for (const table of STUDENT_REFERENCES) {
-      const ids = ctx.store.sql(`SELECT id FROM ${table} WHERE student_id = ?`).all(mergeId) as {
-        id: string;
-      }[];
-      for (const { id } of ids) ctx.writer.update(table, id, { studentId: keepId });
-    }
-    // Known limit: this reads every contact and visit of the school once; a merge is rare.
-    for (const table of STUDENT_LISTS) {
-      const rows = ctx.store
-        .sql(
-          `SELECT id, student_ids FROM ${table} WHERE school_id = ?
-             AND EXISTS (SELECT 1 FROM json_each(student_ids) WHERE value = ?)`,
-        )
-        .all(keep.schoolId, mergeId) as { id: string; student_ids: string }[];
-      for (const row of rows) {
-        const ids = JSON.parse(row.student_ids) as string[];
-        const studentIds = [...new Set(ids.map((s) => (s === mergeId ? keepId : s)))];
-        ctx.writer.update(table, row.id, { studentIds });
-      }
-    }
+    moveStudentReferences(ctx.store, ctx.writer, mergeId, keepId);
     const merged = ctx.writer.update('students', keepId, combineStudents(keep, dup));
     ctx.writer.update('students', mergeId, { mergedIntoId: keepId });
     auditStudentMerge(ctx, staff.id, keepId, mergeId);

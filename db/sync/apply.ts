@@ -11,6 +11,7 @@ import type { LocalClock } from '../clock';
 import { getMeta, setMeta, type Store } from '../store';
 import type { Writer } from '../write';
 import { removeFromTeamKeys } from '../privacy/keyring';
+import { movePersonReferences, moveStudentReferences } from '../merges';
 import { dropFromSearch } from '../search';
 import { SYNC_META } from './meta';
 import { pendingFields } from './outbox';
@@ -178,6 +179,7 @@ export function applyPage(
     page.changes.map((c) => c.rowId),
   );
   let unreadable = 0;
+  const merged: { table: 'people' | 'students'; from: string; to: string }[] = [];
   for (const change of page.changes) {
     if (!isSyncedTable(change.table)) {
       unreadable += 1;
@@ -196,7 +198,15 @@ export function applyPage(
     if (Object.keys(values).length === 0) continue;
     if (change.table === 'staff') leaveTeams(deps, change.rowId, values);
     if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
+    else if (
+      (change.table === 'people' || change.table === 'students') &&
+      typeof values.mergedIntoId === 'string'
+    )
+      merged.push({ table: change.table, from: change.rowId, to: values.mergedIntoId });
   }
+  // A merge made elsewhere: what only this computer holds moves to the record kept (db/merges.ts).
+  for (const { table, from, to } of merged)
+    (table === 'people' ? movePersonReferences : moveStudentReferences)(store, writer, from, to);
   setMeta(store, SYNC_META.cursor, String(page.next));
   setMeta(store, SYNC_META.lastSyncAt, deps.now().toISOString());
   return { effect: 'applied', unreadable };

@@ -160,6 +160,70 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
     },
   );
   it.skipIf(skip)(
+    'a doubled student merged at the desk moves contacts, notes and another’s private follow-up everywhere, with nothing refused',
+    async () => {
+      const { liaison, office, laptop, desk } = await laptopAndDesk();
+      await desk.signIn(office);
+      await laptop.signIn(liaison);
+      const { family, mother, student } = addOkaforFamily(desk.core);
+      const twin = callOrThrow(desk.core, 'student.create', {
+        firstName: 'Tobi',
+        lastName: 'Okafor',
+        grade: '3',
+        dateOfBirth: '2017-03-01',
+        links: [{ personId: mother.id, relationship: 'Mother' }],
+      });
+      callOrThrow(desk.core, 'contact.log', {
+        householdId: family.id,
+        personId: mother.id,
+        studentIds: [twin.id],
+        kind: 'call',
+        direction: 'school_to_family',
+        tone: 'good_news',
+        summary: 'Tobi helped a new classmate.',
+      });
+      await desk.sync();
+      await laptop.sync();
+      const followUp = callOrThrow(laptop.core, 'followUp.create', {
+        studentId: twin.id,
+        visibility: 'private',
+        title: 'Ask about the reading club',
+        assigneeId: liaison.id,
+        dueOn: '2099-01-31',
+      });
+      await laptop.sync();
+      await desk.sync();
+      callOrThrow(desk.core, 'student.merge', { keepId: student.id, mergeId: twin.id });
+      await desk.sync();
+      expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
+      expect(desk.core.sync.pending()).toBe(0);
+      await laptop.sync();
+      expect(row(laptop, 'SELECT student_id FROM follow_ups WHERE id = ?', followUp.id)).toEqual({
+        student_id: student.id,
+      });
+      expect(
+        row(
+          laptop,
+          `SELECT count(*) AS n FROM contacts WHERE student_ids LIKE ?`,
+          `%${student.id}%`,
+        ),
+      ).toEqual({ n: 1 });
+      expect(
+        row(laptop, 'SELECT merged_into_id, date_of_birth FROM students WHERE id = ?', twin.id),
+      ).toEqual({
+        merged_into_id: student.id,
+        date_of_birth: '2017-03-01',
+      });
+      expect(callOrThrow(laptop.core, 'student.get', { id: student.id }).student.dateOfBirth).toBe(
+        '2017-03-01',
+      );
+      // The laptop moved what only it holds; the district takes that move too.
+      await laptop.sync();
+      expect(callOrThrow(laptop.core, 'sync.review', {}).rejections).toEqual([]);
+      expect(laptop.core.sync.pending()).toBe(0);
+    },
+  );
+  it.skipIf(skip)(
     'the last batch’s answer brings the first page: a usual sync is one request',
     async () => {
       const { d, liaison, office, laptop, desk } = await laptopAndDesk();
