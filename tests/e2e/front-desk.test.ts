@@ -257,8 +257,13 @@ describe('front desk in the browser', () => {
       visitor: { personId: caregiver.person_id },
       studentIds: [caregiver.student_id],
       purpose: 'meeting',
+      seeing: 'Counselor Ms. Abernathy-Whitfield in room 214',
     });
     await page.reload();
+    // Every column of today's log within its card: nothing to scroll sideways.
+    const log = page.locator('.today-log .table-scroll');
+    await page.getByText('Follow-up…').waitFor();
+    expect(await log.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
     await search(page).fill('garc');
     await page.getByRole('option').first().waitFor();
     await screenshot(page, 'front-desk-results-1024');

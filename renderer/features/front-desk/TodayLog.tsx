@@ -87,7 +87,7 @@ export function TodayLog({ refreshKey, viewer, timeZone, onFollowUpAdded }: Toda
                       <span className="still-here">Still here</span>
                     )}
                   </td>
-                  <td className="wide-only">{v.greetedByName}</td>
+                  <td className="wide-only muted small-text">greeted by {v.greetedByName}</td>
                   <td>
                     {v.students.length > 0 && (
                       <button
