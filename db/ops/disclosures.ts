@@ -10,7 +10,7 @@ import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from
 import { toCsv } from './csv';
 import { followUpsForStudent } from './follow-ups';
 import { notesForStudent } from './notes';
-import { caregiversOfStudents, familyStudentIds, studentName } from './summaries';
+import { caregiversOfStudents, studentIdsOfFamily, studentName } from './summaries';
 
 function disclosureViews(ctx: Ctx, where: string, target: string): DisclosureView[] {
   const rows = ctx.store
@@ -164,13 +164,7 @@ export const disclosureHandlers = {
   /** A whole family's record: each student's, each with a disclosure of its own. */
   'family.exportHousehold': (ctx, { householdId, ...sharing }) => {
     const household = loadOwned(ctx, 'households', householdId, 'family');
-    const studentIds = (
-      ctx.store
-        .sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`)
-        .all(householdId) as {
-        student_id: string;
-      }[]
-    ).map((r) => r.student_id);
+    const studentIds = studentIdsOfFamily(ctx, householdId);
     if (studentIds.length === 0)
       throw new HearthError(
         'VALIDATION',

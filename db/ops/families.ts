@@ -11,6 +11,7 @@ import {
   caregiversOfStudents,
   familiesOfStudent,
   familyStudentIds,
+  studentIdsOfFamily,
   optionalPersonName,
   studentSummaries,
 } from './summaries';
@@ -104,13 +105,7 @@ export const familyHandlers = {
         )
         .all(householdId) as Record<string, unknown>[]
     ).map((row) => fromRow('people', row));
-    const studentIds = (
-      ctx.store
-        .sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`)
-        .all(householdId) as {
-        student_id: string;
-      }[]
-    ).map((r) => r.student_id);
+    const studentIds = studentIdsOfFamily(ctx, householdId);
     const summaries = studentSummaries(ctx, studentIds);
     const links = caregiversOfStudents(ctx, studentIds);
     const students: FamilyStudent[] = studentIds

@@ -112,6 +112,15 @@ export const familyStudentIds = (param: string) =>
    JOIN students s ON s.id = l.student_id
    WHERE p.household_id = ${param} AND s.merged_into_id IS NULL`;
 
+/** The ids of a household's students (through its people's links), each once. */
+export function studentIdsOfFamily(ctx: Ctx, householdId: string): string[] {
+  return (
+    ctx.store
+      .sql(`SELECT DISTINCT student_id FROM (${familyStudentIds('?')})`)
+      .all(householdId) as { student_id: string }[]
+  ).map((r) => r.student_id);
+}
+
 /** The families (households) a student belongs to through their caregivers, by name. */
 export function familiesOfStudent(ctx: Ctx, studentId: string): FamilyRef[] {
   return ctx.store
