@@ -81,6 +81,7 @@ import {
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 import { backupFileSchema, backupListSchema } from './backups';
 import { familiesImportInput, familiesImportResultSchema } from './families-csv';
+import { insightsInput, insightsSchema } from './insights/view';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -658,6 +659,12 @@ export const API = {
     nothing,
     z.object({ keptAside: backupFileSchema }),
   ),
+
+  /**
+   * The partnership figures for a period (contract/insights): counts and shares only, from
+   * records every staff member may see; the families behind a number come from family.list.
+   */
+  'insights.get': read('staff', 'none', insightsInput, insightsSchema),
 
   /** Who read or changed restricted records. Administrators only; nothing can edit it. */
   'audit.list': read(

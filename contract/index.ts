@@ -15,3 +15,4 @@ export * from './sync';
 export * from './audience';
 export * from './keys';
 export * from './plural';
+export * from './insights';

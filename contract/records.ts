@@ -444,6 +444,8 @@ export function voiceStepReached(
 export type Channel = (typeof CHANNELS)[number];
 export type ContactKind = Contact['kind'];
 export type ContactTone = Contact['tone'];
+export type ContactDirection = Contact['direction'];
+export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
 
 /**
  * Every table that syncs, keyed by its wire name. The write path and (later) the sync

@@ -19,6 +19,7 @@ import { auditHandlers } from './ops/audit-log';
 import { contactHandlers } from './ops/contacts';
 import { duplicateHandlers } from './ops/duplicates';
 import { studentMergeHandlers } from './ops/student-merge';
+import { insightsHandlers } from './ops/insights';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
 import { newFamilyHandlers } from './ops/new-family';
@@ -63,6 +64,7 @@ const HANDLERS: Handlers = {
   ...voiceHandlers,
   ...duplicateHandlers,
   ...studentMergeHandlers,
+  ...insightsHandlers,
   ...syncHandlers,
 };
 

@@ -161,6 +161,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
+  'insights.get': () => ({ period: { from: '2026-08-01', to: '2026-11-30' } }),
   'setup.startOverToJoin': () => ({}),
   // A name that is not a backup here: the restore is refused without touching anything.
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),

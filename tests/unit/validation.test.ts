@@ -122,6 +122,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
+  'insights.get': () => ({ period: { from: '2026-08-01', to: '2026-11-30' } }),
   'setup.startOverToJoin': () => ({}),
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
   'timeline.open': () => ({ householdId: ids.household, source: 'voice', id: ids.voice }),

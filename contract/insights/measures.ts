@@ -1,0 +1,377 @@
+import type {
+  Channel,
+  ContactDirection,
+  ContactTone,
+  HomeVisitStatus,
+  StaffRole,
+  StrengthCategory,
+} from '../records';
+
+/**
+ * The partnership measures: each a pure function over plain rows the store (or the district
+ * server) gathers, with its definition written once here and shown on screen as its help, so
+ * the words and the arithmetic cannot drift. Times are ISO instants; days are whole days.
+ * Only school-wide records count: restricted notes and follow-ups never reach these rows, and
+ * a strength the family shared with its recorder alone is not counted.
+ */
+
+/** One family (household) as the measures see it, over the period asked for. */
+export interface FamilyRow {
+  householdId: string;
+  /** Home languages of its people, each once ('' when none is recorded). */
+  languages: string[];
+  /** Someone in the family needs an interpreter (spoken, written or both). */
+  interpreter: boolean;
+  /** The first caregiver's first choice of channel. */
+  channel: Channel | null;
+  /** Grades of its students, each once. */
+  grades: string[];
+  students: number;
+  /** Tone of the family's first contact this school year (up to the period's end). */
+  firstToneThisYear: ContactTone | null;
+  contactsInPeriod: number;
+  goodNewsInPeriod: boolean;
+  /** Good news at any time this school year, up to the period's end. */
+  goodNewsThisYear: boolean;
+  /** The latest contact up to the period's end. */
+  lastContactAt: string | null;
+}
+
+export interface Measure {
+  /** The families or records counted in. */
+  count: number;
+  /** Out of. */
+  of: number;
+}
+
+export interface MeasureDefinition {
+  title: string;
+  definition: string;
+}
+
+const DAY_MS = 86_400_000;
+const days = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
+/** The middle value (the mean of the two middle ones for an even count); null when none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export const share = ({ count, of }: Measure): number | null => (of === 0 ? null : count / of);
+
+export const POSITIVE_FIRST: MeasureDefinition = {
+  title: 'Good news first',
+  definition:
+    'Of the students whose family was contacted this school year, the share whose family’s first contact was good news, before any information or concern. A student in two families counts in each.',
+};
+export function positiveFirst(families: readonly FamilyRow[]): Measure {
+  let count = 0;
+  let of = 0;
+  for (const f of families) {
+    if (f.firstToneThisYear === null || f.students === 0) continue;
+    of += f.students;
+    if (f.firstToneThisYear === 'good_news') count += f.students;
+  }
+  return { count, of };
+}
+
+export const GOOD_NEWS: MeasureDefinition = {
+  title: 'Good news in the period',
+  definition:
+    'Of all the school’s families, the share who heard good news from the school in the period.',
+};
+export const goodNews = (families: readonly FamilyRow[]): Measure => ({
+  count: families.filter((f) => f.goodNewsInPeriod).length,
+  of: families.length,
+});
+
+export const WAITING: MeasureDefinition = {
+  title: 'Still waiting for good news',
+  definition: 'Families who have not heard good news from the school this school year.',
+};
+export const waitingForGoodNews = (families: readonly FamilyRow[]): Measure => ({
+  count: families.filter((f) => !f.goodNewsThisYear).length,
+  of: families.length,
+});
+
+/** Contacts of one month by direction, as the store counts them. */
+export interface ContactMonthRow {
+  /** yyyy-MM in the school's time zone. */
+  month: string;
+  direction: ContactDirection;
+  contacts: number;
+}
+
+export const TWO_WAY: MeasureDefinition = {
+  title: 'Two-way',
+  definition:
+    'Contacts in the period by who started them: the school, the family, or a conversation both took part in (two-way). Started by families is the family’s share of all contacts.',
+};
+export interface TwoWay {
+  months: { month: string; byDirection: Record<ContactDirection, number> }[];
+  total: Record<ContactDirection, number>;
+  startedByFamilies: Measure;
+}
+/** `months`: every month of the period (monthsOf), so a month with no contacts shows as none. */
+export function twoWay(rows: readonly ContactMonthRow[], months: readonly string[]): TwoWay {
+  const empty = (): Record<ContactDirection, number> => ({
+    school_to_family: 0,
+    family_to_school: 0,
+    two_way: 0,
+  });
+  const byMonth = new Map(months.map((m) => [m, empty()]));
+  const total = empty();
+  for (const row of rows) {
+    const month = byMonth.get(row.month) ?? empty();
+    month[row.direction] += row.contacts;
+    total[row.direction] += row.contacts;
+    byMonth.set(row.month, month);
+  }
+  const all = total.school_to_family + total.family_to_school + total.two_way;
+  return {
+    months: [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, byDirection]) => ({ month, byDirection })),
+    total,
+    startedByFamilies: { count: total.family_to_school, of: all },
+  };
+}
+
+/** One family-voice item raised in the period. */
+export interface VoiceRow {
+  raisedAt: string;
+  heardAt: string | null;
+  actedAt: string | null;
+  toldAt: string | null;
+}
+
+export const VOICE: MeasureDefinition = {
+  title: 'Family voice',
+  definition:
+    'What families raised in the period, and how far each item has come: heard, acted on, and the family told what was done. Days to told is the median from raised to told; open items are those not yet told, by how long ago they were raised.',
+};
+export const VOICE_AGES = [
+  'under 1 week',
+  '1 to 4 weeks',
+  '1 to 3 months',
+  'over 3 months',
+] as const;
+export interface VoiceFlow {
+  raised: number;
+  heard: number;
+  acted: number;
+  told: number;
+  medianDaysToTold: number | null;
+  openByAge: Record<(typeof VOICE_AGES)[number], number>;
+}
+export function voiceFlow(rows: readonly VoiceRow[], asOf: string): VoiceFlow {
+  const openByAge = Object.fromEntries(VOICE_AGES.map((a) => [a, 0])) as VoiceFlow['openByAge'];
+  for (const row of rows) {
+    if (row.toldAt) continue;
+    const age = days(row.raisedAt, asOf);
+    const bucket = age < 7 ? 0 : age < 28 ? 1 : age < 90 ? 2 : 3;
+    openByAge[VOICE_AGES[bucket] as (typeof VOICE_AGES)[number]] += 1;
+  }
+  return {
+    raised: rows.length,
+    heard: rows.filter((r) => r.heardAt).length,
+    acted: rows.filter((r) => r.actedAt).length,
+    told: rows.filter((r) => r.toldAt).length,
+    medianDaysToTold: median(rows.flatMap((r) => (r.toldAt ? [days(r.raisedAt, r.toldAt)] : []))),
+    openByAge,
+  };
+}
+
+export const REACH: MeasureDefinition = {
+  title: 'Reach, by group',
+  definition:
+    'For each group of families: how many there are, the share contacted in the period, the share who heard good news in the period, and the median days since their last contact (families never contacted are left out of the median and counted apart).',
+};
+export const REACH_GROUPS = ['language', 'interpreter', 'grade', 'channel'] as const;
+export type ReachGroup = (typeof REACH_GROUPS)[number];
+export interface ReachRow {
+  /** The group's value: a language tag, a grade, a channel; 'yes'/'no' for interpreter; '' for none recorded. */
+  value: string;
+  families: number;
+  contacted: number;
+  goodNews: number;
+  medianDaysSinceContact: number | null;
+  neverContacted: number;
+}
+function groupValues(f: FamilyRow, group: ReachGroup): string[] {
+  switch (group) {
+    case 'language':
+      return f.languages.length > 0 ? f.languages : [''];
+    case 'interpreter':
+      return [f.interpreter ? 'yes' : 'no'];
+    case 'grade':
+      return f.grades.length > 0 ? f.grades : [''];
+    default:
+      return [f.channel ?? ''];
+  }
+}
+/** A family in two groups (two languages, students in two grades) counts in each. */
+export function reach(families: readonly FamilyRow[], group: ReachGroup, asOf: string): ReachRow[] {
+  const groups = new Map<string, FamilyRow[]>();
+  for (const f of families)
+    for (const value of groupValues(f, group)) groups.set(value, [...(groups.get(value) ?? []), f]);
+  return [...groups.entries()]
+    .map(([value, members]) => ({
+      value,
+      families: members.length,
+      contacted: members.filter((f) => f.contactsInPeriod > 0).length,
+      goodNews: members.filter((f) => f.goodNewsInPeriod).length,
+      medianDaysSinceContact: median(
+        members.flatMap((f) => (f.lastContactAt ? [days(f.lastContactAt, asOf)] : [])),
+      ),
+      neverContacted: members.filter((f) => !f.lastContactAt).length,
+    }))
+    .sort((a, b) => b.families - a.families || a.value.localeCompare(b.value));
+}
+
+/** Contacts in the period with families who need an interpreter, and in the family's language. */
+export interface LanguageRow {
+  needInterpreter: number;
+  interpreterUsed: number;
+  /** Contacts whose language was recorded. */
+  withLanguage: number;
+  inFamilyLanguage: number;
+}
+export const INTERPRETERS: MeasureDefinition = {
+  title: 'In the family’s language',
+  definition:
+    'Of the contacts in the period with families who need an interpreter, the share where one was used; of the contacts whose language was recorded, the share held in a home language of the family.',
+};
+
+/** One staff member's contacts in one month. */
+export interface StaffMonthRow {
+  month: string;
+  staffId: string;
+  role: StaffRole;
+  contacts: number;
+}
+export const EVERYONE: MeasureDefinition = {
+  title: 'Everyone’s job',
+  definition:
+    'Contacts in the period by the role of the staff member who made them, how many different staff contacted families each month, and the share carried by liaisons and coordinators.',
+};
+export interface EveryonesJob {
+  byRole: Partial<Record<StaffRole, number>>;
+  months: { month: string; staff: number; contacts: number; liaisonShare: number | null }[];
+  liaisonShare: Measure;
+  /** Said in words when the liaisons' share grew by a tenth or more from the first month to the last while others' contacts fell. */
+  trend: 'narrowing' | null;
+}
+const CARRIERS: readonly StaffRole[] = ['liaison', 'coordinator'];
+export function everyonesJob(
+  rows: readonly StaffMonthRow[],
+  periodMonths: readonly string[],
+): EveryonesJob {
+  const byRole: Partial<Record<StaffRole, number>> = {};
+  const months = new Map(
+    periodMonths.map((m) => [m, { staff: new Set<string>(), contacts: 0, carried: 0 }]),
+  );
+  for (const row of rows) {
+    byRole[row.role] = (byRole[row.role] ?? 0) + row.contacts;
+    const month = months.get(row.month) ?? { staff: new Set(), contacts: 0, carried: 0 };
+    month.staff.add(row.staffId);
+    month.contacts += row.contacts;
+    if (CARRIERS.includes(row.role)) month.carried += row.contacts;
+    months.set(row.month, month);
+  }
+  const list = [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, m]) => ({
+      month,
+      staff: m.staff.size,
+      contacts: m.contacts,
+      carried: m.carried,
+      liaisonShare: m.contacts === 0 ? null : m.carried / m.contacts,
+    }));
+  const first = list[0];
+  const last = list[list.length - 1];
+  const narrowing =
+    first !== undefined &&
+    last !== undefined &&
+    first !== last &&
+    (last.liaisonShare ?? 0) - (first.liaisonShare ?? 0) >= 0.1 &&
+    last.contacts - last.carried < first.contacts - first.carried;
+  const carried = list.reduce((n, m) => n + m.carried, 0);
+  const contacts = list.reduce((n, m) => n + m.contacts, 0);
+  return {
+    byRole,
+    months: list.map(({ month, staff, contacts: c, liaisonShare }) => ({
+      month,
+      staff,
+      contacts: c,
+      liaisonShare,
+    })),
+    liaisonShare: { count: carried, of: contacts },
+    trend: narrowing ? 'narrowing' : null,
+  };
+}
+
+/** One strength the school may count (shared with staff), of one family. */
+export interface StrengthRow {
+  householdId: string;
+  category: StrengthCategory;
+}
+export const STRENGTHS: MeasureDefinition = {
+  title: 'Strengths',
+  definition:
+    'Families with at least one strength recorded (shared with staff; those a family shared with one person alone are not counted), and strengths by kind.',
+};
+export function strengths(
+  rows: readonly StrengthRow[],
+  families: number,
+): { withStrength: Measure; byCategory: Partial<Record<StrengthCategory, number>> } {
+  const byCategory: Partial<Record<StrengthCategory, number>> = {};
+  for (const row of rows) byCategory[row.category] = (byCategory[row.category] ?? 0) + 1;
+  return {
+    withStrength: { count: new Set(rows.map((r) => r.householdId)).size, of: families },
+    byCategory,
+  };
+}
+
+/** One home visit scheduled in the period, with the grades of its family's students. */
+export interface HomeVisitRow {
+  status: HomeVisitStatus;
+  grades: string[];
+}
+export const HOME_VISITS: MeasureDefinition = {
+  title: 'Home visits',
+  definition:
+    'Home visits scheduled in the period by what became of them, in all and by the grades of the family’s students (a family with students in two grades counts in each).',
+};
+export function homeVisits(rows: readonly HomeVisitRow[]): {
+  byStatus: Record<HomeVisitStatus, number>;
+  byGrade: { grade: string; byStatus: Record<HomeVisitStatus, number> }[];
+} {
+  const empty = (): Record<HomeVisitStatus, number> => ({
+    planned: 0,
+    completed: 0,
+    cancelled: 0,
+    declined: 0,
+  });
+  const byStatus = empty();
+  const grades = new Map<string, Record<HomeVisitStatus, number>>();
+  for (const row of rows) {
+    byStatus[row.status] += 1;
+    for (const grade of row.grades.length > 0 ? row.grades : ['']) {
+      const g = grades.get(grade) ?? empty();
+      g[row.status] += 1;
+      grades.set(grade, g);
+    }
+  }
+  return {
+    byStatus,
+    byGrade: [...grades.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
+      .map(([grade, s]) => ({ grade, byStatus: s })),
+  };
+}

@@ -1,0 +1,368 @@
+import { describe, expect, it } from 'vitest';
+import {
+  everyonesJob,
+  median,
+  monthOf,
+  monthsOf,
+  schoolYearOf,
+  termOf,
+  twoWay,
+  yearBefore,
+  type CallInput,
+} from '../../contract';
+import { localMonthSql } from '../../db/insights/local-time';
+import { fail, ok, tempCore } from '../helpers';
+
+/**
+ * A small school where every figure is counted by hand (America/Chicago; "today" is
+ * 20 November 2026; the school year began on 1 August):
+ *
+ * - Ahmed family: Amal (Arabic, needs a spoken interpreter, prefers text); students in grades 3
+ *   and K. A liaison called with good news on 3 Sep (in Arabic, with an interpreter); Amal
+ *   raised a concern on 10 Oct (in English). Voice: a suggestion raised 1 Oct, heard 2 Oct,
+ *   acted on 5 Oct, told 11 Oct. A home visit planned for 10 Nov. A skill shared with staff.
+ * - Brown family: Bo (English, prefers a call); a student in grade 3. The administrator wrote
+ *   about a concern on 5 Sep (in English) and they talked over good news on 2 Nov (no language
+ *   recorded). Voice: a question raised 15 Nov, open. A home visit on 20 Oct, declined. A
+ *   strength shared only with its recorder (never counted).
+ * - Chen family: Chun (Chinese, needs written translation, prefers email); a student in grade
+ *   1. Good news last school year (1 May 2026), nothing since.
+ * - Diaz family: Dani (Spanish); no students, never contacted.
+ */
+function handCountedSchool() {
+  let now = new Date('2026-11-20T18:00:00Z');
+  const core = tempCore({ setup: 'school', now: () => now });
+  const at = (iso: string) => {
+    now = new Date(iso);
+  };
+  const admin = ok(core, 'staff.list', {})[0]?.id ?? '';
+  const liaison = ok(core, 'staff.create', {
+    displayName: 'Lena Liaison',
+    role: 'liaison',
+    password: 'liaison password',
+  }).id;
+  const family = (input: CallInput<'family.create'>) => {
+    const household = ok(core, 'family.create', input);
+    const [person] = ok(core, 'family.get', { householdId: household.id }).members;
+    return { householdId: household.id, personId: person?.id ?? '' };
+  };
+  const ahmed = family({
+    name: 'Ahmed family',
+    members: [
+      {
+        person: {
+          firstName: 'Amal',
+          homeLanguage: 'ar',
+          interpreter: 'spoken',
+          channels: ['text'],
+        },
+        relationship: 'Mother',
+      },
+    ],
+    students: [
+      { firstName: 'Sami', lastName: 'Ahmed', grade: '3' },
+      { firstName: 'Lina', lastName: 'Ahmed', grade: 'K' },
+    ],
+  });
+  const brown = family({
+    name: 'Brown family',
+    members: [
+      {
+        person: { firstName: 'Bo', homeLanguage: 'en', channels: ['call'] },
+        relationship: 'Father',
+      },
+    ],
+    students: [{ firstName: 'Ben', lastName: 'Brown', grade: '3' }],
+  });
+  const chen = family({
+    name: 'Chen family',
+    members: [
+      {
+        person: {
+          firstName: 'Chun',
+          homeLanguage: 'zh',
+          interpreter: 'written',
+          channels: ['email'],
+        },
+        relationship: 'Mother',
+      },
+    ],
+    students: [{ firstName: 'Mei', lastName: 'Chen', grade: '1' }],
+  });
+  family({
+    name: 'Diaz family',
+    members: [{ person: { firstName: 'Dani', homeLanguage: 'es' }, relationship: 'Aunt' }],
+  });
+  const log = (
+    f: { householdId: string; personId: string },
+    occurredAt: string,
+    more: Partial<CallInput<'contact.log'>>,
+  ) =>
+    ok(core, 'contact.log', {
+      householdId: f.householdId,
+      personId: f.personId,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'information',
+      summary: 'A call.',
+      occurredAt,
+      ...more,
+    });
+  log(ahmed, '2026-09-03T15:00:00Z', {
+    tone: 'good_news',
+    language: 'ar',
+    interpreterUsed: true,
+    staffId: liaison,
+  });
+  log(ahmed, '2026-10-10T15:00:00Z', {
+    tone: 'concern',
+    direction: 'family_to_school',
+    language: 'en',
+    staffId: liaison,
+  });
+  log(brown, '2026-09-05T15:00:00Z', { tone: 'concern', kind: 'email', language: 'en' });
+  log(brown, '2026-11-02T15:00:00Z', { tone: 'good_news', direction: 'two_way' });
+  log(chen, '2026-05-01T15:00:00Z', { tone: 'good_news' });
+
+  at('2026-10-01T15:00:00Z');
+  const idea = ok(core, 'voice.create', {
+    householdId: ahmed.householdId,
+    kind: 'suggestion',
+    summary: 'A homework club.',
+  });
+  at('2026-10-02T15:00:00Z');
+  ok(core, 'voice.advance', { id: idea.id, step: 'heard' });
+  at('2026-10-05T15:00:00Z');
+  ok(core, 'voice.advance', { id: idea.id, step: 'acted', note: 'Room 12 on Tuesdays.' });
+  at('2026-10-11T15:00:00Z');
+  ok(core, 'voice.advance', { id: idea.id, step: 'told', note: 'Told Amal.' });
+  at('2026-11-15T15:00:00Z');
+  ok(core, 'voice.create', {
+    householdId: brown.householdId,
+    kind: 'question',
+    summary: 'When are conferences?',
+  });
+  at('2026-10-15T15:00:00Z');
+  const declined = ok(core, 'homeVisit.plan', {
+    householdId: brown.householdId,
+    scheduledAt: '2026-10-20T22:00:00Z',
+    place: 'home',
+    purpose: 'Get to know the family',
+    staffIds: [admin],
+  });
+  ok(core, 'homeVisit.close', { id: declined.id, status: 'declined' });
+  ok(core, 'homeVisit.plan', {
+    householdId: ahmed.householdId,
+    scheduledAt: '2026-11-10T22:00:00Z',
+    place: 'home',
+    purpose: 'Get to know the family',
+    staffIds: [liaison],
+  });
+  ok(core, 'strength.create', {
+    householdId: ahmed.householdId,
+    category: 'skill',
+    description: 'Carpentry',
+    consent: 'staff',
+    source: 'conference',
+  });
+  ok(core, 'strength.create', {
+    householdId: brown.householdId,
+    category: 'talent',
+    description: 'Sings',
+    consent: 'recorder_only',
+    source: 'conference',
+  });
+  at('2026-11-20T18:00:00Z');
+  return { core };
+}
+
+const YEAR = { from: '2026-08-01', to: '2026-11-20' };
+
+describe('partnership insights, counted by hand', () => {
+  it('gives every figure of the school year as counted by hand', () => {
+    const { core } = handCountedSchool();
+    const figures = ok(core, 'insights.get', { period: YEAR });
+    expect(figures.families).toBe(4);
+    // Ahmed (2 students, good news first) and Brown (1 student, a concern first).
+    expect(figures.positiveFirst).toEqual({ count: 2, of: 3 });
+    expect(figures.goodNews).toEqual({ count: 2, of: 4 });
+    expect(figures.waiting).toEqual({ count: 2, of: 4 });
+    expect(figures.contacted).toEqual({ count: 2, of: 4 });
+    expect(figures.twoWay.months).toEqual([
+      { month: '2026-08', byDirection: { school_to_family: 0, family_to_school: 0, two_way: 0 } },
+      { month: '2026-09', byDirection: { school_to_family: 2, family_to_school: 0, two_way: 0 } },
+      { month: '2026-10', byDirection: { school_to_family: 0, family_to_school: 1, two_way: 0 } },
+      { month: '2026-11', byDirection: { school_to_family: 0, family_to_school: 0, two_way: 1 } },
+    ]);
+    expect(figures.twoWay.startedByFamilies).toEqual({ count: 1, of: 4 });
+    expect(figures.voice).toEqual({
+      raised: 2,
+      heard: 1,
+      acted: 1,
+      told: 1,
+      medianDaysToTold: 10,
+      openByAge: { 'under 1 week': 1, '1 to 4 weeks': 0, '1 to 3 months': 0, 'over 3 months': 0 },
+    });
+    // Days since the last contact, to the end of 20 November in Chicago (06:00 UTC on the 21st).
+    expect(figures.reach.language).toEqual([
+      {
+        value: 'ar',
+        families: 1,
+        contacted: 1,
+        goodNews: 1,
+        medianDaysSinceContact: 41,
+        neverContacted: 0,
+      },
+      {
+        value: 'en',
+        families: 1,
+        contacted: 1,
+        goodNews: 1,
+        medianDaysSinceContact: 18,
+        neverContacted: 0,
+      },
+      {
+        value: 'es',
+        families: 1,
+        contacted: 0,
+        goodNews: 0,
+        medianDaysSinceContact: null,
+        neverContacted: 1,
+      },
+      {
+        value: 'zh',
+        families: 1,
+        contacted: 0,
+        goodNews: 0,
+        medianDaysSinceContact: 203,
+        neverContacted: 0,
+      },
+    ]);
+    expect(figures.reach.interpreter.map((r) => [r.value, r.families, r.contacted])).toEqual([
+      ['no', 2, 1],
+      ['yes', 2, 1],
+    ]);
+    expect(figures.reach.grade.map((r) => [r.value, r.families, r.goodNews])).toEqual([
+      ['3', 2, 2],
+      ['', 1, 0],
+      ['1', 1, 0],
+      ['K', 1, 1],
+    ]);
+    expect(figures.languages).toEqual({
+      needInterpreter: 2,
+      interpreterUsed: 1,
+      withLanguage: 3,
+      inFamilyLanguage: 2,
+    });
+    expect(figures.everyone.byRole).toEqual({ liaison: 2, administrator: 2 });
+    expect(figures.everyone.months.map((m) => [m.month, m.staff, m.contacts])).toEqual([
+      ['2026-08', 0, 0],
+      ['2026-09', 2, 2],
+      ['2026-10', 1, 1],
+      ['2026-11', 1, 1],
+    ]);
+    expect(figures.everyone.liaisonShare).toEqual({ count: 2, of: 4 });
+    expect(figures.strengths).toEqual({
+      withStrength: { count: 1, of: 4 },
+      byCategory: { skill: 1 },
+    });
+    expect(figures.homeVisits.byStatus).toEqual({
+      planned: 1,
+      completed: 0,
+      cancelled: 0,
+      declined: 1,
+    });
+    expect(figures.homeVisits.byGrade).toEqual([
+      { grade: '3', byStatus: { planned: 1, completed: 0, cancelled: 0, declined: 1 } },
+      { grade: 'K', byStatus: { planned: 1, completed: 0, cancelled: 0, declined: 0 } },
+    ]);
+    // Nothing a year before: no comparison is offered.
+    expect(figures.lastYear).toBeNull();
+  });
+
+  it('narrows every figure to a grade or a home language', () => {
+    const { core } = handCountedSchool();
+    const third = ok(core, 'insights.get', { period: YEAR, grade: '3' });
+    expect(third.families).toBe(2);
+    expect(third.positiveFirst).toEqual({ count: 2, of: 3 });
+    expect(third.twoWay.total).toEqual({ school_to_family: 2, family_to_school: 1, two_way: 1 });
+    const chinese = ok(core, 'insights.get', { period: YEAR, language: 'zh' });
+    expect(chinese.families).toBe(1);
+    expect(chinese.waiting).toEqual({ count: 1, of: 1 });
+    expect(chinese.twoWay.total).toEqual({ school_to_family: 0, family_to_school: 0, two_way: 0 });
+    expect(chinese.voice.raised).toBe(0);
+  });
+
+  it('compares with the same days a year before once there are records then', () => {
+    const { core } = handCountedSchool();
+    const spring = ok(core, 'insights.get', { period: { from: '2027-04-01', to: '2027-05-31' } });
+    expect(spring.lastYear).toEqual({
+      positiveFirst: { count: 1, of: 1 },
+      goodNews: { count: 1, of: 4 },
+      contacted: { count: 1, of: 4 },
+      startedByFamilies: { count: 0, of: 1 },
+    });
+  });
+
+  it('refuses a period that ends before it starts, naming the field', () => {
+    const { core } = handCountedSchool();
+    const error = fail(core, 'insights.get', { period: { from: '2026-11-01', to: '2026-10-01' } });
+    expect(error.issues).toEqual([{ path: 'period.to', message: 'must start before it ends' }]);
+  });
+});
+
+describe('the measures and periods, without a database', () => {
+  it('finds the school year, the term and the month of a day, and the same days a year before', () => {
+    expect(schoolYearOf('2026-07-31')).toEqual({ from: '2025-08-01', to: '2026-07-31' });
+    expect(schoolYearOf('2026-08-01')).toEqual({ from: '2026-08-01', to: '2026-08-01' });
+    expect(termOf('2027-02-10')).toEqual({ from: '2027-01-01', to: '2027-02-10' });
+    expect(termOf('2026-09-10')).toEqual({ from: '2026-08-01', to: '2026-09-10' });
+    expect(monthOf('2026-11-20')).toEqual({ from: '2026-11-01', to: '2026-11-20' });
+    expect(yearBefore({ from: '2028-02-29', to: '2028-03-01' })).toEqual({
+      from: '2027-02-28',
+      to: '2027-03-01',
+    });
+    expect(monthsOf({ from: '2026-11-20', to: '2027-02-01' })).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+  });
+
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 10])).toBe(3.5);
+  });
+
+  it('says so when liaisons carry more while everyone else does less', () => {
+    const month = (m: string, liaison: number, teacher: number) => [
+      { month: m, staffId: 'l', role: 'liaison' as const, contacts: liaison },
+      { month: m, staffId: 't', role: 'teacher' as const, contacts: teacher },
+    ];
+    const narrowing = everyonesJob(
+      [...month('2026-09', 5, 5), ...month('2026-10', 8, 2)],
+      ['2026-09', '2026-10'],
+    );
+    expect(narrowing.trend).toBe('narrowing');
+    const shared = everyonesJob(
+      [...month('2026-09', 5, 5), ...month('2026-10', 6, 6)],
+      ['2026-09', '2026-10'],
+    );
+    expect(shared.trend).toBeNull();
+    expect(twoWay([], ['2026-09']).startedByFamilies).toEqual({ count: 0, of: 0 });
+  });
+
+  it('puts a contact in the school’s month across a change of clocks', () => {
+    // 1 Nov 2026 05:30 UTC is 31 Oct 23:30 in Chicago (still daylight time, UTC−5).
+    const { sql, params } = localMonthSql(
+      'at',
+      '2026-10-01T05:00:00.000Z',
+      '2026-12-01T06:00:00.000Z',
+      'America/Chicago',
+    );
+    expect(sql).toContain('CASE');
+    expect(params).toEqual(['2026-11-01T07:00:00.000Z', -300, -360]);
+  });
+});
