@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { birthDate, email, filterText, id, languageTag, line, phone, text } from './fields';
+import {
+  birthDate,
+  email,
+  filterText,
+  id,
+  isoDate,
+  languageTag,
+  line,
+  phone,
+  text,
+} from './fields';
 import {
   CHANNELS,
   CONTACT_TONES,
@@ -141,6 +151,9 @@ export const familyListFilterSchema = z.strictObject({
   notContactedDays: z.int().min(1).max(3650).nullable().default(null),
   lastTone: z.enum(CONTACT_TONES).nullable().default(null),
   noGoodNews: z.boolean().default(false),
+  /** From Insights: families whose last contact, or last good news, came before this school day. */
+  notContactedSince: isoDate.nullable().default(null),
+  noGoodNewsSince: isoDate.nullable().default(null),
   openVoice: z.boolean().default(false),
   pickupCaution: z.boolean().default(false),
   sort: z.enum(FAMILY_SORTS).default('name'),

@@ -23,7 +23,7 @@ import {
   type StrengthCategory,
 } from '../../contract';
 import type { Store } from '../store';
-import { dayStart, localMonthSql, periodEnd } from './local-time';
+import { dayStart, localMonthSql, periodEnd } from '../school-time';
 
 /**
  * The store's half of Insights: SQL gathers plain rows for a period, the contract's measures

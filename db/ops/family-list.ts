@@ -11,6 +11,7 @@ import { requireSchool, requireStaff, type Ctx, type Handlers } from '../context
 import { auditFamilyList } from '../privacy/audit';
 import { toCsv } from './csv';
 import { findMatches } from '../search';
+import { dayStart } from '../school-time';
 import { schoolYearStart } from './families';
 import { personName, studentName, studentSummary } from './summaries';
 
@@ -40,7 +41,8 @@ const FILTERS = `h.school_id = @school
   AND (@channel IS NULL OR EXISTS (${MEMBER} AND p.channels ->> '$[0]' = @channel))
   AND (@contactBefore IS NULL OR f.last_contact_at IS NULL OR f.last_contact_at < @contactBefore)
   AND (@lastTone IS NULL OR f.last_tone = @lastTone)
-  AND (@noGoodNews = 0 OR f.last_good_news_at IS NULL OR f.last_good_news_at < @yearStart)
+  AND (@goodNewsBefore IS NULL OR f.last_good_news_at IS NULL
+    OR f.last_good_news_at < @goodNewsBefore)
   AND (@openVoice = 0 OR f.open_voice > 0)
   AND (@pickupCaution = 0 OR EXISTS (SELECT 1 FROM people p
     JOIN student_person_links l ON l.person_id = p.id
@@ -188,6 +190,9 @@ function describe(ctx: Ctx, rows: Row[], yearStart: string): FamilyListRow[] {
   });
 }
 
+const earliest = (...instants: (string | null)[]) =>
+  instants.filter((t): t is string => t !== null).sort()[0] ?? null;
+
 /** One page of the list: its rows, the next page's cursor, and people in no family. */
 function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
   const school = requireSchool(ctx);
@@ -204,13 +209,18 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
     language: input.language,
     interpreter: input.interpreter ? 1 : 0,
     channel: input.channel,
-    contactBefore:
+    // Two conditions on one fact: a family must meet both, so the earlier instant is the bound.
+    contactBefore: earliest(
       input.notContactedDays === null
         ? null
         : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
+      input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
+    ),
     lastTone: input.lastTone,
-    noGoodNews: input.noGoodNews ? 1 : 0,
-    yearStart,
+    goodNewsBefore: earliest(
+      input.noGoodNews ? yearStart : null,
+      input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
+    ),
     openVoice: input.openVoice ? 1 : 0,
     pickupCaution: input.pickupCaution ? 1 : 0,
     afterKey: input.after?.key ?? null,

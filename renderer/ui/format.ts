@@ -136,6 +136,9 @@ export function schoolToday(timeZone: string, now = new Date()): string {
   return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
 }
 
+/** A school day (yyyy-MM-dd) as "1 Aug 2026". */
+export const dayWords = (date: string): string => format(parseISO(date), 'd MMM yyyy');
+
 /** "Overdue since Mon 16 Nov", "Due today", "Due Thu 26 Nov". */
 export function dueWords(dueOn: string, today: string): string {
   const day = format(

@@ -10,7 +10,7 @@ import {
   yearBefore,
   type CallInput,
 } from '../../contract';
-import { localMonthSql } from '../../db/insights/local-time';
+import { localMonthSql } from '../../db/school-time';
 import { fail, ok, tempCore } from '../helpers';
 
 /**
@@ -302,6 +302,22 @@ describe('partnership insights, counted by hand', () => {
       contacted: { count: 1, of: 4 },
       startedByFamilies: { count: 0, of: 1 },
     });
+  });
+
+  it('opens the families behind a number: not contacted, or no good news, since a day', () => {
+    const { core } = handCountedSchool();
+    const names = (filter: CallInput<'family.list'>) =>
+      ok(core, 'family.list', filter).rows.map((r) => r.household.name);
+    expect(names({ notContactedSince: YEAR.from })).toEqual(['Chen family', 'Diaz family']);
+    expect(names({ noGoodNewsSince: '2026-11-01' })).toEqual([
+      'Ahmed family',
+      'Chen family',
+      'Diaz family',
+    ]);
+    expect(names({ noGoodNewsSince: '2026-11-01', language: 'ar' })).toEqual(['Ahmed family']);
+    expect(ok(core, 'insights.get', { period: YEAR }).contacted.of - 2).toBe(
+      names({ notContactedSince: YEAR.from }).length,
+    );
   });
 
   it('refuses a period that ends before it starts, naming the field', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { GRADE_LEVELS, UNPLACED_GRADE, type FamilyListFilter } from '../../../contract';
-import { gradeLabel } from '../../ui/format';
+import { dayWords, gradeLabel } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
 import { ChannelOptions, LanguageOptions, ToneOptions } from '../../ui/options';
 
@@ -133,6 +133,12 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             {label}
           </label>
         ))}
+        {filter.notContactedSince && (
+          <span className="tag">Not contacted since {dayWords(filter.notContactedSince)}</span>
+        )}
+        {filter.noGoodNewsSince && (
+          <span className="tag">No good news since {dayWords(filter.noGoodNewsSince)}</span>
+        )}
         {isFiltered(filter) && (
           <button
             type="button"

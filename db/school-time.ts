@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import type { Period } from '../../contract';
+import type { Period } from '../contract';
 
 /** The instant a school-local day starts. */
 export const dayStart = (date: string, timeZone: string): string => {
