@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
 import { setDisplayTimeZone } from '../ui/format';
@@ -24,8 +24,12 @@ const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
   { id: 'follow-ups', label: 'Follow-ups' },
   { id: 'health', label: 'Health', forTeam: 'health' },
   { id: 'strengths', label: 'Strengths' },
+  { id: 'insights', label: 'Insights' },
   { id: 'settings', label: 'Settings' },
 ];
+
+// Its charts load only when someone opens it, so the front desk's first load stays small.
+const Insights = lazy(() => import('../features/insights/Insights'));
 
 /** A record opened over a page; Back returns to what was open before it. */
 type Opened = { kind: 'student' | 'family' | 'visit'; id: string };
@@ -203,6 +207,11 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 />
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
+              {page === 'insights' && (
+                <Suspense fallback={<p className="muted">Opening Insights…</p>}>
+                  <Insights timeZone={status.school?.timeZone ?? 'UTC'} />
+                </Suspense>
+              )}
               {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
               {page === 'sync' && (
                 <SyncPage

@@ -13,6 +13,7 @@ export const PAGES = [
   'follow-ups',
   'health',
   'strengths',
+  'insights',
   'settings',
   'sync',
 ] as const;

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -95,3 +96,26 @@ export function watchErrors(page: Page): string[] {
 /** Go to a page from the left navigation. */
 export const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name }).click();
+
+/**
+ * What axe-core finds wrong on the page as it is now (WCAG 2.1 A and AA), one line each:
+ * the rule and the first element it names. An empty list is a clean page.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over the debugging protocol, which the app's CSP rightly does not let a page do.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`);
+  });
+  return violations;
+}

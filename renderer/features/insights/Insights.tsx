@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import {
+  GRADE_LEVELS,
+  PERIOD_KINDS,
+  presetPeriod,
+  type Period,
+  type PeriodKind,
+} from '../../../contract';
+import { errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { dayWords, gradeLabel, schoolToday } from '../../ui/format';
+import { LanguageOptions } from '../../ui/options';
+import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
+
+const PERIOD_WORDS: Record<PeriodKind, string> = {
+  year: 'This school year',
+  term: 'This term',
+  month: 'This month',
+  custom: 'Choose the days…',
+};
+
+/**
+ * Insights: how the school's partnership with families is going, for a period, a grade and a
+ * home language; every figure says what it counts and opens the families behind it. Loaded
+ * only when opened (Shell.tsx), so the front desk's first load does not carry the charts.
+ */
+export default function Insights({ timeZone }: { timeZone: string }) {
+  const today = schoolToday(timeZone);
+  const [kind, setKind] = useState<PeriodKind>('year');
+  const [custom, setCustom] = useState<Period>(presetPeriod('term', today));
+  const [grade, setGrade] = useState<string | null>(null);
+  const [language, setLanguage] = useState<string | null>(null);
+  const period = kind === 'custom' ? custom : presetPeriod(kind, today);
+  const valid = period.from <= period.to;
+  const figures = useCall('insights.get', valid ? { period, grade, language } : null);
+  const data = figures.data;
+  const scope = { from: period.from, grade, language };
+
+  return (
+    <div className="insights">
+      <h1>Insights</h1>
+      <section className="card insights-filters" aria-label="What the figures cover">
+        <div className="row">
+          <label className="field">
+            <span>Period</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
+              {PERIOD_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {PERIOD_WORDS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {kind === 'custom' && (
+            <>
+              <label className="field">
+                <span>From</span>
+                <input
+                  type="date"
+                  value={custom.from}
+                  max={today}
+                  onChange={(e) => e.target.value && setCustom({ ...custom, from: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span>To</span>
+                <input
+                  type="date"
+                  value={custom.to}
+                  max={today}
+                  aria-invalid={!valid}
+                  aria-describedby={valid ? undefined : 'period-error'}
+                  onChange={(e) => e.target.value && setCustom({ ...custom, to: e.target.value })}
+                />
+              </label>
+            </>
+          )}
+          <label className="field">
+            <span>Grade</span>
+            <select value={grade ?? ''} onChange={(e) => setGrade(e.target.value || null)}>
+              <option value="">Every grade</option>
+              {GRADE_LEVELS.map((g) => (
+                <option key={g} value={g}>
+                  {gradeLabel(g)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Home language</span>
+            <select value={language ?? ''} onChange={(e) => setLanguage(e.target.value || null)}>
+              <option value="">Every language</option>
+              <LanguageOptions />
+            </select>
+          </label>
+        </div>
+        {valid ? (
+          <p className="muted small-text" aria-live="polite">
+            {dayWords(period.from)} to {dayWords(period.to)}
+            {data && ` · ${data.families.toLocaleString()} families`}
+          </p>
+        ) : (
+          <p id="period-error" role="alert" className="error-text">
+            The period must start before it ends.
+          </p>
+        )}
+      </section>
+      {figures.error !== undefined && (
+        <p role="alert" className="error-text">
+          {errorMessage(figures.error)}
+        </p>
+      )}
+      {!data && figures.error === undefined && <p className="muted">Counting…</p>}
+      {data && data.families === 0 && (
+        <p className="empty">
+          No families yet: the figures come once families are added and contacts are logged.
+        </p>
+      )}
+      {data && data.families > 0 && (
+        <>
+          <PositiveFirst figures={data} scope={scope} />
+          <TwoWay figures={data} scope={scope} />
+          <Reach figures={data} scope={scope} />
+          <Everyone figures={data} />
+          <StrengthsAndVisits figures={data} />
+        </>
+      )}
+    </div>
+  );
+}
