@@ -219,7 +219,11 @@ function groupValues(f: FamilyRow, group: ReachGroup): string[] {
 export function reach(families: readonly FamilyRow[], group: ReachGroup, asOf: string): ReachRow[] {
   const groups = new Map<string, FamilyRow[]>();
   for (const f of families)
-    for (const value of groupValues(f, group)) groups.set(value, [...(groups.get(value) ?? []), f]);
+    for (const value of groupValues(f, group)) {
+      const members = groups.get(value);
+      if (members) members.push(f);
+      else groups.set(value, [f]);
+    }
   return [...groups.entries()]
     .map(([value, members]) => ({
       value,

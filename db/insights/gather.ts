@@ -81,8 +81,13 @@ const FAMILIES_SQL = `
       WHERE c.household_id = h.id AND c.occurred_at < @scanFrom) AS last_before
   FROM households h WHERE h.school_id = @school`;
 
+// The first contact this school year comes with its tone: ISO instants from the write path
+// all have one width, so the least "instant|tone" is the first contact's.
+// `+household_id`: grouping by the bare column leads SQLite to the household index and a
+// lookup of every row; the covering index (migration 0012) and a sort are far cheaper.
 const CONTACTS_SQL = `
-  SELECT household_id AS id,
+  SELECT +household_id AS id,
+    min(CASE WHEN occurred_at >= @yearStart THEN occurred_at || '|' || tone END) AS first,
     sum(occurred_at >= @from) AS in_period,
     max(tone = 'good_news' AND occurred_at >= @from) AS good_in_period,
     max(tone = 'good_news' AND occurred_at >= @yearStart) AS good_this_year,
@@ -90,16 +95,7 @@ const CONTACTS_SQL = `
   FROM contacts
   WHERE school_id = @school AND household_id IS NOT NULL
     AND occurred_at >= @scanFrom AND occurred_at < @end
-  GROUP BY household_id`;
-
-// One min() and a bare column: SQLite takes the bare column from the row of the minimum.
-const FIRST_TONE_SQL = `
-  SELECT household_id AS id, tone, min(occurred_at) AS at FROM contacts
-  WHERE school_id = @school AND household_id IS NOT NULL
-    AND occurred_at >= @yearStart AND occurred_at < @end
-  GROUP BY household_id`;
-
-const IN_FAMILIES = `(@families IS NULL OR c.household_id IN (SELECT value FROM json_each(@families)))`;
+  GROUP BY 1`;
 
 type Row = Record<string, unknown>;
 
@@ -107,13 +103,6 @@ function familyRows(store: Store, q: InsightsQuery, b: Bounds): FamilyRow[] {
   const params = { school: q.schoolId, ...b };
   const contacts = new Map(
     (store.sql(CONTACTS_SQL).all(params) as Row[]).map((r) => [r.id as string, r]),
-  );
-  const firstTone = new Map(
-    (
-      store
-        .sql(FIRST_TONE_SQL)
-        .all({ school: q.schoolId, yearStart: b.yearStart, end: b.end }) as Row[]
-    ).map((r) => [r.id as string, r.tone as ContactTone]),
   );
   const rows = store.sql(FAMILIES_SQL).all({ school: q.schoolId, scanFrom: b.scanFrom }) as Row[];
   return rows.map((r) => {
@@ -126,7 +115,8 @@ function familyRows(store: Store, q: InsightsQuery, b: Bounds): FamilyRow[] {
       channel: (r.channel as Channel | null) ?? null,
       grades: (JSON.parse(r.grades as string) as string[]).sort(),
       students: r.students as number,
-      firstToneThisYear: firstTone.get(id) ?? null,
+      firstToneThisYear:
+        typeof c?.first === 'string' ? (c.first.split('|')[1] as ContactTone) : null,
       contactsInPeriod: (c?.in_period as number | undefined) ?? 0,
       goodNewsInPeriod: c?.good_in_period === 1,
       goodNewsThisYear: c?.good_this_year === 1,
@@ -149,54 +139,66 @@ const contacted = (families: readonly FamilyRow[]): Measure => ({
   of: families.length,
 });
 
+/** Contacts in the period by school-local month, direction and staff member, in one scan. */
 function contactMonths(store: Store, q: InsightsQuery, b: Bounds, families: string | null) {
   const month = localMonthSql('c.occurred_at', b.from, b.end, q.timeZone);
-  const where = `c.school_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
-    AND (? IS NULL OR c.household_id IN (SELECT value FROM json_each(?)))`;
-  const scope = [q.schoolId, b.from, b.end, families, families];
-  const byDirection = store
+  const rows = store
     .sql(
-      `SELECT ${month.sql} AS month, c.direction, count(*) AS contacts FROM contacts c
-       WHERE ${where} GROUP BY 1, 2`,
+      `SELECT ${month.sql} AS month, c.direction, c.staff_id AS staffId, st.role,
+         count(*) AS contacts
+       FROM contacts c JOIN staff st ON st.id = c.staff_id
+       WHERE c.school_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
+         AND (? IS NULL OR c.household_id IN (SELECT value FROM json_each(?)))
+       GROUP BY 1, 2, 3`,
     )
-    .all(...month.params, ...scope) as {
+    .all(...month.params, q.schoolId, b.from, b.end, families, families) as {
     month: string;
     direction: ContactDirection;
-    contacts: number;
-  }[];
-  const byStaff = store
-    .sql(
-      `SELECT ${month.sql} AS month, c.staff_id AS staffId, st.role, count(*) AS contacts
-       FROM contacts c JOIN staff st ON st.id = c.staff_id
-       WHERE ${where} GROUP BY 1, 2`,
-    )
-    .all(...month.params, ...scope) as {
-    month: string;
     staffId: string;
     role: StaffRole;
     contacts: number;
   }[];
-  return { byDirection, byStaff };
+  return { byDirection: rows, byStaff: rows };
 }
 
-function languageUse(store: Store, q: InsightsQuery, b: Bounds, families: string | null) {
-  const row = store
+/**
+ * Contacts in the period by family, language and whether an interpreter was used, in one
+ * scan; whether the family needs one and speaks the language come from its row.
+ */
+function languageUse(
+  store: Store,
+  q: InsightsQuery,
+  b: Bounds,
+  families: readonly FamilyRow[],
+): Insights['languages'] {
+  const byId = new Map(families.map((f) => [f.householdId, f]));
+  const rows = store
     .sql(
-      `SELECT coalesce(sum(need), 0) AS needInterpreter,
-         coalesce(sum(need AND interpreter_used), 0) AS interpreterUsed,
-         coalesce(sum(language IS NOT NULL), 0) AS withLanguage,
-         coalesce(sum(language IS NOT NULL AND spoken), 0) AS inFamilyLanguage
-       FROM (SELECT c.interpreter_used, c.language,
-           EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.household_id
-             AND p.merged_into_id IS NULL AND p.interpreter <> 'none') AS need,
-           EXISTS (SELECT 1 FROM people p WHERE p.household_id = c.household_id
-             AND p.merged_into_id IS NULL AND p.home_language = c.language) AS spoken
-         FROM contacts c
-         WHERE c.school_id = @school AND c.household_id IS NOT NULL
-           AND c.occurred_at >= @from AND c.occurred_at < @end AND ${IN_FAMILIES})`,
+      `SELECT +household_id AS id, language, interpreter_used AS used, count(*) AS n
+       FROM contacts WHERE school_id = ? AND household_id IS NOT NULL
+         AND occurred_at >= ? AND occurred_at < ?
+       GROUP BY 1, 2, 3`,
     )
-    .get({ school: q.schoolId, from: b.from, end: b.end, families }) as Insights['languages'];
-  return row;
+    .all(q.schoolId, b.from, b.end) as {
+    id: string;
+    language: string | null;
+    used: number;
+    n: number;
+  }[];
+  const counts = { needInterpreter: 0, interpreterUsed: 0, withLanguage: 0, inFamilyLanguage: 0 };
+  for (const row of rows) {
+    const family = byId.get(row.id);
+    if (!family) continue;
+    if (family.interpreter) {
+      counts.needInterpreter += row.n;
+      if (row.used === 1) counts.interpreterUsed += row.n;
+    }
+    if (row.language !== null) {
+      counts.withLanguage += row.n;
+      if (family.languages.includes(row.language)) counts.inFamilyLanguage += row.n;
+    }
+  }
+  return counts;
 }
 
 function otherRows(store: Store, q: InsightsQuery, b: Bounds, ids: Set<string> | null) {
@@ -278,7 +280,7 @@ export function gatherInsights(store: Store, q: InsightsQuery, months: string[])
     reach: Object.fromEntries(
       REACH_GROUPS.map((g) => [g, reach(families, g, asOf)]),
     ) as Insights['reach'],
-    languages: languageUse(store, q, b, filter),
+    languages: languageUse(store, q, b, families),
     everyone: everyonesJob(byStaff, months),
     strengths: strengths(strengthRows, families.length),
     homeVisits: homeVisits(

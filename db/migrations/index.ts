@@ -9,6 +9,7 @@ import { sql as compactAudit } from './0008_compact_audit';
 import { sql as keySync } from './0009_key_sync';
 import { sql as familiesList } from './0010_families_list';
 import { sql as studentMerge } from './0011_student_merge';
+import { sql as insights } from './0012_insights';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0009_key_sync', sql: keySync },
   { name: '0010_families_list', sql: familiesList },
   { name: '0011_student_merge', sql: studentMerge },
+  { name: '0012_insights', sql: insights },
 ];

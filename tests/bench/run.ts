@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import {
   STRENGTH_CATEGORIES,
@@ -20,6 +19,7 @@ import { Writer } from '../../db/write';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { percentile, round } from './stats';
 import { familyListBenchmarks } from './families-list';
+import { insightsBenchmarks, rendererSizes } from './insights';
 import { rosterBenchmarks } from './roster';
 import { syncBenchmarks } from './sync';
 
@@ -553,16 +553,6 @@ async function browserStart(): Promise<void> {
   results.browser_start_to_interactive_ms = Math.round(percentile(samples, 50));
 }
 
-function rendererSize() {
-  const assets = resolve('dist/renderer/assets');
-  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const bytes = js.reduce(
-    (n, f) => n + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
-    0,
-  );
-  results.renderer_js_gzip_kb = round(bytes / 1024, 1);
-}
-
 try {
   const core = bulkInsert();
   searchKeystrokes(core);
@@ -570,10 +560,11 @@ try {
   familyListBenchmarks(core, results, { quick, log });
   signIns(core);
   unlock(core);
+  insightsBenchmarks(core, results, { quick, log });
   core.close();
   restrictedReads();
   await browserStart();
-  rendererSize();
+  rendererSizes(results);
   await syncBenchmarks(results, { quick, dir, size, log });
   await rosterBenchmarks(results, { quick, log });
   results.scale_people = size.people;
