@@ -16,3 +16,4 @@ export * from './audience';
 export * from './keys';
 export * from './plural';
 export * from './insights';
+export * from './csv';

@@ -1,3 +1,4 @@
 export * from './measures';
 export * from './periods';
 export * from './view';
+export * from './share';

@@ -4,10 +4,10 @@ import {
   type DisclosureView,
   type ExportFormat,
   type FamilyRecord,
+  toCsv,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
-import { toCsv } from './csv';
 import { followUpsForStudent } from './follow-ups';
 import { notesForStudent } from './notes';
 import { caregiversOfStudents, studentIdsOfFamily, studentName } from './summaries';

@@ -1,15 +1,15 @@
-import type {
-  FamilyListCursor,
-  FamilyListPage,
-  FamilyListRow,
-  ParsedInput,
-  Person,
-  StudentSummary,
+import {
+  toCsv,
+  type FamilyListCursor,
+  type FamilyListPage,
+  type FamilyListRow,
+  type ParsedInput,
+  type Person,
+  type StudentSummary,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditFamilyList } from '../privacy/audit';
-import { toCsv } from './csv';
 import { findMatches } from '../search';
 import { dayStart } from '../school-time';
 import { schoolYearStart } from './families';

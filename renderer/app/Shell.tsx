@@ -209,7 +209,10 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'insights' && (
                 <Suspense fallback={<p className="muted">Opening Insights…</p>}>
-                  <Insights timeZone={status.school?.timeZone ?? 'UTC'} />
+                  <Insights
+                    timeZone={status.school?.timeZone ?? 'UTC'}
+                    school={status.school?.name ?? ''}
+                  />
                 </Suspense>
               )}
               {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, nav, screenshot, startApp, watchErrors, type RunningApp } from './harness';
 
@@ -29,6 +30,18 @@ describe('Insights', () => {
     await page.getByLabel('Period').selectOption('month');
     await expect.poll(() => page.getByText(/^1 \w+ \d{4} to /).count()).toBe(1);
     await screenshot(page, 'insights-month-1280');
+
+    // Shared figures: a one-page summary and a CSV of every table, small counts suppressed.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the figures (CSV)' }).click();
+    const csv = readFileSync((await (await download).path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Section,Row,Column,Value');
+    expect(csv).not.toMatch(/,(1|2|3|4)\r\n/);
+    await page.getByRole('button', { name: 'Print a summary' }).click();
+    const summary = page.getByRole('region', { name: 'Printable summary' });
+    await summary.getByRole('heading', { name: 'Our partnership with families' }).waitFor();
+    await screenshot(page, 'insights-summary-1280');
+    await summary.getByRole('button', { name: 'Close' }).click();
 
     const drill = positive.getByRole('button', { name: /not contacted$/ });
     await drill.click();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  SMALL,
   everyonesJob,
+  insightsRows,
   median,
+  shownCount,
+  shownShare,
+  toCsv,
   monthOf,
   monthsOf,
   schoolYearOf,
@@ -324,6 +329,31 @@ describe('partnership insights, counted by hand', () => {
     const { core } = handCountedSchool();
     const error = fail(core, 'insights.get', { period: { from: '2026-11-01', to: '2026-10-01' } });
     expect(error.issues).toEqual([{ path: 'period.to', message: 'must start before it ends' }]);
+  });
+});
+
+describe('figures that leave the school', () => {
+  it('never show a count from 1 to 4, nor a share that would give one away', () => {
+    expect([0, 1, 4, 5, 1234].map(shownCount)).toEqual(['0', SMALL, SMALL, '5', '1,234']);
+    expect(shownShare({ count: 0, of: 0 })).toBe('—');
+    expect(shownShare({ count: 3, of: 40 })).toBe('withheld');
+    expect(shownShare({ count: 37, of: 40 })).toBe('withheld');
+    expect(shownShare({ count: 20, of: 40 })).toBe('50%');
+    expect(shownShare({ count: 0, of: 40 })).toBe('0%');
+  });
+
+  it('suppress every small count in the CSV of the hand-counted school', () => {
+    const { core } = handCountedSchool();
+    const rows = insightsRows(ok(core, 'insights.get', { period: YEAR }));
+    expect(rows[0]).toEqual(['Section', 'Row', 'Column', 'Value']);
+    expect(rows).toContainEqual(['Families', '', 'count', SMALL]);
+    for (const [, , column, value] of rows.slice(1)) {
+      if (column === 'from' || column === 'to' || column === 'days') continue;
+      expect(value, `${column} ${value}`).toMatch(
+        /^(0|—|withheld|fewer than 5|\d+%|[5-9]|\d{2,}.*)$/,
+      );
+    }
+    expect(toCsv(rows)).not.toMatch(/,(1|2|3|4)\r\n/);
   });
 });
 

@@ -1,15 +1,20 @@
+import { FileDown, Printer } from 'lucide-react';
 import { useState } from 'react';
 import {
   GRADE_LEVELS,
   PERIOD_KINDS,
+  insightsRows,
+  toCsv,
   presetPeriod,
   type Period,
   type PeriodKind,
 } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { dayWords, gradeLabel, schoolToday } from '../../ui/format';
+import { downloadCsv } from '../../ui/download';
+import { dayWords, gradeLabel, languageName, schoolToday } from '../../ui/format';
 import { LanguageOptions } from '../../ui/options';
+import { InsightsSummary } from './InsightsSummary';
 import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
 
 const PERIOD_WORDS: Record<PeriodKind, string> = {
@@ -24,7 +29,7 @@ const PERIOD_WORDS: Record<PeriodKind, string> = {
  * home language; every figure says what it counts and opens the families behind it. Loaded
  * only when opened (Shell.tsx), so the front desk's first load does not carry the charts.
  */
-export default function Insights({ timeZone }: { timeZone: string }) {
+export default function Insights({ timeZone, school }: { timeZone: string; school: string }) {
   const today = schoolToday(timeZone);
   const [kind, setKind] = useState<PeriodKind>('year');
   const [custom, setCustom] = useState<Period>(presetPeriod('term', today));
@@ -35,10 +40,49 @@ export default function Insights({ timeZone }: { timeZone: string }) {
   const figures = useCall('insights.get', valid ? { period, grade, language } : null);
   const data = figures.data;
   const scope = { from: period.from, grade, language };
+  const [printing, setPrinting] = useState(false);
+  const scopeWords = [
+    grade ? gradeLabel(grade) : 'every grade',
+    language ? (languageName(language) ?? language) : 'every home language',
+  ].join(', ');
+  if (printing && data)
+    return (
+      <InsightsSummary
+        figures={data}
+        school={school}
+        scope={scopeWords}
+        onClose={() => setPrinting(false)}
+      />
+    );
 
   return (
     <div className="insights">
-      <h1>Insights</h1>
+      <div className="record-header">
+        <h1>Insights</h1>
+        {data && data.families > 0 && (
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setPrinting(true)}>
+              <Printer size={16} aria-hidden="true" /> Print a summary
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                downloadCsv(
+                  toCsv(insightsRows(data)),
+                  `hearth-insights-${period.from}-to-${period.to}.csv`,
+                )
+              }
+            >
+              <FileDown size={16} aria-hidden="true" /> Download the figures (CSV)
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="muted small-text">
+        Printed and downloaded figures may leave the school: counts from 1 to 4 are shown there as
+        “fewer than 5”.
+      </p>
       <section className="card insights-filters" aria-label="What the figures cover">
         <div className="row">
           <label className="field">
