@@ -2,3 +2,4 @@ export * from './measures';
 export * from './periods';
 export * from './view';
 export * from './share';
+export * from './compute';

@@ -1,23 +1,15 @@
 import {
-  everyonesJob,
-  goodNews,
-  homeVisits,
-  positiveFirst,
-  reach,
+  computeInsights,
+  lastYearFigures,
   schoolYearOf,
-  strengths,
-  twoWay,
-  voiceFlow,
-  waitingForGoodNews,
   yearBefore,
-  REACH_GROUPS,
   type Channel,
   type ContactDirection,
   type ContactTone,
   type FamilyRow,
   type HomeVisitStatus,
   type Insights,
-  type Measure,
+  type InsightsRows,
   type Period,
   type StaffRole,
   type StrengthCategory,
@@ -134,13 +126,17 @@ function chosen(families: FamilyRow[], q: InsightsQuery): FamilyRow[] {
   );
 }
 
-const contacted = (families: readonly FamilyRow[]): Measure => ({
-  count: families.filter((f) => f.contactsInPeriod > 0).length,
-  of: families.length,
-});
-
 /** Contacts in the period by school-local month, direction and staff member, in one scan. */
-function contactMonths(store: Store, q: InsightsQuery, b: Bounds, families: string | null) {
+function contactMonths(
+  store: Store,
+  q: InsightsQuery,
+  b: Bounds,
+  chosenFamilies: readonly FamilyRow[],
+): InsightsRows['contacts'] {
+  const families =
+    q.grade !== null || q.language !== null
+      ? JSON.stringify(chosenFamilies.map((f) => f.householdId))
+      : null;
   const month = localMonthSql('c.occurred_at', b.from, b.end, q.timeZone);
   const rows = store
     .sql(
@@ -158,20 +154,11 @@ function contactMonths(store: Store, q: InsightsQuery, b: Bounds, families: stri
     role: StaffRole;
     contacts: number;
   }[];
-  return { byDirection: rows, byStaff: rows };
+  return rows;
 }
 
-/**
- * Contacts in the period by family, language and whether an interpreter was used, in one
- * scan; whether the family needs one and speaks the language come from its row.
- */
-function languageUse(
-  store: Store,
-  q: InsightsQuery,
-  b: Bounds,
-  families: readonly FamilyRow[],
-): Insights['languages'] {
-  const byId = new Map(families.map((f) => [f.householdId, f]));
+/** Contacts in the period by family, language and whether an interpreter was used, in one scan. */
+function languageRows(store: Store, q: InsightsQuery, b: Bounds): InsightsRows['languages'] {
   const rows = store
     .sql(
       `SELECT +household_id AS id, language, interpreter_used AS used, count(*) AS n
@@ -185,55 +172,35 @@ function languageUse(
     used: number;
     n: number;
   }[];
-  const counts = { needInterpreter: 0, interpreterUsed: 0, withLanguage: 0, inFamilyLanguage: 0 };
-  for (const row of rows) {
-    const family = byId.get(row.id);
-    if (!family) continue;
-    if (family.interpreter) {
-      counts.needInterpreter += row.n;
-      if (row.used === 1) counts.interpreterUsed += row.n;
-    }
-    if (row.language !== null) {
-      counts.withLanguage += row.n;
-      if (family.languages.includes(row.language)) counts.inFamilyLanguage += row.n;
-    }
-  }
-  return counts;
+  return rows.map((r) => ({ householdId: r.id, language: r.language, used: r.used === 1, n: r.n }));
 }
 
-function otherRows(store: Store, q: InsightsQuery, b: Bounds, ids: Set<string> | null) {
-  const mine = (r: { householdId: string }) => ids === null || ids.has(r.householdId);
-  const voice = (
-    store
-      .sql(
-        `SELECT household_id AS householdId, raised_at AS raisedAt, heard_at AS heardAt,
+function otherRows(store: Store, q: InsightsQuery, b: Bounds) {
+  const voice = store
+    .sql(
+      `SELECT household_id AS householdId, raised_at AS raisedAt, heard_at AS heardAt,
            acted_at AS actedAt, told_at AS toldAt
          FROM voice_items WHERE school_id = ? AND raised_at >= ? AND raised_at < ?`,
-      )
-      .all(q.schoolId, b.from, b.end) as {
-      householdId: string;
-      raisedAt: string;
-      heardAt: string | null;
-      actedAt: string | null;
-      toldAt: string | null;
-    }[]
-  ).filter(mine);
-  const strengthRows = (
-    store
-      .sql(
-        `SELECT household_id AS householdId, category FROM strengths
+    )
+    .all(q.schoolId, b.from, b.end) as {
+    householdId: string;
+    raisedAt: string;
+    heardAt: string | null;
+    actedAt: string | null;
+    toldAt: string | null;
+  }[];
+  const strengthRows = store
+    .sql(
+      `SELECT household_id AS householdId, category FROM strengths
          WHERE school_id = ? AND consent = 'staff' AND recorded_at < ?`,
-      )
-      .all(q.schoolId, b.end) as { householdId: string; category: StrengthCategory }[]
-  ).filter(mine);
-  const visits = (
-    store
-      .sql(
-        `SELECT household_id AS householdId, status FROM home_visits
+    )
+    .all(q.schoolId, b.end) as { householdId: string; category: StrengthCategory }[];
+  const visits = store
+    .sql(
+      `SELECT household_id AS householdId, status FROM home_visits
          WHERE school_id = ? AND scheduled_at >= ? AND scheduled_at < ?`,
-      )
-      .all(q.schoolId, b.from, b.end) as { householdId: string; status: HomeVisitStatus }[]
-  ).filter(mine);
+    )
+    .all(q.schoolId, b.from, b.end) as { householdId: string; status: HomeVisitStatus }[];
   return { voice, strengthRows, visits };
 }
 
@@ -248,44 +215,28 @@ function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
     .get(q.schoolId, b.from, b.end);
   if (!any) return null;
   const families = chosen(familyRows(store, { ...q, period }, b), q);
-  const filter = q.grade || q.language ? JSON.stringify(families.map((f) => f.householdId)) : null;
-  const { byDirection } = contactMonths(store, { ...q, period }, b, filter);
-  return {
-    positiveFirst: positiveFirst(families),
-    goodNews: goodNews(families),
-    contacted: contacted(families),
-    startedByFamilies: twoWay(byDirection, []).startedByFamilies,
-  };
+  return lastYearFigures({
+    families,
+    contacts: contactMonths(store, { ...q, period }, b, families),
+  });
 }
 
 export function gatherInsights(store: Store, q: InsightsQuery, months: string[]): Insights {
   const b = boundsOf(q.period, q.timeZone);
   const families = chosen(familyRows(store, q, b), q);
-  const filtered = q.grade !== null || q.language !== null;
-  const ids = filtered ? new Set(families.map((f) => f.householdId)) : null;
-  const filter = ids ? JSON.stringify([...ids]) : null;
-  const { byDirection, byStaff } = contactMonths(store, q, b, filter);
-  const { voice, strengthRows, visits } = otherRows(store, q, b, ids);
-  const gradesOf = new Map(families.map((f) => [f.householdId, f.grades]));
-  const asOf = b.end;
-  return {
-    period: q.period,
-    families: families.length,
-    positiveFirst: positiveFirst(families),
-    goodNews: goodNews(families),
-    waiting: waitingForGoodNews(families),
-    contacted: contacted(families),
-    twoWay: twoWay(byDirection, months),
-    voice: voiceFlow(voice, asOf),
-    reach: Object.fromEntries(
-      REACH_GROUPS.map((g) => [g, reach(families, g, asOf)]),
-    ) as Insights['reach'],
-    languages: languageUse(store, q, b, families),
-    everyone: everyonesJob(byStaff, months),
-    strengths: strengths(strengthRows, families.length),
-    homeVisits: homeVisits(
-      visits.map((v) => ({ status: v.status, grades: gradesOf.get(v.householdId) ?? [] })),
-    ),
-    lastYear: lastYear(store, q),
-  };
+  const { voice, strengthRows, visits } = otherRows(store, q, b);
+  return computeInsights(
+    q.period,
+    months,
+    b.end,
+    {
+      families,
+      contacts: contactMonths(store, q, b, families),
+      languages: languageRows(store, q, b),
+      voice,
+      strengths: strengthRows,
+      homeVisits: visits,
+    },
+    lastYear(store, q),
+  );
 }
