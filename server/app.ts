@@ -8,6 +8,7 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { databaseRateStore } from './auth/rate-store';
 import { auditRoutes } from './routes/audit';
+import { insightsRoutes } from './routes/insights';
 import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
@@ -78,5 +79,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);
+  insightsRoutes(app, options.db);
   return app;
 }

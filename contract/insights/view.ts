@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, languageTag, line } from '../fields';
+import { id, isoDate, languageTag, line } from '../fields';
 import {
   CONTACT_DIRECTIONS,
   HOME_VISIT_STATUSES,
@@ -100,3 +100,22 @@ export const insightsSchema = z.object({
     .nullable(),
 });
 export type Insights = z.infer<typeof insightsSchema>;
+
+/** `GET /v1/admin/insights`: one school's figures, for its administrators and the district's. */
+export const districtInsightsQuery = z
+  .strictObject({ schoolId: id, from: isoDate, to: isoDate })
+  .refine((q) => periodSchema.safeParse({ from: q.from, to: q.to }).success, {
+    message: 'must be a period of at most three years that starts before it ends',
+    path: ['to'],
+  });
+
+/**
+ * The district's view of a school: every table of the Insights screen as rows of text (the
+ * CSV's rows, contract/insights/share.ts), small counts already suppressed.
+ */
+export const districtInsightsSchema = z.object({
+  school: z.object({ id, name: z.string() }),
+  period: z.object({ from: isoDate, to: isoDate }),
+  rows: z.array(z.array(z.string())),
+});
+export type DistrictInsights = z.infer<typeof districtInsightsSchema>;

@@ -1,0 +1,225 @@
+import { TZDate } from '@date-fns/tz';
+import {
+  computeInsights,
+  lastYearFigures,
+  monthsOf,
+  schoolYearOf,
+  yearBefore,
+  type Channel,
+  type ContactTone,
+  type FamilyRow,
+  type HomeVisitStatus,
+  type Insights,
+  type InsightsRows,
+  type Period,
+  type StrengthCategory,
+} from '../../contract';
+import type { Sql } from '../db';
+
+/**
+ * A school's Insights counted by the district from the records its computers sync, the same
+ * rows gathered from PostgreSQL that a computer gathers from SQLite (db/insights/gather.ts),
+ * handed to the same computation. Only school-wide records are read (audience 'school'):
+ * never a restricted note or follow-up, nor a strength a family shared with one person.
+ */
+
+const dayStart = (date: string, timeZone: string, plusDays = 0): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d + plusDays, timeZone).toISOString();
+};
+
+interface Bounds {
+  from: string;
+  end: string;
+  yearStart: string;
+  scanFrom: string;
+}
+
+function boundsOf(period: Period, timeZone: string): Bounds {
+  const from = dayStart(period.from, timeZone);
+  const yearStart = dayStart(schoolYearOf(period.to).from, timeZone);
+  return {
+    from,
+    end: dayStart(period.to, timeZone, 1),
+    yearStart,
+    scanFrom: from < yearStart ? from : yearStart,
+  };
+}
+
+/** The school's records of one table, as `r`. */
+const OF = (table: string) =>
+  `FROM records r WHERE r.tbl = '${table}' AND r.school_id = $1 AND r.audience = 'school'`;
+
+async function familyRows(tx: Sql, schoolId: string, b: Bounds): Promise<FamilyRow[]> {
+  const households = await tx.query<{ id: string }>(`SELECT r.id::text AS id ${OF('households')}`, [
+    schoolId,
+  ]);
+  const people = await tx.query<{
+    id: string;
+    household: string;
+    language: string | null;
+    interpreter: string;
+    kind: string;
+    channel: Channel | null;
+    created: string;
+  }>(
+    `SELECT r.id::text AS id, r.data->>'householdId' AS household,
+       r.data->>'homeLanguage' AS language, r.data->>'interpreter' AS interpreter,
+       r.data->>'kind' AS kind, r.data->'channels'->>0 AS channel, r.data->>'createdAt' AS created
+     ${OF('people')} AND r.data->>'mergedIntoId' IS NULL AND r.data->>'householdId' IS NOT NULL`,
+    [schoolId],
+  );
+  const links = await tx.query<{ person: string; student: string; grade: string }>(
+    `SELECT r.data->>'personId' AS person, s.id::text AS student, s.data->>'grade' AS grade
+     FROM records r JOIN records s ON s.tbl = 'students' AND s.id = (r.data->>'studentId')::uuid
+     WHERE r.tbl = 'student_person_links' AND r.school_id = $1 AND r.audience = 'school'
+       AND s.audience = 'school' AND s.data->>'mergedIntoId' IS NULL`,
+    [schoolId],
+  );
+  const contacts = await tx.query<{
+    id: string;
+    first: string | null;
+    in_period: number;
+    good_in_period: boolean;
+    good_this_year: boolean;
+    last_at: string;
+  }>(
+    `SELECT r.data->>'householdId' AS id,
+       min(CASE WHEN r.data->>'occurredAt' >= $2 THEN (r.data->>'occurredAt') || '|' || (r.data->>'tone') END) AS first,
+       count(*) FILTER (WHERE r.data->>'occurredAt' >= $3)::int AS in_period,
+       coalesce(bool_or(r.data->>'tone' = 'good_news' AND r.data->>'occurredAt' >= $3), false) AS good_in_period,
+       coalesce(bool_or(r.data->>'tone' = 'good_news' AND r.data->>'occurredAt' >= $2), false) AS good_this_year,
+       max(r.data->>'occurredAt') AS last_at
+     ${OF('contacts')} AND r.data->>'householdId' IS NOT NULL
+       AND r.data->>'occurredAt' >= $4 AND r.data->>'occurredAt' < $5
+     GROUP BY 1`,
+    [schoolId, b.yearStart, b.from, b.scanFrom, b.end],
+  );
+  const before = await tx.query<{ id: string; last_at: string }>(
+    `SELECT r.data->>'householdId' AS id, max(r.data->>'occurredAt') AS last_at
+     ${OF('contacts')} AND r.data->>'householdId' IS NOT NULL AND r.data->>'occurredAt' < $2
+     GROUP BY 1`,
+    [schoolId, b.scanFrom],
+  );
+
+  const byHousehold = new Map<string, typeof people>();
+  for (const p of people) {
+    const members = byHousehold.get(p.household);
+    if (members) members.push(p);
+    else byHousehold.set(p.household, [p]);
+  }
+  const householdOf = new Map(people.map((p) => [p.id, p.household]));
+  const studentsOf = new Map<string, Map<string, string>>();
+  for (const l of links) {
+    const household = householdOf.get(l.person);
+    if (!household) continue;
+    const students = studentsOf.get(household) ?? new Map<string, string>();
+    students.set(l.student, l.grade);
+    studentsOf.set(household, students);
+  }
+  const contactsOf = new Map(contacts.map((c) => [c.id, c]));
+  const lastBefore = new Map(before.map((c) => [c.id, c.last_at]));
+  return households.map(({ id }) => {
+    const members = byHousehold.get(id) ?? [];
+    const first = [...members]
+      .filter((m) => m.kind === 'caregiver')
+      .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))[0];
+    const students = studentsOf.get(id) ?? new Map<string, string>();
+    const c = contactsOf.get(id);
+    return {
+      householdId: id,
+      languages: [...new Set(members.map((m) => m.language ?? ''))].sort(),
+      interpreter: members.some((m) => m.interpreter !== 'none'),
+      channel: first?.channel ?? null,
+      grades: [...new Set(students.values())].sort(),
+      students: students.size,
+      firstToneThisYear: c?.first ? (c.first.split('|')[1] as ContactTone) : null,
+      contactsInPeriod: c?.in_period ?? 0,
+      goodNewsInPeriod: c?.good_in_period ?? false,
+      goodNewsThisYear: c?.good_this_year ?? false,
+      lastContactAt: c?.last_at ?? lastBefore.get(id) ?? null,
+    };
+  });
+}
+
+async function contactMonths(
+  tx: Sql,
+  schoolId: string,
+  timeZone: string,
+  b: Bounds,
+): Promise<InsightsRows['contacts']> {
+  return tx.query<InsightsRows['contacts'][number]>(
+    `SELECT to_char((r.data->>'occurredAt')::timestamptz AT TIME ZONE $4, 'YYYY-MM') AS month,
+       r.data->>'direction' AS direction, st.id::text AS "staffId", st.role,
+       count(*)::int AS contacts
+     FROM records r JOIN staff_accounts st ON st.id = (r.data->>'staffId')::uuid
+     WHERE r.tbl = 'contacts' AND r.school_id = $1 AND r.audience = 'school'
+       AND r.data->>'occurredAt' >= $2 AND r.data->>'occurredAt' < $3
+     GROUP BY 1, 2, 3, 4`,
+    [schoolId, b.from, b.end, timeZone],
+  );
+}
+
+async function otherRows(tx: Sql, schoolId: string, b: Bounds) {
+  const languages = await tx.query<{
+    householdId: string;
+    language: string | null;
+    used: boolean;
+    n: number;
+  }>(
+    `SELECT r.data->>'householdId' AS "householdId", r.data->>'language' AS language,
+       (r.data->>'interpreterUsed')::boolean AS used, count(*)::int AS n
+     ${OF('contacts')} AND r.data->>'householdId' IS NOT NULL
+       AND r.data->>'occurredAt' >= $2 AND r.data->>'occurredAt' < $3
+     GROUP BY 1, 2, 3`,
+    [schoolId, b.from, b.end],
+  );
+  const voice = await tx.query<InsightsRows['voice'][number]>(
+    `SELECT r.data->>'householdId' AS "householdId", r.data->>'raisedAt' AS "raisedAt",
+       r.data->>'heardAt' AS "heardAt", r.data->>'actedAt' AS "actedAt", r.data->>'toldAt' AS "toldAt"
+     ${OF('voice_items')} AND r.data->>'raisedAt' >= $2 AND r.data->>'raisedAt' < $3`,
+    [schoolId, b.from, b.end],
+  );
+  const strengths = await tx.query<{ householdId: string; category: StrengthCategory }>(
+    `SELECT r.data->>'householdId' AS "householdId", r.data->>'category' AS category
+     ${OF('strengths')} AND r.data->>'consent' = 'staff' AND r.data->>'recordedAt' < $2`,
+    [schoolId, b.end],
+  );
+  const homeVisits = await tx.query<{ householdId: string; status: HomeVisitStatus }>(
+    `SELECT r.data->>'householdId' AS "householdId", r.data->>'status' AS status
+     ${OF('home_visits')} AND r.data->>'scheduledAt' >= $2 AND r.data->>'scheduledAt' < $3`,
+    [schoolId, b.from, b.end],
+  );
+  return { languages, voice, strengths, homeVisits };
+}
+
+export async function gatherSchoolInsights(
+  tx: Sql,
+  school: { id: string; timeZone: string },
+  period: Period,
+): Promise<Insights> {
+  const b = boundsOf(period, school.timeZone);
+  const families = await familyRows(tx, school.id, b);
+  const contacts = await contactMonths(tx, school.id, school.timeZone, b);
+  const rest = await otherRows(tx, school.id, b);
+  const earlier = yearBefore(period);
+  const eb = boundsOf(earlier, school.timeZone);
+  const [any] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n ${OF('contacts')} AND r.data->>'occurredAt' >= $2 AND r.data->>'occurredAt' < $3`,
+    [school.id, eb.from, eb.end],
+  );
+  const lastYear =
+    (any?.n ?? 0) > 0
+      ? lastYearFigures({
+          families: await familyRows(tx, school.id, eb),
+          contacts: await contactMonths(tx, school.id, school.timeZone, eb),
+        })
+      : null;
+  return computeInsights(
+    period,
+    monthsOf(period),
+    b.end,
+    { families, contacts, ...rest },
+    lastYear,
+  );
+}
