@@ -82,6 +82,7 @@ import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 import { backupFileSchema, backupListSchema } from './backups';
 import { familiesImportInput, familiesImportResultSchema } from './families-csv';
 import { insightsInput, insightsSchema } from './insights/view';
+import { goalProgressSchema, newGoalInput, schoolGoalSchema } from './insights/goals';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -665,6 +666,18 @@ export const API = {
    * records every staff member may see; the families behind a number come from family.list.
    */
   'insights.get': read('staff', 'none', insightsInput, insightsSchema),
+  /** The school's current goals with their progress (contract/insights/goals.ts). */
+  'goal.list': read('staff', 'none', nothing, z.array(goalProgressSchema)),
+  /** A new goal; administrators and family engagement coordinators only. */
+  'goal.set': write('staff', 'none', newGoalInput, schoolGoalSchema),
+  'goal.retire': write('staff', 'none', byId, schoolGoalSchema),
+  /** The current goals this family is still waiting for, for a quiet hint where staff meet it. */
+  'goal.waitingFamily': read(
+    'staff',
+    'none',
+    byFamily,
+    z.array(schoolGoalSchema.pick({ id: true, title: true, dueOn: true, measure: true })),
+  ),
 
   /** Who read or changed restricted records. Administrators only; nothing can edit it. */
   'audit.list': read(

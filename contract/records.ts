@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone } from './fields';
+import { schoolGoalSchema } from './insights/goals';
 
 export const STAFF_ROLES = [
   'front_office',
@@ -467,6 +468,7 @@ export const SYNCED_RECORDS = {
   strengths: strengthSchema,
   home_visits: homeVisitSchema,
   voice_items: voiceItemSchema,
+  school_goals: schoolGoalSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

@@ -20,6 +20,7 @@ import { contactHandlers } from './ops/contacts';
 import { duplicateHandlers } from './ops/duplicates';
 import { studentMergeHandlers } from './ops/student-merge';
 import { insightsHandlers } from './ops/insights';
+import { goalHandlers } from './ops/goals';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
 import { newFamilyHandlers } from './ops/new-family';
@@ -65,6 +66,7 @@ const HANDLERS: Handlers = {
   ...duplicateHandlers,
   ...studentMergeHandlers,
   ...insightsHandlers,
+  ...goalHandlers,
   ...syncHandlers,
 };
 

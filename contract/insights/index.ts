@@ -3,3 +3,4 @@ export * from './periods';
 export * from './view';
 export * from './share';
 export * from './compute';
+export * from './goals';

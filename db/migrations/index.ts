@@ -10,6 +10,7 @@ import { sql as keySync } from './0009_key_sync';
 import { sql as familiesList } from './0010_families_list';
 import { sql as studentMerge } from './0011_student_merge';
 import { sql as insights } from './0012_insights';
+import { sql as schoolGoals } from './0013_school_goals';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0010_families_list', sql: familiesList },
   { name: '0011_student_merge', sql: studentMerge },
   { name: '0012_insights', sql: insights },
+  { name: '0013_school_goals', sql: schoolGoals },
 ];

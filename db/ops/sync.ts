@@ -35,6 +35,7 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   strengths: 'A strength',
   home_visits: 'A home visit',
   voice_items: 'Something a family raised',
+  school_goals: 'A school goal',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */

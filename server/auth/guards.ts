@@ -56,7 +56,7 @@ export interface DeviceCaller {
    * The active staff who signed in on this device through the server: whose changes it may
    * push, and whose audiences (teams, private records) it receives.
    */
-  staff: { id: string; teams: string[] }[];
+  staff: { id: string; teams: string[]; role: string }[];
 }
 
 export interface DeviceRow {
@@ -66,11 +66,11 @@ export interface DeviceRow {
   school_id: string;
   name: string;
   time_zone: string;
-  staff: { id: string; teams: string[] }[];
+  staff: { id: string; teams: string[]; role: string }[];
 }
 
 /** The device's staff: who signed in on it through the server and is still active. */
-const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams) ORDER BY s.id)
+const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 'teams', s.teams, 'role', s.role) ORDER BY s.id)
        FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
        WHERE u.device_id = device.id AND s.active
          AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff`;

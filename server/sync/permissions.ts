@@ -4,6 +4,7 @@ import { TEAMS, type SyncedTable, type Team } from '../../contract';
 export interface Writer {
   id: string;
   teams: readonly string[];
+  role: string;
 }
 
 type Rec = Record<string, unknown>;
@@ -67,12 +68,19 @@ export function refusal(
       return null;
     case 'voice_items':
       return voiceRefusal(before, after, changed);
+    case 'school_goals':
+      return GOAL_SETTERS.includes(writer.role)
+        ? null
+        : 'Only an administrator or a family engagement coordinator sets the school’s goals.';
     // A follow-up's status has no transition rule: the app lets its team complete, cancel
     // and reopen it in any order, and the newest status wins.
     default:
       return null;
   }
 }
+
+/** Who sets the school's goals, as on the computer (db/ops/goals.ts). */
+const GOAL_SETTERS: readonly string[] = ['administrator', 'coordinator'];
 
 function changedFields(before: Rec, after: Rec): string[] {
   return Object.keys(after).filter(

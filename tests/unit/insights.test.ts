@@ -16,6 +16,7 @@ import {
   type CallInput,
 } from '../../contract';
 import { localMonthSql } from '../../db/school-time';
+import { signInStaff } from '../fixtures';
 import { fail, ok, tempCore } from '../helpers';
 import { buildHandCountedSchool } from '../insights-school';
 
@@ -187,6 +188,51 @@ describe('partnership insights, counted by hand', () => {
     const { core } = handCountedSchool();
     const error = fail(core, 'insights.get', { period: { from: '2026-11-01', to: '2026-10-01' } });
     expect(error.issues).toEqual([{ path: 'period.to', message: 'must start before it ends' }]);
+  });
+});
+
+describe('school goals', () => {
+  const goodNewsGoal = {
+    title: 'Every family hears good news before the break',
+    measure: 'goodNews' as const,
+    target: 100,
+    startsOn: '2026-11-01',
+    dueOn: '2026-12-18',
+  };
+
+  it('measure progress from their start, and name the families they are still waiting for', () => {
+    const { core } = handCountedSchool();
+    const goal = ok(core, 'goal.set', goodNewsGoal);
+    // Since 1 November only the Browns heard good news (2 Nov).
+    expect(ok(core, 'goal.list', {}).map((g) => [g.title, g.progress])).toEqual([
+      [goodNewsGoal.title, { count: 1, of: 4 }],
+    ]);
+    const [ahmed, brown] = ok(core, 'family.list', {}).rows.map((r) => r.household.id);
+    expect(ok(core, 'goal.waitingFamily', { householdId: ahmed ?? '' })).toEqual([
+      { id: goal.id, title: goodNewsGoal.title, dueOn: '2026-12-18', measure: 'goodNews' },
+    ]);
+    expect(ok(core, 'goal.waitingFamily', { householdId: brown ?? '' })).toEqual([]);
+    // Good news for the Ahmeds moves the goal and takes them off its list.
+    ok(core, 'contact.log', {
+      householdId: ahmed ?? '',
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Sami read his poem at assembly.',
+    });
+    expect(ok(core, 'goal.list', {})[0]?.progress).toEqual({ count: 2, of: 4 });
+    expect(ok(core, 'goal.waitingFamily', { householdId: ahmed ?? '' })).toEqual([]);
+    ok(core, 'goal.retire', { id: goal.id });
+    expect(ok(core, 'goal.list', {})).toEqual([]);
+  });
+
+  it('are set by administrators and coordinators only, with dates in order', () => {
+    const { core } = handCountedSchool();
+    const backwards = fail(core, 'goal.set', { ...goodNewsGoal, dueOn: '2026-10-01' });
+    expect(backwards.issues).toEqual([{ path: 'dueOn', message: 'must come after the start' }]);
+    signInStaff(core, 'liaison password', (s) => s.role === 'liaison');
+    expect(fail(core, 'goal.set', goodNewsGoal).code).toBe('UNAUTHORIZED');
+    expect(ok(core, 'goal.list', {})).toEqual([]);
   });
 });
 

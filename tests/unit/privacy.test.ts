@@ -161,6 +161,16 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'backup.list': () => ({}),
   'backup.now': () => ({}),
+  'goal.list': () => ({}),
+  'goal.set': () => ({
+    title: 'Every family hears good news',
+    measure: 'goodNews',
+    target: 100,
+    startsOn: '2026-08-01',
+    dueOn: '2026-10-31',
+  }),
+  'goal.retire': () => ({ id: school.householdId }),
+  'goal.waitingFamily': () => ({ householdId: school.householdId }),
   'insights.get': () => ({ period: { from: '2026-08-01', to: '2026-11-30' } }),
   'setup.startOverToJoin': () => ({}),
   // A name that is not a backup here: the restore is refused without touching anything.

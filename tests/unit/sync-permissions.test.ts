@@ -3,7 +3,7 @@ import { VOICE_NOT_YET_HEARD, newId } from '../../contract';
 import { refusal } from '../../server/sync/permissions';
 
 /** The server's rules for events: append-only, but a merge may move them to the kept person. */
-const writer = { id: newId(), teams: ['health'] };
+const writer = { id: newId(), teams: ['health'], role: 'nurse' };
 const contact = {
   id: newId(),
   personId: newId(),
@@ -50,6 +50,15 @@ describe('server permissions for events', () => {
     expect(refusal('follow_ups', followUp, { ...followUp, status: 'done' }, writer)).toMatch(
       /private/,
     );
+  });
+
+  it('takes school goals only from administrators and coordinators', () => {
+    const goal = { id: newId(), title: 'Good news for every family', target: 100 };
+    expect(refusal('school_goals', null, goal, writer)).toMatch(/administrator or a family/);
+    expect(refusal('school_goals', null, goal, { ...writer, role: 'coordinator' })).toBeNull();
+    expect(
+      refusal('school_goals', goal, { ...goal, target: 80 }, { ...writer, role: 'administrator' }),
+    ).toBeNull();
   });
 
   it('signs a visitor out once, and never rewrites a visit or a disclosure', () => {
