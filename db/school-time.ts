@@ -1,17 +1,4 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
-import type { Period } from '../contract';
-
-/** The instant a school-local day starts. */
-export const dayStart = (date: string, timeZone: string): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, timeZone).toISOString();
-};
-
-/** The instant after the period's last day ends. */
-export function periodEnd(period: Period, timeZone: string): string {
-  const [y, m, d] = period.to.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d + 1, timeZone).toISOString();
-}
+import { tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
 

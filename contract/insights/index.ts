@@ -4,3 +4,4 @@ export * from './view';
 export * from './share';
 export * from './compute';
 export * from './goals';
+export * from './days';

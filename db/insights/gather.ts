@@ -1,5 +1,7 @@
 import {
   computeInsights,
+  dayEnd,
+  dayStart,
   lastYearFigures,
   schoolYearOf,
   yearBefore,
@@ -15,7 +17,7 @@ import {
   type StrengthCategory,
 } from '../../contract';
 import type { Store } from '../store';
-import { dayStart, localMonthSql, periodEnd } from '../school-time';
+import { localMonthSql } from '../school-time';
 
 /**
  * The store's half of Insights: SQL gathers plain rows for a period, the contract's measures
@@ -48,7 +50,7 @@ function boundsOf(period: Period, timeZone: string): Bounds {
   const yearStart = dayStart(schoolYearOf(period.to).from, timeZone);
   return {
     from,
-    end: periodEnd(period, timeZone),
+    end: dayEnd(period.to, timeZone),
     yearStart,
     scanFrom: from < yearStart ? from : yearStart,
   };

@@ -11,7 +11,7 @@ import { fromRow } from '../columns';
 import { requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditFamilyList } from '../privacy/audit';
 import { findMatches } from '../search';
-import { dayStart } from '../school-time';
+import { dayStart } from '../../contract';
 import { schoolYearStart } from './families';
 import { personName, studentName, studentSummary } from './summaries';
 

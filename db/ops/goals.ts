@@ -13,7 +13,7 @@ import {
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { gatherInsights } from '../insights/gather';
-import { dayStart } from '../school-time';
+import { dayStart } from '../../contract';
 
 /** Goals are the school's choice: its administrators and family engagement coordinators set them. */
 function requireGoalSetter(ctx: Ctx): Staff {

@@ -212,6 +212,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                   <Insights
                     timeZone={status.school?.timeZone ?? 'UTC'}
                     school={status.school?.name ?? ''}
+                    canSetGoals={staff?.role === 'administrator' || staff?.role === 'coordinator'}
                   />
                 </Suspense>
               )}

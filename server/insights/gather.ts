@@ -1,6 +1,7 @@
-import { TZDate } from '@date-fns/tz';
 import {
   computeInsights,
+  dayEnd,
+  dayStart,
   lastYearFigures,
   monthsOf,
   schoolYearOf,
@@ -23,11 +24,6 @@ import type { Sql } from '../db';
  * never a restricted note or follow-up, nor a strength a family shared with one person.
  */
 
-const dayStart = (date: string, timeZone: string, plusDays = 0): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d + plusDays, timeZone).toISOString();
-};
-
 interface Bounds {
   from: string;
   end: string;
@@ -40,7 +36,7 @@ function boundsOf(period: Period, timeZone: string): Bounds {
   const yearStart = dayStart(schoolYearOf(period.to).from, timeZone);
   return {
     from,
-    end: dayStart(period.to, timeZone, 1),
+    end: dayEnd(period.to, timeZone),
     yearStart,
     scanFrom: from < yearStart ? from : yearStart,
   };

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../contract';
+import { callOrThrow } from '../../db/core';
+import { signInStaff } from '../fixtures';
 import { axeViolations, nav, screenshot, startApp, watchErrors, type RunningApp } from './harness';
 
 let app: RunningApp | undefined;
@@ -48,6 +51,53 @@ describe('Insights', () => {
     await page.getByRole('heading', { level: 1, name: 'Families' }).waitFor();
     await page.getByText(/^Not contacted since /).waitFor();
     await screenshot(page, 'insights-drill-1280');
+    expect(errors).toEqual([]);
+  });
+
+  it('a coordinator sets a goal, its progress moves when a family hears good news, and the family page says who it waits for', async () => {
+    app = await startApp({ demo: true });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'coordinator');
+    // A family new to the school, so one the goal will be waiting for.
+    const { id: householdId } = callOrThrow(core, 'family.create', {
+      name: 'Quillfeather family',
+      members: [
+        { person: { firstName: 'Ines', lastName: 'Quillfeather' }, relationship: 'Mother' },
+      ],
+    });
+    await page.reload();
+    await nav(page, 'Insights');
+    await page.getByRole('button', { name: 'Set a goal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set a school goal' });
+    await dialog.getByLabel('The goal, in the school’s words').fill('Good news for every family');
+    const today = await dialog.getByLabel('From', { exact: true }).inputValue();
+    await dialog.getByLabel('From', { exact: true }).fill(`${today.slice(0, 8)}01`);
+    await dialog.getByLabel('By', { exact: true }).fill(`${Number(today.slice(0, 4)) + 1}-01-31`);
+    await dialog.getByRole('button', { name: 'Set the goal' }).click();
+    const goals = page.getByRole('region', { name: 'School goals' });
+    const progress = goals.getByText(/of families who heard good news \((\d+) of (\d+)\)/);
+    await progress.waitFor();
+    const count = async () => Number(/\((\d+) of/.exec((await progress.textContent()) ?? '')?.[1]);
+    const before = await count();
+    await screenshot(page, 'insights-goal-1280');
+
+    // A family the goal waits for: the family page says so, and good news takes it off.
+    expect(callOrThrow(core, 'goal.waitingFamily', { householdId })).toHaveLength(1);
+    await nav(page, 'Families');
+    await page.getByLabel('Search families').fill('Quillfeather');
+    await page.getByRole('button', { name: 'Quillfeather family', exact: true }).click();
+    await page.getByText(/School goal still waiting for this family/).waitFor();
+    await screenshot(page, 'family-goal-hint-1280');
+    callOrThrow(core, 'contact.log', {
+      householdId,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Called to say how well the reading is going.',
+    });
+    await nav(page, 'Insights');
+    await expect.poll(count).toBe(before + 1);
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   SMALL,
+  dayEnd,
+  dayStart,
   everyonesJob,
   insightsRows,
   median,
@@ -278,6 +280,14 @@ describe('the measures and periods, without a database', () => {
       '2027-01',
       '2027-02',
     ]);
+  });
+
+  it('writes a school day’s start and end as UTC instants, which compare as text with stored ones', () => {
+    expect(dayStart('2026-12-01', 'America/Chicago')).toBe('2026-12-01T06:00:00.000Z');
+    expect(dayEnd('2026-12-03', 'America/Chicago')).toBe('2026-12-04T06:00:00.000Z');
+    expect(dayStart('2026-07-01', 'America/Chicago')).toBe('2026-07-01T05:00:00.000Z');
+    // An evening contact (21:15 in Chicago, past midnight UTC) is inside its school day.
+    expect('2026-12-04T03:15:00.000Z' < dayEnd('2026-12-03', 'America/Chicago')).toBe(true);
   });
 
   it('takes the middle value, or the mean of the two middle ones', () => {

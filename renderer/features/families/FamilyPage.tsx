@@ -30,6 +30,7 @@ import { FollowUpItem } from './FollowUpsPanel';
 import { HouseholdDialog } from './HouseholdDialog';
 import { LinkDialog } from './LinkDialog';
 import { LogContactDialog } from './LogContactDialog';
+import { GoalHint } from '../insights/GoalHint';
 import { ExportDialog } from './ExportDialog';
 import { MergeDialog } from './MergeDialog';
 import { PrintableRecord } from './PrintableRecord';
@@ -141,6 +142,7 @@ export function FamilyPage(props: FamilyPageProps) {
         </div>
       </div>
 
+      <GoalHint householdId={householdId} refresh={version} />
       <section className="prefs-banner" aria-label="How this family prefers to be contacted">
         {members.length === 0 && <p className="empty">No one is recorded in this household yet.</p>}
         {members.map((m) => (

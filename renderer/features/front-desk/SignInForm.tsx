@@ -17,6 +17,7 @@ import {
   languageName,
   PURPOSES,
 } from '../../ui/format';
+import { GoalHint } from '../insights/GoalHint';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
 import { PickupMark } from '../../ui/PickupMark';
@@ -179,6 +180,7 @@ export function SignInForm({
               )}
             </p>
           )}
+          {known && <GoalHint householdId={known.person.householdId} />}
           {!known && (
             <div className="new-visitor-fields">
               <label className="field">

@@ -14,6 +14,7 @@ import { useCall } from '../../api/useCall';
 import { downloadCsv } from '../../ui/download';
 import { dayWords, gradeLabel, languageName, schoolToday } from '../../ui/format';
 import { LanguageOptions } from '../../ui/options';
+import { Goals } from './Goals';
 import { InsightsSummary } from './InsightsSummary';
 import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
 
@@ -29,7 +30,15 @@ const PERIOD_WORDS: Record<PeriodKind, string> = {
  * home language; every figure says what it counts and opens the families behind it. Loaded
  * only when opened (Shell.tsx), so the front desk's first load does not carry the charts.
  */
-export default function Insights({ timeZone, school }: { timeZone: string; school: string }) {
+export default function Insights({
+  timeZone,
+  school,
+  canSetGoals,
+}: {
+  timeZone: string;
+  school: string;
+  canSetGoals: boolean;
+}) {
   const today = schoolToday(timeZone);
   const [kind, setKind] = useState<PeriodKind>('year');
   const [custom, setCustom] = useState<Period>(presetPeriod('term', today));
@@ -149,6 +158,7 @@ export default function Insights({ timeZone, school }: { timeZone: string; schoo
           </p>
         )}
       </section>
+      <Goals canSet={canSetGoals} today={today} />
       {figures.error !== undefined && (
         <p role="alert" className="error-text">
           {errorMessage(figures.error)}
