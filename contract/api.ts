@@ -35,6 +35,7 @@ import {
   STRENGTH_CATEGORIES,
   STRENGTH_CONSENTS,
   STRENGTH_SOURCES,
+  STRENGTH_STEPS,
   VOICE_KINDS,
   VOICE_STEPS,
   EXPORT_FORMATS,
@@ -513,6 +514,13 @@ export const API = {
       consent: z.enum(STRENGTH_CONSENTS),
       source: z.enum(STRENGTH_SOURCES),
     }),
+    strengthViewSchema,
+  ),
+  /** The next step of a strength: the school invited the family to share it, then they did. */
+  'strength.advance': write(
+    'staff',
+    'family',
+    z.strictObject({ id, step: z.enum(STRENGTH_STEPS) }),
     strengthViewSchema,
   ),
   /** The strengths directory: words and/or a category, with the family's consent applied. */

@@ -69,6 +69,14 @@ export const STRENGTH_CATEGORIES = [
  * The family's consent: `staff` (any staff member of the school may see and find it) or
  * `recorder_only` (no one but the staff member who recorded it, enforced in SQL).
  */
+export const STRENGTH_STEPS = ['invited', 'contributed'] as const;
+/** A strength just recorded: no invitation or contribution yet. */
+export const NO_STRENGTH_STEPS = {
+  invitedAt: null,
+  invitedBy: null,
+  contributedAt: null,
+  contributedBy: null,
+} as const;
 export const STRENGTH_CONSENTS = ['staff', 'recorder_only'] as const;
 export const STRENGTH_SOURCES = ['home_visit', 'conference', 'walk_in', 'survey', 'other'] as const;
 export const HOME_VISIT_STATUSES = ['planned', 'completed', 'cancelled', 'declined'] as const;
@@ -249,6 +257,15 @@ export const strengthSchema = z.object({
   recordedBy: id,
   recordedAt: instant,
   homeVisitId: id.nullable(),
+  /**
+   * Partnership in two steps, each dated with who recorded it: the school invited the family
+   * to share this strength (a class visit, a workshop), then the family contributed it.
+   * Added after the first release, hence the defaults.
+   */
+  invitedAt: instant.nullable().default(null),
+  invitedBy: id.nullable().default(null),
+  contributedAt: instant.nullable().default(null),
+  contributedBy: id.nullable().default(null),
 });
 
 /**

@@ -9,7 +9,8 @@ import { ok } from './helpers';
  * - Ahmed family: Amal (Arabic, needs a spoken interpreter, prefers text); students in grades 3
  *   and K. A liaison called with good news on 3 Sep (in Arabic, with an interpreter); Amal
  *   raised a concern on 10 Oct (in English). Voice: a suggestion raised 1 Oct, heard 2 Oct,
- *   acted on 5 Oct, told 11 Oct. A home visit planned for 10 Nov. A skill shared with staff.
+ *   acted on 5 Oct, told 11 Oct. A home visit planned for 10 Nov. A skill shared with staff,
+ *   which the school invited Amal to share on 20 Oct and she contributed on 5 Nov.
  * - Brown family: Bo (English, prefers a call); a student in grade 3. The administrator wrote
  *   about a concern on 5 Sep (in English) and they talked over good news on 2 Nov (no language
  *   recorded). Voice: a question raised 15 Nov, open. A home visit on 20 Oct, declined. A
@@ -142,13 +143,17 @@ export function buildHandCountedSchool(
     purpose: 'Get to know the family',
     staffIds: [liaison],
   });
-  ok(core, 'strength.create', {
+  const carpentry = ok(core, 'strength.create', {
     householdId: ahmed.householdId,
     category: 'skill',
     description: 'Carpentry',
     consent: 'staff',
     source: 'conference',
   });
+  at('2026-10-20T15:00:00Z');
+  ok(core, 'strength.advance', { id: carpentry.id, step: 'invited' });
+  at('2026-11-05T15:00:00Z');
+  ok(core, 'strength.advance', { id: carpentry.id, step: 'contributed' });
   ok(core, 'strength.create', {
     householdId: brown.householdId,
     category: 'talent',

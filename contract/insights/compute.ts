@@ -1,4 +1,4 @@
-import type { ContactDirection, HomeVisitStatus, StaffRole, StrengthCategory } from '../records';
+import type { ContactDirection, HomeVisitStatus, StaffRole } from '../records';
 import {
   REACH_GROUPS,
   everyonesJob,
@@ -12,6 +12,7 @@ import {
   waitingForGoodNews,
   type FamilyRow,
   type Measure,
+  type StrengthRow,
   type VoiceRow,
 } from './measures';
 import type { Insights, Period } from './view';
@@ -36,7 +37,7 @@ export interface InsightsRows {
   /** Contacts in the period by family, language and whether an interpreter was used. */
   languages: { householdId: string; language: string | null; used: boolean; n: number }[];
   voice: (VoiceRow & { householdId: string })[];
-  strengths: { householdId: string; category: StrengthCategory }[];
+  strengths: StrengthRow[];
   homeVisits: { householdId: string; status: HomeVisitStatus }[];
 }
 
@@ -74,17 +75,18 @@ export function lastYearFigures(rows: Pick<InsightsRows, 'families' | 'contacts'
 }
 
 /**
- * `months`: every month of the period (monthsOf); `asOf`: the instant the period ends, from
- * which ages and days since a contact are counted.
+ * `months`: every month of the period (monthsOf); `bounds`: its first instant and the instant
+ * after it, from which ages and days since a contact are counted.
  */
 export function computeInsights(
   period: Period,
   months: readonly string[],
-  asOf: string,
+  bounds: { from: string; end: string },
   rows: InsightsRows,
   lastYear: Insights['lastYear'],
 ): Insights {
   const { families } = rows;
+  const asOf = bounds.end;
   const mine = new Set(families.map((f) => f.householdId));
   const gradesOf = new Map(families.map((f) => [f.householdId, f.grades]));
   return {
@@ -107,6 +109,8 @@ export function computeInsights(
     strengths: strengths(
       rows.strengths.filter((s) => mine.has(s.householdId)),
       families.length,
+      bounds.from,
+      bounds.end,
     ),
     homeVisits: homeVisits(
       rows.homeVisits

@@ -324,21 +324,34 @@ export function everyonesJob(
 export interface StrengthRow {
   householdId: string;
   category: StrengthCategory;
+  invitedAt: string | null;
+  contributedAt: string | null;
 }
 export const STRENGTHS: MeasureDefinition = {
   title: 'Strengths',
   definition:
-    'Families with at least one strength recorded (shared with staff; those a family shared with one person alone are not counted), and strengths by kind.',
+    'Families with at least one strength recorded (shared with staff; those a family shared with one person alone are not counted), strengths by kind, and the strengths the school invited a family to share in the period and those the family contributed in it.',
 };
+/** `from` and `end`: the period's first instant and the instant after it. */
 export function strengths(
   rows: readonly StrengthRow[],
   families: number,
-): { withStrength: Measure; byCategory: Partial<Record<StrengthCategory, number>> } {
+  from: string,
+  end: string,
+): {
+  withStrength: Measure;
+  byCategory: Partial<Record<StrengthCategory, number>>;
+  invited: number;
+  contributed: number;
+} {
   const byCategory: Partial<Record<StrengthCategory, number>> = {};
   for (const row of rows) byCategory[row.category] = (byCategory[row.category] ?? 0) + 1;
+  const within = (at: string | null) => at !== null && at >= from && at < end;
   return {
     withStrength: { count: new Set(rows.map((r) => r.householdId)).size, of: families },
     byCategory,
+    invited: rows.filter((r) => within(r.invitedAt)).length,
+    contributed: rows.filter((r) => within(r.contributedAt)).length,
   };
 }
 

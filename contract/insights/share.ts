@@ -81,6 +81,8 @@ export function insightsRows(f: Insights): SharedRow[] {
     rows.push(['Everyone’s job', m.month, 'staff who contacted families', shownCount(m.staff)]);
   measure('Everyone’s job', 'Liaisons and coordinators', f.everyone.liaisonShare);
   measure('Strengths', 'Families with a strength', f.strengths.withStrength);
+  rows.push(['Strengths', 'invited to share', 'count', shownCount(f.strengths.invited)]);
+  rows.push(['Strengths', 'contributed by families', 'count', shownCount(f.strengths.contributed)]);
   for (const [category, n] of Object.entries(f.strengths.byCategory))
     rows.push(['Strengths', category, 'count', shownCount(n)]);
   for (const g of f.homeVisits.byGrade)

@@ -84,6 +84,8 @@ export const insightsSchema = z.object({
   strengths: z.object({
     withStrength: measure,
     byCategory: z.partialRecord(z.enum(STRENGTH_CATEGORIES), count),
+    invited: count,
+    contributed: count,
   }),
   homeVisits: z.object({
     byStatus,

@@ -1,4 +1,11 @@
-import { VOICE_NOT_YET_HEARD, newId, type School, type Staff, type Strength } from '../../contract';
+import {
+  NO_STRENGTH_STEPS,
+  VOICE_NOT_YET_HEARD,
+  newId,
+  type School,
+  type Staff,
+  type Strength,
+} from '../../contract';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';
@@ -134,6 +141,7 @@ export function createDemoFamilyLife(
       const strength = STRENGTHS[(i / 2) % STRENGTHS.length] as (typeof STRENGTHS)[number];
       const at = ago(3 + Math.floor(rand() * 60));
       writer.insert('strengths', {
+        ...NO_STRENGTH_STEPS,
         id: newId(at.getTime()),
         schoolId: school.id,
         householdId: family.id,

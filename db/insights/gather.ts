@@ -14,7 +14,6 @@ import {
   type InsightsRows,
   type Period,
   type StaffRole,
-  type StrengthCategory,
 } from '../../contract';
 import type { Store } from '../store';
 import { localMonthSql } from '../school-time';
@@ -193,10 +192,11 @@ function otherRows(store: Store, q: InsightsQuery, b: Bounds) {
   }[];
   const strengthRows = store
     .sql(
-      `SELECT household_id AS householdId, category FROM strengths
-         WHERE school_id = ? AND consent = 'staff' AND recorded_at < ?`,
+      `SELECT household_id AS householdId, category, invited_at AS invitedAt,
+         contributed_at AS contributedAt
+       FROM strengths WHERE school_id = ? AND consent = 'staff' AND recorded_at < ?`,
     )
-    .all(q.schoolId, b.end) as { householdId: string; category: StrengthCategory }[];
+    .all(q.schoolId, b.end) as InsightsRows['strengths'];
   const visits = store
     .sql(
       `SELECT household_id AS householdId, status FROM home_visits
@@ -230,7 +230,7 @@ export function gatherInsights(store: Store, q: InsightsQuery, months: string[])
   return computeInsights(
     q.period,
     months,
-    b.end,
+    b,
     {
       families,
       contacts: contactMonths(store, q, b, families),

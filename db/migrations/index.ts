@@ -11,6 +11,7 @@ import { sql as familiesList } from './0010_families_list';
 import { sql as studentMerge } from './0011_student_merge';
 import { sql as insights } from './0012_insights';
 import { sql as schoolGoals } from './0013_school_goals';
+import { sql as strengthSteps } from './0014_strength_steps';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0011_student_merge', sql: studentMerge },
   { name: '0012_insights', sql: insights },
   { name: '0013_school_goals', sql: schoolGoals },
+  { name: '0014_strength_steps', sql: strengthSteps },
 ];

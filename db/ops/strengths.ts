@@ -1,4 +1,11 @@
-import { newId, type ContactRoute, type StrengthHit, type StrengthView } from '../../contract';
+import {
+  HearthError,
+  NO_STRENGTH_STEPS,
+  newId,
+  type ContactRoute,
+  type StrengthHit,
+  type StrengthView,
+} from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { strengthVisibleSql } from '../privacy/consent';
@@ -66,6 +73,7 @@ export function recordStrength(ctx: Ctx, staffId: string, input: NewStrength): s
   if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
   const id = newId(ctx.now().getTime());
   ctx.writer.insert('strengths', {
+    ...NO_STRENGTH_STEPS,
     id,
     schoolId: school.id,
     ...input,
@@ -129,6 +137,30 @@ export const strengthHandlers = {
       .sql(`SELECT ${VIEW_COLUMNS} FROM strengths s ${VIEW_JOINS} WHERE s.id = ?`)
       .get(id) as Row;
     return toView(row);
+  },
+
+  /** Invited, then contributed; each once, by whom and when. Only strengths the viewer may see. */
+  'strength.advance': (ctx, { id, step }) => {
+    const staff = requireStaff(ctx);
+    loadOwned(ctx, 'strengths', id, 'strength');
+    const [strength] = strengthsWhere(ctx, staff.id, 'id', id);
+    if (!strength) throw new HearthError('NOT_FOUND', 'That strength could not be found.');
+    const at = ctx.now().toISOString();
+    if (step === 'invited') {
+      if (strength.invitedAt)
+        throw new HearthError('CONFLICT', 'The family was already invited to share this.');
+      ctx.writer.update('strengths', id, { invitedAt: at, invitedBy: staff.id });
+    } else {
+      if (!strength.invitedAt)
+        throw new HearthError(
+          'CONFLICT',
+          'Record the invitation first, then what the family shared.',
+        );
+      if (strength.contributedAt)
+        throw new HearthError('CONFLICT', 'The family’s contribution is already recorded.');
+      ctx.writer.update('strengths', id, { contributedAt: at, contributedBy: staff.id });
+    }
+    return strengthsWhere(ctx, staff.id, 'id', id)[0] as StrengthView;
   },
 
   'strength.search': (ctx, { text, category, limit }) => {

@@ -66,6 +66,9 @@ export function clockTime(iso: string): string {
   return format(inSchoolZone(iso), 'h:mm a');
 }
 
+/** The school day of an instant: "5 Nov 2026". */
+export const schoolDay = (iso: string): string => format(inSchoolZone(iso), 'd MMM yyyy');
+
 export function exactDate(iso: string): string {
   return format(inSchoolZone(iso), 'EEEE d MMMM yyyy, h:mm a');
 }

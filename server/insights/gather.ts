@@ -13,7 +13,6 @@ import {
   type Insights,
   type InsightsRows,
   type Period,
-  type StrengthCategory,
 } from '../../contract';
 import type { Sql } from '../db';
 
@@ -176,11 +175,13 @@ async function otherRows(tx: Sql, schoolId: string, b: Bounds) {
      ${OF('voice_items')} AND r.data->>'raisedAt' >= $2 AND r.data->>'raisedAt' < $3`,
     [schoolId, b.from, b.end],
   );
-  const strengths = await tx.query<{ householdId: string; category: StrengthCategory }>(
-    `SELECT r.data->>'householdId' AS "householdId", r.data->>'category' AS category
+  const strengths = await tx.query<InsightsRows['strengths'][number]>(
+    `SELECT r.data->>'householdId' AS "householdId", r.data->>'category' AS category,
+       r.data->>'invitedAt' AS "invitedAt", r.data->>'contributedAt' AS "contributedAt"
      ${OF('strengths')} AND r.data->>'consent' = 'staff' AND r.data->>'recordedAt' < $2`,
     [schoolId, b.end],
   );
+
   const homeVisits = await tx.query<{ householdId: string; status: HomeVisitStatus }>(
     `SELECT r.data->>'householdId' AS "householdId", r.data->>'status' AS status
      ${OF('home_visits')} AND r.data->>'scheduledAt' >= $2 AND r.data->>'scheduledAt' < $3`,
@@ -211,11 +212,5 @@ export async function gatherSchoolInsights(
           contacts: await contactMonths(tx, school.id, school.timeZone, eb),
         })
       : null;
-  return computeInsights(
-    period,
-    monthsOf(period),
-    b.end,
-    { families, contacts, ...rest },
-    lastYear,
-  );
+  return computeInsights(period, monthsOf(period), b, { families, contacts, ...rest }, lastYear);
 }

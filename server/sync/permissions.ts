@@ -46,6 +46,16 @@ export function refusal(
       for (const record of [before, after])
         if (record?.consent === 'recorder_only' && record.recordedBy !== writer.id)
           return 'The family shared this strength only with the person who recorded it.';
+      // Invited, then contributed: each step once, in order (db/ops/strengths.ts).
+      if (after.contributedAt && !after.invitedAt)
+        return 'The family must be invited to share this strength first.';
+      if (before?.invitedAt && (changed.includes('invitedAt') || changed.includes('invitedBy')))
+        return 'The invitation to share this strength was already recorded on another computer.';
+      if (
+        before?.contributedAt &&
+        (changed.includes('contributedAt') || changed.includes('contributedBy'))
+      )
+        return 'This contribution was already recorded on another computer.';
       return null;
     case 'contacts':
       // A walk-in logged before its family existed is filed under that family once (enrollment).

@@ -10,6 +10,7 @@ import {
   newId,
   type SyncedRecord,
   type SyncedTable,
+  NO_STRENGTH_STEPS,
 } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
@@ -207,6 +208,7 @@ function families(core: Core) {
     for (let i = 0; i < count; i++) {
       const recordedAt = new Date(start + Math.floor(rand() * 400 * 86_400_000));
       writer.insert('strengths', {
+        ...NO_STRENGTH_STEPS,
         id: newId(recordedAt.getTime()),
         schoolId: staff.schoolId,
         householdId: householdFor(),

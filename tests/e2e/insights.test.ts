@@ -89,6 +89,22 @@ describe('Insights', () => {
     await page.getByRole('button', { name: 'Quillfeather family', exact: true }).click();
     await page.getByText(/School goal still waiting for this family/).waitFor();
     await screenshot(page, 'family-goal-hint-1280');
+    // A strength put to use: invited, then shared.
+    callOrThrow(core, 'strength.create', {
+      householdId,
+      category: 'profession',
+      description: 'Pastry chef; could show a class how bread rises',
+      consent: 'staff',
+      source: 'conference',
+    });
+    await page.getByRole('button', { name: 'Log contact' }).waitFor();
+    await page.reload();
+    await page.getByLabel('Search families').fill('Quillfeather');
+    await page.getByRole('button', { name: 'Quillfeather family', exact: true }).click();
+    await page.getByRole('button', { name: 'We invited them to share this' }).click();
+    await page.getByRole('button', { name: 'They shared it' }).click();
+    await page.getByText(/shared with the school on /).waitFor();
+    await screenshot(page, 'family-strength-steps-1280');
     callOrThrow(core, 'contact.log', {
       householdId,
       kind: 'call',

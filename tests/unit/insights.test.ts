@@ -131,6 +131,8 @@ describe('partnership insights, counted by hand', () => {
     expect(figures.strengths).toEqual({
       withStrength: { count: 1, of: 4 },
       byCategory: { skill: 1 },
+      invited: 1,
+      contributed: 1,
     });
     expect(figures.homeVisits.byStatus).toEqual({
       planned: 1,
@@ -235,6 +237,30 @@ describe('school goals', () => {
     signInStaff(core, 'liaison password', (s) => s.role === 'liaison');
     expect(fail(core, 'goal.set', goodNewsGoal).code).toBe('UNAUTHORIZED');
     expect(ok(core, 'goal.list', {})).toEqual([]);
+  });
+});
+
+describe('a strength’s two steps', () => {
+  it('go in order, each once: invited, then contributed', () => {
+    const core = tempCore({ setup: 'school' });
+    const household = ok(core, 'household.create', { name: 'Okafor' });
+    const strength = ok(core, 'strength.create', {
+      householdId: household.id,
+      category: 'profession',
+      description: 'Nurse; could talk at career day',
+      consent: 'staff',
+      source: 'conference',
+    });
+    expect(fail(core, 'strength.advance', { id: strength.id, step: 'contributed' }).code).toBe(
+      'CONFLICT',
+    );
+    const invited = ok(core, 'strength.advance', { id: strength.id, step: 'invited' });
+    expect(invited.invitedAt).not.toBeNull();
+    expect(fail(core, 'strength.advance', { id: strength.id, step: 'invited' }).code).toBe(
+      'CONFLICT',
+    );
+    const contributed = ok(core, 'strength.advance', { id: strength.id, step: 'contributed' });
+    expect(contributed.contributedBy).toBe(invited.invitedBy);
   });
 });
 

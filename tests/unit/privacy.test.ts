@@ -162,6 +162,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   'goal.list': () => ({}),
+  'strength.advance': () => ({ id: school.householdId, step: 'invited' }),
   'goal.set': () => ({
     title: 'Every family hears good news',
     measure: 'goodNews',

@@ -52,6 +52,29 @@ describe('server permissions for events', () => {
     );
   });
 
+  it('records a strength’s invitation and then its contribution, each once', () => {
+    const strength = { id: newId(), consent: 'staff', recordedBy: newId(), invitedAt: null };
+    const invited = { ...strength, invitedAt: '2026-11-02T15:00:00Z', invitedBy: writer.id };
+    expect(refusal('strengths', strength, invited, writer)).toBeNull();
+    expect(
+      refusal(
+        'strengths',
+        strength,
+        { ...strength, contributedAt: '2026-11-03T15:00:00Z' },
+        writer,
+      ),
+    ).toMatch(/invited to share this strength first/);
+    expect(
+      refusal('strengths', invited, { ...invited, invitedAt: '2026-11-05T15:00:00Z' }, writer),
+    ).toMatch(/already recorded/);
+    const contributed = {
+      ...invited,
+      contributedAt: '2026-11-09T15:00:00Z',
+      contributedBy: writer.id,
+    };
+    expect(refusal('strengths', invited, contributed, writer)).toBeNull();
+  });
+
   it('takes school goals only from administrators and coordinators', () => {
     const goal = { id: newId(), title: 'Good news for every family', target: 100 };
     expect(refusal('school_goals', null, goal, writer)).toMatch(/administrator or a family/);

@@ -123,6 +123,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'backup.list': () => ({}),
   'backup.now': () => ({}),
   'goal.list': () => ({}),
+  'strength.advance': () => ({ id: ids.household, step: 'invited' }),
   'goal.set': () => ({
     title: 'Every family hears good news',
     measure: 'goodNews',

@@ -31,6 +31,7 @@ import { HouseholdDialog } from './HouseholdDialog';
 import { LinkDialog } from './LinkDialog';
 import { LogContactDialog } from './LogContactDialog';
 import { GoalHint } from '../insights/GoalHint';
+import { StrengthSteps } from './StrengthSteps';
 import { ExportDialog } from './ExportDialog';
 import { MergeDialog } from './MergeDialog';
 import { PrintableRecord } from './PrintableRecord';
@@ -232,6 +233,7 @@ export function FamilyPage(props: FamilyPageProps) {
                       </>
                     )}
                   </p>
+                  <StrengthSteps strength={s} onChanged={changed} />
                 </li>
               ))}
             </ul>

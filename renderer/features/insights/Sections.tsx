@@ -298,6 +298,10 @@ export function StrengthsAndVisits({ figures }: { figures: Insights }) {
         <Figure measure={strengths.withStrength} definition={STRENGTHS} unit="families" />
         <div className="figure">
           <h3>Strengths by kind</h3>
+          <p className="small-text">
+            Invited to share in the period: {strengths.invited} · contributed by families:{' '}
+            {strengths.contributed}
+          </p>
           {categories.length === 0 && <p className="small-text">None recorded yet.</p>}
           <ul className="small-text">
             {categories.map(([category, n]) => (
