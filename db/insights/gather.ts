@@ -1,9 +1,7 @@
 import {
   computeInsights,
-  dayEnd,
-  dayStart,
+  periodBounds,
   lastYearFigures,
-  schoolYearOf,
   yearBefore,
   type Channel,
   type ContactDirection,
@@ -13,6 +11,7 @@ import {
   type Insights,
   type InsightsRows,
   type Period,
+  type PeriodBounds,
   type StaffRole,
 } from '../../contract';
 import type { Store } from '../store';
@@ -31,28 +30,6 @@ export interface InsightsQuery {
   period: Period;
   grade: string | null;
   language: string | null;
-}
-
-interface Bounds {
-  /** The period's first instant. */
-  from: string;
-  /** The instant after its last day. */
-  end: string;
-  /** The start of the school year the period ends in. */
-  yearStart: string;
-  /** Where contact scans start: the earlier of the two. */
-  scanFrom: string;
-}
-
-function boundsOf(period: Period, timeZone: string): Bounds {
-  const from = dayStart(period.from, timeZone);
-  const yearStart = dayStart(schoolYearOf(period.to).from, timeZone);
-  return {
-    from,
-    end: dayEnd(period.to, timeZone),
-    yearStart,
-    scanFrom: from < yearStart ? from : yearStart,
-  };
 }
 
 const FAMILIES_SQL = `
@@ -92,7 +69,7 @@ const CONTACTS_SQL = `
 
 type Row = Record<string, unknown>;
 
-function familyRows(store: Store, q: InsightsQuery, b: Bounds): FamilyRow[] {
+function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds): FamilyRow[] {
   const params = { school: q.schoolId, ...b };
   const contacts = new Map(
     (store.sql(CONTACTS_SQL).all(params) as Row[]).map((r) => [r.id as string, r]),
@@ -131,7 +108,7 @@ function chosen(families: FamilyRow[], q: InsightsQuery): FamilyRow[] {
 function contactMonths(
   store: Store,
   q: InsightsQuery,
-  b: Bounds,
+  b: PeriodBounds,
   chosenFamilies: readonly FamilyRow[],
 ): InsightsRows['contacts'] {
   const families =
@@ -159,7 +136,7 @@ function contactMonths(
 }
 
 /** Contacts in the period by family, language and whether an interpreter was used, in one scan. */
-function languageRows(store: Store, q: InsightsQuery, b: Bounds): InsightsRows['languages'] {
+function languageRows(store: Store, q: InsightsQuery, b: PeriodBounds): InsightsRows['languages'] {
   const rows = store
     .sql(
       `SELECT +household_id AS id, language, interpreter_used AS used, count(*) AS n
@@ -176,7 +153,7 @@ function languageRows(store: Store, q: InsightsQuery, b: Bounds): InsightsRows['
   return rows.map((r) => ({ householdId: r.id, language: r.language, used: r.used === 1, n: r.n }));
 }
 
-function otherRows(store: Store, q: InsightsQuery, b: Bounds) {
+function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
   const voice = store
     .sql(
       `SELECT household_id AS householdId, raised_at AS raisedAt, heard_at AS heardAt,
@@ -209,7 +186,7 @@ function otherRows(store: Store, q: InsightsQuery, b: Bounds) {
 /** The same days a year before, where the school has contacts then; null where it has none. */
 function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
   const period = yearBefore(q.period);
-  const b = boundsOf(period, q.timeZone);
+  const b = periodBounds(period, q.timeZone);
   const any = store
     .sql(
       `SELECT 1 FROM contacts WHERE school_id = ? AND occurred_at >= ? AND occurred_at < ? LIMIT 1`,
@@ -224,7 +201,7 @@ function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
 }
 
 export function gatherInsights(store: Store, q: InsightsQuery, months: string[]): Insights {
-  const b = boundsOf(q.period, q.timeZone);
+  const b = periodBounds(q.period, q.timeZone);
   const families = chosen(familyRows(store, q, b), q);
   const { voice, strengthRows, visits } = otherRows(store, q, b);
   return computeInsights(

@@ -1,5 +1,5 @@
-import { CHANNELS, CONTACT_TONES } from '../../contract';
-import { CHANNEL_WORDS, COMMON_LANGUAGES, languageName, TONE_WORDS } from './format';
+import { CHANNELS, CONTACT_TONES, GRADE_LEVELS, UNPLACED_GRADE } from '../../contract';
+import { CHANNEL_WORDS, COMMON_LANGUAGES, gradeLabel, languageName, TONE_WORDS } from './format';
 
 /** The languages a select offers: the common ones, and any a family already has (`also`). */
 export function LanguageOptions({ also = [] }: { also?: readonly (string | null)[] }) {
@@ -25,6 +25,15 @@ export function ToneOptions() {
   return CONTACT_TONES.map((t) => (
     <option key={t} value={t}>
       {TONE_WORDS[t].label}
+    </option>
+  ));
+}
+
+/** Every grade, then "not decided yet" (a child enrolled before a grade was chosen). */
+export function GradeOptions() {
+  return [...GRADE_LEVELS, UNPLACED_GRADE].map((g) => (
+    <option key={g} value={g}>
+      {gradeLabel(g)}
     </option>
   ));
 }

@@ -1,10 +1,8 @@
 import {
   computeInsights,
-  dayEnd,
-  dayStart,
+  periodBounds,
   lastYearFigures,
   monthsOf,
-  schoolYearOf,
   yearBefore,
   type Channel,
   type ContactTone,
@@ -13,6 +11,7 @@ import {
   type Insights,
   type InsightsRows,
   type Period,
+  type PeriodBounds,
 } from '../../contract';
 import type { Sql } from '../db';
 
@@ -23,29 +22,11 @@ import type { Sql } from '../db';
  * never a restricted note or follow-up, nor a strength a family shared with one person.
  */
 
-interface Bounds {
-  from: string;
-  end: string;
-  yearStart: string;
-  scanFrom: string;
-}
-
-function boundsOf(period: Period, timeZone: string): Bounds {
-  const from = dayStart(period.from, timeZone);
-  const yearStart = dayStart(schoolYearOf(period.to).from, timeZone);
-  return {
-    from,
-    end: dayEnd(period.to, timeZone),
-    yearStart,
-    scanFrom: from < yearStart ? from : yearStart,
-  };
-}
-
 /** The school's records of one table, as `r`. */
 const OF = (table: string) =>
   `FROM records r WHERE r.tbl = '${table}' AND r.school_id = $1 AND r.audience = 'school'`;
 
-async function familyRows(tx: Sql, schoolId: string, b: Bounds): Promise<FamilyRow[]> {
+async function familyRows(tx: Sql, schoolId: string, b: PeriodBounds): Promise<FamilyRow[]> {
   const households = await tx.query<{ id: string }>(`SELECT r.id::text AS id ${OF('households')}`, [
     schoolId,
   ]);
@@ -141,7 +122,7 @@ async function contactMonths(
   tx: Sql,
   schoolId: string,
   timeZone: string,
-  b: Bounds,
+  b: PeriodBounds,
 ): Promise<InsightsRows['contacts']> {
   return tx.query<InsightsRows['contacts'][number]>(
     `SELECT to_char((r.data->>'occurredAt')::timestamptz AT TIME ZONE $4, 'YYYY-MM') AS month,
@@ -155,7 +136,7 @@ async function contactMonths(
   );
 }
 
-async function otherRows(tx: Sql, schoolId: string, b: Bounds) {
+async function otherRows(tx: Sql, schoolId: string, b: PeriodBounds) {
   const languages = await tx.query<{
     householdId: string;
     language: string | null;
@@ -195,12 +176,12 @@ export async function gatherSchoolInsights(
   school: { id: string; timeZone: string },
   period: Period,
 ): Promise<Insights> {
-  const b = boundsOf(period, school.timeZone);
+  const b = periodBounds(period, school.timeZone);
   const families = await familyRows(tx, school.id, b);
   const contacts = await contactMonths(tx, school.id, school.timeZone, b);
   const rest = await otherRows(tx, school.id, b);
   const earlier = yearBefore(period);
-  const eb = boundsOf(earlier, school.timeZone);
+  const eb = periodBounds(earlier, school.timeZone);
   const [any] = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n ${OF('contacts')} AND r.data->>'occurredAt' >= $2 AND r.data->>'occurredAt' < $3`,
     [school.id, eb.from, eb.end],

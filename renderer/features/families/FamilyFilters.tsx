@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { GRADE_LEVELS, UNPLACED_GRADE, type FamilyListFilter } from '../../../contract';
-import { dayWords, gradeLabel } from '../../ui/format';
+import type { FamilyListFilter } from '../../../contract';
+import { dayWords } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
-import { ChannelOptions, LanguageOptions, ToneOptions } from '../../ui/options';
+import { ChannelOptions, GradeOptions, LanguageOptions, ToneOptions } from '../../ui/options';
 
 const DAYS = [7, 14, 30, 60, 90];
 const TOGGLES = [
@@ -64,11 +64,7 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
           <span>Grade</span>
           <select value={filter.grade ?? ''} onChange={(e) => set('grade', e.target.value || null)}>
             <option value="">Any grade</option>
-            {[...GRADE_LEVELS, UNPLACED_GRADE].map((g) => (
-              <option key={g} value={g}>
-                {gradeLabel(g)}
-              </option>
-            ))}
+            <GradeOptions />
           </select>
         </label>
         <label className="field">

@@ -1,5 +1,6 @@
 import type { FamilyRecord } from '../../../contract';
 import { exactDate, fullName, gradeLabel, PICKUP_WORDS } from '../../ui/format';
+import { Printable } from '../../ui/Printable';
 import { visibilityName } from '../../ui/visibility';
 
 /**
@@ -14,19 +15,11 @@ export function PrintableRecord({
   onClose: () => void;
 }) {
   return (
-    <div className="printable" role="region" aria-label="Printable record">
-      <div className="printable-actions">
-        <button type="button" className="button" autoFocus onClick={() => window.print()}>
-          Print
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <Printable label="Printable record" onClose={onClose}>
       {records.map((record) => (
         <StudentPage key={record.student.id} record={record} />
       ))}
-    </div>
+    </Printable>
   );
 }
 

@@ -1,6 +1,5 @@
 import type { FieldErrors, UseFormRegisterReturn } from 'react-hook-form';
-import { GRADE_LEVELS, UNPLACED_GRADE } from '../../../contract';
-import { gradeLabel } from '../../ui/format';
+import { GradeOptions } from '../../ui/options';
 import type { StudentForm } from './familyForm';
 
 interface StudentFieldsProps {
@@ -59,11 +58,7 @@ export function StudentFields({ register, errors, rosterOwned, autoFocus }: Stud
           <span>Grade</span>
           <select {...register('grade')} disabled={rosterOwned} aria-invalid={!!errors?.grade}>
             <option value="">Choose…</option>
-            {[...GRADE_LEVELS, UNPLACED_GRADE].map((g) => (
-              <option key={g} value={g}>
-                {gradeLabel(g)}
-              </option>
-            ))}
+            <GradeOptions />
           </select>
           {error('grade', 'Grade')}
         </label>

@@ -1,7 +1,6 @@
 import { FileDown, Printer } from 'lucide-react';
 import { useState } from 'react';
 import {
-  GRADE_LEVELS,
   PERIOD_KINDS,
   insightsRows,
   toCsv,
@@ -13,7 +12,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { downloadCsv } from '../../ui/download';
 import { dayWords, gradeLabel, languageName, schoolToday } from '../../ui/format';
-import { LanguageOptions } from '../../ui/options';
+import { GradeOptions, LanguageOptions } from '../../ui/options';
 import { Goals } from './Goals';
 import { InsightsSummary } from './InsightsSummary';
 import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
@@ -132,11 +131,7 @@ export default function Insights({
             <span>Grade</span>
             <select value={grade ?? ''} onChange={(e) => setGrade(e.target.value || null)}>
               <option value="">Every grade</option>
-              {GRADE_LEVELS.map((g) => (
-                <option key={g} value={g}>
-                  {gradeLabel(g)}
-                </option>
-              ))}
+              <GradeOptions />
             </select>
           </label>
           <label className="field">

@@ -1,5 +1,6 @@
 import { SMALL, shownCount, shownShare, type Insights, type Measure } from '../../../contract';
 import { dayWords, HOME_VISIT_STATUS_WORDS, languageName } from '../../ui/format';
+import { Printable } from '../../ui/Printable';
 
 function Line({ label, measure, unit }: { label: string; measure: Measure; unit: string }) {
   return (
@@ -30,15 +31,7 @@ export function InsightsSummary({
 }) {
   const f = figures;
   return (
-    <div className="printable" role="region" aria-label="Printable summary">
-      <div className="printable-actions">
-        <button type="button" className="button" autoFocus onClick={() => window.print()}>
-          Print
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <Printable label="Printable summary" onClose={onClose}>
       <article className="printable-page insights-summary">
         <header>
           <p className="muted">{school}</p>
@@ -122,6 +115,6 @@ export function InsightsSummary({
           so that no family can be recognised from this page.
         </footer>
       </article>
-    </div>
+    </Printable>
   );
 }
