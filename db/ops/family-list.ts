@@ -112,21 +112,52 @@ function searchFamilies(ctx: Ctx, text: string) {
  * few families have would otherwise mean reading every family of the school to find none.
  * Combined with the search's families (both must hold); null when nothing narrows by id.
  */
+/**
+ * Families that are rare among the school's (not contacted since a recent day, no good news
+ * since one, where nearly everyone was) are found from their facts first, so a page does not
+ * walk every household to find 50. Where many families qualify, walking the list in order is
+ * the cheaper plan and these conditions stay in the page's own filter.
+ */
+const RARE = 2_000;
+
 function candidates(
   ctx: Ctx,
   searched: string[] | null,
-  input: { lastTone: string | null; openVoice: boolean },
+  input: {
+    lastTone: string | null;
+    openVoice: boolean;
+    contactBefore: string | null;
+    goodNewsBefore: string | null;
+  },
 ): string[] | null {
   let ids = searched;
-  const narrow = (sql: string, ...args: unknown[]) => {
-    const found = (ctx.store.sql(sql).all(...args) as { id: string }[]).map((r) => r.id);
+  const narrow = (found: string[]) => {
     const before = ids && new Set(ids);
     ids = before ? found.filter((id) => before.has(id)) : found;
   };
+  const all = (sql: string, ...args: unknown[]) =>
+    (ctx.store.sql(sql).all(...args) as { id: string }[]).map((r) => r.id);
+  const ifRare = (sql: string, bound: string) => {
+    const found = all(`${sql} LIMIT ${RARE + 1}`, bound);
+    if (found.length <= RARE) narrow(found);
+  };
   if (input.lastTone)
-    narrow('SELECT household_id AS id FROM household_facts WHERE last_tone = ?', input.lastTone);
+    narrow(
+      all('SELECT household_id AS id FROM household_facts WHERE last_tone = ?', input.lastTone),
+    );
   if (input.openVoice)
-    narrow('SELECT household_id AS id FROM household_facts WHERE open_voice > 0');
+    narrow(all('SELECT household_id AS id FROM household_facts WHERE open_voice > 0'));
+  if (input.contactBefore)
+    ifRare(
+      `SELECT household_id AS id FROM household_facts WHERE coalesce(last_contact_at, '') < ?`,
+      input.contactBefore,
+    );
+  if (input.goodNewsBefore)
+    ifRare(
+      `SELECT household_id AS id FROM household_facts
+       WHERE last_good_news_at IS NULL OR last_good_news_at < ?`,
+      input.goodNewsBefore,
+    );
   return ids;
 }
 
@@ -199,7 +230,18 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
   const now = ctx.now();
   const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
   const search = input.text ? searchFamilies(ctx, input.text) : null;
-  const ids = candidates(ctx, search?.ids ?? null, input);
+  // Two conditions on one fact: a family must meet both, so the earlier instant is the bound.
+  const contactBefore = earliest(
+    input.notContactedDays === null
+      ? null
+      : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
+    input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
+  );
+  const goodNewsBefore = earliest(
+    input.noGoodNews ? yearStart : null,
+    input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
+  );
+  const ids = candidates(ctx, search?.ids ?? null, { ...input, contactBefore, goodNewsBefore });
   if (ids?.length === 0)
     return { rows: [], next: null, unplaced: search && !input.after ? search.unplaced : [] };
   const rows = ctx.store.sql(PAGE_SQL[input.sort]).all({
@@ -209,18 +251,9 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
     language: input.language,
     interpreter: input.interpreter ? 1 : 0,
     channel: input.channel,
-    // Two conditions on one fact: a family must meet both, so the earlier instant is the bound.
-    contactBefore: earliest(
-      input.notContactedDays === null
-        ? null
-        : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
-      input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
-    ),
+    contactBefore,
     lastTone: input.lastTone,
-    goodNewsBefore: earliest(
-      input.noGoodNews ? yearStart : null,
-      input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
-    ),
+    goodNewsBefore,
     openVoice: input.openVoice ? 1 : 0,
     pickupCaution: input.pickupCaution ? 1 : 0,
     afterKey: input.after?.key ?? null,
