@@ -1,6 +1,6 @@
 import { HearthError, type CallOutput, type Student } from '../../contract';
 import { fromRow } from '../columns';
-import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { loadOwned, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditStudentMerge } from '../privacy/audit';
 import { words } from '../search/normalize';
 import { similarNames } from '../search/similar';
@@ -57,7 +57,6 @@ export const studentMergeHandlers = {
 
   'student.merge': (ctx, { keepId, mergeId }) => {
     const staff = requireStaff(ctx);
-    requireSchool(ctx);
     const keep = loadOwned(ctx, 'students', keepId, 'student');
     const dup = loadOwned(ctx, 'students', mergeId, 'student');
     if (keep.mergedIntoId || dup.mergedIntoId)
