@@ -39,6 +39,7 @@ import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
 import { openKeyring } from './privacy/keyring';
 import { DERIVED_INDEXERS } from './derived';
+import { ensureInsightTallies } from './insights/tallies';
 import { newSyncLive, type SyncLive } from './sync/agent';
 import { syncPort, type SyncPort } from './sync/port';
 import { ensureSearchIndex } from './search/rebuild';
@@ -125,6 +126,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
       writeBackup(store, backupFolderFor(options.file), 'before-update', now());
     migrate(store);
     ensureSearchIndex(store);
+    ensureInsightTallies(store);
   } catch (error) {
     store.close();
     throw error;

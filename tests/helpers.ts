@@ -66,13 +66,14 @@ export function fail(core: Core, name: string, input: unknown): ErrorBody {
 export function snapshot(core: Core): string {
   const tables = core.store.db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      "SELECT name, sql LIKE '%WITHOUT ROWID' AS keyed FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
-    .all() as { name: string }[];
+    .all() as { name: string; keyed: number }[];
+  // A table WITHOUT ROWID is read in its primary key's order.
   return JSON.stringify(
-    tables.map(({ name }) => [
+    tables.map(({ name, keyed }) => [
       name,
-      core.store.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all(),
+      core.store.db.prepare(`SELECT * FROM "${name}" ${keyed ? '' : 'ORDER BY rowid'}`).all(),
     ]),
   );
 }

@@ -1,6 +1,6 @@
 import type { CallInput } from '../contract';
 import type { Core } from '../db/core';
-import { ok } from './helpers';
+import { ok, tempCore } from './helpers';
 
 /**
  * A small school where every figure is counted by hand (America/Chicago; "today" is
@@ -162,4 +162,24 @@ export function buildHandCountedSchool(
     source: 'conference',
   });
   at('2026-11-20T18:00:00Z');
+}
+
+/** The hand-counted school on a computer of its own, "today" 20 November 2026. */
+export function handCountedSchool(): { core: Core } {
+  let now = new Date('2026-11-20T18:00:00Z');
+  const core = tempCore({ setup: 'school', now: () => now });
+  const admin = ok(core, 'staff.list', {})[0]?.id ?? '';
+  const liaison = ok(core, 'staff.create', {
+    displayName: 'Lena Liaison',
+    role: 'liaison',
+    password: 'liaison password',
+  }).id;
+  buildHandCountedSchool(
+    core,
+    (iso) => {
+      now = new Date(iso);
+    },
+    { admin, liaison },
+  );
+  return { core };
 }

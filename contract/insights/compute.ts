@@ -1,4 +1,4 @@
-import type { ContactDirection, HomeVisitStatus, StaffRole } from '../records';
+import type { ContactDirection, StaffRole } from '../records';
 import {
   REACH_GROUPS,
   everyonesJob,
@@ -11,6 +11,7 @@ import {
   voiceFlow,
   waitingForGoodNews,
   type FamilyRow,
+  type HomeVisitRow,
   type Measure,
   type StrengthRow,
   type VoiceRow,
@@ -23,8 +24,8 @@ import type { Insights, Period } from './view';
  * gather the same rows their own way and hand them here, so a school's figures are the same
  * number wherever they are counted.
  */
+/** Every row is of the families counted: a store narrows them to a grade or language asked for. */
 export interface InsightsRows {
-  /** The families counted (already narrowed to a grade or language, where asked). */
   families: FamilyRow[];
   /** Contacts in the period by school-local month, direction and staff member. */
   contacts: {
@@ -34,32 +35,37 @@ export interface InsightsRows {
     role: StaffRole;
     contacts: number;
   }[];
-  /** Contacts in the period by family, language and whether an interpreter was used. */
-  languages: { householdId: string; language: string | null; used: boolean; n: number }[];
-  voice: (VoiceRow & { householdId: string })[];
+  /**
+   * Contacts in the period with families: whether the family needs an interpreter, whether one
+   * was used, and whether the contact's language was recorded ('none') and one of the
+   * family's home languages ('family') or not ('other').
+   */
+  languages: { familyInterpreter: boolean; used: boolean; heldIn: HeldIn; n: number }[];
+  voice: VoiceRow[];
   strengths: StrengthRow[];
-  homeVisits: { householdId: string; status: HomeVisitStatus }[];
+  homeVisits: HomeVisitRow[];
 }
 
+export type HeldIn = 'none' | 'family' | 'other';
+
+/** Where a contact's recorded language stands against its family's home languages. */
+export const heldIn = (language: string | null, familyLanguages: readonly string[]): HeldIn =>
+  language === null ? 'none' : familyLanguages.includes(language) ? 'family' : 'other';
+
 export const contacted = (families: readonly FamilyRow[]): Measure => ({
-  count: families.filter((f) => f.contactsInPeriod > 0).length,
+  count: families.filter((f) => f.contactedInPeriod).length,
   of: families.length,
 });
 
-function languageUse(rows: InsightsRows): Insights['languages'] {
-  const byId = new Map(rows.families.map((f) => [f.householdId, f]));
+function languageUse(rows: InsightsRows['languages']): Insights['languages'] {
   const counts = { needInterpreter: 0, interpreterUsed: 0, withLanguage: 0, inFamilyLanguage: 0 };
-  for (const row of rows.languages) {
-    const family = byId.get(row.householdId);
-    if (!family) continue;
-    if (family.interpreter) {
+  for (const row of rows) {
+    if (row.familyInterpreter) {
       counts.needInterpreter += row.n;
       if (row.used) counts.interpreterUsed += row.n;
     }
-    if (row.language !== null) {
-      counts.withLanguage += row.n;
-      if (family.languages.includes(row.language)) counts.inFamilyLanguage += row.n;
-    }
+    if (row.heldIn !== 'none') counts.withLanguage += row.n;
+    if (row.heldIn === 'family') counts.inFamilyLanguage += row.n;
   }
   return counts;
 }
@@ -86,9 +92,6 @@ export function computeInsights(
   lastYear: Insights['lastYear'],
 ): Insights {
   const { families } = rows;
-  const asOf = bounds.end;
-  const mine = new Set(families.map((f) => f.householdId));
-  const gradesOf = new Map(families.map((f) => [f.householdId, f.grades]));
   return {
     period,
     families: families.length,
@@ -97,26 +100,14 @@ export function computeInsights(
     waiting: waitingForGoodNews(families),
     contacted: contacted(families),
     twoWay: twoWay(rows.contacts, months),
-    voice: voiceFlow(
-      rows.voice.filter((v) => mine.has(v.householdId)),
-      asOf,
-    ),
+    voice: voiceFlow(rows.voice),
     reach: Object.fromEntries(
-      REACH_GROUPS.map((g) => [g, reach(families, g, asOf)]),
+      REACH_GROUPS.map((g) => [g, reach(families, g)]),
     ) as Insights['reach'],
-    languages: languageUse(rows),
+    languages: languageUse(rows.languages),
     everyone: everyonesJob(rows.contacts, months),
-    strengths: strengths(
-      rows.strengths.filter((s) => mine.has(s.householdId)),
-      families.length,
-      bounds.from,
-      bounds.end,
-    ),
-    homeVisits: homeVisits(
-      rows.homeVisits
-        .filter((v) => mine.has(v.householdId))
-        .map((v) => ({ status: v.status, grades: gradesOf.get(v.householdId) ?? [] })),
-    ),
+    strengths: strengths(rows.strengths, families.length, bounds.from, bounds.end),
+    homeVisits: homeVisits(rows.homeVisits),
     lastYear,
   };
 }

@@ -17,7 +17,6 @@ import type {
 
 /** One family (household) as the measures see it, over the period asked for. */
 export interface FamilyRow {
-  householdId: string;
   /** Home languages of its people, each once ('' when none is recorded). */
   languages: string[];
   /** Someone in the family needs an interpreter (spoken, written or both). */
@@ -29,12 +28,12 @@ export interface FamilyRow {
   students: number;
   /** Tone of the family's first contact this school year (up to the period's end). */
   firstToneThisYear: ContactTone | null;
-  contactsInPeriod: number;
+  contactedInPeriod: boolean;
   goodNewsInPeriod: boolean;
   /** Good news at any time this school year, up to the period's end. */
   goodNewsThisYear: boolean;
-  /** The latest contact up to the period's end. */
-  lastContactAt: string | null;
+  /** Whole days from the latest contact up to the period's end to that end; null: none. */
+  daysSinceLastContact: number | null;
 }
 
 export interface Measure {
@@ -50,17 +49,9 @@ export interface MeasureDefinition {
 }
 
 const DAY_MS = 86_400_000;
-const days = (from: string, to: string) => Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
-/** The middle value (the mean of the two middle ones for an even count); null when none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+/** Whole days from one instant to a later one, as every measure counts them. */
+export const daysBetween = (from: string, to: string) =>
+  Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 export const share = ({ count, of }: Measure): number | null => (of === 0 ? null : count / of);
 
@@ -142,12 +133,16 @@ export function twoWay(rows: readonly ContactMonthRow[], months: readonly string
   };
 }
 
-/** One family-voice item raised in the period. */
+/**
+ * Family-voice items raised in the period that stand alike: how far they came, the whole days
+ * from raised to told (told ones) or from raised to the period's end (open ones), and how many.
+ */
 export interface VoiceRow {
-  raisedAt: string;
-  heardAt: string | null;
-  actedAt: string | null;
-  toldAt: string | null;
+  heard: boolean;
+  acted: boolean;
+  daysToTold: number | null;
+  daysOpen: number | null;
+  n: number;
 }
 
 export const VOICE: MeasureDefinition = {
@@ -169,23 +164,37 @@ export interface VoiceFlow {
   medianDaysToTold: number | null;
   openByAge: Record<(typeof VOICE_AGES)[number], number>;
 }
-export function voiceFlow(rows: readonly VoiceRow[], asOf: string): VoiceFlow {
+export function voiceFlow(rows: readonly VoiceRow[]): VoiceFlow {
   const openByAge = Object.fromEntries(VOICE_AGES.map((a) => [a, 0])) as VoiceFlow['openByAge'];
+  const flow = { raised: 0, heard: 0, acted: 0, told: 0 };
+  const toldAfter = new Map<number, number>();
   for (const row of rows) {
-    if (row.toldAt) continue;
-    const age = days(row.raisedAt, asOf);
-    const bucket = age < 7 ? 0 : age < 28 ? 1 : age < 90 ? 2 : 3;
-    openByAge[VOICE_AGES[bucket] as (typeof VOICE_AGES)[number]] += 1;
+    flow.raised += row.n;
+    if (row.heard) flow.heard += row.n;
+    if (row.acted) flow.acted += row.n;
+    if (row.daysToTold !== null) {
+      flow.told += row.n;
+      toldAfter.set(row.daysToTold, (toldAfter.get(row.daysToTold) ?? 0) + row.n);
+    } else if (row.daysOpen !== null) {
+      const age = row.daysOpen;
+      const bucket = age < 7 ? 0 : age < 28 ? 1 : age < 90 ? 2 : 3;
+      openByAge[VOICE_AGES[bucket] as (typeof VOICE_AGES)[number]] += row.n;
+    }
   }
-  return {
-    raised: rows.length,
-    heard: rows.filter((r) => r.heardAt).length,
-    acted: rows.filter((r) => r.actedAt).length,
-    told: rows.filter((r) => r.toldAt).length,
-    medianDaysToTold: median(rows.flatMap((r) => (r.toldAt ? [days(r.raisedAt, r.toldAt)] : []))),
-    openByAge,
-  };
+  return { ...flow, medianDaysToTold: countedMedian(toldAfter), openByAge };
 }
+
+/** Voice items one by one as VoiceRows (each n = 1), for a store that reads them whole. */
+export const voiceRow = (
+  item: { raisedAt: string; heardAt: string | null; actedAt: string | null; toldAt: string | null },
+  asOf: string,
+): VoiceRow => ({
+  heard: item.heardAt !== null,
+  acted: item.actedAt !== null,
+  daysToTold: item.toldAt === null ? null : daysBetween(item.raisedAt, item.toldAt),
+  daysOpen: item.toldAt === null ? daysBetween(item.raisedAt, asOf) : null,
+  n: 1,
+});
 
 export const REACH: MeasureDefinition = {
   title: 'Reach, by group',
@@ -215,27 +224,56 @@ function groupValues(f: FamilyRow, group: ReachGroup): string[] {
       return [f.channel ?? ''];
   }
 }
-/** A family in two groups (two languages, students in two grades) counts in each. */
-export function reach(families: readonly FamilyRow[], group: ReachGroup, asOf: string): ReachRow[] {
-  const groups = new Map<string, FamilyRow[]>();
+/**
+ * A family in two groups (two languages, students in two grades) counts in each. One pass,
+ * with days since contact counted per day, because a school may have fifty thousand families.
+ */
+export function reach(families: readonly FamilyRow[], group: ReachGroup): ReachRow[] {
+  const groups = new Map<
+    string,
+    Omit<ReachRow, 'value' | 'medianDaysSinceContact'> & { days: Map<number, number> }
+  >();
   for (const f of families)
     for (const value of groupValues(f, group)) {
-      const members = groups.get(value);
-      if (members) members.push(f);
-      else groups.set(value, [f]);
+      let g = groups.get(value);
+      if (!g) {
+        g = { families: 0, contacted: 0, goodNews: 0, neverContacted: 0, days: new Map() };
+        groups.set(value, g);
+      }
+      g.families += 1;
+      if (f.contactedInPeriod) g.contacted += 1;
+      if (f.goodNewsInPeriod) g.goodNews += 1;
+      if (f.daysSinceLastContact === null) g.neverContacted += 1;
+      else g.days.set(f.daysSinceLastContact, (g.days.get(f.daysSinceLastContact) ?? 0) + 1);
     }
   return [...groups.entries()]
-    .map(([value, members]) => ({
+    .map(([value, { days, ...g }]) => ({
       value,
-      families: members.length,
-      contacted: members.filter((f) => f.contactsInPeriod > 0).length,
-      goodNews: members.filter((f) => f.goodNewsInPeriod).length,
-      medianDaysSinceContact: median(
-        members.flatMap((f) => (f.lastContactAt ? [days(f.lastContactAt, asOf)] : [])),
-      ),
-      neverContacted: members.filter((f) => !f.lastContactAt).length,
+      ...g,
+      medianDaysSinceContact: countedMedian(days),
     }))
     .sort((a, b) => b.families - a.families || a.value.localeCompare(b.value));
+}
+
+/**
+ * The middle value (the mean of the two middle ones for an even count) of values given as
+ * value → how many times; null when none.
+ */
+export function countedMedian(counts: ReadonlyMap<number, number>): number | null {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const total = values.reduce((n, v) => n + (counts.get(v) ?? 0), 0);
+  if (total === 0) return null;
+  // The values at 0-based positions lowMid and highMid of the sorted list (equal when odd).
+  const lowMid = Math.floor((total - 1) / 2);
+  const highMid = Math.floor(total / 2);
+  let seen = 0;
+  let low: number | null = null;
+  for (const v of values) {
+    seen += counts.get(v) ?? 0;
+    if (low === null && seen > lowMid) low = v;
+    if (seen > highMid) return ((low ?? v) + v) / 2;
+  }
+  return null;
 }
 
 /** Contacts in the period with families who need an interpreter, and in the family's language. */
@@ -355,10 +393,11 @@ export function strengths(
   };
 }
 
-/** One home visit scheduled in the period, with the grades of its family's students. */
+/** Home visits scheduled in the period with one status, to families with these grades. */
 export interface HomeVisitRow {
   status: HomeVisitStatus;
   grades: string[];
+  n: number;
 }
 export const HOME_VISITS: MeasureDefinition = {
   title: 'Home visits',
@@ -378,10 +417,10 @@ export function homeVisits(rows: readonly HomeVisitRow[]): {
   const byStatus = empty();
   const grades = new Map<string, Record<HomeVisitStatus, number>>();
   for (const row of rows) {
-    byStatus[row.status] += 1;
+    byStatus[row.status] += row.n;
     for (const grade of row.grades.length > 0 ? row.grades : ['']) {
       const g = grades.get(grade) ?? empty();
-      g[row.status] += 1;
+      g[row.status] += row.n;
       grades.set(grade, g);
     }
   }

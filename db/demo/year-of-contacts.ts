@@ -7,6 +7,7 @@ import {
   type School,
 } from '../../contract';
 import type { Store } from '../store';
+import { refreshProfiles } from '../insights/tallies';
 import { random, type RecordSink } from './generate';
 
 /**
@@ -47,6 +48,9 @@ export function createYearOfContacts(
   now: Date,
   size: YearSize,
 ): void {
+  // The families' Insights profiles, as opening Insights once would have made them: a profile
+  // made later counts every contact of its family again (migration 0015).
+  refreshProfiles(store);
   const rand = random(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const families = store

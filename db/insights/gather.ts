@@ -1,27 +1,31 @@
 import {
+  CONTACT_TONES,
   computeInsights,
   periodBounds,
   lastYearFigures,
   yearBefore,
   type Channel,
   type ContactDirection,
-  type ContactTone,
   type FamilyRow,
+  type HeldIn,
   type HomeVisitStatus,
   type Insights,
   type InsightsRows,
   type Period,
   type PeriodBounds,
   type StaffRole,
+  type VoiceRow,
 } from '../../contract';
 import type { Store } from '../store';
-import { localMonthSql } from '../school-time';
+import { refreshProfiles } from './tallies';
 
 /**
- * The store's half of Insights: SQL gathers plain rows for a period, the contract's measures
- * compute (contract/insights/measures.ts). Only records every staff member may see are read
- * (contacts, voice items, home visits, strengths shared with staff); notes and follow-ups,
- * where restricted content lives, are never read here.
+ * The store's half of Insights: SQL gathers a period's rows, the contract's measures compute
+ * (contract/insights/measures.ts). Whole months are read from the tallies counted ahead
+ * (migration 0015); the days of a month the period only partly covers, and every contact when
+ * a grade or language narrows the families, are read contact by contact. Only records every
+ * staff member may see are read (contacts, voice items, home visits, strengths shared with
+ * staff); notes and follow-ups, where restricted content lives, never are.
  */
 
 export interface InsightsQuery {
@@ -32,189 +36,390 @@ export interface InsightsQuery {
   language: string | null;
 }
 
-const FAMILIES_SQL = `
-  SELECT h.id,
-    (SELECT json_group_array(DISTINCT coalesce(p.home_language, '')) FROM people p
-      WHERE p.household_id = h.id AND p.merged_into_id IS NULL) AS languages,
-    (SELECT coalesce(max(p.interpreter <> 'none'), 0) FROM people p
-      WHERE p.household_id = h.id AND p.merged_into_id IS NULL) AS interpreter,
-    (SELECT p.channels ->> '$[0]' FROM people p
-      WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND p.kind = 'caregiver'
-      ORDER BY p.created_at, p.id LIMIT 1) AS channel,
-    (SELECT json_group_array(DISTINCT s.grade) FROM people p
-      JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
-      WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.merged_into_id IS NULL) AS grades,
-    (SELECT count(DISTINCT s.id) FROM people p
-      JOIN student_person_links l ON l.person_id = p.id JOIN students s ON s.id = l.student_id
-      WHERE p.household_id = h.id AND p.merged_into_id IS NULL AND s.merged_into_id IS NULL) AS students,
-    (SELECT max(c.occurred_at) FROM contacts c
-      WHERE c.household_id = h.id AND c.occurred_at < @scanFrom) AS last_before
-  FROM households h WHERE h.school_id = @school`;
+interface SchoolMonth {
+  month: string;
+  start: string;
+  /** The next month's first instant. */
+  next: string;
+  schoolYear: number;
+  bit: number;
+}
 
-// The first contact this school year comes with its tone: ISO instants from the write path
-// all have one width, so the least "instant|tone" is the first contact's.
-// `+household_id`: grouping by the bare column leads SQLite to the household index and a
-// lookup of every row; the covering index (migration 0012) and a sort are far cheaper.
-const CONTACTS_SQL = `
-  SELECT +household_id AS id,
-    min(CASE WHEN occurred_at >= @yearStart THEN occurred_at || '|' || tone END) AS first,
-    sum(occurred_at >= @from) AS in_period,
-    max(tone = 'good_news' AND occurred_at >= @from) AS good_in_period,
-    max(tone = 'good_news' AND occurred_at >= @yearStart) AS good_this_year,
-    max(occurred_at) AS last_at
-  FROM contacts
-  WHERE school_id = @school AND household_id IS NOT NULL
-    AND occurred_at >= @scanFrom AND occurred_at < @end
-  GROUP BY 1`;
+/** What of a period comes from tallies and what is read contact by contact. */
+interface Plan {
+  /** Months (yyyy-MM) whose every contact of the school falls in the period. */
+  wholeMonths: string[];
+  /** By school year: the bits of its whole months. */
+  periodMasks: Map<number, number>;
+  /** The school year the period ends in, and the bits of its months up to the end that are whole. */
+  endYear: number;
+  toEndMask: number;
+  /** Instants [from, to) read contact by contact. */
+  ranges: [string, string][];
+  /** The first instant of the period's last month when that month is read contact by contact. */
+  partialEndFrom: string;
+}
 
-type Row = Record<string, unknown>;
+const DAY_MS = 86_400_000;
+/** Milliseconds since 1970 of an ISO instant column, as Date.parse counts them. */
+const ms = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
+/** Families of the school within the grade and language asked for, as `p`. */
+const CHOSEN = `p.school_id = @school
+  AND (@grade IS NULL OR EXISTS (SELECT 1 FROM json_each(p.grades) WHERE value = @grade))
+  AND (@language IS NULL OR EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = @language))`;
+const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
+  SELECT starts_at FROM school_months WHERE school_id = c.school_id AND starts_at <= c.occurred_at
+  ORDER BY starts_at DESC LIMIT 1)`;
 
-function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds): FamilyRow[] {
-  const params = { school: q.schoolId, ...b };
-  const contacts = new Map(
-    (store.sql(CONTACTS_SQL).all(params) as Row[]).map((r) => [r.id as string, r]),
+interface SchoolMonth {
+  month: string;
+  start: string;
+  /** The next month's first instant. */
+  next: string;
+  schoolYear: number;
+  bit: number;
+}
+
+/** The school's months the period touches, in order. */
+function schoolMonths(store: Store, schoolId: string, b: PeriodBounds): SchoolMonth[] {
+  const rows = store
+    .sql(
+      `SELECT month, starts_at AS start, school_year AS schoolYear, bit FROM school_months
+       WHERE school_id = @school
+         AND starts_at >= (SELECT max(starts_at) FROM school_months
+                           WHERE school_id = @school AND starts_at <= @from)
+         AND starts_at <= (SELECT min(starts_at) FROM school_months
+                           WHERE school_id = @school AND starts_at >= @end)
+       ORDER BY starts_at`,
+    )
+    .all({ school: schoolId, from: b.from, end: b.end }) as Omit<SchoolMonth, 'next'>[];
+  return rows
+    .slice(0, -1)
+    .map((m, i) => ({ ...m, next: (rows[i + 1] as { start: string }).start }));
+}
+
+/**
+ * A month the period covers only in part still comes from its tally when the school has no
+ * contact in the part left out (today's month, when the period ends today); otherwise the
+ * covered part is read contact by contact. Known limit: a custom range that cuts two busy
+ * months costs a read of those months' contacts.
+ */
+function plan(store: Store, schoolId: string, b: PeriodBounds): Plan {
+  const months = schoolMonths(store, schoolId, b);
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) throw new Error('The period lies outside the months Hearth counts.');
+  const anyContacts = (from: string, to: string) =>
+    from < to &&
+    store
+      .sql(
+        'SELECT 1 FROM contacts WHERE school_id = ? AND occurred_at >= ? AND occurred_at < ? LIMIT 1',
+      )
+      .get(schoolId, from, to) !== undefined;
+  const startPartial = anyContacts(first.start, b.from);
+  const endPartial = anyContacts(b.end, last.next);
+  const ranges: [string, string][] = [];
+  if (startPartial && !(first === last && endPartial))
+    ranges.push([b.from, first.next < b.end ? first.next : b.end]);
+  if (endPartial) ranges.push([last.start, b.end]);
+  const whole = months.filter(
+    (m) => !((m === first && startPartial) || (m === last && endPartial)),
   );
-  const rows = store.sql(FAMILIES_SQL).all({ school: q.schoolId, scanFrom: b.scanFrom }) as Row[];
-  return rows.map((r) => {
-    const id = r.id as string;
-    const c = contacts.get(id);
+  const periodMasks = new Map<number, number>();
+  for (const m of whole)
+    periodMasks.set(m.schoolYear, (periodMasks.get(m.schoolYear) ?? 0) | m.bit);
+  const before = store
+    .sql(
+      `SELECT coalesce(sum(bit), 0) FROM school_months
+       WHERE school_id = ? AND school_year = ? AND starts_at < ?`,
+    )
+    .pluck()
+    .get(schoolId, last.schoolYear, last.start) as number;
+  return {
+    wholeMonths: whole.map((m) => m.month),
+    periodMasks,
+    endYear: last.schoolYear,
+    toEndMask: before | (endPartial ? 0 : last.bit),
+    ranges,
+    partialEndFrom: endPartial ? last.start : b.end,
+  };
+}
+
+/** Contacts within the ranges, as SQL over `occurred_at` with its parameters (rangeParams). */
+const rangesSql = (ranges: readonly [string, string][], column = 'occurred_at') =>
+  ranges.map((_, i) => `(${column} >= @r${i}from AND ${column} < @r${i}to)`).join(' OR ');
+const rangeParams = (ranges: readonly [string, string][]) =>
+  Object.fromEntries(
+    ranges.flatMap(([from, to], i) => [
+      [`r${i}from`, from],
+      [`r${i}to`, to],
+    ]),
+  );
+
+// A family is read as one integer, its kind (household_kinds: what it is) and its contact
+// facts packed in bits, because better-sqlite3 spends far more on a value than SQLite on a
+// row: fifty thousand families as text columns took 100 ms here, as one integer 10 ms.
+const FACT_BITS = 32;
+const KIND_BITS = 2 ** 22;
+const TONE_CODE = (column: string) =>
+  `CASE ${column} ${CONTACT_TONES.map((v, i) => `WHEN '${v}' THEN ${i + 1}`).join(' ')} ELSE 0 END`;
+
+function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, withDays: boolean) {
+  const years = [...new Set([...p.periodMasks.keys(), p.endYear])];
+  const joins = years
+    .map(
+      (year, i) =>
+        `LEFT JOIN family_contact_years y${i} ON y${i}.household_id = p.household_id AND y${i}.school_year = ${year}`,
+    )
+    .join('\n');
+  const yearOf = (year: number) => `y${years.indexOf(year)}`;
+  const within = (column: 'contacted' | 'good_news') =>
+    [...p.periodMasks].map(
+      ([year, mask]) => `(coalesce(${yearOf(year)}.${column}, 0) & ${mask}) <> 0`,
+    );
+  const end = yearOf(p.endYear);
+  const ranges = rangesSql(p.ranges);
+  const raw = ranges
+    ? `LEFT JOIN (SELECT household_id, max(occurred_at >= @from) AS contacted,
+         max(tone = 'good_news' AND occurred_at >= @from) AS good,
+         max(tone = 'good_news' AND occurred_at >= @partialEndFrom) AS good_to_end
+       FROM contacts WHERE school_id = @school AND household_id IS NOT NULL AND (${ranges})
+       GROUP BY household_id) e ON e.household_id = p.household_id`
+    : '';
+  const fromRaw = (column: string) => (ranges ? [`coalesce(e.${column}, 0)`] : []);
+  const any = (terms: string[]) => (terms.length > 0 ? `(${terms.join(' OR ')})` : '0');
+  // The latest contact before the end: this school year's, else the family's latest of all,
+  // else (the period ended before it) the contacts' own.
+  const last = withDays
+    ? `CASE WHEN ${end}.last_at < @end THEN ${end}.last_at
+         ELSE (SELECT CASE WHEN f.last_contact_at < @end THEN f.last_contact_at
+                 ELSE (SELECT max(c.occurred_at) FROM contacts c
+                       WHERE c.household_id = p.household_id AND c.occurred_at < @end) END
+               FROM household_facts f WHERE f.household_id = p.household_id) END`
+    : 'NULL';
+  const rows = store
+    .sql(
+      `SELECT facts + CASE WHEN last IS NULL THEN 0
+           ELSE ((CAST(@endMs AS INTEGER) - ${ms('last')}) / ${DAY_MS} + 1) * ${FACT_BITS} END
+       FROM (SELECT p.kind * ${KIND_BITS}
+         + (CASE WHEN ${end}.first < @end THEN ${TONE_CODE(`substr(${end}.first, 26)`)} ELSE 0 END)
+         + ${any([...within('contacted'), ...fromRaw('contacted')])} * 4
+         + ${any([...within('good_news'), ...fromRaw('good')])} * 8
+         + ${any([`(coalesce(${end}.good_news, 0) & ${p.toEndMask}) <> 0`, ...fromRaw('good_to_end')])} * 16
+           AS facts,
+         ${last} AS last
+       FROM household_profile p
+         ${joins}
+         ${raw}
+       WHERE ${CHOSEN})`,
+    )
+    .pluck()
+    .all({
+      ...rangeParams(p.ranges),
+      school: q.schoolId,
+      grade: q.grade,
+      language: q.language,
+      from: b.from,
+      end: b.end,
+      endMs: Date.parse(b.end),
+      partialEndFrom: p.partialEndFrom,
+    }) as number[];
+  return decodeFamilies(store, rows);
+}
+
+/** FamilyRows from familyRows' integers; the kinds of family are read and parsed once. */
+function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
+  type Kind = Pick<FamilyRow, 'languages' | 'grades' | 'interpreter' | 'channel' | 'students'>;
+  const kinds = new Map<number, Kind>();
+  for (const [id, value] of store.sql('SELECT id, value FROM household_kinds').raw().all() as [
+    number,
+    string,
+  ][]) {
+    const [languages, grades, interpreter, channel, students] = JSON.parse(value) as [
+      string[],
+      string[],
+      number,
+      Channel | null,
+      number,
+    ];
+    kinds.set(id, { languages, grades, interpreter: interpreter === 1, channel, students });
+  }
+  const kindOf = (id: number): Kind => {
+    const kind = kinds.get(id);
+    if (!kind) throw new Error(`No household kind ${id}.`);
+    return kind;
+  };
+  return rows.map((value) => {
+    const facts = value % KIND_BITS;
+    const tone = facts & 3;
+    const days = Math.floor(facts / FACT_BITS) - 1;
+    const kind = kindOf(Math.floor(value / KIND_BITS));
     return {
-      householdId: id,
-      languages: (JSON.parse(r.languages as string) as string[]).sort(),
-      interpreter: r.interpreter === 1,
-      channel: (r.channel as Channel | null) ?? null,
-      grades: (JSON.parse(r.grades as string) as string[]).sort(),
-      students: r.students as number,
-      firstToneThisYear:
-        typeof c?.first === 'string' ? (c.first.split('|')[1] as ContactTone) : null,
-      contactsInPeriod: (c?.in_period as number | undefined) ?? 0,
-      goodNewsInPeriod: c?.good_in_period === 1,
-      goodNewsThisYear: c?.good_this_year === 1,
-      lastContactAt: (c?.last_at as string | undefined) ?? (r.last_before as string | null),
+      languages: kind.languages,
+      grades: kind.grades,
+      interpreter: kind.interpreter,
+      channel: kind.channel,
+      students: kind.students,
+      firstToneThisYear: tone === 0 ? null : (CONTACT_TONES[tone - 1] ?? null),
+      contactedInPeriod: (facts & 4) !== 0,
+      goodNewsInPeriod: (facts & 8) !== 0,
+      goodNewsThisYear: (facts & 16) !== 0,
+      daysSinceLastContact: days < 0 ? null : days,
     };
   });
 }
 
-/** Families of the school within the grade and language asked for (a filter of none: all). */
-function chosen(families: FamilyRow[], q: InsightsQuery): FamilyRow[] {
-  return families.filter(
-    (f) =>
-      (q.grade === null || f.grades.includes(q.grade)) &&
-      (q.language === null || f.languages.includes(q.language)),
-  );
-}
-
-/** Contacts in the period by school-local month, direction and staff member, in one scan. */
-function contactMonths(
-  store: Store,
-  q: InsightsQuery,
-  b: PeriodBounds,
-  chosenFamilies: readonly FamilyRow[],
-): InsightsRows['contacts'] {
-  const families =
-    q.grade !== null || q.language !== null
-      ? JSON.stringify(chosenFamilies.map((f) => f.householdId))
-      : null;
-  const month = localMonthSql('c.occurred_at', b.from, b.end, q.timeZone);
-  const rows = store
+/**
+ * Contacts in the period by month, direction and staff member, and with families by
+ * interpreter need and language: whole months from the tallies (their rows for the grade and
+ * language asked for, '*' for all), the rest contact by contact.
+ */
+function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
+  const params = {
+    ...rangeParams(p.ranges),
+    school: q.schoolId,
+    grade: q.grade,
+    language: q.language,
+    from: b.from,
+    months: JSON.stringify(p.wholeMonths),
+  };
+  const narrowed = q.grade !== null || q.language !== null;
+  const chosen = narrowed
+    ? `AND c.household_id IN (SELECT p.household_id FROM household_profile p WHERE ${CHOSEN})`
+    : '';
+  const raw = p.ranges.length > 0 ? `(${rangesSql(p.ranges, 'c.occurred_at')})` : '0';
+  const facet = (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
+    AND ${t}.language = coalesce(@language, '*') AND ${t}.month IN (SELECT value FROM json_each(@months))`;
+  const contacts = store
     .sql(
-      `SELECT ${month.sql} AS month, c.direction, c.staff_id AS staffId, st.role,
-         count(*) AS contacts
-       FROM contacts c JOIN staff st ON st.id = c.staff_id
-       WHERE c.school_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
-         AND (? IS NULL OR c.household_id IN (SELECT value FROM json_each(?)))
+      `SELECT t.month, t.direction, t.staff_id AS staffId, st.role, t.contacts
+       FROM contact_month_tallies t JOIN staff st ON st.id = t.staff_id
+       WHERE ${facet('t')} AND t.contacts <> 0
+       UNION ALL
+       SELECT m.month, c.direction, c.staff_id, st.role, count(*)
+       FROM contacts c JOIN school_months m ON ${MONTH_OF} JOIN staff st ON st.id = c.staff_id
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${chosen}
        GROUP BY 1, 2, 3`,
     )
-    .all(...month.params, q.schoolId, b.from, b.end, families, families) as {
+    .all(params) as {
     month: string;
     direction: ContactDirection;
     staffId: string;
     role: StaffRole;
     contacts: number;
   }[];
-  return rows;
-}
-
-/** Contacts in the period by family, language and whether an interpreter was used, in one scan. */
-function languageRows(store: Store, q: InsightsQuery, b: PeriodBounds): InsightsRows['languages'] {
-  const rows = store
+  const languages = store
     .sql(
-      `SELECT +household_id AS id, language, interpreter_used AS used, count(*) AS n
-       FROM contacts WHERE school_id = ? AND household_id IS NOT NULL
-         AND occurred_at >= ? AND occurred_at < ?
+      `SELECT family_interpreter AS familyInterpreter, interpreter_used AS used,
+         held_in AS heldIn, sum(contacts) AS n
+       FROM contact_language_tallies t WHERE ${facet('t')}
+       GROUP BY 1, 2, 3
+       UNION ALL
+       SELECT p.interpreter, c.interpreter_used,
+         CASE WHEN c.language IS NULL THEN 'none'
+           WHEN EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = c.language) THEN 'family'
+           ELSE 'other' END,
+         count(*)
+       FROM contacts c JOIN household_profile p ON p.household_id = c.household_id
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${chosen}
        GROUP BY 1, 2, 3`,
     )
-    .all(q.schoolId, b.from, b.end) as {
-    id: string;
-    language: string | null;
-    used: number;
-    n: number;
-  }[];
-  return rows.map((r) => ({ householdId: r.id, language: r.language, used: r.used === 1, n: r.n }));
+    .all(params) as { familyInterpreter: number; used: number; heldIn: HeldIn; n: number }[];
+  return {
+    contacts,
+    languages: languages.map((r) => ({
+      familyInterpreter: r.familyInterpreter === 1,
+      used: r.used === 1,
+      heldIn: r.heldIn,
+      n: r.n,
+    })),
+  };
 }
 
+/**
+ * Voice items, home visits and strengths of the chosen families, counted alike in SQL. The
+ * families' profiles are joined only where needed: a visit's grades, or a narrowed screen.
+ */
 function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
+  const narrowed = q.grade !== null || q.language !== null;
+  const ofChosen = (x: string) =>
+    narrowed ? `JOIN household_profile p ON p.household_id = ${x}.household_id AND ${CHOSEN}` : '';
+  const params = {
+    school: q.schoolId,
+    grade: q.grade,
+    language: q.language,
+    from: b.from,
+    end: b.end,
+    endMs: Date.parse(b.end),
+  };
   const voice = store
     .sql(
-      `SELECT household_id AS householdId, raised_at AS raisedAt, heard_at AS heardAt,
-           acted_at AS actedAt, told_at AS toldAt
-         FROM voice_items WHERE school_id = ? AND raised_at >= ? AND raised_at < ?`,
+      `SELECT v.heard_at IS NOT NULL AS heard, v.acted_at IS NOT NULL AS acted,
+         CASE WHEN v.told_at IS NOT NULL
+           THEN (${ms('v.told_at')} - ${ms('v.raised_at')}) / ${DAY_MS} END AS daysToTold,
+         CASE WHEN v.told_at IS NULL THEN (CAST(@endMs AS INTEGER) - ${ms('v.raised_at')}) / ${DAY_MS} END AS daysOpen,
+         count(*) AS n
+       FROM voice_items v ${ofChosen('v')}
+       WHERE v.school_id = @school AND v.raised_at >= @from AND v.raised_at < @end
+       GROUP BY 1, 2, 3, 4`,
     )
-    .all(q.schoolId, b.from, b.end) as {
-    householdId: string;
-    raisedAt: string;
-    heardAt: string | null;
-    actedAt: string | null;
-    toldAt: string | null;
-  }[];
-  const strengthRows = store
-    .sql(
-      `SELECT household_id AS householdId, category, invited_at AS invitedAt,
-         contributed_at AS contributedAt
-       FROM strengths WHERE school_id = ? AND consent = 'staff' AND recorded_at < ?`,
-    )
-    .all(q.schoolId, b.end) as InsightsRows['strengths'];
+    .all(params) as (Omit<VoiceRow, 'heard' | 'acted'> & { heard: number; acted: number })[];
   const visits = store
     .sql(
-      `SELECT household_id AS householdId, status FROM home_visits
-         WHERE school_id = ? AND scheduled_at >= ? AND scheduled_at < ?`,
+      `SELECT v.status, p.grades, count(*) AS n
+       FROM home_visits v JOIN household_profile p ON p.household_id = v.household_id
+       WHERE v.school_id = @school AND v.scheduled_at >= @from AND v.scheduled_at < @end
+         AND ${CHOSEN}
+       GROUP BY v.status, p.grades`,
     )
-    .all(q.schoolId, b.from, b.end) as { householdId: string; status: HomeVisitStatus }[];
-  return { voice, strengthRows, visits };
+    .all(params) as { status: HomeVisitStatus; grades: string; n: number }[];
+  const strengths = store
+    .sql(
+      `SELECT s.household_id AS householdId, s.category, s.invited_at AS invitedAt,
+         s.contributed_at AS contributedAt
+       FROM strengths s ${ofChosen('s')}
+       WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`,
+    )
+    .all(params) as InsightsRows['strengths'];
+  return {
+    voice: voice.map((v) => ({ ...v, heard: v.heard === 1, acted: v.acted === 1 })),
+    homeVisits: visits.map((v) => ({
+      status: v.status,
+      grades: JSON.parse(v.grades) as string[],
+      n: v.n,
+    })),
+    strengths,
+  };
 }
 
 /** The same days a year before, where the school has contacts then; null where it has none. */
 function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
-  const period = yearBefore(q.period);
-  const b = periodBounds(period, q.timeZone);
+  const b = periodBounds(yearBefore(q.period), q.timeZone);
   const any = store
     .sql(
-      `SELECT 1 FROM contacts WHERE school_id = ? AND occurred_at >= ? AND occurred_at < ? LIMIT 1`,
+      'SELECT 1 FROM contacts WHERE school_id = ? AND occurred_at >= ? AND occurred_at < ? LIMIT 1',
     )
     .get(q.schoolId, b.from, b.end);
   if (!any) return null;
-  const families = chosen(familyRows(store, { ...q, period }, b), q);
+  const p = plan(store, q.schoolId, b);
   return lastYearFigures({
-    families,
-    contacts: contactMonths(store, { ...q, period }, b, families),
+    families: familyRows(store, q, b, p, false),
+    contacts: contactRows(store, q, b, p).contacts,
   });
 }
 
 export function gatherInsights(store: Store, q: InsightsQuery, months: string[]): Insights {
+  refreshProfiles(store);
   const b = periodBounds(q.period, q.timeZone);
-  const families = chosen(familyRows(store, q, b), q);
-  const { voice, strengthRows, visits } = otherRows(store, q, b);
+  const p = plan(store, q.schoolId, b);
   return computeInsights(
     q.period,
     months,
     b,
     {
-      families,
-      contacts: contactMonths(store, q, b, families),
-      languages: languageRows(store, q, b),
-      voice,
-      strengths: strengthRows,
-      homeVisits: visits,
+      families: familyRows(store, q, b, p, true),
+      ...contactRows(store, q, b, p),
+      ...otherRows(store, q, b),
     },
     lastYear(store, q),
   );

@@ -12,6 +12,7 @@ import { sql as studentMerge } from './0011_student_merge';
 import { sql as insights } from './0012_insights';
 import { sql as schoolGoals } from './0013_school_goals';
 import { sql as strengthSteps } from './0014_strength_steps';
+import { sql as insightTallies } from './0015_insight_tallies';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0012_insights', sql: insights },
   { name: '0013_school_goals', sql: schoolGoals },
   { name: '0014_strength_steps', sql: strengthSteps },
+  { name: '0015_insight_tallies', sql: insightTallies },
 ];

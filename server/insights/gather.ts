@@ -1,6 +1,9 @@
 import {
   computeInsights,
+  daysBetween,
+  heldIn,
   periodBounds,
+  voiceRow,
   lastYearFigures,
   monthsOf,
   yearBefore,
@@ -26,7 +29,12 @@ import type { Sql } from '../db';
 const OF = (table: string) =>
   `FROM records r WHERE r.tbl = '${table}' AND r.school_id = $1 AND r.audience = 'school'`;
 
-async function familyRows(tx: Sql, schoolId: string, b: PeriodBounds): Promise<FamilyRow[]> {
+/** The school's families by household id. */
+async function familyRows(
+  tx: Sql,
+  schoolId: string,
+  b: PeriodBounds,
+): Promise<Map<string, FamilyRow>> {
   const households = await tx.query<{ id: string }>(`SELECT r.id::text AS id ${OF('households')}`, [
     schoolId,
   ]);
@@ -94,28 +102,30 @@ async function familyRows(tx: Sql, schoolId: string, b: PeriodBounds): Promise<F
     studentsOf.set(household, students);
   }
   const contactsOf = new Map(contacts.map((c) => [c.id, c]));
+  const daysSince = (at: string | null) => (at === null ? null : daysBetween(at, b.end));
   const lastBefore = new Map(before.map((c) => [c.id, c.last_at]));
-  return households.map(({ id }) => {
+  const families = households.map(({ id }): [string, FamilyRow] => {
     const members = byHousehold.get(id) ?? [];
     const first = [...members]
       .filter((m) => m.kind === 'caregiver')
       .sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))[0];
     const students = studentsOf.get(id) ?? new Map<string, string>();
     const c = contactsOf.get(id);
-    return {
-      householdId: id,
+    const family: FamilyRow = {
       languages: [...new Set(members.map((m) => m.language ?? ''))].sort(),
       interpreter: members.some((m) => m.interpreter !== 'none'),
       channel: first?.channel ?? null,
       grades: [...new Set(students.values())].sort(),
       students: students.size,
       firstToneThisYear: c?.first ? (c.first.split('|')[1] as ContactTone) : null,
-      contactsInPeriod: c?.in_period ?? 0,
+      contactedInPeriod: (c?.in_period ?? 0) > 0,
       goodNewsInPeriod: c?.good_in_period ?? false,
       goodNewsThisYear: c?.good_this_year ?? false,
-      lastContactAt: c?.last_at ?? lastBefore.get(id) ?? null,
+      daysSinceLastContact: daysSince(c?.last_at ?? lastBefore.get(id) ?? null),
     };
+    return [id, family];
   });
+  return new Map(families);
 }
 
 async function contactMonths(
@@ -136,7 +146,12 @@ async function contactMonths(
   );
 }
 
-async function otherRows(tx: Sql, schoolId: string, b: PeriodBounds) {
+async function otherRows(
+  tx: Sql,
+  schoolId: string,
+  b: PeriodBounds,
+  familyOf: ReadonlyMap<string, FamilyRow>,
+): Promise<Omit<InsightsRows, 'families' | 'contacts'>> {
   const languages = await tx.query<{
     householdId: string;
     language: string | null;
@@ -150,8 +165,13 @@ async function otherRows(tx: Sql, schoolId: string, b: PeriodBounds) {
      GROUP BY 1, 2, 3`,
     [schoolId, b.from, b.end],
   );
-  const voice = await tx.query<InsightsRows['voice'][number]>(
-    `SELECT r.data->>'householdId' AS "householdId", r.data->>'raisedAt' AS "raisedAt",
+  const voice = await tx.query<{
+    raisedAt: string;
+    heardAt: string | null;
+    actedAt: string | null;
+    toldAt: string | null;
+  }>(
+    `SELECT r.data->>'raisedAt' AS "raisedAt",
        r.data->>'heardAt' AS "heardAt", r.data->>'actedAt' AS "actedAt", r.data->>'toldAt' AS "toldAt"
      ${OF('voice_items')} AND r.data->>'raisedAt' >= $2 AND r.data->>'raisedAt' < $3`,
     [schoolId, b.from, b.end],
@@ -168,7 +188,28 @@ async function otherRows(tx: Sql, schoolId: string, b: PeriodBounds) {
      ${OF('home_visits')} AND r.data->>'scheduledAt' >= $2 AND r.data->>'scheduledAt' < $3`,
     [schoolId, b.from, b.end],
   );
-  return { languages, voice, strengths, homeVisits };
+  return {
+    languages: languages.flatMap(({ householdId, language, used, n }) => {
+      const family = familyOf.get(householdId);
+      return family
+        ? [
+            {
+              familyInterpreter: family.interpreter,
+              used,
+              heldIn: heldIn(language, family.languages),
+              n,
+            },
+          ]
+        : [];
+    }),
+    voice: voice.map((item) => voiceRow(item, b.end)),
+    strengths,
+    homeVisits: homeVisits.map(({ householdId, status }) => ({
+      status,
+      grades: familyOf.get(householdId)?.grades ?? [],
+      n: 1,
+    })),
+  };
 }
 
 export async function gatherSchoolInsights(
@@ -179,7 +220,7 @@ export async function gatherSchoolInsights(
   const b = periodBounds(period, school.timeZone);
   const families = await familyRows(tx, school.id, b);
   const contacts = await contactMonths(tx, school.id, school.timeZone, b);
-  const rest = await otherRows(tx, school.id, b);
+  const rest = await otherRows(tx, school.id, b, families);
   const earlier = yearBefore(period);
   const eb = periodBounds(earlier, school.timeZone);
   const [any] = await tx.query<{ n: number }>(
@@ -189,9 +230,15 @@ export async function gatherSchoolInsights(
   const lastYear =
     (any?.n ?? 0) > 0
       ? lastYearFigures({
-          families: await familyRows(tx, school.id, eb),
+          families: [...(await familyRows(tx, school.id, eb)).values()],
           contacts: await contactMonths(tx, school.id, school.timeZone, eb),
         })
       : null;
-  return computeInsights(period, monthsOf(period), b, { families, contacts, ...rest }, lastYear);
+  return computeInsights(
+    period,
+    monthsOf(period),
+    b,
+    { families: [...families.values()], contacts, ...rest },
+    lastYear,
+  );
 }
