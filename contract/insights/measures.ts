@@ -212,16 +212,29 @@ export interface ReachRow {
   medianDaysSinceContact: number | null;
   neverContacted: number;
 }
-function groupValues(f: FamilyRow, group: ReachGroup): string[] {
+// One list per value, shared: reach() runs over every family of a school.
+const NONE = [''] as const;
+const YES = ['yes'] as const;
+const NO = ['no'] as const;
+const ONE_VALUE = new Map<string, readonly [string]>();
+const oneValue = (value: string): readonly [string] => {
+  let list = ONE_VALUE.get(value);
+  if (!list) {
+    list = [value];
+    ONE_VALUE.set(value, list);
+  }
+  return list;
+};
+function groupValues(f: FamilyRow, group: ReachGroup): readonly string[] {
   switch (group) {
     case 'language':
-      return f.languages.length > 0 ? f.languages : [''];
+      return f.languages.length > 0 ? f.languages : NONE;
     case 'interpreter':
-      return [f.interpreter ? 'yes' : 'no'];
+      return f.interpreter ? YES : NO;
     case 'grade':
-      return f.grades.length > 0 ? f.grades : [''];
+      return f.grades.length > 0 ? f.grades : NONE;
     default:
-      return [f.channel ?? ''];
+      return f.channel === null ? NONE : oneValue(f.channel);
   }
 }
 /**

@@ -64,9 +64,16 @@ const DAY_MS = 86_400_000;
 /** Milliseconds since 1970 of an ISO instant column, as Date.parse counts them. */
 const ms = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
 /** Families of the school within the grade and language asked for, as `p`. */
-const CHOSEN = `p.school_id = @school
-  AND (@grade IS NULL OR EXISTS (SELECT 1 FROM json_each(p.grades) WHERE value = @grade))
-  AND (@language IS NULL OR EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = @language))`;
+const chosen = (q: InsightsQuery) =>
+  [
+    'p.school_id = @school',
+    ...(q.grade === null
+      ? []
+      : ['EXISTS (SELECT 1 FROM json_each(p.grades) WHERE value = @grade)']),
+    ...(q.language === null
+      ? []
+      : ['EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = @language)']),
+  ].join(' AND ');
 const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
   SELECT starts_at FROM school_months WHERE school_id = c.school_id AND starts_at <= c.occurred_at
   ORDER BY starts_at DESC LIMIT 1)`;
@@ -211,7 +218,7 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
        FROM household_profile p
          ${joins}
          ${raw}
-       WHERE ${CHOSEN})`,
+       WHERE ${chosen(q)})`,
     )
     .pluck()
     .all({
@@ -227,14 +234,20 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
   return decodeFamilies(store, rows);
 }
 
-/** FamilyRows from familyRows' integers; the kinds of family are read and parsed once. */
-function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
-  type Kind = Pick<FamilyRow, 'languages' | 'grades' | 'interpreter' | 'channel' | 'students'>;
-  const kinds = new Map<number, Kind>();
-  for (const [id, value] of store.sql('SELECT id, value FROM household_kinds').raw().all() as [
-    number,
-    string,
-  ][]) {
+type Kind = Pick<FamilyRow, 'languages' | 'grades' | 'interpreter' | 'channel' | 'students'>;
+
+/**
+ * Kinds of family by id, per open database. A kind's row never changes once written (a
+ * family whose kind changes points at another row), so each is read and parsed once.
+ */
+const KINDS = new WeakMap<Store, Map<number, Kind>>();
+
+function kindsOf(store: Store): Map<number, Kind> {
+  const kinds = KINDS.get(store) ?? new Map<number, Kind>();
+  KINDS.set(store, kinds);
+  const known = Math.max(0, ...kinds.keys());
+  const rows = store.sql('SELECT id, value FROM household_kinds WHERE id > ?').raw().all(known);
+  for (const [id, value] of rows as [number, string][]) {
     const [languages, grades, interpreter, channel, students] = JSON.parse(value) as [
       string[],
       string[],
@@ -244,6 +257,12 @@ function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
     ];
     kinds.set(id, { languages, grades, interpreter: interpreter === 1, channel, students });
   }
+  return kinds;
+}
+
+/** FamilyRows from familyRows' integers. */
+function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
+  const kinds = kindsOf(store);
   const kindOf = (id: number): Kind => {
     const kind = kinds.get(id);
     if (!kind) throw new Error(`No household kind ${id}.`);
@@ -284,8 +303,8 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
     months: JSON.stringify(p.wholeMonths),
   };
   const narrowed = q.grade !== null || q.language !== null;
-  const chosen = narrowed
-    ? `AND c.household_id IN (SELECT p.household_id FROM household_profile p WHERE ${CHOSEN})`
+  const ofChosen = narrowed
+    ? `AND c.household_id IN (SELECT p.household_id FROM household_profile p WHERE ${chosen(q)})`
     : '';
   const raw = p.ranges.length > 0 ? `(${rangesSql(p.ranges, 'c.occurred_at')})` : '0';
   const facet = (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
@@ -298,7 +317,7 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
        UNION ALL
        SELECT m.month, c.direction, c.staff_id, st.role, count(*)
        FROM contacts c JOIN school_months m ON ${MONTH_OF} JOIN staff st ON st.id = c.staff_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${chosen}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${ofChosen}
        GROUP BY 1, 2, 3`,
     )
     .all(params) as {
@@ -321,7 +340,7 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
            ELSE 'other' END,
          count(*)
        FROM contacts c JOIN household_profile p ON p.household_id = c.household_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${chosen}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${ofChosen}
        GROUP BY 1, 2, 3`,
     )
     .all(params) as { familyInterpreter: number; used: number; heldIn: HeldIn; n: number }[];
@@ -343,7 +362,9 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
 function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
   const narrowed = q.grade !== null || q.language !== null;
   const ofChosen = (x: string) =>
-    narrowed ? `JOIN household_profile p ON p.household_id = ${x}.household_id AND ${CHOSEN}` : '';
+    narrowed
+      ? `JOIN household_profile p ON p.household_id = ${x}.household_id AND ${chosen(q)}`
+      : '';
   const params = {
     school: q.schoolId,
     grade: q.grade,
@@ -369,7 +390,7 @@ function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
       `SELECT v.status, p.grades, count(*) AS n
        FROM home_visits v JOIN household_profile p ON p.household_id = v.household_id
        WHERE v.school_id = @school AND v.scheduled_at >= @from AND v.scheduled_at < @end
-         AND ${CHOSEN}
+         AND ${chosen(q)}
        GROUP BY v.status, p.grades`,
     )
     .all(params) as { status: HomeVisitStatus; grades: string; n: number }[];
