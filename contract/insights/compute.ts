@@ -42,7 +42,8 @@ export interface InsightsRows {
    */
   languages: { familyInterpreter: boolean; used: boolean; heldIn: HeldIn; n: number }[];
   voice: VoiceRow[];
-  strengths: StrengthRow[];
+  /** Strengths, and how many families have at least one. */
+  strengths: { families: number; rows: StrengthRow[] };
   homeVisits: HomeVisitRow[];
 }
 
@@ -81,13 +82,12 @@ export function lastYearFigures(rows: Pick<InsightsRows, 'families' | 'contacts'
 }
 
 /**
- * `months`: every month of the period (monthsOf); `bounds`: its first instant and the instant
- * after it, from which ages and days since a contact are counted.
+ * `months`: every month of the period (monthsOf). Days (since a contact, to told) arrive in
+ * the rows, counted by the store to the period's end.
  */
 export function computeInsights(
   period: Period,
   months: readonly string[],
-  bounds: { from: string; end: string },
   rows: InsightsRows,
   lastYear: Insights['lastYear'],
 ): Insights {
@@ -106,7 +106,7 @@ export function computeInsights(
     ) as Insights['reach'],
     languages: languageUse(rows.languages),
     everyone: everyonesJob(rows.contacts, months),
-    strengths: strengths(rows.strengths, families.length, bounds.from, bounds.end),
+    strengths: strengths(rows.strengths.rows, rows.strengths.families, families.length),
     homeVisits: homeVisits(rows.homeVisits),
     lastYear,
   };

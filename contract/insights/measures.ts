@@ -371,24 +371,26 @@ export function everyonesJob(
   };
 }
 
-/** One strength the school may count (shared with staff), of one family. */
+/**
+ * Strengths of one kind the school may count (shared with staff): how many, and how many the
+ * school invited the family to share, and the family contributed, within the period.
+ */
 export interface StrengthRow {
-  householdId: string;
   category: StrengthCategory;
-  invitedAt: string | null;
-  contributedAt: string | null;
+  strengths: number;
+  invited: number;
+  contributed: number;
 }
 export const STRENGTHS: MeasureDefinition = {
   title: 'Strengths',
   definition:
     'Families with at least one strength recorded (shared with staff; those a family shared with one person alone are not counted), strengths by kind, and the strengths the school invited a family to share in the period and those the family contributed in it.',
 };
-/** `from` and `end`: the period's first instant and the instant after it. */
+/** `familiesWithStrength`: families with at least one strength the school may count. */
 export function strengths(
   rows: readonly StrengthRow[],
+  familiesWithStrength: number,
   families: number,
-  from: string,
-  end: string,
 ): {
   withStrength: Measure;
   byCategory: Partial<Record<StrengthCategory, number>>;
@@ -396,13 +398,18 @@ export function strengths(
   contributed: number;
 } {
   const byCategory: Partial<Record<StrengthCategory, number>> = {};
-  for (const row of rows) byCategory[row.category] = (byCategory[row.category] ?? 0) + 1;
-  const within = (at: string | null) => at !== null && at >= from && at < end;
+  let invited = 0;
+  let contributed = 0;
+  for (const row of rows) {
+    byCategory[row.category] = (byCategory[row.category] ?? 0) + row.strengths;
+    invited += row.invited;
+    contributed += row.contributed;
+  }
   return {
-    withStrength: { count: new Set(rows.map((r) => r.householdId)).size, of: families },
+    withStrength: { count: familiesWithStrength, of: families },
     byCategory,
-    invited: rows.filter((r) => within(r.invitedAt)).length,
-    contributed: rows.filter((r) => within(r.contributedAt)).length,
+    invited,
+    contributed,
   };
 }
 

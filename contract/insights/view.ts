@@ -17,6 +17,11 @@ export const periodSchema = z
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * 86_400_000, {
     message: 'can be three years at most',
     path: ['to'],
+  })
+  // Insights count months from 1900 to 2200 (db/insights/tallies.ts); a year before is compared.
+  .refine((p) => p.from >= '1901-01-01' && p.to <= '2199-12-31', {
+    message: 'must fall between 1901 and 2199',
+    path: ['from'],
   });
 export type Period = z.infer<typeof periodSchema>;
 

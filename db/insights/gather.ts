@@ -10,10 +10,10 @@ import {
   type HeldIn,
   type HomeVisitStatus,
   type Insights,
-  type InsightsRows,
   type Period,
   type PeriodBounds,
   type StaffRole,
+  type StrengthRow,
   type VoiceRow,
 } from '../../contract';
 import type { Store } from '../store';
@@ -78,15 +78,6 @@ const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
   SELECT starts_at FROM school_months WHERE school_id = c.school_id AND starts_at <= c.occurred_at
   ORDER BY starts_at DESC LIMIT 1)`;
 
-interface SchoolMonth {
-  month: string;
-  start: string;
-  /** The next month's first instant. */
-  next: string;
-  schoolYear: number;
-  bit: number;
-}
-
 /** The school's months the period touches, in order. */
 function schoolMonths(store: Store, schoolId: string, b: PeriodBounds): SchoolMonth[] {
   const rows = store
@@ -115,6 +106,7 @@ function plan(store: Store, schoolId: string, b: PeriodBounds): Plan {
   const months = schoolMonths(store, schoolId, b);
   const first = months[0];
   const last = months[months.length - 1];
+  // periodSchema keeps periods within the years db/insights/tallies.ts lists months for.
   if (!first || !last) throw new Error('The period lies outside the months Hearth counts.');
   const anyContacts = (from: string, to: string) =>
     from < to &&
@@ -394,14 +386,22 @@ function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
        GROUP BY v.status, p.grades`,
     )
     .all(params) as { status: HomeVisitStatus; grades: string; n: number }[];
-  const strengths = store
+  // Each read in its own index's order (migration 0015), so neither sorts.
+  const counted = `FROM strengths s ${ofChosen('s')}
+    WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`;
+  const within = (column: string) => `s.${column} >= @from AND s.${column} < @end`;
+  const strengthRows = store
     .sql(
-      `SELECT s.household_id AS householdId, s.category, s.invited_at AS invitedAt,
-         s.contributed_at AS contributedAt
-       FROM strengths s ${ofChosen('s')}
-       WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`,
+      `SELECT s.category, count(*) AS strengths,
+         count(CASE WHEN ${within('invited_at')} THEN 1 END) AS invited,
+         count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed
+       ${counted} GROUP BY s.category`,
     )
-    .all(params) as InsightsRows['strengths'];
+    .all(params) as StrengthRow[];
+  const familiesWithStrength = store
+    .sql(`SELECT count(*) FROM (SELECT DISTINCT s.household_id ${counted})`)
+    .pluck()
+    .get(params) as number;
   return {
     voice: voice.map((v) => ({ ...v, heard: v.heard === 1, acted: v.acted === 1 })),
     homeVisits: visits.map((v) => ({
@@ -409,7 +409,7 @@ function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
       grades: JSON.parse(v.grades) as string[],
       n: v.n,
     })),
-    strengths,
+    strengths: { families: familiesWithStrength, rows: strengthRows },
   };
 }
 
@@ -436,7 +436,6 @@ export function gatherInsights(store: Store, q: InsightsQuery, months: string[])
   return computeInsights(
     q.period,
     months,
-    b,
     {
       families: familyRows(store, q, b, p, true),
       ...contactRows(store, q, b, p),

@@ -8,9 +8,12 @@ import type { AfterWrite } from '../write';
  * recount when they change, and the family profiles refreshed for the households marked stale.
  */
 
-/** Months are listed for these school years; a contact outside them is not counted. */
-const FIRST_YEAR = 1970;
-const LAST_YEAR = 2100;
+/**
+ * Months are listed for these years; a contact outside them is not counted (contract periods
+ * stay within them, periodSchema).
+ */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
 const monthsKey = (schoolId: string) => `insight_months:${schoolId}`;
 
 const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
@@ -130,16 +133,44 @@ const PROFILE_VALUES = `
 /** A family's kind (migration 0015): what gather.ts's decodeFamilies reads back. */
 const KIND = `json_array(json(r.languages), json(r.grades), r.interpreter, r.channel, r.students)`;
 
+type MarkedTable = 'households' | 'people' | 'student_person_links';
+
+/** The households whose rows in a table were added after a mark (migration 0015). */
+const ADDED_SINCE: Record<MarkedTable, string> = {
+  households:
+    'INSERT OR IGNORE INTO household_profile_stale SELECT id FROM households WHERE pk > ?',
+  people: `INSERT OR IGNORE INTO household_profile_stale
+    SELECT household_id FROM people WHERE pk > ? AND household_id IS NOT NULL`,
+  student_person_links: `INSERT OR IGNORE INTO household_profile_stale
+    SELECT p.household_id FROM student_person_links l JOIN people p ON p.id = l.person_id
+    WHERE l.pk > ? AND p.household_id IS NOT NULL`,
+};
+
 /**
- * Bring the profiles of stale households up to date (their languages, interpreter need,
- * channel, grades and students); a changed need or language recounts the family's contacts
- * (migration 0015's triggers). Cheap when nothing is stale; after a roster import of
- * thousands of families it takes a second or so, once.
+ * Bring the profiles of stale households, and of those added since, up to date (their
+ * languages, interpreter need, channel, grades and students); a changed need, language or
+ * grade recounts the family's contacts (migration 0015's triggers). Cheap when nothing
+ * changed; after a roster import of thousands of families it takes a few seconds, once.
  */
 export function refreshProfiles(store: Store): void {
+  const marks = store
+    .sql(
+      `SELECT tbl, pk, (SELECT coalesce(max(pk), 0) FROM households) AS households,
+         (SELECT coalesce(max(pk), 0) FROM people) AS people,
+         (SELECT coalesce(max(pk), 0) FROM student_person_links) AS student_person_links
+       FROM insight_profile_marks`,
+    )
+    .all() as ({ tbl: MarkedTable; pk: number } & Record<MarkedTable, number>)[];
+  const added = marks.filter((m) => m[m.tbl] !== m.pk);
   const stale = store.sql('SELECT 1 FROM household_profile_stale LIMIT 1').get();
-  if (!stale) return;
+  if (added.length === 0 && !stale) return;
   store.db.transaction(() => {
+    for (const { tbl, pk } of added) {
+      store.sql(ADDED_SINCE[tbl]).run(pk);
+      store
+        .sql(`UPDATE insight_profile_marks SET pk = (SELECT max(pk) FROM ${tbl}) WHERE tbl = ?`)
+        .run(tbl);
+    }
     store.db.exec(`CREATE TEMP TABLE IF NOT EXISTS profile_refresh (
       household_id TEXT, school_id TEXT, languages TEXT, interpreter INTEGER, channel TEXT,
       grades TEXT, students INTEGER)`);

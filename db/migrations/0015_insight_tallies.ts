@@ -18,8 +18,9 @@
  * Months come from `school_months` (each local month's first instant), which JavaScript fills
  * because SQLite knows no time zones; a contact of a school without months is not counted, and
  * filling a school's months recounts all of it. `household_profile` (what Insights groups
- * families by) is recomputed by JavaScript for the households marked stale here: refreshing
- * on every roster write would halve bulk-load throughput, so it happens when Insights reads.
+ * families by) is recomputed by JavaScript for the households marked stale here or added
+ * since (insight_profile_marks): refreshing on every roster write would halve bulk-load
+ * throughput, so it happens when Insights reads.
  */
 const month = (x: string) => `m.school_id = ${x}.school_id AND m.starts_at = (
     SELECT starts_at FROM school_months WHERE school_id = ${x}.school_id AND starts_at <= ${x}.occurred_at
@@ -101,6 +102,9 @@ const recountYears = (household: string) => `
 const stale = (household: string) =>
   `INSERT OR IGNORE INTO household_profile_stale (household_id) SELECT ${household} WHERE ${household} IS NOT NULL;`;
 
+const lowerMark = (table: string) =>
+  `UPDATE insight_profile_marks SET pk = min(pk, OLD.pk - 1) WHERE tbl = '${table}';`;
+
 const staleOfPerson = (person: string) =>
   `INSERT OR IGNORE INTO household_profile_stale (household_id)
    SELECT household_id FROM people WHERE id = ${person} AND household_id IS NOT NULL;`;
@@ -166,12 +170,22 @@ CREATE TABLE household_profile (
   kind INTEGER NOT NULL REFERENCES household_kinds (id)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE household_profile_stale (household_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
-INSERT INTO household_profile_stale SELECT id FROM households;
+-- Households, people and links added since the last refresh are found by primary key above
+-- these marks (no trigger on their inserts: one cost bulk loads two fifths of their speed).
+-- A row only ever gets a key above every key in its table, unless the highest was deleted:
+-- the delete triggers lower the mark below it.
+CREATE TABLE insight_profile_marks (tbl TEXT PRIMARY KEY, pk INTEGER NOT NULL) STRICT;
+INSERT INTO insight_profile_marks (tbl, pk)
+  VALUES ('households', 0), ('people', 0), ('student_person_links', 0);
 
--- Each holds what Insights reads of a period's voice items and home visits.
+-- Each holds what Insights reads of a period's voice items, home visits and strengths.
 CREATE INDEX voice_items_by_raised
   ON voice_items (school_id, raised_at, household_id, heard_at, acted_at, told_at);
 CREATE INDEX home_visits_by_schedule ON home_visits (school_id, scheduled_at, household_id, status);
+CREATE INDEX strengths_by_kind_for_insights ON strengths
+  (school_id, consent, category, recorded_at, invited_at, contributed_at);
+CREATE INDEX strengths_by_family_for_insights ON strengths
+  (school_id, consent, household_id, recorded_at);
 
 CREATE TRIGGER insight_tallies_contact_added AFTER INSERT ON contacts BEGIN
   ${monthTally('NEW', '1')}
@@ -214,11 +228,9 @@ END;
 CREATE TRIGGER household_profile_household_removed AFTER DELETE ON households BEGIN
   DELETE FROM household_profile WHERE household_id = OLD.id;
   DELETE FROM household_profile_stale WHERE household_id = OLD.id;
+  ${lowerMark('households')}
 END;
 
-CREATE TRIGGER household_profile_person_added AFTER INSERT ON people BEGIN
-  ${stale('NEW.household_id')}
-END;
 CREATE TRIGGER household_profile_person_changed AFTER UPDATE OF
   household_id, home_language, interpreter, channels, kind, created_at, merged_into_id
 ON people BEGIN
@@ -227,9 +239,7 @@ ON people BEGIN
 END;
 CREATE TRIGGER household_profile_person_removed AFTER DELETE ON people BEGIN
   ${stale('OLD.household_id')}
-END;
-CREATE TRIGGER household_profile_link_added AFTER INSERT ON student_person_links BEGIN
-  ${staleOfPerson('NEW.person_id')}
+  ${lowerMark('people')}
 END;
 CREATE TRIGGER household_profile_link_changed AFTER UPDATE OF person_id, student_id
 ON student_person_links BEGIN
@@ -238,6 +248,7 @@ ON student_person_links BEGIN
 END;
 CREATE TRIGGER household_profile_link_removed AFTER DELETE ON student_person_links BEGIN
   ${staleOfPerson('OLD.person_id')}
+  ${lowerMark('student_person_links')}
 END;
 CREATE TRIGGER household_profile_student_changed AFTER UPDATE OF grade, merged_into_id
 ON students BEGIN

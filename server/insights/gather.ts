@@ -1,4 +1,5 @@
 import {
+  STRENGTH_CATEGORIES,
   computeInsights,
   daysBetween,
   heldIn,
@@ -15,6 +16,7 @@ import {
   type InsightsRows,
   type Period,
   type PeriodBounds,
+  type StrengthCategory,
 } from '../../contract';
 import type { Sql } from '../db';
 
@@ -176,7 +178,12 @@ async function otherRows(
      ${OF('voice_items')} AND r.data->>'raisedAt' >= $2 AND r.data->>'raisedAt' < $3`,
     [schoolId, b.from, b.end],
   );
-  const strengths = await tx.query<InsightsRows['strengths'][number]>(
+  const strengths = await tx.query<{
+    householdId: string;
+    category: StrengthCategory;
+    invitedAt: string | null;
+    contributedAt: string | null;
+  }>(
     `SELECT r.data->>'householdId' AS "householdId", r.data->>'category' AS category,
        r.data->>'invitedAt' AS "invitedAt", r.data->>'contributedAt' AS "contributedAt"
      ${OF('strengths')} AND r.data->>'consent' = 'staff' AND r.data->>'recordedAt' < $2`,
@@ -203,7 +210,23 @@ async function otherRows(
         : [];
     }),
     voice: voice.map((item) => voiceRow(item, b.end)),
-    strengths,
+    strengths: {
+      families: new Set(strengths.map((s) => s.householdId)).size,
+      rows: STRENGTH_CATEGORIES.flatMap((category) => {
+        const within = (at: string | null) => at !== null && at >= b.from && at < b.end;
+        const kind = strengths.filter((s) => s.category === category);
+        return kind.length === 0
+          ? []
+          : [
+              {
+                category,
+                strengths: kind.length,
+                invited: kind.filter((s) => within(s.invitedAt)).length,
+                contributed: kind.filter((s) => within(s.contributedAt)).length,
+              },
+            ];
+      }),
+    },
     homeVisits: homeVisits.map(({ householdId, status }) => ({
       status,
       grades: familyOf.get(householdId)?.grades ?? [],
@@ -237,7 +260,6 @@ export async function gatherSchoolInsights(
   return computeInsights(
     period,
     monthsOf(period),
-    b,
     { families: [...families.values()], contacts, ...rest },
     lastYear,
   );

@@ -98,6 +98,25 @@ describe('Insights counted ahead', () => {
     expect(figures.languages.needInterpreter).toBe(0);
   });
 
+  it('profile a family whose new person took the key of one deleted', () => {
+    const { core } = handCountedSchool();
+    const year = { period: { from: '2026-08-01', to: '2026-11-20' } };
+    const person = (householdId: string, firstName: string, homeLanguage: string | null) =>
+      ok(core, 'person.create', { kind: 'caregiver', firstName, householdId, homeLanguage });
+    const pkOf = (id: string) =>
+      core.store.sql('SELECT pk FROM people WHERE id = ?').pluck().get(id);
+    const temp = person(membersOf(core, 'Brown').householdId, 'Tem', null);
+    ok(core, 'insights.get', year);
+    const tempKey = pkOf(temp.id);
+    // A copy the computer may no longer hold is deleted (db/sync/apply.ts), and the next
+    // person added takes its key.
+    core.store.sql('DELETE FROM people WHERE id = ?').run(temp.id);
+    const nadia = person(membersOf(core, 'Chen').householdId, 'Nadia', 'so');
+    expect(pkOf(nadia.id)).toBe(tempKey);
+    const somali = ok(core, 'insights.get', year).reach.language.find((r) => r.value === 'so');
+    expect(somali?.families).toBe(1);
+  });
+
   it('put a contact in the school’s own month, and count again when its time zone changes', () => {
     const { core } = handCountedSchool();
     const brown = membersOf(core, 'Brown');

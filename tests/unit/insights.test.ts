@@ -172,6 +172,14 @@ describe('partnership insights, counted by hand', () => {
     const error = fail(core, 'insights.get', { period: { from: '2026-11-01', to: '2026-10-01' } });
     expect(error.issues).toEqual([{ path: 'period.to', message: 'must start before it ends' }]);
   });
+
+  it('refuses a period outside the years it counts, naming the field', () => {
+    const { core } = handCountedSchool();
+    const error = fail(core, 'insights.get', { period: { from: '1850-01-01', to: '1850-02-01' } });
+    expect(error.issues).toEqual([
+      { path: 'period.from', message: 'must fall between 1901 and 2199' },
+    ]);
+  });
 });
 
 describe('school goals', () => {
