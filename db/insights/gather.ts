@@ -191,7 +191,8 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
   // else (the period ended before it) the contacts' own.
   const last = withDays
     ? `CASE WHEN ${end}.last_at < @end THEN ${end}.last_at
-         ELSE (SELECT CASE WHEN f.last_contact_at < @end THEN f.last_contact_at
+         ELSE (SELECT CASE WHEN f.last_contact_at IS NULL OR f.last_contact_at < @end
+                 THEN f.last_contact_at
                  ELSE (SELECT max(c.occurred_at) FROM contacts c
                        WHERE c.household_id = p.household_id AND c.occurred_at < @end) END
                FROM household_facts f WHERE f.household_id = p.household_id) END`
@@ -232,13 +233,15 @@ type Kind = Pick<FamilyRow, 'languages' | 'grades' | 'interpreter' | 'channel' |
  * Kinds of family by id, per open database. A kind's row never changes once written (a
  * family whose kind changes points at another row), so each is read and parsed once.
  */
-const KINDS = new WeakMap<Store, Map<number, Kind>>();
+const KINDS = new WeakMap<Store, { byId: Map<number, Kind>; known: number }>();
 
 function kindsOf(store: Store): Map<number, Kind> {
-  const kinds = KINDS.get(store) ?? new Map<number, Kind>();
+  const kinds = KINDS.get(store) ?? { byId: new Map<number, Kind>(), known: 0 };
   KINDS.set(store, kinds);
-  const known = Math.max(0, ...kinds.keys());
-  const rows = store.sql('SELECT id, value FROM household_kinds WHERE id > ?').raw().all(known);
+  const rows = store
+    .sql('SELECT id, value FROM household_kinds WHERE id > ?')
+    .raw()
+    .all(kinds.known);
   for (const [id, value] of rows as [number, string][]) {
     const [languages, grades, interpreter, channel, students] = JSON.parse(value) as [
       string[],
@@ -247,9 +250,10 @@ function kindsOf(store: Store): Map<number, Kind> {
       Channel | null,
       number,
     ];
-    kinds.set(id, { languages, grades, interpreter: interpreter === 1, channel, students });
+    kinds.byId.set(id, { languages, grades, interpreter: interpreter === 1, channel, students });
+    kinds.known = Math.max(kinds.known, id);
   }
-  return kinds;
+  return kinds.byId;
 }
 
 /** FamilyRows from familyRows' integers. */

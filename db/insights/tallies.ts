@@ -168,7 +168,9 @@ export function refreshProfiles(store: Store): void {
     for (const { tbl, pk } of added) {
       store.sql(ADDED_SINCE[tbl]).run(pk);
       store
-        .sql(`UPDATE insight_profile_marks SET pk = (SELECT max(pk) FROM ${tbl}) WHERE tbl = ?`)
+        .sql(
+          `UPDATE insight_profile_marks SET pk = (SELECT coalesce(max(pk), 0) FROM ${tbl}) WHERE tbl = ?`,
+        )
         .run(tbl);
     }
     store.db.exec(`CREATE TEMP TABLE IF NOT EXISTS profile_refresh (
