@@ -144,6 +144,16 @@ function plan(store: Store, schoolId: string, b: PeriodBounds): Plan {
   };
 }
 
+/** What the statements below bind: the school, the grade and language asked for, the period. */
+const paramsOf = (q: InsightsQuery, b: PeriodBounds) => ({
+  school: q.schoolId,
+  grade: q.grade,
+  language: q.language,
+  from: b.from,
+  end: b.end,
+  endMs: Date.parse(b.end),
+});
+
 /** Contacts within the ranges, as SQL over `occurred_at` with its parameters (rangeParams). */
 const rangesSql = (ranges: readonly [string, string][], column = 'occurred_at') =>
   ranges.map((_, i) => `(${column} >= @r${i}from AND ${column} < @r${i}to)`).join(' OR ');
@@ -215,13 +225,8 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
     )
     .pluck()
     .all({
+      ...paramsOf(q, b),
       ...rangeParams(p.ranges),
-      school: q.schoolId,
-      grade: q.grade,
-      language: q.language,
-      from: b.from,
-      end: b.end,
-      endMs: Date.parse(b.end),
       partialEndFrom: p.partialEndFrom,
     }) as number[];
   return decodeFamilies(store, rows);
@@ -291,11 +296,8 @@ function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
  */
 function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
   const params = {
+    ...paramsOf(q, b),
     ...rangeParams(p.ranges),
-    school: q.schoolId,
-    grade: q.grade,
-    language: q.language,
-    from: b.from,
     months: JSON.stringify(p.wholeMonths),
   };
   const narrowed = q.grade !== null || q.language !== null;
@@ -361,14 +363,7 @@ function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
     narrowed
       ? `JOIN household_profile p ON p.household_id = ${x}.household_id AND ${chosen(q)}`
       : '';
-  const params = {
-    school: q.schoolId,
-    grade: q.grade,
-    language: q.language,
-    from: b.from,
-    end: b.end,
-    endMs: Date.parse(b.end),
-  };
+  const params = paramsOf(q, b);
   const voice = store
     .sql(
       `SELECT v.heard_at IS NOT NULL AS heard, v.acted_at IS NOT NULL AS acted,
