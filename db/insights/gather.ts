@@ -385,9 +385,15 @@ function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
        GROUP BY v.status, p.grades`,
     )
     .all(params) as { status: HomeVisitStatus; grades: string; n: number }[];
-  // Each read in its own index's order (migration 0015), so neither sorts.
-  const counted = `FROM strengths s ${ofChosen('s')}
-    WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`;
+  // The whole school's are read in their own index's order (migration 0015), so neither
+  // query sorts; a narrowed screen's are looked up family by family from the chosen ones
+  // (a school may hold a hundred thousand strengths).
+  const counted = narrowed
+    ? `FROM household_profile p CROSS JOIN strengths s ON s.school_id = @school
+         AND s.consent = 'staff' AND s.household_id = p.household_id AND s.recorded_at < @end
+       WHERE ${chosen(q)}`
+    : `FROM strengths s
+       WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`;
   const within = (column: string) => `s.${column} >= @from AND s.${column} < @end`;
   const strengthRows = store
     .sql(

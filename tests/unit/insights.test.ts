@@ -133,11 +133,19 @@ describe('partnership insights, counted by hand', () => {
     expect(third.families).toBe(2);
     expect(third.positiveFirst).toEqual({ count: 2, of: 3 });
     expect(third.twoWay.total).toEqual({ school_to_family: 2, family_to_school: 1, two_way: 1 });
+    // Ahmed's carpentry; Brown's strength is shared with its recorder alone.
+    expect(third.strengths).toEqual({
+      withStrength: { count: 1, of: 2 },
+      byCategory: { skill: 1 },
+      invited: 1,
+      contributed: 1,
+    });
     const chinese = ok(core, 'insights.get', { period: YEAR, language: 'zh' });
     expect(chinese.families).toBe(1);
     expect(chinese.waiting).toEqual({ count: 1, of: 1 });
     expect(chinese.twoWay.total).toEqual({ school_to_family: 0, family_to_school: 0, two_way: 0 });
     expect(chinese.voice.raised).toBe(0);
+    expect(chinese.strengths.withStrength).toEqual({ count: 0, of: 1 });
   });
 
   it('compares with the same days a year before once there are records then', () => {
