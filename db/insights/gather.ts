@@ -17,7 +17,7 @@ import {
   type VoiceRow,
 } from '../../contract';
 import type { Store } from '../store';
-import { refreshProfiles } from './tallies';
+import { HELD_IN, MONTH_OF, refreshProfiles } from './tallies';
 
 /**
  * The store's half of Insights: SQL gathers a period's rows, the contract's measures compute
@@ -74,9 +74,6 @@ const chosen = (q: InsightsQuery) =>
       ? []
       : ['EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = @language)']),
   ].join(' AND ');
-const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
-  SELECT starts_at FROM school_months WHERE school_id = c.school_id AND starts_at <= c.occurred_at
-  ORDER BY starts_at DESC LIMIT 1)`;
 
 /** The school's months the period touches, in order. */
 function schoolMonths(store: Store, schoolId: string, b: PeriodBounds): SchoolMonth[] {
@@ -333,9 +330,7 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
        GROUP BY 1, 2, 3
        UNION ALL
        SELECT p.interpreter, c.interpreter_used,
-         CASE WHEN c.language IS NULL THEN 'none'
-           WHEN EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = c.language) THEN 'family'
-           ELSE 'other' END,
+         ${HELD_IN},
          count(*)
        FROM contacts c JOIN household_profile p ON p.household_id = c.household_id
        WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${ofChosen}

@@ -16,9 +16,15 @@ const FIRST_YEAR = 1900;
 const LAST_YEAR = 2200;
 const monthsKey = (schoolId: string) => `insight_months:${schoolId}`;
 
-const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
+/** Joins a contact `c` to its school-local month `m` (shared with gather.ts). */
+export const MONTH_OF = `m.school_id = c.school_id AND m.starts_at = (
   SELECT starts_at FROM school_months WHERE school_id = c.school_id AND starts_at <= c.occurred_at
   ORDER BY starts_at DESC LIMIT 1)`;
+
+/** Where a contact `c`'s language stands against its family profile `p`'s (contract heldIn). */
+export const HELD_IN = `CASE WHEN c.language IS NULL THEN 'none'
+  WHEN EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = c.language) THEN 'family'
+  ELSE 'other' END`;
 
 /** Each grade and language of a family's profile `p`, and '*' for all (migration 0015). */
 const FACETS = `json_each(json_insert(coalesce(p.grades, '[]'), '$[#]', '*')) g,
@@ -44,9 +50,7 @@ function recountSchool(store: Store, schoolId: string): void {
          family_interpreter, interpreter_used, held_in, contacts)
        SELECT c.school_id, g.value, l.value, m.month, coalesce(p.interpreter, 0),
          c.interpreter_used,
-         CASE WHEN c.language IS NULL THEN 'none'
-           WHEN EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = c.language) THEN 'family'
-           ELSE 'other' END,
+         ${HELD_IN},
          count(*)
        FROM contacts c JOIN school_months m ON ${MONTH_OF}
          LEFT JOIN household_profile p ON p.household_id = c.household_id, ${FACETS}
