@@ -8,6 +8,8 @@ import {
   type ContactDirection,
   type FamilyRow,
   type HeldIn,
+  HOME_VISIT_STATUSES,
+  type HomeVisitRow,
   type HomeVisitStatus,
   type Insights,
   type Period,
@@ -63,17 +65,26 @@ interface Plan {
 const DAY_MS = 86_400_000;
 /** Milliseconds since 1970 of an ISO instant column, as Date.parse counts them. */
 const ms = (column: string) => `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
-/** Families of the school within the grade and language asked for, as `p`. */
+/**
+ * Families of the school within the grade and language asked for, as `p`: those whose kind
+ * is one of @kinds (paramsOf), found in JavaScript's copy of the kinds rather than by reading
+ * every family's lists.
+ */
 const chosen = (q: InsightsQuery) =>
-  [
-    'p.school_id = @school',
-    ...(q.grade === null
-      ? []
-      : ['EXISTS (SELECT 1 FROM json_each(p.grades) WHERE value = @grade)']),
-    ...(q.language === null
-      ? []
-      : ['EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = @language)']),
-  ].join(' AND ');
+  narrowed(q)
+    ? 'p.school_id = @school AND p.kind IN (SELECT value FROM json_each(@kinds))'
+    : 'p.school_id = @school';
+const narrowed = (q: InsightsQuery) => q.grade !== null || q.language !== null;
+/**
+ * `column` holds a chosen family (nothing to test when the screen is not narrowed). The
+ * unary plus keeps SQLite from looking rows up family by family through an index on `column`:
+ * a narrowed screen reads a period's rows in their own order and tests each against the
+ * chosen families, a tenth of the cost when thousands of families are chosen.
+ */
+const ofChosen = (q: InsightsQuery, column: string) =>
+  narrowed(q)
+    ? `AND +${column} IN (SELECT p.household_id FROM household_profile p WHERE ${chosen(q)})`
+    : '';
 
 /** The school's months the period touches, in order. */
 function schoolMonths(store: Store, schoolId: string, b: PeriodBounds): SchoolMonth[] {
@@ -141,15 +152,46 @@ function plan(store: Store, schoolId: string, b: PeriodBounds): Plan {
   };
 }
 
-/** What the statements below bind: the school, the grade and language asked for, the period. */
-const paramsOf = (q: InsightsQuery, b: PeriodBounds) => ({
-  school: q.schoolId,
-  grade: q.grade,
-  language: q.language,
-  from: b.from,
-  end: b.end,
-  endMs: Date.parse(b.end),
-});
+/**
+ * What the statements below bind: the school, the grade and language asked for with the kinds
+ * of family within them, the period.
+ */
+function paramsOf(store: Store, q: InsightsQuery, b: PeriodBounds) {
+  const kinds = [...kindsOf(store)]
+    .filter(
+      ([, kind]) =>
+        (q.grade === null || kind.grades.includes(q.grade)) &&
+        (q.language === null || kind.languages.includes(q.language)),
+    )
+    .map(([id]) => id);
+  return {
+    school: q.schoolId,
+    grade: q.grade,
+    language: q.language,
+    kinds: narrowed(q) ? JSON.stringify(kinds) : null,
+    from: b.from,
+    end: b.end,
+    endMs: Date.parse(b.end),
+  };
+}
+
+/**
+ * The integers a statement lists in its column `value`, read as one text (group_concat):
+ * better-sqlite3 spends about a microsecond on each row it hands JavaScript, SQLite far less
+ * on a row it aggregates, so fifty thousand families take 30 ms as rows and 8 as one text.
+ */
+function integers(store: Store, sql: string, params: Record<string, unknown>): number[] {
+  const text = store.sql(`SELECT group_concat(value) FROM (${sql})`).pluck().get(params) as
+    string | null;
+  return text === null ? [] : text.split(',').map(Number);
+}
+
+/** How many times each value occurs. */
+function tally(values: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}
 
 /** Contacts within the ranges, as SQL over `occurred_at` with its parameters (rangeParams). */
 const rangesSql = (ranges: readonly [string, string][], column = 'occurred_at') =>
@@ -204,10 +246,10 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
                        WHERE c.household_id = p.household_id AND c.occurred_at < @end) END
                FROM household_facts f WHERE f.household_id = p.household_id) END`
     : 'NULL';
-  const rows = store
-    .sql(
-      `SELECT facts + CASE WHEN last IS NULL THEN 0
-           ELSE ((CAST(@endMs AS INTEGER) - ${ms('last')}) / ${DAY_MS} + 1) * ${FACT_BITS} END
+  const rows = integers(
+    store,
+    `SELECT facts + CASE WHEN last IS NULL THEN 0
+           ELSE ((CAST(@endMs AS INTEGER) - ${ms('last')}) / ${DAY_MS} + 1) * ${FACT_BITS} END AS value
        FROM (SELECT p.kind * ${KIND_BITS}
          + (CASE WHEN ${end}.first < @end THEN ${TONE_CODE(`substr(${end}.first, 26)`)} ELSE 0 END)
          + ${any([...within('contacted'), ...fromRaw('contacted')])} * 4
@@ -219,13 +261,8 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
          ${joins}
          ${raw}
        WHERE ${chosen(q)})`,
-    )
-    .pluck()
-    .all({
-      ...paramsOf(q, b),
-      ...rangeParams(p.ranges),
-      partialEndFrom: p.partialEndFrom,
-    }) as number[];
+    { ...paramsOf(store, q, b), ...rangeParams(p.ranges), partialEndFrom: p.partialEndFrom },
+  );
   return decodeFamilies(store, rows);
 }
 
@@ -258,19 +295,20 @@ function kindsOf(store: Store): Map<number, Kind> {
   return kinds.byId;
 }
 
+function kindOf(kinds: Map<number, Kind>, id: number): Kind {
+  const kind = kinds.get(id);
+  if (!kind) throw new Error(`No household kind ${id}.`);
+  return kind;
+}
+
 /** FamilyRows from familyRows' integers. */
 function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
   const kinds = kindsOf(store);
-  const kindOf = (id: number): Kind => {
-    const kind = kinds.get(id);
-    if (!kind) throw new Error(`No household kind ${id}.`);
-    return kind;
-  };
   return rows.map((value) => {
     const facts = value % KIND_BITS;
     const tone = facts & 3;
     const days = Math.floor(facts / FACT_BITS) - 1;
-    const kind = kindOf(Math.floor(value / KIND_BITS));
+    const kind = kindOf(kinds, Math.floor(value / KIND_BITS));
     return {
       languages: kind.languages,
       grades: kind.grades,
@@ -293,14 +331,10 @@ function decodeFamilies(store: Store, rows: readonly number[]): FamilyRow[] {
  */
 function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
   const params = {
-    ...paramsOf(q, b),
+    ...paramsOf(store, q, b),
     ...rangeParams(p.ranges),
     months: JSON.stringify(p.wholeMonths),
   };
-  const narrowed = q.grade !== null || q.language !== null;
-  const ofChosen = narrowed
-    ? `AND c.household_id IN (SELECT p.household_id FROM household_profile p WHERE ${chosen(q)})`
-    : '';
   const raw = p.ranges.length > 0 ? `(${rangesSql(p.ranges, 'c.occurred_at')})` : '0';
   const facet = (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
     AND ${t}.language = coalesce(@language, '*') AND ${t}.month IN (SELECT value FROM json_each(@months))`;
@@ -312,7 +346,8 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
        UNION ALL
        SELECT m.month, c.direction, c.staff_id, st.role, count(*)
        FROM contacts c JOIN school_months m ON ${MONTH_OF} JOIN staff st ON st.id = c.staff_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${ofChosen}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw}
+         ${ofChosen(q, 'c.household_id')}
        GROUP BY 1, 2, 3`,
     )
     .all(params) as {
@@ -333,7 +368,8 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
          ${HELD_IN},
          count(*)
        FROM contacts c JOIN household_profile p ON p.household_id = c.household_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw} ${ofChosen}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw}
+         ${ofChosen(q, 'c.household_id')}
        GROUP BY 1, 2, 3`,
     )
     .all(params) as { familyInterpreter: number; used: number; heldIn: HeldIn; n: number }[];
@@ -349,68 +385,80 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
 }
 
 /**
- * Voice items, home visits and strengths of the chosen families, counted alike in SQL. The
- * families' profiles are joined only where needed: a visit's grades, or a narrowed screen.
+ * Voice items of the chosen families raised in the period, each as one integer: its whole days
+ * (to told, or open to the period's end) times 8, plus 4 when told, 2 when acted on, 1 when
+ * heard; counted alike in JavaScript.
  */
-function otherRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
-  const narrowed = q.grade !== null || q.language !== null;
-  const ofChosen = (x: string) =>
-    narrowed
-      ? `JOIN household_profile p ON p.household_id = ${x}.household_id AND ${chosen(q)}`
-      : '';
-  const params = paramsOf(q, b);
-  const voice = store
-    .sql(
-      `SELECT v.heard_at IS NOT NULL AS heard, v.acted_at IS NOT NULL AS acted,
-         CASE WHEN v.told_at IS NOT NULL
-           THEN (${ms('v.told_at')} - ${ms('v.raised_at')}) / ${DAY_MS} END AS daysToTold,
-         CASE WHEN v.told_at IS NULL THEN (CAST(@endMs AS INTEGER) - ${ms('v.raised_at')}) / ${DAY_MS} END AS daysOpen,
-         count(*) AS n
-       FROM voice_items v ${ofChosen('v')}
-       WHERE v.school_id = @school AND v.raised_at >= @from AND v.raised_at < @end
-       GROUP BY 1, 2, 3, 4`,
-    )
-    .all(params) as (Omit<VoiceRow, 'heard' | 'acted'> & { heard: number; acted: number })[];
-  const visits = store
-    .sql(
-      `SELECT v.status, p.grades, count(*) AS n
-       FROM home_visits v JOIN household_profile p ON p.household_id = v.household_id
-       WHERE v.school_id = @school AND v.scheduled_at >= @from AND v.scheduled_at < @end
-         AND ${chosen(q)}
-       GROUP BY v.status, p.grades`,
-    )
-    .all(params) as { status: HomeVisitStatus; grades: string; n: number }[];
-  // The whole school's are read in their own index's order (migration 0015), so neither
-  // query sorts; a narrowed screen's are looked up family by family from the chosen ones
-  // (a school may hold a hundred thousand strengths).
-  const counted = narrowed
-    ? `FROM household_profile p CROSS JOIN strengths s ON s.school_id = @school
-         AND s.consent = 'staff' AND s.household_id = p.household_id AND s.recorded_at < @end
-       WHERE ${chosen(q)}`
-    : `FROM strengths s
-       WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`;
+function voiceRows(store: Store, q: InsightsQuery, b: PeriodBounds): VoiceRow[] {
+  const codes = integers(
+    store,
+    `SELECT (CASE WHEN v.told_at IS NOT NULL
+         THEN (${ms('v.told_at')} - ${ms('v.raised_at')}) / ${DAY_MS} * 8 + 4
+         ELSE (CAST(@endMs AS INTEGER) - ${ms('v.raised_at')}) / ${DAY_MS} * 8 END)
+       + (v.acted_at IS NOT NULL) * 2 + (v.heard_at IS NOT NULL) AS value
+     FROM voice_items v
+     WHERE v.school_id = @school AND v.raised_at >= @from AND v.raised_at < @end
+       ${ofChosen(q, 'v.household_id')}`,
+    paramsOf(store, q, b),
+  );
+  return [...tally(codes)].map(([code, n]) => {
+    // A told item raised after it was told (clocks disagree) has negative days.
+    const flags = ((code % 8) + 8) % 8;
+    const days = (code - flags) / 8;
+    const told = (flags & 4) !== 0;
+    return {
+      heard: (flags & 1) !== 0,
+      acted: (flags & 2) !== 0,
+      daysToTold: told ? days : null,
+      daysOpen: told ? null : days,
+      n,
+    };
+  });
+}
+
+/** Home visits to the chosen families scheduled in the period, each as its family's kind and status. */
+function homeVisitRows(store: Store, q: InsightsQuery, b: PeriodBounds): HomeVisitRow[] {
+  const statuses = HOME_VISIT_STATUSES.length;
+  const codes = integers(
+    store,
+    `SELECT p.kind * ${statuses} + CASE v.status
+         ${HOME_VISIT_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END AS value
+     FROM home_visits v JOIN household_profile p ON p.household_id = v.household_id
+     WHERE v.school_id = @school AND v.scheduled_at >= @from AND v.scheduled_at < @end
+       AND ${chosen(q)}`,
+    paramsOf(store, q, b),
+  );
+  const kinds = kindsOf(store);
+  return [...tally(codes)].map(([code, n]) => ({
+    status: HOME_VISIT_STATUSES[code % statuses] as HomeVisitStatus,
+    grades: kindOf(kinds, Math.floor(code / statuses)).grades,
+    n,
+  }));
+}
+
+/** Strengths of the chosen families shared with staff: by category, and families with one. */
+function strengthRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
+  // Each is read in its own index's order (migrations 0015 and 0016), so neither query sorts.
+  const counted = (index: string) => `FROM strengths s INDEXED BY ${index}
+    WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end
+      ${ofChosen(q, 's.household_id')}`;
   const within = (column: string) => `s.${column} >= @from AND s.${column} < @end`;
-  const strengthRows = store
+  const params = paramsOf(store, q, b);
+  const rows = store
     .sql(
       `SELECT s.category, count(*) AS strengths,
          count(CASE WHEN ${within('invited_at')} THEN 1 END) AS invited,
          count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed
-       ${counted} GROUP BY s.category`,
+       ${counted('strengths_by_kind_for_insights')} GROUP BY s.category`,
     )
     .all(params) as StrengthRow[];
-  const familiesWithStrength = store
-    .sql(`SELECT count(*) FROM (SELECT DISTINCT s.household_id ${counted})`)
+  const families = store
+    .sql(
+      `SELECT count(*) FROM (SELECT DISTINCT s.household_id ${counted('strengths_by_family_for_insights')})`,
+    )
     .pluck()
     .get(params) as number;
-  return {
-    voice: voice.map((v) => ({ ...v, heard: v.heard === 1, acted: v.acted === 1 })),
-    homeVisits: visits.map((v) => ({
-      status: v.status,
-      grades: JSON.parse(v.grades) as string[],
-      n: v.n,
-    })),
-    strengths: { families: familiesWithStrength, rows: strengthRows },
-  };
+  return { families, rows };
 }
 
 /** The same days a year before, where the school has contacts then; null where it has none. */
@@ -439,7 +487,9 @@ export function gatherInsights(store: Store, q: InsightsQuery, months: string[])
     {
       families: familyRows(store, q, b, p, true),
       ...contactRows(store, q, b, p),
-      ...otherRows(store, q, b),
+      voice: voiceRows(store, q, b),
+      homeVisits: homeVisitRows(store, q, b),
+      strengths: strengthRows(store, q, b),
     },
     lastYear(store, q),
   );

@@ -13,6 +13,7 @@ import { sql as insights } from './0012_insights';
 import { sql as schoolGoals } from './0013_school_goals';
 import { sql as strengthSteps } from './0014_strength_steps';
 import { sql as insightTallies } from './0015_insight_tallies';
+import { sql as strengthsByKindWithFamily } from './0016_strengths_by_kind_with_family';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0013_school_goals', sql: schoolGoals },
   { name: '0014_strength_steps', sql: strengthSteps },
   { name: '0015_insight_tallies', sql: insightTallies },
+  { name: '0016_strengths_by_kind_with_family', sql: strengthsByKindWithFamily },
 ];
