@@ -75,6 +75,6 @@ export async function rosterBenchmarks(
     results.roster_reimport_changed_s = round(changedS);
   } finally {
     await db.close();
-    cluster.stop();
+    await cluster.stop();
   }
 }

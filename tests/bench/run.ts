@@ -17,7 +17,7 @@ import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
 import { Writer } from '../../db/write';
-import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+import { CHROMIUM_ARGS, findChromium } from '../chromium';
 import { percentile, round } from './stats';
 import { familyListBenchmarks } from './families-list';
 import { insightsBenchmarks, rendererSizes } from './insights';
@@ -516,7 +516,10 @@ function restrictedReads() {
 
 async function browserStart(): Promise<void> {
   const dataDir = join(dir, 'browser');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: (await findChromium()).path,
+    args: CHROMIUM_ARGS,
+  });
   const samples: number[] = [];
   // The first start creates and fills the demo database; the timed starts open it.
   for (let run = 0; run < 6; run++) {

@@ -376,6 +376,6 @@ export async function syncBenchmarks(
   } finally {
     await admin.end();
     await server.stop();
-    cluster.stop();
+    await cluster.stop();
   }
 }

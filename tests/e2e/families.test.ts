@@ -2,18 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
-import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  screenshot,
-  startApp,
-  type RunningApp,
-  watchErrors,
-  nav,
-} from './harness';
+import { launchChromium, screenshot, startApp, type RunningApp, watchErrors, nav } from './harness';
 
 let app: RunningApp | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -296,7 +288,7 @@ describe('home visits and follow-ups', () => {
   it('keeps a home-visit draft when the core is killed while it is being typed', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hearth-crash-'));
     let child: ChildProcess | undefined;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     cleanups.push(async () => {
       await browser.close();
       child?.kill('SIGKILL');

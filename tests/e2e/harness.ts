@@ -7,22 +7,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { startSyncAgent, type AgentOptions } from '../../db/sync/agent';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../chromium';
 import { signInStaff } from '../fixtures';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
 
 /**
  * End-to-end harness: the real core on a real SQLite file, served by the real browser-mode
- * host, driven in Debian's Chromium. Needs `npm run build` first (test:e2e does it).
+ * host, driven in the Chromium tests/chromium.ts finds. Needs `npm run build` first (test:e2e does it).
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+/** Launches the Chromium the run found (tests/setup/e2e.ts). */
+export const launchChromium = () =>
+  chromium.launch({ executablePath: inject('chromium'), args: CHROMIUM_ARGS });
 export const SCREENSHOTS = resolve('test-results/screenshots');
 
 export interface RunningApp {
@@ -57,7 +53,7 @@ export async function startApp(options: {
   await options.prepare?.(core);
   const agent = options.sync ? startSyncAgent(core, options.sync) : null;
   const host = await startBrowserHost({ core, staticDir: resolve('dist/renderer') });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage({
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });

@@ -11,8 +11,7 @@ import { serverBackends } from '../server-backends';
 
 /**
  * The district server's accounts, enrollment and device endpoints, against the embedded
- * PostgreSQL (PGlite) and a real PostgreSQL cluster. CI installs PostgreSQL and sets
- * HEARTH_REQUIRE_POSTGRES, so there a missing PostgreSQL fails instead of skipping.
+ * PostgreSQL (PGlite) and a real PostgreSQL (tests/postgres-cluster.ts).
  */
 const BACKENDS = serverBackends();
 
@@ -24,7 +23,7 @@ const ADMIN = {
   password: 'district admin password',
 };
 
-describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
+describe.each(BACKENDS)('district server on $name', ({ open }) => {
   let db: ServerDb;
   let app: FastifyInstance;
   let logs: string;
@@ -98,25 +97,22 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     };
   }
 
-  it.skipIf(skip)(
-    'answers health, migrates once, and refuses a database from a newer server',
-    async () => {
-      await start();
-      expect(await send('GET', '/health')).toEqual({
-        status: 200,
-        body: { status: 'ok', database: db.kind, schema: SERVER_SCHEMA_VERSION },
-      });
-      await migrateServer(db); // a second start changes nothing
-      expect(await db.query('SELECT version FROM server_migrations ORDER BY version')).toEqual(
-        Array.from({ length: SERVER_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })),
-      );
-      await db.query(`INSERT INTO server_migrations (version, name) VALUES (99, 'future')`);
-      await expect(migrateServer(db)).rejects.toThrow(NewerDatabaseError);
-      await expect(migrateServer(db)).rejects.toThrow(/newer version of the Hearth server/);
-    },
-  );
+  it('answers health, migrates once, and refuses a database from a newer server', async () => {
+    await start();
+    expect(await send('GET', '/health')).toEqual({
+      status: 200,
+      body: { status: 'ok', database: db.kind, schema: SERVER_SCHEMA_VERSION },
+    });
+    await migrateServer(db); // a second start changes nothing
+    expect(await db.query('SELECT version FROM server_migrations ORDER BY version')).toEqual(
+      Array.from({ length: SERVER_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })),
+    );
+    await db.query(`INSERT INTO server_migrations (version, name) VALUES (99, 'future')`);
+    await expect(migrateServer(db)).rejects.toThrow(NewerDatabaseError);
+    await expect(migrateServer(db)).rejects.toThrow(/newer version of the Hearth server/);
+  });
 
-  it.skipIf(skip)('migration 5 keeps every log entry, as devices receive it', async () => {
+  it('migration 5 keeps every log entry, as devices receive it', async () => {
     db = await open();
     closers.push(() => db.close());
     await migrateServer(db, 4);
@@ -153,7 +149,7 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     ]);
   });
 
-  it.skipIf(skip)('bootstraps the first administrator once, checking every field', async () => {
+  it('bootstraps the first administrator once, checking every field', async () => {
     await start();
     const bad = await send('POST', '/v1/bootstrap', { ...ADMIN, email: 'not an email', extra: 1 });
     expect(bad.status).toBe(400);
@@ -181,58 +177,53 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     expect(JSON.parse(malformed.body)).toMatchObject({ code: 'VALIDATION' });
   });
 
-  it.skipIf(skip)(
-    'enrolls a device with a one-time code that expires, and revoking it locks the device out',
-    async () => {
-      const { schoolId, adminToken } = await bootstrapped();
-      expect((await send('POST', '/v1/admin/enrollment-codes', { schoolId })).status).toBe(401);
-      const { code, deviceId, token } = await enrolledDevice(schoolId, adminToken);
-      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  it('enrolls a device with a one-time code that expires, and revoking it locks the device out', async () => {
+    const { schoolId, adminToken } = await bootstrapped();
+    expect((await send('POST', '/v1/admin/enrollment-codes', { schoolId })).status).toBe(401);
+    const { code, deviceId, token } = await enrolledDevice(schoolId, adminToken);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-      // Single use.
-      const reused = await send('POST', '/v1/devices/enroll', { code, deviceName: 'Laptop' });
-      expect(reused).toMatchObject({ status: 400, body: { code: 'ENROLLMENT_CODE_INVALID' } });
-      // Typed loosely (lower case, no dashes) it still works; once expired it does not.
-      const fresh = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
-      const loose = (fresh.body.code as string).toLowerCase().replace(/-/g, '');
-      await db.query(
-        `UPDATE enrollment_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
-      );
-      const expired = await send('POST', '/v1/devices/enroll', {
-        code: loose,
-        deviceName: 'Laptop',
-      });
-      expect(expired.body.code).toBe('ENROLLMENT_CODE_INVALID');
-      const again = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
-      const typed = (again.body.code as string).toLowerCase().replace(/-/g, '');
-      expect(
-        (await send('POST', '/v1/devices/enroll', { code: typed, deviceName: 'Laptop' })).status,
-      ).toBe(201);
+    // Single use.
+    const reused = await send('POST', '/v1/devices/enroll', { code, deviceName: 'Laptop' });
+    expect(reused).toMatchObject({ status: 400, body: { code: 'ENROLLMENT_CODE_INVALID' } });
+    // Typed loosely (lower case, no dashes) it still works; once expired it does not.
+    const fresh = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
+    const loose = (fresh.body.code as string).toLowerCase().replace(/-/g, '');
+    await db.query(
+      `UPDATE enrollment_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
+    );
+    const expired = await send('POST', '/v1/devices/enroll', {
+      code: loose,
+      deviceName: 'Laptop',
+    });
+    expect(expired.body.code).toBe('ENROLLMENT_CODE_INVALID');
+    const again = await send('POST', '/v1/admin/enrollment-codes', { schoolId }, adminToken);
+    const typed = (again.body.code as string).toLowerCase().replace(/-/g, '');
+    expect(
+      (await send('POST', '/v1/devices/enroll', { code: typed, deviceName: 'Laptop' })).status,
+    ).toBe(201);
 
-      const status = await send('GET', '/v1/device/status', undefined, token);
-      expect(status).toMatchObject({ status: 200, body: { deviceId, school: { id: schoolId } } });
-      // A token that is not this device's, or a device id dressed up as a token, gets nothing.
-      expect((await send('GET', '/v1/device/status', undefined, `hd_${deviceId}`)).status).toBe(
-        401,
-      );
-      expect((await send('GET', '/v1/device/status', undefined, adminToken)).status).toBe(401);
+    const status = await send('GET', '/v1/device/status', undefined, token);
+    expect(status).toMatchObject({ status: 200, body: { deviceId, school: { id: schoolId } } });
+    // A token that is not this device's, or a device id dressed up as a token, gets nothing.
+    expect((await send('GET', '/v1/device/status', undefined, `hd_${deviceId}`)).status).toBe(401);
+    expect((await send('GET', '/v1/device/status', undefined, adminToken)).status).toBe(401);
 
-      expect(
-        (await send('POST', `/v1/admin/devices/${deviceId}/revoke`, {}, adminToken)).status,
-      ).toBe(204);
-      const revoked = await send('GET', '/v1/device/status', undefined, token);
-      expect(revoked).toMatchObject({ status: 401, body: { code: 'DEVICE_REVOKED' } });
-      const signIn = await send(
-        'POST',
-        '/v1/device/sign-in',
-        { email: ADMIN.email, password: ADMIN.password },
-        token,
-      );
-      expect(signIn.body.code).toBe('DEVICE_REVOKED');
-    },
-  );
+    expect(
+      (await send('POST', `/v1/admin/devices/${deviceId}/revoke`, {}, adminToken)).status,
+    ).toBe(204);
+    const revoked = await send('GET', '/v1/device/status', undefined, token);
+    expect(revoked).toMatchObject({ status: 401, body: { code: 'DEVICE_REVOKED' } });
+    const signIn = await send(
+      'POST',
+      '/v1/device/sign-in',
+      { email: ADMIN.email, password: ADMIN.password },
+      token,
+    );
+    expect(signIn.body.code).toBe('DEVICE_REVOKED');
+  });
 
-  it.skipIf(skip)('keeps each school to its own devices and staff', async () => {
+  it('keeps each school to its own devices and staff', async () => {
     const { schoolId, adminToken } = await bootstrapped();
     const hillside = await secondSchool();
     const lee = await send('POST', '/v1/admin/sessions', {
@@ -272,7 +263,7 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     expect(wrong).toMatchObject({ status: 401, body: { code: 'WRONG_PASSWORD' } });
   });
 
-  it.skipIf(skip)('counts sign-in attempts across every instance on one database', async () => {
+  it('counts sign-in attempts across every instance on one database', async () => {
     await bootstrapped();
     const other = await buildServer({ db, logger: false });
     closers.unshift(() => other.close());
@@ -296,32 +287,29 @@ describe.each(BACKENDS)('district server on $name', ({ open, skip }) => {
     expect(enroll.status).not.toBe(429);
   });
 
-  it.skipIf(skip)(
-    'rate-limits sign-in and keeps secrets out of the database and the logs',
-    async () => {
-      const { schoolId, adminToken } = await bootstrapped();
-      const device = await enrolledDevice(schoolId, adminToken);
-      const statuses: number[] = [];
-      for (let i = 0; i < 12; i++)
-        statuses.push(
-          (await send('POST', '/v1/admin/sessions', { email: ADMIN.email, password: `guess ${i}` }))
-            .status,
-        );
-      expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
-      expect(statuses.at(-1)).toBe(429);
+  it('rate-limits sign-in and keeps secrets out of the database and the logs', async () => {
+    const { schoolId, adminToken } = await bootstrapped();
+    const device = await enrolledDevice(schoolId, adminToken);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (await send('POST', '/v1/admin/sessions', { email: ADMIN.email, password: `guess ${i}` }))
+          .status,
+      );
+    expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
+    expect(statuses.at(-1)).toBe(429);
 
-      const stored = JSON.stringify(
-        await db.query(`SELECT
+    const stored = JSON.stringify(
+      await db.query(`SELECT
         (SELECT json_agg(s) FROM staff_accounts s) AS staff,
         (SELECT json_agg(d) FROM devices d) AS devices,
         (SELECT json_agg(a) FROM admin_sessions a) AS sessions,
         (SELECT json_agg(e) FROM enrollment_codes e) AS codes`),
-      );
-      for (const secret of [ADMIN.password, adminToken, device.token, device.code])
-        expect(stored.includes(secret)).toBe(false);
-      for (const secret of [ADMIN.password, ADMIN.email, adminToken, device.token, device.code])
-        expect(logs.includes(secret)).toBe(false);
-      expect(logs).toContain('"route":"/v1/devices/enroll"');
-    },
-  );
+    );
+    for (const secret of [ADMIN.password, adminToken, device.token, device.code])
+      expect(stored.includes(secret)).toBe(false);
+    for (const secret of [ADMIN.password, ADMIN.email, adminToken, device.token, device.code])
+      expect(logs.includes(secret)).toBe(false);
+    expect(logs).toContain('"route":"/v1/devices/enroll"');
+  });
 });

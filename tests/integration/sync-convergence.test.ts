@@ -90,7 +90,7 @@ function withFault(
   };
 }
 
-describe.each(BACKENDS)('sync convergence on $name', ({ name, open, skip }) => {
+describe.each(BACKENDS)('sync convergence on $name', ({ name, open }) => {
   const { district, device } = districtFixture(open);
 
   async function run(deviceCount: number, commands: Command[]) {
@@ -192,21 +192,17 @@ describe.each(BACKENDS)('sync convergence on $name', ({ name, open, skip }) => {
     for (const dev of devices) expect(dev.core.sync.pending()).toBe(0);
   }
 
-  it.skipIf(skip)(
-    'every device ends equal to the server, with the newest edit of every field',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.integer({ min: 3, max: 5 }),
-          fc.array(command, { minLength: 5, maxLength: 40 }),
-          run,
-        ),
-        // PGlite starts slowly (a fresh embedded database per run); PostgreSQL takes the bulk.
-        { numRuns: name === 'PGlite' ? 6 : 20, endOnFailure: true },
-      );
-    },
-    300_000,
-  );
+  it('every device ends equal to the server, with the newest edit of every field', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 5 }),
+        fc.array(command, { minLength: 5, maxLength: 40 }),
+        run,
+      ),
+      // PGlite starts slowly (a fresh embedded database per run); PostgreSQL takes the bulk.
+      { numRuns: name === 'PGlite' ? 6 : 20, endOnFailure: true },
+    );
+  }, 300_000);
 });
 
 type Command =

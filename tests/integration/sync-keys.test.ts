@@ -14,7 +14,7 @@ import { serverBackends } from '../server-backends';
  */
 const BACKENDS = serverBackends();
 
-describe.each(BACKENDS)('keys across computers on $name', ({ open, skip }) => {
+describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
   const { district, device } = districtFixture(open);
 
   const notesOf = (dev: Device, studentId: string) =>
@@ -24,217 +24,201 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open, skip }) => {
   const signInHere = (dev: Device, staffId: string) =>
     callOrThrow(dev.core, 'session.signIn', { staffId, password: DISTRICT_PASSWORD });
 
-  it.skipIf(skip)(
-    'a health note written on the clinic laptop opens for the other nurse at the front desk, and for no one else',
-    async () => {
-      const d = await district();
-      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-      const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
-      const omar = await d.addStaff('Omar Office', 'front_office', []);
-      const laptop = await device(d, 'Clinic laptop');
-      const desk = await device(d, 'Front desk');
+  it('a health note written on the clinic laptop opens for the other nurse at the front desk, and for no one else', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
+    const omar = await d.addStaff('Omar Office', 'front_office', []);
+    const laptop = await device(d, 'Clinic laptop');
+    const desk = await device(d, 'Front desk');
 
-      await laptop.signIn(nia);
-      const { student } = addOkaforFamily(laptop.core);
-      for (const [visibility, body] of [
-        ['team:health', 'HEALTH-7731 inhaler before recess'],
-        ['private', 'PRIVATE-4410 call the clinic back'],
-      ] as const)
-        callOrThrow(laptop.core, 'note.create', {
-          studentId: student.id,
-          visibility,
-          subject: 'Nurse',
-          body,
-        });
-      await laptop.sync();
-
-      // Noor signs in at the desk: the note is there, sealed, waiting for a key.
-      await desk.signIn(noor);
-      expect(notesOf(desk, student.id)).toEqual(['waiting for key']);
-      // Nia's laptop learns Noor's district key and shares the health key with her.
-      await laptop.sync();
-      await laptop.sync();
-      await desk.sync();
-      expect(notesOf(desk, student.id)).toEqual(['HEALTH-7731 inhaler before recess']);
-
-      // The front office at the same desk sees only that a health note exists.
-      await desk.signIn(omar);
-      expect(notesOf(desk, student.id)).toEqual(['see the team']);
-
-      // Nia at the desk has the same keys as on her laptop: her private note opens too.
-      await desk.signIn(nia);
-      await desk.sync();
-      expect(notesOf(desk, student.id).sort()).toEqual([
-        'HEALTH-7731 inhaler before recess',
-        'PRIVATE-4410 call the clinic back',
-      ]);
-
-      // The server keeps keys and shares, none of which opens anything without a password.
-      const server = JSON.stringify([
-        await d.db.query('SELECT * FROM staff_keys'),
-        await d.db.query('SELECT * FROM team_key_shares'),
-        await d.db.query('SELECT data FROM records'),
-      ]);
-      expect(server).toContain('sealedPrivateKey');
-      for (const secret of ['HEALTH-7731', 'PRIVATE-4410', 'inhaler', DISTRICT_PASSWORD])
-        expect(server).not.toContain(secret);
-      const shares = await d.db.query<{ staff_id: string }>(
-        'SELECT DISTINCT staff_id FROM team_key_shares ORDER BY staff_id',
-      );
-      expect(shares.map((s) => s.staff_id).sort()).toEqual([nia.id, noor.id].sort());
-    },
-  );
-
-  it.skipIf(skip)(
-    'a nurse taken off the health team loses its keys everywhere, and notes written after open only for the team',
-    async () => {
-      const d = await district();
-      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-      const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
-      const laptop = await device(d, 'Clinic laptop');
-      const desk = await device(d, 'Front desk');
-      await laptop.signIn(nia);
-      const { student } = addOkaforFamily(laptop.core);
-      await laptop.sync();
-      await desk.signIn(noor);
-      await laptop.sync();
-      await laptop.sync();
-
-      const removed = await d.send(
-        'PATCH',
-        `/v1/admin/staff/${noor.id}`,
-        { teams: [] },
-        d.adminToken,
-      );
-      expect(removed.status).toBe(200);
-      expect(
-        await d.db.query('SELECT 1 FROM team_key_shares WHERE staff_id = $1', [noor.id]),
-      ).toEqual([]);
-      await desk.sync();
-      expect(
-        desk.core.store.db
-          .prepare('SELECT count(*) AS n FROM team_keys WHERE staff_id = ?')
-          .get(noor.id),
-      ).toEqual({ n: 0 });
-
-      // Nia writes after the change, with a new key that Noor never receives.
-      await laptop.sync();
-      signInHere(laptop, nia.id);
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    for (const [visibility, body] of [
+      ['team:health', 'HEALTH-7731 inhaler before recess'],
+      ['private', 'PRIVATE-4410 call the clinic back'],
+    ] as const)
       callOrThrow(laptop.core, 'note.create', {
         studentId: student.id,
-        visibility: 'team:health',
+        visibility,
         subject: 'Nurse',
-        body: 'AFTER-2291 written after Noor left the team',
+        body,
       });
-      await laptop.sync();
-      await desk.sync();
-      expect(
-        JSON.stringify(
-          await d.db.query('SELECT * FROM team_key_shares WHERE staff_id = $1', [noor.id]),
-        ),
-      ).toBe('[]');
-      signInHere(desk, noor.id);
-      expect(notesOf(desk, student.id)).not.toContain(
-        'AFTER-2291 written after Noor left the team',
-      );
-    },
-  );
+    await laptop.sync();
 
-  it.skipIf(skip)(
-    'keys the district never received (a first sign-in cut short) reach it at the next sign-in here',
-    async () => {
-      const d = await district();
-      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-      const desk = await device(d, 'Front desk');
-      const signInWith = async (staffId: string, password: string, keys?: StaffKeyRecord) => {
-        const reply = await d.send(
-          'POST',
-          '/v1/device/sign-in',
-          { staffId, password, ...(keys ? { keys } : {}) },
-          desk.token,
-        );
-        if (reply.status !== 200)
-          throw new SyncFailure(reply.body.code as ErrorCode, String(reply.body.message), false);
-        return deviceSignInResult.parse(reply.body).keys;
-      };
-      // The district checked Nia's password, then the connection dropped before her keys went up.
-      expect(await signInWith(nia.id, DISTRICT_PASSWORD)).toBeNull();
-      await desk.sync();
-      expect(desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null)).not.toBeNull();
-      expect(await d.db.query('SELECT 1 FROM staff_keys')).toEqual([]);
+    // Noor signs in at the desk: the note is there, sealed, waiting for a key.
+    await desk.signIn(noor);
+    expect(notesOf(desk, student.id)).toEqual(['waiting for key']);
+    // Nia's laptop learns Noor's district key and shares the health key with her.
+    await laptop.sync();
+    await laptop.sync();
+    await desk.sync();
+    expect(notesOf(desk, student.id)).toEqual(['HEALTH-7731 inhaler before recess']);
 
-      // She signs in here again, offline-capable as always; the agent settles her keys.
-      const agent = new SyncAgent(desk.core.sync, desk.core.syncLive, {
-        transport: () => desk.transport,
-        access: {
-          enroll: () => Promise.reject(new Error('already enrolled')),
-          signIn: (_c, id, pw, keys) => signInWith(id, pw, keys),
-        },
-      });
-      try {
-        signInHere(desk, nia.id);
-        await vi.waitFor(
-          async () =>
-            expect(await d.db.query('SELECT staff_id FROM staff_keys')).toEqual([
-              { staff_id: nia.id },
-            ]),
-          { timeout: 5_000 },
-        );
-        // Her keys are now the district's, so the check is not repeated at the next sign-in.
-        await vi.waitFor(() => expect(desk.core.syncLive.state).toBe('waiting'));
-        signInHere(desk, nia.id);
-        expect(desk.core.syncLive.pending.keyCheck).toBeNull();
-      } finally {
-        agent.stop();
-      }
-    },
-  );
+    // The front office at the same desk sees only that a health note exists.
+    await desk.signIn(omar);
+    expect(notesOf(desk, student.id)).toEqual(['see the team']);
 
-  it.skipIf(skip)(
-    'a computer that made its own keys for someone moves to their district keys without losing a note',
-    async () => {
-      const d = await district();
-      const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-      const desk = await device(d, 'Front desk');
-      const laptop = await device(d, 'Clinic laptop');
-      // The desk made keys of its own for Nia, and she wrote a health note there with them.
-      await d.send(
+    // Nia at the desk has the same keys as on her laptop: her private note opens too.
+    await desk.signIn(nia);
+    await desk.sync();
+    expect(notesOf(desk, student.id).sort()).toEqual([
+      'HEALTH-7731 inhaler before recess',
+      'PRIVATE-4410 call the clinic back',
+    ]);
+
+    // The server keeps keys and shares, none of which opens anything without a password.
+    const server = JSON.stringify([
+      await d.db.query('SELECT * FROM staff_keys'),
+      await d.db.query('SELECT * FROM team_key_shares'),
+      await d.db.query('SELECT data FROM records'),
+    ]);
+    expect(server).toContain('sealedPrivateKey');
+    for (const secret of ['HEALTH-7731', 'PRIVATE-4410', 'inhaler', DISTRICT_PASSWORD])
+      expect(server).not.toContain(secret);
+    const shares = await d.db.query<{ staff_id: string }>(
+      'SELECT DISTINCT staff_id FROM team_key_shares ORDER BY staff_id',
+    );
+    expect(shares.map((s) => s.staff_id).sort()).toEqual([nia.id, noor.id].sort());
+  });
+
+  it('a nurse taken off the health team loses its keys everywhere, and notes written after open only for the team', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
+    const laptop = await device(d, 'Clinic laptop');
+    const desk = await device(d, 'Front desk');
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    await laptop.sync();
+    await desk.signIn(noor);
+    await laptop.sync();
+    await laptop.sync();
+
+    const removed = await d.send(
+      'PATCH',
+      `/v1/admin/staff/${noor.id}`,
+      { teams: [] },
+      d.adminToken,
+    );
+    expect(removed.status).toBe(200);
+    expect(
+      await d.db.query('SELECT 1 FROM team_key_shares WHERE staff_id = $1', [noor.id]),
+    ).toEqual([]);
+    await desk.sync();
+    expect(
+      desk.core.store.db
+        .prepare('SELECT count(*) AS n FROM team_keys WHERE staff_id = ?')
+        .get(noor.id),
+    ).toEqual({ n: 0 });
+
+    // Nia writes after the change, with a new key that Noor never receives.
+    await laptop.sync();
+    signInHere(laptop, nia.id);
+    callOrThrow(laptop.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Nurse',
+      body: 'AFTER-2291 written after Noor left the team',
+    });
+    await laptop.sync();
+    await desk.sync();
+    expect(
+      JSON.stringify(
+        await d.db.query('SELECT * FROM team_key_shares WHERE staff_id = $1', [noor.id]),
+      ),
+    ).toBe('[]');
+    signInHere(desk, noor.id);
+    expect(notesOf(desk, student.id)).not.toContain('AFTER-2291 written after Noor left the team');
+  });
+
+  it('keys the district never received (a first sign-in cut short) reach it at the next sign-in here', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const desk = await device(d, 'Front desk');
+    const signInWith = async (staffId: string, password: string, keys?: StaffKeyRecord) => {
+      const reply = await d.send(
         'POST',
         '/v1/device/sign-in',
-        { staffId: nia.id, password: DISTRICT_PASSWORD },
+        { staffId, password, ...(keys ? { keys } : {}) },
         desk.token,
       );
-      await desk.sync();
-      desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null);
+      if (reply.status !== 200)
+        throw new SyncFailure(reply.body.code as ErrorCode, String(reply.body.message), false);
+      return deviceSignInResult.parse(reply.body).keys;
+    };
+    // The district checked Nia's password, then the connection dropped before her keys went up.
+    expect(await signInWith(nia.id, DISTRICT_PASSWORD)).toBeNull();
+    await desk.sync();
+    expect(desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null)).not.toBeNull();
+    expect(await d.db.query('SELECT 1 FROM staff_keys')).toEqual([]);
+
+    // She signs in here again, offline-capable as always; the agent settles her keys.
+    const agent = new SyncAgent(desk.core.sync, desk.core.syncLive, {
+      transport: () => desk.transport,
+      access: {
+        enroll: () => Promise.reject(new Error('already enrolled')),
+        signIn: (_c, id, pw, keys) => signInWith(id, pw, keys),
+      },
+    });
+    try {
       signInHere(desk, nia.id);
-      const { student } = addOkaforFamily(desk.core);
-      callOrThrow(desk.core, 'note.create', {
-        studentId: student.id,
-        visibility: 'team:health',
-        subject: 'Nurse',
-        body: 'DESK-5512 written with the desk’s own keys',
-      });
-      // Her laptop's keys reached the district first; the desk adopts them.
-      await laptop.signIn(nia);
-      const [record] = await d.db.query<{ record: StaffKeyRecord }>(
-        'SELECT record FROM staff_keys',
+      await vi.waitFor(
+        async () =>
+          expect(await d.db.query('SELECT staff_id FROM staff_keys')).toEqual([
+            { staff_id: nia.id },
+          ]),
+        { timeout: 5_000 },
       );
-      expect(
-        desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, record?.record ?? null),
-      ).toBeNull();
-      const recipients = desk.core.store.db
-        .prepare('SELECT DISTINCT recipient_key FROM team_keys WHERE staff_id = ?')
-        .all(nia.id) as { recipient_key: Buffer }[];
-      expect(recipients.map((r) => r.recipient_key.toString('base64'))).toEqual([
-        record?.record.publicKey,
-      ]);
+      // Her keys are now the district's, so the check is not repeated at the next sign-in.
+      await vi.waitFor(() => expect(desk.core.syncLive.state).toBe('waiting'));
       signInHere(desk, nia.id);
-      expect(notesOf(desk, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
-      // And the desk's key for that note reaches her laptop.
-      await desk.sync();
-      await desk.sync();
-      await laptop.sync();
-      expect(notesOf(laptop, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
-    },
-  );
+      expect(desk.core.syncLive.pending.keyCheck).toBeNull();
+    } finally {
+      agent.stop();
+    }
+  });
+
+  it('a computer that made its own keys for someone moves to their district keys without losing a note', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const desk = await device(d, 'Front desk');
+    const laptop = await device(d, 'Clinic laptop');
+    // The desk made keys of its own for Nia, and she wrote a health note there with them.
+    await d.send(
+      'POST',
+      '/v1/device/sign-in',
+      { staffId: nia.id, password: DISTRICT_PASSWORD },
+      desk.token,
+    );
+    await desk.sync();
+    desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, null);
+    signInHere(desk, nia.id);
+    const { student } = addOkaforFamily(desk.core);
+    callOrThrow(desk.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Nurse',
+      body: 'DESK-5512 written with the desk’s own keys',
+    });
+    // Her laptop's keys reached the district first; the desk adopts them.
+    await laptop.signIn(nia);
+    const [record] = await d.db.query<{ record: StaffKeyRecord }>('SELECT record FROM staff_keys');
+    expect(
+      desk.core.sync.rememberSignIn(nia.id, DISTRICT_PASSWORD, record?.record ?? null),
+    ).toBeNull();
+    const recipients = desk.core.store.db
+      .prepare('SELECT DISTINCT recipient_key FROM team_keys WHERE staff_id = ?')
+      .all(nia.id) as { recipient_key: Buffer }[];
+    expect(recipients.map((r) => r.recipient_key.toString('base64'))).toEqual([
+      record?.record.publicKey,
+    ]);
+    signInHere(desk, nia.id);
+    expect(notesOf(desk, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
+    // And the desk's key for that note reaches her laptop.
+    await desk.sync();
+    await desk.sync();
+    await laptop.sync();
+    expect(notesOf(laptop, student.id)).toEqual(['DESK-5512 written with the desk’s own keys']);
+  });
 });

@@ -17,7 +17,7 @@ const BACKENDS = serverBackends();
 const count = (device: Device, sql: string, ...params: unknown[]) =>
   (device.core.store.db.prepare(sql).get(...params) as { n: number }).n;
 
-describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }) => {
+describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
   const { district, device } = districtFixture(open);
 
   async function school() {
@@ -44,186 +44,176 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
     return rows.map((r) => r.text).join(' ');
   }
 
-  it.skipIf(skip)(
-    'sends restricted notes sealed, only to devices whose staff may see them, and takes them back when scope shrinks',
-    async () => {
-      const { d, office, clinic, desk, student } = await school();
-      const note = (visibility: 'staff' | 'team:health' | 'private', body: string) =>
-        callOrThrow(clinic.core, 'note.create', {
-          studentId: student.id,
-          visibility,
-          subject: 'Check-in',
-          body,
-        });
-      note('staff', 'Shared with all staff');
-      note('team:health', 'HEALTH-BODY-7731 inhaler twice daily');
-      note('private', 'PRIVATE-BODY-4410 my own reminder');
-      await clinic.sync();
-      await desk.sync();
-
-      expect(count(desk, 'SELECT count(*) AS n FROM notes')).toBe(1);
-      expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'staff'`)).toBe(1);
-      const text = await serverText(d);
-      expect(text).toContain('Shared with all staff');
-      expect(text).toContain('"sealed"');
-      for (const secret of [
-        'HEALTH-BODY-7731',
-        'PRIVATE-BODY-4410',
-        'inhaler',
-        desk.token,
-        DISTRICT_PASSWORD,
-      ]) {
-        expect(text).not.toContain(secret);
-        expect(d.logs()).not.toContain(secret);
-      }
-
-      // Omar joins the health team: his desk pulls again from the start and gets the sealed note.
-      const patch = (teams: string[]) =>
-        d.send('PATCH', `/v1/admin/staff/${office.id}`, { teams }, d.adminToken);
-      expect((await patch(['health'])).status).toBe(200);
-      await desk.sync();
-      expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'team:health'`)).toBe(
-        1,
-      );
-      expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'private'`)).toBe(0);
-      expect(
-        desk.core.store.db.prepare(`SELECT body FROM notes WHERE visibility = 'team:health'`).get(),
-      ).toEqual({ body: null });
-      // And leaves it: the next sync removes what he no longer may see.
-      await patch([]);
-      await desk.sync();
-      expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'team:health'`)).toBe(
-        0,
-      );
-      expect(count(desk, 'SELECT count(*) AS n FROM notes')).toBe(1);
-      expect(count(clinic, 'SELECT count(*) AS n FROM notes')).toBe(3);
-    },
-  );
-
-  it.skipIf(skip)(
-    'refuses changes a device may not make, says why, and the device undoes them',
-    async () => {
-      const { d, nurse, office, clinic, desk, student } = await school();
-      await clinic.sync();
-      const created = callOrThrow(clinic.core, 'note.create', {
+  it('sends restricted notes sealed, only to devices whose staff may see them, and takes them back when scope shrinks', async () => {
+    const { d, office, clinic, desk, student } = await school();
+    const note = (visibility: 'staff' | 'team:health' | 'private', body: string) =>
+      callOrThrow(clinic.core, 'note.create', {
         studentId: student.id,
-        visibility: 'team:health',
-        subject: 'Allergy',
-        body: 'Peanuts',
+        visibility,
+        subject: 'Check-in',
+        body,
       });
-      if (created.access !== 'open') throw new Error('the nurse reads her own note');
-      const healthNote = created;
-      await clinic.sync();
-      await desk.sync();
-      const noteRecord = (
-        await d.db.query<{ data: Record<string, unknown> }>(
-          `SELECT data FROM records WHERE tbl = 'notes' AND id = $1`,
-          [healthNote.revisionId],
-        )
-      )[0]?.data as Record<string, unknown>;
-      const staffNote = {
-        ...noteRecord,
-        id: newId(),
-        noteId: '',
-        visibility: 'staff',
-        subject: 'x',
-        body: 'y',
-        sealed: null,
-      };
-      staffNote.noteId = staffNote.id;
-      const change = (over: Partial<PushChange>): PushChange => ({
-        seq: 1,
-        table: 'households',
-        rowId: newId(),
-        hlc: `${String(Date.now()).padStart(15, '0')}.000000.forged`,
-        by: office.id,
-        insert: true,
-        values: { id: '', schoolId: d.schoolId, name: 'Forged', address: null },
-        ...over,
-      });
-      // A modified copy of Hearth, signed in as Omar, sending whatever it likes.
-      const rogue = await device(d, 'Rogue');
-      await rogue.signIn(office);
-      const push = (changes: PushChange[]) => rogue.transport.push({ basedOn: 0, changes });
-      const other = await d.send(
-        'POST',
-        '/v1/admin/schools',
-        { name: 'Hillside', timeZone: 'UTC' },
-        d.adminToken,
-      );
-      const noteEdit = change({
-        seq: 103,
+    note('staff', 'Shared with all staff');
+    note('team:health', 'HEALTH-BODY-7731 inhaler twice daily');
+    note('private', 'PRIVATE-BODY-4410 my own reminder');
+    await clinic.sync();
+    await desk.sync();
+
+    expect(count(desk, 'SELECT count(*) AS n FROM notes')).toBe(1);
+    expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'staff'`)).toBe(1);
+    const text = await serverText(d);
+    expect(text).toContain('Shared with all staff');
+    expect(text).toContain('"sealed"');
+    for (const secret of [
+      'HEALTH-BODY-7731',
+      'PRIVATE-BODY-4410',
+      'inhaler',
+      desk.token,
+      DISTRICT_PASSWORD,
+    ]) {
+      expect(text).not.toContain(secret);
+      expect(d.logs()).not.toContain(secret);
+    }
+
+    // Omar joins the health team: his desk pulls again from the start and gets the sealed note.
+    const patch = (teams: string[]) =>
+      d.send('PATCH', `/v1/admin/staff/${office.id}`, { teams }, d.adminToken);
+    expect((await patch(['health'])).status).toBe(200);
+    await desk.sync();
+    expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'team:health'`)).toBe(1);
+    expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'private'`)).toBe(0);
+    expect(
+      desk.core.store.db.prepare(`SELECT body FROM notes WHERE visibility = 'team:health'`).get(),
+    ).toEqual({ body: null });
+    // And leaves it: the next sync removes what he no longer may see.
+    await patch([]);
+    await desk.sync();
+    expect(count(desk, `SELECT count(*) AS n FROM notes WHERE visibility = 'team:health'`)).toBe(0);
+    expect(count(desk, 'SELECT count(*) AS n FROM notes')).toBe(1);
+    expect(count(clinic, 'SELECT count(*) AS n FROM notes')).toBe(3);
+  });
+
+  it('refuses changes a device may not make, says why, and the device undoes them', async () => {
+    const { d, nurse, office, clinic, desk, student } = await school();
+    await clinic.sync();
+    const created = callOrThrow(clinic.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Allergy',
+      body: 'Peanuts',
+    });
+    if (created.access !== 'open') throw new Error('the nurse reads her own note');
+    const healthNote = created;
+    await clinic.sync();
+    await desk.sync();
+    const noteRecord = (
+      await d.db.query<{ data: Record<string, unknown> }>(
+        `SELECT data FROM records WHERE tbl = 'notes' AND id = $1`,
+        [healthNote.revisionId],
+      )
+    )[0]?.data as Record<string, unknown>;
+    const staffNote = {
+      ...noteRecord,
+      id: newId(),
+      noteId: '',
+      visibility: 'staff',
+      subject: 'x',
+      body: 'y',
+      sealed: null,
+    };
+    staffNote.noteId = staffNote.id;
+    const change = (over: Partial<PushChange>): PushChange => ({
+      seq: 1,
+      table: 'households',
+      rowId: newId(),
+      hlc: `${String(Date.now()).padStart(15, '0')}.000000.forged`,
+      by: office.id,
+      insert: true,
+      values: { id: '', schoolId: d.schoolId, name: 'Forged', address: null },
+      ...over,
+    });
+    // A modified copy of Hearth, signed in as Omar, sending whatever it likes.
+    const rogue = await device(d, 'Rogue');
+    await rogue.signIn(office);
+    const push = (changes: PushChange[]) => rogue.transport.push({ basedOn: 0, changes });
+    const other = await d.send(
+      'POST',
+      '/v1/admin/schools',
+      { name: 'Hillside', timeZone: 'UTC' },
+      d.adminToken,
+    );
+    const noteEdit = change({
+      seq: 103,
+      table: 'notes',
+      rowId: healthNote.revisionId,
+      insert: false,
+      values: { subject: 'Changed' },
+    });
+    const result = await push([
+      change({ seq: 101, by: nurse.id }),
+      change({ seq: 102, values: { schoolId: other.body.id, name: 'Elsewhere', address: null } }),
+      noteEdit,
+      change({
+        seq: 104,
         table: 'notes',
-        rowId: healthNote.revisionId,
+        rowId: staffNote.id,
+        values: { ...staffNote, authorId: nurse.id },
+      }),
+      change({
+        seq: 105,
+        table: 'notes',
+        rowId: newId(),
+        values: { ...noteRecord, authorId: office.id },
+      }),
+      change({
+        seq: 106,
+        table: 'staff',
+        rowId: office.id,
         insert: false,
-        values: { subject: 'Changed' },
-      });
-      const result = await push([
-        change({ seq: 101, by: nurse.id }),
-        change({ seq: 102, values: { schoolId: other.body.id, name: 'Elsewhere', address: null } }),
-        noteEdit,
-        change({
-          seq: 104,
-          table: 'notes',
-          rowId: staffNote.id,
-          values: { ...staffNote, authorId: nurse.id },
-        }),
-        change({
-          seq: 105,
-          table: 'notes',
-          rowId: newId(),
-          values: { ...noteRecord, authorId: office.id },
-        }),
-        change({
-          seq: 106,
-          table: 'staff',
-          rowId: office.id,
-          insert: false,
-          values: { role: 'administrator' },
-        }),
-        change({ seq: 107 }),
-      ]);
-      expect(result.acknowledged).toBe(107);
-      const reasons = Object.fromEntries(result.outcomes.map((o) => [o.seq, [o.status, o.reason]]));
-      expect(reasons).toEqual({
-        101: [
-          'rejected',
-          'It was made by someone who has not signed in to the district on this computer.',
-        ],
-        102: ['rejected', 'A record cannot be moved to another school.'],
-        103: ['rejected', 'Notes are never changed once written; an edit adds a new revision.'],
-        104: ['rejected', 'A note can only be written by its author.'],
-        105: ['rejected', 'Only members of that team can write notes for it.'],
-        106: ['rejected', 'Schools and staff are managed by the district, not on this computer.'],
-      });
-      // The note the desk may not read is not described to it: no values, "missing".
-      expect(result.outcomes.find((o) => o.seq === 103)).toMatchObject({
-        current: {},
-        missing: true,
-      });
-      expect(
-        await d.db.query(`SELECT data->>'name' AS name FROM records WHERE tbl = 'households'`),
-      ).toEqual([{ name: 'Forged' }]);
-      // A retry gets the same answers and applies nothing twice.
-      const again = await push([noteEdit]);
-      expect(again.outcomes[0]).toMatchObject({ status: 'rejected', reason: reasons[103]?.[1] });
+        values: { role: 'administrator' },
+      }),
+      change({ seq: 107 }),
+    ]);
+    expect(result.acknowledged).toBe(107);
+    const reasons = Object.fromEntries(result.outcomes.map((o) => [o.seq, [o.status, o.reason]]));
+    expect(reasons).toEqual({
+      101: [
+        'rejected',
+        'It was made by someone who has not signed in to the district on this computer.',
+      ],
+      102: ['rejected', 'A record cannot be moved to another school.'],
+      103: ['rejected', 'Notes are never changed once written; an edit adds a new revision.'],
+      104: ['rejected', 'A note can only be written by its author.'],
+      105: ['rejected', 'Only members of that team can write notes for it.'],
+      106: ['rejected', 'Schools and staff are managed by the district, not on this computer.'],
+    });
+    // The note the desk may not read is not described to it: no values, "missing".
+    expect(result.outcomes.find((o) => o.seq === 103)).toMatchObject({
+      current: {},
+      missing: true,
+    });
+    expect(
+      await d.db.query(`SELECT data->>'name' AS name FROM records WHERE tbl = 'households'`),
+    ).toEqual([{ name: 'Forged' }]);
+    // A retry gets the same answers and applies nothing twice.
+    const again = await push([noteEdit]);
+    expect(again.outcomes[0]).toMatchObject({ status: 'rejected', reason: reasons[103]?.[1] });
 
-      // A real device: Omar is deactivated while his desk is offline with a new family on it.
-      callOrThrow(desk.core, 'household.create', { name: 'Ngata', address: null });
-      await d.send('PATCH', `/v1/admin/staff/${office.id}`, { active: false }, d.adminToken);
-      await desk.sync();
-      expect(desk.core.store.db.prepare('SELECT tbl, reason FROM sync_rejections').all()).toEqual([
-        {
-          tbl: 'households',
-          reason: 'It was made by someone who has not signed in to the district on this computer.',
-        },
-      ]);
-      expect(count(desk, `SELECT count(*) AS n FROM households WHERE name = 'Ngata'`)).toBe(0);
-      expect(desk.core.sync.pending()).toBe(0);
-    },
-  );
+    // A real device: Omar is deactivated while his desk is offline with a new family on it.
+    callOrThrow(desk.core, 'household.create', { name: 'Ngata', address: null });
+    await d.send('PATCH', `/v1/admin/staff/${office.id}`, { active: false }, d.adminToken);
+    await desk.sync();
+    expect(desk.core.store.db.prepare('SELECT tbl, reason FROM sync_rejections').all()).toEqual([
+      {
+        tbl: 'households',
+        reason: 'It was made by someone who has not signed in to the district on this computer.',
+      },
+    ]);
+    expect(count(desk, `SELECT count(*) AS n FROM households WHERE name = 'Ngata'`)).toBe(0);
+    expect(desk.core.sync.pending()).toBe(0);
+  });
 
-  it.skipIf(skip)('refuses malformed, oversized and unauthenticated batches whole', async () => {
+  it('refuses malformed, oversized and unauthenticated batches whole', async () => {
     const { d, office, desk } = await school();
     await desk.sync();
     const before = await d.db.query('SELECT count(*)::int AS n FROM sync_log');
@@ -323,7 +313,7 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open, skip }
     expect(signIn).toMatchObject({ ok: false, error: { code: 'DEVICE_REVOKED' } });
   });
 
-  it.skipIf(skip)('keeps each school to its own records', async () => {
+  it('keeps each school to its own records', async () => {
     const { d, clinic, student } = await school();
     await clinic.sync();
     const other = await d.send(

@@ -11,7 +11,7 @@ import { serverBackends } from '../server-backends';
  */
 const BACKENDS = serverBackends();
 
-describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
+describe.each(BACKENDS)('sync on $name', ({ open }) => {
   const { district, device } = districtFixture(open);
 
   const row = (dev: Device, sql: string, ...params: unknown[]) =>
@@ -27,269 +27,253 @@ describe.each(BACKENDS)('sync on $name', ({ open, skip }) => {
     return { d, liaison, office, laptop, desk };
   }
 
-  it.skipIf(skip)(
-    'a family made on one device reaches another; offline edits merge field by field',
-    async () => {
-      const { liaison, office, laptop, desk } = await laptopAndDesk();
-      // Enrollment alone brings the school and its staff.
-      expect(row(desk, 'SELECT name FROM schools')).toEqual({ name: 'Riverside Elementary' });
-      expect(row(desk, 'SELECT count(*) AS n FROM staff')).toEqual({ n: 2 });
+  it('a family made on one device reaches another; offline edits merge field by field', async () => {
+    const { liaison, office, laptop, desk } = await laptopAndDesk();
+    // Enrollment alone brings the school and its staff.
+    expect(row(desk, 'SELECT name FROM schools')).toEqual({ name: 'Riverside Elementary' });
+    expect(row(desk, 'SELECT count(*) AS n FROM staff')).toEqual({ n: 2 });
 
-      await laptop.signIn(liaison);
-      await desk.signIn(office);
-      const { mother } = addOkaforFamily(laptop.core);
-      expect(laptop.core.sync.pending()).toBe(4);
-      await laptop.sync();
-      expect(laptop.core.sync.pending()).toBe(0);
-      await desk.sync();
-      expect(
-        callOrThrow(desk.core, 'search.people', { text: 'okafor' }).map(
-          (h) => h.type === 'person' && h.person.id,
-        ),
-      ).toContain(mother.id);
+    await laptop.signIn(liaison);
+    await desk.signIn(office);
+    const { mother } = addOkaforFamily(laptop.core);
+    expect(laptop.core.sync.pending()).toBe(4);
+    await laptop.sync();
+    expect(laptop.core.sync.pending()).toBe(0);
+    await desk.sync();
+    expect(
+      callOrThrow(desk.core, 'search.people', { text: 'okafor' }).map(
+        (h) => h.type === 'person' && h.person.id,
+      ),
+    ).toContain(mother.id);
 
-      // Offline on both: different fields of the same person, and the same field.
-      callOrThrow(laptop.core, 'person.update', {
-        id: mother.id,
+    // Offline on both: different fields of the same person, and the same field.
+    callOrThrow(laptop.core, 'person.update', {
+      id: mother.id,
+      homeLanguage: 'yo',
+      bestTimes: 'evenings',
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    callOrThrow(desk.core, 'person.update', {
+      id: mother.id,
+      email: 'ada@example.org',
+      bestTimes: 'mornings',
+    });
+    await laptop.sync();
+    await desk.sync();
+    await laptop.sync();
+    for (const dev of [laptop, desk])
+      expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person).toMatchObject({
         homeLanguage: 'yo',
-        bestTimes: 'evenings',
-      });
-      await new Promise((r) => setTimeout(r, 5));
-      callOrThrow(desk.core, 'person.update', {
-        id: mother.id,
         email: 'ada@example.org',
         bestTimes: 'mornings',
       });
-      await laptop.sync();
-      await desk.sync();
-      await laptop.sync();
-      for (const dev of [laptop, desk])
-        expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person).toMatchObject({
-          homeLanguage: 'yo',
-          email: 'ada@example.org',
-          bestTimes: 'mornings',
-        });
-      // The desk replaced a value it had not seen: both are kept for someone to review.
-      const conflicts = (x: Device) =>
-        x.core.store.db.prepare('SELECT field, mine, theirs, kept FROM sync_conflicts').all();
-      expect(conflicts(desk)).toEqual([
-        { field: 'bestTimes', mine: '"mornings"', theirs: '"evenings"', kept: 'mine' },
-      ]);
-      expect(conflicts(laptop)).toEqual([]);
+    // The desk replaced a value it had not seen: both are kept for someone to review.
+    const conflicts = (x: Device) =>
+      x.core.store.db.prepare('SELECT field, mine, theirs, kept FROM sync_conflicts').all();
+    expect(conflicts(desk)).toEqual([
+      { field: 'bestTimes', mine: '"mornings"', theirs: '"evenings"', kept: 'mine' },
+    ]);
+    expect(conflicts(laptop)).toEqual([]);
 
-      // Someone at the desk reviews it and keeps the laptop's value after all.
-      const review = callOrThrow(desk.core, 'sync.review', {});
-      expect(review.conflicts).toMatchObject([
-        {
-          record: 'Ada Okafor',
-          field: 'bestTimes',
-          mine: '"mornings"',
-          theirs: '"evenings"',
-          kept: 'mine',
-        },
-      ]);
-      expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({
-        joined: true,
-        conflicts: 1,
-        pending: 0,
-      });
-      const after = callOrThrow(desk.core, 'sync.resolveConflict', {
-        id: review.conflicts[0]?.id ?? 0,
-        keep: 'theirs',
-      });
-      expect(after.conflicts).toEqual([]);
-      expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({ conflicts: 0, pending: 1 });
-      await desk.sync();
-      await laptop.sync();
-      for (const dev of [laptop, desk])
-        expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
-          'evenings',
-        );
-    },
-  );
-
-  it.skipIf(skip)(
-    'a duplicate merged on one computer moves its contacts, visits and notes everywhere, with nothing refused',
-    async () => {
-      const { liaison, office, laptop, desk } = await laptopAndDesk();
-      await desk.signIn(office);
-      await laptop.signIn(liaison);
-      const { family, mother, student } = addOkaforFamily(desk.core);
-      const twin = callOrThrow(desk.core, 'person.create', {
-        firstName: 'Ada',
-        lastName: 'Okafor',
-        kind: 'caregiver',
-        phones: ['555 0100'],
-        householdId: family.id,
-      });
-      callOrThrow(desk.core, 'contact.log', {
-        householdId: family.id,
-        personId: twin.id,
-        kind: 'call',
-        direction: 'family_to_school',
-        tone: 'information',
-        summary: 'Asked about the bus.',
-      });
-      callOrThrow(desk.core, 'visit.signIn', {
-        visitor: { personId: twin.id },
-        purpose: 'meeting',
-        seeing: 'Counselor',
-      });
-      callOrThrow(desk.core, 'note.create', {
-        studentId: student.id,
-        personId: twin.id,
-        visibility: 'staff',
-        subject: 'Bus',
-        body: 'Mother asked about the bus stop.',
-      });
-      await desk.sync();
-      callOrThrow(desk.core, 'person.merge', { keepId: mother.id, mergeId: twin.id });
-      await desk.sync();
-      expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
-      expect(desk.core.sync.pending()).toBe(0);
-      await laptop.sync();
-      // The call and the walk-in's own contact, the visit, the note.
-      for (const [table, n] of [
-        ['contacts', 2],
-        ['visits', 1],
-        ['notes', 1],
-      ] as const)
-        expect(
-          row(laptop, `SELECT count(*) AS n FROM ${table} WHERE person_id = ?`, mother.id),
-        ).toEqual({ n });
-    },
-  );
-  it.skipIf(skip)(
-    'a doubled student merged at the desk moves contacts, notes and another’s private follow-up everywhere, with nothing refused',
-    async () => {
-      const { liaison, office, laptop, desk } = await laptopAndDesk();
-      await desk.signIn(office);
-      await laptop.signIn(liaison);
-      const { family, mother, student } = addOkaforFamily(desk.core);
-      const twin = callOrThrow(desk.core, 'student.create', {
-        firstName: 'Tobi',
-        lastName: 'Okafor',
-        grade: '3',
-        dateOfBirth: '2017-03-01',
-        links: [{ personId: mother.id, relationship: 'Mother' }],
-      });
-      callOrThrow(desk.core, 'contact.log', {
-        householdId: family.id,
-        personId: mother.id,
-        studentIds: [twin.id],
-        kind: 'call',
-        direction: 'school_to_family',
-        tone: 'good_news',
-        summary: 'Tobi helped a new classmate.',
-      });
-      await desk.sync();
-      await laptop.sync();
-      const followUp = callOrThrow(laptop.core, 'followUp.create', {
-        studentId: twin.id,
-        visibility: 'private',
-        title: 'Ask about the reading club',
-        assigneeId: liaison.id,
-        dueOn: '2099-01-31',
-      });
-      await laptop.sync();
-      await desk.sync();
-      callOrThrow(desk.core, 'student.merge', { keepId: student.id, mergeId: twin.id });
-      await desk.sync();
-      expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
-      expect(desk.core.sync.pending()).toBe(0);
-      await laptop.sync();
-      expect(row(laptop, 'SELECT student_id FROM follow_ups WHERE id = ?', followUp.id)).toEqual({
-        student_id: student.id,
-      });
-      expect(
-        row(
-          laptop,
-          `SELECT count(*) AS n FROM contacts WHERE student_ids LIKE ?`,
-          `%${student.id}%`,
-        ),
-      ).toEqual({ n: 1 });
-      expect(
-        row(laptop, 'SELECT merged_into_id, date_of_birth FROM students WHERE id = ?', twin.id),
-      ).toEqual({
-        merged_into_id: student.id,
-        date_of_birth: '2017-03-01',
-      });
-      expect(callOrThrow(laptop.core, 'student.get', { id: student.id }).student.dateOfBirth).toBe(
-        '2017-03-01',
-      );
-      // The laptop moved what only it holds; the district takes that move too.
-      await laptop.sync();
-      expect(callOrThrow(laptop.core, 'sync.review', {}).rejections).toEqual([]);
-      expect(laptop.core.sync.pending()).toBe(0);
-    },
-  );
-  it.skipIf(skip)(
-    'the last batch’s answer brings the first page: a usual sync is one request',
-    async () => {
-      const { d, liaison, office, laptop, desk } = await laptopAndDesk();
-      await laptop.signIn(liaison);
-      await desk.signIn(office);
-      const { mother } = addOkaforFamily(laptop.core);
-      await laptop.sync();
-
-      callOrThrow(desk.core, 'household.create', { name: 'Reyes', address: null });
-      const requests: string[] = [];
-      const counted: SyncTransport = {
-        push: (input) => {
-          requests.push(input.pull ? 'push with pull' : 'push');
-          return desk.transport.push(input);
-        },
-        pull: (after, limit) => {
-          requests.push('pull');
-          return desk.transport.pull(after, limit);
-        },
-        keys: desk.transport.keys,
-        audit: desk.transport.audit,
-      };
-      await desk.sync(counted);
-      expect(requests).toEqual(['push with pull']);
-      expect(desk.core.sync.pending()).toBe(0);
-      expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.firstName).toBe('Ada');
-
-      // A full page sends the device on to pull the rest.
-      callOrThrow(laptop.core, 'person.update', { id: mother.id, bestTimes: 'evenings' });
-      callOrThrow(laptop.core, 'household.create', { name: 'Nguyen', address: null });
-      await laptop.sync();
-      callOrThrow(desk.core, 'household.create', { name: 'Adeyemi', address: null });
-      requests.length = 0;
-      await desk.sync(counted, { pullSize: 1 });
-      expect(requests.slice(0, 2)).toEqual(['push with pull', 'pull']);
-      expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
+    // Someone at the desk reviews it and keeps the laptop's value after all.
+    const review = callOrThrow(desk.core, 'sync.review', {});
+    expect(review.conflicts).toMatchObject([
+      {
+        record: 'Ada Okafor',
+        field: 'bestTimes',
+        mine: '"mornings"',
+        theirs: '"evenings"',
+        kept: 'mine',
+      },
+    ]);
+    expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({
+      joined: true,
+      conflicts: 1,
+      pending: 0,
+    });
+    const after = callOrThrow(desk.core, 'sync.resolveConflict', {
+      id: review.conflicts[0]?.id ?? 0,
+      keep: 'theirs',
+    });
+    expect(after.conflicts).toEqual([]);
+    expect(callOrThrow(desk.core, 'sync.status', {})).toMatchObject({ conflicts: 0, pending: 1 });
+    await desk.sync();
+    await laptop.sync();
+    for (const dev of [laptop, desk])
+      expect(callOrThrow(dev.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
         'evenings',
       );
+  });
 
-      // A page bigger than the most one page holds is refused with the batch, whole.
-      const count = async () =>
-        (await d.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_log'))[0]?.n;
-      const before = await count();
-      const id = '0190a0a0-0000-7000-8000-0000000000aa';
-      const reply = await d.send(
-        'POST',
-        '/v1/sync/push',
-        {
-          basedOn: 0,
-          changes: [
-            {
-              seq: 1_000,
-              table: 'households',
-              rowId: id,
-              hlc: `${String(Date.now()).padStart(15, '0')}.000000.test`,
-              by: office.id,
-              insert: true,
-              values: { id, schoolId: d.schoolId, name: 'Too big', address: null },
-            },
-          ],
-          pull: { after: 0, limit: 2_001 },
-        },
-        desk.token,
-      );
-      expect(reply.status).toBe(400);
-      expect(await count()).toBe(before);
-    },
-  );
+  it('a duplicate merged on one computer moves its contacts, visits and notes everywhere, with nothing refused', async () => {
+    const { liaison, office, laptop, desk } = await laptopAndDesk();
+    await desk.signIn(office);
+    await laptop.signIn(liaison);
+    const { family, mother, student } = addOkaforFamily(desk.core);
+    const twin = callOrThrow(desk.core, 'person.create', {
+      firstName: 'Ada',
+      lastName: 'Okafor',
+      kind: 'caregiver',
+      phones: ['555 0100'],
+      householdId: family.id,
+    });
+    callOrThrow(desk.core, 'contact.log', {
+      householdId: family.id,
+      personId: twin.id,
+      kind: 'call',
+      direction: 'family_to_school',
+      tone: 'information',
+      summary: 'Asked about the bus.',
+    });
+    callOrThrow(desk.core, 'visit.signIn', {
+      visitor: { personId: twin.id },
+      purpose: 'meeting',
+      seeing: 'Counselor',
+    });
+    callOrThrow(desk.core, 'note.create', {
+      studentId: student.id,
+      personId: twin.id,
+      visibility: 'staff',
+      subject: 'Bus',
+      body: 'Mother asked about the bus stop.',
+    });
+    await desk.sync();
+    callOrThrow(desk.core, 'person.merge', { keepId: mother.id, mergeId: twin.id });
+    await desk.sync();
+    expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
+    expect(desk.core.sync.pending()).toBe(0);
+    await laptop.sync();
+    // The call and the walk-in's own contact, the visit, the note.
+    for (const [table, n] of [
+      ['contacts', 2],
+      ['visits', 1],
+      ['notes', 1],
+    ] as const)
+      expect(
+        row(laptop, `SELECT count(*) AS n FROM ${table} WHERE person_id = ?`, mother.id),
+      ).toEqual({ n });
+  });
+  it('a doubled student merged at the desk moves contacts, notes and another’s private follow-up everywhere, with nothing refused', async () => {
+    const { liaison, office, laptop, desk } = await laptopAndDesk();
+    await desk.signIn(office);
+    await laptop.signIn(liaison);
+    const { family, mother, student } = addOkaforFamily(desk.core);
+    const twin = callOrThrow(desk.core, 'student.create', {
+      firstName: 'Tobi',
+      lastName: 'Okafor',
+      grade: '3',
+      dateOfBirth: '2017-03-01',
+      links: [{ personId: mother.id, relationship: 'Mother' }],
+    });
+    callOrThrow(desk.core, 'contact.log', {
+      householdId: family.id,
+      personId: mother.id,
+      studentIds: [twin.id],
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Tobi helped a new classmate.',
+    });
+    await desk.sync();
+    await laptop.sync();
+    const followUp = callOrThrow(laptop.core, 'followUp.create', {
+      studentId: twin.id,
+      visibility: 'private',
+      title: 'Ask about the reading club',
+      assigneeId: liaison.id,
+      dueOn: '2099-01-31',
+    });
+    await laptop.sync();
+    await desk.sync();
+    callOrThrow(desk.core, 'student.merge', { keepId: student.id, mergeId: twin.id });
+    await desk.sync();
+    expect(callOrThrow(desk.core, 'sync.review', {}).rejections).toEqual([]);
+    expect(desk.core.sync.pending()).toBe(0);
+    await laptop.sync();
+    expect(row(laptop, 'SELECT student_id FROM follow_ups WHERE id = ?', followUp.id)).toEqual({
+      student_id: student.id,
+    });
+    expect(
+      row(laptop, `SELECT count(*) AS n FROM contacts WHERE student_ids LIKE ?`, `%${student.id}%`),
+    ).toEqual({ n: 1 });
+    expect(
+      row(laptop, 'SELECT merged_into_id, date_of_birth FROM students WHERE id = ?', twin.id),
+    ).toEqual({
+      merged_into_id: student.id,
+      date_of_birth: '2017-03-01',
+    });
+    expect(callOrThrow(laptop.core, 'student.get', { id: student.id }).student.dateOfBirth).toBe(
+      '2017-03-01',
+    );
+    // The laptop moved what only it holds; the district takes that move too.
+    await laptop.sync();
+    expect(callOrThrow(laptop.core, 'sync.review', {}).rejections).toEqual([]);
+    expect(laptop.core.sync.pending()).toBe(0);
+  });
+  it('the last batch’s answer brings the first page: a usual sync is one request', async () => {
+    const { d, liaison, office, laptop, desk } = await laptopAndDesk();
+    await laptop.signIn(liaison);
+    await desk.signIn(office);
+    const { mother } = addOkaforFamily(laptop.core);
+    await laptop.sync();
+
+    callOrThrow(desk.core, 'household.create', { name: 'Reyes', address: null });
+    const requests: string[] = [];
+    const counted: SyncTransport = {
+      push: (input) => {
+        requests.push(input.pull ? 'push with pull' : 'push');
+        return desk.transport.push(input);
+      },
+      pull: (after, limit) => {
+        requests.push('pull');
+        return desk.transport.pull(after, limit);
+      },
+      keys: desk.transport.keys,
+      audit: desk.transport.audit,
+    };
+    await desk.sync(counted);
+    expect(requests).toEqual(['push with pull']);
+    expect(desk.core.sync.pending()).toBe(0);
+    expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.firstName).toBe('Ada');
+
+    // A full page sends the device on to pull the rest.
+    callOrThrow(laptop.core, 'person.update', { id: mother.id, bestTimes: 'evenings' });
+    callOrThrow(laptop.core, 'household.create', { name: 'Nguyen', address: null });
+    await laptop.sync();
+    callOrThrow(desk.core, 'household.create', { name: 'Adeyemi', address: null });
+    requests.length = 0;
+    await desk.sync(counted, { pullSize: 1 });
+    expect(requests.slice(0, 2)).toEqual(['push with pull', 'pull']);
+    expect(callOrThrow(desk.core, 'person.get', { id: mother.id }).person.bestTimes).toBe(
+      'evenings',
+    );
+
+    // A page bigger than the most one page holds is refused with the batch, whole.
+    const count = async () =>
+      (await d.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_log'))[0]?.n;
+    const before = await count();
+    const id = '0190a0a0-0000-7000-8000-0000000000aa';
+    const reply = await d.send(
+      'POST',
+      '/v1/sync/push',
+      {
+        basedOn: 0,
+        changes: [
+          {
+            seq: 1_000,
+            table: 'households',
+            rowId: id,
+            hlc: `${String(Date.now()).padStart(15, '0')}.000000.test`,
+            by: office.id,
+            insert: true,
+            values: { id, schoolId: d.schoolId, name: 'Too big', address: null },
+          },
+        ],
+        pull: { after: 0, limit: 2_001 },
+      },
+      desk.token,
+    );
+    expect(reply.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
 });
