@@ -18,12 +18,12 @@ describe('the tests’ own tools', () => {
     ]);
     expect(chromiumCandidates(linux({}, ['/usr/bin/chromium']))).toEqual([
       'packaged',
-      { path: '/usr/bin/chromium', describe: 'the system's Chromium (/usr/bin/chromium)' },
+      { path: '/usr/bin/chromium', describe: "the system's Chromium (/usr/bin/chromium)" },
     ]);
     expect(chromiumCandidates({ ...linux({}, ['/usr/bin/google-chrome']), arch: 'ia32' })).toEqual([
       {
         path: '/usr/bin/google-chrome',
-        describe: 'the system's Chromium (/usr/bin/google-chrome)',
+        describe: "the system's Chromium (/usr/bin/google-chrome)",
       },
     ]);
   });
