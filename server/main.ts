@@ -1,22 +1,38 @@
 import { resolve } from 'node:path';
 import { buildServer } from './app';
 import { openPglite, openPostgres, type ServerDb } from './db';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { NewerDatabaseError, migrateServer } from './migrate';
 
 /**
- * `npm run server`. DATABASE_URL selects a real PostgreSQL; without it the server keeps an
- * embedded PostgreSQL (PGlite) in HEARTH_SERVER_DATA (default ./server-data). PORT and HOST
- * choose where it listens (default 127.0.0.1:8787; put it behind a TLS proxy in production).
+ * `npm run server`. DATABASE_URL selects a real PostgreSQL; HEARTH_SERVER_POSTGRES=embedded
+ * starts one of the server's own (server/embedded-postgres.ts, on
+ * HEARTH_SERVER_POSTGRES_PORT, default 5433); without either the server keeps PGlite (PostgreSQL
+ * in WebAssembly). Both keep their data in HEARTH_SERVER_DATA (default ./server-data). PORT
+ * and HOST choose where it listens (default 127.0.0.1:8787; put it behind a TLS proxy in
+ * production).
  */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
   const dataDir = resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data');
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+  const mode = process.env.HEARTH_SERVER_POSTGRES;
+  if (mode !== undefined && mode !== 'embedded')
+    throw new Error(`HEARTH_SERVER_POSTGRES must be "embedded" or unset, not "${mode}".`);
+  if (mode && process.env.DATABASE_URL)
+    throw new Error('Set DATABASE_URL or HEARTH_SERVER_POSTGRES=embedded, not both.');
+  const embedded: EmbeddedCluster | null = mode
+    ? await startEmbeddedPostgres(dataDir, Number(process.env.HEARTH_SERVER_POSTGRES_PORT ?? 5433))
+    : null;
+  const url = embedded?.url ?? process.env.DATABASE_URL;
   const db: ServerDb = url ? openPostgres(url, poolSize) : await openPglite(dataDir);
+  const closeDatabase = async () => {
+    await db.close();
+    await embedded?.stop();
+  };
   try {
     await migrateServer(db);
   } catch (error) {
-    await db.close();
+    await closeDatabase();
     if (error instanceof NewerDatabaseError) {
       console.error(error.message);
       process.exit(1);
@@ -27,7 +43,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
-  app.log.info({ database: db.kind }, 'Hearth district server ready');
+  app.log.info(
+    { database: embedded ? 'embedded postgres' : db.kind },
+    'Hearth district server ready',
+  );
 
   // Graceful shutdown: stop taking requests, let the ones in flight finish, close the database.
   let stopping = false;
@@ -36,7 +55,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await db.close();
+    await closeDatabase();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

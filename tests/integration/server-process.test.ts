@@ -1,18 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_SCHEMA_VERSION } from '../../server/migrate';
 import { freePort, tempDir } from '../helpers';
 
-/** `npm run server` as an operator runs it: no configuration but a data folder and a port. */
+/**
+ * `npm run server` as an operator runs it: no configuration but a data folder and a port, on
+ * PGlite or (HEARTH_SERVER_POSTGRES=embedded) on a PostgreSQL of its own.
+ */
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-async function startServer(dataDir: string, port: number) {
+async function startServer(dataDir: string, port: number, env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, HEARTH_SERVER_DATA: dataDir, PORT: String(port) },
+    env: { ...process.env, ...env, HEARTH_SERVER_DATA: dataDir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -35,16 +39,32 @@ async function startServer(dataDir: string, port: number) {
   return { child, exited, output: () => output };
 }
 
-describe('the district server process', () => {
-  it('starts on an embedded database in a data folder, keeps its data, and shuts down cleanly', async () => {
-    const dataDir = join(tempDir(), 'server-data');
+const MODES = [
+  { name: 'PGlite', database: 'pglite', env: async (): Promise<NodeJS.ProcessEnv> => ({}) },
+  {
+    name: 'its own PostgreSQL',
+    database: 'postgres',
+    env: async () => ({
+      HEARTH_SERVER_POSTGRES: 'embedded',
+      HEARTH_SERVER_POSTGRES_PORT: String(await freePort()),
+    }),
+  },
+];
+
+describe.each(MODES)('the district server process on $name', ({ database, env }) => {
+  it('starts in a data folder, keeps its data, and shuts down cleanly', async () => {
+    const home = tempDir();
+    // As root the embedded PostgreSQL runs as the postgres user, who must reach the folder.
+    if (process.getuid?.() === 0) chmodSync(home, 0o755);
+    const dataDir = join(home, 'server-data');
     const port = await freePort();
+    const settings = await env();
     const base = `http://127.0.0.1:${port}`;
-    const first = await startServer(dataDir, port);
+    const first = await startServer(dataDir, port, settings);
     const health = await fetch(`${base}/health`);
     expect(await health.json()).toEqual({
       status: 'ok',
-      database: 'pglite',
+      database,
       schema: SERVER_SCHEMA_VERSION,
     });
     const boot = await fetch(`${base}/v1/bootstrap`, {
@@ -63,9 +83,27 @@ describe('the district server process', () => {
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('shutting down');
     expect(first.output()).not.toContain('district admin password');
+    if (settings.HEARTH_SERVER_POSTGRES) {
+      // The generated database password stays in the data folder, for the server's user alone.
+      const file = join(dataDir, 'postgres.password');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(first.output()).not.toContain(readFileSync(file, 'utf8').trim());
+    }
 
     // The same folder again: the administrator is still there, so bootstrap is refused.
-    const second = await startServer(dataDir, port);
+    const second = await startServer(dataDir, port, settings);
+    const refused = await fetch(`${base}/v1/bootstrap`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        schoolName: 'Another',
+        timeZone: 'America/Chicago',
+        adminName: 'Someone Else',
+        email: 'else@district.example',
+        password: 'another admin password',
+      }),
+    });
+    expect(refused.status).toBe(409);
     const again = await fetch(`${base}/v1/admin/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -74,5 +112,5 @@ describe('the district server process', () => {
     expect(again.status).toBe(201);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });
