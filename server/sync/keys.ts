@@ -65,7 +65,8 @@ export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKe
   if (shares.length === 0) return;
   const stored = await tx.query(
     `INSERT INTO team_key_shares (school_id, team, version, staff_id, recipient_key, sealed_key, sealed_by)
-     SELECT $1, s.team, s.version, s."staffId", s."recipientKey", s."sealedKey", s."sealedBy"
+     SELECT DISTINCT ON (s.team, s.version, s."staffId")
+       $1, s.team, s.version, s."staffId", s."recipientKey", s."sealedKey", s."sealedBy"
      FROM jsonb_to_recordset($2::jsonb)
        AS s (team text, version bigint, "staffId" uuid, "recipientKey" text, "sealedKey" text, "sealedBy" uuid)
      JOIN staff_accounts member ON member.id = s."staffId" AND member.active
@@ -74,6 +75,10 @@ export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKe
      JOIN staff_accounts sealer ON sealer.id = s."sealedBy" AND sealer.active
        AND s.team = ANY (sealer.teams)
      WHERE s."sealedBy" = ANY ($3::uuid[])
+     -- One share a member, team and version: a batch naming one twice (two people on this
+     -- computer sealed the same key for a newcomer) stores one of them, as one statement can
+     -- write a row only once.
+     ORDER BY s.team, s.version, s."staffId"
      ON CONFLICT (school_id, team, version, staff_id) DO UPDATE
        SET recipient_key = excluded.recipient_key, sealed_key = excluded.sealed_key,
          sealed_by = excluded.sealed_by

@@ -80,6 +80,16 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
       'SELECT DISTINCT staff_id FROM team_key_shares ORDER BY staff_id',
     );
     expect(shares.map((s) => s.staff_id).sort()).toEqual([nia.id, noor.id].sort());
+
+    // The same share twice in one upload is taken once, not answered with a server error.
+    const noorsShare = (await desk.transport.keys({ shares: [] })).shares.find(
+      (s) => s.staffId === noor.id,
+    );
+    if (!noorsShare) throw new Error('the desk should have the share Nia made for Noor');
+    const noorsRow = 'SELECT 1 FROM team_key_shares WHERE staff_id = $1 AND version = $2';
+    await d.db.query(noorsRow.replace('SELECT 1', 'DELETE'), [noor.id, noorsShare.version]);
+    await laptop.transport.keys({ shares: [noorsShare, noorsShare] });
+    expect(await d.db.query(noorsRow, [noor.id, noorsShare.version])).toHaveLength(1);
   });
 
   it('a nurse taken off the health team loses its keys everywhere, and notes written after open only for the team', async () => {
