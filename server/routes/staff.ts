@@ -73,6 +73,12 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
       if (!current || current.school_id === null)
         throw new ServerError(404, 'NOT_FOUND', 'There is no such staff member.');
       checkManages(admin, current.school_id);
+      // The caller is an active administrator who manages this school, so refusing these two
+      // keeps every school manageable (district administrators are not changed here).
+      if (current.id === admin.id && patch.active === false)
+        throw new ServerError(409, 'CONFLICT', 'You cannot deactivate yourself.');
+      if (current.id === admin.id && patch.role !== undefined && patch.role !== 'administrator')
+        throw new ServerError(409, 'CONFLICT', 'You cannot take away your own administrator role.');
       const [row] = await tx.query<StaffRow & { active: boolean }>(
         `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
            teams = coalesce($4, teams), active = coalesce($5, active),

@@ -49,7 +49,7 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     while (closers.length) await closers.shift()?.();
   });
 
-  const send = (method: 'GET' | 'POST', url: string, payload?: unknown, token?: string) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, token?: string) =>
     injectSender(app)(method, url, payload, token);
 
   async function bootstrapped() {
@@ -221,6 +221,36 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       token,
     );
     expect(signIn.body.code).toBe('DEVICE_REVOKED');
+  });
+
+  it('never lets an administrator deactivate or demote themselves', async () => {
+    const { adminToken } = await bootstrapped();
+    await secondSchool();
+    const lee = await send('POST', '/v1/admin/sessions', {
+      email: 'lee@hillside.example',
+      password: 'hillside password',
+    });
+    const leeToken = lee.body.token as string;
+    const [account] = await db.query<{ id: string }>(
+      `SELECT id FROM staff_accounts WHERE email = 'lee@hillside.example'`,
+    );
+    for (const patch of [{ active: false }, { role: 'nurse' }]) {
+      const refused = await send('PATCH', `/v1/admin/staff/${account?.id}`, patch, leeToken);
+      expect(refused).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    }
+    const [still] = await db.query<{ active: boolean; role: string }>(
+      'SELECT active, role FROM staff_accounts WHERE id = $1',
+      [account?.id],
+    );
+    expect(still).toEqual({ active: true, role: 'administrator' });
+    // The district's administrator may change them.
+    const byDistrict = await send(
+      'PATCH',
+      `/v1/admin/staff/${account?.id}`,
+      { active: false },
+      adminToken,
+    );
+    expect(byDistrict.status).toBe(200);
   });
 
   it('keeps each school to its own devices and staff', async () => {
