@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_REASONS, HearthError, type BackupFile, type BackupReason } from '../contract';
+import { privateFolder } from './private-files';
 import type { Store } from './store';
 
 /**
@@ -63,8 +64,7 @@ export function writeBackup(
   reason: BackupReason,
   at: Date,
 ): BackupFile {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  chmodSync(folder, 0o700);
+  privateFolder(folder);
   const name = `hearth-${stamp(at)}-${reason}.sqlite`;
   const path = join(folder, name);
   // The path is ours (a fixed folder and a name made above), never typed by a person.

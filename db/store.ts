@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { unlockDatabase } from './at-rest';
+import { privateDatabaseFile } from './private-files';
 
 export type Sqlite = Database.Database;
 export type Statement = Database.Statement;
@@ -24,6 +25,7 @@ export interface OpenOptions {
 }
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
+  if (!options.readonly && file !== ':memory:') privateDatabaseFile(file);
   const open = () =>
     new Database(file, {
       nativeBinding: options.nativeBinding,

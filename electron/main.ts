@@ -11,6 +11,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyFileFor, readOrCreateKey } from '../db/key-file';
+import { privateFolder } from '../db/private-files';
 import { connectCore, type CoreProcessHandle } from './core-channel';
 import { keychainWrap } from './keychain';
 import { APP_SCHEME, startShell } from './shell';
@@ -47,7 +48,9 @@ void startShell(
       session.defaultSession.setPermissionCheckHandler(check);
     },
     startCore: () => {
-      const file = join(app.getPath('userData'), demo ? 'demo.sqlite' : 'hearth.sqlite');
+      const folder = app.getPath('userData');
+      privateFolder(folder);
+      const file = join(folder, demo ? 'demo.sqlite' : 'hearth.sqlite');
       const key = readOrCreateKey(keyFileFor(file), keychainWrap(safeStorage));
       const args = ['--file', file, '--app-version', app.getVersion()];
       if (existsSync(nativeBinding)) args.push('--native-binding', nativeBinding);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,6 +5,7 @@ import { HearthError } from '../contract';
 import { startSyncAgent } from '../db/sync/agent';
 import { callOrThrow, openCore, type Core } from '../db/core';
 import { keyFileFor, readOrCreateKey } from '../db/key-file';
+import { privateFolder } from '../db/private-files';
 import { startBrowserHost } from './server';
 
 /**
@@ -28,7 +28,7 @@ const { values } = parseArgs({
 });
 
 const dataDir = values['data-dir'];
-mkdirSync(dataDir, { recursive: true });
+privateFolder(dataDir);
 const file = join(dataDir, values.demo ? 'demo.sqlite' : 'hearth.sqlite');
 
 let core: Core;

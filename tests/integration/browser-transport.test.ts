@@ -187,9 +187,12 @@ describe('the browser-mode process', () => {
     expect(await res.json()).toMatchObject({ ok: true, value: { setup: 'demo' } });
     proc.child.kill('SIGTERM');
     expect(await proc.exit).toBe(0);
-    const { readdirSync } = await import('node:fs');
+    const { readdirSync, statSync } = await import('node:fs');
     expect(readdirSync(dataDir)).toContain('demo.sqlite');
     expect(readdirSync(dataDir)).not.toContain('hearth.sqlite');
+    // Families' records are for the user running Hearth alone.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'demo.sqlite')).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a database from a newer Hearth with a plain message', async () => {
