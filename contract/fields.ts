@@ -10,6 +10,17 @@ import { z } from 'zod';
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 /* eslint-enable no-control-regex */
+/**
+ * Half of a UTF-16 surrogate pair with no other half: no keyboard types one, JSON and
+ * PostgreSQL cannot carry one faithfully (they store a replacement character, or refuse), so
+ * the computer's copy and the district's would differ.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Every character whole: no lone surrogate. */
+export const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+/** Text a person could have typed: no control characters but those `control` allows. */
+const typeable = (control: RegExp) => (s: string) => !control.test(s) && wellFormed(s);
+export const UNTYPEABLE = 'contains characters that cannot be typed';
 
 const MAX_LONG_TEXT = 10_000;
 
@@ -22,7 +33,7 @@ export function line(max = 200) {
     .trim()
     .min(1, 'cannot be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
 }
 
 /** Multi-line text (notes, summaries): newlines and tabs allowed, other control characters not. */
@@ -32,7 +43,7 @@ export function text(max = MAX_LONG_TEXT) {
     .trim()
     .min(1, 'cannot be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_MULTI_LINE.test(s), 'contains characters that cannot be typed');
+    .refine(typeable(CONTROL_MULTI_LINE), UNTYPEABLE);
 }
 
 /** A BCP 47 language tag such as "es", "vi", "so" or "zh-Hant"; names come from Intl on screen. */
@@ -82,7 +93,7 @@ export function filterText(max = 200) {
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
 }
 
 /**
@@ -94,7 +105,7 @@ export function secret(min: number) {
     .string()
     .min(min, min === 1 ? 'cannot be empty' : `must be at least ${min} characters`)
     .max(256, 'must be at most 256 characters')
-    .refine((s) => !CONTROL_SINGLE_LINE.test(s), 'contains characters that cannot be typed');
+    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, line, text } from './fields';
+import { UNTYPEABLE, id, isoDate, line, text, wellFormed } from './fields';
 import { CONTACT_TONES, STRENGTH_CATEGORIES, STRENGTH_CONSENTS, visibility } from './records';
 
 /**
@@ -34,7 +34,8 @@ export const homeVisitRecordSchema = z.strictObject({
   followUps: z.array(newFollowUpSchema).max(20).default([]),
 });
 
-const draftText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+const draftText = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine(wellFormed, UNTYPEABLE);
 
 /** How long each typed part of a visit record may be (the form counts down toward these). */
 export const HOME_VISIT_LIMITS = {

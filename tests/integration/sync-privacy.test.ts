@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_PUSH_CHANGES, newId, type PushChange } from '../../contract';
+import { MAX_PUSH_CHANGES, newId, pushResultSchema, type PushChange } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { startSyncAgent } from '../../db/sync/agent';
 import { SyncFailure } from '../../db/sync/client';
@@ -211,6 +211,36 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
     ]);
     expect(count(desk, `SELECT count(*) AS n FROM households WHERE name = 'Ngata'`)).toBe(0);
     expect(desk.core.sync.pending()).toBe(0);
+  });
+
+  it('refuses text with a lone surrogate, which no keyboard types and storage would change', async () => {
+    const { d, office, desk } = await school();
+    await desk.sync();
+    const rowId = newId();
+    const reply = await d.send(
+      'POST',
+      '/v1/sync/push',
+      {
+        basedOn: 0,
+        changes: [
+          {
+            seq: 1,
+            table: 'households',
+            rowId,
+            hlc: `${String(Date.now()).padStart(15, '0')}.000000.desk`,
+            by: office.id,
+            insert: true,
+            values: { schoolId: d.schoolId, name: 'Okafor \uD800', address: null },
+          },
+        ],
+      },
+      desk.token,
+    );
+    expect(reply.status).toBe(200);
+    const { outcomes } = pushResultSchema.parse(reply.body);
+    expect(outcomes).toMatchObject([{ seq: 1, status: 'rejected' }]);
+    expect(outcomes[0]?.reason).toMatch(/name: contains characters/);
+    expect(await d.db.query('SELECT 1 FROM records WHERE id = $1', [rowId])).toEqual([]);
   });
 
   it('refuses malformed, oversized and unauthenticated batches whole', async () => {

@@ -218,6 +218,7 @@ function badInputs(name: CallName): [string, unknown][] {
     if (typeof valid[field] === 'string') {
       cases.push([`${field} over every length limit`, { ...valid, [field]: 'x'.repeat(50_001) }]);
       cases.push([`${field} with a control character`, { ...valid, [field]: `Ana\u0007` }]);
+      cases.push([`${field} with half a surrogate pair`, { ...valid, [field]: `Ana\uD800` }]);
     }
   }
   return cases;
