@@ -156,6 +156,11 @@ export const auditUploadInput = z.strictObject({
 export const auditUploadResult = z.object({
   /** Entries the district did not have yet (an upload sent twice stores nothing new). */
   stored: z.int().min(0),
+  /**
+   * Entries the district will not keep: they name someone who never signed in on this
+   * computer through the district. Sending them again changes nothing.
+   */
+  refused: z.array(z.object({ id, reason: z.string() })),
 });
 
 /** An administrator's view of a school's audit log, newest first, a page at a time. */

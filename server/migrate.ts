@@ -7,6 +7,7 @@ import logWire from './migrations/0005_log_wire';
 import audit from './migrations/0006_audit';
 import rateLimits from './migrations/0007_rate_limits';
 import pushInOneStatement from './migrations/0008_push_in_one_statement';
+import auditRefusals from './migrations/0009_audit_refusals';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'audit', sql: audit },
   { name: 'rate limits', sql: rateLimits },
   { name: 'push in one statement', sql: pushInOneStatement },
+  { name: 'audit refusals', sql: auditRefusals },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,24 +14,50 @@ export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/device/audit', async (request): Promise<AuditUploadResult> => {
     const device = await requireDevice(db, request);
     const { entries } = parseBody(auditUploadInput, request.body);
-    // One statement: all of the upload is kept, or none of it. An entry the district
-    // already has (an upload whose answer was lost, sent again) is skipped.
-    const [row] = await db.query<{ stored: number }>(
-      `WITH added AS (
+    // An entry may name only someone who signed in on this computer through the district
+    // and is (or was) staff of its school: anything else is a computer writing what no
+    // one did here. One statement keeps every other entry of the upload, or none of them;
+    // an entry the district already has (an answer lost, the upload sent again) is skipped.
+    const [row] = await db.query<{ stored: number; refused: string[] }>(
+      `WITH uploaded AS (
+         SELECT e.*, EXISTS (
+             SELECT 1 FROM device_users u JOIN staff_accounts s ON s.id = u.staff_id
+             WHERE u.device_id = $3 AND u.staff_id = e."staffId"
+               AND (s.school_id = $2 OR s.school_id IS NULL)) AS signed_in_here
+         FROM jsonb_to_recordset($1::jsonb) AS e (id uuid, "staffId" uuid, at timestamptz,
+           action text, "recordType" text, "recordIds" jsonb, "studentId" uuid, "personId" uuid)
+       ), added AS (
          INSERT INTO audit_log (id, school_id, device_id, staff_id, at, action, record_type,
            record_ids, student_id, person_id)
          SELECT e.id, $2, $3, e."staffId", e.at, e.action, e."recordType",
            ARRAY(SELECT jsonb_array_elements_text(e."recordIds"))::uuid[], e."studentId",
            e."personId"
-         FROM jsonb_to_recordset($1::jsonb) AS e (id uuid, "staffId" uuid, at timestamptz,
-           action text, "recordType" text, "recordIds" jsonb, "studentId" uuid, "personId" uuid)
+         FROM uploaded e WHERE e.signed_in_here
          ON CONFLICT (id) DO NOTHING
          RETURNING 1
+       ), refused AS (
+         SELECT coalesce(array_agg(id::text ORDER BY id), '{}') AS ids
+         FROM uploaded WHERE NOT signed_in_here
+       ), counted AS (
+         UPDATE devices SET audit_refused = audit_refused + cardinality((SELECT ids FROM refused))
+         WHERE id = $3 AND cardinality((SELECT ids FROM refused)) > 0
        )
-       SELECT count(*)::int AS stored FROM added`,
+       SELECT (SELECT count(*)::int FROM added) AS stored, (SELECT ids FROM refused) AS refused`,
       [JSON.stringify(entries), device.school.id, device.deviceId],
     );
-    return { stored: row?.stored ?? 0 };
+    const refused = row?.refused ?? [];
+    if (refused.length > 0)
+      request.log.warn(
+        { deviceId: device.deviceId, refused: refused.length },
+        'audit entries refused',
+      );
+    return {
+      stored: row?.stored ?? 0,
+      refused: refused.map((id) => ({
+        id,
+        reason: 'It names someone who has not signed in on this computer through the district.',
+      })),
+    };
   });
 
   app.get('/v1/admin/audit', async (request): Promise<DistrictAuditEntry[]> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtAuditEntrySchema } from '../../contract';
+import { auditUploadResult, districtAuditEntrySchema, newId } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { addOkaforFamily } from '../district';
 import { districtFixture } from '../district-fixture';
@@ -92,5 +92,61 @@ describe.each(BACKENDS)('the audit log at the district on $name', ({ open }) => 
         .status,
     ).toBe(401);
     expect((await d.send('POST', '/v1/device/audit', { entries: [] })).status).toBe(401);
+  });
+
+  it('keeps only entries naming someone who signed in on that computer, and counts the rest', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const omar = await d.addStaff('Omar Office', 'front_office', []);
+    const laptop = await device(d, 'Clinic laptop');
+    await laptop.signIn(nia);
+    await laptop.sync();
+    // Another school's nurse, and a made-up id, on top of Omar who never signed in here.
+    const otherSchool = newId();
+    await d.db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
+      otherSchool,
+    ]);
+    const stranger = newId();
+    await d.db.query(
+      `INSERT INTO staff_accounts (id, school_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, 'lee@hillside.example', 'Lee', 'nurse', 'x')`,
+      [stranger, otherSchool],
+    );
+    await d.db.query('INSERT INTO device_users (device_id, staff_id) VALUES ($1, $2)', [
+      laptop.serverDeviceId,
+      stranger,
+    ]);
+    const entry = (staffId: string) => ({
+      id: newId(),
+      at: new Date().toISOString(),
+      staffId,
+      action: 'read',
+      recordType: 'note',
+      recordIds: [newId()],
+      studentId: newId(),
+      personId: null,
+    });
+    const honest = entry(nia.id);
+    const forged = [entry(omar.id), entry(stranger), entry(newId())];
+    const reply = await d.send(
+      'POST',
+      '/v1/device/audit',
+      { entries: [honest, ...forged] },
+      laptop.token,
+    );
+    expect(reply.status).toBe(200);
+    const result = auditUploadResult.parse(reply.body);
+    expect(result.stored).toBe(1);
+    expect(result.refused.map((r) => r.id).sort()).toEqual(forged.map((e) => e.id).sort());
+    expect(result.refused[0]?.reason).toMatch(/has not signed in on this computer/);
+    const kept = await d.db.query<{ id: string }>('SELECT id FROM audit_log WHERE id = ANY($1)', [
+      [honest, ...forged].map((e) => e.id),
+    ]);
+    expect(kept).toEqual([{ id: honest.id }]);
+    const [counted] = await d.db.query<{ n: number }>(
+      'SELECT audit_refused::int AS n FROM devices WHERE id = $1',
+      [laptop.serverDeviceId],
+    );
+    expect(counted?.n).toBe(3);
   });
 });
