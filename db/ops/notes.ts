@@ -189,8 +189,12 @@ export const noteHandlers = {
     const { staff, keyring } = requireViewer(ctx);
     const current = noteViews(ctx, BY_ID, revisionId)[0];
     if (!current) {
-      const exists = ctx.store.sql('SELECT 1 FROM notes WHERE id = ?').get(revisionId);
-      throw exists
+      // Revised since it was opened, or never there: which one is said only to someone who
+      // may know the note exists, so another author's private note stays unknown.
+      const known = ctx.store
+        .sql(`SELECT 1 FROM notes n WHERE n.id = @target AND n.school_id = @school AND ${listed}`)
+        .get({ ...viewerBindings(staff), target: revisionId });
+      throw known
         ? new HearthError(
             'CONFLICT',
             'This note was changed since you opened it. Open it again to see the newest version.',

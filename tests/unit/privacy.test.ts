@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API, CALL_NAMES, FAMILIES_CSV_TEMPLATE, STAFF_ROLES, type CallName } from '../../contract';
+import {
+  API,
+  CALL_NAMES,
+  FAMILIES_CSV_TEMPLATE,
+  STAFF_ROLES,
+  newId,
+  type CallName,
+} from '../../contract';
 import type { Core } from '../../db/core';
 import { TEST_PASSWORD } from '../fixtures';
 import { ok, tempCore } from '../helpers';
@@ -253,6 +260,24 @@ describe('restricted content reaches only its readers', () => {
       access: 'restricted',
       visibility: 'team:health',
     });
+  });
+
+  it('answers for another author’s private record exactly as for one that does not exist', () => {
+    school.signInAs('front_office');
+    const answer = (name: CallName, input: unknown) => {
+      const result = core.call(name, input);
+      return result.ok ? 'ok' : { code: result.error.code, message: result.error.message };
+    };
+    const change = { subject: 'Changed', body: 'Changed.' };
+    const calls: [CallName, (id: string) => unknown][] = [
+      ['note.revise', (id) => ({ revisionId: id, ...change })],
+      ['note.history', (id) => ({ noteId: id })],
+      ['followUp.setStatus', (id) => ({ id, status: 'done' })],
+    ];
+    for (const [name, input] of calls) {
+      const hidden = name.startsWith('note.') ? school.notes.private : school.followUps.private;
+      expect([name, answer(name, input(hidden))]).toEqual([name, answer(name, input(newId()))]);
+    }
   });
 
   it('refuses to write for a team the writer is not on', () => {
