@@ -44,9 +44,12 @@ export async function requireAdmin(db: Sql, request: FastifyRequest): Promise<Se
 }
 
 /** District administrators manage every school; a school's administrator only their own. */
+export const manages = (staff: ServerStaff, schoolId: string) =>
+  staff.schoolId === null || staff.schoolId === schoolId;
+
+/** For a school the caller names: refused when it is not theirs to manage. */
 export function checkManages(staff: ServerStaff, schoolId: string): void {
-  if (staff.schoolId !== null && staff.schoolId !== schoolId)
-    throw forbidden('You can manage only your own school’s devices.');
+  if (!manages(staff, schoolId)) throw forbidden('You can manage only your own school’s devices.');
 }
 
 export interface DeviceCaller {

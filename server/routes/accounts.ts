@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { bootstrapInput, credentialsInput, enrollmentCodeInput, newId } from '../../contract';
-import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
+import {
+  STAFF_COLUMNS,
+  checkManages,
+  manages,
+  requireAdmin,
+  toStaff,
+  type StaffRow,
+} from '../auth/guards';
 import { hashPassword } from '../auth/passwords';
 import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
 import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
@@ -89,8 +96,9 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
       'SELECT school_id FROM devices WHERE id::text = $1',
       [request.params.id],
     );
-    if (!device) throw new ServerError(404, 'NOT_FOUND', 'There is no such device.');
-    checkManages(admin, device.school_id);
+    // Another school's device answers as one that does not exist: its id tells nothing.
+    if (!device || !manages(admin, device.school_id))
+      throw new ServerError(404, 'NOT_FOUND', 'There is no such device.');
     await db.query(
       'UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id::text = $1',
       [request.params.id],

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { newId, schoolInput, staffAccountInput, staffAccountPatch } from '../../contract';
-import { STAFF_COLUMNS, checkManages, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
+import {
+  STAFF_COLUMNS,
+  checkManages,
+  manages,
+  requireAdmin,
+  toStaff,
+  type StaffRow,
+} from '../auth/guards';
 import { hashPassword } from '../auth/passwords';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
@@ -70,9 +77,9 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         `SELECT ${STAFF_COLUMNS}, s.active FROM staff_accounts s WHERE s.id::text = $1 FOR UPDATE`,
         [request.params.id],
       );
-      if (!current || current.school_id === null)
+      // Another school's staff answer as someone who does not exist: their id tells nothing.
+      if (!current || current.school_id === null || !manages(admin, current.school_id))
         throw new ServerError(404, 'NOT_FOUND', 'There is no such staff member.');
-      checkManages(admin, current.school_id);
       // The caller is an active administrator who manages this school, so refusing these two
       // keeps every school manageable (district administrators are not changed here).
       if (current.id === admin.id && patch.active === false)

@@ -42,6 +42,8 @@ export type MergeResult =
       leftAudience: string | null;
     };
 
+const NOT_ON_SERVER = 'That record is not on the district server.';
+
 function validate(
   table: SyncedTable,
   record: Rec,
@@ -70,10 +72,9 @@ export function mergeChange(
   basedOn = Number.MAX_SAFE_INTEGER,
 ): MergeResult {
   const { table } = change;
-  if (existing && existing.schoolId !== schoolId)
-    return { kind: 'rejected', reason: 'That record belongs to another school.' };
-  if (!existing && !change.insert)
-    return { kind: 'rejected', reason: 'That record is not on the district server.' };
+  // Another school's record answers as one the server does not have: its id tells nothing.
+  if ((existing && existing.schoolId !== schoolId) || (!existing && !change.insert))
+    return { kind: 'rejected', reason: NOT_ON_SERVER };
   if (writer && existing?.audience === RETIRED_AUDIENCE)
     return { kind: 'rejected', reason: 'The district removed that record (it left the roster).' };
 

@@ -271,7 +271,24 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       {},
       leeToken,
     );
-    expect(revoke.status).toBe(403);
+    // Another school's device answers as one that does not exist.
+    const nowhere = await send('POST', `/v1/admin/devices/${newId()}/revoke`, {}, leeToken);
+    expect([revoke.status, revoke.body]).toEqual([nowhere.status, nowhere.body]);
+    expect(revoke.status).toBe(404);
+    const riversideNurse = newId();
+    await db.query(
+      `INSERT INTO staff_accounts (id, school_id, email, display_name, role, password_hash)
+       VALUES ($1, $2, 'nia@riverside.example', 'Nia', 'nurse', 'x')`,
+      [riversideNurse, schoolId],
+    );
+    const patched = await send(
+      'PATCH',
+      `/v1/admin/staff/${riversideNurse}`,
+      { active: false },
+      leeToken,
+    );
+    const nobody = await send('PATCH', `/v1/admin/staff/${newId()}`, { active: false }, leeToken);
+    expect([patched.status, patched.body]).toEqual([404, nobody.body]);
     // The district administrator manages both.
     const hillsideDevice = await enrolledDevice(hillside, adminToken, 'Hillside nurse office');
 

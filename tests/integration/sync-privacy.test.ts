@@ -359,30 +359,31 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
     expect(count(hill, 'SELECT count(*) AS n FROM students')).toBe(0);
     expect(count(hill, 'SELECT count(*) AS n FROM schools')).toBe(1);
     expect(count(hill, 'SELECT count(*) AS n FROM staff')).toBe(1);
-    // Writing to Riverside's student from Hillside is refused without telling it anything.
+    // Writing to Riverside's student from Hillside is refused exactly as writing to a student
+    // no one has: it learns nothing, not even that the id exists.
+    const change = (seq: number, rowId: string) => ({
+      seq,
+      table: 'students',
+      rowId,
+      hlc: `${String(Date.now()).padStart(15, '0')}.000000.hill`,
+      by: hillNurse.id,
+      insert: false,
+      values: { grade: '4' },
+    });
     const result = await injectTransport(d, hill.token).push({
       basedOn: 0,
-      changes: [
-        {
-          seq: 1,
-          table: 'students',
-          rowId: student.id,
-          hlc: `${String(Date.now()).padStart(15, '0')}.000000.hill`,
-          by: hillNurse.id,
-          insert: false,
-          values: { grade: '4' },
-        },
-      ],
+      changes: [change(1, student.id), change(2, newId())],
     });
+    const refused = {
+      status: 'rejected',
+      reason: 'That record is not on the district server.',
+      current: {},
+      overwrote: {},
+      missing: true,
+    };
     expect(result.outcomes).toEqual([
-      {
-        seq: 1,
-        status: 'rejected',
-        reason: 'That record belongs to another school.',
-        current: {},
-        overwrote: {},
-        missing: true,
-      },
+      { seq: 1, ...refused },
+      { seq: 2, ...refused },
     ]);
   });
 });
