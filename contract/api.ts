@@ -55,6 +55,7 @@ import {
 } from './records';
 import {
   AUDIT_ACTIONS,
+  IDLE_LOCK_MINUTES,
   appStatusSchema,
   auditEntrySchema,
   TIMELINE_KINDS,
@@ -210,6 +211,18 @@ export const API = {
   ),
   /** Lock now (the lock button, idle time, the computer locking or sleeping). */
   'session.lock': write('anyone', 'none', nothing, appStatusSchema),
+  /** Minutes without use after which Hearth locks on this computer. */
+  'settings.setIdleLock': write(
+    'admin',
+    'none',
+    z.strictObject({
+      minutes: z
+        .int('must be a whole number of minutes')
+        .min(IDLE_LOCK_MINUTES.min, `must be at least ${IDLE_LOCK_MINUTES.min} minute`)
+        .max(IDLE_LOCK_MINUTES.max, `must be at most ${IDLE_LOCK_MINUTES.max} minutes`),
+    }),
+    appStatusSchema,
+  ),
 
   'search.people': read(
     'staff',

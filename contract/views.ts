@@ -74,6 +74,9 @@ export const searchHitSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** How long Hearth waits without use before it locks: a setting an administrator chooses. */
+export const IDLE_LOCK_MINUTES = { min: 1, max: 30, default: 5 } as const;
+
 export const appStatusSchema = z.object({
   setup: z.enum(['none', 'demo', 'real']),
   school: schoolSchema.nullable(),

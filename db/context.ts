@@ -28,7 +28,13 @@ export interface Ctx {
    * restart everyone signs in again. `keyring` holds the signed-in member's keys; it is
    * set exactly when `staffId` is.
    */
-  session: { staffId: string | null; recent: string[]; keyring: Keyring | null };
+  session: {
+    staffId: string | null;
+    recent: string[];
+    keyring: Keyring | null;
+    /** When the last call arrived (ms): the core's idle lock counts from it (db/idle-lock.ts). */
+    lastCallAt: number;
+  };
   /** Sync's live state, which the sync agent keeps up to date (db/sync/agent.ts). */
   sync: { live: SyncLive };
 }

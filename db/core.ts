@@ -39,6 +39,7 @@ import { syncHandlers } from './ops/sync';
 import { visitHandlers } from './ops/visits';
 import { openKeyring } from './privacy/keyring';
 import { DERIVED_INDEXERS } from './derived';
+import { lockIfIdle, lockSession } from './idle-lock';
 import { ensureInsightTallies } from './insights/tallies';
 import { newSyncLive, type SyncLive } from './sync/agent';
 import { syncPort, type SyncPort } from './sync/port';
@@ -75,6 +76,11 @@ export interface CoreOptions extends OpenOptions {
   file: string;
   appVersion?: string;
   now?: () => Date;
+  /**
+   * Milliseconds on a clock that only moves forward (default performance.now), for the idle
+   * lock: setting the computer's clock back must not keep a session open.
+   */
+  elapsedMs?: () => number;
   /** Check every result against its output schema too (tests turn this on). */
   checkOutputs?: boolean;
   /** How long writes must pause before the WAL is checkpointed (see checkpoint.ts). */
@@ -133,7 +139,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
   }
   const deviceId = ensureDeviceId(store);
   const clock = LocalClock.resume(store, deviceId, () => now().getTime());
-  const session: Ctx['session'] = { staffId: null, recent: [], keyring: null };
+  const session: Ctx['session'] = { staffId: null, recent: [], keyring: null, lastCallAt: 0 };
   const writer = new Writer(store, clock, DERIVED_INDEXERS, () => session.staffId);
   const checkpoints = new IdleCheckpointer(store.db, options.checkpointQuietMs);
   const ctx: Ctx = {
@@ -151,7 +157,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
     clock,
     now,
     wrote: () => checkpoints.wrote(),
-    lock: () => Object.assign(session, { staffId: null, keyring: null }),
+    lock: () => lockSession(session),
     rekeyed: (staffId, keys) => {
       if (session.staffId === staffId) session.keyring = openKeyring(store, staffId, keys);
     },
@@ -172,6 +178,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
  */
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
+  const elapsedMs = options.elapsedMs ?? (() => performance.now());
   const live = newSyncLive();
   let db = openDatabase(options, now, live);
   const backups = backupService({
@@ -189,6 +196,7 @@ export function openCore(options: CoreOptions): Core {
   function run(name: CallName, input: unknown): unknown {
     const spec = API[name];
     const { ctx, store, checkpoints } = db;
+    lockIfIdle(ctx, elapsedMs());
     // Access first: someone not signed in learns nothing, not even what input is expected.
     checkAccess(ctx, spec.access);
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});

@@ -24,10 +24,11 @@ import {
   reconcileTeamKeys,
   removeFromTeamKeys,
 } from '../privacy/keyring';
+import { lockSession } from '../idle-lock';
 import { backoffSeconds } from '../privacy/throttle';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import { knownToDistrict } from '../sync/keys';
-import type { Store } from '../store';
+import { setMeta, type Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
 
@@ -205,8 +206,12 @@ export const staffHandlers = {
   },
 
   'session.lock': (ctx) => {
-    ctx.session.staffId = null;
-    ctx.session.keyring = null;
+    lockSession(ctx.session);
+    return appStatus(ctx);
+  },
+
+  'settings.setIdleLock': (ctx, { minutes }) => {
+    setMeta(ctx.store, 'idle_lock_minutes', String(minutes));
     return appStatus(ctx);
   },
 } satisfies Partial<Handlers>;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, FAMILIES_CSV_COLUMNS } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { screenshot, startApp, type RunningApp, watchErrors, nav } from './harness';
+import { axeViolations, screenshot, startApp, type RunningApp, watchErrors, nav } from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -223,6 +223,35 @@ describe('backups', () => {
     expect(await page.getByRole('button', { name: 'After family', exact: true }).count()).toBe(0);
     await nav(page, 'Settings');
     await backups.getByRole('cell', { name: 'Kept aside by a restore' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('an administrator chooses how soon Hearth locks, within 1 to 30 minutes', async () => {
+    app = await startApp({ demo: false });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await setUpSchool(page);
+    await nav(page, 'Settings');
+    const locking = page.getByRole('region', { name: 'Locking' });
+    const minutes = locking.getByLabel(/Lock after this many minutes without use/);
+    expect(await minutes.inputValue()).toBe('5');
+    await minutes.fill('45');
+    await minutes.press('Enter');
+    await locking
+      .getByRole('alert')
+      .getByText('The number of minutes must be at most 30 minutes.')
+      .waitFor();
+    expect(await minutes.getAttribute('aria-invalid')).toBe('true');
+    await minutes.fill('10');
+    await locking.getByRole('button', { name: 'Save' }).click();
+    await locking.getByText('Hearth now locks after 10 minutes without use.').waitFor();
+    expect(callOrThrow(core, 'app.status', {}).idleLockMinutes).toBe(10);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('region', { name: 'Staff' }).screenshot({
+      path: 'test-results/screenshots/settings-staff-1280.png',
+    });
+    await locking.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-locking-1280');
     expect(errors).toEqual([]);
   });
 });

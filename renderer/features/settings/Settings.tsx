@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../../contract';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
+import { IdleLockSection } from './IdleLockSection';
 import { StaffSection } from './StaffSection';
 
 interface SettingsProps {
@@ -16,6 +17,9 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
       <h1>Settings</h1>
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
       {isAdmin && <AuditSection />}
+      {isAdmin && (
+        <IdleLockSection minutes={status.idleLockMinutes} onStatusChange={onStatusChange} />
+      )}
       {isAdmin && (
         <BackupSection
           timeZone={status.school?.timeZone ?? 'UTC'}
