@@ -241,6 +241,11 @@ export const contactSchema = z.object({
    * corrects, and both stay on the timeline. Null for records made before corrections.
    */
   correctsId: id.nullable().default(null),
+  /**
+   * Who recorded the contact when it was not the one who made it (only an administrator may
+   * record for someone else); null when the one who made it recorded it.
+   */
+  recordedBy: id.nullable().default(null),
 });
 
 /** Something a family knows, does or can share: an asset, recorded with the family's consent. */

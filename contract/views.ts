@@ -318,6 +318,7 @@ export const OPENABLE_SOURCES = ['contact', 'home_visit', 'strength', 'voice'] a
 
 export const contactViewSchema = contactSchema.extend({
   staffName: z.string(),
+  recordedByName: z.string().nullable(),
   personName: z.string().nullable(),
   studentNames: z.array(z.string()),
 });

@@ -135,6 +135,7 @@ export function createDemoFamilyLife(
         householdId: family.id,
         homeVisitId: null,
         correctsId: null,
+        recordedBy: null,
       });
     }
     if (i % 2 === 0) {

@@ -99,6 +99,7 @@ export function createYearOfContacts(
       householdId: family.id,
       homeVisitId: null,
       correctsId: null,
+      recordedBy: null,
     });
   }
   const statuses = [

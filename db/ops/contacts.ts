@@ -8,7 +8,7 @@ const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 export type ContactInput = Omit<
   Contact,
-  'id' | 'schoolId' | 'visitId' | 'homeVisitId' | 'correctsId'
+  'id' | 'schoolId' | 'visitId' | 'homeVisitId' | 'correctsId' | 'recordedBy'
 >;
 
 /** What a contact was written for: the home visit it records, or the contact it corrects. */
@@ -34,7 +34,13 @@ export function logContact(
   if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
   if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
   for (const studentId of input.studentIds) loadOwned(ctx, 'students', studentId, 'student');
-  if (input.staffId !== staff.id) {
+  const forSomeoneElse = input.staffId !== staff.id;
+  if (forSomeoneElse) {
+    if (staff.role !== 'administrator')
+      throw new HearthError(
+        'UNAUTHORIZED',
+        'Only an administrator can record a contact someone else made. Ask them to log it.',
+      );
     const other = loadOwned(ctx, 'staff', input.staffId, 'staff member');
     if (!other.active)
       throw new HearthError('VALIDATION', `${other.displayName} is no longer active.`);
@@ -50,6 +56,7 @@ export function logContact(
     visitId: null,
     homeVisitId: origin.homeVisitId ?? null,
     correctsId: origin.correctsId ?? null,
+    recordedBy: forSomeoneElse ? staff.id : null,
   });
 }
 

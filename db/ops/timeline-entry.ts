@@ -10,7 +10,9 @@ import { voiceItemView } from './voice';
 
 type Row = Record<string, unknown>;
 
-const CONTACT = `SELECT c.*, st.display_name AS staff_name, p.first_name, p.last_name,
+const CONTACT = `SELECT c.*, st.display_name AS staff_name,
+    (SELECT r.display_name FROM staff r WHERE r.id = c.recorded_by) AS recorded_by_name,
+    p.first_name, p.last_name,
     (SELECT json_group_array(coalesce(s.preferred_name, s.first_name) || ' ' || s.last_name)
      FROM json_each(c.student_ids) j JOIN students s ON s.id = j.value) AS student_names
   FROM contacts c JOIN staff st ON st.id = c.staff_id LEFT JOIN people p ON p.id = c.person_id`;
@@ -19,6 +21,7 @@ function contactView(row: Row): ContactView {
   return {
     ...fromRow('contacts', row),
     staffName: row.staff_name as string,
+    recordedByName: (row.recorded_by_name as string | null) ?? null,
     personName: optionalPersonName(row as { first_name: string | null; last_name: string | null }),
     studentNames: JSON.parse(row.student_names as string) as string[],
   };

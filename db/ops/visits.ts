@@ -200,6 +200,7 @@ export const visitHandlers = {
       householdId: person.householdId,
       homeVisitId: null,
       correctsId: null,
+      recordedBy: null,
     });
     return visitView(ctx, visit.id);
   },

@@ -287,6 +287,7 @@ function families(core: Core) {
         householdId: family,
         homeVisitId: null,
         correctsId: null,
+        recordedBy: null,
       });
     }
     insertStrengths(500, () => family);

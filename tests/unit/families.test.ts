@@ -22,15 +22,17 @@ function familySchool(start = '2026-11-23T15:00:00Z') {
 
 const at = (iso: string) => new Date(iso).toISOString();
 
-function logCall(core: Core, family: string, extra: Record<string, unknown> = {}) {
-  return ok(core, 'contact.log', {
+const CALL = (family: string) =>
+  ({
     householdId: family,
     kind: 'call',
     direction: 'school_to_family',
     tone: 'information',
     summary: 'Called about the field trip.',
-    ...extra,
-  });
+  }) as const;
+
+function logCall(core: Core, family: string, extra: Record<string, unknown> = {}) {
+  return ok(core, 'contact.log', { ...CALL(family), ...extra });
 }
 
 function allEntries(core: Core, family: string, pageSize: number, filter = {}): TimelineEntry[] {
@@ -140,6 +142,7 @@ describe('the family profile', () => {
 describe('logging a contact', () => {
   it('backdates, names who made it, and refuses the future, unknown ids and oversized text, writing nothing', () => {
     const { core, school, family } = familySchool();
+    school.signInAs('administrator');
     const contact = logCall(core, family, {
       personId: school.personId,
       studentIds: [school.studentId],
@@ -148,11 +151,26 @@ describe('logging a contact', () => {
       language: 'es',
       interpreterUsed: true,
     });
+    // The administrator recorded it for the liaison, and the record says so.
+    const admin = ok(core, 'app.status', {}).staff;
     expect(contact).toMatchObject({
       occurredAt: '2026-11-20T15:30:00.000Z',
       staffId: school.staff.liaison.id,
       householdId: family,
+      recordedBy: admin?.id,
     });
+    // No one else records a contact in someone else's name; their own name needs no note.
+    school.signInAs('front_office');
+    const unchanged = snapshot(core);
+    expect(
+      fail(core, 'contact.log', { ...CALL(family), staffId: school.staff.liaison.id }).code,
+    ).toBe('UNAUTHORIZED');
+    expect(snapshot(core)).toBe(unchanged);
+    expect(logCall(core, family)).toMatchObject({
+      staffId: school.staff.front_office.id,
+      recordedBy: null,
+    });
+    school.signInAs('administrator');
     const before = snapshot(core);
     const future = fail(core, 'contact.log', {
       householdId: family,

@@ -61,6 +61,7 @@ function ContactFacts({ contact, timeZone }: { contact: ContactView; timeZone: s
           ['Direction', DIRECTION_WORDS[contact.direction]],
           ['Tone', TONE_WORDS[contact.tone].label],
           ['By', contact.staffName],
+          ['Recorded by', contact.recordedByName],
           ['With', contact.personName],
           ['About', contact.studentNames.join(', ')],
           ['Language', languageName(contact.language)],

@@ -204,16 +204,19 @@ export function LogContactDialog({
           <label className="choice">
             <input type="checkbox" {...form.register('interpreterUsed')} /> Interpreter used
           </label>
-          <label className="field">
-            <span>Made by</span>
-            <select {...form.register('staffId')}>
-              {(staff.data ?? [viewer]).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.id === viewer.id ? `${s.displayName} (me)` : s.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* Only an administrator records a contact someone else made (the record says so). */}
+          {viewer.role === 'administrator' && (
+            <label className="field">
+              <span>Made by</span>
+              <select {...form.register('staffId')}>
+                {(staff.data ?? [viewer]).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.id === viewer.id ? `${s.displayName} (me)` : s.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         {firstStudent && (
           <label className="choice">
