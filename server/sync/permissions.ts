@@ -61,6 +61,12 @@ export function refusal(
       // A walk-in logged before its family existed is filed under that family once (enrollment).
       if (before && !onlyMerged(changed.filter((f) => f !== 'householdId' || !before.householdId)))
         return 'A logged contact is never changed; log another one instead.';
+      if (
+        !before &&
+        after.staffId !== writer.id &&
+        (writer.role !== 'administrator' || after.recordedBy !== writer.id)
+      )
+        return 'Only an administrator records a contact someone else made, and the contact says so.';
       return null;
     case 'disclosures':
       if (before) return 'A record of disclosure is never changed.';

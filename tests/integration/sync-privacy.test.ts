@@ -172,9 +172,32 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
         insert: false,
         values: { role: 'administrator' },
       }),
-      change({ seq: 107 }),
+      change({
+        seq: 107,
+        table: 'contacts',
+        values: {
+          id: '',
+          schoolId: d.schoolId,
+          personId: null,
+          studentIds: [],
+          kind: 'call',
+          direction: 'school_to_family',
+          tone: 'concern',
+          language: null,
+          interpreterUsed: false,
+          summary: 'Said to be the nurse',
+          staffId: nurse.id,
+          occurredAt: new Date().toISOString(),
+          visitId: null,
+          householdId: null,
+          homeVisitId: null,
+          correctsId: null,
+          recordedBy: null,
+        },
+      }),
+      change({ seq: 108 }),
     ]);
-    expect(result.acknowledged).toBe(107);
+    expect(result.acknowledged).toBe(108);
     const reasons = Object.fromEntries(result.outcomes.map((o) => [o.seq, [o.status, o.reason]]));
     expect(reasons).toEqual({
       101: [
@@ -186,6 +209,10 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       104: ['rejected', 'A note can only be written by its author.'],
       105: ['rejected', 'Only members of that team can write notes for it.'],
       106: ['rejected', 'Schools and staff are managed by the district, not on this computer.'],
+      107: [
+        'rejected',
+        'Only an administrator records a contact someone else made, and the contact says so.',
+      ],
     });
     // The note the desk may not read is not described to it: no values, "missing".
     expect(result.outcomes.find((o) => o.seq === 103)).toMatchObject({
