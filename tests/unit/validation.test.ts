@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { API, CALL_NAMES, FAMILIES_CSV_TEMPLATE, type CallName } from '../../contract';
+import { API, CALL_NAMES, ERROR_CODES, FAMILIES_CSV_TEMPLATE, type CallName } from '../../contract';
+import { spoiled } from '../adversarial';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
 
@@ -297,6 +299,38 @@ describe('every API call validates its input', () => {
       }
     });
   }
+
+  it('answers adversarial input to any call with a typed error, writing nothing, and goes on serving', () => {
+    // Calls that end the session or replace the database are left out: a valid input to
+    // them would stop the rest of the run from reaching the other calls signed in.
+    const ENDS_RUN: readonly CallName[] = [
+      'session.lock',
+      'backup.restore',
+      'setup.startOverToJoin',
+    ];
+    const names = CALL_NAMES.filter((name) => !ENDS_RUN.includes(name));
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...names)
+          .chain((name) => fc.tuple(fc.constant(name), spoiled(VALID[name]()))),
+        ([name, input]) => {
+          const before = snapshot(core);
+          const result = core.call(name, input);
+          if (result.ok) return;
+          expect(ERROR_CODES, `${name}: ${result.error.message}`).toContain(result.error.code);
+          expect(result.error.code, name).not.toBe('INTERNAL');
+          // A wrong password is the one failure that writes: it is counted, so that the
+          // next attempts wait (db/privacy/throttle.ts).
+          if (result.error.code === 'WRONG_PASSWORD' || result.error.code === 'TOO_MANY_ATTEMPTS')
+            return;
+          expect(snapshot(core), `${name} failed but wrote something`).toBe(before);
+        },
+      ),
+      { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 20261204) },
+    );
+    expect(ok(core, 'app.status', {}).staff).not.toBeNull();
+  }, 60_000);
 
   it('names the field in the error', () => {
     const error = fail(core, 'person.create', {
