@@ -8,6 +8,7 @@ import audit from './migrations/0006_audit';
 import rateLimits from './migrations/0007_rate_limits';
 import pushInOneStatement from './migrations/0008_push_in_one_statement';
 import auditRefusals from './migrations/0009_audit_refusals';
+import signInBackoff from './migrations/0010_sign_in_backoff';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -20,6 +21,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'rate limits', sql: rateLimits },
   { name: 'push in one statement', sql: pushInOneStatement },
   { name: 'audit refusals', sql: auditRefusals },
+  { name: 'sign-in backoff', sql: signInBackoff },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

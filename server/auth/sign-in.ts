@@ -1,17 +1,22 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerStaff } from '../../contract';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
+import { clearAccount, countWrongPassword, refuseWhileWaiting, signInKeys } from './backoff';
 import { STAFF_COLUMNS, toStaff, type StaffRow } from './guards';
 import { passwordMatches, spendPasswordCheck } from './passwords';
 
-/** Attempts per client address, for every route that checks a secret (counted by rate-store.ts). */
-export const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
+/**
+ * Requests per client address to every route that checks a secret (counted by rate-store.ts):
+ * a guard against floods only; wrong passwords back off per account and address (backoff.ts).
+ */
+export const SIGN_IN_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 /**
  * The active account with this email (or id) and password, or null; as slow for an unknown
  * account as for a wrong password.
  */
-export async function checkCredentials(
+async function checkCredentials(
   db: Sql,
   who: string | { staffId: string },
   password: string,
@@ -31,5 +36,27 @@ export async function checkCredentials(
   return (await passwordMatches(row.password_hash, password)) ? toStaff(row) : null;
 }
 
-export const wrongCredentials = () =>
+/**
+ * The account signing in, once its password is right: refused while the account or the address
+ * must wait after wrong passwords, and a wrong one counted against both.
+ */
+export async function signIn(
+  db: Sql,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  who: string | { staffId: string },
+  password: string,
+): Promise<ServerStaff> {
+  const keys = signInKeys(request, typeof who === 'string' ? who : `id:${who.staffId}`);
+  await refuseWhileWaiting(db, keys, reply);
+  const staff = await checkCredentials(db, who, password);
+  if (!staff) {
+    await countWrongPassword(db, keys);
+    throw wrongCredentials();
+  }
+  await clearAccount(db, keys);
+  return staff;
+}
+
+const wrongCredentials = () =>
   new ServerError(401, 'WRONG_PASSWORD', 'That email and password do not match an account.');

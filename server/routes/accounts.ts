@@ -10,7 +10,7 @@ import {
 } from '../auth/guards';
 import { hashPassword } from '../auth/passwords';
 import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
-import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
+import { SIGN_IN_LIMIT, signIn } from '../auth/sign-in';
 import type { ServerDb } from '../db';
 import { ServerError } from '../errors';
 import { publish } from '../sync/publish';
@@ -59,8 +59,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
     { config: { rateLimit: SIGN_IN_LIMIT } },
     async (request, reply) => {
       const input = parseBody(credentialsInput, request.body);
-      const staff = await checkCredentials(db, input.email, input.password);
-      if (!staff) throw wrongCredentials();
+      const staff = await signIn(db, request, reply, input.email, input.password);
       if (staff.role !== 'administrator')
         throw new ServerError(403, 'FORBIDDEN', 'Only administrators can sign in here.');
       const token = newToken('ha');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { deviceSignInInput, enrollInput, newId } from '../../contract';
 import { requireDevice } from '../auth/guards';
 import { hashSecret, newToken, normalizeEnrollmentCode } from '../auth/secrets';
-import { SIGN_IN_LIMIT, checkCredentials, wrongCredentials } from '../auth/sign-in';
+import { SIGN_IN_LIMIT, signIn } from '../auth/sign-in';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
 import { parseBody } from '../validate';
@@ -57,22 +57,25 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
    * keeps its own hash of it for signing in offline later. Only staff of the device's school
    * (or district administrators) may sign in on it.
    */
-  app.post('/v1/device/sign-in', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request) => {
-    const device = await requireDevice(db, request);
-    const input = parseBody(deviceSignInInput, request.body);
-    const who = 'email' in input ? input.email : { staffId: input.staffId };
-    const staff = await checkCredentials(db, who, input.password);
-    if (!staff) throw wrongCredentials();
-    if (staff.schoolId !== null && staff.schoolId !== device.school.id)
-      throw forbidden('This account belongs to another school.');
-    // From now on this device receives what this member may see, and may push their changes.
-    await db.query(
-      `INSERT INTO device_users (device_id, staff_id) VALUES ($1, $2)
+  app.post(
+    '/v1/device/sign-in',
+    { config: { rateLimit: SIGN_IN_LIMIT } },
+    async (request, reply) => {
+      const device = await requireDevice(db, request);
+      const input = parseBody(deviceSignInInput, request.body);
+      const who = 'email' in input ? input.email : { staffId: input.staffId };
+      const staff = await signIn(db, request, reply, who, input.password);
+      if (staff.schoolId !== null && staff.schoolId !== device.school.id)
+        throw forbidden('This account belongs to another school.');
+      // From now on this device receives what this member may see, and may push their changes.
+      await db.query(
+        `INSERT INTO device_users (device_id, staff_id) VALUES ($1, $2)
        ON CONFLICT (device_id, staff_id) DO UPDATE SET signed_in_at = now()`,
-      [device.deviceId, staff.id],
-    );
-    // The password was checked just now: the only moment a key record may be kept.
-    if ('keys' in input && input.keys) await keepStaffKeyRecord(db, staff.id, input.keys);
-    return { staff, keys: await staffKeyRecord(db, staff.id) };
-  });
+        [device.deviceId, staff.id],
+      );
+      // The password was checked just now: the only moment a key record may be kept.
+      if ('keys' in input && input.keys) await keepStaffKeyRecord(db, staff.id, input.keys);
+      return { staff, keys: await staffKeyRecord(db, staff.id) };
+    },
+  );
 }
