@@ -566,7 +566,7 @@ try {
   familyListBenchmarks(core, results, { quick, log });
   signIns(core);
   unlock(core);
-  insightsBenchmarks(core, results, { quick, log });
+  insightsBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
   core.close();
   restrictedReads();
   await browserStart();
