@@ -62,6 +62,25 @@ describe('front desk in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('tells the core someone is at work while they type, at most once a minute', async () => {
+    app = await startApp({ demo: true });
+    const { page } = app;
+    await page.clock.install();
+    const told: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/call') && request.postData()?.includes('"app.status"'))
+        told.push(request.url());
+    });
+    await search(page).click();
+    await page.keyboard.type('Typing a long note');
+    await page.clock.fastForward(30_000);
+    await page.keyboard.type(' without calling anything');
+    expect(told).toEqual([]);
+    await page.clock.fastForward(31_000);
+    await page.keyboard.type('.');
+    await expect.poll(() => told.length).toBe(1);
+  });
+
   it('finds people regardless of accents', async () => {
     const { page, errors } = await open();
     await search(page).fill('jose');
