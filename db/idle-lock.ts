@@ -27,7 +27,13 @@ export function lockSession(session: Ctx['session']): void {
  */
 export function lockIfIdle(ctx: Ctx, at: number): void {
   const { session } = ctx;
-  if (session.staffId !== null && at - session.lastCallAt > idleLockMinutes(ctx) * 60_000)
+  const quiet = at - session.lastCallAt;
+  // The setting is read only after a quiet minute, not on every call of a busy screen.
+  if (
+    session.staffId !== null &&
+    quiet > IDLE_LOCK_MINUTES.min * 60_000 &&
+    quiet > idleLockMinutes(ctx) * 60_000
+  )
     lockSession(session);
   session.lastCallAt = at;
 }

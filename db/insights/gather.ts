@@ -153,27 +153,42 @@ function plan(store: Store, schoolId: string, b: PeriodBounds): Plan {
 }
 
 /**
+ * The kinds of family within a narrowed screen's grade and language, as JSON for @kinds; null
+ * for the whole school. Worked out once per request (each query of it binds them).
+ */
+const CHOSEN_KINDS = new WeakMap<InsightsQuery, string | null>();
+
+function chosenKinds(store: Store, q: InsightsQuery): string | null {
+  if (!narrowed(q)) return null;
+  let kinds = CHOSEN_KINDS.get(q);
+  if (kinds === undefined) {
+    kinds = JSON.stringify(
+      [...kindsOf(store)]
+        .filter(
+          ([, kind]) =>
+            (q.grade === null || kind.grades.includes(q.grade)) &&
+            (q.language === null || kind.languages.includes(q.language)),
+        )
+        .map(([id]) => id),
+    );
+    CHOSEN_KINDS.set(q, kinds);
+  }
+  return kinds;
+}
+
+/**
  * What the statements below bind: the school, the grade and language asked for with the kinds
  * of family within them, the period.
  */
-function paramsOf(store: Store, q: InsightsQuery, b: PeriodBounds) {
-  const kinds = [...kindsOf(store)]
-    .filter(
-      ([, kind]) =>
-        (q.grade === null || kind.grades.includes(q.grade)) &&
-        (q.language === null || kind.languages.includes(q.language)),
-    )
-    .map(([id]) => id);
-  return {
-    school: q.schoolId,
-    grade: q.grade,
-    language: q.language,
-    kinds: narrowed(q) ? JSON.stringify(kinds) : null,
-    from: b.from,
-    end: b.end,
-    endMs: Date.parse(b.end),
-  };
-}
+const paramsOf = (store: Store, q: InsightsQuery, b: PeriodBounds) => ({
+  school: q.schoolId,
+  grade: q.grade,
+  language: q.language,
+  kinds: chosenKinds(store, q),
+  from: b.from,
+  end: b.end,
+  endMs: Date.parse(b.end),
+});
 
 /**
  * The integers a statement lists in its column `value`, read as one text (group_concat):
