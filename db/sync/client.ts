@@ -224,6 +224,10 @@ export async function uploadAudit(port: SyncPort, transport: SyncTransport): Pro
  * Last in an exchange, once the staff records it names have arrived: send the shares made
  * here and take what is new. Skipped when there is nothing to send and the school's key
  * version is the one already fetched; `version` undefined always asks.
+ *
+ * What comes back can name a newcomer's district key, for whom the person signed in here
+ * then seals the team's keys (port.applyKeys): those shares go up in this same exchange, so
+ * the newcomer's own next sync brings them instead of waiting for one more here.
  */
 export async function exchangeKeys(
   port: SyncPort,
@@ -233,4 +237,6 @@ export async function exchangeKeys(
   const shares = port.sharesToUpload();
   if (shares.length === 0 && version !== undefined && version === port.keysSeen()) return;
   port.applyKeys(await transport.keys({ shares }), shares, version);
+  const made = port.sharesToUpload();
+  if (made.length > 0) port.applyKeys(await transport.keys({ shares: made }), made, version);
 }

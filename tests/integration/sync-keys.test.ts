@@ -49,8 +49,8 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
     // Noor signs in at the desk: the note is there, sealed, waiting for a key.
     await desk.signIn(noor);
     expect(notesOf(desk, student.id)).toEqual(['waiting for key']);
-    // Nia's laptop learns Noor's district key and shares the health key with her.
-    await laptop.sync();
+    // Nia's laptop learns Noor's district key and shares the health key with her in the same
+    // sync; Noor's next sync brings it.
     await laptop.sync();
     await desk.sync();
     expect(notesOf(desk, student.id)).toEqual(['HEALTH-7731 inhaler before recess']);
