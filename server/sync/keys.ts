@@ -1,4 +1,9 @@
-import { type KeyBundle, type StaffKeyRecord, type TeamKeyShare } from '../../contract';
+import {
+  MAX_DRIFT_MS,
+  type KeyBundle,
+  type StaffKeyRecord,
+  type TeamKeyShare,
+} from '../../contract';
 import type { DeviceCaller } from '../auth/guards';
 import type { ServerDb, Sql } from '../db';
 
@@ -60,6 +65,14 @@ export async function dropSharesOutside(
  * active member of the device's school on that team, sealed to that member's current key.
  * Others (a member who just left, a key replaced since) are dropped: they would open nothing
  * anyone may read.
+ *
+ * A version the district has not seen for the team is taken only if it is not stamped ahead
+ * of the server's clock by more than a change's clock may be (MAX_DRIFT_MS). Computers seal
+ * new notes with the newest version they hold, so a key planted far ahead by someone about to
+ * leave the team would outlive the rotation made when they leave, and they could read what
+ * is written after. Versions are numbered by time, not counted (two offline computers never
+ * give two keys one number), so the district cannot know a "next" one; an unseen version
+ * stamped earlier is a key made on a computer that was offline and must still reach the team.
  */
 export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKeyShare[]) {
   if (shares.length === 0) return;
@@ -75,6 +88,8 @@ export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKe
      JOIN staff_accounts sealer ON sealer.id = s."sealedBy" AND sealer.active
        AND s.team = ANY (sealer.teams)
      WHERE s."sealedBy" = ANY ($3::uuid[])
+       AND (s.version <= $4 OR EXISTS (SELECT 1 FROM team_key_shares seen
+         WHERE seen.school_id = $1 AND seen.team = s.team AND seen.version = s.version))
      -- One share a member, team and version: a batch naming one twice (two people on this
      -- computer sealed the same key for a newcomer) stores one of them, as one statement can
      -- write a row only once.
@@ -84,7 +99,12 @@ export async function acceptShares(tx: Sql, device: DeviceCaller, shares: TeamKe
          sealed_by = excluded.sealed_by
        WHERE team_key_shares.recipient_key <> excluded.recipient_key
      RETURNING 1`,
-    [device.school.id, JSON.stringify(shares), device.staff.map((s) => s.id)],
+    [
+      device.school.id,
+      JSON.stringify(shares),
+      device.staff.map((s) => s.id),
+      Date.now() + MAX_DRIFT_MS,
+    ],
   );
   if (stored.length > 0) await tx.query(BUMP, [device.school.id]);
 }

@@ -142,6 +142,40 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
     expect(notesOf(desk, student.id)).not.toContain('AFTER-2291 written after Noor left the team');
   });
 
+  it('a share for a key version the district never saw, stamped ahead of its clock, is refused', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
+    const laptop = await device(d, 'Clinic laptop');
+    const desk = await device(d, 'Front desk');
+    await laptop.signIn(nia);
+    addOkaforFamily(laptop.core);
+    await laptop.sync();
+    await desk.signIn(noor);
+    await laptop.sync();
+    const [real] = (await desk.transport.keys({ shares: [] })).shares;
+    if (!real) throw new Error('Noor should hold a share of the health key');
+
+    // A key planted two days ahead would be every computer's newest until then, so notes
+    // written after a rotation (a member leaving) would still be sealed with it.
+    const DAY = 86_400_000;
+    const ahead = Date.now() + 2 * DAY;
+    const offlineEarlier = Date.now() - DAY;
+    await laptop.transport.keys({
+      shares: [ahead, offlineEarlier].map((version) => ({ ...real, version })),
+    });
+    const versions = await d.db.query<{ version: string }>(
+      'SELECT version FROM team_key_shares WHERE staff_id = $1',
+      [noor.id],
+    );
+    // A new version stamped earlier (made on a computer that was offline) is kept.
+    expect(versions.map((v) => Number(v.version)).sort()).toEqual(
+      [real.version, offlineEarlier].sort(),
+    );
+    const noorsVersions = (await desk.transport.keys({ shares: [] })).shares.map((s) => s.version);
+    expect(noorsVersions).not.toContain(ahead);
+  });
+
   it('keys the district never received (a first sign-in cut short) reach it at the next sign-in here', async () => {
     const d = await district();
     const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
