@@ -49,6 +49,12 @@ export const pulledChangeSchema = z.object({
   hlc: hlcText,
   values: z.record(z.string(), z.unknown()),
   removed: z.boolean(),
+  /**
+   * Values another computer had set that these replaced without it having seen them (two
+   * computers changed one field offline), each with its clock: the computer that stamped
+   * it keeps it for review.
+   */
+  overwrote: z.record(z.string(), z.object({ value: z.unknown(), hlc: hlcText })).optional(),
 });
 
 export const pullPageSchema = z.object({

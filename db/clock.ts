@@ -29,6 +29,11 @@ export class LocalClock {
     return new LocalClock(node, wallNow, row.hlc);
   }
 
+  /** Who stamps with this clock: the device's id, the last part of each of its stamps. */
+  get node(): string {
+    return this.last.node;
+  }
+
   next(): string {
     this.last = tick(this.last, this.wallNow());
     return formatHlc(this.last);

@@ -9,6 +9,7 @@ import rateLimits from './migrations/0007_rate_limits';
 import pushInOneStatement from './migrations/0008_push_in_one_statement';
 import auditRefusals from './migrations/0009_audit_refusals';
 import signInBackoff from './migrations/0010_sign_in_backoff';
+import overwrittenValues from './migrations/0011_overwritten_values';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -22,6 +23,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'push in one statement', sql: pushInOneStatement },
   { name: 'audit refusals', sql: auditRefusals },
   { name: 'sign-in backoff', sql: signInBackoff },
+  { name: 'overwritten values', sql: overwrittenValues },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
 import {
   NARROWED_TABLES,
   isSyncedTable,
+  parseHlc,
+  type PulledChange,
   type PullPage,
   type PushChange,
   type PushResult,
@@ -149,6 +151,35 @@ function leaveTeams(deps: ApplyDeps, staffId: string, values: Record<string, unk
     removeFromTeamKeys(deps.store, staffId, team, deps.now());
 }
 
+/**
+ * Values this computer set that another computer's change replaced without having seen them
+ * (server/sync/merge.ts `overwrote`): kept for review as a conflict the other value won, as
+ * the computer that pushed second keeps its side (acknowledge). A field this computer has
+ * changed again since is not listed: its newer value is on its way. A page pulled again
+ * (after gaining an audience) adds nothing already kept, reviewed or not.
+ */
+function keepOverwritten(deps: ApplyDeps, change: PulledChange, values: Record<string, unknown>) {
+  for (const [field, lost] of Object.entries(change.overwrote ?? {})) {
+    if (!(field in values) || parseHlc(lost.hlc).node !== deps.clock.node) continue;
+    const row = {
+      tbl: change.table,
+      rowId: change.rowId,
+      field,
+      mine: JSON.stringify(lost.value ?? null),
+      theirs: JSON.stringify(values[field] ?? null),
+      at: deps.now().toISOString(),
+    };
+    deps.store
+      .sql(
+        `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, at)
+         SELECT @tbl, @rowId, @field, @mine, @theirs, 'theirs', @at
+         WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = @tbl AND row_id = @rowId
+           AND field = @field AND mine = @mine AND theirs = @theirs)`,
+      )
+      .run(row);
+  }
+}
+
 export type PageEffect = 'applied' | 'restart';
 
 /**
@@ -196,6 +227,7 @@ export function applyPage(
       Object.entries(change.values).filter(([field]) => !held?.has(field)),
     );
     if (Object.keys(values).length === 0) continue;
+    keepOverwritten(deps, change, values);
     if (change.table === 'staff') leaveTeams(deps, change.rowId, values);
     if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
     else if (

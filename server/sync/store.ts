@@ -11,6 +11,8 @@ export interface LogEntry {
   values: Record<string, unknown>;
   removed: boolean;
   deviceId: string | null;
+  /** Values set elsewhere that this entry replaced unseen (merge.ts `overwrote`). */
+  overwrote?: Record<string, { value: unknown; hlc: string }>;
 }
 
 export interface RecordRow {
@@ -72,6 +74,7 @@ export const entriesJson = (entries: LogEntry[]): string =>
       vals: e.values,
       removed: e.removed,
       device_id: e.deviceId,
+      ...(e.overwrote ? { overwrote: e.overwrote } : {}),
     })),
   );
 
@@ -120,7 +123,7 @@ export function logEntriesOf(
   change: IncomingChange,
   deviceId: string | null,
 ): LogEntry[] {
-  const { record, won, leftAudience } = result;
+  const { record, won, leftAudience, overwrote } = result;
   const entry = {
     schoolId: record.schoolId,
     table: record.table,
@@ -133,7 +136,10 @@ export function logEntriesOf(
   if (leftAudience && leftAudience !== RETIRED_AUDIENCE)
     entries.push({ ...entry, audience: leftAudience, values: {}, removed: true });
   const values = leftAudience || change.insert ? record.data : won;
+  // What was overwritten travels only where it already was: not to an audience the record
+  // just reached, whose readers never held it.
+  const replaced = !leftAudience && Object.keys(overwrote).length > 0 ? { overwrote } : {};
   if (Object.keys(values).length > 0)
-    entries.push({ ...entry, audience: record.audience, values, removed: false });
+    entries.push({ ...entry, audience: record.audience, values, removed: false, ...replaced });
   return entries;
 }

@@ -67,13 +67,19 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
         email: 'ada@example.org',
         bestTimes: 'mornings',
       });
-    // The desk replaced a value it had not seen: both are kept for someone to review.
+    // The desk replaced a value it had not seen: both computers keep both for review, the
+    // laptop too, whose value was overwritten, and once only though it pulls the log again.
     const conflicts = (x: Device) =>
       x.core.store.db.prepare('SELECT field, mine, theirs, kept FROM sync_conflicts').all();
     expect(conflicts(desk)).toEqual([
       { field: 'bestTimes', mine: '"mornings"', theirs: '"evenings"', kept: 'mine' },
     ]);
-    expect(conflicts(laptop)).toEqual([]);
+    expect(conflicts(laptop)).toEqual([
+      { field: 'bestTimes', mine: '"evenings"', theirs: '"mornings"', kept: 'theirs' },
+    ]);
+    laptop.core.store.db.prepare("UPDATE meta SET value = '0' WHERE key = 'sync_cursor'").run();
+    await laptop.sync();
+    expect(conflicts(laptop)).toHaveLength(1);
 
     // Someone at the desk reviews it and keeps the laptop's value after all.
     const review = callOrThrow(desk.core, 'sync.review', {});
