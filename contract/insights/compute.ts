@@ -71,12 +71,20 @@ function languageUse(rows: InsightsRows['languages']): Insights['languages'] {
   return counts;
 }
 
-/** The few figures compared with the same days a year before. */
-export function lastYearFigures(rows: Pick<InsightsRows, 'families' | 'contacts'>) {
+/**
+ * The few figures compared with the same days a year before. `families` may hold only the
+ * families with a contact in those days' school years when `familyCount` counts them all:
+ * the others hold none of these figures, only their share's denominator.
+ */
+export function lastYearFigures(
+  rows: Pick<InsightsRows, 'families' | 'contacts'>,
+  familyCount = rows.families.length,
+) {
+  const ofAll = (measure: Measure): Measure => ({ ...measure, of: familyCount });
   return {
     positiveFirst: positiveFirst(rows.families),
-    goodNews: goodNews(rows.families),
-    contacted: contacted(rows.families),
+    goodNews: ofAll(goodNews(rows.families)),
+    contacted: ofAll(contacted(rows.families)),
     startedByFamilies: twoWay(rows.contacts, []).startedByFamilies,
   };
 }

@@ -227,8 +227,27 @@ const KIND_BITS = 2 ** 22;
 const TONE_CODE = (column: string) =>
   `CASE ${column} ${CONTACT_TONES.map((v, i) => `WHEN '${v}' THEN ${i + 1}`).join(' ')} ELSE 0 END`;
 
-function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, withDays: boolean) {
+/**
+ * The chosen families' facts for the period. For the screen, every family with its days since
+ * the last contact; for the comparison with last year (`lastYear`), no days, and only the
+ * families with a contact in the period's school years, found from those years' rows: the
+ * others hold no figure, and reading every family again cost a quarter of the screen.
+ */
+function familyRows(
+  store: Store,
+  q: InsightsQuery,
+  b: PeriodBounds,
+  p: Plan,
+  mode: 'screen' | 'last year',
+) {
+  const withDays = mode === 'screen';
   const years = [...new Set([...p.periodMasks.keys(), p.endYear])];
+  const families =
+    mode === 'screen'
+      ? 'household_profile p'
+      : `(SELECT DISTINCT household_id FROM family_contact_years
+          WHERE school_id = @school AND school_year IN (${years.join(', ')})) h
+         JOIN household_profile p ON p.household_id = h.household_id`;
   const joins = years
     .map(
       (year, i) =>
@@ -272,7 +291,7 @@ function familyRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan, wi
          + ${any([`(coalesce(${end}.good_news, 0) & ${p.toEndMask}) <> 0`, ...fromRaw('good_to_end')])} * 16
            AS facts,
          ${last} AS last
-       FROM household_profile p
+       FROM ${families}
          ${joins}
          ${raw}
        WHERE ${chosen(q)})`,
@@ -461,18 +480,38 @@ function homeVisitRows(store: Store, q: InsightsQuery, b: PeriodBounds): HomeVis
 
 /** Strengths of the chosen families shared with staff: by category, and families with one. */
 function strengthRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
-  // Each is read in its own index's order (migrations 0015 and 0016), so neither query sorts.
-  const counted = (index: string) => `FROM strengths s INDEXED BY ${index}
-    WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end
-      ${ofChosen(q, 's.household_id')}`;
   const within = (column: string) => `s.${column} >= @from AND s.${column} < @end`;
+  const counts = `count(*) AS strengths,
+    count(CASE WHEN ${within('invited_at')} THEN 1 END) AS invited,
+    count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed`;
   const params = paramsOf(store, q, b);
+  if (narrowed(q)) {
+    // The chosen families' strengths, a few each, found family by family through the index
+    // that holds all that is counted (migration 0018) and kept once for both counts: testing
+    // each of the school's strengths against the chosen families cost four times as much.
+    const rows = store
+      .sql(
+        `WITH chosen AS MATERIALIZED (
+           SELECT s.household_id, s.category, s.invited_at, s.contributed_at
+           FROM household_profile p JOIN strengths s INDEXED BY strengths_by_family_for_insights
+             ON s.school_id = p.school_id AND s.consent = 'staff'
+               AND s.household_id = p.household_id AND s.recorded_at < @end
+           WHERE ${chosen(q)})
+         SELECT s.category, ${counts} FROM chosen s GROUP BY s.category
+         UNION ALL SELECT NULL, count(DISTINCT household_id), 0, 0 FROM chosen`,
+      )
+      .all(params) as (Omit<StrengthRow, 'category'> & { category: StrengthRow['category'] | null })[];
+    return {
+      families: rows.find((r) => r.category === null)?.strengths ?? 0,
+      rows: rows.filter((r): r is StrengthRow => r.category !== null),
+    };
+  }
+  // The whole school's are read in each index's order, so neither query sorts.
+  const counted = (index: string) => `FROM strengths s INDEXED BY ${index}
+    WHERE s.school_id = @school AND s.consent = 'staff' AND s.recorded_at < @end`;
   const rows = store
     .sql(
-      `SELECT s.category, count(*) AS strengths,
-         count(CASE WHEN ${within('invited_at')} THEN 1 END) AS invited,
-         count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed
-       ${counted('strengths_by_kind_for_insights')} GROUP BY s.category`,
+      `SELECT s.category, ${counts} ${counted('strengths_by_kind_for_insights')} GROUP BY s.category`,
     )
     .all(params) as StrengthRow[];
   const families = store
@@ -484,8 +523,11 @@ function strengthRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
   return { families, rows };
 }
 
-/** The same days a year before, where the school has contacts then; null where it has none. */
-function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
+/**
+ * The same days a year before, where the school has contacts then; null where it has none.
+ * `familyCount`: the chosen families, as the screen counted them.
+ */
+function lastYear(store: Store, q: InsightsQuery, familyCount: number): Insights['lastYear'] {
   const b = periodBounds(yearBefore(q.period), q.timeZone);
   const any = store
     .sql(
@@ -494,26 +536,30 @@ function lastYear(store: Store, q: InsightsQuery): Insights['lastYear'] {
     .get(q.schoolId, b.from, b.end);
   if (!any) return null;
   const p = plan(store, q.schoolId, b);
-  return lastYearFigures({
-    families: familyRows(store, q, b, p, false),
-    contacts: contactRows(store, q, b, p).contacts,
-  });
+  return lastYearFigures(
+    {
+      families: familyRows(store, q, b, p, 'last year'),
+      contacts: contactRows(store, q, b, p).contacts,
+    },
+    familyCount,
+  );
 }
 
 export function gatherInsights(store: Store, q: InsightsQuery, months: string[]): Insights {
   refreshProfiles(store);
   const b = periodBounds(q.period, q.timeZone);
   const p = plan(store, q.schoolId, b);
+  const families = familyRows(store, q, b, p, 'screen');
   return computeInsights(
     q.period,
     months,
     {
-      families: familyRows(store, q, b, p, true),
+      families,
       ...contactRows(store, q, b, p),
       voice: voiceRows(store, q, b),
       homeVisits: homeVisitRows(store, q, b),
       strengths: strengthRows(store, q, b),
     },
-    lastYear(store, q),
+    lastYear(store, q, families.length),
   );
 }
