@@ -377,7 +377,12 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
     ...rangeParams(p.ranges),
     months: JSON.stringify(p.wholeMonths),
   };
-  const raw = p.ranges.length > 0 ? `(${rangesSql(p.ranges, 'c.occurred_at')})` : '0';
+  // With no days to read contact by contact, the second half is left out, not made false:
+  // SQLite still walks a narrowed screen's families through a half whose WHERE holds `0`.
+  const raw = (sql: string) =>
+    p.ranges.length > 0
+      ? `UNION ALL ${sql.replace('@ranges', `(${rangesSql(p.ranges, 'c.occurred_at')})`)}`
+      : '';
   const facet = (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
     AND ${t}.language = coalesce(@language, '*') AND ${t}.month IN (SELECT value FROM json_each(@months))`;
   const contacts = store
@@ -385,12 +390,11 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
       `SELECT t.month, t.direction, t.staff_id AS staffId, st.role, t.contacts
        FROM contact_month_tallies t JOIN staff st ON st.id = t.staff_id
        WHERE ${facet('t')} AND t.contacts <> 0
-       UNION ALL
-       SELECT m.month, c.direction, c.staff_id, st.role, count(*)
+       ${raw(`SELECT m.month, c.direction, c.staff_id, st.role, count(*)
        FROM contacts c JOIN school_months m ON ${MONTH_OF} JOIN staff st ON st.id = c.staff_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND @ranges
          ${ofChosen(q, 'c.household_id')}
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3`)}`,
     )
     .all(params) as {
     month: string;
@@ -405,14 +409,11 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
          held_in AS heldIn, sum(contacts) AS n
        FROM contact_language_tallies t WHERE ${facet('t')}
        GROUP BY 1, 2, 3
-       UNION ALL
-       SELECT p.interpreter, c.interpreter_used,
-         ${HELD_IN},
-         count(*)
+       ${raw(`SELECT p.interpreter, c.interpreter_used, ${HELD_IN}, count(*)
        FROM contacts c JOIN household_profile p ON p.household_id = c.household_id
-       WHERE c.school_id = @school AND c.occurred_at >= @from AND ${raw}
+       WHERE c.school_id = @school AND c.occurred_at >= @from AND @ranges
          ${ofChosen(q, 'c.household_id')}
-       GROUP BY 1, 2, 3`,
+       GROUP BY 1, 2, 3`)}`,
     )
     .all(params) as { familyInterpreter: number; used: number; heldIn: HeldIn; n: number }[];
   return {
@@ -486,21 +487,24 @@ function strengthRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
     count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed`;
   const params = paramsOf(store, q, b);
   if (narrowed(q)) {
-    // The chosen families' strengths, a few each, found family by family through the index
-    // that holds all that is counted (migration 0018) and kept once for both counts: testing
-    // each of the school's strengths against the chosen families cost four times as much.
+    // The chosen families' strengths, a few each, found family by family (CROSS JOIN keeps
+    // the families outside) through the index that holds all that is counted (migration
+    // 0018), and kept once for both counts: testing each of the school's strengths against
+    // the chosen families cost four times as much.
     const rows = store
       .sql(
         `WITH chosen AS MATERIALIZED (
            SELECT s.household_id, s.category, s.invited_at, s.contributed_at
-           FROM household_profile p JOIN strengths s INDEXED BY strengths_by_family_for_insights
+           FROM household_profile p CROSS JOIN strengths s INDEXED BY strengths_by_family_for_insights
              ON s.school_id = p.school_id AND s.consent = 'staff'
                AND s.household_id = p.household_id AND s.recorded_at < @end
            WHERE ${chosen(q)})
          SELECT s.category, ${counts} FROM chosen s GROUP BY s.category
          UNION ALL SELECT NULL, count(DISTINCT household_id), 0, 0 FROM chosen`,
       )
-      .all(params) as (Omit<StrengthRow, 'category'> & { category: StrengthRow['category'] | null })[];
+      .all(params) as (Omit<StrengthRow, 'category'> & {
+      category: StrengthRow['category'] | null;
+    })[];
     return {
       families: rows.find((r) => r.category === null)?.strengths ?? 0,
       rows: rows.filter((r): r is StrengthRow => r.category !== null),
