@@ -2,6 +2,8 @@ import type { ContactDirection, StaffRole } from '../records';
 import {
   REACH_GROUPS,
   everyonesJob,
+  familiesWhere,
+  familyCount,
   goodNews,
   homeVisits,
   positiveFirst,
@@ -54,8 +56,8 @@ export const heldIn = (language: string | null, familyLanguages: readonly string
   language === null ? 'none' : familyLanguages.includes(language) ? 'family' : 'other';
 
 export const contacted = (families: readonly FamilyRow[]): Measure => ({
-  count: families.filter((f) => f.contactedInPeriod).length,
-  of: families.length,
+  count: familiesWhere(families, (f) => f.contactedInPeriod),
+  of: familyCount(families),
 });
 
 function languageUse(rows: InsightsRows['languages']): Insights['languages'] {
@@ -72,15 +74,15 @@ function languageUse(rows: InsightsRows['languages']): Insights['languages'] {
 }
 
 /**
- * The few figures compared with the same days a year before. `families` may hold only the
- * families with a contact in those days' school years when `familyCount` counts them all:
+ * The few figures compared with the same days a year before. `rows.families` may hold only
+ * the families with a contact in those days' school years when `families` counts them all:
  * the others hold none of these figures, only their share's denominator.
  */
 export function lastYearFigures(
   rows: Pick<InsightsRows, 'families' | 'contacts'>,
-  familyCount = rows.families.length,
+  families = familyCount(rows.families),
 ) {
-  const ofAll = (measure: Measure): Measure => ({ ...measure, of: familyCount });
+  const ofAll = (measure: Measure): Measure => ({ ...measure, of: families });
   return {
     positiveFirst: positiveFirst(rows.families),
     goodNews: ofAll(goodNews(rows.families)),
@@ -100,9 +102,10 @@ export function computeInsights(
   lastYear: Insights['lastYear'],
 ): Insights {
   const { families } = rows;
+  const total = familyCount(families);
   return {
     period,
-    families: families.length,
+    families: total,
     positiveFirst: positiveFirst(families),
     goodNews: goodNews(families),
     waiting: waitingForGoodNews(families),
@@ -114,7 +117,7 @@ export function computeInsights(
     ) as Insights['reach'],
     languages: languageUse(rows.languages),
     everyone: everyonesJob(rows.contacts, months),
-    strengths: strengths(rows.strengths.rows, rows.strengths.families, families.length),
+    strengths: strengths(rows.strengths.rows, rows.strengths.families, total),
     homeVisits: homeVisits(rows.homeVisits),
     lastYear,
   };

@@ -34,7 +34,17 @@ export interface FamilyRow {
   goodNewsThisYear: boolean;
   /** Whole days from the latest contact up to the period's end to that end; null: none. */
   daysSinceLastContact: number | null;
+  /** How many families these facts describe: families alike may share one row. */
+  n: number;
 }
+
+/** How many families the rows describe. */
+export const familyCount = (families: readonly FamilyRow[]): number =>
+  families.reduce((sum, f) => sum + f.n, 0);
+
+/** How many of the families described meet `test`. */
+export const familiesWhere = (families: readonly FamilyRow[], test: (f: FamilyRow) => boolean) =>
+  families.reduce((sum, f) => (test(f) ? sum + f.n : sum), 0);
 
 export interface Measure {
   /** The families or records counted in. */
@@ -65,8 +75,8 @@ export function positiveFirst(families: readonly FamilyRow[]): Measure {
   let of = 0;
   for (const f of families) {
     if (f.firstToneThisYear === null || f.students === 0) continue;
-    of += f.students;
-    if (f.firstToneThisYear === 'good_news') count += f.students;
+    of += f.students * f.n;
+    if (f.firstToneThisYear === 'good_news') count += f.students * f.n;
   }
   return { count, of };
 }
@@ -77,8 +87,8 @@ export const GOOD_NEWS: MeasureDefinition = {
     'Of all the school’s families, the share who heard good news from the school in the period.',
 };
 export const goodNews = (families: readonly FamilyRow[]): Measure => ({
-  count: families.filter((f) => f.goodNewsInPeriod).length,
-  of: families.length,
+  count: familiesWhere(families, (f) => f.goodNewsInPeriod),
+  of: familyCount(families),
 });
 
 export const WAITING: MeasureDefinition = {
@@ -86,8 +96,8 @@ export const WAITING: MeasureDefinition = {
   definition: 'Families who have not heard good news from the school this school year.',
 };
 export const waitingForGoodNews = (families: readonly FamilyRow[]): Measure => ({
-  count: families.filter((f) => !f.goodNewsThisYear).length,
-  of: families.length,
+  count: familiesWhere(families, (f) => !f.goodNewsThisYear),
+  of: familyCount(families),
 });
 
 /** Contacts of one month by direction, as the store counts them. */
@@ -253,11 +263,11 @@ export function reach(families: readonly FamilyRow[], group: ReachGroup): ReachR
         g = { families: 0, contacted: 0, goodNews: 0, neverContacted: 0, days: new Map() };
         groups.set(value, g);
       }
-      g.families += 1;
-      if (f.contactedInPeriod) g.contacted += 1;
-      if (f.goodNewsInPeriod) g.goodNews += 1;
-      if (f.daysSinceLastContact === null) g.neverContacted += 1;
-      else g.days.set(f.daysSinceLastContact, (g.days.get(f.daysSinceLastContact) ?? 0) + 1);
+      g.families += f.n;
+      if (f.contactedInPeriod) g.contacted += f.n;
+      if (f.goodNewsInPeriod) g.goodNews += f.n;
+      if (f.daysSinceLastContact === null) g.neverContacted += f.n;
+      else g.days.set(f.daysSinceLastContact, (g.days.get(f.daysSinceLastContact) ?? 0) + f.n);
     }
   return [...groups.entries()]
     .map(([value, { days, ...g }]) => ({

@@ -124,6 +124,7 @@ async function familyRows(
       goodNewsInPeriod: c?.good_in_period ?? false,
       goodNewsThisYear: c?.good_this_year ?? false,
       daysSinceLastContact: daysSince(c?.last_at ?? lastBefore.get(id) ?? null),
+      n: 1,
     };
     return [id, family];
   });
