@@ -148,6 +148,26 @@ describe('partnership insights, counted by hand', () => {
     expect(chinese.strengths.withStrength).toEqual({ count: 0, of: 1 });
   });
 
+  it('counts a family told before its item was raised (two computers’ clocks disagree) as told that many days early', () => {
+    let now = new Date('2026-11-10T18:00:00Z');
+    const core = tempCore({ setup: 'school', now: () => now });
+    const family = ok(core, 'family.create', {
+      name: 'Evans family',
+      members: [{ person: { firstName: 'Eve' }, relationship: 'Mother' }],
+      students: [],
+    });
+    const item = ok(core, 'voice.create', {
+      householdId: family.id,
+      kind: 'question',
+      summary: 'Bus times?',
+    });
+    now = new Date('2026-11-07T18:00:00Z');
+    for (const step of ['heard', 'acted', 'told'] as const)
+      ok(core, 'voice.advance', { id: item.id, step, note: 'Sent the bus times.' });
+    const figures = ok(core, 'insights.get', { period: YEAR });
+    expect(figures.voice).toMatchObject({ raised: 1, told: 1, medianDaysToTold: -3 });
+  });
+
   it('compares with the same days a year before once there are records then', () => {
     const { core } = handCountedSchool();
     const spring = ok(core, 'insights.get', { period: { from: '2027-04-01', to: '2027-05-31' } });
