@@ -382,25 +382,31 @@ function decodeFamilies(store: Store, rows: ReadonlyMap<number, number>): Family
 }
 
 /**
- * Contacts in the period by month, direction and staff member, and with families by
- * interpreter need and language: whole months from the tallies (their rows for the grade and
- * language asked for, '*' for all), the rest contact by contact.
+ * What the two contact counts below share: whole months from the tallies (their rows for the
+ * grade and language asked for, '*' for all), the rest contact by contact.
  */
-function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
-  const params = {
-    ...paramsOf(store, q, b),
-    ...rangeParams(p.ranges),
-    months: JSON.stringify(p.wholeMonths),
+function contactReads(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
+  return {
+    params: {
+      ...paramsOf(store, q, b),
+      ...rangeParams(p.ranges),
+      months: JSON.stringify(p.wholeMonths),
+    },
+    // With no days to read contact by contact, the second half is left out, not made false:
+    // SQLite still walks a narrowed screen's families through a half whose WHERE holds `0`.
+    raw: (sql: string) =>
+      p.ranges.length > 0
+        ? `UNION ALL ${sql.replace('@ranges', `(${rangesSql(p.ranges, 'c.occurred_at')})`)}`
+        : '',
+    facet: (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
+    AND ${t}.language = coalesce(@language, '*') AND ${t}.month IN (SELECT value FROM json_each(@months))`,
   };
-  // With no days to read contact by contact, the second half is left out, not made false:
-  // SQLite still walks a narrowed screen's families through a half whose WHERE holds `0`.
-  const raw = (sql: string) =>
-    p.ranges.length > 0
-      ? `UNION ALL ${sql.replace('@ranges', `(${rangesSql(p.ranges, 'c.occurred_at')})`)}`
-      : '';
-  const facet = (t: string) => `${t}.school_id = @school AND ${t}.grade = coalesce(@grade, '*')
-    AND ${t}.language = coalesce(@language, '*') AND ${t}.month IN (SELECT value FROM json_each(@months))`;
-  const contacts = store
+}
+
+/** Contacts in the period by month, direction and staff member. */
+function contactsByMonth(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
+  const { params, raw, facet } = contactReads(store, q, b, p);
+  return store
     .sql(
       `SELECT t.month, t.direction, t.staff_id AS staffId, st.role, t.contacts
        FROM contact_month_tallies t JOIN staff st ON st.id = t.staff_id
@@ -418,7 +424,12 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
     role: StaffRole;
     contacts: number;
   }[];
-  const languages = store
+}
+
+/** Contacts in the period with families, by the family's interpreter need and language. */
+function contactsByLanguage(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
+  const { params, raw, facet } = contactReads(store, q, b, p);
+  const rows = store
     .sql(
       `SELECT family_interpreter AS familyInterpreter, interpreter_used AS used,
          held_in AS heldIn, sum(contacts) AS n
@@ -431,15 +442,12 @@ function contactRows(store: Store, q: InsightsQuery, b: PeriodBounds, p: Plan) {
        GROUP BY 1, 2, 3`)}`,
     )
     .all(params) as { familyInterpreter: number; used: number; heldIn: HeldIn; n: number }[];
-  return {
-    contacts,
-    languages: languages.map((r) => ({
-      familyInterpreter: r.familyInterpreter === 1,
-      used: r.used === 1,
-      heldIn: r.heldIn,
-      n: r.n,
-    })),
-  };
+  return rows.map((r) => ({
+    familyInterpreter: r.familyInterpreter === 1,
+    used: r.used === 1,
+    heldIn: r.heldIn,
+    n: r.n,
+  }));
 }
 
 /**
@@ -558,7 +566,7 @@ function lastYear(store: Store, q: InsightsQuery, familyCount: number): Insights
   return lastYearFigures(
     {
       families: familyRows(store, q, b, p, 'last year'),
-      contacts: contactRows(store, q, b, p).contacts,
+      contacts: contactsByMonth(store, q, b, p),
     },
     familyCount,
   );
@@ -574,7 +582,8 @@ export function gatherInsights(store: Store, q: InsightsQuery, months: string[])
     months,
     {
       families,
-      ...contactRows(store, q, b, p),
+      contacts: contactsByMonth(store, q, b, p),
+      languages: contactsByLanguage(store, q, b, p),
       voice: voiceRows(store, q, b),
       homeVisits: homeVisitRows(store, q, b),
       strengths: strengthRows(store, q, b),
