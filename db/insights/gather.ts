@@ -87,6 +87,16 @@ const ofChosen = (q: InsightsQuery, column: string) =>
     ? `AND +${column} IN (SELECT p.household_id FROM household_profile p WHERE ${chosen(q)})`
     : '';
 
+/**
+ * `table` (as `alias`) joined to the chosen families (`p`) for a narrowed screen, read family
+ * by family (CROSS JOIN keeps the families outside) through `index`, led by the school and the
+ * family (migration 0018): a language's or grade's families have a few rows each, and testing
+ * every row of the school's period against the chosen families cost two to four times as much.
+ */
+const byChosenFamily = (table: string, alias: string, index: string) =>
+  `household_profile p CROSS JOIN ${table} ${alias} INDEXED BY ${index}
+     ON ${alias}.school_id = p.school_id AND ${alias}.household_id = p.household_id`;
+
 /** The school's months the period touches, in order. */
 function schoolMonths(store: Store, schoolId: string, b: PeriodBounds): SchoolMonth[] {
   const rows = store
@@ -462,9 +472,9 @@ function voiceRows(store: Store, q: InsightsQuery, b: PeriodBounds): VoiceRow[] 
          THEN (${ms('v.told_at')} - ${ms('v.raised_at')}) / ${DAY_MS} * 8 + 4
          ELSE (CAST(@endMs AS INTEGER) - ${ms('v.raised_at')}) / ${DAY_MS} * 8 END)
        + (v.acted_at IS NOT NULL) * 2 + (v.heard_at IS NOT NULL) AS value
-     FROM voice_items v
+     FROM ${narrowed(q) ? byChosenFamily('voice_items', 'v', 'voice_items_by_family_for_insights') : 'voice_items v'}
      WHERE v.school_id = @school AND v.raised_at >= @from AND v.raised_at < @end
-       ${ofChosen(q, 'v.household_id')}`,
+       ${narrowed(q) ? `AND ${chosen(q)}` : ''}`,
     paramsOf(store, q, b),
   );
   return [...codes].map(([code, n]) => {
@@ -489,7 +499,11 @@ function homeVisitRows(store: Store, q: InsightsQuery, b: PeriodBounds): HomeVis
     store,
     `SELECT p.kind * ${statuses} + CASE v.status
          ${HOME_VISIT_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END AS value
-     FROM home_visits v JOIN household_profile p ON p.household_id = v.household_id
+     FROM ${
+       narrowed(q)
+         ? byChosenFamily('home_visits', 'v', 'home_visits_by_family_for_insights')
+         : 'home_visits v JOIN household_profile p ON p.household_id = v.household_id'
+     }
      WHERE v.school_id = @school AND v.scheduled_at >= @from AND v.scheduled_at < @end
        AND ${chosen(q)}`,
     paramsOf(store, q, b),
@@ -510,18 +524,13 @@ function strengthRows(store: Store, q: InsightsQuery, b: PeriodBounds) {
     count(CASE WHEN ${within('contributed_at')} THEN 1 END) AS contributed`;
   const params = paramsOf(store, q, b);
   if (narrowed(q)) {
-    // The chosen families' strengths, a few each, found family by family (CROSS JOIN keeps
-    // the families outside) through the index that holds all that is counted (migration
-    // 0018), and kept once for both counts: testing each of the school's strengths against
-    // the chosen families cost four times as much.
+    // The chosen families' strengths (byChosenFamily), kept once for both counts.
     const rows = store
       .sql(
         `WITH chosen AS MATERIALIZED (
            SELECT s.household_id, s.category, s.invited_at, s.contributed_at
-           FROM household_profile p CROSS JOIN strengths s INDEXED BY strengths_by_family_for_insights
-             ON s.school_id = p.school_id AND s.consent = 'staff'
-               AND s.household_id = p.household_id AND s.recorded_at < @end
-           WHERE ${chosen(q)})
+           FROM ${byChosenFamily('strengths', 's', 'strengths_by_family_for_insights')}
+           WHERE ${chosen(q)} AND s.consent = 'staff' AND s.recorded_at < @end)
          SELECT s.category, ${counts} FROM chosen s GROUP BY s.category
          UNION ALL SELECT NULL, count(DISTINCT household_id), 0, 0 FROM chosen`,
       )

@@ -15,7 +15,7 @@ import { sql as strengthSteps } from './0014_strength_steps';
 import { sql as insightTallies } from './0015_insight_tallies';
 import { sql as strengthsByKindWithFamily } from './0016_strengths_by_kind_with_family';
 import { sql as contactRecordedBy } from './0017_contact_recorded_by';
-import { sql as strengthsByFamilyForInsights } from './0018_strengths_by_family_for_insights';
+import { sql as insightsByFamily } from './0018_insights_by_family';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -39,5 +39,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0015_insight_tallies', sql: insightTallies },
   { name: '0016_strengths_by_kind_with_family', sql: strengthsByKindWithFamily },
   { name: '0017_contact_recorded_by', sql: contactRecordedBy },
-  { name: '0018_strengths_by_family_for_insights', sql: strengthsByFamilyForInsights },
+  { name: '0018_insights_by_family', sql: insightsByFamily },
 ];
