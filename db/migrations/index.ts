@@ -16,6 +16,7 @@ import { sql as insightTallies } from './0015_insight_tallies';
 import { sql as strengthsByKindWithFamily } from './0016_strengths_by_kind_with_family';
 import { sql as contactRecordedBy } from './0017_contact_recorded_by';
 import { sql as insightsByFamily } from './0018_insights_by_family';
+import { sql as conflictClock } from './0019_conflict_clock';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0016_strengths_by_kind_with_family', sql: strengthsByKindWithFamily },
   { name: '0017_contact_recorded_by', sql: contactRecordedBy },
   { name: '0018_insights_by_family', sql: insightsByFamily },
+  { name: '0019_conflict_clock', sql: conflictClock },
 ];

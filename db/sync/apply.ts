@@ -77,11 +77,12 @@ export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushRe
     const table = change.table;
     const pending = stillPending.get(`${table}:${change.rowId}`);
     if (pending === 'all') continue;
-    const conflict = (field: string, theirs: unknown, kept: 'mine' | 'theirs') =>
+    /** `keptHlc`: the clock of the value the record keeps. */
+    const conflict = (field: string, theirs: unknown, kept: 'mine' | 'theirs', keptHlc: string) =>
       store
         .sql(
-          `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, kept_hlc, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           table,
@@ -90,16 +91,17 @@ export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushRe
           JSON.stringify(change.values[field] ?? null),
           JSON.stringify(theirs ?? null),
           kept,
+          keptHlc,
           at,
         );
     for (const [field, { value }] of Object.entries(outcome.overwrote))
-      conflict(field, value, 'mine');
+      conflict(field, value, 'mine', change.hlc);
     const adopt: Record<string, unknown> = {};
     for (const [field, { value, hlc }] of Object.entries(outcome.current)) {
       mergeClock(deps, hlc);
       if (pending?.has(field)) continue;
       adopt[field] = value;
-      if (outcome.status === 'superseded') conflict(field, value, 'theirs');
+      if (outcome.status === 'superseded') conflict(field, value, 'theirs', hlc);
     }
     if (outcome.status === 'rejected')
       store
@@ -156,9 +158,15 @@ function leaveTeams(deps: ApplyDeps, staffId: string, values: Record<string, unk
  * (server/sync/merge.ts `overwrote`): kept for review as a conflict the other value won, as
  * the computer that pushed second keeps its side (acknowledge). A field this computer has
  * changed again since is not listed: its newer value is on its way. A page pulled again
- * (after gaining an audience) adds nothing already kept, reviewed or not.
+ * (after gaining an audience) adds nothing already kept, reviewed or not. Returns whether it
+ * listed one.
  */
-function keepOverwritten(deps: ApplyDeps, change: PulledChange, values: Record<string, unknown>) {
+function keepOverwritten(
+  deps: ApplyDeps,
+  change: PulledChange,
+  values: Record<string, unknown>,
+): boolean {
+  let kept = false;
   for (const [field, lost] of Object.entries(change.overwrote ?? {})) {
     if (!(field in values) || parseHlc(lost.hlc).node !== deps.clock.node) continue;
     const row = {
@@ -167,17 +175,45 @@ function keepOverwritten(deps: ApplyDeps, change: PulledChange, values: Record<s
       field,
       mine: JSON.stringify(lost.value ?? null),
       theirs: JSON.stringify(values[field] ?? null),
+      hlc: change.hlc,
       at: deps.now().toISOString(),
     };
-    deps.store
+    const inserted = deps.store
       .sql(
-        `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, at)
-         SELECT @tbl, @rowId, @field, @mine, @theirs, 'theirs', @at
+        `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, kept_hlc, at)
+         SELECT @tbl, @rowId, @field, @mine, @theirs, 'theirs', @hlc, @at
          WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = @tbl AND row_id = @rowId
            AND field = @field AND mine = @mine AND theirs = @theirs)`,
       )
       .run(row);
+    if (inserted.changes > 0) kept = true;
   }
+  return kept;
+}
+
+/**
+ * A conflict listed here that someone settled on another computer leaves the list when the
+ * value they chose arrives: a pulled value, stamped after the value the conflict kept, that is
+ * the one it did not keep. (The value that lost, pulled again in the page that brought the
+ * conflict, is older; a third value leaves it listed: the value it lost may still matter.)
+ * Checked only while this computer lists conflicts, so a first sync of a hundred thousand
+ * records pays nothing.
+ */
+function settledElsewhere(deps: ApplyDeps, change: PulledChange, values: Record<string, unknown>) {
+  const settle = deps.store.sql(
+    `UPDATE sync_conflicts SET resolved_at = @at
+     WHERE resolved_at IS NULL AND tbl = @tbl AND row_id = @rowId AND field = @field
+       AND kept_hlc < @hlc AND (CASE kept WHEN 'mine' THEN theirs ELSE mine END) = @value`,
+  );
+  for (const [field, value] of Object.entries(values))
+    settle.run({
+      at: deps.now().toISOString(),
+      tbl: change.table,
+      rowId: change.rowId,
+      field,
+      hlc: change.hlc,
+      value: JSON.stringify(value ?? null),
+    });
 }
 
 export type PageEffect = 'applied' | 'restart';
@@ -210,6 +246,8 @@ export function applyPage(
     page.changes.map((c) => c.rowId),
   );
   let unreadable = 0;
+  let listsConflicts =
+    store.sql('SELECT 1 FROM sync_conflicts WHERE resolved_at IS NULL LIMIT 1').get() !== undefined;
   const merged: { table: 'people' | 'students'; from: string; to: string }[] = [];
   for (const change of page.changes) {
     if (!isSyncedTable(change.table)) {
@@ -227,7 +265,8 @@ export function applyPage(
       Object.entries(change.values).filter(([field]) => !held?.has(field)),
     );
     if (Object.keys(values).length === 0) continue;
-    keepOverwritten(deps, change, values);
+    if (listsConflicts) settledElsewhere(deps, change, values);
+    if (keepOverwritten(deps, change, values)) listsConflicts = true;
     if (change.table === 'staff') leaveTeams(deps, change.rowId, values);
     if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
     else if (
