@@ -24,6 +24,24 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
   const signInHere = (dev: Device, staffId: string) =>
     callOrThrow(dev.core, 'session.signIn', { staffId, password: DISTRICT_PASSWORD });
 
+  /**
+   * Nia writes on the clinic laptop; Noor signs in at the front desk through the district, and
+   * the laptop's next sync shares the health key with her.
+   */
+  async function twoNursesSharing() {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
+    const laptop = await device(d, 'Clinic laptop');
+    const desk = await device(d, 'Front desk');
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    await laptop.sync();
+    await desk.signIn(noor);
+    await laptop.sync();
+    return { d, nia, noor, laptop, desk, student };
+  }
+
   it('a health note written on the clinic laptop opens for the other nurse at the front desk, and for no one else', async () => {
     const d = await district();
     const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
@@ -93,17 +111,7 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
   });
 
   it('a nurse taken off the health team loses its keys everywhere, and notes written after open only for the team', async () => {
-    const d = await district();
-    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
-    const laptop = await device(d, 'Clinic laptop');
-    const desk = await device(d, 'Front desk');
-    await laptop.signIn(nia);
-    const { student } = addOkaforFamily(laptop.core);
-    await laptop.sync();
-    await desk.signIn(noor);
-    await laptop.sync();
-    await laptop.sync();
+    const { d, nia, noor, laptop, desk, student } = await twoNursesSharing();
 
     const removed = await d.send(
       'PATCH',
@@ -143,16 +151,7 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
   });
 
   it('a share for a key version the district never saw, stamped ahead of its clock, is refused', async () => {
-    const d = await district();
-    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-    const noor = await d.addStaff('Noor Nurse', 'nurse', ['health']);
-    const laptop = await device(d, 'Clinic laptop');
-    const desk = await device(d, 'Front desk');
-    await laptop.signIn(nia);
-    addOkaforFamily(laptop.core);
-    await laptop.sync();
-    await desk.signIn(noor);
-    await laptop.sync();
+    const { d, noor, laptop, desk } = await twoNursesSharing();
     const [real] = (await desk.transport.keys({ shares: [] })).shares;
     if (!real) throw new Error('Noor should hold a share of the health key');
 
