@@ -145,6 +145,34 @@ describe('sync in the app', () => {
     ).toEqual({
       address: '16 Oak Ave',
     });
+    // The laptop, whose value the desk had overwritten, listed it too, and the choice made at
+    // the desk settled it there.
+    expect(
+      laptop.core.store.db
+        .prepare('SELECT mine, theirs, resolved_at IS NOT NULL AS settled FROM sync_conflicts')
+        .all(),
+    ).toEqual([{ mine: '"16 Oak Ave"', theirs: '"14 Elm St"', settled: 1 }]);
+
+    // Now the other way round: the desk's new address is overwritten by the laptop, which had
+    // not seen it; the desk lists its own value for review at its next sync.
+    await page.getByRole('navigation').getByRole('button', { name: 'Families' }).click();
+    await page.getByLabel('Search families').fill('Ada Okafor');
+    await page.getByRole('button', { name: family.name, exact: true }).first().click();
+    await page.getByRole('button', { name: 'Edit name and address' }).click();
+    await dialog.getByLabel('Address (optional)').fill('20 Birch Ln');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /Synced/ }).waitFor({ timeout: 10_000 });
+    callOrThrow(laptop.core, 'household.update', { id: family.id, address: '22 Cedar Ct' });
+    await laptop.sync();
+    await page.getByRole('button', { name: /Synced/ }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const overwritten = page.locator('.conflict').first();
+    await overwritten.getByText('22 Cedar Ct').first().waitFor({ timeout: 10_000 });
+    await overwritten.getByText('20 Birch Ln').first().waitFor();
+    await screenshot(page, 'sync-overwritten-here-review-1280');
+    await overwritten.getByRole('button', { name: 'Keep “22 Cedar Ct”' }).click();
+    await page.getByText('Nothing to review.').waitFor();
 
     // The district server goes away: work goes on, and the page says so plainly.
     await d.app.close();
@@ -203,8 +231,7 @@ describe('sync in the app', () => {
     await page.getByText(/this computer does not have the key for this note yet/).waitFor();
     await screenshot(page, 'health-note-waiting-for-key-1280');
 
-    // Nia's laptop syncs: it learns Noor's key, shares the health key with her, sends it.
-    await laptop.sync();
+    // Nia's laptop syncs once: it learns Noor's key, shares the health key with her, sends it.
     await laptop.sync();
     await page.getByRole('button', { name: /Synced|waiting to sync/ }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
