@@ -20,6 +20,7 @@ import { Writer } from '../../db/write';
 import { hashSecret, newToken } from '../../server/auth/secrets';
 import { freePort } from '../free-port';
 import { startPostgres } from '../postgres-cluster';
+import { processCpuMs, treeCpuMs } from './proc-cpu';
 import { percentile, round } from './stats';
 
 /**
@@ -29,6 +30,8 @@ import { percentile, round } from './stats';
  * - incremental_sync_100_changes_p95_ms: one device pushes 100 changes and pulls what is new;
  * - server_200_devices_p95_ms / _errors: 200 devices syncing at once (push 10, pull), after
  *   a first burst timed on its own (server_200_devices_first_burst_p95_ms);
+ * - server_cpu_ms_per_sync / pg_cpu_ms_per_sync: the CPU those bursts cost the server and
+ *   PostgreSQL, per sync, from /proc;
  * - server_rss_mb: the server's resident memory after that.
  */
 const PASSWORD = 'bench district password';
@@ -367,9 +370,22 @@ export async function syncBenchmarks(
     await Promise.all(devices.map(oneSync));
     results.server_200_devices_first_burst_p95_ms = round(percentile(latencies, 95), 1);
     latencies.length = 0;
-    for (let round_ = 0; round_ < (quick ? 1 : 5); round_++)
-      await Promise.all(devices.map(oneSync));
+    // What the bursts after it cost, beside how long they took: the server's CPU and all of
+    // PostgreSQL's (its postmaster and backends), per sync.
+    const [{ data_directory: dataDir } = { data_directory: '' }] = (
+      await admin.query<{ data_directory: string }>('SHOW data_directory')
+    ).rows;
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const cpuBefore = { server: processCpuMs(server.pid), pg: treeCpuMs(postmaster) };
+    const rounds = quick ? 1 : 5;
+    for (let round_ = 0; round_ < rounds; round_++) await Promise.all(devices.map(oneSync));
+    const syncs = rounds * devices.length;
     results.server_200_devices_p95_ms = round(percentile(latencies, 95), 1);
+    results.server_cpu_ms_per_sync = round(
+      (processCpuMs(server.pid) - cpuBefore.server) / syncs,
+      2,
+    );
+    results.pg_cpu_ms_per_sync = round((treeCpuMs(postmaster) - cpuBefore.pg) / syncs, 2);
     results.server_200_devices_errors = errors;
     const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
     results.server_rss_mb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
