@@ -162,13 +162,19 @@ describe('sync in the app', () => {
     await dialog.getByLabel('Address (optional)').fill('20 Birch Ln');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /Synced/ }).waitFor({ timeout: 10_000 });
+    // The desk sends it on its own soon after the write.
+    const deskCore = app.core;
+    await vi.waitFor(() => expect(callOrThrow(deskCore, 'sync.status', {}).pending).toBe(0), {
+      timeout: 10_000,
+    });
     callOrThrow(laptop.core, 'household.update', { id: family.id, address: '22 Cedar Ct' });
     await laptop.sync();
     await page.getByRole('button', { name: /Synced/ }).click();
     await page.getByRole('button', { name: 'Sync now' }).click();
+    // The page lists it as soon as that sync ends, without being opened again.
+    await page.getByRole('button', { name: /1 to review/ }).waitFor({ timeout: 10_000 });
     const overwritten = page.locator('.conflict').first();
-    await overwritten.getByText('22 Cedar Ct').first().waitFor({ timeout: 10_000 });
+    await overwritten.getByText('22 Cedar Ct').first().waitFor({ timeout: 5_000 });
     await overwritten.getByText('20 Birch Ln').first().waitFor();
     await screenshot(page, 'sync-overwritten-here-review-1280');
     await overwritten.getByRole('button', { name: 'Keep “22 Cedar Ct”' }).click();

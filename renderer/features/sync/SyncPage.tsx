@@ -22,7 +22,13 @@ export function SyncPage({
   const [problem, setProblem] = useState<string | null>(null);
   const now = useNow(1_000);
   const status = useCall('sync.status', {}, `${refresh}-${Math.floor(now.getTime() / 2_000)}`);
-  const review = useCall('sync.review', {}, refresh);
+  // Read again whenever a sync ends (it may list or settle conflicts), not only after an
+  // action here: "Sync now" returns before the sync it asks for has run.
+  const review = useCall(
+    'sync.review',
+    {},
+    `${refresh}-${status.data?.lastSyncAt ?? ''}-${status.data?.conflicts ?? ''}-${status.data?.rejections ?? ''}`,
+  );
   const act = (work: Promise<unknown>) =>
     work.then(
       () => {
