@@ -1,15 +1,23 @@
 import { IDLE_LOCK_MINUTES } from '../contract';
 import type { Ctx } from './context';
-import { getMeta } from './store';
+import { getMeta, setMeta } from './store';
+
+/** Where this computer keeps the setting (meta). */
+const IDLE_LOCK_KEY = 'idle_lock_minutes';
 
 /** Minutes without a call after which Hearth locks on this computer (Settings). */
 export function idleLockMinutes(ctx: Ctx): number {
-  const stored = Number(getMeta(ctx.store, 'idle_lock_minutes'));
+  const stored = Number(getMeta(ctx.store, IDLE_LOCK_KEY));
   return Number.isInteger(stored) &&
     stored >= IDLE_LOCK_MINUTES.min &&
     stored <= IDLE_LOCK_MINUTES.max
     ? stored
     : IDLE_LOCK_MINUTES.default;
+}
+
+/** The administrator's choice (the contract keeps it within IDLE_LOCK_MINUTES). */
+export function setIdleLockMinutes(ctx: Ctx, minutes: number): void {
+  setMeta(ctx.store, IDLE_LOCK_KEY, String(minutes));
 }
 
 /** Forget who is signed in and their keys: every call after this needs the password again. */

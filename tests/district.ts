@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import {
   deviceSignInResult,
   auditUploadResult,
+  formatHlc,
   keyBundleSchema,
   pullPageSchema,
   pushResultSchema,
   type ErrorCode,
+  type PushChange,
   type ServerStaff,
   type StaffKeyRecord,
   type StaffRole,
@@ -25,6 +27,32 @@ import { migrateServer } from '../server/migrate';
  * (routing, body limits, validation, errors) without a socket.
  */
 export const DISTRICT_PASSWORD = 'district staff password';
+
+/**
+ * A family's creation as a computer stamped `node` sends it in a push, for tests that talk to
+ * the server by hand: `at` is its clock's wall time (now unless given).
+ */
+export function householdCreation(change: {
+  rowId: string;
+  schoolId: string;
+  by: string;
+  node: string;
+  name: string;
+  address?: string | null;
+  at?: number;
+  seq?: number;
+}): PushChange {
+  const { rowId, schoolId, by, node, name, address = null, at = Date.now(), seq = 1 } = change;
+  return {
+    seq,
+    table: 'households',
+    rowId,
+    hlc: formatHlc({ wall: at, counter: 0, node }),
+    by,
+    insert: true,
+    values: { id: rowId, schoolId, name, address },
+  };
+}
 
 export interface Reply {
   status: number;

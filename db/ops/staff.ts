@@ -24,11 +24,11 @@ import {
   reconcileTeamKeys,
   removeFromTeamKeys,
 } from '../privacy/keyring';
-import { lockSession } from '../idle-lock';
+import { lockSession, setIdleLockMinutes } from '../idle-lock';
 import { backoffSeconds } from '../privacy/throttle';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import { knownToDistrict } from '../sync/keys';
-import { setMeta, type Store } from '../store';
+import type { Store } from '../store';
 import type { Writer } from '../write';
 import { appStatus } from './status';
 
@@ -211,7 +211,7 @@ export const staffHandlers = {
   },
 
   'settings.setIdleLock': (ctx, { minutes }) => {
-    setMeta(ctx.store, 'idle_lock_minutes', String(minutes));
+    setIdleLockMinutes(ctx, minutes);
     return appStatus(ctx);
   },
 } satisfies Partial<Handlers>;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
 import { buildServer } from '../../server/app';
-import { injectSender, injectTransport, type Device, type District } from '../district';
+import {
+  householdCreation,
+  injectSender,
+  injectTransport,
+  type Device,
+  type District,
+} from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -311,15 +317,15 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, cluster }) 
           {
             basedOn: 0,
             changes: [
-              {
-                seq: 1,
-                table: 'households',
+              householdCreation({
                 rowId: id,
-                hlc: `${String(at).padStart(15, '0')}.000000.${device === laptop ? 'laptop' : 'desk'}`,
+                schoolId: d.schoolId,
                 by: liaison.id,
-                insert: true,
-                values: { id, schoolId: d.schoolId, name, address },
-              },
+                node: device === laptop ? 'laptop' : 'desk',
+                name,
+                address,
+                at,
+              }),
             ],
           },
           device.token,

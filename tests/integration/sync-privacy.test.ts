@@ -3,7 +3,13 @@ import { MAX_PUSH_CHANGES, newId, pushResultSchema, type PushChange } from '../.
 import { callOrThrow } from '../../db/core';
 import { startSyncAgent } from '../../db/sync/agent';
 import { SyncFailure } from '../../db/sync/client';
-import { DISTRICT_PASSWORD, injectTransport, type Device, type District } from '../district';
+import {
+  DISTRICT_PASSWORD,
+  householdCreation,
+  injectTransport,
+  type Device,
+  type District,
+} from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -250,15 +256,13 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       {
         basedOn: 0,
         changes: [
-          {
-            seq: 1,
-            table: 'households',
+          householdCreation({
             rowId,
-            hlc: `${String(Date.now()).padStart(15, '0')}.000000.desk`,
+            schoolId: d.schoolId,
             by: office.id,
-            insert: true,
-            values: { schoolId: d.schoolId, name: 'Okafor \uD800', address: null },
-          },
+            node: 'desk',
+            name: 'Okafor \uD800',
+          }),
         ],
       },
       desk.token,

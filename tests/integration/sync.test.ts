@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../db/core';
 import type { SyncTransport } from '../../db/sync/client';
-import { addOkaforFamily, type Device } from '../district';
+import { addOkaforFamily, householdCreation, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -267,15 +267,14 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
       {
         basedOn: 0,
         changes: [
-          {
-            seq: 1_000,
-            table: 'households',
+          householdCreation({
             rowId: id,
-            hlc: `${String(Date.now()).padStart(15, '0')}.000000.test`,
+            schoolId: d.schoolId,
             by: office.id,
-            insert: true,
-            values: { id, schoolId: d.schoolId, name: 'Too big', address: null },
-          },
+            node: 'test',
+            name: 'Too big',
+            seq: 1_000,
+          }),
         ],
         pull: { after: 0, limit: 2_001 },
       },
