@@ -21,6 +21,18 @@ export const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 /** Text a person could have typed: no control characters but those `control` allows. */
 const typeable = (control: RegExp) => (s: string) => !control.test(s) && wellFormed(s);
 export const UNTYPEABLE = 'contains characters that cannot be typed';
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and
+ * the line and paragraph separators (U+2028, U+2029). In a name or any one-line field the
+ * first reorder what is shown around them (a name that reads backwards, a label that hides
+ * part of itself) and the second break the line; screens isolate each value's direction
+ * themselves. Multi-line text keeps them: a note's own direction marks stay inside its block.
+ * Values stored before these were refused had them removed (local migration 0020, server
+ * migration 12).
+ */
+const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
+export const DIRECTION_CONTROLS = 'contains hidden characters that change how text is shown';
+const withoutDirectionControls = (s: string) => !DIRECTION_CONTROL.test(s);
 
 const MAX_LONG_TEXT = 10_000;
 
@@ -33,7 +45,8 @@ export function line(max = 200) {
     .trim()
     .min(1, 'cannot be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
+    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE)
+    .refine(withoutDirectionControls, DIRECTION_CONTROLS);
 }
 
 /** Multi-line text (notes, summaries): newlines and tabs allowed, other control characters not. */
@@ -93,7 +106,8 @@ export function filterText(max = 200) {
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
+    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE)
+    .refine(withoutDirectionControls, DIRECTION_CONTROLS);
 }
 
 /**

@@ -10,6 +10,7 @@ import pushInOneStatement from './migrations/0008_push_in_one_statement';
 import auditRefusals from './migrations/0009_audit_refusals';
 import signInBackoff from './migrations/0010_sign_in_backoff';
 import overwrittenValues from './migrations/0011_overwritten_values';
+import noDirectionControls from './migrations/0012_no_direction_controls';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -24,6 +25,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'audit refusals', sql: auditRefusals },
   { name: 'sign-in backoff', sql: signInBackoff },
   { name: 'overwritten values', sql: overwrittenValues },
+  { name: 'no direction controls', sql: noDirectionControls },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

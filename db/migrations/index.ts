@@ -17,6 +17,7 @@ import { sql as strengthsByKindWithFamily } from './0016_strengths_by_kind_with_
 import { sql as contactRecordedBy } from './0017_contact_recorded_by';
 import { sql as insightsByFamily } from './0018_insights_by_family';
 import { sql as conflictClock } from './0019_conflict_clock';
+import { sql as noDirectionControls } from './0020_no_direction_controls';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0017_contact_recorded_by', sql: contactRecordedBy },
   { name: '0018_insights_by_family', sql: insightsByFamily },
   { name: '0019_conflict_clock', sql: conflictClock },
+  { name: '0020_no_direction_controls', sql: noDirectionControls },
 ];

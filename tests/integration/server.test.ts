@@ -149,6 +149,58 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     ]);
   });
 
+  it('migration 12 takes direction controls out of one-line fields, and keeps them in notes', async () => {
+    db = await open();
+    closers.push(() => db.close());
+    await migrateServer(db, 11);
+    const school = newId();
+    const person = newId();
+    const rlo = '\u202E';
+    await db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, 'UTC')`, [
+      school,
+      `Riverside${rlo}`,
+    ]);
+    const data = {
+      id: person,
+      firstName: `Ana${rlo}gnp.exe`,
+      lastName: rlo,
+      doNotContact: `No ${rlo}calls`,
+    };
+    await db.query(
+      `INSERT INTO records (tbl, id, school_id, audience, data, clocks, seqs)
+       VALUES ('people', $1, $2, 'school', $3, '{}', '{}')`,
+      [person, school, JSON.stringify(data)],
+    );
+    await db.query(
+      `INSERT INTO sync_log (school_id, audience, tbl, row_id, hlc, removed, wire)
+       VALUES ($1, 'school', 'people', $2, 'h1', false, $3)`,
+      [
+        school,
+        person,
+        JSON.stringify({
+          seq: 1,
+          table: 'people',
+          rowId: person,
+          hlc: 'h1',
+          values: data,
+          removed: false,
+        }),
+      ],
+    );
+    await migrateServer(db);
+    const clean = {
+      id: person,
+      firstName: 'Anagnp.exe',
+      lastName: '?',
+      doNotContact: `No ${rlo}calls`,
+    };
+    const [record] = await db.query<{ data: unknown }>('SELECT data FROM records');
+    expect(record?.data).toEqual(clean);
+    const [entry] = await db.query<{ wire: string }>('SELECT wire FROM sync_log');
+    expect((JSON.parse(entry?.wire ?? '{}') as { values: unknown }).values).toEqual(clean);
+    expect(await db.query('SELECT name FROM schools')).toEqual([{ name: 'Riverside' }]);
+  });
+
   it('bootstraps the first administrator once, checking every field', async () => {
     await start();
     const bad = await send('POST', '/v1/bootstrap', { ...ADMIN, email: 'not an email', extra: 1 });

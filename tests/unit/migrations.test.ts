@@ -91,6 +91,33 @@ describe('migrations', () => {
     store.close();
   });
 
+  it('takes direction controls out of one-line fields stored before 0020, and keeps notes as written', () => {
+    const store = openStore(join(tempDir(), 'bidi.sqlite'));
+    const before = MIGRATIONS.findIndex((m) => m.name === '0020_no_direction_controls');
+    migrate(store, MIGRATIONS.slice(0, before));
+    const [school, household, person] = Array.from({ length: 3 }, () => newId());
+    store.db.exec(`
+      INSERT INTO meta (key, value) VALUES ('search_index_version', 'built');
+      INSERT INTO schools (id, name, time_zone, created_at) VALUES ('${school}', 'S', 'UTC', '2026-01-01T00:00:00Z');
+      INSERT INTO households (id, school_id, name) VALUES ('${household}', '${school}', char(0x202E));
+      INSERT INTO people (id, school_id, first_name, last_name, kind, phones, interpreter, channels, created_at, do_not_contact)
+        VALUES ('${person}', '${school}', 'Ana' || char(0x202E) || 'gnp.exe', 'Ruiz' || char(0x2028), 'caregiver', '[]', 'none', '[]', '2026-01-01T00:00:00Z', 'Not before ' || char(0x2067) || '9' || char(0x2069));
+    `);
+    migrate(store);
+    expect(store.db.prepare('SELECT name FROM households').get()).toEqual({ name: '?' });
+    expect(
+      store.db.prepare('SELECT first_name, last_name, do_not_contact FROM people').get(),
+    ).toEqual({
+      first_name: 'Anagnp.exe',
+      last_name: 'Ruiz',
+      do_not_contact: 'Not before \u20679\u2069',
+    });
+    expect(
+      store.db.prepare("SELECT value FROM meta WHERE key = 'search_index_version'").get(),
+    ).toBeUndefined();
+    store.close();
+  });
+
   it('rolls back a migration that fails, leaving the version where it was', () => {
     const store = openStore(join(tempDir(), 'broken.sqlite'));
     migrate(store);

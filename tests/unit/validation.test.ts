@@ -371,6 +371,36 @@ describe('every API call validates its input', () => {
     ).toBeGreaterThan(samples.length);
   });
 
+  it('refuses direction controls in names and one-line fields, naming the field, and keeps them in notes', () => {
+    const spoofed = 'Ana\u202Egnp.exe'; // shows as "Anaexe.png"
+    const countPeople = () =>
+      (core.store.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+    const people = countPeople();
+    for (const [call, input, path] of [
+      ['person.create', { firstName: spoofed, kind: 'caregiver' }, 'firstName'],
+      ['household.create', { name: 'Rivera \u2067family\u2069' }, 'name'],
+      [
+        'visit.signIn',
+        { visitor: { personId: ids.person }, purpose: 'meeting', seeing: 'Office\u2028Gym' },
+        'seeing',
+      ],
+      ['search.people', { text: '\u202Dana' }, 'text'],
+    ] as const) {
+      const error = fail(core, call, input);
+      expect(error.code).toBe('VALIDATION');
+      expect(error.issues).toContainEqual({
+        path,
+        message: 'contains hidden characters that change how text is shown',
+      });
+    }
+    expect(countPeople()).toBe(people);
+    const summary = 'Said: \u202Bمرحبا\u202C, then left.';
+    const contact = ok(core, 'contact.log', { ...VALID['contact.log'](), summary });
+    expect(
+      core.store.db.prepare('SELECT summary FROM contacts WHERE id = ?').get(contact.id),
+    ).toEqual({ summary });
+  });
+
   it('rolls back everything a call wrote when it fails part-way', () => {
     const before = snapshot(core);
     // The new visitor is written first; the unknown student then fails the call.
