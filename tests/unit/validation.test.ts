@@ -395,7 +395,13 @@ describe('every API call validates its input', () => {
     }
     expect(countPeople()).toBe(people);
     const summary = 'Said: \u202Bمرحبا\u202C, then left.';
-    const contact = ok(core, 'contact.log', { ...VALID['contact.log'](), summary });
+    const contact = ok(core, 'contact.log', {
+      householdId: ids.household,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary,
+    });
     expect(
       core.store.db.prepare('SELECT summary FROM contacts WHERE id = ?').get(contact.id),
     ).toEqual({ summary });
