@@ -211,6 +211,13 @@ export const API = {
   ),
   /** Lock now (the lock button, idle time, the computer locking or sleeping). */
   'session.lock': write('anyone', 'none', nothing, appStatusSchema),
+  /** The signed-in member's own language for Hearth (null: follow the computer's). */
+  'session.setLanguage': write(
+    'staff',
+    'none',
+    z.strictObject({ language: languageTag.nullable() }),
+    appStatusSchema,
+  ),
   /** Minutes without use after which Hearth locks on this computer. */
   'settings.setIdleLock': write(
     'admin',

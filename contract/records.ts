@@ -122,6 +122,8 @@ export const staffSchema = z.object({
   role: staffRole,
   teams: z.array(team).max(TEAMS.length),
   active: z.boolean(),
+  /** The language Hearth speaks to them (they choose it); null: the computer's. */
+  language: languageTag.nullable().optional(),
 });
 
 export const householdSchema = z.object({

@@ -210,6 +210,11 @@ export const staffHandlers = {
     return appStatus(ctx);
   },
 
+  'session.setLanguage': (ctx, { language }) => {
+    ctx.writer.update('staff', requireViewer(ctx).staff.id, { language });
+    return appStatus(ctx);
+  },
+
   'settings.setIdleLock': (ctx, { minutes }) => {
     setIdleLockMinutes(ctx, minutes);
     return appStatus(ctx);

@@ -12,6 +12,8 @@ type Rec = Record<string, unknown>;
 /** Tables only the district changes (through its accounts and the roster), never a device. */
 export const DISTRICT_MANAGED: ReadonlySet<SyncedTable> = new Set(['schools', 'staff']);
 
+const onlyOwnChoices = (changed: string[]) => changed.every((field) => field === 'language');
+
 const inTeam = (writer: Writer, visibility: unknown) =>
   TEAMS.some((team: Team) => visibility === `team:${team}` && writer.teams.includes(team));
 
@@ -26,9 +28,12 @@ export function refusal(
   after: Rec,
   writer: Writer,
 ): string | null {
+  const changed = before ? changedFields(before, after) : [];
+  // Each member chooses the language Hearth speaks to them, on any computer.
+  if (table === 'staff' && before && after.id === writer.id && onlyOwnChoices(changed))
+    return null;
   if (DISTRICT_MANAGED.has(table))
     return 'Schools and staff are managed by the district, not on this computer.';
-  const changed = before ? changedFields(before, after) : [];
   switch (table) {
     case 'notes':
       if (before && !onlyMerged(changed))

@@ -201,9 +201,24 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
           recordedBy: null,
         },
       }),
-      change({ seq: 108 }),
+      // Each member chooses their own language, and only that.
+      change({
+        seq: 108,
+        table: 'staff',
+        rowId: office.id,
+        insert: false,
+        values: { language: 'es' },
+      }),
+      change({
+        seq: 109,
+        table: 'staff',
+        rowId: nurse.id,
+        insert: false,
+        values: { language: 'es' },
+      }),
+      change({ seq: 110 }),
     ]);
-    expect(result.acknowledged).toBe(108);
+    expect(result.acknowledged).toBe(110);
     const reasons = Object.fromEntries(result.outcomes.map((o) => [o.seq, [o.status, o.reason]]));
     expect(reasons).toEqual({
       101: [
@@ -215,6 +230,7 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       104: ['rejected', 'A note can only be written by its author.'],
       105: ['rejected', 'Only members of that team can write notes for it.'],
       106: ['rejected', 'Schools and staff are managed by the district, not on this computer.'],
+      109: ['rejected', 'Schools and staff are managed by the district, not on this computer.'],
       107: [
         'rejected',
         'Only an administrator records a contact someone else made, and the contact says so.',
@@ -228,6 +244,15 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
     expect(
       await d.db.query(`SELECT data->>'name' AS name FROM records WHERE tbl = 'households'`),
     ).toEqual([{ name: 'Forged' }]);
+    expect(
+      await d.db.query(
+        `SELECT id, data->>'language' AS language FROM records WHERE tbl = 'staff' AND id IN ($1, $2) ORDER BY data->>'language'`,
+        [office.id, nurse.id],
+      ),
+    ).toEqual([
+      { id: office.id, language: 'es' },
+      { id: nurse.id, language: null },
+    ]);
     // A retry gets the same answers and applies nothing twice.
     const again = await push([noteEdit]);
     expect(again.outcomes[0]).toMatchObject({ status: 'rejected', reason: reasons[103]?.[1] });

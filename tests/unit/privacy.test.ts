@@ -42,6 +42,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   'staff.setPassword': () => ({ id: school.spare.id, password: TEST_PASSWORD }),
   'session.signIn': () => ({ staffId: school.spare.id, password: 'wrong password' }),
   'session.lock': () => ({}),
+  'session.setLanguage': () => ({ language: 'es' }),
   'settings.setIdleLock': () => ({ minutes: 10 }),
   'search.people': () => ({ text: 'Núñez' }),
   'household.create': () => ({ name: 'Núñez family' }),

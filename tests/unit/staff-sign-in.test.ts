@@ -72,6 +72,30 @@ describe('staff sign-in', () => {
     core.close();
   });
 
+  it('keeps the language each member chooses with them, across sign-ins, to sync like their record', () => {
+    const { core, admin } = school();
+    const front = ok(core, 'staff.create', {
+      displayName: 'Rosa Front',
+      role: 'front_office',
+      password: 'front password',
+    });
+    ok(core, 'session.signIn', { staffId: front.id, password: 'front password' });
+    expect(ok(core, 'session.setLanguage', { language: 'es' }).staff?.language).toBe('es');
+    expect(fail(core, 'session.setLanguage', { language: 'Spanish!' }).code).toBe('VALIDATION');
+    ok(core, 'session.lock', {});
+    expect(fail(core, 'session.setLanguage', { language: 'en' }).code).toBe('SIGN_IN_REQUIRED');
+    const back = ok(core, 'session.signIn', { staffId: front.id, password: 'front password' });
+    expect(back.staff?.language).toBe('es');
+    const other = ok(core, 'session.signIn', { staffId: admin?.id ?? '', password: TEST_PASSWORD });
+    expect(other.staff?.language ?? null).toBeNull();
+    expect(
+      core.store.db
+        .prepare("SELECT fields FROM change_log WHERE tbl = 'staff' AND row_id = ?")
+        .all(front.id),
+    ).toContainEqual({ fields: '["language"]' });
+    core.close();
+  });
+
   it('throttles wrong passwords with a growing wait that a right password cannot skip, across restarts', () => {
     let now = new Date('2026-11-23T15:00:00Z');
     const { core, file, key, admin } = school(() => now);

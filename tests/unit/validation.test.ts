@@ -44,6 +44,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'staff.setPassword': () => ({ id: ids.staff, password: 'a brand new one' }),
   'session.signIn': () => ({ staffId: ids.staff, password: 'correct horse battery' }),
   'session.lock': () => ({}),
+  'session.setLanguage': () => ({ language: 'es' }),
   'settings.setIdleLock': () => ({ minutes: 10 }),
   'search.people': () => ({ text: 'ana', limit: 5 }),
   'household.create': () => ({ name: 'Núñez family', address: '1 Main St' }),
