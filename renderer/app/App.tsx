@@ -1,14 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HearthError, type AppStatus } from '../../contract';
 import { call, errorMessage } from '../api/client';
+import { computerLanguage, isUiLanguage, t } from '../i18n/intl';
+import { useWindowLanguage } from '../i18n/useWindowLanguage';
 import { FirstRun } from '../features/setup/FirstRun';
 import { SignIn } from '../features/session/SignIn';
 import { Shell } from './Shell';
 
-/** Decides what the window shows: first run, sign-in (also when locked), or the app itself. */
+/**
+ * Decides what the window shows: first run, sign-in (also when locked), or the app itself,
+ * in the signed-in member's language, or the computer's when no one is signed in.
+ */
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const chosen = status?.staff?.language;
+  const wanted = isUiLanguage(chosen) ? chosen : computerLanguage();
+  const shown = useWindowLanguage(wanted);
 
   const refresh = useCallback(() => {
     call('app.status', {}).then(setStatus, setError);
@@ -20,20 +28,25 @@ export function App() {
     return (
       <main className="center-page">
         <div className="card narrow" role="alert">
-          <h1>Hearth can’t reach its data</h1>
+          <h1>{t({ defaultMessage: 'Hearth can’t reach its data', id: '86JFJU' })}</h1>
           <p>
             {unauthorized
-              ? 'Open Hearth with the full address printed when it started. That address only works for the window it was made for.'
+              ? t({
+                  defaultMessage:
+                    'Open Hearth with the full address printed when it started. That address only works for the window it was made for.',
+                  id: 'X3V1bP',
+                })
               : errorMessage(error)}
           </p>
         </div>
       </main>
     );
   }
-  if (!status) {
+  // The first screen waits for its language's words rather than flash English first.
+  if (!status || shown !== wanted) {
     return (
       <main className="center-page" aria-busy="true">
-        <p className="muted">Opening Hearth…</p>
+        <p className="muted">{t({ defaultMessage: 'Opening Hearth…', id: 'b69it+' })}</p>
       </main>
     );
   }

@@ -2,6 +2,8 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import type { AppStatus } from '../../contract';
 import { call } from '../api/client';
 import { setDisplayTimeZone } from '../ui/format';
+import { t, tRich } from '../i18n/intl';
+import { defineMessages } from 'react-intl';
 import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
 import { FamilyPage } from '../features/families/FamilyPage';
@@ -17,16 +19,30 @@ import { Strengths } from '../features/strengths/Strengths';
 import { SyncPage } from '../features/sync/SyncPage';
 import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 
-const PAGES: { id: Page; label: string; forTeam?: 'health' }[] = [
-  { id: 'front-desk', label: 'Front desk' },
-  { id: 'families', label: 'Families' },
-  { id: 'home-visits', label: 'Home visits' },
-  { id: 'follow-ups', label: 'Follow-ups' },
-  { id: 'health', label: 'Health', forTeam: 'health' },
-  { id: 'strengths', label: 'Strengths' },
-  { id: 'insights', label: 'Insights' },
-  { id: 'settings', label: 'Settings' },
+const PAGE_NAMES = defineMessages({
+  'front-desk': { defaultMessage: 'Front desk', id: 'oW6YIN' },
+  families: { defaultMessage: 'Families', id: 'bkeZ+E' },
+  'home-visits': { defaultMessage: 'Home visits', id: '6HvnFs' },
+  'follow-ups': { defaultMessage: 'Follow-ups', id: 'k26pcw' },
+  health: { defaultMessage: 'Health', id: 'hlmkcL' },
+  strengths: { defaultMessage: 'Strengths', id: 'mVJ357' },
+  insights: { defaultMessage: 'Insights', id: 'xK7rmd' },
+  settings: { defaultMessage: 'Settings', id: 'D3idYv' },
+});
+
+const PAGES: { id: Exclude<Page, 'sync'>; forTeam?: 'health' }[] = [
+  { id: 'front-desk' },
+  { id: 'families' },
+  { id: 'home-visits' },
+  { id: 'follow-ups' },
+  { id: 'health', forTeam: 'health' },
+  { id: 'strengths' },
+  { id: 'insights' },
+  { id: 'settings' },
 ];
+
+/** Hearth's name is the same in every language. */
+const PRODUCT_NAME = 'Hearth';
 
 // Its charts load only when someone opens it, so the front desk's first load stays small.
 const Insights = lazy(() => import('../features/insights/Insights'));
@@ -100,11 +116,14 @@ export function Shell({ status, onStatusChange }: ShellProps) {
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={() => mainRef.current?.focus()}>
-        Skip to main content
+        {t({ defaultMessage: 'Skip to main content', id: '2sRCsy' })}
       </a>
-      <nav className="sidebar" aria-label="Main">
+      <nav
+        className="sidebar"
+        aria-label={t({ defaultMessage: 'Main', id: 'Zfs+pR', description: 'the main navigation' })}
+      >
         <div className="wordmark" aria-hidden="true">
-          Hearth
+          {PRODUCT_NAME}
         </div>
         <ul>
           {pages.map((p) => (
@@ -115,7 +134,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 aria-current={page === p.id && !current ? 'page' : undefined}
                 onClick={() => setPage(p.id)}
               >
-                {p.label}
+                {t(PAGE_NAMES[p.id])}
               </button>
             </li>
           ))}
@@ -128,21 +147,33 @@ export function Shell({ status, onStatusChange }: ShellProps) {
             {status.setup === 'demo' && (
               <span
                 className="badge badge-demo"
-                title="Practice data: nothing here is a real family"
+                title={t({
+                  defaultMessage: 'Practice data: nothing here is a real family',
+                  id: 'LwnRKS',
+                })}
               >
-                Demo school
+                {t({ defaultMessage: 'Demo school', id: '89vjjh' })}
               </span>
             )}
           </div>
-          <kbd className="shortcut-hint" title="Search from anywhere">
-            Ctrl+K search
+          <kbd
+            className="shortcut-hint"
+            title={t({ defaultMessage: 'Search from anywhere', id: 't5pdIJ' })}
+          >
+            {t({ defaultMessage: 'Ctrl+K search', id: 'DHXptd' })}
           </kbd>
           <SyncStatusButton onOpen={() => setPage('sync')} />
           <span className="signed-in">
-            Signed in: <strong>{status.staff?.displayName}</strong>
+            {tRich(
+              { defaultMessage: 'Signed in: <b>{name}</b>', id: '6ajMdT' },
+              {
+                name: status.staff?.displayName ?? '',
+                b: (chunks) => <strong>{chunks}</strong>,
+              },
+            )}
           </span>
           <button type="button" className="button" onClick={lock}>
-            Lock
+            {t({ defaultMessage: 'Lock', id: 'YMyjgS', description: 'lock the app now' })}
           </button>
         </header>
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
@@ -208,7 +239,13 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'insights' && (
-                <Suspense fallback={<p className="muted">Opening Insights…</p>}>
+                <Suspense
+                  fallback={
+                    <p className="muted">
+                      {t({ defaultMessage: 'Opening Insights…', id: 'luzPRs' })}
+                    </p>
+                  }
+                >
                   <Insights
                     timeZone={status.school?.timeZone ?? 'UTC'}
                     school={status.school?.name ?? ''}

@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import { createIntl, createIntlCache, type MessageDescriptor, type PrimitiveType } from 'react-intl';
+import {
+  createIntl,
+  createIntlCache,
+  type MessageDescriptor,
+  type PrimitiveType,
+} from 'react-intl';
 import type { Locale } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 
@@ -94,5 +99,7 @@ export function tRich(
 }
 
 /** "3", "1,204", "1.204" in the window's language. */
-export const formatNumber = (n: number, options?: Parameters<typeof intl.formatNumber>[1]): string =>
-  intl.formatNumber(n, options);
+export const formatNumber = (
+  n: number,
+  options?: Parameters<typeof intl.formatNumber>[1],
+): string => intl.formatNumber(n, options);

@@ -17,7 +17,7 @@ export function ToneChoice({
       {CONTACT_TONES.map((t) => (
         <label key={t} className={`choice tone-${t}`}>
           <input type="radio" value={t} {...registration} />
-          <ToneIcon tone={t} /> {TONE_WORDS[t].label}
+          <ToneIcon tone={t} /> {TONE_WORDS[t]}
         </label>
       ))}
     </fieldset>

@@ -1,16 +1,58 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInMinutes, format, formatDistance, parseISO } from 'date-fns';
-import { UNPLACED_GRADE, type VisitPurpose } from '../../contract';
+import { differenceInMinutes, format as formatDate, formatDistance, parseISO } from 'date-fns';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
+import { UNPLACED_GRADE, VISIT_PURPOSES, type VisitPurpose } from '../../contract';
+import { dateLocale, t, uiLanguage } from '../i18n/intl';
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/** date-fns's format with the window's month and day names. */
+const format = (date: Date, pattern: string) => formatDate(date, pattern, { locale: dateLocale() });
 
-export function languageName(code: string | null): string | null {
-  if (!code) return null;
+/**
+ * A table of words read in the window's language each time a word is read, so a table
+ * defined once at load follows a language switch.
+ */
+function wordTable<K extends string>(
+  messages: Record<K, MessageDescriptor>,
+): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const key of Object.keys(messages) as K[])
+    Object.defineProperty(table, key, { enumerable: true, get: () => t(messages[key]) });
+  return table;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+function nameIn(language: string, code: string): string {
+  let names = displayNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'language' });
+    displayNames.set(language, names);
+  }
   try {
-    return languageNames.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+/** A language's name in the window's language: "Vietnamese", "vietnamita". */
+export function languageName(code: string | null): string | null {
+  return code ? nameIn(uiLanguage(), code) : null;
+}
+
+/** A language's name in itself: "Español", "Tiếng Việt", "العربية". */
+export function ownLanguageName(code: string): string {
+  const name = nameIn(code, code);
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+/**
+ * What a list of languages shows: the name a reader of the window knows, then the name its
+ * speakers know when they differ ("Vietnamese · Tiếng Việt"), so either can be typed to find it.
+ */
+export function languageChoice(code: string): string {
+  const here = languageName(code) ?? code;
+  const own = ownLanguageName(code);
+  return here.toLocaleLowerCase() === own.toLocaleLowerCase() ? own : `${here} · ${own}`;
 }
 
 /** Languages offered at the desk; a family's own language is added when it is not listed. */
@@ -48,7 +90,9 @@ export function fullName(p: {
 
 /** "Grade 3", "Grade K"; a student being enrolled whose grade is not decided says so. */
 export function gradeLabel(grade: string): string {
-  return grade === UNPLACED_GRADE ? 'Grade not decided yet' : `Grade ${grade}`;
+  return grade === UNPLACED_GRADE
+    ? t({ defaultMessage: 'Grade not decided yet', id: 'Uj4geb' })
+    : t({ defaultMessage: 'Grade {grade}', id: 'twbl5p' }, { grade });
 }
 
 /**
@@ -69,74 +113,108 @@ export function clockTime(iso: string): string {
 /** The school day of an instant: "5 Nov 2026". */
 export const schoolDay = (iso: string): string => format(inSchoolZone(iso), 'd MMM yyyy');
 
+const LONG_DATE_TIME = { en: 'EEEE d MMMM yyyy, h:mm a', es: "EEEE d 'de' MMMM 'de' yyyy, h:mm a" };
+
 export function exactDate(iso: string): string {
-  return format(inSchoolZone(iso), 'EEEE d MMMM yyyy, h:mm a');
+  return format(inSchoolZone(iso), LONG_DATE_TIME[uiLanguage()]);
 }
 
 /** "just now", "12 min", "1 h 5 min": short enough to scan down a list. */
 export function elapsed(sinceIso: string, now: Date): string {
   const minutes = Math.max(0, differenceInMinutes(now, new Date(sinceIso)));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t({ defaultMessage: 'just now', id: 'I90sbW' });
+  if (minutes < 60) return t({ defaultMessage: '{minutes} min', id: 'Rt7ew6' }, { minutes });
   const hours = Math.floor(minutes / 60);
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return minutes % 60
+    ? t(
+        { defaultMessage: '{hours} h {minutes} min', id: 'gXryZe' },
+        { hours, minutes: minutes % 60 },
+      )
+    : t({ defaultMessage: '{hours} h', id: 'VW5079' }, { hours });
 }
 
-export const PURPOSES: { value: VisitPurpose; label: string }[] = [
-  { value: 'pickup', label: 'Pickup / early dismissal' },
-  { value: 'drop_off', label: 'Drop-off' },
-  { value: 'meeting', label: 'Meeting' },
-  { value: 'volunteer', label: 'Volunteer' },
-  { value: 'question', label: 'Question' },
-  { value: 'concern', label: 'Concern' },
-  { value: 'enrollment', label: 'Enrollment' },
-  { value: 'other', label: 'Other' },
-];
+const PURPOSE_WORDS = wordTable<VisitPurpose>(
+  defineMessages({
+    pickup: { defaultMessage: 'Pickup / early dismissal', id: 'WxjMBE' },
+    drop_off: { defaultMessage: 'Drop-off', id: 'i8A5Jo' },
+    meeting: { defaultMessage: 'Meeting', id: 'wmi6TT' },
+    volunteer: { defaultMessage: 'Volunteer', id: 't/RA/0' },
+    question: { defaultMessage: 'Question', id: 'kgOBET' },
+    concern: { defaultMessage: 'Concern', id: '7x2uqB', description: 'a visit purpose' },
+    enrollment: { defaultMessage: 'Enrollment', id: 'I9pv2I' },
+    other: { defaultMessage: 'Other', id: 'YjylNM', description: 'a visit purpose' },
+  }),
+);
+
+export const PURPOSES: readonly { value: VisitPurpose; readonly label: string }[] =
+  VISIT_PURPOSES.map((value) => ({
+    value,
+    get label() {
+      return PURPOSE_WORDS[value];
+    },
+  }));
 
 export function purposeLabel(value: VisitPurpose): string {
-  return PURPOSES.find((p) => p.value === value)?.label ?? value;
+  return PURPOSE_WORDS[value] ?? value;
 }
 
-export const PICKUP_WORDS = {
-  allowed: 'May pick up',
-  not_allowed: 'Not allowed to pick up',
-  see_office: 'See office before release',
-  not_listed: 'Not listed for this student',
-} as const;
+export const PICKUP_WORDS = wordTable(
+  defineMessages({
+    allowed: { defaultMessage: 'May pick up', id: 'xaQQNc' },
+    not_allowed: { defaultMessage: 'Not allowed to pick up', id: 'dH5Avd' },
+    see_office: { defaultMessage: 'See office before release', id: '5pociD' },
+    not_listed: { defaultMessage: 'Not listed for this student', id: 'Ig9jyd' },
+  }),
+);
 
-export const INTERPRETER_WORDS = {
-  none: null,
-  spoken: 'Needs an interpreter (spoken)',
-  written: 'Needs translation (written)',
-  both: 'Needs an interpreter and translation',
-} as const;
+const INTERPRETER_NEEDS = wordTable(
+  defineMessages({
+    spoken: { defaultMessage: 'Needs an interpreter (spoken)', id: '98TTGD' },
+    written: { defaultMessage: 'Needs translation (written)', id: 'pH/B29' },
+    both: { defaultMessage: 'Needs an interpreter and translation', id: 'Sxr8QO' },
+  }),
+);
 
-export const PERSON_KIND_WORDS = {
-  caregiver: 'caregiver',
-  relative: 'relative',
-  community_member: 'community member',
-  visitor: 'visitor',
-} as const;
+/** What a family needs to understand the school, in words; nothing when they need nothing. */
+export const interpreterWords = (need: 'none' | 'spoken' | 'written' | 'both'): string | null =>
+  need === 'none' ? null : INTERPRETER_NEEDS[need];
+
+export const PERSON_KIND_WORDS = wordTable(
+  defineMessages({
+    caregiver: { defaultMessage: 'caregiver', id: 'xm4G9W' },
+    relative: { defaultMessage: 'relative', id: 'EdXH+K' },
+    community_member: { defaultMessage: 'community member', id: 'UEz+hw' },
+    visitor: { defaultMessage: 'visitor', id: 'bjvTEl' },
+  }),
+);
 
 /** The interpreter choices as a form offers them. */
-export const INTERPRETER_CHOICES = {
-  none: 'Not needed',
-  spoken: 'For spoken conversations',
-  written: 'For written messages',
-  both: 'Spoken and written',
-} as const;
+export const INTERPRETER_CHOICES = wordTable(
+  defineMessages({
+    none: { defaultMessage: 'Not needed', id: '81OmRV' },
+    spoken: { defaultMessage: 'For spoken conversations', id: 'QDAmz4' },
+    written: { defaultMessage: 'For written messages', id: 'N+6wil' },
+    both: { defaultMessage: 'Spoken and written', id: 'x8gLkP' },
+  }),
+);
 
-export const CHANNEL_WORDS = {
-  text: 'Text',
-  call: 'Call',
-  email: 'Email',
-  paper: 'Paper',
-  in_person: 'In person',
-} as const;
+export const CHANNEL_WORDS = wordTable(
+  defineMessages({
+    text: {
+      defaultMessage: 'Text',
+      id: '0cTY31',
+      description: 'a text message, as a way to reach a family',
+    },
+    call: { defaultMessage: 'Call', id: 'wpjf/q', description: 'a phone call' },
+    email: { defaultMessage: 'Email', id: 'sy+pv5' },
+    paper: { defaultMessage: 'Paper', id: 'lrdFIK' },
+    in_person: { defaultMessage: 'In person', id: 'Mi4J8Y' },
+  }),
+);
 
 /** Today's date in the school's time zone, "2026-11-23", to compare with due dates. */
 export function schoolToday(timeZone: string, now = new Date()): string {
-  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+  return formatDate(new TZDate(now, timeZone), 'yyyy-MM-dd');
 }
 
 /** A school day (yyyy-MM-dd) as "1 Aug 2026". */
@@ -148,9 +226,9 @@ export function dueWords(dueOn: string, today: string): string {
     parseISO(dueOn),
     dueOn.slice(0, 4) === today.slice(0, 4) ? 'EEE d MMM' : 'EEE d MMM yyyy',
   );
-  if (dueOn < today) return `Overdue since ${day}`;
-  if (dueOn === today) return 'Due today';
-  return `Due ${day}`;
+  if (dueOn < today) return t({ defaultMessage: 'Overdue since {day}', id: 'Fcr6RS' }, { day });
+  if (dueOn === today) return t({ defaultMessage: 'Due today', id: 'QUXFCm' });
+  return t({ defaultMessage: 'Due {day}', id: 'cQlFAL' }, { day });
 }
 
 /** "23 Nov 2026, 7:33:05 PM": compact, to the second, for logs. */
@@ -159,95 +237,125 @@ export function logTime(iso: string): string {
 }
 
 /** Tone in words with a mark, never colour alone. */
-export const TONE_WORDS = {
-  good_news: { label: 'Good news' },
-  information: { label: 'Information' },
-  concern: { label: 'Concern' },
-} as const;
+export const TONE_WORDS = wordTable(
+  defineMessages({
+    good_news: { defaultMessage: 'Good news', id: 'qz6BY+' },
+    information: { defaultMessage: 'Information', id: 'E80WrK' },
+    concern: { defaultMessage: 'Concern', id: 'MyZKow', description: 'the tone of a contact' },
+  }),
+);
 
-export const DIRECTION_WORDS = {
-  school_to_family: 'School → family',
-  family_to_school: 'Family → school',
-  two_way: 'Two-way',
-} as const;
+export const DIRECTION_WORDS = wordTable(
+  defineMessages({
+    school_to_family: { defaultMessage: 'School → family', id: '+PGL3Z' },
+    family_to_school: { defaultMessage: 'Family → school', id: 'rRavQg' },
+    two_way: { defaultMessage: 'Two-way', id: 'IcxN3r' },
+  }),
+);
 
-export const CONTACT_KIND_WORDS = {
-  call: 'Call',
-  text: 'Text',
-  email: 'Email',
-  note_home: 'Note home',
-  conference: 'Conference',
-  home_visit: 'Home visit',
-  walk_in: 'Walk-in',
-  meeting: 'Meeting',
-  event: 'Event',
-} as const;
+const CONTACT_KINDS = defineMessages({
+  call: { defaultMessage: 'Call', id: 'wpjf/q', description: 'a phone call' },
+  text: {
+    defaultMessage: 'Text',
+    id: '0cTY31',
+    description: 'a text message, as a way to reach a family',
+  },
+  email: { defaultMessage: 'Email', id: 'sy+pv5' },
+  note_home: { defaultMessage: 'Note home', id: 'lxVJ5g' },
+  conference: { defaultMessage: 'Conference', id: 'E0mu0B' },
+  home_visit: { defaultMessage: 'Home visit', id: 'EiWUNJ' },
+  walk_in: { defaultMessage: 'Walk-in', id: 'JuK/J2' },
+  meeting: { defaultMessage: 'Meeting', id: 'wmi6TT' },
+  event: { defaultMessage: 'Event', id: 'm1czzY' },
+});
 
-export const TIMELINE_KIND_WORDS = {
-  ...CONTACT_KIND_WORDS,
-  strength: 'Strength',
-  voice: 'Family voice',
-  note: 'Note',
-} as const;
+export const CONTACT_KIND_WORDS = wordTable(CONTACT_KINDS);
 
-export const STRENGTH_CATEGORY_WORDS = {
-  skill: 'Skill',
-  talent: 'Talent',
-  profession: 'Profession',
-  language: 'Language',
-  cultural_tradition: 'Cultural tradition',
-  interest: 'Interest',
-  time_to_give: 'Time to give',
-} as const;
+export const TIMELINE_KIND_WORDS = wordTable({
+  ...CONTACT_KINDS,
+  ...defineMessages({
+    strength: { defaultMessage: 'Strength', id: 'C2lUBe' },
+    voice: { defaultMessage: 'Family voice', id: 'G5x1km' },
+    note: { defaultMessage: 'Note', id: 'qMePPG' },
+  }),
+});
 
-export const STRENGTH_SOURCE_WORDS = {
-  home_visit: 'Home visit',
-  conference: 'Conference',
-  walk_in: 'Walk-in',
-  survey: 'Survey',
-  other: 'Other',
-} as const;
+export const STRENGTH_CATEGORY_WORDS = wordTable(
+  defineMessages({
+    skill: { defaultMessage: 'Skill', id: 'GFhSwY' },
+    talent: { defaultMessage: 'Talent', id: 'COeQsW' },
+    profession: { defaultMessage: 'Profession', id: 'Qrx/5y' },
+    language: {
+      defaultMessage: 'Language',
+      id: 'Azlgpv',
+      description: 'a kind of strength a family has',
+    },
+    cultural_tradition: { defaultMessage: 'Cultural tradition', id: 'U4Aa8y' },
+    interest: { defaultMessage: 'Interest', id: 'R0pjij' },
+    time_to_give: { defaultMessage: 'Time to give', id: 'gM/ELf' },
+  }),
+);
 
-export const VOICE_KIND_WORDS = {
-  suggestion: 'Suggestion',
-  concern: 'Concern',
-  question: 'Question',
-} as const;
+export const STRENGTH_SOURCE_WORDS = wordTable(
+  defineMessages({
+    home_visit: { defaultMessage: 'Home visit', id: 'EiWUNJ' },
+    conference: { defaultMessage: 'Conference', id: 'E0mu0B' },
+    walk_in: { defaultMessage: 'Walk-in', id: 'JuK/J2' },
+    survey: { defaultMessage: 'Survey', id: 'uN+hBf' },
+    other: { defaultMessage: 'Other', id: '/1gOfq', description: 'where a strength was learned' },
+  }),
+);
 
-export const VOICE_STEP_WORDS = {
-  raised: 'Raised',
-  heard: 'Heard',
-  acted: 'Acted on',
-  told: 'Family told',
-} as const;
+export const VOICE_KIND_WORDS = wordTable(
+  defineMessages({
+    suggestion: { defaultMessage: 'Suggestion', id: '7j77pC' },
+    concern: { defaultMessage: 'Concern', id: '8O6gQG', description: 'something a family raised' },
+    question: { defaultMessage: 'Question', id: 'kgOBET' },
+  }),
+);
 
-export const PLACE_WORDS = {
-  home: 'At home',
-  community: 'Community place',
-  virtual: 'Virtual',
-} as const;
+export const VOICE_STEP_WORDS = wordTable(
+  defineMessages({
+    raised: { defaultMessage: 'Raised', id: 'VKEyNC' },
+    heard: { defaultMessage: 'Heard', id: 'UEUUka' },
+    acted: { defaultMessage: 'Acted on', id: 'LBwUoJ' },
+    told: { defaultMessage: 'Family told', id: '5GJu0M' },
+  }),
+);
 
-export const HOME_VISIT_STATUS_WORDS = {
-  planned: 'Planned',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  declined: 'Declined by the family',
-} as const;
+export const PLACE_WORDS = wordTable(
+  defineMessages({
+    home: { defaultMessage: 'At home', id: 'WM8AFe' },
+    community: { defaultMessage: 'Community place', id: '+X0y+E' },
+    virtual: { defaultMessage: 'Virtual', id: 'EwcwoZ' },
+  }),
+);
 
-export const DUPLICATE_REASON_WORDS = {
-  phone: 'same phone',
-  email: 'same email',
-  name: 'similar name',
-} as const;
+export const HOME_VISIT_STATUS_WORDS = wordTable(
+  defineMessages({
+    planned: { defaultMessage: 'Planned', id: 'kp0NPF' },
+    completed: { defaultMessage: 'Completed', id: '95stPq' },
+    cancelled: { defaultMessage: 'Cancelled', id: '3wsVWF' },
+    declined: { defaultMessage: 'Declined by the family', id: 'Uzx+6d' },
+  }),
+);
+
+export const DUPLICATE_REASON_WORDS = wordTable(
+  defineMessages({
+    phone: { defaultMessage: 'same phone', id: 'b8u9iX' },
+    email: { defaultMessage: 'same email', id: 'Pfy9dc' },
+    name: { defaultMessage: 'similar name', id: 'JuQbCc' },
+  }),
+);
 
 /** "3 days ago", "in 2 hours": for lists; the exact date goes in a title. */
 export function relative(iso: string, now = new Date()): string {
-  return formatDistance(new Date(iso), now, { addSuffix: true });
+  return formatDistance(new Date(iso), now, { addSuffix: true, locale: dateLocale() });
 }
 
 /** A date and time as a datetime-local input shows it, in the school's time zone. */
 export function toSchoolLocal(iso: string, timeZone: string): string {
-  return format(new TZDate(new Date(iso), timeZone), "yyyy-MM-dd'T'HH:mm");
+  return formatDate(new TZDate(new Date(iso), timeZone), "yyyy-MM-dd'T'HH:mm");
 }
 
 /** What a datetime-local input holds, read in the school's time zone, as an instant. */

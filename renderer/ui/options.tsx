@@ -1,14 +1,20 @@
 import { CHANNELS, CONTACT_TONES, GRADE_LEVELS, UNPLACED_GRADE } from '../../contract';
-import { CHANNEL_WORDS, COMMON_LANGUAGES, gradeLabel, languageName, TONE_WORDS } from './format';
+import { CHANNEL_WORDS, COMMON_LANGUAGES, gradeLabel, languageChoice, TONE_WORDS } from './format';
 
-/** The languages a select offers: the common ones, and any a family already has (`also`). */
+/**
+ * The languages a select offers: the common ones, and any a family already has (`also`), in
+ * alphabetical order of their names, each also in its own words, so typing either finds it.
+ */
 export function LanguageOptions({ also = [] }: { also?: readonly (string | null)[] }) {
   const codes = [...new Set([...also.filter((c): c is string => !!c), ...COMMON_LANGUAGES])];
-  return codes.map((code) => (
-    <option key={code} value={code}>
-      {languageName(code)}
-    </option>
-  ));
+  return codes
+    .map((code) => ({ code, label: languageChoice(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+    .map(({ code, label }) => (
+      <option key={code} value={code}>
+        {label}
+      </option>
+    ));
 }
 
 /** Every channel, in words. */
@@ -24,7 +30,7 @@ export function ChannelOptions() {
 export function ToneOptions() {
   return CONTACT_TONES.map((t) => (
     <option key={t} value={t}>
-      {TONE_WORDS[t].label}
+      {TONE_WORDS[t]}
     </option>
   ));
 }

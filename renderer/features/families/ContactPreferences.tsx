@@ -1,5 +1,5 @@
 import type { ContactRoute } from '../../../contract';
-import { CHANNEL_WORDS, fullName, INTERPRETER_WORDS, languageName } from '../../ui/format';
+import { CHANNEL_WORDS, fullName, interpreterWords, languageName } from '../../ui/format';
 import { CautionIcon } from '../../ui/icons';
 
 /**
@@ -14,7 +14,7 @@ export function ContactPreferences({
   showName?: boolean;
 }) {
   const language = languageName(person.homeLanguage);
-  const interpreter = INTERPRETER_WORDS[person.interpreter];
+  const interpreter = interpreterWords(person.interpreter);
   return (
     <div className="contact-prefs">
       {showName && <strong>{fullName(person)}</strong>}

@@ -59,7 +59,7 @@ function ContactFacts({ contact, timeZone }: { contact: ContactView; timeZone: s
           ['When', schoolDateTime(contact.occurredAt, timeZone)],
           ['How', CONTACT_KIND_WORDS[contact.kind]],
           ['Direction', DIRECTION_WORDS[contact.direction]],
-          ['Tone', TONE_WORDS[contact.tone].label],
+          ['Tone', TONE_WORDS[contact.tone]],
           ['By', contact.staffName],
           ['Recorded by', contact.recordedByName],
           ['With', contact.personName],

@@ -65,7 +65,7 @@ function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } 
           <span>
             Last contact:{' '}
             <span className={`tone tone-${row.lastContact.tone}`}>
-              {TONE_WORDS[row.lastContact.tone].label}
+              {TONE_WORDS[row.lastContact.tone]}
             </span>{' '}
             <time dateTime={row.lastContact.at} title={exactDate(row.lastContact.at)}>
               {relative(row.lastContact.at)}

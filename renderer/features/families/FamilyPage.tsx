@@ -163,7 +163,7 @@ export function FamilyPage(props: FamilyPageProps) {
           {lastContact ? (
             <>
               <span className={`tone tone-${lastContact.tone}`}>
-                <ToneIcon tone={lastContact.tone} /> {TONE_WORDS[lastContact.tone].label}
+                <ToneIcon tone={lastContact.tone} /> {TONE_WORDS[lastContact.tone]}
               </span>{' '}
               {CONTACT_KIND_WORDS[lastContact.kind]},{' '}
               <time dateTime={lastContact.at} title={exactDate(lastContact.at)}>

@@ -7,7 +7,7 @@ import {
   exactDate,
   fullName,
   gradeLabel,
-  INTERPRETER_WORDS,
+  interpreterWords,
   languageName,
 } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
@@ -86,7 +86,7 @@ export function StudentRecord({
         <ul className="caregiver-list">
           {caregivers.map((c) => {
             const language = languageName(c.person.homeLanguage);
-            const interpreter = INTERPRETER_WORDS[c.person.interpreter];
+            const interpreter = interpreterWords(c.person.interpreter);
             return (
               <li key={c.person.id}>
                 <strong>{fullName(c.person)}</strong>{' '}

@@ -184,7 +184,7 @@ export function Timeline(props: TimelineProps) {
                     )}
                     {toneWords && (
                       <span className={`tone tone-${entry.tone}`}>
-                        <ToneIcon tone={entry.tone ?? 'information'} /> {toneWords.label}
+                        <ToneIcon tone={entry.tone ?? 'information'} /> {toneWords}
                       </span>
                     )}
                     <time

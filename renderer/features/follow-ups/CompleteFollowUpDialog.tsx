@@ -88,7 +88,7 @@ export function CompleteFollowUpDialog({
                 <select {...form.register('contact.tone')}>
                   {CONTACT_TONES.map((t) => (
                     <option key={t} value={t}>
-                      {TONE_WORDS[t].label}
+                      {TONE_WORDS[t]}
                     </option>
                   ))}
                 </select>

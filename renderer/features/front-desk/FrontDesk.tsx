@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { defineMessages } from 'react-intl';
 import { personSummarySchema, type Staff, type VisitView } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -10,10 +11,23 @@ import { InBuilding } from './InBuilding';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
 import { VisitorSearch, type Pick } from './VisitorSearch';
-import { plural } from '../../../contract';
+import { t, tRich } from '../../i18n/intl';
 import { CautionIcon, CheckIcon } from '../../ui/icons';
 
-const PLACES = ['Main office', 'Counselor', 'Nurse', 'Principal', 'Family center'];
+/** Places a visitor often comes to see; what is typed is saved as typed. */
+const PLACES = Object.values(
+  defineMessages({
+    office: { defaultMessage: 'Main office', id: 'AsANO/' },
+    counselor: { defaultMessage: 'Counselor', id: 'CFDBTo' },
+    nurse: {
+      defaultMessage: 'Nurse',
+      id: 'GsKnVh',
+      description: 'the school nurse, as someone a visitor sees',
+    },
+    principal: { defaultMessage: 'Principal', id: 'SRhWkB' },
+    familyCenter: { defaultMessage: 'Family center', id: 'R7/Rx+' },
+  }),
+);
 
 type Stage =
   | { kind: 'search' }
@@ -41,10 +55,10 @@ export function FrontDesk({
   const now = useNow();
   const inBuilding = useCall('visit.inBuilding', {}, refreshKey);
   const staff = useCall('staff.list', {});
-  const seeingSuggestions = useMemo(
-    () => [...PLACES, ...(staff.data?.map((s) => s.displayName) ?? [])],
-    [staff.data],
-  );
+  const seeingSuggestions = [
+    ...PLACES.map((place) => t(place)),
+    ...(staff.data?.map((s) => s.displayName) ?? []),
+  ];
 
   const backToSearch = useCallback((clear: boolean) => {
     if (clear) setText('');
@@ -101,14 +115,26 @@ export function FrontDesk({
     call('visit.signOut', { visitId: visit.id }).then(
       (v) =>
         afterChange(
-          `${v.visitorName} signed out at ${clockTime(v.signedOutAt ?? new Date().toISOString())}.`,
+          t(
+            { defaultMessage: '{name} signed out at {time}.', id: 'ILd7Ij' },
+            { name: v.visitorName, time: clockTime(v.signedOutAt ?? new Date().toISOString()) },
+          ),
         ),
       (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
     );
 
   const signOutAll = () =>
     call('visit.signOutAll', {}).then(
-      ({ count }) => afterChange(`Signed out ${plural(count, 'visitor', 'visitors')}.`),
+      ({ count }) =>
+        afterChange(
+          t(
+            {
+              defaultMessage: 'Signed out {count, plural, one {# visitor} other {# visitors}}.',
+              id: 'mhrdmX',
+            },
+            { count },
+          ),
+        ),
       (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
     );
 
@@ -116,7 +142,10 @@ export function FrontDesk({
     <div className="front-desk">
       <div className="desk-summary" aria-live="polite">
         <span>
-          <strong>{inBuilding.data?.length ?? 0}</strong> in the building
+          {tRich(
+            { defaultMessage: '<b>{count}</b> in the building', id: 'biru3E' },
+            { count: inBuilding.data?.length ?? 0, b: (chunks) => <strong>{chunks}</strong> },
+          )}
         </span>
         {notice && (
           <span
@@ -128,7 +157,10 @@ export function FrontDesk({
         )}
       </div>
       <div className="desk-columns">
-        <section className="card sign-in" aria-label="Sign in a visitor">
+        <section
+          className="card sign-in"
+          aria-label={t({ defaultMessage: 'Sign in a visitor', id: 'Kl+JrH' })}
+        >
           {enrolling && (
             <Enrollment
               visit={enrolling}
@@ -188,7 +220,12 @@ export function FrontDesk({
               onBack={() => backToSearch(false)}
               onUseExisting={(personId) => void signInExisting(personId)}
               onSignedIn={(visit) => {
-                afterChange(`${visit.visitorName} signed in at ${clockTime(visit.signedInAt)}.`);
+                afterChange(
+                  t(
+                    { defaultMessage: '{name} signed in at {time}.', id: 'Mn90mf' },
+                    { name: visit.visitorName, time: clockTime(visit.signedInAt) },
+                  ),
+                );
                 backToSearch(true);
                 if (visit.purpose === 'enrollment') setEnrolling(visit);
               }}
@@ -207,7 +244,12 @@ export function FrontDesk({
             viewer={viewer}
             timeZone={timeZone}
             onFollowUpAdded={(visit) =>
-              afterChange(`Follow-up added from ${visit.visitorName}’s visit.`)
+              afterChange(
+                t(
+                  { defaultMessage: 'Follow-up added from {name}’s visit.', id: 'XCSsDX' },
+                  { name: visit.visitorName },
+                ),
+              )
             }
           />
         </div>

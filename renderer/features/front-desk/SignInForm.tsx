@@ -8,15 +8,17 @@ import {
   type VisitView,
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
+import { issueText } from '../../i18n/issues';
+import { t } from '../../i18n/intl';
 import {
   CHANNEL_WORDS,
-  COMMON_LANGUAGES,
   fullName,
   gradeLabel,
-  INTERPRETER_WORDS,
+  interpreterWords,
   languageName,
   PURPOSES,
 } from '../../ui/format';
+import { LanguageOptions } from '../../ui/options';
 import { GoalHint } from '../insights/GoalHint';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
@@ -73,15 +75,13 @@ export function SignInForm({
     setError(null);
   };
 
-  const languages =
-    language && !COMMON_LANGUAGES.includes(language)
-      ? [language, ...COMMON_LANGUAGES]
-      : COMMON_LANGUAGES;
-  const displayName = known ? fullName(known.person) : newName.trim() || 'this visitor';
+  const displayName = known
+    ? fullName(known.person)
+    : newName.trim() || t({ defaultMessage: 'this visitor', id: '/JjC1w' });
 
   const submit = async (acknowledge: boolean) => {
     if (!purpose) {
-      setError('Choose why they came in (press 1 to 8).');
+      setError(t({ defaultMessage: 'Choose why they came in (press 1 to 8).', id: 'DJpEgE' }));
       purposeRefs.current[0]?.focus();
       return;
     }
@@ -111,9 +111,22 @@ export function SignInForm({
       else if (e instanceof HearthError && e.issues?.length) {
         setError(
           e.issues
-            .map(
-              (i) =>
-                `${i.path.includes('phone') ? 'Phone' : i.path.includes('fullName') ? 'Name' : 'A detail'} ${i.message}`,
+            .map((i) =>
+              t(
+                {
+                  defaultMessage:
+                    '{field, select, phone {Phone} name {Name} other {A detail}} {problem}',
+                  id: 'aanDub',
+                },
+                {
+                  field: i.path.includes('phone')
+                    ? 'phone'
+                    : i.path.includes('fullName')
+                      ? 'name'
+                      : 'other',
+                  problem: issueText(i.message),
+                },
+              ),
             )
             .join('. '),
         );
@@ -150,7 +163,7 @@ export function SignInForm({
   const toggleStudent = (id: string) =>
     setStudentIds((ids) => (ids.includes(id) ? ids.filter((s) => s !== id) : [...ids, id]));
 
-  const interpreterNeed = known ? INTERPRETER_WORDS[known.person.interpreter] : null;
+  const interpreterNeed = known ? interpreterWords(known.person.interpreter) : null;
   return (
     <>
       <form
@@ -164,18 +177,30 @@ export function SignInForm({
         }}
       >
         <div className="visitor-card">
-          <h2 id="sign-in-title">Signing in {displayName}</h2>
+          <h2 id="sign-in-title">
+            {t({ defaultMessage: 'Signing in {name}', id: '1TgUhH' }, { name: displayName })}
+          </h2>
           {known && (
             <p className="preferences">
               {languageName(known.person.homeLanguage) && (
                 <span className="tag tag-language">
-                  Speaks {languageName(known.person.homeLanguage)}
+                  {t(
+                    { defaultMessage: 'Speaks {language}', id: 'wvc+CT' },
+                    { language: languageName(known.person.homeLanguage) ?? '' },
+                  )}
                 </span>
               )}
               {interpreterNeed && <span className="tag tag-interpreter">{interpreterNeed}</span>}
               {known.person.channels.length > 0 && (
                 <span className="muted">
-                  Prefers {known.person.channels.map((c) => CHANNEL_WORDS[c]).join(', then ')}
+                  {t(
+                    { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
+                    {
+                      channels: known.person.channels
+                        .map((c) => CHANNEL_WORDS[c])
+                        .join(t({ defaultMessage: ', then ', id: 's7DU1H' })),
+                    },
+                  )}
                 </span>
               )}
             </p>
@@ -184,7 +209,7 @@ export function SignInForm({
           {!known && (
             <div className="new-visitor-fields">
               <label className="field">
-                <span>Name</span>
+                <span>{t({ defaultMessage: 'Name', id: 'HAlOn1' })}</span>
                 <input
                   value={newName}
                   onChange={(event) => setNewName(event.target.value)}
@@ -192,7 +217,7 @@ export function SignInForm({
                 />
               </label>
               <label className="field">
-                <span>Phone (optional)</span>
+                <span>{t({ defaultMessage: 'Phone (optional)', id: 'qcNo8k' })}</span>
                 <input
                   type="tel"
                   value={newPhone}
@@ -209,7 +234,8 @@ export function SignInForm({
 
         <fieldset className="purposes">
           <legend>
-            Why are they here? <span className="muted">(press 1–8)</span>
+            {t({ defaultMessage: 'Why are they here?', id: 'YWsCwZ' })}{' '}
+            <span className="muted">{t({ defaultMessage: '(press 1–8)', id: 'to1dkt' })}</span>
           </legend>
           <div className="purpose-grid">
             {PURPOSES.map((p, i) => (
@@ -233,7 +259,11 @@ export function SignInForm({
 
         {known && known.students.length > 0 && (
           <fieldset className="students">
-            <legend>Students {purpose === 'pickup' ? 'to pick up' : 'this visit is about'}</legend>
+            <legend>
+              {purpose === 'pickup'
+                ? t({ defaultMessage: 'Students to pick up', id: 'zYZzGR' })
+                : t({ defaultMessage: 'Students this visit is about', id: 'Z8X7Zn' })}
+            </legend>
             {known.students.map((s) => (
               <label key={s.student.id} className="check">
                 <input
@@ -253,12 +283,12 @@ export function SignInForm({
 
         <div className="row">
           <label className="field grow">
-            <span>Here to see</span>
+            <span>{t({ defaultMessage: 'Here to see', id: 'sMx5Wi' })}</span>
             <input
               list="seeing-suggestions"
               value={seeing}
               onChange={(event) => setSeeing(event.target.value)}
-              placeholder="e.g. Ms. Alvarez, Room 12"
+              placeholder={t({ defaultMessage: 'e.g. Ms. Alvarez, Room 12', id: 'd3Gw5q' })}
               autoComplete="off"
             />
             <datalist id="seeing-suggestions">
@@ -268,14 +298,10 @@ export function SignInForm({
             </datalist>
           </label>
           <label className="field">
-            <span>Language</span>
+            <span>{t({ defaultMessage: 'Language', id: 'y1Z3or' })}</span>
             <select value={language} onChange={(event) => setLanguage(event.target.value)}>
-              <option value="">Not recorded</option>
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code)}
-                </option>
-              ))}
+              <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
+              <LanguageOptions also={[language]} />
             </select>
           </label>
           <label className="check interpreter">
@@ -284,7 +310,7 @@ export function SignInForm({
               checked={interpreterUsed}
               onChange={(event) => setInterpreterUsed(event.target.checked)}
             />
-            Interpreter used
+            {t({ defaultMessage: 'Interpreter used', id: '49dDgv' })}
           </label>
         </div>
 
@@ -297,10 +323,16 @@ export function SignInForm({
             </p>
           )}
           <button type="submit" className="button primary" disabled={busy}>
-            Sign in <kbd>Enter</kbd>
+            {t({
+              defaultMessage: 'Sign in',
+              id: 'LkuC2u',
+              description: 'button that signs a visitor in',
+            })}{' '}
+            <kbd>{t({ defaultMessage: 'Enter', id: 'YkTrP3', description: 'the Enter key' })}</kbd>
           </button>
           <button type="button" className="button" onClick={onBack}>
-            Back <kbd>Esc</kbd>
+            {t({ defaultMessage: 'Back', id: 'cyR7Kh' })}{' '}
+            <kbd>{t({ defaultMessage: 'Esc', id: 'XTci6a', description: 'the Escape key' })}</kbd>
           </button>
         </div>
       </form>

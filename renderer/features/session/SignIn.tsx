@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { DEMO_PASSWORD, HearthError, type AppStatus, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { t, tRich } from '../../i18n/intl';
 import { roleName } from '../../ui/roles';
 import { useTypeAhead } from '../../ui/useTypeAhead';
 
@@ -18,9 +19,17 @@ async function signInWithDistrict(staff: Staff, password: string): Promise<AppSt
     if (status.staff?.id === staff.id) return status;
     const sync = await call('sync.status', {});
     if (sync.districtSignIn?.state === 'failed')
-      throw new Error(sync.districtSignIn.message ?? 'The district could not check that password.');
+      throw new Error(
+        sync.districtSignIn.message ??
+          t({ defaultMessage: 'The district could not check that password.', id: 'yKQnwt' }),
+      );
   }
-  throw new Error('The district server did not answer. Try again in a moment.');
+  throw new Error(
+    t({
+      defaultMessage: 'The district server did not answer. Try again in a moment.',
+      id: '+MV2nJ',
+    }),
+  );
 }
 
 /**
@@ -79,21 +88,41 @@ export function SignIn({
   return (
     <main className="center-page">
       <section className="card narrow" aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">Sign in to Hearth</h1>
+        <h1 id="sign-in-title">{t({ defaultMessage: 'Sign in to Hearth', id: 'NFc+0b' })}</h1>
         <p className="muted">
           {recent.length > 0
-            ? 'Hearth is locked. Choose your name and enter your password.'
-            : 'Choose your name. Visits and contacts you log are recorded under it.'}
+            ? t({
+                defaultMessage: 'Hearth is locked. Choose your name and enter your password.',
+                id: 'SOOygr',
+              })
+            : t({
+                defaultMessage:
+                  'Choose your name. Visits and contacts you log are recorded under it.',
+                id: 'V3Hzib',
+              })}
         </p>
         {status.setup === 'demo' && (
           <p className="hint">
-            Demo school: every staff member’s password is <code>{DEMO_PASSWORD}</code>.
+            {tRich(
+              {
+                defaultMessage:
+                  'Demo school: every staff member’s password is <code>{password}</code>.',
+                id: '06IBcP',
+              },
+              { password: DEMO_PASSWORD, code: (chunks) => <code>{chunks}</code> },
+            )}
           </p>
         )}
-        {staff.loading && !staff.data && <p className="muted">Loading staff…</p>}
+        {staff.loading && !staff.data && (
+          <p className="muted">{t({ defaultMessage: 'Loading staff…', id: 'Tn/JYW' })}</p>
+        )}
         {staff.error !== undefined && <p role="alert">{errorMessage(staff.error)}</p>}
         {/* Typing the start of a name jumps to it, for a long list of staff. */}
-        <ul className="choice-list" aria-label="Staff" {...typeAhead}>
+        <ul
+          className="choice-list"
+          aria-label={t({ defaultMessage: 'Staff', id: 'gFJ4sU' })}
+          {...typeAhead}
+        >
           {ordered.map((s, i) => (
             <li key={s.id}>
               <button
@@ -104,7 +133,11 @@ export function SignIn({
                 onClick={() => choose(s)}
               >
                 <strong>{s.displayName}</strong> <span className="muted">{roleName(s.role)}</span>
-                {recent.includes(s.id) && <span className="badge">Signed in earlier</span>}
+                {recent.includes(s.id) && (
+                  <span className="badge">
+                    {t({ defaultMessage: 'Signed in earlier', id: 'XPJH9o' })}
+                  </span>
+                )}
               </button>
             </li>
           ))}
@@ -112,7 +145,12 @@ export function SignIn({
         {chosen && (
           <form onSubmit={submit} className="sign-in-form">
             <label className="field">
-              <span>Password for {chosen.displayName}</span>
+              <span>
+                {t(
+                  { defaultMessage: 'Password for {name}', id: 'xVHU2C' },
+                  { name: chosen.displayName },
+                )}
+              </span>
               <input
                 ref={passwordRef}
                 type="password"
@@ -124,7 +162,11 @@ export function SignIn({
               />
             </label>
             <button type="submit" className="button primary" disabled={busy || !password}>
-              Sign in
+              {t({
+                defaultMessage: 'Sign in',
+                id: 'xZjH7d',
+                description: 'button that signs a staff member in',
+              })}
             </button>
           </form>
         )}

@@ -1,7 +1,9 @@
 import type { AppStatus } from '../../../contract';
+import { t } from '../../i18n/intl';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { IdleLockSection } from './IdleLockSection';
+import { LanguageSection } from './LanguageSection';
 import { StaffSection } from './StaffSection';
 
 interface SettingsProps {
@@ -14,7 +16,8 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
   const isAdmin = status.staff?.role === 'administrator';
   return (
     <div className="settings">
-      <h1>Settings</h1>
+      <h1>{t({ defaultMessage: 'Settings', id: 'D3idYv' })}</h1>
+      <LanguageSection chosen={status.staff?.language} onStatusChange={onStatusChange} />
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
       {isAdmin && <AuditSection />}
       {isAdmin && (
@@ -27,17 +30,19 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
         />
       )}
       <section className="card" aria-labelledby="about-title">
-        <h2 id="about-title">This computer</h2>
+        <h2 id="about-title">{t({ defaultMessage: 'This computer', id: 'Red8UM' })}</h2>
         <dl className="facts">
-          <dt>School</dt>
+          <dt>{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</dt>
           <dd>
-            {status.school?.name} {status.setup === 'demo' && '(demo: practice data only)'}
+            {status.school?.name}{' '}
+            {status.setup === 'demo' &&
+              t({ defaultMessage: '(demo: practice data only)', id: 'H169V5' })}
           </dd>
-          <dt>Time zone</dt>
+          <dt>{t({ defaultMessage: 'Time zone', id: 'IcUakl' })}</dt>
           <dd>{status.school?.timeZone}</dd>
-          <dt>Hearth version</dt>
+          <dt>{t({ defaultMessage: 'Hearth version', id: 'GLFg9F' })}</dt>
           <dd>{status.appVersion}</dd>
-          <dt>Device id</dt>
+          <dt>{t({ defaultMessage: 'Device id', id: 'sTkZL4' })}</dt>
           <dd>
             <code>{status.deviceId}</code>
           </dd>
