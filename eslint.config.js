@@ -43,14 +43,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',
   'renderer/features/follow-ups/FollowUps.tsx',
-  'renderer/features/front-desk/CaregiverChooser.tsx',
-  'renderer/features/front-desk/Enrollment.tsx',
-  'renderer/features/front-desk/InBuilding.tsx',
-  'renderer/features/front-desk/KnownVisitorHint.tsx',
-  'renderer/features/front-desk/PickupWarningDialog.tsx',
-  'renderer/features/front-desk/TodayLog.tsx',
-  'renderer/features/front-desk/VisitorSearch.tsx',
-  'renderer/features/front-desk/WalkInFollowUpDialog.tsx',
   'renderer/features/health/HealthScreen.tsx',
   'renderer/features/home-visits/HomeVisitRecord.tsx',
   'renderer/features/home-visits/HomeVisits.tsx',
@@ -74,9 +66,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/sync/StartOverToJoin.tsx',
   'renderer/features/sync/SyncPage.tsx',
   'renderer/features/sync/SyncStatusButton.tsx',
-  'renderer/ui/Counter.tsx',
-  'renderer/ui/FormActions.tsx',
-  'renderer/ui/Printable.tsx',
 ];
 
 export default tseslint.config(

@@ -1,3 +1,4 @@
+import { t } from '../i18n/intl';
 import {
   HearthError,
   isErrorBody,
@@ -48,7 +49,10 @@ function loopbackBridge(): HearthBridge {
       if (body.ok === true) return body as CallResult<never>;
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Hearth sent an answer it could not read.' },
+        error: {
+          code: 'INTERNAL',
+          message: t({ defaultMessage: 'Hearth sent an answer it could not read.', id: 'gXX9tu' }),
+        },
       };
     },
   };
@@ -67,7 +71,11 @@ export async function call<N extends CallName>(
   } catch {
     throw new HearthError(
       'INTERNAL',
-      'Hearth’s data service is not answering. Check that Hearth is still running.',
+      t({
+        defaultMessage:
+          'Hearth’s data service is not answering. Check that Hearth is still running.',
+        id: 'SKbUSo',
+      }),
     );
   }
   if (!result.ok) throw HearthError.fromBody(result.error);
@@ -75,5 +83,7 @@ export async function call<N extends CallName>(
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof HearthError ? error.message : 'Something went wrong. Please try again.';
+  return error instanceof HearthError
+    ? error.message
+    : t({ defaultMessage: 'Something went wrong. Please try again.', id: 'W/5hwr' });
 }

@@ -1,3 +1,5 @@
+import { formatNumber, t } from '../i18n/intl';
+
 /** Share of a limit from which a field shows how much room is left. */
 const SHOW_FROM = 0.8;
 
@@ -10,8 +12,8 @@ export function Counter({ value, max }: { value: string | undefined; max: number
       className={`counter small-text ${length > max ? 'error-text' : 'muted'}`}
       aria-live="polite"
     >
-      {length.toLocaleString()} / {max.toLocaleString()}
-      {length > max && ' — too long'}
+      {formatNumber(length)} / {formatNumber(max)}
+      {length > max && t({ defaultMessage: ' — too long', id: 'xj5Tn5' })}
     </span>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/intl';
+
 /** The end of a dialog's form: what went wrong, if anything, then Cancel and the main action. */
 export function FormActions({
   error,
@@ -19,7 +21,7 @@ export function FormActions({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
         </button>
         <button type="submit" className="button primary" disabled={busy}>
           {submitLabel}

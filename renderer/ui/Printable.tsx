@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../i18n/intl';
 
 /**
  * Pages to print, over the app with Print and Close; the print style sheet prints only the
@@ -17,10 +18,10 @@ export function Printable({
     <div className="printable" role="region" aria-label={label}>
       <div className="printable-actions">
         <button type="button" className="button" autoFocus onClick={() => window.print()}>
-          Print
+          {t({ defaultMessage: 'Print', id: 'CXRlIo' })}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t({ defaultMessage: 'Close', id: 'rbrahO' })}
         </button>
       </div>
       {children}

@@ -3,6 +3,7 @@ import type { LinkedPerson, StudentSummary } from '../../../contract';
 import { fullName, languageName } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
 import { PlusIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 interface Props {
   student: StudentSummary;
@@ -29,7 +30,12 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
   };
   return (
     <section className="caregiver-chooser" aria-labelledby="chooser-title">
-      <h2 id="chooser-title">Who is here for {fullName(student)}?</h2>
+      <h2 id="chooser-title">
+        {t(
+          { defaultMessage: 'Who is here for {name}?', id: 'aIGB8T' },
+          { name: fullName(student) },
+        )}
+      </h2>
       <ul
         role="listbox"
         aria-labelledby="chooser-title"
@@ -65,11 +71,13 @@ export function CaregiverChooser({ student, caregivers, onChoose, onBack }: Prop
           onClick={() => onChoose(null)}
         >
           <span className="hit-title">
-            <PlusIcon /> Someone else (new visitor)
+            <PlusIcon /> {t({ defaultMessage: 'Someone else (new visitor)', id: 'RC15X3' })}
           </span>
         </li>
       </ul>
-      <p className="hint">↑ ↓ to choose · Enter to pick · Esc to go back</p>
+      <p className="hint">
+        {t({ defaultMessage: '↑ ↓ to choose · Enter to pick · Esc to go back', id: 'iHCDa0' })}
+      </p>
     </section>
   );
 }

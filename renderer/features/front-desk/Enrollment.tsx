@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { fullName } from '../../ui/format';
 import { NewFamilyDialog } from '../families/NewFamilyDialog';
 import { FollowUpForm } from '../follow-ups/FollowUpForm';
+import { t } from '../../i18n/intl';
 
 interface EnrollmentProps {
   visit: VisitView;
@@ -38,12 +39,16 @@ export function Enrollment({ visit, viewer, timeZone, onOpenFamily, onDone }: En
   const visitor = person.data?.person;
   if (!visitor) return null;
 
-  if (created)
+  if (created) {
+    const added = t({ defaultMessage: '{family} added.', id: 'gcKhHZ' }, { family: created.name });
     return (
       <Dialog
         size="wide"
-        title={`${created.name} added. A follow-up for the office?`}
-        onCancel={() => onDone(`${created.name} added.`)}
+        title={t(
+          { defaultMessage: '{family} added. A follow-up for the office?', id: 'cvl0jU' },
+          { family: created.name },
+        )}
+        onCancel={() => onDone(added)}
       >
         {family.data && (
           <FollowUpForm
@@ -59,32 +64,56 @@ export function Enrollment({ visit, viewer, timeZone, onOpenFamily, onDone }: En
             }}
             viewer={viewer}
             timeZone={timeZone}
-            onSaved={() => onDone(`${created.name} added, with a follow-up for the office.`)}
-            onCancel={() => onDone(`${created.name} added.`)}
+            onSaved={() =>
+              onDone(
+                t(
+                  {
+                    defaultMessage: '{family} added, with a follow-up for the office.',
+                    id: 'ONoLHW',
+                  },
+                  { family: created.name },
+                ),
+              )
+            }
+            onCancel={() => onDone(added)}
           />
         )}
       </Dialog>
     );
+  }
 
   return (
     <div className="enrollment" role="region" aria-labelledby="enrollment-title">
       <h2 id="enrollment-title">
-        <UserPlus size={18} aria-hidden="true" /> {fullName(visitor)} came to enroll
+        <UserPlus size={18} aria-hidden="true" />{' '}
+        {t({ defaultMessage: '{name} came to enroll', id: 'qtI8m9' }, { name: fullName(visitor) })}
       </h2>
       {visitor.householdId ? (
         <p>
-          {visitor.firstName} already has a family in Hearth. Add the new student on the family’s
-          page.{' '}
+          {t(
+            {
+              defaultMessage:
+                '{name} already has a family in Hearth. Add the new student on the family’s page.',
+              id: 'XpbraC',
+            },
+            { name: visitor.firstName },
+          )}{' '}
           <button
             type="button"
             className="button small"
             onClick={() => visitor.householdId && onOpenFamily(visitor.householdId)}
           >
-            Open the family
+            {t({ defaultMessage: 'Open the family', id: 'Z0Lfia' })}
           </button>
         </p>
       ) : (
-        <p>Start their family’s record now: their details, and the children being enrolled.</p>
+        <p>
+          {t({
+            defaultMessage:
+              'Start their family’s record now: their details, and the children being enrolled.',
+            id: 'ybbiNY',
+          })}
+        </p>
       )}
       <div className="row compact">
         {!visitor.householdId && (
@@ -94,11 +123,11 @@ export function Enrollment({ visit, viewer, timeZone, onOpenFamily, onDone }: En
             onClick={() => setStage('family')}
             data-autofocus
           >
-            Start the family record
+            {t({ defaultMessage: 'Start the family record', id: '5syukC' })}
           </button>
         )}
         <button type="button" className="button" onClick={() => onDone(null)}>
-          Not now
+          {t({ defaultMessage: 'Not now', id: 'dUCA4K' })}
         </button>
       </div>
       {stage === 'family' && (

@@ -10,6 +10,7 @@ import {
   purposeLabel,
 } from '../../ui/format';
 import { CautionIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 interface Props {
   visits: VisitView[] | undefined;
@@ -38,7 +39,8 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
     <section className="card in-building" aria-labelledby="in-building-title">
       <header className="card-header">
         <h2 id="in-building-title" ref={headingRef} tabIndex={-1}>
-          In the building now <span className="count">{count}</span>
+          {t({ defaultMessage: 'In the building now', id: 'Nx/vtV' })}{' '}
+          <span className="count">{count}</span>
         </h2>
         <button
           type="button"
@@ -46,36 +48,62 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
           disabled={count === 0}
           onClick={() => setConfirming(true)}
         >
-          Sign out everyone
+          {t({ defaultMessage: 'Sign out everyone', id: '3ZJf37' })}
         </button>
       </header>
-      {visits === undefined && <p className="muted">Loading…</p>}
+      {visits === undefined && (
+        <p className="muted">{t({ defaultMessage: 'Loading…', id: 'T4VxQN' })}</p>
+      )}
       {visits?.length === 0 && (
-        <p className="empty">No visitors in the building. Anyone you sign in shows up here.</p>
+        <p className="empty">
+          {t({
+            defaultMessage: 'No visitors in the building. Anyone you sign in shows up here.',
+            id: 'IuO2JZ',
+          })}
+        </p>
       )}
       <ul className="visit-list" ref={listRef}>
         {visits?.map((v, index) => (
           <li key={v.id} className="visit">
             <div className="visit-main">
               <strong>{v.visitorName}</strong>
-              {v.visitorKind === 'visitor' && <span className="tag">new visitor</span>}
+              {v.visitorKind === 'visitor' && (
+                <span className="tag">{t({ defaultMessage: 'new visitor', id: 'nIFJH/' })}</span>
+              )}
               <span className="tag">{purposeLabel(v.purpose)}</span>
               {v.pickupWarnings.length > 0 && (
                 <span
                   className="pickup-mark pickup-see_office"
-                  title="The pickup warning was shown and acknowledged"
+                  title={t({
+                    defaultMessage: 'The pickup warning was shown and acknowledged',
+                    id: '8sha0c',
+                  })}
                 >
-                  <CautionIcon /> Pickup checked
+                  <CautionIcon /> {t({ defaultMessage: 'Pickup checked', id: '91OOHv' })}
                 </span>
               )}
               <div className="visit-detail muted">
                 {v.students.length > 0 && (
-                  <>For {v.students.map((s) => fullName(s)).join(', ')} · </>
+                  <>
+                    {t(
+                      { defaultMessage: 'For {names}', id: 'qnEWAY' },
+                      { names: v.students.map((s) => fullName(s)).join(', ') },
+                    )}
+                    {' · '}
+                  </>
                 )}
-                {v.seeing && <>To see {v.seeing} · </>}
+                {v.seeing && (
+                  <>
+                    {t({ defaultMessage: 'To see {whom}', id: 'mEG02J' }, { whom: v.seeing })}
+                    {' · '}
+                  </>
+                )}
                 {v.language && v.language !== 'en' && <>{languageName(v.language)} · </>}
                 <time dateTime={v.signedInAt} title={exactDate(v.signedInAt)}>
-                  In at {clockTime(v.signedInAt)} ({elapsed(v.signedInAt, now)})
+                  {t(
+                    { defaultMessage: 'In at {time} ({elapsed})', id: '2/llBf' },
+                    { time: clockTime(v.signedInAt), elapsed: elapsed(v.signedInAt, now) },
+                  )}
                 </time>
               </div>
             </div>
@@ -86,16 +114,35 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
                 onSignOut(v);
                 focusAfterChange.current = index;
               }}
-              aria-label={`Sign out ${v.visitorName}`}
+              aria-label={t(
+                { defaultMessage: 'Sign out {name}', id: '2/0ivt' },
+                { name: v.visitorName },
+              )}
             >
-              Sign out
+              {t({ defaultMessage: 'Sign out', id: 'xXbJso' })}
             </button>
           </li>
         ))}
       </ul>
       {confirming && (
-        <Dialog title={`Sign out all ${count} visitors?`} onCancel={() => setConfirming(false)}>
-          <p>Use this at the end of the day. Each visit gets this time as its sign-out time.</p>
+        <Dialog
+          title={t(
+            {
+              defaultMessage:
+                '{count, plural, one {Sign out the # visitor?} other {Sign out all # visitors?}}',
+              id: 'bKnk95',
+            },
+            { count },
+          )}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {t({
+              defaultMessage:
+                'Use this at the end of the day. Each visit gets this time as its sign-out time.',
+              id: 'jNLbHE',
+            })}
+          </p>
           <div className="dialog-actions">
             <button
               type="button"
@@ -103,7 +150,7 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
               data-autofocus
               onClick={() => setConfirming(false)}
             >
-              Cancel
+              {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
             </button>
             <button
               type="button"
@@ -114,7 +161,7 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
                 focusAfterChange.current = 0;
               }}
             >
-              Sign out everyone
+              {t({ defaultMessage: 'Sign out everyone', id: '3ZJf37' })}
             </button>
           </div>
         </Dialog>

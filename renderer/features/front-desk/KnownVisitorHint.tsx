@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { splitTypedName, type CallInput } from '../../../contract';
 import { useCall } from '../../api/useCall';
 import { DUPLICATE_REASON_WORDS, fullName } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
 type Lookup = CallInput<'person.findDuplicates'>;
 
@@ -36,7 +37,7 @@ export function KnownVisitorHint({
   if (candidates.length === 0) return null;
   return (
     <div className="duplicate-warning" role="status">
-      <strong>Already in Hearth?</strong>
+      <strong>{t({ defaultMessage: 'Already in Hearth?', id: 'YPjP9S' })}</strong>
       <ul>
         {candidates.slice(0, 3).map((c) => (
           <li key={c.person.id}>
@@ -52,7 +53,10 @@ export function KnownVisitorHint({
               className="button small"
               onClick={() => onUseExisting(c.person.id)}
             >
-              Sign in {c.person.firstName} instead
+              {t(
+                { defaultMessage: 'Sign in {name} instead', id: '0BDLB5' },
+                { name: c.person.firstName },
+              )}
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { PickupWarning } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
 import { PICKUP_WORDS } from '../../ui/format';
 import { PickupIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 interface Props {
   visitorName: string;
@@ -20,7 +21,10 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
   const [checked, setChecked] = useState(false);
   return (
     <Dialog
-      title={`Stop: check before releasing a student to ${visitorName}`}
+      title={t(
+        { defaultMessage: 'Stop: check before releasing a student to {name}', id: 'w6UCGf' },
+        { name: visitorName },
+      )}
       role="alertdialog"
       tone="danger"
       onCancel={onCancel}
@@ -33,9 +37,24 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
             </span>
             <div>
               <strong>{w.studentName}</strong>: {PICKUP_WORDS[w.status]}
-              {w.officeNote && <p className="office-note">Office note: {w.officeNote}</p>}
+              {w.officeNote && (
+                <p className="office-note">
+                  {t(
+                    { defaultMessage: 'Office note: {note}', id: '/VomKh' },
+                    { note: w.officeNote },
+                  )}
+                </p>
+              )}
               {w.status === 'not_listed' && (
-                <p className="office-note">{visitorName} is not on this student’s family list.</p>
+                <p className="office-note">
+                  {t(
+                    {
+                      defaultMessage: '{name} is not on this student’s family list.',
+                      id: 'jUIPiT',
+                    },
+                    { name: visitorName },
+                  )}
+                </p>
               )}
             </div>
           </li>
@@ -47,14 +66,14 @@ export function PickupWarningDialog({ visitorName, warnings, onAcknowledge, onCa
           checked={checked}
           onChange={(event) => setChecked(event.target.checked)}
         />
-        I have checked with the office and may go ahead.
+        {t({ defaultMessage: 'I have checked with the office and may go ahead.', id: 'ndlTTP' })}
       </label>
       <div className="dialog-actions">
         <button type="button" className="button" data-autofocus onClick={onCancel}>
-          Go back
+          {t({ defaultMessage: 'Go back', id: 'orvpWh' })}
         </button>
         <button type="button" className="button danger" disabled={!checked} onClick={onAcknowledge}>
-          Sign in with this warning noted
+          {t({ defaultMessage: 'Sign in with this warning noted', id: 'UfrJ76' })}
         </button>
       </div>
     </Dialog>

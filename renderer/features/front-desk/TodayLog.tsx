@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { clockTime, exactDate, fullName, purposeLabel } from '../../ui/format';
 import { WalkInFollowUpDialog } from './WalkInFollowUpDialog';
+import { t } from '../../i18n/intl';
 
 interface TodayLogProps {
   refreshKey: number;
@@ -25,38 +26,56 @@ export function TodayLog({ refreshKey, viewer, timeZone, onFollowUpAdded }: Toda
     <section className="card today-log" aria-labelledby="today-title">
       <header className="card-header">
         <h2 id="today-title">
-          Today’s log <span className="count">{data?.total ?? 0}</span>
+          {t({ defaultMessage: 'Today’s log', id: 'MKrnk6' })}{' '}
+          <span className="count">{data?.total ?? 0}</span>
         </h2>
         <label className="filter">
-          <span className="visually-hidden">Search today’s visits</span>
+          <span className="visually-hidden">
+            {t({ defaultMessage: 'Search today’s visits', id: 'KHOjAs' })}
+          </span>
           <input
             type="search"
-            placeholder="Search today’s visits"
+            placeholder={t({ defaultMessage: 'Search today’s visits', id: 'KHOjAs' })}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
         </label>
       </header>
       {today.error !== undefined && <p role="alert">{errorMessage(today.error)}</p>}
-      {data && data.total === 0 && <p className="empty">No visits yet today.</p>}
+      {data && data.total === 0 && (
+        <p className="empty">{t({ defaultMessage: 'No visits yet today.', id: '8golbE' })}</p>
+      )}
       {data && data.total > 0 && data.visits.length === 0 && (
-        <p className="empty">No visit today matches “{filter}”.</p>
+        <p className="empty">
+          {t(
+            { defaultMessage: 'No visit today matches “{text}”.', id: 'WqiTV1' },
+            { text: filter },
+          )}
+        </p>
       )}
       {data && data.visits.length > 0 && (
         <div className="table-scroll">
           <table className="log-table today-log">
-            <caption className="visually-hidden">Visits today</caption>
+            <caption className="visually-hidden">
+              {t({ defaultMessage: 'Visits today', id: '4S+PY0' })}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">In</th>
-                <th scope="col">Visitor</th>
-                <th scope="col">Why</th>
-                <th scope="col">Out</th>
+                <th scope="col">
+                  {t({ defaultMessage: 'In', id: 'HiB0NY', description: 'time signed in' })}
+                </th>
+                <th scope="col">{t({ defaultMessage: 'Visitor', id: 'OGqTOQ' })}</th>
+                <th scope="col">{t({ defaultMessage: 'Why', id: 'iEhh6m' })}</th>
+                <th scope="col">
+                  {t({ defaultMessage: 'Out', id: 'lGyV4g', description: 'time signed out' })}
+                </th>
                 <th scope="col" className="wide-only">
-                  Greeted by
+                  {t({ defaultMessage: 'Greeted by', id: 'ABZA3h' })}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">
+                    {t({ defaultMessage: 'Actions', id: 'wL7VAE' })}
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -72,31 +91,48 @@ export function TodayLog({ refreshKey, viewer, timeZone, onFollowUpAdded }: Toda
                     {v.visitorName}
                     {v.students.length > 0 && (
                       <div className="muted small-text">
-                        for {v.students.map((s) => fullName(s)).join(', ')}
+                        {t(
+                          { defaultMessage: 'for {names}', id: 'b9rD1y' },
+                          { names: v.students.map((s) => fullName(s)).join(', ') },
+                        )}
                       </div>
                     )}
                   </td>
                   <td>
                     {purposeLabel(v.purpose)}
-                    {v.seeing && <div className="muted small-text">to see {v.seeing}</div>}
+                    {v.seeing && (
+                      <div className="muted small-text">
+                        {t({ defaultMessage: 'to see {whom}', id: '76FCLD' }, { whom: v.seeing })}
+                      </div>
+                    )}
                   </td>
                   <td>
                     {v.signedOutAt ? (
                       clockTime(v.signedOutAt)
                     ) : (
-                      <span className="still-here">Still here</span>
+                      <span className="still-here">
+                        {t({ defaultMessage: 'Still here', id: '04/Zvy' })}
+                      </span>
                     )}
                   </td>
-                  <td className="wide-only muted small-text">greeted by {v.greetedByName}</td>
+                  <td className="wide-only muted small-text">
+                    {t(
+                      { defaultMessage: 'greeted by {name}', id: 'hOpO27' },
+                      { name: v.greetedByName },
+                    )}
+                  </td>
                   <td>
                     {v.students.length > 0 && (
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`Follow-up from ${v.visitorName}’s visit`}
+                        aria-label={t(
+                          { defaultMessage: 'Follow-up from {name}’s visit', id: 'GJPadi' },
+                          { name: v.visitorName },
+                        )}
                         onClick={() => setFollowing(v)}
                       >
-                        Follow-up…
+                        {t({ defaultMessage: 'Follow-up…', id: 'cubLIc' })}
                       </button>
                     )}
                   </td>

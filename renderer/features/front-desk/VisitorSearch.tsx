@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
-import { fullName, gradeLabel, languageName } from '../../ui/format';
+import { t } from '../../i18n/intl';
+import { fullName, gradeLabel, languageName, PERSON_KIND_WORDS } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
 import { PlusIcon } from '../../ui/icons';
 
@@ -27,7 +28,7 @@ function HitView({ hit }: { hit: SearchHit }) {
         <span className="hit-title">
           <strong>{fullName(person)}</strong>
           {person.kind !== 'caregiver' && (
-            <span className="tag">{person.kind.replace('_', ' ')}</span>
+            <span className="tag">{PERSON_KIND_WORDS[person.kind]}</span>
           )}
           {language && person.homeLanguage !== 'en' && (
             <span className="tag tag-language">{language}</span>
@@ -37,13 +38,22 @@ function HitView({ hit }: { hit: SearchHit }) {
           <span className="hit-detail">
             {students.map((s) => (
               <span key={s.student.id} className="hit-student">
-                {fullName(s.student)} · Gr {s.student.grade} · {s.relationship}{' '}
+                {t(
+                  { defaultMessage: '{name} · Gr {grade} · {relationship}', id: 'CFRId/' },
+                  {
+                    name: fullName(s.student),
+                    grade: s.student.grade,
+                    relationship: s.relationship,
+                  },
+                )}{' '}
                 <PickupMark pickup={s.pickup} />
               </span>
             ))}
           </span>
         ) : (
-          <span className="hit-detail muted">{person.phones[0] ?? 'No students linked'}</span>
+          <span className="hit-detail muted">
+            {person.phones[0] ?? t({ defaultMessage: 'No students linked', id: '8P5hrh' })}
+          </span>
         )}
       </>
     );
@@ -52,7 +62,7 @@ function HitView({ hit }: { hit: SearchHit }) {
   return (
     <>
       <span className="hit-title">
-        <span className="tag tag-student">Student</span>
+        <span className="tag tag-student">{t({ defaultMessage: 'Student', id: 'UvFUuq' })}</span>
         <strong>{fullName(student)}</strong>
         <span className="muted">
           {gradeLabel(student.grade)}
@@ -61,8 +71,11 @@ function HitView({ hit }: { hit: SearchHit }) {
       </span>
       <span className="hit-detail muted">
         {caregivers.length
-          ? `Family: ${caregivers.map((c) => fullName(c.person)).join(', ')}`
-          : 'No family linked yet'}
+          ? t(
+              { defaultMessage: 'Family: {names}', id: '03xZP5' },
+              { names: caregivers.map((c) => fullName(c.person)).join(', ') },
+            )
+          : t({ defaultMessage: 'No family linked yet', id: 'R8nRU9' })}
       </span>
     </>
   );
@@ -113,7 +126,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
   return (
     <div className="visitor-search">
       <label className="search-label" htmlFor={`${listId}-input`}>
-        Who’s here?
+        {t({ defaultMessage: 'Who’s here?', id: '1xIyLV' })}
       </label>
       <input
         ref={inputRef}
@@ -126,7 +139,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
         aria-activedescendant={optionCount ? optionId(active) : undefined}
         aria-autocomplete="list"
         aria-describedby={`${listId}-hint`}
-        placeholder="Type a name or phone number"
+        placeholder={t({ defaultMessage: 'Type a name or phone number', id: 'MDjkQ5' })}
         autoComplete="off"
         spellCheck={false}
         value={text}
@@ -134,7 +147,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
         onKeyDown={onKeyDown}
       />
       <p id={`${listId}-hint`} className="hint">
-        ↑ ↓ to choose · Enter to pick · Esc to clear
+        {t({ defaultMessage: '↑ ↓ to choose · Enter to pick · Esc to clear', id: 'LAUia1' })}
       </p>
       {results.error !== undefined && trimmed && (
         <p role="alert" className="error-text">
@@ -145,7 +158,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
         <ul
           id={listId}
           role="listbox"
-          aria-label="Matching people and students"
+          aria-label={t({ defaultMessage: 'Matching people and students', id: 'g2Qg4+' })}
           className="results"
         >
           {hits.map((hit, i) => (
@@ -163,7 +176,7 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
           ))}
           {!results.loading && hits.length === 0 && (
             <li className="results-empty" role="presentation">
-              No one matches “{trimmed}”.
+              {t({ defaultMessage: 'No one matches “{text}”.', id: 'Fr9p5Q' }, { text: trimmed })}
             </li>
           )}
           <li
@@ -175,13 +188,20 @@ export function VisitorSearch({ text, onTextChange, onPick, focusSignal }: Visit
             onClick={() => choose(hits.length)}
           >
             <span className="hit-title">
-              <PlusIcon /> Sign in “{trimmed}” as a new visitor
+              <PlusIcon />{' '}
+              {t(
+                { defaultMessage: 'Sign in “{name}” as a new visitor', id: 'x35bjg' },
+                { name: trimmed },
+              )}
             </span>
           </li>
         </ul>
       ) : (
         <div className="results-placeholder muted">
-          Start typing a name (family or student) or a phone number.
+          {t({
+            defaultMessage: 'Start typing a name (family or student) or a phone number.',
+            id: 'hvnK63',
+          })}
         </div>
       )}
     </div>

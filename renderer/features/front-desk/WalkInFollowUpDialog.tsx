@@ -2,6 +2,7 @@ import type { Staff, VisitView } from '../../../contract';
 import { Dialog } from '../../ui/Dialog';
 import { fullName } from '../../ui/format';
 import { FollowUpForm } from '../follow-ups/FollowUpForm';
+import { t } from '../../i18n/intl';
 
 /** Something a walk-in needs done later, kept with the visit it came from. */
 export function WalkInFollowUpDialog({
@@ -18,7 +19,11 @@ export function WalkInFollowUpDialog({
   return (
     <Dialog
       size="wide"
-      title={`Follow-up from ${visit.visitorName}’s visit`}
+      title={t(
+        { defaultMessage: 'Follow-up from {name}’s visit', id: 'GJPadi' },
+        { name: visit.visitorName },
+      )}
+
       onCancel={() => onDone(false)}
     >
       <FollowUpForm
