@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HearthError, type AppStatus } from '../../contract';
 import { call, errorMessage } from '../api/client';
-import { computerLanguage, isUiLanguage, t } from '../i18n/intl';
+import { computerLanguage, isUiLanguage, t, type UiLanguage } from '../i18n/intl';
+
 import { useWindowLanguage } from '../i18n/useWindowLanguage';
 import { FirstRun } from '../features/setup/FirstRun';
 import { SignIn } from '../features/session/SignIn';
@@ -14,8 +15,10 @@ import { Shell } from './Shell';
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Chosen on this window before anyone signed in (first run).
+  const [picked, setPicked] = useState<UiLanguage | null>(null);
   const chosen = status?.staff?.language;
-  const wanted = isUiLanguage(chosen) ? chosen : computerLanguage();
+  const wanted = isUiLanguage(chosen) ? chosen : (picked ?? computerLanguage());
   const shown = useWindowLanguage(wanted);
 
   const refresh = useCallback(() => {
@@ -50,7 +53,8 @@ export function App() {
       </main>
     );
   }
-  if (status.setup === 'none') return <FirstRun onDone={setStatus} />;
+  if (status.setup === 'none')
+    return <FirstRun language={shown} onChooseLanguage={setPicked} onDone={setStatus} />;
   if (!status.staff) return <SignIn status={status} onSignedIn={setStatus} />;
   return <Shell status={status} onStatusChange={setStatus} />;
 }

@@ -51,3 +51,7 @@ export function issueText(message: string): string {
     );
   return message;
 }
+
+/** "Name cannot be empty": the field as the form labels it, then its problem. */
+export const fieldProblem = (field: string, message: string): string =>
+  t({ defaultMessage: '{field} {problem}' }, { field, problem: issueText(message) });

@@ -1,36 +1,47 @@
 import { useState } from 'react';
+import { defineMessages } from 'react-intl';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { logTime } from '../../ui/format';
-import { plural } from '../../../contract';
+import { t } from '../../i18n/intl';
 
-const ACTION_WORDS: Record<AuditAction, string> = {
-  read: 'Read',
-  create: 'Wrote',
-  revise: 'Edited',
-  status: 'Changed status of',
-  export: 'Exported',
-  merge: 'Merged',
-};
-
-const NOUNS: Record<AuditEntry['recordType'], string> = {
-  note: 'note',
-  follow_up: 'follow-up',
-  person: 'duplicate person record',
-  student: 'duplicate student record',
-  family_list: 'families list',
-};
+const ACTION_WORDS = defineMessages<AuditAction>({
+  read: { defaultMessage: 'Read', id: 'zbyGEY', description: 'past tense: someone read a record' },
+  create: { defaultMessage: 'Wrote', id: 'uTlKnM' },
+  revise: { defaultMessage: 'Edited', id: 'OhIqLr' },
+  status: { defaultMessage: 'Changed status of', id: 'ZWsUNM' },
+  export: { defaultMessage: 'Exported', id: 'DPnkvq' },
+  merge: { defaultMessage: 'Merged', id: '9O0Gdr' },
+});
 
 const PAGE = 100;
 
-/** "a note", "3 follow-ups"; a merge names the two records it joined as one. */
-function records(entry: AuditEntry): string {
-  const noun = NOUNS[entry.recordType];
-  if (entry.action === 'merge') return `a ${noun} into this one`;
-  if (entry.recordType === 'family_list') return `the ${noun}`;
-  const count = entry.recordIds.length;
-  return count === 1 ? `a ${noun}` : plural(count, noun, `${noun}s`);
+/** "Read a note", "Exported 3 follow-ups"; a merge names the two records it joined as one. */
+function whatWasDone(entry: AuditEntry): string {
+  const values = { type: entry.recordType, count: entry.recordIds.length };
+  const records =
+    entry.action === 'merge'
+      ? t(
+          {
+            defaultMessage:
+              '{type, select, person {a duplicate person record into this one} student {a duplicate student record into this one} other {a record into this one}}',
+            id: '9JdCCA',
+          },
+          values,
+        )
+      : t(
+          {
+            defaultMessage:
+              '{type, select, note {{count, plural, one {a note} other {# notes}}} follow_up {{count, plural, one {a follow-up} other {# follow-ups}}} person {{count, plural, one {a duplicate person record} other {# duplicate person records}}} student {{count, plural, one {a duplicate student record} other {# duplicate student records}}} other {the families list}}',
+            id: 'jSlfkR',
+          },
+          values,
+        );
+  return t(
+    { defaultMessage: '{action} {records}', id: 'eqZ7q1' },
+    { action: t(ACTION_WORDS[entry.action]), records },
+  );
 }
 
 /** Who read or changed restricted records. Administrators only; read only. */
@@ -60,16 +71,19 @@ export function AuditSection() {
 
   return (
     <section className="card" aria-labelledby="audit-title">
-      <h2 id="audit-title">Audit log</h2>
+      <h2 id="audit-title">{t({ defaultMessage: 'Audit log', id: 'ED9RG5' })}</h2>
       <p className="muted">
-        Every read and change of a confidential note or follow-up, and every merge of duplicate
-        people, on this computer. Nobody can edit or delete these entries.
+        {t({
+          defaultMessage:
+            'Every read and change of a confidential note or follow-up, and every merge of duplicate people, on this computer. Nobody can edit or delete these entries.',
+          id: 'vMWhNd',
+        })}
       </p>
       <div className="row">
         <label className="field">
-          <span>Staff member</span>
+          <span>{t({ defaultMessage: 'Staff member', id: '66D0h/' })}</span>
           <select value={staffId ?? ''} onChange={(e) => setStaffId(e.target.value || null)}>
-            <option value="">Everyone</option>
+            <option value="">{t({ defaultMessage: 'Everyone', id: '2XDuH4' })}</option>
             {staff.data?.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.displayName}
@@ -78,15 +92,15 @@ export function AuditSection() {
           </select>
         </label>
         <label className="field">
-          <span>Action</span>
+          <span>{t({ defaultMessage: 'Action', id: 'QlsDcr' })}</span>
           <select
             value={action ?? ''}
             onChange={(e) => setAction((e.target.value || null) as AuditAction | null)}
           >
-            <option value="">Any</option>
+            <option value="">{t({ defaultMessage: 'Any', id: 'ToO3/h' })}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {ACTION_WORDS[a]}
+                {t(ACTION_WORDS[a])}
               </option>
             ))}
           </select>
@@ -97,16 +111,18 @@ export function AuditSection() {
           {error ?? errorMessage(first.error)}
         </p>
       )}
-      {first.data && entries.length === 0 && <p className="empty">No entries match.</p>}
+      {first.data && entries.length === 0 && (
+        <p className="empty">{t({ defaultMessage: 'No entries match.', id: 'DhD56I' })}</p>
+      )}
       {entries.length > 0 && (
         <table className="log-table audit-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">About</th>
-              <th scope="col">Device</th>
+              <th scope="col">{t({ defaultMessage: 'When', id: 'McnLsx' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Who', id: 'o8KenS' })}</th>
+              <th scope="col">{t({ defaultMessage: 'What', id: 'y9RWqI' })}</th>
+              <th scope="col">{t({ defaultMessage: 'About', id: 'g5pX+a' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Device', id: 'c3VJQo' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,9 +130,7 @@ export function AuditSection() {
               <tr key={e.id}>
                 <td>{logTime(e.at)}</td>
                 <td>{e.staffName}</td>
-                <td>
-                  {ACTION_WORDS[e.action]} {records(e)}
-                </td>
+                <td>{whatWasDone(e)}</td>
                 <td>{e.aboutName}</td>
                 <td>
                   <code title={e.deviceId}>{e.deviceId.slice(0, 8)}</code>
@@ -128,7 +142,7 @@ export function AuditSection() {
       )}
       {first.data?.length === PAGE && (
         <button type="button" className="button small" onClick={() => void loadOlder()}>
-          Show older entries
+          {t({ defaultMessage: 'Show older entries', id: 'dZ6+Bj' })}
         </button>
       )}
     </section>

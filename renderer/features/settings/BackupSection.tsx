@@ -4,20 +4,25 @@ import type { AppStatus, BackupFile } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
+import { defineMessages } from 'react-intl';
 import { schoolDateTime } from '../../ui/format';
+import { formatNumber, t } from '../../i18n/intl';
 
-const REASON_WORDS: Record<BackupFile['reason'], string> = {
-  daily: 'Daily',
-  manual: 'Made by hand',
-  'before-update': 'Before an update of Hearth',
-  'before-restore': 'Kept aside by a restore',
-  'before-join': 'Kept aside when this computer started over to join its district',
-};
+const REASON_WORDS = defineMessages<BackupFile['reason']>({
+  daily: { defaultMessage: 'Daily', id: 'zxvhnE' },
+  manual: { defaultMessage: 'Made by hand', id: 'JGjHar' },
+  'before-update': { defaultMessage: 'Before an update of Hearth', id: '2NMq5F' },
+  'before-restore': { defaultMessage: 'Kept aside by a restore', id: 'J6h+6D' },
+  'before-join': {
+    defaultMessage: 'Kept aside when this computer started over to join its district',
+    id: 'Pqlqqx',
+  },
+});
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`
+    : `${formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
 
 /**
  * Backups of this computer's data (administrators): the list with date and size, a backup
@@ -41,7 +46,13 @@ export function BackupSection({
     setMessage(null);
     call('backup.now', {}).then(
       (b) => {
-        setMessage({ tone: 'ok', text: `Backed up at ${schoolDateTime(b.at, timeZone)}.` });
+        setMessage({
+          tone: 'ok',
+          text: t(
+            { defaultMessage: 'Backed up at {time}.', id: 'pctuSL' },
+            { time: schoolDateTime(b.at, timeZone) },
+          ),
+        });
         setVersion((n) => n + 1);
         setBusy(false);
       },
@@ -67,16 +78,23 @@ export function BackupSection({
   return (
     <section className="card" aria-labelledby="backups-title">
       <div className="card-header">
-        <h2 id="backups-title">Backups</h2>
+        <h2 id="backups-title">{t({ defaultMessage: 'Backups', id: 'T3lqx5' })}</h2>
         <button type="button" className="button small" onClick={backUpNow} disabled={busy}>
-          <HardDriveDownload size={16} aria-hidden="true" /> Back up now
+          <HardDriveDownload size={16} aria-hidden="true" />{' '}
+          {t({ defaultMessage: 'Back up now', id: 'rMgF34' })}
         </button>
       </div>
       <p className="muted small-text">
-        Hearth backs up this computer’s data once a day and before every update, and keeps the
-        newest 14. Backups are encrypted like the data and open only with this computer’s database
-        key, so copy the key with them (see the README).{' '}
-        {list.data && <>They are in {list.data.folder}.</>}
+        {t({
+          defaultMessage:
+            'Hearth backs up this computer’s data once a day and before every update, and keeps the newest 14. Backups are encrypted like the data and open only with this computer’s database key, so copy the key with them (see the README).',
+          id: '2NdmUf',
+        })}{' '}
+        {list.data &&
+          t(
+            { defaultMessage: 'They are in {folder}.', id: '6W4GEk' },
+            { folder: list.data.folder },
+          )}
       </p>
       {message && (
         <p
@@ -92,17 +110,26 @@ export function BackupSection({
         </p>
       )}
       {list.data?.backups.length === 0 && (
-        <p className="empty">No backups yet. The first daily one is made a minute after start.</p>
+        <p className="empty">
+          {t({
+            defaultMessage: 'No backups yet. The first daily one is made a minute after start.',
+            id: 'PGzK3n',
+          })}
+        </p>
       )}
       {list.data && list.data.backups.length > 0 && (
         <table className="log-table">
           <thead>
             <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
               <th scope="col">
-                <span className="visually-hidden">Restore</span>
+                {t({ defaultMessage: 'Made', id: 'KgFXpA', description: 'when a backup was made' })}
+              </th>
+              <th scope="col">{t({ defaultMessage: 'Why', id: 'iEhh6m' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Size', id: 'agOXPD' })}</th>
+              <th scope="col">
+                <span className="visually-hidden">
+                  {t({ defaultMessage: 'Restore', id: 'zz6ObK' })}
+                </span>
               </th>
             </tr>
           </thead>
@@ -110,16 +137,19 @@ export function BackupSection({
             {list.data.backups.map((b) => (
               <tr key={b.name}>
                 <td>{schoolDateTime(b.at, timeZone)}</td>
-                <td>{REASON_WORDS[b.reason]}</td>
+                <td>{t(REASON_WORDS[b.reason])}</td>
                 <td>{size(b.bytes)}</td>
                 <td>
                   <button
                     type="button"
                     className="link-button"
                     onClick={() => setRestoring(b)}
-                    aria-label={`Restore the backup of ${schoolDateTime(b.at, timeZone)}`}
+                    aria-label={t(
+                      { defaultMessage: 'Restore the backup of {time}', id: 'bMau2E' },
+                      { time: schoolDateTime(b.at, timeZone) },
+                    )}
                   >
-                    Restore…
+                    {t({ defaultMessage: 'Restore…', id: 'X9ITOu' })}
                   </button>
                 </td>
               </tr>
@@ -129,16 +159,20 @@ export function BackupSection({
       )}
       {restoring && (
         <Dialog
-          title="Restore this backup?"
+          title={t({ defaultMessage: 'Restore this backup?', id: 'C8rGez' })}
           role="alertdialog"
           tone="danger"
           onCancel={() => setRestoring(null)}
         >
           <p>
-            Hearth goes back to how it was on {schoolDateTime(restoring.at, timeZone)}. What was
-            recorded here since is kept aside as a backup of its own, not deleted. Everyone will
-            need to sign in again. A computer joined to a district gets back what the district has
-            at its next sync.
+            {t(
+              {
+                defaultMessage:
+                  'Hearth goes back to how it was on {time}. What was recorded here since is kept aside as a backup of its own, not deleted. Everyone will need to sign in again. A computer joined to a district gets back what the district has at its next sync.',
+                id: 'ouy6+y',
+              },
+              { time: schoolDateTime(restoring.at, timeZone) },
+            )}
           </p>
           <div className="dialog-actions">
             <button
@@ -147,7 +181,7 @@ export function BackupSection({
               onClick={() => setRestoring(null)}
               data-autofocus
             >
-              Cancel
+              {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
             </button>
             <button
               type="button"
@@ -155,7 +189,7 @@ export function BackupSection({
               disabled={busy}
               onClick={() => restore(restoring)}
             >
-              Restore
+              {t({ defaultMessage: 'Restore', id: 'zz6ObK' })}
             </button>
           </div>
         </Dialog>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { HearthError, IDLE_LOCK_MINUTES, type AppStatus } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
+import { fieldProblem } from '../../i18n/issues';
+import { t } from '../../i18n/intl';
 
 /**
  * How long Hearth waits without use before it locks this computer (administrators). The
@@ -23,16 +25,29 @@ export function IdleLockSection({
     try {
       const status = await call('settings.setIdleLock', { minutes: Number(value) });
       onStatusChange(status);
-      setMessage(`Hearth now locks after ${status.idleLockMinutes} minutes without use.`);
+      setMessage(
+        t(
+          {
+            defaultMessage:
+              'Hearth now locks after {minutes, plural, one {# minute} other {# minutes}} without use.',
+            id: 'G75CjM',
+          },
+          { minutes: status.idleLockMinutes },
+        ),
+      );
     } catch (e) {
       const issue = e instanceof HearthError ? e.issues?.[0] : undefined;
-      setError(issue ? `The number of minutes ${issue.message}.` : errorMessage(e));
+      setError(
+        issue
+          ? `${fieldProblem(t({ defaultMessage: 'The number of minutes', id: 'EHtnIy' }), issue.message)}.`
+          : errorMessage(e),
+      );
     }
   };
 
   return (
     <section className="card" aria-labelledby="idle-lock-title">
-      <h2 id="idle-lock-title">Locking</h2>
+      <h2 id="idle-lock-title">{t({ defaultMessage: 'Locking', id: 'krDaX4' })}</h2>
       <form
         className="row"
         noValidate
@@ -43,8 +58,13 @@ export function IdleLockSection({
       >
         <label className="field">
           <span>
-            Lock after this many minutes without use ({IDLE_LOCK_MINUTES.min} to{' '}
-            {IDLE_LOCK_MINUTES.max})
+            {t(
+              {
+                defaultMessage: 'Lock after this many minutes without use ({min} to {max})',
+                id: 'ZZPVdb',
+              },
+              IDLE_LOCK_MINUTES,
+            )}
           </span>
           <input
             type="number"
@@ -60,7 +80,7 @@ export function IdleLockSection({
           />
         </label>
         <button type="submit" className="button">
-          Save
+          {t({ defaultMessage: 'Save', id: 'jvo0vs' })}
         </button>
       </form>
       {error && (

@@ -3,6 +3,7 @@ import { STAFF_ROLES, TEAMS, type Staff, type StaffRole, type Team } from '../..
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { roleName, teamName } from '../../ui/roles';
+import { t } from '../../i18n/intl';
 
 /**
  * Change someone's role and teams, deactivate them, or give them a new password. Taking
@@ -28,12 +29,20 @@ export function StaffEditDialog({
     try {
       await call('staff.update', { id: staff.id, role, teams, active });
       if (password) await call('staff.setPassword', { id: staff.id, password });
+      const name = staff.displayName;
       onDone(
         !active
-          ? `${staff.displayName} can no longer sign in.`
+          ? t({ defaultMessage: '{name} can no longer sign in.', id: '1LJctZ' }, { name })
           : password
-            ? `${staff.displayName} has a new password. Their private notes from before cannot be opened again.`
-            : `${staff.displayName} is updated.`,
+            ? t(
+                {
+                  defaultMessage:
+                    '{name} has a new password. Their private notes from before cannot be opened again.',
+                  id: 'URodT6',
+                },
+                { name },
+              )
+            : t({ defaultMessage: '{name} is updated.', id: 'dWQ9Vh' }, { name }),
       );
     } catch (e) {
       setError(errorMessage(e));
@@ -42,9 +51,12 @@ export function StaffEditDialog({
   };
 
   return (
-    <Dialog title={`Edit ${staff.displayName}`} onCancel={() => onDone(null)}>
+    <Dialog
+      title={t({ defaultMessage: 'Edit {name}', id: 's3IOQQ' }, { name: staff.displayName })}
+      onCancel={() => onDone(null)}
+    >
       <label className="field">
-        <span>Role</span>
+        <span>{t({ defaultMessage: 'Role', id: '1ZgrhW' })}</span>
         <select value={role} onChange={(e) => setRole(e.target.value as StaffRole)} data-autofocus>
           {STAFF_ROLES.map((r) => (
             <option key={r} value={r}>
@@ -54,26 +66,28 @@ export function StaffEditDialog({
         </select>
       </label>
       <fieldset className="field">
-        <legend>Teams</legend>
-        {TEAMS.map((t) => (
-          <label key={t} className="check">
+        <legend>{t({ defaultMessage: 'Teams', id: 'DNeuzb' })}</legend>
+        {TEAMS.map((team) => (
+          <label key={team} className="check">
             <input
               type="checkbox"
-              checked={teams.includes(t)}
+              checked={teams.includes(team)}
               onChange={(e) =>
-                setTeams(e.target.checked ? [...teams, t] : teams.filter((x) => x !== t))
+                setTeams(e.target.checked ? [...teams, team] : teams.filter((x) => x !== team))
               }
             />{' '}
-            {teamName(t)}
+            {teamName(team)}
           </label>
         ))}
       </fieldset>
       <label className="check">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> Can
-        sign in
+        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />{' '}
+        {t({ defaultMessage: 'Can sign in', id: 'qqmb2J' })}
       </label>
       <label className="field">
-        <span>New password (leave empty to keep theirs)</span>
+        <span>
+          {t({ defaultMessage: 'New password (leave empty to keep theirs)', id: 'lBe/Bz' })}
+        </span>
         <input
           type="password"
           autoComplete="new-password"
@@ -88,10 +102,10 @@ export function StaffEditDialog({
       )}
       <div className="dialog-actions">
         <button type="button" className="button small" onClick={() => onDone(null)}>
-          Cancel
+          {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void save()}>
-          Save
+          {t({ defaultMessage: 'Save', id: 'jvo0vs' })}
         </button>
       </div>
     </Dialog>

@@ -4,6 +4,8 @@ import { useForm } from 'react-hook-form';
 import { API, STAFF_ROLES, TEAMS, type CallInput, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 import { roleName, teamName } from '../../ui/roles';
 import { StaffEditDialog } from './StaffEditDialog';
 
@@ -26,7 +28,12 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
     setError(null);
     try {
       const created = await call('staff.create', values);
-      setNotice(`${created.displayName} can now sign in on this computer.`);
+      setNotice(
+        t(
+          { defaultMessage: '{name} can now sign in on this computer.', id: '9E0Bq2' },
+          { name: created.displayName },
+        ),
+      );
       form.reset();
       setAdded((n) => n + 1);
     } catch (e) {
@@ -36,7 +43,7 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
 
   return (
     <section className="card" aria-labelledby="staff-title">
-      <h2 id="staff-title">Staff</h2>
+      <h2 id="staff-title">{t({ defaultMessage: 'Staff', id: 'gFJ4sU' })}</h2>
       <ul className="staff-list">
         {staff.data?.map((s) => (
           <li key={s.id}>
@@ -48,10 +55,13 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Edit ${s.displayName}`}
+                aria-label={t(
+                  { defaultMessage: 'Edit {name}', id: 's3IOQQ' },
+                  { name: s.displayName },
+                )}
                 onClick={() => setEditing(s)}
               >
-                Edit
+                {t({ defaultMessage: 'Edit', id: 'wEQDC6' })}
               </button>
             )}
           </li>
@@ -71,16 +81,17 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
       )}
       {isAdmin ? (
         <form onSubmit={(e) => void submit(e)} noValidate className="staff-form">
-          <h3>Add a staff member</h3>
+          <h3>{t({ defaultMessage: 'Add a staff member', id: 'clWz53' })}</h3>
           <label className="field">
-            <span>Name</span>
+            <span>{t({ defaultMessage: 'Name', id: 'HAlOn1' })}</span>
             <input {...form.register('displayName')} aria-invalid={!!errors.displayName} />
-            {errors.displayName && (
-              <span className="field-error">Name {errors.displayName.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'Name', id: 'HAlOn1' })}
+              message={errors.displayName?.message}
+            />
           </label>
           <label className="field">
-            <span>Role</span>
+            <span>{t({ defaultMessage: 'Role', id: '1ZgrhW' })}</span>
             <select {...form.register('role')}>
               {STAFF_ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -90,27 +101,30 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
             </select>
           </label>
           <fieldset className="field">
-            <legend>Teams (can read notes marked for the team)</legend>
-            {TEAMS.map((t) => (
-              <label key={t} className="check">
-                <input type="checkbox" value={t} {...form.register('teams')} /> {teamName(t)}
+            <legend>
+              {t({ defaultMessage: 'Teams (can read notes marked for the team)', id: 'yEJvUq' })}
+            </legend>
+            {TEAMS.map((team) => (
+              <label key={team} className="check">
+                <input type="checkbox" value={team} {...form.register('teams')} /> {teamName(team)}
               </label>
             ))}
           </fieldset>
           <label className="field">
-            <span>First password</span>
+            <span>{t({ defaultMessage: 'First password', id: 'l+bOLD' })}</span>
             <input
               type="password"
               autoComplete="new-password"
               {...form.register('password')}
               aria-invalid={!!errors.password}
             />
-            {errors.password && (
-              <span className="field-error">Password {errors.password.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'Password', id: '5sg7KC' })}
+              message={errors.password?.message}
+            />
           </label>
           <button type="submit" className="button" disabled={isSubmitting}>
-            Add staff member
+            {t({ defaultMessage: 'Add staff member', id: '37IjLw' })}
           </button>
           {notice && <p role="status">{notice}</p>}
           {error && (
@@ -120,7 +134,9 @@ export function StaffSection({ isAdmin, viewerId }: { isAdmin: boolean; viewerId
           )}
         </form>
       ) : (
-        <p className="muted">Only an administrator can add staff.</p>
+        <p className="muted">
+          {t({ defaultMessage: 'Only an administrator can add staff.', id: 'ka9IwT' })}
+        </p>
       )}
     </section>
   );

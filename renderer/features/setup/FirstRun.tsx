@@ -4,6 +4,9 @@ import { useForm } from 'react-hook-form';
 import { API, type AppStatus, type CallInput } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { JoinDistrict } from './JoinDistrict';
+import { UI_LANGUAGES, t, type UiLanguage } from '../../i18n/intl';
+import { ownLanguageName } from '../../ui/format';
+import { FieldError } from '../../ui/FieldError';
 
 type SchoolForm = CallInput<'setup.school'>;
 
@@ -14,7 +17,16 @@ const TIME_ZONES = Intl.supportedValuesOf('timeZone');
  * First run: explore a demo school, set up a school on this computer alone, or join the
  * district's. Demo and real data never mix.
  */
-export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
+export function FirstRun({
+  language,
+  onChooseLanguage,
+  onDone,
+}: {
+  /** The language the window speaks; the school's first administrator keeps the one chosen. */
+  language: UiLanguage;
+  onChooseLanguage: (language: UiLanguage) => void;
+  onDone: (status: AppStatus) => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,23 +44,47 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
   const run = (work: Promise<AppStatus>) => {
     setBusy(true);
     setError(null);
-    work.then(onDone, (e: unknown) => {
-      setError(errorMessage(e));
-      setBusy(false);
-    });
+    work.then(
+      async (status) =>
+        onDone(status.staff ? await call('session.setLanguage', { language }) : status),
+      (e: unknown) => {
+        setError(errorMessage(e));
+        setBusy(false);
+      },
+    );
   };
 
   return (
     <main className="center-page">
       <div className="first-run">
-        <h1>Welcome to Hearth</h1>
+        <label className="field language-pick">
+          <span>{t({ defaultMessage: 'Language', id: 'y1Z3or' })}</span>
+          <select value={language} onChange={(e) => onChooseLanguage(e.target.value as UiLanguage)}>
+            {UI_LANGUAGES.map((tag) => (
+              <option key={tag} value={tag} lang={tag}>
+                {ownLanguageName(tag)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <h1>{t({ defaultMessage: 'Welcome to Hearth', id: 'pFZPF6' })}</h1>
         <p className="lead">
-          A calm place to welcome families, log visits and keep track of every contact.
+          {t({
+            defaultMessage:
+              'A calm place to welcome families, log visits and keep track of every contact.',
+            id: '0biSRT',
+          })}
         </p>
         <div className="first-run-choices">
           <section className="card" aria-labelledby="demo-title">
-            <h2 id="demo-title">Explore a demo school</h2>
-            <p>Try everything with made-up families. Nothing you do here touches real records.</p>
+            <h2 id="demo-title">{t({ defaultMessage: 'Explore a demo school', id: 'xgwzBl' })}</h2>
+            <p>
+              {t({
+                defaultMessage:
+                  'Try everything with made-up families. Nothing you do here touches real records.',
+                id: 'm9h8aA',
+              })}
+            </p>
             <button
               type="button"
               className="button primary"
@@ -56,28 +92,29 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
               autoFocus
               onClick={() => run(call('setup.demo', {}))}
             >
-              Open the demo school
+              {t({ defaultMessage: 'Open the demo school', id: 'IPJxgl' })}
             </button>
           </section>
           <section className="card" aria-labelledby="real-title">
-            <h2 id="real-title">Set up your school</h2>
+            <h2 id="real-title">{t({ defaultMessage: 'Set up your school', id: 'hnwnO1' })}</h2>
             <form
               onSubmit={form.handleSubmit((values) => run(call('setup.school', values)))}
               noValidate
             >
               <label className="field">
-                <span>School name</span>
+                <span>{t({ defaultMessage: 'School name', id: 'bkH0vI' })}</span>
                 <input
                   {...form.register('schoolName')}
                   aria-invalid={!!errors.schoolName}
                   autoComplete="organization"
                 />
-                {errors.schoolName && (
-                  <span className="field-error">School name {errors.schoolName.message}</span>
-                )}
+                <FieldError
+                  field={t({ defaultMessage: 'School name', id: 'bkH0vI' })}
+                  message={errors.schoolName?.message}
+                />
               </label>
               <label className="field">
-                <span>Time zone</span>
+                <span>{t({ defaultMessage: 'Time zone', id: 'IcUakl' })}</span>
                 <input
                   {...form.register('timeZone')}
                   list="time-zones"
@@ -94,26 +131,34 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
                   ))}
                 </datalist>
                 <span id="time-zone-help" className="small-text muted">
-                  {localZone} was found on this computer. Type a city to find another (for example
-                  “Chicago” or “Nairobi”).
+                  {t(
+                    {
+                      defaultMessage:
+                        '{zone} was found on this computer. Type a city to find another (for example “Chicago” or “Nairobi”).',
+                      id: 'oBwFxb',
+                    },
+                    { zone: localZone },
+                  )}
                 </span>
-                {errors.timeZone && (
-                  <span className="field-error">Time zone {errors.timeZone.message}</span>
-                )}
+                <FieldError
+                  field={t({ defaultMessage: 'Time zone', id: 'IcUakl' })}
+                  message={errors.timeZone?.message}
+                />
               </label>
               <label className="field">
-                <span>Your name</span>
+                <span>{t({ defaultMessage: 'Your name', id: 'vlKhIl' })}</span>
                 <input
                   {...form.register('staffName')}
                   aria-invalid={!!errors.staffName}
                   autoComplete="name"
                 />
-                {errors.staffName && (
-                  <span className="field-error">Your name {errors.staffName.message}</span>
-                )}
+                <FieldError
+                  field={t({ defaultMessage: 'Your name', id: 'vlKhIl' })}
+                  message={errors.staffName?.message}
+                />
               </label>
               <label className="field">
-                <span>Your password</span>
+                <span>{t({ defaultMessage: 'Your password', id: '/aWpsO' })}</span>
                 <input
                   type="password"
                   {...form.register('password')}
@@ -121,16 +166,22 @@ export function FirstRun({ onDone }: { onDone: (status: AppStatus) => void }) {
                   autoComplete="new-password"
                 />
                 {errors.password ? (
-                  <span className="field-error">Password {errors.password.message}</span>
+                  <FieldError
+                    field={t({ defaultMessage: 'Password', id: '5sg7KC' })}
+                    message={errors.password.message}
+                  />
                 ) : (
                   <span className="muted">
-                    You will be this school’s first administrator. At least 8 characters; a short
-                    sentence is easy to remember.
+                    {t({
+                      defaultMessage:
+                        'You will be this school’s first administrator. At least 8 characters; a short sentence is easy to remember.',
+                      id: 'va5JZx',
+                    })}
                   </span>
                 )}
               </label>
               <button type="submit" className="button" disabled={busy}>
-                Set up this school
+                {t({ defaultMessage: 'Set up this school', id: 'zc6YEj' })}
               </button>
             </form>
           </section>

@@ -3,18 +3,28 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { API, type AppStatus, type CallInput, type SyncStatus } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
+import { formatNumber, t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type JoinForm = CallInput<'sync.join'>;
 
 /** How often the join screen asks how joining is going. */
 const POLL_MS = 500;
 
+// Shapes to type, the same in every language.
+const EXAMPLE_ADDRESS = 'https://hearth.district.org';
+const CODE_SHAPE = 'XXXX-XXXX-XXXX';
+
 function progressWords(status: SyncStatus): string {
-  if (status.state === 'joining') return 'Connecting to the district…';
+  if (status.state === 'joining')
+    return t({ defaultMessage: 'Connecting to the district…', id: 'Ujtshy' });
   const received = status.progress?.pulled ?? 0;
   return received > 0
-    ? `Receiving your school: ${received.toLocaleString()} records so far…`
-    : 'Receiving your school…';
+    ? t(
+        { defaultMessage: 'Receiving your school: {count} records so far…', id: 'tYgz4f' },
+        { count: formatNumber(received) },
+      )
+    : t({ defaultMessage: 'Receiving your school…', id: 'CStpMP' });
 }
 
 /**
@@ -83,50 +93,63 @@ export function JoinDistrict({
 
   return (
     <section className="card" aria-labelledby="join-title">
-      <h2 id="join-title">Join your district</h2>
+      <h2 id="join-title">{t({ defaultMessage: 'Join your district', id: 'yqJcDS' })}</h2>
       <form onSubmit={submit} noValidate>
         <label className="field">
-          <span>District server address</span>
+          <span>{t({ defaultMessage: 'District server address', id: 'ZW0sas' })}</span>
           <input
             {...form.register('serverUrl')}
             aria-invalid={!!errors.serverUrl}
-            placeholder="https://hearth.district.org"
+            placeholder={EXAMPLE_ADDRESS}
             autoComplete="url"
           />
-          {errors.serverUrl && (
-            <span className="field-error">The address {errors.serverUrl.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'The address', id: 'EErGJg' })}
+            message={errors.serverUrl?.message}
+          />
         </label>
         <label className="field">
-          <span>Enrollment code</span>
+          <span>{t({ defaultMessage: 'Enrollment code', id: 'A0GTeS' })}</span>
           <input
             {...form.register('code')}
             aria-invalid={!!errors.code}
-            placeholder="XXXX-XXXX-XXXX"
+            placeholder={CODE_SHAPE}
             autoComplete="off"
           />
           {errors.code ? (
-            <span className="field-error">The code {errors.code.message}</span>
+            <FieldError
+              field={t({ defaultMessage: 'The code', id: 'quUa22' })}
+              message={errors.code.message}
+            />
           ) : (
             <span className="muted">
-              District IT gives a code for each computer; it works once.
+              {t({
+                defaultMessage: 'District IT gives a code for each computer; it works once.',
+                id: '3oybDg',
+              })}
             </span>
           )}
         </label>
         <label className="field">
-          <span>Name for this computer</span>
+          <span>{t({ defaultMessage: 'Name for this computer', id: '9wIsqn' })}</span>
           <input
             {...form.register('deviceName')}
             aria-invalid={!!errors.deviceName}
-            placeholder="Front desk"
+            placeholder={t({
+              defaultMessage: 'Front desk',
+              id: '6pjym2',
+              description: 'an example computer name',
+            })}
           />
-          {errors.deviceName && (
-            <span className="field-error">The name {errors.deviceName.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'The name', id: 'IynmFw' })}
+            message={errors.deviceName?.message}
+          />
         </label>
         <button type="submit" className="button" disabled={busy}>
-          Join the district
+          {t({ defaultMessage: 'Join the district', id: 'fqjBp+' })}
         </button>
+
         {joining && progress && (
           <p role="status" className="muted">
             {progress}
