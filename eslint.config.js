@@ -56,9 +56,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/insights/InsightsSummary.tsx',
   'renderer/features/insights/Sections.tsx',
   'renderer/features/strengths/Strengths.tsx',
-  'renderer/features/sync/StartOverToJoin.tsx',
-  'renderer/features/sync/SyncPage.tsx',
-  'renderer/features/sync/SyncStatusButton.tsx',
 ];
 
 export default tseslint.config(

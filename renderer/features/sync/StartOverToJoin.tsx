@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppStatus } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
+import { t } from '../../i18n/intl';
 
 /**
  * A school that set up on its own and then learns its district runs Hearth: while nothing is
@@ -27,20 +28,27 @@ export function StartOverToJoin({ onStatusChange }: { onStatusChange: (s: AppSta
   return (
     <>
       <button type="button" className="button" onClick={() => setAsking(true)}>
-        Join your district…
+        {t({ defaultMessage: 'Join your district…', id: 'oAj7jN' })}
       </button>
       {asking && (
-        <Dialog title="Join your district" onCancel={() => setAsking(false)}>
+        <Dialog
+          title={t({ defaultMessage: 'Join your district', id: 'yqJcDS' })}
+          onCancel={() => setAsking(false)}
+        >
           <div className="stack">
             <p>
-              A computer joins its district when it starts, so this one starts over: what it holds
-              now (the school’s name, its staff and their passwords) is kept as a backup in Settings
-              → Backups, and the first screen then asks for your district’s address and a one-time
-              code from district IT. Staff sign in with their district accounts after.
+              {t({
+                defaultMessage:
+                  'A computer joins its district when it starts, so this one starts over: what it holds now (the school’s name, its staff and their passwords) is kept as a backup in Settings → Backups, and the first screen then asks for your district’s address and a one-time code from district IT. Staff sign in with their district accounts after.',
+                id: 'OfYF7c',
+              })}
             </p>
             <p>
-              This works only while no families are recorded here: a district’s computers carry the
-              district’s records alone.
+              {t({
+                defaultMessage:
+                  'This works only while no families are recorded here: a district’s computers carry the district’s records alone.',
+                id: 'W6tB8U',
+              })}
             </p>
             {error && (
               <p role="alert" className="error-text">
@@ -54,7 +62,7 @@ export function StartOverToJoin({ onStatusChange }: { onStatusChange: (s: AppSta
                 onClick={() => setAsking(false)}
                 data-autofocus
               >
-                Cancel
+                {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
               </button>
               <button
                 type="button"
@@ -62,7 +70,7 @@ export function StartOverToJoin({ onStatusChange }: { onStatusChange: (s: AppSta
                 disabled={busy}
                 onClick={() => void startOver()}
               >
-                Start over and join
+                {t({ defaultMessage: 'Start over and join', id: '9Ra3Xq' })}
               </button>
             </div>
           </div>

@@ -6,6 +6,7 @@ import { exactDate, relative } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { StartOverToJoin } from './StartOverToJoin';
 import { agoWords, fieldWords, statusLine, valueWords } from './syncWords';
+import { formatNumber, t } from '../../i18n/intl';
 
 /**
  * Sync with the district: where it stands, "Sync now", and what needs a person: fields
@@ -35,47 +36,65 @@ export function SyncPage({
         setProblem(null);
         setRefresh((n) => n + 1);
       },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : 'That did not work.'),
+      (error: unknown) =>
+        setProblem(
+          error instanceof Error
+            ? error.message
+            : t({ defaultMessage: 'That did not work.', id: 'sGcc88' }),
+        ),
     );
   const s = status.data;
-  if (!s) return <h1>Sync</h1>;
+  if (!s) return <h1>{t({ defaultMessage: 'Sync', id: 'dKtz/9' })}</h1>;
   return (
     <div className="sync-page">
-      <h1>Sync with the district</h1>
+      <h1>{t({ defaultMessage: 'Sync with the district', id: 'UT80Ko' })}</h1>
       <section className="card" aria-labelledby="sync-state-title">
         <h2 id="sync-state-title">{statusLine(s, now)}</h2>
         {!s.joined ? (
           <>
             <p>
-              This computer has not joined a district: everything recorded here stays on this
-              computer, and nothing waits to be sent; Settings → Backups keeps copies of it. If your
-              district runs a Hearth server, a computer with no families recorded yet can join it
-              with a one-time code from district IT
-              {isAdmin ? '.' : ' (an administrator starts it here).'}
+              {t(
+                {
+                  defaultMessage:
+                    'This computer has not joined a district: everything recorded here stays on this computer, and nothing waits to be sent; Settings → Backups keeps copies of it. If your district runs a Hearth server, a computer with no families recorded yet can join it with a one-time code from district IT{admin, select, yes {.} other { (an administrator starts it here).}}',
+                  id: 'XklYCt',
+                },
+                { admin: isAdmin ? 'yes' : 'no' },
+              )}
             </p>
             {isAdmin && <StartOverToJoin onStatusChange={onStatusChange} />}
           </>
         ) : (
           <>
             <dl className="facts">
-              <dt>District server</dt>
+              <dt>{t({ defaultMessage: 'District server', id: 'CmxVu6' })}</dt>
               <dd>{s.serverUrl}</dd>
-              <dt>Waiting to send</dt>
+              <dt>{t({ defaultMessage: 'Waiting to send', id: 'e6aS2G' })}</dt>
               <dd>
                 {s.pending === 0
-                  ? 'Nothing: every change here has reached the district'
-                  : s.pending.toLocaleString()}
+                  ? t({
+                      defaultMessage: 'Nothing: every change here has reached the district',
+                      id: 'xazgye',
+                    })
+                  : formatNumber(s.pending)}
               </dd>
-              <dt>Last synced</dt>
+              <dt>{t({ defaultMessage: 'Last synced', id: 'ucEwQX' })}</dt>
               <dd title={s.lastSyncAt ? exactDate(s.lastSyncAt) : undefined}>
-                {s.lastSyncAt ? agoWords(s.lastSyncAt, now) : 'Not yet'}
+                {s.lastSyncAt
+                  ? agoWords(s.lastSyncAt, now)
+                  : t({ defaultMessage: 'Not yet', id: 'lO7wKc' })}
               </dd>
               {s.progress && (
                 <>
-                  <dt>This sync so far</dt>
+                  <dt>{t({ defaultMessage: 'This sync so far', id: 'BCfBCZ' })}</dt>
                   <dd>
-                    Sent {s.progress.pushed.toLocaleString()}, received{' '}
-                    {s.progress.pulled.toLocaleString()}
+                    {t(
+                      { defaultMessage: 'Sent {sent}, received {received}', id: 'iSgeX9' },
+                      {
+                        sent: formatNumber(s.progress.pushed),
+                        received: formatNumber(s.progress.pulled),
+                      },
+                    )}
                   </dd>
                 </>
               )}
@@ -84,7 +103,7 @@ export function SyncPage({
               <p className="notice" role="status">
                 {s.lastError.message}
                 {s.state === 'offline' &&
-                  ' Your work is saved here and will be sent when the connection is back.'}
+                  ` ${t({ defaultMessage: 'Your work is saved here and will be sent when the connection is back.', id: 'MaIdc9' })}`}
               </p>
             )}
             <button
@@ -93,7 +112,9 @@ export function SyncPage({
               disabled={s.state === 'syncing'}
               onClick={() => void act(call('sync.now', {}))}
             >
-              {s.state === 'syncing' ? 'Syncing…' : 'Sync now'}
+              {s.state === 'syncing'
+                ? t({ defaultMessage: 'Syncing…', id: 'ZBXWfW' })
+                : t({ defaultMessage: 'Sync now', id: 'SwsYB/' })}
             </button>
           </>
         )}
@@ -129,9 +150,11 @@ function Conflicts({
 }) {
   return (
     <section className="card" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Changed on two computers at once</h2>
+      <h2 id="conflicts-title">
+        {t({ defaultMessage: 'Changed on two computers at once', id: '6TCghX' })}
+      </h2>
       {conflicts.length === 0 ? (
-        <p className="empty">Nothing to review.</p>
+        <p className="empty">{t({ defaultMessage: 'Nothing to review.', id: 'H3390+' })}</p>
       ) : (
         <ul className="conflict-list">
           {conflicts.map((c) => {
@@ -144,23 +167,35 @@ function Conflicts({
                   <span className="muted"> · {relative(c.at)}</span>
                 </div>
                 <dl className="conflict-values">
-                  <dt>Now (from {c.kept === 'mine' ? 'this computer' : 'another computer'})</dt>
+                  <dt>
+                    {c.kept === 'mine'
+                      ? t({ defaultMessage: 'Now (from this computer)', id: 'dZ9VG5' })
+                      : t({ defaultMessage: 'Now (from another computer)', id: 'An/2zH' })}
+                  </dt>
                   <dd>{valueWords(kept)}</dd>
                   <dt>
-                    Other value (from {c.kept === 'mine' ? 'another computer' : 'this computer'})
+                    {c.kept === 'mine'
+                      ? t({ defaultMessage: 'Other value (from another computer)', id: 'YPYWdb' })
+                      : t({ defaultMessage: 'Other value (from this computer)', id: 'PdMNz1' })}
                   </dt>
                   <dd>{valueWords(other)}</dd>
                 </dl>
                 <div className="actions">
                   <button type="button" className="button" onClick={() => onKeep(c.id, c.kept)}>
-                    Keep “{valueWords(kept)}”
+                    {t(
+                      { defaultMessage: 'Keep “{value}”', id: 'TxtC4M' },
+                      { value: valueWords(kept) },
+                    )}
                   </button>
                   <button
                     type="button"
                     className="button"
                     onClick={() => onKeep(c.id, c.kept === 'mine' ? 'theirs' : 'mine')}
                   >
-                    Use “{valueWords(other)}” instead
+                    {t(
+                      { defaultMessage: 'Use “{value}” instead', id: 'ZtY5/9' },
+                      { value: valueWords(other) },
+                    )}
                   </button>
                 </div>
               </li>
@@ -181,9 +216,13 @@ function Rejections({
 }) {
   return (
     <section className="card" aria-labelledby="rejections-title">
-      <h2 id="rejections-title">Not accepted by the district</h2>
+      <h2 id="rejections-title">
+        {t({ defaultMessage: 'Not accepted by the district', id: 'J3rIV3' })}
+      </h2>
       {rejections.length === 0 ? (
-        <p className="empty">Every change from this computer was accepted.</p>
+        <p className="empty">
+          {t({ defaultMessage: 'Every change from this computer was accepted.', id: 'CojA75' })}
+        </p>
       ) : (
         <ul className="conflict-list">
           {rejections.map((r) => (
@@ -192,9 +231,11 @@ function Rejections({
                 <strong>{r.record}</strong>
                 <span className="muted"> · {relative(r.at)}</span>
               </div>
-              <p>{r.reason} This change was undone here.</p>
+              <p>
+                {r.reason} {t({ defaultMessage: 'This change was undone here.', id: '+YqlBE' })}
+              </p>
               <button type="button" className="button" onClick={() => onDismiss(r.seq)}>
-                Dismiss
+                {t({ defaultMessage: 'Dismiss', id: 'TDaF6J' })}
               </button>
             </li>
           ))}

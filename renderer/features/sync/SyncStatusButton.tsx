@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../../contract';
 import { call } from '../../api/client';
 import { useNow } from '../../ui/useNow';
 import { statusLine } from './syncWords';
+import { t } from '../../i18n/intl';
 
 /** How often the top bar asks how sync is doing: faster while an exchange is under way. */
 const POLL_MS = { busy: 1_000, calm: 5_000 };
@@ -47,12 +48,19 @@ export function SyncStatusButton({ onOpen }: SyncStatusButtonProps) {
       onClick={onOpen}
       title={
         status.joined
-          ? 'Sync with the district: details and “Sync now”'
-          : 'This computer is not connected to a district server'
+          ? t({ defaultMessage: 'Sync with the district: details and “Sync now”', id: 'wcmNiI' })
+          : t({
+              defaultMessage: 'This computer is not connected to a district server',
+              id: 'LHLv6O',
+            })
       }
     >
       <span aria-hidden="true">●</span> {statusLine(status, now, true)}
-      {attention > 0 && <span className="badge">{attention} to review</span>}
+      {attention > 0 && (
+        <span className="badge">
+          {t({ defaultMessage: '{count} to review', id: 'jXpiW6' }, { count: attention })}
+        </span>
+      )}
     </button>
   );
 }

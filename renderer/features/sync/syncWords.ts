@@ -1,7 +1,11 @@
 import type { SyncStatus } from '../../../contract';
 import { relative } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
-/** A record field's name as people say it: `bestTimes` -> "Best times". */
+/**
+ * A record field's name as people say it: `bestTimes` -> "Best times". Known limit: made
+ * from the field's English name, so a conflict names its field in English in every language.
+ */
 export function fieldWords(field: string): string {
   const spaced = field.replace(/([A-Z])/g, ' $1').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
@@ -11,13 +15,14 @@ export function fieldWords(field: string): string {
 export function valueWords(json: string): string {
   const value: unknown = JSON.parse(json);
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0))
-    return '(empty)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    return t({ defaultMessage: '(empty)', id: '4PQ9vQ' });
+  if (typeof value === 'boolean')
+    return value
+      ? t({ defaultMessage: 'Yes', id: 'a5msuh' })
+      : t({ defaultMessage: 'No', id: 'oUWADl' });
   if (Array.isArray(value)) return value.map(String).join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
-
-const changes = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'change' : 'changes'}`;
 
 /** "2 minutes ago"; a time a moment ahead of the page's clock reads as just now, not "in". */
 export function agoWords(iso: string, now: Date): string {
@@ -29,22 +34,59 @@ export function agoWords(iso: string, now: Date): string {
  * sentence for the Sync page.
  */
 export function statusLine(status: SyncStatus, now: Date, short = false): string {
-  if (!status.joined) return 'Saved on this computer';
+  if (!status.joined) return t({ defaultMessage: 'Saved on this computer', id: 'DsosVn' });
+  const pending = status.pending;
   switch (status.state) {
-    case 'syncing':
-      return status.progress && status.progress.pulled + status.progress.pushed > 0
-        ? `Syncing… ${changes(status.progress.pushed + status.progress.pulled)} so far`
-        : 'Syncing…';
+    case 'syncing': {
+      const count = status.progress ? status.progress.pushed + status.progress.pulled : 0;
+      return count > 0
+        ? t(
+            {
+              defaultMessage: 'Syncing… {count, plural, one {# change} other {# changes}} so far',
+              id: 'aWezbU',
+            },
+            { count },
+          )
+        : t({ defaultMessage: 'Syncing…', id: 'ZBXWfW' });
+    }
     case 'offline':
       if (short)
-        return status.pending > 0 ? `Offline · ${changes(status.pending)} to send` : 'Offline';
-      return status.pending > 0
-        ? `Offline · ${changes(status.pending)} saved here, waiting to sync`
-        : 'Offline · everything is saved here';
+        return pending > 0
+          ? t(
+              {
+                defaultMessage:
+                  'Offline · {count, plural, one {# change} other {# changes}} to send',
+                id: 'zE1+sC',
+              },
+              { count: pending },
+            )
+          : t({ defaultMessage: 'Offline', id: '7UOvbT' });
+      return pending > 0
+        ? t(
+            {
+              defaultMessage:
+                'Offline · {count, plural, one {# change} other {# changes}} saved here, waiting to sync',
+              id: 'rgsZON',
+            },
+            { count: pending },
+          )
+        : t({ defaultMessage: 'Offline · everything is saved here', id: 'L+Kime' });
     case 'stopped':
-      return 'Sync stopped';
+      return t({ defaultMessage: 'Sync stopped', id: 'beRutW' });
     default:
-      if (status.pending > 0) return `${changes(status.pending)} waiting to sync`;
-      return status.lastSyncAt ? `Synced ${agoWords(status.lastSyncAt, now)}` : 'Not synced yet';
+      if (pending > 0)
+        return t(
+          {
+            defaultMessage: '{count, plural, one {# change} other {# changes}} waiting to sync',
+            id: 'iNvPbu',
+          },
+          { count: pending },
+        );
+      return status.lastSyncAt
+        ? t(
+            { defaultMessage: 'Synced {ago}', id: 'aXpZvG' },
+            { ago: agoWords(status.lastSyncAt, now) },
+          )
+        : t({ defaultMessage: 'Not synced yet', id: '2BEeBi' });
   }
 }
