@@ -20,7 +20,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/HouseholdDialog.tsx',
   'renderer/features/families/ImportDialog.tsx',
   'renderer/features/families/LinkDialog.tsx',
-  'renderer/features/families/LogContactDialog.tsx',
   'renderer/features/families/MemberFields.tsx',
   'renderer/features/families/MergeChooser.tsx',
   'renderer/features/families/MergeDialog.tsx',

@@ -7,8 +7,9 @@
  * and the attributes a person reads or hears.
  */
 const WORD = /\p{L}/u;
+// What a person reads or hears, and our components' props named like it (submitLabel).
 const READ_ATTRIBUTES =
-  /^(label|placeholder|title|alt|aria-label|aria-description|aria-valuetext|aria-roledescription)$/;
+  /^(label|legend|placeholder|title|alt|aria-label|aria-description|aria-valuetext|aria-roledescription|[a-z]\w*Label)$/;
 
 const wordy = (value) => typeof value === 'string' && WORD.test(value);
 

@@ -54,4 +54,4 @@ export function issueText(message: string): string {
 
 /** "Name cannot be empty": the field as the form labels it, then its problem. */
 export const fieldProblem = (field: string, message: string): string =>
-  t({ defaultMessage: '{field} {problem}' }, { field, problem: issueText(message) });
+  t({ defaultMessage: '{field} {problem}', id: 'NyhCyz' }, { field, problem: issueText(message) });

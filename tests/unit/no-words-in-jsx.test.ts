@@ -20,17 +20,20 @@ tester.run('hearth/no-words-in-jsx', rule, {
   valid: [
     "const a = <p>{t({ id: 'x', defaultMessage: 'Sign in' })}</p>;",
     "const a = <p>{name}{' '}·{' '}{grade} → (3)</p>;",
-    "const a = <input className=\"field wide\" type=\"text\" value={text} />;",
-    "const a = <p aria-live=\"polite\">{count}</p>;",
+    'const a = <input className="field wide" type="text" value={text} />;',
+    'const a = <p aria-live="polite">{count}</p>;',
+    'const a = <section aria-labelledby="staff-title" />;',
   ],
   invalid: [
     { code: 'const a = <h1>Front desk</h1>;', errors: words },
     { code: "const a = <p>{'In the building'}</p>;", errors: words },
     { code: "const a = <p>{busy ? 'Saving…' : label}</p>;", errors: words },
-    { code: "const a = <p>{error && `Could not save ${what}`}</p>;", errors: words },
+    { code: 'const a = <p>{error && `Could not save ${what}`}</p>;', errors: words },
     { code: 'const a = <input placeholder="e.g. Ms. Alvarez" />;', errors: words },
     { code: "const a = <nav aria-label={'Main'} />;", errors: words },
     { code: 'const a = <>Ctrl+K search</>;', errors: words },
     { code: 'const a = <p>Señora Núñez</p>;', errors: words },
+    { code: 'const a = <FormActions submitLabel="Log contact" />;', errors: words },
+    { code: 'const a = <ToneChoice legend="Tone" />;', errors: words },
   ],
 });

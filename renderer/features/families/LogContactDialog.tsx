@@ -18,15 +18,16 @@ import { Dialog } from '../../ui/Dialog';
 import { ToneChoice } from '../../ui/ToneChoice';
 import { FormActions } from '../../ui/FormActions';
 import {
-  COMMON_LANGUAGES,
   CONTACT_KIND_WORDS,
   DIRECTION_WORDS,
   fromSchoolLocal,
   fullName,
-  languageName,
   schoolToday,
   toSchoolLocal,
 } from '../../ui/format';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
+import { LanguageOptions } from '../../ui/options';
 import { localDateTime, showIssues } from '../../ui/forms';
 import { useNow } from '../../ui/useNow';
 import { ContactPreferences } from './ContactPreferences';
@@ -99,12 +100,7 @@ export function LogContactDialog({
   const followUp = useWatch({ control: form.control, name: 'followUp' });
   const personId = useWatch({ control: form.control, name: 'personId' });
   const shownPeople = family.members.filter((m) => !personId || m.id === personId);
-  const languages = [
-    ...new Set([
-      ...family.members.flatMap((m) => (m.homeLanguage ? [m.homeLanguage] : [])),
-      ...COMMON_LANGUAGES,
-    ]),
-  ];
+  const familyLanguages = family.members.map((m) => m.homeLanguage);
 
   const submit = form.handleSubmit(async ({ when, ...values }) => {
     setError(null);
@@ -127,20 +123,32 @@ export function LogContactDialog({
       size="wide"
       title={
         correcting
-          ? 'Correct this entry (the original stays, marked as corrected)'
-          : `Log a contact with the ${family.household.name}`
+          ? t({
+              defaultMessage: 'Correct this entry (the original stays, marked as corrected)',
+              id: 'YemJ1i',
+            })
+          : t(
+              { defaultMessage: 'Log a contact with the {family}', id: '2uTPOw' },
+              { family: family.household.name },
+            )
       }
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="prefs-banner" aria-label="How this family prefers to be contacted">
+        <div
+          className="prefs-banner"
+          aria-label={t({
+            defaultMessage: 'How this family prefers to be contacted',
+            id: 'CxwnTX',
+          })}
+        >
           {shownPeople.map((m) => (
             <ContactPreferences key={m.id} person={m} />
           ))}
         </div>
         <div className="row">
           <label className="field">
-            <span>With</span>
+            <span>{t({ defaultMessage: 'With', id: 'E8dH1q' })}</span>
             <select
               {...form.register('personId', { setValueAs: (v: string) => v || null })}
               data-autofocus
@@ -150,11 +158,13 @@ export function LogContactDialog({
                   {fullName(m)}
                 </option>
               ))}
-              <option value="">The family as a whole</option>
+              <option value="">
+                {t({ defaultMessage: 'The family as a whole', id: '9ZaqsE' })}
+              </option>
             </select>
           </label>
           <label className="field">
-            <span>Kind</span>
+            <span>{t({ defaultMessage: 'Kind', id: 'e5x8FT' })}</span>
             <select {...form.register('kind')}>
               {CONTACT_KINDS.filter((k) => k !== 'walk_in').map((k) => (
                 <option key={k} value={k}>
@@ -164,18 +174,21 @@ export function LogContactDialog({
             </select>
           </label>
           <label className="field">
-            <span>When</span>
+            <span>{t({ defaultMessage: 'When', id: 'McnLsx' })}</span>
             <input
               type="datetime-local"
               max={toSchoolLocal(now.toISOString(), timeZone)}
               {...form.register('when')}
               aria-invalid={!!errors.when}
             />
-            {errors.when && <span className="field-error">When {errors.when.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'When', id: 'McnLsx' })}
+              message={errors.when?.message}
+            />
           </label>
         </div>
         <fieldset className="choice-row">
-          <legend>Direction</legend>
+          <legend>{t({ defaultMessage: 'Direction', id: 'DZ2Koj' })}</legend>
           {CONTACT_DIRECTIONS.map((d) => (
             <label key={d} className="choice">
               <input type="radio" value={d} {...form.register('direction')} />
@@ -183,35 +196,45 @@ export function LogContactDialog({
             </label>
           ))}
         </fieldset>
-        <ToneChoice legend="Tone" registration={form.register('tone')} />
+        <ToneChoice
+          legend={t({ defaultMessage: 'Tone', id: 'ai/75G' })}
+          registration={form.register('tone')}
+        />
         <label className="field">
-          <span>What was said</span>
-          <textarea rows={3} {...form.register('summary')} aria-invalid={!!errors.summary} />
-          {errors.summary && <span className="field-error">Summary {errors.summary.message}</span>}
+          <span>{t({ defaultMessage: 'What was said', id: 'FMkiH9' })}</span>
+          <textarea
+            rows={3}
+            dir="auto"
+            {...form.register('summary')}
+            aria-invalid={!!errors.summary}
+          />
+          <FieldError
+            field={t({ defaultMessage: 'Summary', id: 'RrCui3' })}
+            message={errors.summary?.message}
+          />
         </label>
         <div className="row">
           <label className="field">
-            <span>Language used</span>
+            <span>{t({ defaultMessage: 'Language used', id: 'VYAQrS' })}</span>
             <select {...form.register('language', { setValueAs: (v: string) => v || null })}>
-              <option value="">Not recorded</option>
-              {languages.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code)}
-                </option>
-              ))}
+              <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
+              <LanguageOptions also={familyLanguages} />
             </select>
           </label>
           <label className="choice">
-            <input type="checkbox" {...form.register('interpreterUsed')} /> Interpreter used
+            <input type="checkbox" {...form.register('interpreterUsed')} />{' '}
+            {t({ defaultMessage: 'Interpreter used', id: '49dDgv' })}
           </label>
           {/* Only an administrator records a contact someone else made (the record says so). */}
           {viewer.role === 'administrator' && (
             <label className="field">
-              <span>Made by</span>
+              <span>{t({ defaultMessage: 'Made by', id: 'DH9P+z' })}</span>
               <select {...form.register('staffId')}>
                 {(staff.data ?? [viewer]).map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.id === viewer.id ? `${s.displayName} (me)` : s.displayName}
+                    {s.id === viewer.id
+                      ? t({ defaultMessage: '{name} (me)', id: 'zd3uOY' }, { name: s.displayName })
+                      : s.displayName}
                   </option>
                 ))}
               </select>
@@ -241,20 +264,30 @@ export function LogContactDialog({
                 )
               }
             />{' '}
-            This needs a follow-up
+            {t({ defaultMessage: 'This needs a follow-up', id: 'KE7EUM' })}
           </label>
         )}
         {followUp && (
-          <div className="row subform" aria-label="Follow-up">
+          <div
+            className="row subform"
+            aria-label={t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}
+          >
             <label className="field grow">
-              <span>Follow-up</span>
+              <span>{t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}</span>
               <input {...form.register('followUp.title')} aria-invalid={!!errors.followUp?.title} />
-              {errors.followUp?.title && (
-                <span className="field-error">Follow-up {errors.followUp.title.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}
+                message={errors.followUp?.title?.message}
+              />
             </label>
             <label className="field">
-              <span>For</span>
+              <span>
+                {t({
+                  defaultMessage: 'For',
+                  id: 'ZC7Xic',
+                  description: 'the student a follow-up is for',
+                })}
+              </span>
               <select {...form.register('followUp.studentId')}>
                 {family.students.map(({ student }) => (
                   <option key={student.id} value={student.id}>
@@ -264,7 +297,7 @@ export function LogContactDialog({
               </select>
             </label>
             <label className="field">
-              <span>Assigned to</span>
+              <span>{t({ defaultMessage: 'Assigned to', id: 'ONVN5F' })}</span>
               <select {...form.register('followUp.assigneeId')}>
                 {(staff.data ?? [viewer]).map((s) => (
                   <option key={s.id} value={s.id}>
@@ -274,22 +307,28 @@ export function LogContactDialog({
               </select>
             </label>
             <label className="field">
-              <span>Due</span>
+              <span>{t({ defaultMessage: 'Due', id: 'g9pEhE' })}</span>
               <input
                 type="date"
                 {...form.register('followUp.dueOn')}
                 aria-invalid={!!errors.followUp?.dueOn}
               />
-              {errors.followUp?.dueOn && (
-                <span className="field-error">Due date {errors.followUp.dueOn.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Due date', id: 'l3AfOI' })}
+                message={errors.followUp?.dueOn?.message}
+              />
             </label>
           </div>
         )}
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={correcting ? 'Log the correction' : 'Log contact'}
+          submitLabel={
+            correcting
+              ? t({ defaultMessage: 'Log the correction', id: 'yFnt6l' })
+              : t({ defaultMessage: 'Log contact', id: 'ng14p+' })
+          }
+
           busy={isSubmitting}
         />
       </form>
