@@ -11,6 +11,7 @@ import { ExportList } from './ExportList';
 import { ImportDialog } from './ImportDialog';
 import { NewFamilyDialog } from './NewFamilyDialog';
 import { VoiceItem } from './VoicePanel';
+import { t, tRich } from '../../i18n/intl';
 
 type Starting = { id: string; name: string; lastName: string | null } | 'blank' | null;
 
@@ -42,17 +43,19 @@ export function Families({
   return (
     <div className="families">
       <div className="page-header">
-        <h1>Families</h1>
+        <h1>{t({ defaultMessage: 'Families', id: 'bkeZ+E' })}</h1>
         <div className="row compact">
           <button type="button" className="button" onClick={() => setImporting(true)}>
-            <FileUp size={16} aria-hidden="true" /> Import families
+            <FileUp size={16} aria-hidden="true" />{' '}
+            {t({ defaultMessage: 'Import families', id: '4fzzJK' })}
           </button>
           <button type="button" className="button primary" onClick={() => setStarting('blank')}>
-            <Plus size={16} aria-hidden="true" /> Add a family
+            <Plus size={16} aria-hidden="true" />{' '}
+            {t({ defaultMessage: 'Add a family', id: 'l30NAj' })}
           </button>
         </div>
       </div>
-      <section className="card" aria-label="Find families">
+      <section className="card" aria-label={t({ defaultMessage: 'Find families', id: '5iIqgz' })}>
         <FamilyFilters filter={filter} onChange={onFilter} />
         <ExportList filter={filter} />
         <FamilyList
@@ -63,34 +66,64 @@ export function Families({
           onStartFamily={(person) => setStarting(person)}
           empty={
             <div className="empty-school">
-              <h2>No families yet</h2>
-              <p>Start with the families you know:</p>
+              <h2>{t({ defaultMessage: 'No families yet', id: 'Gy5h/2' })}</h2>
+              <p>{t({ defaultMessage: 'Start with the families you know:', id: 'k4plcT' })}</p>
               <ul>
                 <li>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setStarting('blank')}
-                  >
-                    Add a family
-                  </button>{' '}
-                  by hand, with its people and students, or enroll one at the front desk (choose
-                  “Enrollment” when you sign them in).
+                  {tRich(
+                    {
+                      defaultMessage:
+                        '<add>Add a family</add> by hand, with its people and students, or enroll one at the front desk (choose “Enrollment” when you sign them in).',
+                      id: 'kFMNY7',
+                    },
+                    {
+                      add: (chunks) => (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setStarting('blank')}
+                        >
+                          {chunks}
+                        </button>
+                      ),
+                    },
+                  )}
                 </li>
                 <li>
-                  <button type="button" className="link-button" onClick={() => setImporting(true)}>
-                    Import families
-                  </button>{' '}
-                  from a spreadsheet saved as CSV (a template is offered), or from your student
-                  information system’s OneRoster export.
+                  {tRich(
+                    {
+                      defaultMessage:
+                        '<import>Import families</import> from a spreadsheet saved as CSV (a template is offered), or from your student information system’s OneRoster export.',
+                      id: 'qTFb44',
+                    },
+                    {
+                      import: (chunks) => (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setImporting(true)}
+                        >
+                          {chunks}
+                        </button>
+                      ),
+                    },
+                  )}
                 </li>
                 <li>
-                  If your district runs a Hearth server,{' '}
-                  <button type="button" className="link-button" onClick={() => goTo('sync')}>
-                    join your district
-                  </button>{' '}
-                  (an administrator does it, with a one-time code from district IT), and the
-                  families come from the district’s roster.
+                  {tRich(
+                    {
+                      defaultMessage:
+                        'If your district runs a Hearth server, <join>join your district</join> (an administrator does it, with a one-time code from district IT), and the families come from the district’s roster.',
+                      id: 'X/F3mV',
+                    },
+                    {
+                      join: (chunks) => (
+                        <button type="button" className="link-button" onClick={() => goTo('sync')}>
+                          {chunks}
+                        </button>
+                      ),
+                    },
+                  )}
                 </li>
               </ul>
             </div>
@@ -98,10 +131,15 @@ export function Families({
         />
       </section>
       <section className="card" aria-labelledby="open-voice-title">
-        <h2 id="open-voice-title">Family voice: still open, oldest first</h2>
+        <h2 id="open-voice-title">
+          {t({ defaultMessage: 'Family voice: still open, oldest first', id: 'mwQPTx' })}
+        </h2>
         <p className="muted small-text">
-          What families suggested, asked or raised as a concern, until they have been told what was
-          done with it.
+          {t({
+            defaultMessage:
+              'What families suggested, asked or raised as a concern, until they have been told what was done with it.',
+            id: 'uro1Du',
+          })}
         </p>
         {open.error !== undefined && (
           <p role="alert" className="error-text">
@@ -109,7 +147,9 @@ export function Families({
           </p>
         )}
         {open.data?.length === 0 && (
-          <p className="empty">Nothing open: every family has heard back.</p>
+          <p className="empty">
+            {t({ defaultMessage: 'Nothing open: every family has heard back.', id: 'pU/s8S' })}
+          </p>
         )}
         <ul className="voice-list">
           {open.data?.map((item) => (

@@ -3,14 +3,16 @@ import type { FamilyListFilter } from '../../../contract';
 import { dayWords } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
 import { ChannelOptions, GradeOptions, LanguageOptions, ToneOptions } from '../../ui/options';
+import { defineMessages } from 'react-intl';
+import { t } from '../../i18n/intl';
 
 const DAYS = [7, 14, 30, 60, 90];
-const TOGGLES = [
-  ['interpreter', 'Needs an interpreter'],
-  ['noGoodNews', 'No good news this school year'],
-  ['openVoice', 'Family voice still open'],
-  ['pickupCaution', 'Pickup caution'],
-] as const;
+const TOGGLES = defineMessages({
+  interpreter: { defaultMessage: 'Needs an interpreter', id: '4XkLNd' },
+  noGoodNews: { defaultMessage: 'No good news this school year', id: 'c9bpNr' },
+  openVoice: { defaultMessage: 'Family voice still open', id: '3P1FE6' },
+  pickupCaution: { defaultMessage: 'Pickup caution', id: 'Z1tQVq' },
+});
 
 interface FamilyFiltersProps {
   filter: FamilyListFilter;
@@ -39,101 +41,116 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
     <div className="stack family-filters">
       <div className="row">
         <label className="field grow">
-          <span>Search families</span>
+          <span>{t({ defaultMessage: 'Search families', id: 'OxOlnv' })}</span>
           <input
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Student, caregiver, visitor or phone"
+            placeholder={t({
+              defaultMessage: 'Student, caregiver, visitor or phone',
+              id: '8/5y45',
+            })}
             autoComplete="off"
           />
         </label>
         <label className="field">
-          <span>Sort</span>
+          <span>{t({ defaultMessage: 'Sort', id: '25oM9Q' })}</span>
           <select
             value={filter.sort}
             onChange={(e) => set('sort', e.target.value as FamilyListFilter['sort'])}
           >
-            <option value="name">By name</option>
-            <option value="last_contact">Longest without contact first</option>
+            <option value="name">{t({ defaultMessage: 'By name', id: 'YiyVgJ' })}</option>
+            <option value="last_contact">
+              {t({ defaultMessage: 'Longest without contact first', id: 'Efq+0H' })}
+            </option>
           </select>
         </label>
       </div>
       <div className="row compact wrap">
         <label className="field">
-          <span>Grade</span>
+          <span>{t({ defaultMessage: 'Grade', id: 'qXTiEd' })}</span>
           <select value={filter.grade ?? ''} onChange={(e) => set('grade', e.target.value || null)}>
-            <option value="">Any grade</option>
+            <option value="">{t({ defaultMessage: 'Any grade', id: 'A/ILUs' })}</option>
             <GradeOptions />
           </select>
         </label>
         <label className="field">
-          <span>Home language</span>
+          <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
           <select
             value={filter.language ?? ''}
             onChange={(e) => set('language', e.target.value || null)}
           >
-            <option value="">Any language</option>
+            <option value="">{t({ defaultMessage: 'Any language', id: '0/8x/z' })}</option>
             <LanguageOptions />
           </select>
         </label>
         <label className="field">
-          <span>Preferred channel</span>
+          <span>{t({ defaultMessage: 'Preferred channel', id: 'fTc71m' })}</span>
           <select
             value={filter.channel ?? ''}
             onChange={(e) =>
               set('channel', (e.target.value || null) as FamilyListFilter['channel'])
             }
           >
-            <option value="">Any channel</option>
+            <option value="">{t({ defaultMessage: 'Any channel', id: 'DMrUem' })}</option>
             <ChannelOptions />
           </select>
         </label>
         <label className="field">
-          <span>No contact for</span>
+          <span>{t({ defaultMessage: 'No contact for', id: 'nAaxGR' })}</span>
           <select
             value={filter.notContactedDays ?? ''}
             onChange={(e) =>
               set('notContactedDays', e.target.value ? Number(e.target.value) : null)
             }
           >
-            <option value="">Any time</option>
+            <option value="">{t({ defaultMessage: 'Any time', id: 'wmdZZD' })}</option>
             {DAYS.map((d) => (
               <option key={d} value={d}>
-                {d} days or more
+                {t({ defaultMessage: '{days} days or more', id: 'BvP8d2' }, { days: d })}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Last contact’s tone</span>
+          <span>{t({ defaultMessage: 'Last contact’s tone', id: 'udhOPu' })}</span>
           <select
             value={filter.lastTone ?? ''}
             onChange={(e) =>
               set('lastTone', (e.target.value || null) as FamilyListFilter['lastTone'])
             }
           >
-            <option value="">Any tone</option>
+            <option value="">{t({ defaultMessage: 'Any tone', id: 'TVuMoA' })}</option>
             <ToneOptions />
           </select>
         </label>
       </div>
       <div className="row compact wrap">
-        {TOGGLES.map(([key, label]) => (
+        {(Object.keys(TOGGLES) as (keyof typeof TOGGLES)[]).map((key) => (
           <label key={key} className="check">
             <input
               type="checkbox"
               checked={filter[key]}
               onChange={(e) => set(key, e.target.checked)}
             />{' '}
-            {label}
+            {t(TOGGLES[key])}
           </label>
         ))}
         {filter.notContactedSince && (
-          <span className="tag">Not contacted since {dayWords(filter.notContactedSince)}</span>
+          <span className="tag">
+            {t(
+              { defaultMessage: 'Not contacted since {day}', id: 'jTzgCY' },
+              { day: dayWords(filter.notContactedSince) },
+            )}
+          </span>
         )}
         {filter.noGoodNewsSince && (
-          <span className="tag">No good news since {dayWords(filter.noGoodNewsSince)}</span>
+          <span className="tag">
+            {t(
+              { defaultMessage: 'No good news since {day}', id: 'nsLxcB' },
+              { day: dayWords(filter.noGoodNewsSince) },
+            )}
+          </span>
         )}
         {isFiltered(filter) && (
           <button
@@ -144,7 +161,7 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
               onChange({ ...EMPTY_FILTER, sort: filter.sort });
             }}
           >
-            Clear filters
+            {t({ defaultMessage: 'Clear filters', id: 'F4gyn3' })}
           </button>
         )}
       </div>

@@ -12,7 +12,7 @@ import {
   relative,
   TONE_WORDS,
 } from '../../ui/format';
-import { plural } from '../../../contract';
+import { t } from '../../i18n/intl';
 import { usePagedWindow } from '../../ui/usePagedWindow';
 import { isFiltered } from './familyFilter';
 
@@ -39,14 +39,18 @@ function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } 
           {row.household.name}
         </button>
         <span className="muted small-text truncate">
-          {[row.caregivers.join(', '), languages, row.interpreter && 'interpreter needed']
+          {[
+            row.caregivers.join(', '),
+            languages,
+            row.interpreter && t({ defaultMessage: 'interpreter needed', id: 'snO43Q' }),
+          ]
             .filter(Boolean)
             .join(' · ')}
         </span>
       </div>
       <div className="family-row-line small-text">
         {row.students.length === 0 ? (
-          <span className="muted">No students linked</span>
+          <span className="muted">{t({ defaultMessage: 'No students linked', id: '8P5hrh' })}</span>
         ) : (
           row.students.map((s) => (
             <button
@@ -55,7 +59,10 @@ function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } 
               className="link-button"
               onClick={() => onOpenStudent(s.id)}
             >
-              {fullName(s)} ({gradeLabel(s.grade)})
+              {t(
+                { defaultMessage: '{name} ({grade})', id: 'xBOQTq' },
+                { name: fullName(s), grade: gradeLabel(s.grade) },
+              )}
             </button>
           ))
         )}
@@ -63,7 +70,7 @@ function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } 
       <div className="family-row-line small-text">
         {row.lastContact ? (
           <span>
-            Last contact:{' '}
+            {t({ defaultMessage: 'Last contact:', id: 'NYpebf' })}{' '}
             <span className={`tone tone-${row.lastContact.tone}`}>
               {TONE_WORDS[row.lastContact.tone]}
             </span>{' '}
@@ -72,23 +79,39 @@ function FamilyRow({ row, onOpenFamily, onOpenStudent }: { row: FamilyListRow } 
             </time>
           </span>
         ) : (
-          <span>No contact yet</span>
+          <span>{t({ defaultMessage: 'No contact yet', id: 'e1Cotb' })}</span>
         )}
-        {row.channel && <span className="muted">Prefers {CHANNEL_WORDS[row.channel]}</span>}
+        {row.channel && (
+          <span className="muted">
+            {t(
+              { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
+              { channels: CHANNEL_WORDS[row.channel] },
+            )}
+          </span>
+        )}
         {row.goodNewsThisYear && (
           <span className="badge badge-positive">
-            <Star size={14} aria-hidden="true" /> Good news this year
+            <Star size={14} aria-hidden="true" />{' '}
+            {t({ defaultMessage: 'Good news this year', id: 'm+Iwj0' })}
           </span>
         )}
         {row.openVoice > 0 && (
           <span className="badge">
             <MessageCircle size={14} aria-hidden="true" />{' '}
-            {plural(row.openVoice, 'open voice item', 'open voice items')}
+            {t(
+              {
+                defaultMessage:
+                  '{count, plural, one {# open voice item} other {# open voice items}}',
+                id: 'cxzpqS',
+              },
+              { count: row.openVoice },
+            )}
           </span>
         )}
         {row.pickupCautions > 0 && (
           <span className="badge badge-caution">
-            <TriangleAlert size={14} aria-hidden="true" /> Pickup caution
+            <TriangleAlert size={14} aria-hidden="true" />{' '}
+            {t({ defaultMessage: 'Pickup caution', id: 'Z1tQVq' })}
           </span>
         )}
       </div>
@@ -125,7 +148,7 @@ export function FamilyList({
     <div className="stack">
       {unplaced.length > 0 && (
         <div className="unplaced" aria-labelledby="unplaced-title">
-          <h3 id="unplaced-title">In no family yet</h3>
+          <h3 id="unplaced-title">{t({ defaultMessage: 'In no family yet', id: 'RDX9jL' })}</h3>
           <ul className="member-list">
             {unplaced.map((p) => (
               <li key={p.id}>
@@ -139,7 +162,10 @@ export function FamilyList({
                   className="button small"
                   onClick={() => onStartFamily({ id: p.id, name: p.name, lastName: p.lastName })}
                 >
-                  Start a family with {p.name}
+                  {t(
+                    { defaultMessage: 'Start a family with {name}', id: 'Ms+c4/' },
+                    { name: p.name },
+                  )}
                 </button>
               </li>
             ))}
@@ -153,16 +179,30 @@ export function FamilyList({
       )}
       <p className="muted small-text" role="status">
         {!list.loaded
-          ? 'Looking…'
+          ? t({ defaultMessage: 'Looking…', id: 'ZmhPWd' })
           : next
-            ? `Showing the first ${items.length}; scroll for more.`
-            : plural(items.length, 'family', 'families')}
+            ? t(
+                { defaultMessage: 'Showing the first {count}; scroll for more.', id: 'abOL5/' },
+                { count: items.length },
+              )
+            : t(
+                {
+                  defaultMessage: '{count, plural, one {# family} other {# families}}',
+                  id: 'd/sMKK',
+                },
+                { count: items.length },
+              )}
       </p>
       {list.loaded &&
         items.length === 0 &&
         !list.error &&
         (isFiltered(filter) ? (
-          <p className="empty">No family matches all of these. Clear a filter to see more.</p>
+          <p className="empty">
+            {t({
+              defaultMessage: 'No family matches all of these. Clear a filter to see more.',
+              id: 'W2kOxI',
+            })}
+          </p>
         ) : (
           empty
         ))}
@@ -175,7 +215,8 @@ export function FamilyList({
           <ul
             className="family-rows"
             style={{ height: items.length * ROW_HEIGHT }}
-            aria-label="Families"
+            aria-label={t({ defaultMessage: 'Families', id: 'bkeZ+E' })}
+
             aria-busy={!list.loaded}
           >
             {items.slice(first, last).map((row, i) => (

@@ -42,6 +42,7 @@ import { EditStudentDialog, StudentDialog } from './StudentDialog';
 import { Timeline } from './Timeline';
 import { VoicePanel } from './VoicePanel';
 import { CheckIcon, LockIcon, NotYetIcon, ToneIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 export type FamilyDialog =
   | {
@@ -87,7 +88,8 @@ export function FamilyPage(props: FamilyPageProps) {
         {errorMessage(profile.error)}
       </p>
     );
-  if (!profile.data) return <p className="muted">Opening the family…</p>;
+  if (!profile.data)
+    return <p className="muted">{t({ defaultMessage: 'Opening the family…', id: '/QStXh' })}</p>;
   const family = profile.data;
   const { household, members, students, lastContact } = family;
   if (printing) return <PrintableRecord records={printing} onClose={() => setPrinting(null)} />;
@@ -100,17 +102,17 @@ export function FamilyPage(props: FamilyPageProps) {
       <div className="record-header">
         <div>
           <button type="button" className="link-button" onClick={props.onBack}>
-            ← Back
+            {t({ defaultMessage: '← Back', id: '7aican' })}
           </button>
           <h1>{household.name}</h1>
           <p className="muted">
-            {household.address ?? 'No address recorded'} ·{' '}
+            {household.address ?? t({ defaultMessage: 'No address recorded', id: '4/dBZU' })} ·{' '}
             <button
               type="button"
               className="link-button"
               onClick={() => setOpen({ dialog: 'household' })}
             >
-              Edit name and address
+              {t({ defaultMessage: 'Edit name and address', id: 'DtmVr8' })}
             </button>
             {students.length > 0 && (
               <>
@@ -120,7 +122,7 @@ export function FamilyPage(props: FamilyPageProps) {
                   className="link-button"
                   onClick={() => setOpen({ dialog: 'export' })}
                 >
-                  Print or export the family’s record…
+                  {t({ defaultMessage: 'Print or export the family’s record…', id: 'qhfOYf' })}
                 </button>
               </>
             )}
@@ -132,26 +134,37 @@ export function FamilyPage(props: FamilyPageProps) {
             className="button primary"
             onClick={() => setOpen({ dialog: 'contact' })}
           >
-            Log contact
+            {t({ defaultMessage: 'Log contact', id: 'ng14p+' })}
           </button>
           <button type="button" className="button" onClick={() => setOpen({ dialog: 'visit' })}>
-            Plan home visit
+            {t({ defaultMessage: 'Plan home visit', id: 'UiIHGT' })}
           </button>
           <button type="button" className="button" onClick={() => setOpen({ dialog: 'strength' })}>
-            Add strength
+            {t({ defaultMessage: 'Add strength', id: 'FivG9p' })}
           </button>
         </div>
       </div>
 
       <GoalHint householdId={householdId} refresh={version} />
-      <section className="prefs-banner" aria-label="How this family prefers to be contacted">
-        {members.length === 0 && <p className="empty">No one is recorded in this household yet.</p>}
+      <section
+        className="prefs-banner"
+        aria-label={t({ defaultMessage: 'How this family prefers to be contacted', id: 'CxwnTX' })}
+      >
+        {members.length === 0 && (
+          <p className="empty">
+            {t({ defaultMessage: 'No one is recorded in this household yet.', id: 'mTFQr2' })}
+          </p>
+        )}
         {members.map((m) => (
           <ContactPreferences key={m.id} person={m} />
         ))}
         {alerts.map(({ student, link }) => (
           <p key={`${student.id}-${link.person.id}`} className="small-text">
-            <PickupMark pickup={link.pickup} /> {fullName(link.person)} for {fullName(student)}
+            <PickupMark pickup={link.pickup} />{' '}
+            {t(
+              { defaultMessage: '{person} for {student}', id: '9YiAeN' },
+              { person: fullName(link.person), student: fullName(student) },
+            )}
             {link.officeNote ? ` — ${link.officeNote}` : ''}
           </p>
         ))}
@@ -159,7 +172,7 @@ export function FamilyPage(props: FamilyPageProps) {
 
       <div className="status-strip">
         <span>
-          Last contact:{' '}
+          {t({ defaultMessage: 'Last contact:', id: 'NYpebf' })}{' '}
           {lastContact ? (
             <>
               <span className={`tone tone-${lastContact.tone}`}>
@@ -171,17 +184,22 @@ export function FamilyPage(props: FamilyPageProps) {
               </time>
             </>
           ) : (
-            'none yet'
+            t({ defaultMessage: 'none yet', id: 'yPacDQ' })
           )}
         </span>
         <span className={family.positiveThisYear ? 'positive-yes' : 'positive-no'}>
           {family.positiveThisYear ? (
             <>
-              <CheckIcon /> Positive contact this school year
+              <CheckIcon />{' '}
+              {t({ defaultMessage: 'Positive contact this school year', id: 'mLzK5M' })}
             </>
           ) : (
             <>
-              <NotYetIcon /> No positive contact yet this school year — start with good news
+              <NotYetIcon />{' '}
+              {t({
+                defaultMessage: 'No positive contact yet this school year — start with good news',
+                id: 'LAlFpM',
+              })}
             </>
           )}
         </span>
@@ -212,10 +230,14 @@ export function FamilyPage(props: FamilyPageProps) {
           />
 
           <section className="card" aria-labelledby="strengths-title">
-            <h2 id="strengths-title">Strengths</h2>
+            <h2 id="strengths-title">{t({ defaultMessage: 'Strengths', id: 'mVJ357' })}</h2>
             {family.strengths.length === 0 && (
               <p className="empty">
-                No strengths recorded yet. Every family has them: ask what they enjoy and know.
+                {t({
+                  defaultMessage:
+                    'No strengths recorded yet. Every family has them: ask what they enjoy and know.',
+                  id: 'w2Y4Lz',
+                })}
               </p>
             )}
             <ul className="strength-list">
@@ -223,13 +245,21 @@ export function FamilyPage(props: FamilyPageProps) {
                 <li key={s.id}>
                   <span className="tag">{STRENGTH_CATEGORY_WORDS[s.category]}</span> {s.description}
                   <p className="small-text muted">
-                    {[s.personName, `recorded by ${s.recordedByName}`, relative(s.recordedAt)]
+                    {[
+                      s.personName,
+                      t(
+                        { defaultMessage: 'recorded by {name}', id: 'oPHoiB' },
+                        { name: s.recordedByName },
+                      ),
+                      relative(s.recordedAt),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                     {s.consent === 'recorder_only' && (
                       <>
                         {' '}
-                        · <LockIcon size={14} /> kept with you only
+                        · <LockIcon size={14} />{' '}
+                        {t({ defaultMessage: 'kept with you only', id: 'x9057n' })}
                       </>
                     )}
                   </p>
@@ -240,8 +270,10 @@ export function FamilyPage(props: FamilyPageProps) {
           </section>
 
           <section className="card" aria-labelledby="visits-title">
-            <h2 id="visits-title">Planned home visits</h2>
-            {family.visits.length === 0 && <p className="empty">No visit planned.</p>}
+            <h2 id="visits-title">{t({ defaultMessage: 'Planned home visits', id: 'u8YkhI' })}</h2>
+            {family.visits.length === 0 && (
+              <p className="empty">{t({ defaultMessage: 'No visit planned.', id: '0flUCF' })}</p>
+            )}
             <ul className="member-list">
               {family.visits.map((v) => (
                 <li key={v.id}>
@@ -261,8 +293,15 @@ export function FamilyPage(props: FamilyPageProps) {
           </section>
 
           <section className="card" aria-labelledby="family-follow-ups-title">
-            <h2 id="family-follow-ups-title">Follow-ups</h2>
-            {followUps.data?.length === 0 && <p className="empty">Nothing to follow up.</p>}
+            <h2 id="family-follow-ups-title">
+              {t({ defaultMessage: 'Follow-ups', id: 'k26pcw' })}
+            </h2>
+            {followUps.data?.length === 0 && (
+              <p className="empty">
+                {t({ defaultMessage: 'Nothing to follow up.', id: 'XEbIzh' })}
+              </p>
+            )}
+
             <ul className="note-list">
               {followUps.data?.map((f) => (
                 <FollowUpItem
