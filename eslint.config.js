@@ -6,12 +6,10 @@ import noWordsInJsx from './scripts/eslint-no-words-in-jsx.js';
 import globals from 'globals';
 
 const NOT_YET_TRANSLATED = [
-  'renderer/features/families/ContactPreferences.tsx',
   'renderer/features/families/DuplicateWarning.tsx',
   'renderer/features/families/EntryDialog.tsx',
   'renderer/features/families/ExportDialog.tsx',
   'renderer/features/families/ExportList.tsx',
-  'renderer/features/families/FamilyPeople.tsx',
   'renderer/features/families/FollowUpsPanel.tsx',
   'renderer/features/families/HouseholdDialog.tsx',
   'renderer/features/families/ImportDialog.tsx',
@@ -20,7 +18,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/MergeChooser.tsx',
   'renderer/features/families/MergeDialog.tsx',
   'renderer/features/families/NewFamilyDialog.tsx',
-  'renderer/features/families/NoteEntry.tsx',
   'renderer/features/families/NotesPanel.tsx',
   'renderer/features/families/PersonDialog.tsx',
   'renderer/features/families/PrintableRecord.tsx',
@@ -31,9 +28,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/StudentFinder.tsx',
   'renderer/features/families/StudentMergeDialog.tsx',
   'renderer/features/families/StudentRecord.tsx',
-  'renderer/features/families/Timeline.tsx',
-  'renderer/features/families/VisibilityMark.tsx',
-  'renderer/features/families/VisibilitySelect.tsx',
   'renderer/features/families/VoicePanel.tsx',
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',

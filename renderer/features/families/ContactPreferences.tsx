@@ -1,6 +1,7 @@
 import type { ContactRoute } from '../../../contract';
 import { CHANNEL_WORDS, fullName, interpreterWords, languageName } from '../../ui/format';
 import { CautionIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 /**
  * How a person wants to be contacted, shown wherever someone is about to contact the family:
@@ -20,17 +21,30 @@ export function ContactPreferences({
       {showName && <strong>{fullName(person)}</strong>}
       <span>
         {person.channels.length > 0
-          ? `Prefers ${person.channels.map((c) => CHANNEL_WORDS[c]).join(' → ')}`
-          : 'No preferred channel recorded'}
+          ? t(
+              { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
+              { channels: person.channels.map((c) => CHANNEL_WORDS[c]).join(' → ') },
+            )
+          : t({ defaultMessage: 'No preferred channel recorded', id: 'D5zXD8' })}
       </span>
-      {person.bestTimes && <span>Best: {person.bestTimes}</span>}
-      {language && <span>Speaks {language}</span>}
+      {person.bestTimes && (
+        <span>
+          {t({ defaultMessage: 'Best: {times}', id: 'nTBXIz' }, { times: person.bestTimes })}
+        </span>
+      )}
+      {language && (
+        <span>{t({ defaultMessage: 'Speaks {language}', id: 'wvc+CT' }, { language })}</span>
+      )}
       {interpreter && <span className="tag">{interpreter}</span>}
       {person.phones.length > 0 && <span>{person.phones.join(', ')}</span>}
       {person.email && <span>{person.email}</span>}
       {person.doNotContact && (
         <span className="do-not-contact">
-          <CautionIcon /> Please note: {person.doNotContact}
+          <CautionIcon />{' '}
+          {t(
+            { defaultMessage: 'Please note: {note}', id: 'hfI9nb' },
+            { note: person.doNotContact },
+          )}
         </span>
       )}
     </div>

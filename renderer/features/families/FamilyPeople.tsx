@@ -2,6 +2,7 @@ import type { FamilyProfile } from '../../../contract';
 import { fullName, gradeLabel, PERSON_KIND_WORDS } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
 import type { FamilyDialog } from './FamilyPage';
+import { t } from '../../i18n/intl';
 
 interface FamilyPeopleProps {
   family: FamilyProfile;
@@ -19,21 +20,21 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
   return (
     <section className="card" aria-labelledby="people-title">
       <div className="card-header">
-        <h2 id="people-title">People and students</h2>
+        <h2 id="people-title">{t({ defaultMessage: 'People and students', id: 'b+PWJK' })}</h2>
         <div className="row compact">
           <button
             type="button"
             className="button small"
             onClick={() => onOpen({ dialog: 'add-person' })}
           >
-            Add someone
+            {t({ defaultMessage: 'Add someone', id: 'LyQse5' })}
           </button>
           <button
             type="button"
             className="button small"
             onClick={() => onOpen({ dialog: 'add-student' })}
           >
-            Add a student
+            {t({ defaultMessage: 'Add a student', id: 'i7ZzJu' })}
           </button>
         </div>
       </div>
@@ -47,22 +48,29 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
                 type="button"
                 className="link-button"
                 onClick={() => onOpen({ dialog: 'edit-person', person: m })}
-                aria-label={`Edit ${fullName(m)}’s details`}
+                aria-label={t(
+                  { defaultMessage: 'Edit {name}’s details', id: 'DYzIBH' },
+                  { name: fullName(m) },
+                )}
               >
-                Edit details
+                {t({ defaultMessage: 'Edit details', id: 'BVWzJ5' })}
               </button>
               <button
                 type="button"
                 className="link-button"
                 onClick={() => onOpen({ dialog: 'merge', person: m })}
               >
-                Merge a duplicate
+                {t({ defaultMessage: 'Merge a duplicate', id: '1H7z38' })}
               </button>
             </span>
           </li>
         ))}
       </ul>
-      {students.length === 0 && <p className="empty">No students linked to this household.</p>}
+      {students.length === 0 && (
+        <p className="empty">
+          {t({ defaultMessage: 'No students linked to this household.', id: 'zcSDOK' })}
+        </p>
+      )}
       <ul className="member-list">
         {students.map(({ student, links, otherFamilies }) => (
           <li key={student.id}>
@@ -74,17 +82,23 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
               type="button"
               className="link-button small-text"
               onClick={() => onOpen({ dialog: 'edit-student', studentId: student.id })}
-              aria-label={`Edit ${fullName(student)}’s details`}
+              aria-label={t(
+                { defaultMessage: 'Edit {name}’s details', id: 'DYzIBH' },
+                { name: fullName(student) },
+              )}
             >
-              Edit details
+              {t({ defaultMessage: 'Edit details', id: 'BVWzJ5' })}
             </button>{' '}
             <button
               type="button"
               className="link-button small-text"
               onClick={() => onOpen({ dialog: 'merge-student', studentId: student.id })}
-              aria-label={`Merge a duplicate of ${fullName(student)}`}
+              aria-label={t(
+                { defaultMessage: 'Merge a duplicate of {name}', id: '1JAkRi' },
+                { name: fullName(student) },
+              )}
             >
-              Merge a duplicate
+              {t({ defaultMessage: 'Merge a duplicate', id: '1H7z38' })}
             </button>
             <ul className="link-list small-text">
               {links.map((l) => (
@@ -92,7 +106,13 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
                   <button
                     type="button"
                     className="link-button"
-                    aria-label={`${fullName(l.person)}: relationship and pickup for ${fullName(student)}`}
+                    aria-label={t(
+                      {
+                        defaultMessage: '{person}: relationship and pickup for {student}',
+                        id: '1BD0Cp',
+                      },
+                      { person: fullName(l.person), student: fullName(student) },
+                    )}
                     onClick={() => onOpen({ dialog: 'link', student, link: l })}
                   >
                     {fullName(l.person)}
@@ -100,9 +120,9 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
                   <span className="muted">
                     {[
                       l.relationship,
-                      l.legalGuardian && 'guardian',
-                      l.livesWith && 'lives with',
-                      !l.inHousehold && 'other household',
+                      l.legalGuardian && t({ defaultMessage: 'guardian', id: 'KwJxis' }),
+                      l.livesWith && t({ defaultMessage: 'lives with', id: 'QY6so/' }),
+                      !l.inHousehold && t({ defaultMessage: 'other household', id: '5z2DF8' }),
                     ]
                       .filter(Boolean)
                       .join(', ')}
@@ -118,7 +138,10 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
                 className="link-button small-text"
                 onClick={() => onOpenFamily(f.id)}
               >
-                Also part of the {f.name}
+                {t(
+                  { defaultMessage: 'Also part of the {family}', id: '1McNXG' },
+                  { family: f.name },
+                )}
               </button>
             ))}
           </li>

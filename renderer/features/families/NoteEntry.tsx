@@ -3,6 +3,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { schoolDateTime } from '../../ui/format';
 import { restrictedLabel } from '../../ui/visibility';
+import { t } from '../../i18n/intl';
 
 /**
  * A note opened from the timeline: its revisions, oldest first, where the viewer may read
@@ -39,14 +40,28 @@ export function NoteEntry({
   return (
     <div className="stack">
       {revisions.map((r, i) => (
-        <section key={r.revisionId} aria-label={i === 0 ? 'The note' : `Revision ${i + 1}`}>
+        <section
+          key={r.revisionId}
+          aria-label={
+            i === 0
+              ? t({ defaultMessage: 'The note', id: '6BNR5D' })
+              : t({ defaultMessage: 'Revision {number}', id: 'wphGL6' }, { number: i + 1 })
+          }
+        >
           <h3>
-            {i === 0 ? r.subject : `Revised: ${r.subject}`}{' '}
+            {i === 0
+              ? r.subject
+              : t(
+                  { defaultMessage: 'Revised: {subject}', id: 'ixeIj5' },
+                  { subject: r.subject },
+                )}{' '}
             <span className="muted small-text">
               {r.authorName}, {schoolDateTime(r.createdAt, timeZone)}
             </span>
           </h3>
-          <p className="full-text">{r.body}</p>
+          <p className="full-text" dir="auto">
+            {r.body}
+          </p>
         </section>
       ))}
     </div>

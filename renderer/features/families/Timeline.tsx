@@ -23,7 +23,7 @@ import {
 } from '../../ui/format';
 import { usePagedWindow } from '../../ui/usePagedWindow';
 import { restrictedLabel } from '../../ui/visibility';
-import { plural } from '../../../contract';
+import { t } from '../../i18n/intl';
 import { ToneIcon } from '../../ui/icons';
 import { ToneOptions } from '../../ui/options';
 
@@ -43,18 +43,49 @@ interface TimelineProps {
 
 /** One line naming an entry: its kind, and what it was about where the viewer may know. */
 export function headline(entry: TimelineEntry, viewer: Staff): string {
+  const title = entry.title ?? '';
   switch (entry.source) {
     case 'strength':
-      return `${STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ?? 'Strength'}: ${entry.title ?? ''}`;
+      return t(
+        { defaultMessage: '{kind}: {title}', id: 'hrethW' },
+        {
+          kind:
+            STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ??
+            t({ defaultMessage: 'Strength', id: 'C2lUBe' }),
+          title,
+        },
+      );
     case 'voice':
-      return `${VOICE_KIND_WORDS[entry.subkind as keyof typeof VOICE_KIND_WORDS] ?? 'Family voice'}: ${entry.title ?? ''}`;
+      return t(
+        { defaultMessage: '{kind}: {title}', id: 'hrethW' },
+        {
+          kind:
+            VOICE_KIND_WORDS[entry.subkind as keyof typeof VOICE_KIND_WORDS] ??
+            t({ defaultMessage: 'Family voice', id: 'G5x1km' }),
+          title,
+        },
+      );
     case 'home_visit':
-      return `Home visit (${HOME_VISIT_STATUS_WORDS[entry.status as keyof typeof HOME_VISIT_STATUS_WORDS] ?? entry.status}): ${entry.title ?? ''}`;
+      return t(
+        { defaultMessage: 'Home visit ({status}): {title}', id: '6YGF16' },
+        {
+          status:
+            HOME_VISIT_STATUS_WORDS[entry.status as keyof typeof HOME_VISIT_STATUS_WORDS] ??
+            entry.status ??
+            '',
+          title,
+        },
+      );
     case 'note': {
-      if (!entry.visibility || entry.title) return `Note: ${entry.title ?? ''}`;
+      if (!entry.visibility || entry.title)
+        return t({ defaultMessage: 'Note: {title}', id: 'jle2+B' }, { title });
       const team = teamOf(entry.visibility);
       return team && viewer.teams.includes(team)
-        ? 'Confidential note for your team — open the student’s record to read it'
+        ? t({
+            defaultMessage:
+              'Confidential note for your team — open the student’s record to read it',
+            id: 'XqfEgI',
+          })
         : restrictedLabel(entry.visibility, 'note');
     }
     default:
@@ -72,7 +103,7 @@ function details(entry: TimelineEntry): string {
       entry.subkind &&
       PLACE_WORDS[entry.subkind as keyof typeof PLACE_WORDS],
     entry.personName,
-    entry.staffName && `by ${entry.staffName}`,
+    entry.staffName && t({ defaultMessage: 'by {name}', id: '6UFrKg' }, { name: entry.staffName }),
     entry.detail,
   ];
   return parts.filter(Boolean).join(' · ');
@@ -110,12 +141,12 @@ export function Timeline(props: TimelineProps) {
   return (
     <section className="card" aria-labelledby="timeline-title">
       <div className="card-header">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t({ defaultMessage: 'Timeline', id: 'zWkvNO' })}</h2>
         <div className="row compact">
           <label className="field inline">
-            <span>Show</span>
+            <span>{t({ defaultMessage: 'Show', id: 'K7AkdL' })}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as TimelineKind | '')}>
-              <option value="">Everything</option>
+              <option value="">{t({ defaultMessage: 'Everything', id: 'mWKPwa' })}</option>
               {TIMELINE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {TIMELINE_KIND_WORDS[k]}
@@ -124,9 +155,9 @@ export function Timeline(props: TimelineProps) {
             </select>
           </label>
           <label className="field inline">
-            <span>Tone</span>
+            <span>{t({ defaultMessage: 'Tone', id: 'ai/75G' })}</span>
             <select value={tone} onChange={(e) => setTone(e.target.value as ContactTone | '')}>
-              <option value="">Any tone</option>
+              <option value="">{t({ defaultMessage: 'Any tone', id: 'TVuMoA' })}</option>
               <ToneOptions />
             </select>
           </label>
@@ -140,8 +171,12 @@ export function Timeline(props: TimelineProps) {
       {list.loaded && entries.length === 0 && !list.error && (
         <p className="empty">
           {kind || tone
-            ? 'Nothing of this kind yet.'
-            : 'Nothing logged yet. Start with something positive: log a good-news call or note home.'}
+            ? t({ defaultMessage: 'Nothing of this kind yet.', id: '9DBYg2' })
+            : t({
+                defaultMessage:
+                  'Nothing logged yet. Start with something positive: log a good-news call or note home.',
+                id: 'OYSWUW',
+              })}
         </p>
       )}
       {entries.length > 0 && (
@@ -151,7 +186,7 @@ export function Timeline(props: TimelineProps) {
           style={{ height: list.boxHeight }}
           onScroll={(e) => list.onScroll(e.currentTarget.scrollTop)}
           tabIndex={0}
-          aria-label="Timeline entries, newest first"
+          aria-label={t({ defaultMessage: 'Timeline entries, newest first', id: 'EO31sg' })}
         >
           <ul
             className="timeline"
@@ -179,7 +214,9 @@ export function Timeline(props: TimelineProps) {
                     </button>
                     {entry.source === 'contact' && entry.status && (
                       <span className="tag">
-                        {entry.status === 'correction' ? 'Correction' : 'Corrected later'}
+                        {entry.status === 'correction'
+                          ? t({ defaultMessage: 'Correction', id: 'ddW5zC' })
+                          : t({ defaultMessage: 'Corrected later', id: '8tVxk6' })}
                       </span>
                     )}
                     {toneWords && (
@@ -200,7 +237,7 @@ export function Timeline(props: TimelineProps) {
                         className="link-button small-text"
                         onClick={() => onOpenStudent(entry.studentId as string)}
                       >
-                        Student record
+                        {t({ defaultMessage: 'Student record', id: 'vk78wO' })}
                       </button>
                     )}
                   </div>
@@ -214,8 +251,20 @@ export function Timeline(props: TimelineProps) {
       {entries.length > 0 && (
         <p className="muted small-text">
           {next
-            ? `Showing the newest ${entries.length}; scroll for older entries.`
-            : `${plural(entries.length, 'entry', 'entries')}.`}
+            ? t(
+                {
+                  defaultMessage: 'Showing the newest {count}; scroll for older entries.',
+                  id: 'bIPBZd',
+                },
+                { count: entries.length },
+              )
+            : t(
+                {
+                  defaultMessage: '{count, plural, one {# entry} other {# entries}}.',
+                  id: 'IxihAo',
+                },
+                { count: entries.length },
+              )}
         </p>
       )}
     </section>

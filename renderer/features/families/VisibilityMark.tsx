@@ -2,13 +2,18 @@ import { isRestricted, type Visibility } from '../../../contract';
 import { exactDate } from '../../ui/format';
 import { restrictedLabel, visibilityName } from '../../ui/visibility';
 import { LockIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 /** The sign on anything confidential: a lock and who may read it. Plain staff notes get a quiet tag. */
 export function VisibilityMark({ visibility }: { visibility: Visibility }) {
   if (!isRestricted(visibility)) return <span className="tag">{visibilityName(visibility)}</span>;
   return (
     <span className="tag tag-confidential">
-      <LockIcon /> Confidential · {visibilityName(visibility)}
+      <LockIcon />{' '}
+      {t(
+        { defaultMessage: 'Confidential · {who}', id: 'VgVaBE' },
+        { who: visibilityName(visibility) },
+      )}
     </span>
   );
 }
@@ -34,9 +39,11 @@ export function RestrictedItem({
       {createdAt && <span className="muted small-text"> · {exactDate(createdAt)}</span>}
       {waitingForKey && (
         <p className="hint">
-          You are on this team, but this computer does not have the key for this note yet. A
-          teammate’s computer shares it when it next syncs with the district (or when a teammate
-          signs in here); it opens then.
+          {t({
+            defaultMessage:
+              'You are on this team, but this computer does not have the key for this note yet. A teammate’s computer shares it when it next syncs with the district (or when a teammate signs in here); it opens then.',
+            id: 'EbyC75',
+          })}
         </p>
       )}
     </li>

@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { Staff } from '../../../contract';
 import { visibilityName, writableVisibilities } from '../../ui/visibility';
+import { t } from '../../i18n/intl';
 
 /** "Who can read it": all staff, the writer's own teams, or only them. */
 export function VisibilitySelect({
@@ -12,7 +13,8 @@ export function VisibilitySelect({
 }) {
   return (
     <label className="field">
-      <span>Who can read it</span>
+      <span>{t({ defaultMessage: 'Who can read it', id: 'm/6CrR' })}</span>
+
       <select {...registration}>
         {writableVisibilities(viewer).map((v) => (
           <option key={v} value={v}>
