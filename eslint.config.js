@@ -7,7 +7,6 @@ import globals from 'globals';
 
 const NOT_YET_TRANSLATED = [
   'renderer/features/families/DuplicateWarning.tsx',
-  'renderer/features/families/EntryDialog.tsx',
   'renderer/features/families/ExportDialog.tsx',
   'renderer/features/families/ExportList.tsx',
   'renderer/features/families/FollowUpsPanel.tsx',
@@ -18,7 +17,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/MergeChooser.tsx',
   'renderer/features/families/MergeDialog.tsx',
   'renderer/features/families/NewFamilyDialog.tsx',
-  'renderer/features/families/NotesPanel.tsx',
   'renderer/features/families/PersonDialog.tsx',
   'renderer/features/families/PrintableRecord.tsx',
   'renderer/features/families/StrengthDialog.tsx',

@@ -340,6 +340,14 @@ export const HOME_VISIT_STATUS_WORDS = wordTable(
   }),
 );
 
+export const FOLLOW_UP_STATUS_WORDS = wordTable(
+  defineMessages({
+    open: { defaultMessage: 'open', id: 'qaumJx', description: 'a follow-up not done yet' },
+    done: { defaultMessage: 'done', id: 'B7ijKz' },
+    cancelled: { defaultMessage: 'cancelled', id: '8XMLza' },
+  }),
+);
+
 export const DUPLICATE_REASON_WORDS = wordTable(
   defineMessages({
     phone: { defaultMessage: 'same phone', id: 'b8u9iX' },

@@ -11,6 +11,8 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
 import {
+  dayWords,
+  FOLLOW_UP_STATUS_WORDS,
   CONTACT_KIND_WORDS,
   DIRECTION_WORDS,
   fullName,
@@ -26,6 +28,7 @@ import {
 import { restrictedLabel } from '../../ui/visibility';
 import { NoteEntry } from './NoteEntry';
 import { headline } from './Timeline';
+import { t } from '../../i18n/intl';
 
 interface EntryDialogProps {
   householdId: string;
@@ -56,37 +59,55 @@ function ContactFacts({ contact, timeZone }: { contact: ContactView; timeZone: s
     <>
       <Facts
         rows={[
-          ['When', schoolDateTime(contact.occurredAt, timeZone)],
-          ['How', CONTACT_KIND_WORDS[contact.kind]],
-          ['Direction', DIRECTION_WORDS[contact.direction]],
-          ['Tone', TONE_WORDS[contact.tone]],
-          ['By', contact.staffName],
-          ['Recorded by', contact.recordedByName],
-          ['With', contact.personName],
-          ['About', contact.studentNames.join(', ')],
-          ['Language', languageName(contact.language)],
-          ['Interpreter', contact.interpreterUsed && 'An interpreter was used'],
+          [
+            t({ defaultMessage: 'When', id: 'McnLsx' }),
+            schoolDateTime(contact.occurredAt, timeZone),
+          ],
+          [t({ defaultMessage: 'How', id: 'hmZz9H' }), CONTACT_KIND_WORDS[contact.kind]],
+          [t({ defaultMessage: 'Direction', id: 'DZ2Koj' }), DIRECTION_WORDS[contact.direction]],
+          [t({ defaultMessage: 'Tone', id: 'ai/75G' }), TONE_WORDS[contact.tone]],
+          [t({ defaultMessage: 'By', id: 'SgToND' }), contact.staffName],
+          [t({ defaultMessage: 'Recorded by', id: 'oynEFC' }), contact.recordedByName],
+          [t({ defaultMessage: 'With', id: 'E8dH1q' }), contact.personName],
+          [t({ defaultMessage: 'About', id: 'g5pX+a' }), contact.studentNames.join(', ')],
+          [t({ defaultMessage: 'Language', id: 'y1Z3or' }), languageName(contact.language)],
+          [
+            t({ defaultMessage: 'Interpreter', id: '95+HgF' }),
+            contact.interpreterUsed &&
+              t({ defaultMessage: 'An interpreter was used', id: 'xryog/' }),
+          ],
         ]}
       />
-      <p className="full-text">{contact.summary}</p>
+      <p className="full-text" dir="auto">
+        {contact.summary}
+      </p>
     </>
   );
 }
 
 function WalkIn({ visit, timeZone }: { visit: VisitView; timeZone: string }) {
   return (
-    <section aria-label="The walk-in">
-      <h3>The walk-in</h3>
+    <section aria-label={t({ defaultMessage: 'The walk-in', id: 'ZKn6t9' })}>
+      <h3>{t({ defaultMessage: 'The walk-in', id: 'ZKn6t9' })}</h3>
       <Facts
         rows={[
-          ['Came for', purposeLabel(visit.purpose)],
-          ['To see', visit.seeing],
-          ['Signed in', schoolDateTime(visit.signedInAt, timeZone)],
-          ['Signed out', visit.signedOutAt && schoolDateTime(visit.signedOutAt, timeZone)],
-          ['Greeted by', visit.greetedByName],
-          ['Students', visit.students.map((s) => fullName(s)).join(', ')],
+          [t({ defaultMessage: 'Came for', id: 'a79Wf4' }), purposeLabel(visit.purpose)],
+          [t({ defaultMessage: 'To see', id: 'ozr0R3' }), visit.seeing],
           [
-            'Pickup warnings',
+            t({ defaultMessage: 'Signed in', id: '77MbQy' }),
+            schoolDateTime(visit.signedInAt, timeZone),
+          ],
+          [
+            t({ defaultMessage: 'Signed out', id: 'lbpe3v' }),
+            visit.signedOutAt && schoolDateTime(visit.signedOutAt, timeZone),
+          ],
+          [t({ defaultMessage: 'Greeted by', id: 'ABZA3h' }), visit.greetedByName],
+          [
+            t({ defaultMessage: 'Students', id: 'uhwf+D' }),
+            visit.students.map((s) => fullName(s)).join(', '),
+          ],
+          [
+            t({ defaultMessage: 'Pickup warnings', id: 'WgnzKO' }),
             visit.pickupWarnings
               .map((w) => `${w.studentName}: ${PICKUP_WORDS[w.status]}`)
               .join('; '),
@@ -105,36 +126,47 @@ function VisitRecord(props: {
 }) {
   const { visit, strengths, followUps, timeZone } = props;
   return (
-    <section aria-label="The home visit">
-      <h3>The home visit</h3>
+    <section aria-label={t({ defaultMessage: 'The home visit', id: '1QsfSA' })}>
+      <h3>{t({ defaultMessage: 'The home visit', id: '1QsfSA' })}</h3>
       <Facts
         rows={[
-          ['When', schoolDateTime(visit.scheduledAt, timeZone)],
           [
-            'Where',
+            t({ defaultMessage: 'When', id: 'McnLsx' }),
+            schoolDateTime(visit.scheduledAt, timeZone),
+          ],
+          [
+            t({ defaultMessage: 'Where', id: 'ujaB7H' }),
             `${PLACE_WORDS[visit.place]}${visit.placeDetail ? `, ${visit.placeDetail}` : ''}`,
           ],
-          ['Why', visit.purpose],
-          ['Staff', visit.staffNames.join(', ')],
-          ['Who was there', visit.present],
+          [t({ defaultMessage: 'Why', id: 'iEhh6m' }), visit.purpose],
+          [t({ defaultMessage: 'Staff', id: 'gFJ4sU' }), visit.staffNames.join(', ')],
+          [t({ defaultMessage: 'Who was there', id: 'mH4G94' }), visit.present],
         ]}
       />
       {visit.hopes && (
         <>
-          <h4>Hopes and dreams</h4>
-          <p className="full-text">{visit.hopes}</p>
+          <h4>{t({ defaultMessage: 'Hopes and dreams', id: 'HzMgho' })}</h4>
+          <p className="full-text" dir="auto">
+            {visit.hopes}
+          </p>
         </>
       )}
       {visit.concerns && (
         <>
-          <h4>Concerns</h4>
-          <p className="full-text">{visit.concerns}</p>
+          <h4>{t({ defaultMessage: 'Concerns', id: 'xg6/fp' })}</h4>
+          <p className="full-text" dir="auto">
+            {visit.concerns}
+          </p>
         </>
       )}
-      {visit.outcomeNote && <p className="full-text">{visit.outcomeNote}</p>}
-      <h4>Strengths learned</h4>
+      {visit.outcomeNote && (
+        <p className="full-text" dir="auto">
+          {visit.outcomeNote}
+        </p>
+      )}
+      <h4>{t({ defaultMessage: 'Strengths learned', id: '2G5VcM' })}</h4>
       {strengths.length === 0 ? (
-        <p className="muted">None recorded.</p>
+        <p className="muted">{t({ defaultMessage: 'None recorded.', id: 'VZDtUx' })}</p>
       ) : (
         <ul>
           {strengths.map((s) => (
@@ -153,12 +185,20 @@ function FollowUps({ followUps }: { followUps: FollowUpView[] }) {
   if (followUps.length === 0) return null;
   return (
     <>
-      <h4>Follow-ups it asked for</h4>
+      <h4>{t({ defaultMessage: 'Follow-ups it asked for', id: 'WbPI+o' })}</h4>
       <ul>
         {followUps.map((f) =>
           f.access === 'open' ? (
             <li key={f.id}>
-              {f.title} · {f.assigneeName} · due {f.dueOn} · {f.status}
+              {t(
+                { defaultMessage: '{title} · {assignee} · due {day} · {status}', id: '5A6t72' },
+                {
+                  title: f.title,
+                  assignee: f.assigneeName,
+                  day: dayWords(f.dueOn),
+                  status: FOLLOW_UP_STATUS_WORDS[f.status],
+                },
+              )}
             </li>
           ) : (
             <li key={f.id}>{restrictedLabel(f.visibility, 'follow-up')}</li>
@@ -190,8 +230,16 @@ export function EntryDialog(props: EntryDialogProps) {
           <>
             {record.corrects && (
               <div className="notice">
-                This corrects the entry of {schoolDateTime(record.corrects.occurredAt, timeZone)}: “
-                {record.corrects.summary}”
+                {t(
+                  {
+                    defaultMessage: 'This corrects the entry of {time}: “{summary}”',
+                    id: 'y+L3nT',
+                  },
+                  {
+                    time: schoolDateTime(record.corrects.occurredAt, timeZone),
+                    summary: record.corrects.summary,
+                  },
+                )}
               </div>
             )}
             <ContactFacts contact={record.contact} timeZone={timeZone} />
@@ -206,8 +254,8 @@ export function EntryDialog(props: EntryDialogProps) {
             )}
             {!record.homeVisit && <FollowUps followUps={record.followUps} />}
             {record.corrections.length > 0 && (
-              <section aria-label="Corrections">
-                <h3>Corrected since</h3>
+              <section aria-label={t({ defaultMessage: 'Corrections', id: 'vthFhQ' })}>
+                <h3>{t({ defaultMessage: 'Corrected since', id: 'DeNzm6' })}</h3>
                 {record.corrections.map((c) => (
                   <div key={c.id} className="correction">
                     <ContactFacts contact={c} timeZone={timeZone} />
@@ -228,40 +276,59 @@ export function EntryDialog(props: EntryDialogProps) {
         {record?.source === 'strength' && (
           <Facts
             rows={[
-              ['Strength', STRENGTH_CATEGORY_WORDS[record.strength.category]],
-              ['Whose', record.strength.personName ?? 'The whole family'],
-              ['Recorded', schoolDateTime(record.strength.recordedAt, timeZone)],
-              ['By', record.strength.recordedByName],
               [
-                'Shared with',
-                record.strength.consent === 'staff'
-                  ? 'All staff of the school'
-                  : 'Only the person who recorded it',
+                t({ defaultMessage: 'Strength', id: 'C2lUBe' }),
+                STRENGTH_CATEGORY_WORDS[record.strength.category],
               ],
-              ['What', record.strength.description],
+              [
+                t({ defaultMessage: 'Whose', id: 'b8TaZQ' }),
+                record.strength.personName ??
+                  t({ defaultMessage: 'The whole family', id: 'vIGCd+' }),
+              ],
+              [
+                t({ defaultMessage: 'Recorded', id: 'pGCLGL' }),
+                schoolDateTime(record.strength.recordedAt, timeZone),
+              ],
+              [t({ defaultMessage: 'By', id: 'SgToND' }), record.strength.recordedByName],
+              [
+                t({ defaultMessage: 'Shared with', id: '/wa1Sd' }),
+                record.strength.consent === 'staff'
+                  ? t({ defaultMessage: 'All staff of the school', id: 'ihxbFY' })
+                  : t({ defaultMessage: 'Only the person who recorded it', id: 'MA25lP' }),
+              ],
+              [t({ defaultMessage: 'What', id: 'y9RWqI' }), record.strength.description],
             ]}
           />
         )}
         {record?.source === 'voice' && (
           <Facts
             rows={[
-              ['Raised', schoolDateTime(record.voice.raisedAt, timeZone)],
-              ['By', record.voice.personName],
-              ['Kind', VOICE_KIND_WORDS[record.voice.kind]],
-              ['What they raised', record.voice.summary],
-              ['Recorded by', record.voice.recordedByName],
               [
-                'Heard',
+                t({ defaultMessage: 'Raised', id: 'VKEyNC' }),
+                schoolDateTime(record.voice.raisedAt, timeZone),
+              ],
+              [t({ defaultMessage: 'By', id: 'SgToND' }), record.voice.personName],
+              [t({ defaultMessage: 'Kind', id: 'e5x8FT' }), VOICE_KIND_WORDS[record.voice.kind]],
+              [t({ defaultMessage: 'What they raised', id: 'bDK/b/' }), record.voice.summary],
+              [t({ defaultMessage: 'Recorded by', id: 'oynEFC' }), record.voice.recordedByName],
+              [
+                t({ defaultMessage: 'Heard', id: 'UEUUka' }),
                 record.voice.heardAt &&
-                  `${schoolDateTime(record.voice.heardAt, timeZone)} by ${record.voice.heardByName ?? ''}`,
+                  t(
+                    { defaultMessage: '{time} by {name}', id: '78aUWD' },
+                    {
+                      time: schoolDateTime(record.voice.heardAt, timeZone),
+                      name: record.voice.heardByName ?? '',
+                    },
+                  ),
               ],
               [
-                'What we did',
+                t({ defaultMessage: 'What we did', id: 'S80Kk4' }),
                 record.voice.actedAt &&
                   `${record.voice.actedNote ?? ''} (${schoolDateTime(record.voice.actedAt, timeZone)}, ${record.voice.actedByName ?? ''})`,
               ],
               [
-                'Family told',
+                t({ defaultMessage: 'Family told', id: '5GJu0M' }),
                 record.voice.toldAt &&
                   `${record.voice.toldNote ?? ''} (${schoolDateTime(record.voice.toldAt, timeZone)}, ${record.voice.toldByName ?? ''})`,
               ],
@@ -271,11 +338,11 @@ export function EntryDialog(props: EntryDialogProps) {
         <div className="dialog-actions">
           {record?.source === 'contact' && (
             <button type="button" className="button" onClick={() => onCorrect(record.contact)}>
-              Correct this entry
+              {t({ defaultMessage: 'Correct this entry', id: '5/sJgz' })}
             </button>
           )}
           <button type="button" className="button primary" onClick={onClose} data-autofocus>
-            Close
+            {t({ defaultMessage: 'Close', id: 'rbrahO' })}
           </button>
         </div>
       </div>

@@ -9,6 +9,8 @@ import { exactDate } from '../../ui/format';
 import { defaultVisibility } from '../../ui/visibility';
 import { RestrictedItem, VisibilityMark } from './VisibilityMark';
 import { VisibilitySelect } from './VisibilitySelect';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type NewNote = CallInput<'note.create'>;
 type OpenNote = Extract<NoteView, { access: 'open' }>;
@@ -45,22 +47,33 @@ function NoteForm({
     }
   });
   return (
-    <form className="note-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New note">
+    <form
+      className="note-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t({ defaultMessage: 'New note', id: 'CfJyjp' })}
+    >
       <div className="row">
         <label className="field grow">
-          <span>Subject</span>
+          <span>{t({ defaultMessage: 'Subject', id: 'LLtKhp' })}</span>
           <input {...form.register('subject')} aria-invalid={!!errors.subject} />
-          {errors.subject && <span className="field-error">Subject {errors.subject.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Subject', id: 'LLtKhp' })}
+            message={errors.subject?.message}
+          />
         </label>
         <VisibilitySelect viewer={viewer} registration={form.register('visibility')} />
       </div>
       <label className="field">
-        <span>Note</span>
-        <textarea rows={3} {...form.register('body')} aria-invalid={!!errors.body} />
-        {errors.body && <span className="field-error">Note {errors.body.message}</span>}
+        <span>{t({ defaultMessage: 'Note', id: 'qMePPG' })}</span>
+        <textarea rows={3} dir="auto" {...form.register('body')} aria-invalid={!!errors.body} />
+        <FieldError
+          field={t({ defaultMessage: 'Note', id: 'qMePPG' })}
+          message={errors.body?.message}
+        />
       </label>
       <button type="submit" className="button" disabled={isSubmitting}>
-        Save note
+        {t({ defaultMessage: 'Save note', id: 'mFRqx3' })}
       </button>
       {error && (
         <p role="alert" className="error-text">
@@ -88,24 +101,40 @@ function ReviseForm({ note, onDone }: { note: OpenNote; onDone: () => void }) {
     }
   });
   return (
-    <form className="note-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Edit note">
+    <form
+      className="note-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t({ defaultMessage: 'Edit note', id: 'v+W2VX' })}
+    >
       <label className="field">
-        <span>Subject</span>
+        <span>{t({ defaultMessage: 'Subject', id: 'LLtKhp' })}</span>
         <input {...form.register('subject')} aria-invalid={!!errors.subject} autoFocus />
-        {errors.subject && <span className="field-error">Subject {errors.subject.message}</span>}
+        <FieldError
+          field={t({ defaultMessage: 'Subject', id: 'LLtKhp' })}
+          message={errors.subject?.message}
+        />
       </label>
       <label className="field">
-        <span>Note</span>
-        <textarea rows={4} {...form.register('body')} aria-invalid={!!errors.body} />
-        {errors.body && <span className="field-error">Note {errors.body.message}</span>}
+        <span>{t({ defaultMessage: 'Note', id: 'qMePPG' })}</span>
+        <textarea rows={4} dir="auto" {...form.register('body')} aria-invalid={!!errors.body} />
+        <FieldError
+          field={t({ defaultMessage: 'Note', id: 'qMePPG' })}
+          message={errors.body?.message}
+        />
       </label>
-      <p className="hint">Saving keeps the earlier version in the note’s history.</p>
+      <p className="hint">
+        {t({
+          defaultMessage: 'Saving keeps the earlier version in the note’s history.',
+          id: '/OH+9P',
+        })}
+      </p>
       <div className="actions">
         <button type="submit" className="button" disabled={isSubmitting}>
-          Save new version
+          {t({ defaultMessage: 'Save new version', id: 'qPk8Xx' })}
         </button>
         <button type="button" className="button small" onClick={onDone}>
-          Cancel
+          {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
         </button>
       </div>
       {error && (
@@ -120,7 +149,7 @@ function ReviseForm({ note, onDone }: { note: OpenNote; onDone: () => void }) {
 function History({ noteId, onClose }: { noteId: string; onClose: () => void }) {
   const history = useCall('note.history', { noteId });
   return (
-    <Dialog title="Note history" onCancel={onClose}>
+    <Dialog title={t({ defaultMessage: 'Note history', id: '8F4nFu' })} onCancel={onClose}>
       {history.error !== undefined && <p role="alert">{errorMessage(history.error)}</p>}
       <ol className="history">
         {history.data
@@ -132,13 +161,15 @@ function History({ noteId, onClose }: { noteId: string; onClose: () => void }) {
                 {exactDate(r.createdAt)} · {r.authorName}
               </p>
               <strong>{r.subject}</strong>
-              <p className="note-body">{r.body}</p>
+              <p className="note-body" dir="auto">
+                {r.body}
+              </p>
             </li>
           ))}
       </ol>
       <div className="dialog-actions">
         <button type="button" className="button" data-autofocus onClick={onClose}>
-          Close
+          {t({ defaultMessage: 'Close', id: 'rbrahO' })}
         </button>
       </div>
     </Dialog>
@@ -177,23 +208,30 @@ function NoteItem({ note, onChanged }: { note: NoteView; onChanged: () => void }
         <strong>{note.subject}</strong>
         <VisibilityMark visibility={note.visibility} />
       </div>
-      <p className="note-body">{note.body}</p>
+      <p className="note-body" dir="auto">
+        {note.body}
+      </p>
       <p className="muted small-text">
         {note.authorName} · {exactDate(note.createdAt)}
-        {note.revisionCount > 1 && ` · edited (${note.revisionCount} versions)`}
+        {note.revisionCount > 1 &&
+          ` · ${t({ defaultMessage: 'edited ({count} versions)', id: 'n47jJo' }, { count: note.revisionCount })}`}
       </p>
       {note.conflict && (
         <p className="notice notice-error">
-          This note was changed on two computers at once; both versions are shown.
+          {t({
+            defaultMessage:
+              'This note was changed on two computers at once; both versions are shown.',
+            id: 'pTxeUW',
+          })}
         </p>
       )}
       <div className="actions">
         <button type="button" className="button small" onClick={() => setEditing(true)}>
-          Edit
+          {t({ defaultMessage: 'Edit', id: 'wEQDC6' })}
         </button>
         {note.revisionCount > 1 && (
           <button type="button" className="button small" onClick={() => setShowHistory(true)}>
-            History
+            {t({ defaultMessage: 'History', id: 'djJp6c' })}
           </button>
         )}
       </div>
@@ -209,13 +247,15 @@ export function NotesPanel({ studentId, viewer }: { studentId: string; viewer: S
   const refresh = () => setVersion((n) => n + 1);
   return (
     <section className="card" aria-labelledby="notes-title">
-      <h2 id="notes-title">Notes</h2>
+      <h2 id="notes-title">{t({ defaultMessage: 'Notes', id: '7+Domh' })}</h2>
       {notes.error !== undefined && (
         <p role="alert" className="error-text">
           {errorMessage(notes.error)}
         </p>
       )}
-      {notes.data?.length === 0 && <p className="empty">No notes yet.</p>}
+      {notes.data?.length === 0 && (
+        <p className="empty">{t({ defaultMessage: 'No notes yet.', id: '7PEOXA' })}</p>
+      )}
       <ul className="note-list">
         {notes.data?.map((n) => (
           <NoteItem
