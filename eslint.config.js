@@ -26,7 +26,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/StudentFinder.tsx',
   'renderer/features/families/StudentMergeDialog.tsx',
   'renderer/features/families/StudentRecord.tsx',
-  'renderer/features/families/VoicePanel.tsx',
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',
   'renderer/features/follow-ups/FollowUps.tsx',

@@ -13,7 +13,9 @@ import {
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { exactDate, fullName, VOICE_KIND_WORDS, VOICE_STEP_WORDS } from '../../ui/format';
-import { plural } from '../../../contract';
+import { defineMessages } from 'react-intl';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const NEXT: Record<string, VoiceStep | null> = {
   raised: 'heard',
@@ -21,16 +23,21 @@ const NEXT: Record<string, VoiceStep | null> = {
   acted: 'told',
   told: null,
 };
-const NEXT_BUTTON: Record<VoiceStep, string> = {
-  heard: 'Mark heard',
-  acted: 'Record what we did',
-  told: 'Record that we told the family',
-};
+const NEXT_BUTTON = defineMessages<VoiceStep>({
+  heard: { defaultMessage: 'Mark heard', id: 'wvJ9DG' },
+  acted: { defaultMessage: 'Record what we did', id: 'o44aH8' },
+  told: { defaultMessage: 'Record that we told the family', id: 'caatqY' },
+});
 
 /** "12 days open". */
 const ageWords = (item: VoiceItemView) => {
   const days = differenceInCalendarDays(new Date(), new Date(item.raisedAt));
-  return days === 0 ? 'Raised today' : `${plural(days, 'day', 'days')} open`;
+  return days === 0
+    ? t({ defaultMessage: 'Raised today', id: 'gL5Y6x' })
+    : t(
+        { defaultMessage: '{days, plural, one {# day} other {# days}} open', id: 'p2SJOc' },
+        { days },
+      );
 };
 
 /**
@@ -77,30 +84,53 @@ export function VoiceItem({
         </p>
       )}
       <div>
-        <strong>
+        <strong dir="auto">
           {VOICE_KIND_WORDS[item.kind]}: {item.summary}
         </strong>{' '}
         <span className={`tag step-${step}`}>{VOICE_STEP_WORDS[step]}</span>
       </div>
       <ol className="voice-steps small-text muted">
         <li>
-          Raised {item.personName ? `by ${item.personName} ` : ''}· {exactDate(item.raisedAt)} ·
-          recorded by {item.recordedByName}
+          {item.personName
+            ? t(
+                {
+                  defaultMessage: 'Raised by {person} · {time} · recorded by {recorder}',
+                  id: 'qurUoe',
+                },
+                {
+                  person: item.personName,
+                  time: exactDate(item.raisedAt),
+                  recorder: item.recordedByName,
+                },
+              )
+            : t(
+                { defaultMessage: 'Raised · {time} · recorded by {recorder}', id: 'DyQlzn' },
+                { time: exactDate(item.raisedAt), recorder: item.recordedByName },
+              )}
         </li>
         {item.heardAt && (
           <li>
-            Heard by {item.heardByName} · {exactDate(item.heardAt)}
+            {t(
+              { defaultMessage: 'Heard by {name} · {time}', id: 'NrHGOg' },
+              { name: item.heardByName ?? '', time: exactDate(item.heardAt) },
+            )}
           </li>
         )}
         {item.actedAt && (
           <li>
-            Acted on by {item.actedByName} · {exactDate(item.actedAt)}
+            {t(
+              { defaultMessage: 'Acted on by {name} · {time}', id: '27rt5L' },
+              { name: item.actedByName ?? '', time: exactDate(item.actedAt) },
+            )}
             {item.actedNote ? ` — ${item.actedNote}` : ''}
           </li>
         )}
         {item.toldAt && (
           <li>
-            Family told by {item.toldByName} · {exactDate(item.toldAt)}
+            {t(
+              { defaultMessage: 'Family told by {name} · {time}', id: 'qq+XrP' },
+              { name: item.toldByName ?? '', time: exactDate(item.toldAt) },
+            )}
             {item.toldNote ? ` — ${item.toldNote}` : ''}
           </li>
         )}
@@ -109,7 +139,11 @@ export function VoiceItem({
         <div className="row compact">
           {next !== 'heard' && (
             <label className="field grow">
-              <span>{next === 'acted' ? 'What we did' : 'How we told them'}</span>
+              <span>
+                {next === 'acted'
+                  ? t({ defaultMessage: 'What we did', id: 'S80Kk4' })
+                  : t({ defaultMessage: 'How we told them', id: 'vg7p8X' })}
+              </span>
               <input
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
@@ -120,7 +154,7 @@ export function VoiceItem({
             </label>
           )}
           <button type="button" className="button small" onClick={() => void advance()}>
-            {NEXT_BUTTON[next]}
+            {t(NEXT_BUTTON[next])}
           </button>
         </div>
       )}
@@ -171,22 +205,22 @@ function VoiceForm({
       className="stack subform"
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-label="Family voice"
+      aria-label={t({ defaultMessage: 'Family voice', id: 'G5x1km' })}
     >
       <div className="row">
         <label className="field">
-          <span>Raised by</span>
+          <span>{t({ defaultMessage: 'Raised by', id: 'IeFXYE' })}</span>
           <select {...form.register('personId', { setValueAs: (v: string) => v || null })}>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {fullName(m)}
               </option>
             ))}
-            <option value="">The family</option>
+            <option value="">{t({ defaultMessage: 'The family', id: '9sgcJ8' })}</option>
           </select>
         </label>
         <label className="field">
-          <span>Kind</span>
+          <span>{t({ defaultMessage: 'Kind', id: 'e5x8FT' })}</span>
           <select {...form.register('kind')}>
             {VOICE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -196,9 +230,12 @@ function VoiceForm({
           </select>
         </label>
         <label className="field grow">
-          <span>What they raised</span>
-          <input {...form.register('summary')} aria-invalid={!!errors.summary} />
-          {errors.summary && <span className="field-error">This {errors.summary.message}</span>}
+          <span>{t({ defaultMessage: 'What they raised', id: 'bDK/b/' })}</span>
+          <input dir="auto" {...form.register('summary')} aria-invalid={!!errors.summary} />
+          <FieldError
+            field={t({ defaultMessage: 'This', id: '0y/RDK' })}
+            message={errors.summary?.message}
+          />
         </label>
       </div>
       {error && (
@@ -208,7 +245,7 @@ function VoiceForm({
       )}
       <div>
         <button type="submit" className="button small" disabled={isSubmitting}>
-          Record it
+          {t({ defaultMessage: 'Record it', id: 'C3LXrM' })}
         </button>
       </div>
     </form>
@@ -229,10 +266,16 @@ export function VoicePanel({
 }) {
   return (
     <section className="card" aria-labelledby="voice-title">
-      <h2 id="voice-title">Family voice</h2>
+      <h2 id="voice-title">{t({ defaultMessage: 'Family voice', id: 'G5x1km' })}</h2>
       {items.length === 0 && (
-        <p className="empty">No suggestions, concerns or questions recorded yet.</p>
+        <p className="empty">
+          {t({
+            defaultMessage: 'No suggestions, concerns or questions recorded yet.',
+            id: 'CaqIES',
+          })}
+        </p>
       )}
+
       <ul className="voice-list">
         {items.map((item) => (
           <VoiceItem key={item.id} item={item} onChanged={onChanged} />
