@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DuplicateCandidate } from '../../../contract';
 import { DUPLICATE_REASON_WORDS, fullName } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
 /**
  * "This may be someone already in Hearth": each likely duplicate with why it matched, its
@@ -17,7 +18,10 @@ export function DuplicateWarning({
 }) {
   return (
     <div className="duplicate-warning" role="status">
-      <strong>This may be someone already in Hearth:</strong>
+      <strong>
+        {t({ defaultMessage: 'This may be someone already in Hearth:', id: 'NAdpQI' })}
+      </strong>
+
       <ul>
         {candidates.map((c) => (
           <li key={c.person.id}>

@@ -1,6 +1,7 @@
 import { FileDown } from 'lucide-react';
 import { useState } from 'react';
-import { plural, type FamilyListFilter } from '../../../contract';
+import type { FamilyListFilter } from '../../../contract';
+import { t } from '../../i18n/intl';
 import { call, errorMessage } from '../../api/client';
 import { downloadCsv } from '../../ui/download';
 
@@ -16,7 +17,14 @@ export function ExportList({ filter }: { filter: FamilyListFilter }) {
         downloadCsv(csv, 'families.csv');
         setMessage({
           ok: true,
-          text: `Exported ${plural(count, 'family', 'families')}. The audit log records this export.`,
+          text: t(
+            {
+              defaultMessage:
+                'Exported {count, plural, one {# family} other {# families}}. The audit log records this export.',
+              id: 'rccsZ0',
+            },
+            { count },
+          ),
         });
         setBusy(false);
       },
@@ -29,7 +37,8 @@ export function ExportList({ filter }: { filter: FamilyListFilter }) {
   return (
     <div className="row compact wrap">
       <button type="button" className="button small" onClick={exportList} disabled={busy}>
-        <FileDown size={16} aria-hidden="true" /> Export this list (CSV)
+        <FileDown size={16} aria-hidden="true" />{' '}
+        {t({ defaultMessage: 'Export this list (CSV)', id: 'RBaCh+' })}
       </button>
       {message && (
         <span

@@ -6,6 +6,8 @@ import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { showIssues } from '../../ui/forms';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type HouseholdPatch = CallInput<'household.update'>;
 
@@ -33,26 +35,36 @@ export function HouseholdDialog({
     }
   });
   return (
-    <Dialog title="Family name and address" onCancel={() => onDone(false)}>
+    <Dialog
+      title={t({ defaultMessage: 'Family name and address', id: 'cojTSQ' })}
+      onCancel={() => onDone(false)}
+    >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
-          <span>Family name</span>
+          <span>{t({ defaultMessage: 'Family name', id: 'AeMjAR' })}</span>
           <input {...form.register('name')} data-autofocus aria-invalid={!!errors.name} />
-          {errors.name && <span className="field-error">Family name {errors.name.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Family name', id: 'AeMjAR' })}
+            message={errors.name?.message}
+          />
         </label>
         <label className="field">
-          <span>Address (optional)</span>
+          <span>{t({ defaultMessage: 'Address (optional)', id: 'TeZhkE' })}</span>
           <input
             {...form.register('address', { setValueAs: (v: string | null) => v?.trim() || null })}
             aria-invalid={!!errors.address}
             autoComplete="off"
           />
-          {errors.address && <span className="field-error">Address {errors.address.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Address', id: 'e6Ph5+' })}
+            message={errors.address?.message}
+          />
         </label>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel="Save"
+          submitLabel={t({ defaultMessage: 'Save', id: 'jvo0vs' })}
+
           busy={isSubmitting}
         />
       </form>

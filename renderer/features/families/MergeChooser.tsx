@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
+import { t } from '../../i18n/intl';
 
 export interface MergeCandidate {
   id: string;
@@ -63,7 +64,7 @@ export function MergeChooser({
               </button>
             ) : (
               <button type="button" className="button small" onClick={() => setConfirm(c.id)}>
-                Merge…
+                {t({ defaultMessage: 'Merge…', id: '0n1bQP' })}
               </button>
             )}
           </li>
@@ -76,7 +77,7 @@ export function MergeChooser({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} data-autofocus>
-          Close
+          {t({ defaultMessage: 'Close', id: 'rbrahO' })}
         </button>
       </div>
     </Dialog>

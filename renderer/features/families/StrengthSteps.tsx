@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StrengthView } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { schoolDay } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
 /**
  * A strength put to use: the school invited the family to share it, then the family did.
@@ -22,15 +23,24 @@ export function StrengthSteps({
   return (
     <p className="small-text">
       {strength.invitedAt ? (
-        <>Invited to share on {schoolDay(strength.invitedAt)}</>
+        t(
+          { defaultMessage: 'Invited to share on {day}', id: 'CFZhUs' },
+          { day: schoolDay(strength.invitedAt) },
+        )
       ) : (
         <button type="button" className="link-button" onClick={() => void advance('invited')}>
-          We invited them to share this
+          {t({ defaultMessage: 'We invited them to share this', id: 'n/2LjV' })}
         </button>
       )}
       {strength.invitedAt &&
         (strength.contributedAt ? (
-          <> · shared with the school on {schoolDay(strength.contributedAt)}</>
+          <>
+            {' · '}
+            {t(
+              { defaultMessage: 'shared with the school on {day}', id: 'uZKVrK' },
+              { day: schoolDay(strength.contributedAt) },
+            )}
+          </>
         ) : (
           <>
             {' · '}
@@ -39,7 +49,7 @@ export function StrengthSteps({
               className="link-button"
               onClick={() => void advance('contributed')}
             >
-              They shared it
+              {t({ defaultMessage: 'They shared it', id: 'kg5dNe' })}
             </button>
           </>
         ))}
