@@ -7,7 +7,6 @@ import globals from 'globals';
 
 const NOT_YET_TRANSLATED = [
   'renderer/features/families/ExportDialog.tsx',
-  'renderer/features/families/FollowUpsPanel.tsx',
   'renderer/features/families/ImportDialog.tsx',
   'renderer/features/families/LinkDialog.tsx',
   'renderer/features/families/MemberFields.tsx',
@@ -16,8 +15,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/PrintableRecord.tsx',
   'renderer/features/families/StrengthDialog.tsx',
   'renderer/features/families/StudentDialog.tsx',
-  'renderer/features/families/StudentFields.tsx',
-  'renderer/features/families/StudentFinder.tsx',
   'renderer/features/families/StudentRecord.tsx',
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',

@@ -6,6 +6,7 @@ import { dueWords, schoolToday } from '../../ui/format';
 import { CompleteFollowUpDialog } from '../follow-ups/CompleteFollowUpDialog';
 import { FollowUpForm } from '../follow-ups/FollowUpForm';
 import { RestrictedItem, VisibilityMark } from './VisibilityMark';
+import { t } from '../../i18n/intl';
 
 /** One follow-up in a list; a button marks it done (or reopens it). */
 export function FollowUpItem({
@@ -52,8 +53,8 @@ export function FollowUpItem({
           {open
             ? dueWords(followUp.dueOn, today)
             : followUp.status === 'done'
-              ? 'Done'
-              : 'Cancelled'}
+              ? t({ defaultMessage: 'Done', id: 'JXdbo8' })
+              : t({ defaultMessage: 'Cancelled', id: '3wsVWF' })}
         </span>
         <span className="muted"> · {followUp.assigneeName}</span>
         {showStudent && (
@@ -74,7 +75,9 @@ export function FollowUpItem({
         className="button small"
         onClick={() => (open ? setCompleting(true) : void reopen())}
       >
-        {open ? 'Mark done…' : 'Reopen'}
+        {open
+          ? t({ defaultMessage: 'Mark done…', id: 'QJSEbb' })
+          : t({ defaultMessage: 'Reopen', id: '8ujEro' })}
       </button>
       {completing && (
         <CompleteFollowUpDialog
@@ -110,13 +113,16 @@ export function FollowUpsPanel({
   const today = schoolToday(timeZone);
   return (
     <section className="card" aria-labelledby="follow-ups-title">
-      <h2 id="follow-ups-title">Follow-ups</h2>
+      <h2 id="follow-ups-title">{t({ defaultMessage: 'Follow-ups', id: 'k26pcw' })}</h2>
       {followUps.error !== undefined && (
         <p role="alert" className="error-text">
           {errorMessage(followUps.error)}
         </p>
       )}
-      {followUps.data?.length === 0 && <p className="empty">Nothing to follow up.</p>}
+      {followUps.data?.length === 0 && (
+        <p className="empty">{t({ defaultMessage: 'Nothing to follow up.', id: 'XEbIzh' })}</p>
+      )}
+
       <ul className="note-list">
         {followUps.data?.map((f) => (
           <FollowUpItem key={f.id} followUp={f} today={today} onChanged={refresh} />

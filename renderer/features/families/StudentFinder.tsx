@@ -3,6 +3,7 @@ import type { SearchHit, StudentSummary } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { fullName, gradeLabel } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
 interface Found {
   student: StudentSummary;
@@ -31,7 +32,7 @@ interface StudentFinderProps {
 /** Find a student's record by their name, a caregiver's name or a phone number. */
 export function StudentFinder({
   onOpen,
-  label = 'Find a student or family',
+  label = t({ defaultMessage: 'Find a student or family', id: 'haAOyC' }),
   autoFocus,
 }: StudentFinderProps) {
   const [text, setText] = useState('');
@@ -51,7 +52,7 @@ export function StudentFinder({
         value={text}
         autoFocus={autoFocus}
         autoComplete="off"
-        placeholder="Student, caregiver or phone"
+        placeholder={t({ defaultMessage: 'Student, caregiver or phone', id: 'um1j4i' })}
         onChange={(e) => setText(e.target.value)}
       />
       {search.error !== undefined && (
@@ -60,10 +61,15 @@ export function StudentFinder({
         </p>
       )}
       {trimmed && search.data && students.length === 0 && (
-        <p className="empty">No student matches “{trimmed}”.</p>
+        <p className="empty">
+          {t({ defaultMessage: 'No student matches “{text}”.', id: '3/d7o8' }, { text: trimmed })}
+        </p>
       )}
       {students.length > 0 && (
-        <ul className="finder-results" aria-label="Students found">
+        <ul
+          className="finder-results"
+          aria-label={t({ defaultMessage: 'Students found', id: 'esUbYC' })}
+        >
           {students.map(({ student, via }) => (
             <li key={student.id} className="finder-row">
               <button type="button" className="finder-result" onClick={() => onOpen(student.id)}>
