@@ -14,8 +14,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/PersonDialog.tsx',
   'renderer/features/families/PrintableRecord.tsx',
   'renderer/features/families/StrengthDialog.tsx',
-  'renderer/features/families/StudentDialog.tsx',
-  'renderer/features/families/StudentRecord.tsx',
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',
   'renderer/features/follow-ups/FollowUps.tsx',

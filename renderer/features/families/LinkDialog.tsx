@@ -13,7 +13,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { fullName, PICKUP_WORDS } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
-import { RELATIONSHIPS } from './familyForm';
+import { relationshipSuggestions } from './familyForm';
 
 const linkFacts = z.strictObject(linkFactsInput);
 /** The form keeps the office note as typed; an empty one is saved as none. */
@@ -68,7 +68,7 @@ export function LinkDialog({
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <datalist id="relationships">
-          {RELATIONSHIPS.map((r) => (
+          {relationshipSuggestions().map((r) => (
             <option key={r} value={r} />
           ))}
         </datalist>

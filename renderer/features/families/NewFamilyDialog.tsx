@@ -11,7 +11,7 @@ import {
   blankStudent,
   cleanFamily,
   familyFormSchema,
-  RELATIONSHIPS,
+  relationshipSuggestions,
   type FamilyForm,
 } from './familyForm';
 import { MemberFields } from './MemberFields';
@@ -110,7 +110,7 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
           </label>
         </div>
         <datalist id="relationships">
-          {RELATIONSHIPS.map((r) => (
+          {relationshipSuggestions().map((r) => (
             <option key={r} value={r} />
           ))}
         </datalist>

@@ -9,7 +9,13 @@ import { FormActions } from '../../ui/FormActions';
 import { fullName } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 import type { cleanStudent } from './familyForm';
-import { blankStudent, RELATIONSHIPS, studentFormSchema, type StudentForm } from './familyForm';
+import {
+  blankStudent,
+  relationshipSuggestions,
+  studentFormSchema,
+  type StudentForm,
+} from './familyForm';
+import { t } from '../../i18n/intl';
 import { StudentFields } from './StudentFields';
 
 interface LinkChoice {
@@ -66,7 +72,12 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
     setLinkError(null);
     const chosen = links.filter((l) => l.chosen);
     if (!student && chosen.some((l) => !l.relationship.trim())) {
-      setLinkError('Say how each person chosen is related to the student.');
+      setLinkError(
+        t({
+          defaultMessage: 'Say how each person chosen is related to the student.',
+          id: 'N7gO5R',
+        }),
+      );
       return;
     }
     try {
@@ -97,7 +108,11 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
   return (
     <Dialog
       size="wide"
-      title={student ? `${fullName(student)}: details` : 'Add a student to this family'}
+      title={
+        student
+          ? t({ defaultMessage: '{name}: details', id: 'l4/TRN' }, { name: fullName(student) })
+          : t({ defaultMessage: 'Add a student to this family', id: 'I3Ab0h' })
+      }
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
@@ -109,9 +124,9 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
         />
         {!student && members.length > 0 && (
           <fieldset className="stack member-fields">
-            <legend>Who they are linked to</legend>
+            <legend>{t({ defaultMessage: 'Who they are linked to', id: 'mrOLk4' })}</legend>
             <datalist id="relationships">
-              {RELATIONSHIPS.map((r) => (
+              {relationshipSuggestions().map((r) => (
                 <option key={r} value={r} />
               ))}
             </datalist>
@@ -128,7 +143,7 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
                 {links[i]?.chosen && (
                   <>
                     <label className="field inline">
-                      <span>Relationship</span>
+                      <span>{t({ defaultMessage: 'Relationship', id: '/OEORY' })}</span>
                       <input
                         list="relationships"
                         value={links[i]?.relationship ?? ''}
@@ -141,7 +156,7 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
                         checked={links[i]?.legalGuardian ?? false}
                         onChange={(e) => change(i, { legalGuardian: e.target.checked })}
                       />{' '}
-                      Legal guardian
+                      {t({ defaultMessage: 'Legal guardian', id: 'zvol9j' })}
                     </label>
                   </>
                 )}
@@ -157,7 +172,11 @@ export function StudentDialog({ student, members, onDone }: StudentDialogProps) 
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={student ? 'Save' : 'Add student'}
+          submitLabel={
+            student
+              ? t({ defaultMessage: 'Save', id: 'jvo0vs' })
+              : t({ defaultMessage: 'Add student', id: '2v/Wk3' })
+          }
           busy={isSubmitting}
         />
       </form>
@@ -176,7 +195,10 @@ export function EditStudentDialog({
   const record = useCall('student.get', { id: studentId });
   if (record.error !== undefined)
     return (
-      <Dialog title="Student details" onCancel={() => onDone(false)}>
+      <Dialog
+        title={t({ defaultMessage: 'Student details', id: 'FvUbXg' })}
+        onCancel={() => onDone(false)}
+      >
         <p role="alert" className="error-text">
           {errorMessage(record.error)}
         </p>

@@ -15,6 +15,7 @@ import { ExportDialog } from './ExportDialog';
 import { FollowUpsPanel } from './FollowUpsPanel';
 import { NotesPanel } from './NotesPanel';
 import { PrintableRecord } from './PrintableRecord';
+import { t } from '../../i18n/intl';
 
 interface StudentRecordProps {
   studentId: string;
@@ -44,7 +45,8 @@ export function StudentRecord({
         {errorMessage(detail.error)}
       </p>
     );
-  if (!detail.data) return <p className="muted">Opening the record…</p>;
+  if (!detail.data)
+    return <p className="muted">{t({ defaultMessage: 'Opening the record…', id: '0qq90G' })}</p>;
   const { student, caregivers, families } = detail.data;
   const name = fullName(student);
   if (printing) return <PrintableRecord records={printing} onClose={() => setPrinting(null)} />;
@@ -54,7 +56,7 @@ export function StudentRecord({
       <div className="record-header">
         <div>
           <button type="button" className="link-button" onClick={onBack}>
-            ← Back
+            {t({ defaultMessage: '← Back', id: '7aican' })}
           </button>
           <h1>{name}</h1>
           <p className="muted">
@@ -63,12 +65,12 @@ export function StudentRecord({
           </p>
         </div>
         <button type="button" className="button" onClick={() => setExporting(true)}>
-          Print or export…
+          {t({ defaultMessage: 'Print or export…', id: 'znEeCi' })}
         </button>
       </div>
       <section className="card" aria-labelledby="family-title">
         <div className="card-header">
-          <h2 id="family-title">Family</h2>
+          <h2 id="family-title">{t({ defaultMessage: 'Family', id: 'rzCvRt' })}</h2>
           <span>
             {families.map((f) => (
               <button
@@ -77,12 +79,16 @@ export function StudentRecord({
                 className="button small"
                 onClick={() => onOpenFamily(f.id)}
               >
-                {f.name} page
+                {t({ defaultMessage: '{family} page', id: '2EVf9m' }, { family: f.name })}
               </button>
             ))}
           </span>
         </div>
-        {caregivers.length === 0 && <p className="empty">No caregivers linked yet.</p>}
+        {caregivers.length === 0 && (
+          <p className="empty">
+            {t({ defaultMessage: 'No caregivers linked yet.', id: 'g4VXNb' })}
+          </p>
+        )}
         <ul className="caregiver-list">
           {caregivers.map((c) => {
             const language = languageName(c.person.homeLanguage);
@@ -93,10 +99,18 @@ export function StudentRecord({
                 <span className="muted">{c.relationship}</span> <PickupMark pickup={c.pickup} />
                 <p className="small-text">
                   {[
-                    language && `Speaks ${language}`,
+                    language &&
+                      t({ defaultMessage: 'Speaks {language}', id: 'wvc+CT' }, { language }),
                     interpreter,
                     c.person.channels.length > 0 &&
-                      `Prefers ${c.person.channels.map((ch) => CHANNEL_WORDS[ch]).join(', then ')}`,
+                      t(
+                        { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
+                        {
+                          channels: c.person.channels
+                            .map((ch) => CHANNEL_WORDS[ch])
+                            .join(t({ defaultMessage: ', then ', id: 's7DU1H' })),
+                        },
+                      ),
                     c.person.phones.join(', '),
                   ]
                     .filter(Boolean)
@@ -112,10 +126,15 @@ export function StudentRecord({
         <FollowUpsPanel student={{ id: studentId, name }} viewer={viewer} timeZone={timeZone} />
       </div>
       <section className="card" aria-labelledby="disclosures-title">
-        <h2 id="disclosures-title">Record of disclosures</h2>
+        <h2 id="disclosures-title">
+          {t({ defaultMessage: 'Record of disclosures', id: '7YVJHH' })}
+        </h2>
         {disclosures.data?.length === 0 && (
-          <p className="empty">This record has not been printed or shared.</p>
+          <p className="empty">
+            {t({ defaultMessage: 'This record has not been printed or shared.', id: 'eRLjje' })}
+          </p>
         )}
+
         <ul className="disclosure-list">
           {disclosures.data?.map((d) => (
             <li key={d.id}>

@@ -1,3 +1,5 @@
+import { defineMessages } from 'react-intl';
+import { t } from '../../i18n/intl';
 import { z } from 'zod';
 import {
   CHANNELS,
@@ -59,19 +61,24 @@ export interface FamilyForm {
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c);
 
-export const RELATIONSHIPS = [
-  'Mother',
-  'Father',
-  'Parent',
-  'Grandmother',
-  'Grandfather',
-  'Aunt',
-  'Uncle',
-  'Foster parent',
-  'Guardian',
-  'Sibling',
-  'Family friend',
-];
+const RELATIONSHIPS = Object.values(
+  defineMessages({
+    mother: { defaultMessage: 'Mother', id: 'nZyvr1' },
+    father: { defaultMessage: 'Father', id: 'c4OPAc' },
+    parent: { defaultMessage: 'Parent', id: 'zTbLfn' },
+    grandmother: { defaultMessage: 'Grandmother', id: 'pvf84C' },
+    grandfather: { defaultMessage: 'Grandfather', id: '+vx9T4' },
+    aunt: { defaultMessage: 'Aunt', id: 'Fi7Rqi' },
+    uncle: { defaultMessage: 'Uncle', id: 'osw+9O' },
+    fosterParent: { defaultMessage: 'Foster parent', id: 'm+B0Y1' },
+    guardian: { defaultMessage: 'Guardian', id: 'poUf8i' },
+    sibling: { defaultMessage: 'Sibling', id: 'PofCnu' },
+    familyFriend: { defaultMessage: 'Family friend', id: 'n4zyZt' },
+  }),
+);
+
+/** Relationships a form suggests, in the window's language; what is typed is kept as typed. */
+export const relationshipSuggestions = (): string[] => RELATIONSHIPS.map((r) => t(r));
 
 export const blankMember = (lastName = ''): MemberForm => ({
   existing: null,
