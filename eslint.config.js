@@ -9,8 +9,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/families/ExportDialog.tsx',
   'renderer/features/families/ImportDialog.tsx',
   'renderer/features/families/LinkDialog.tsx',
-  'renderer/features/families/MemberFields.tsx',
-  'renderer/features/families/NewFamilyDialog.tsx',
   'renderer/features/families/PersonDialog.tsx',
   'renderer/features/families/PrintableRecord.tsx',
   'renderer/features/families/StrengthDialog.tsx',

@@ -6,6 +6,8 @@ import { fullName, INTERPRETER_CHOICES, PICKUP_WORDS } from '../../ui/format';
 import { DuplicateWarning } from './DuplicateWarning';
 import type { FamilyForm } from './familyForm';
 import { ChannelOptions, LanguageOptions } from '../../ui/options';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 interface MemberFieldsProps {
   form: UseFormReturn<FamilyForm, unknown, unknown>;
@@ -57,82 +59,94 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
   const warned = candidates.length > 0;
   useEffect(() => onWarned(warned), [warned, onWarned]);
 
-  const legend = existing ? existing.name : `Person ${index + 1}`;
+  const legend = existing
+    ? existing.name
+    : t({ defaultMessage: 'Person {number}', id: 'dgG0RJ' }, { number: index + 1 });
   return (
     <fieldset className="stack member-fields">
       <legend>{legend}</legend>
       {existing ? (
         <p className="small-text">
-          Already in Hearth. They join this family as a caregiver.{' '}
+          {t({
+            defaultMessage: 'Already in Hearth. They join this family as a caregiver.',
+            id: 'FQOcoO',
+          })}{' '}
           <button
             type="button"
             className="link-button"
             onClick={() => form.setValue(`${base}.existing`, null)}
           >
-            Enter someone new instead
+            {t({ defaultMessage: 'Enter someone new instead', id: 'YdV/Jz' })}
           </button>
         </p>
       ) : (
         <>
           <div className="row">
             <label className="field">
-              <span>First name</span>
+              <span>{t({ defaultMessage: 'First name', id: 'pONqz8' })}</span>
               <input
                 {...form.register(`${base}.person.firstName`)}
                 aria-invalid={!!errors?.person?.firstName}
                 data-autofocus={index === 0 ? true : undefined}
               />
-              {errors?.person?.firstName && (
-                <span className="field-error">First name {errors.person.firstName.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'First name', id: 'pONqz8' })}
+                message={errors?.person?.firstName?.message}
+              />
             </label>
             <label className="field">
-              <span>Last name</span>
+              <span>{t({ defaultMessage: 'Last name', id: 'txUL0F' })}</span>
               <input {...form.register(`${base}.person.lastName`)} />
             </label>
             <label className="field">
-              <span>Who they are</span>
+              <span>{t({ defaultMessage: 'Who they are', id: 'pggqDe' })}</span>
               <select {...form.register(`${base}.person.kind`)}>
-                <option value="caregiver">Caregiver</option>
-                <option value="relative">Relative</option>
-                <option value="community_member">Community member</option>
+                <option value="caregiver">
+                  {t({ defaultMessage: 'Caregiver', id: 'dz1JYi' })}
+                </option>
+                <option value="relative">{t({ defaultMessage: 'Relative', id: 'csFahs' })}</option>
+                <option value="community_member">
+                  {t({ defaultMessage: 'Community member', id: 'YTiTpT' })}
+                </option>
               </select>
             </label>
           </div>
           <div className="row">
             <label className="field">
-              <span>Phone</span>
+              <span>{t({ defaultMessage: 'Phone', id: 'O95R3Z' })}</span>
               <input
                 type="tel"
                 {...form.register(`${base}.person.phones.0`)}
                 aria-invalid={!!errors?.person?.phones?.[0]}
               />
-              {errors?.person?.phones?.[0] && (
-                <span className="field-error">Phone {errors.person.phones[0].message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Phone', id: 'O95R3Z' })}
+                message={errors?.person?.phones?.[0]?.message}
+              />
             </label>
             <label className="field">
-              <span>Email</span>
+              <span>{t({ defaultMessage: 'Email', id: 'sy+pv5' })}</span>
               <input
                 type="email"
                 {...form.register(`${base}.person.email`)}
                 aria-invalid={!!errors?.person?.email}
               />
-              {errors?.person?.email && (
-                <span className="field-error">Email {errors.person.email.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Email', id: 'sy+pv5' })}
+                message={errors?.person?.email?.message}
+              />
             </label>
           </div>
           <div className="row">
             <label className="field">
-              <span>Home language</span>
+              <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
               <select {...form.register(`${base}.person.homeLanguage`)}>
-                <option value="">Not recorded</option>
+                <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
                 <LanguageOptions />
               </select>
             </label>
             <label className="field">
-              <span>Interpreter</span>
+              <span>{t({ defaultMessage: 'Interpreter', id: '95+HgF' })}</span>
               <select {...form.register(`${base}.person.interpreter`)}>
                 {INTERPRETER_NEEDS.map((n) => (
                   <option key={n} value={n}>
@@ -142,9 +156,9 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
               </select>
             </label>
             <label className="field">
-              <span>Best way to reach them</span>
+              <span>{t({ defaultMessage: 'Best way to reach them', id: '0TcPpK' })}</span>
               <select {...form.register(`${base}.person.channels.0`)}>
-                <option value="">Not recorded</option>
+                <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
                 <ChannelOptions />
               </select>
             </label>
@@ -154,7 +168,9 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
               candidates={candidates}
               action={(c) =>
                 c.person.householdId ? (
-                  <span className="tag">Already in a family</span>
+                  <span className="tag">
+                    {t({ defaultMessage: 'Already in a family', id: '63zTub' })}
+                  </span>
                 ) : (
                   <button
                     type="button"
@@ -166,14 +182,17 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
                       })
                     }
                   >
-                    Use {c.person.firstName} instead
+                    {t(
+                      { defaultMessage: 'Use {name} instead', id: 'gP/swX' },
+                      { name: c.person.firstName },
+                    )}
                   </button>
                 )
               }
             >
               <label className="check">
-                <input type="checkbox" {...form.register(`${base}.confirmedNew`)} /> This is someone
-                new: add them anyway
+                <input type="checkbox" {...form.register(`${base}.confirmedNew`)} />{' '}
+                {t({ defaultMessage: 'This is someone new: add them anyway', id: 'aC6Jo7' })}
               </label>
               {errors?.confirmedNew && (
                 <span className="field-error" role="alert">
@@ -186,18 +205,19 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
       )}
       <div className="row">
         <label className="field">
-          <span>Relationship to the students</span>
+          <span>{t({ defaultMessage: 'Relationship to the students', id: 'hJa/Uk' })}</span>
           <input
             {...form.register(`${base}.relationship`)}
             list="relationships"
             aria-invalid={!!errors?.relationship}
           />
-          {errors?.relationship && (
-            <span className="field-error">Relationship {errors.relationship.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'Relationship', id: '/OEORY' })}
+            message={errors?.relationship?.message}
+          />
         </label>
         <label className="field">
-          <span>Pickup</span>
+          <span>{t({ defaultMessage: 'Pickup', id: '7uP+Kl' })}</span>
           <select {...form.register(`${base}.pickup`)}>
             {PICKUP_PERMISSIONS.map((p) => (
               <option key={p} value={p}>
@@ -209,25 +229,31 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
       </div>
       {pickup !== 'allowed' && (
         <label className="field">
-          <span>What the office needs to know</span>
+          <span>{t({ defaultMessage: 'What the office needs to know', id: 'LBsrN8' })}</span>
           <input
             {...form.register(`${base}.officeNote`)}
-            placeholder="e.g. court order on file; call the guardian first"
+            placeholder={t({
+              defaultMessage: 'e.g. court order on file; call the guardian first',
+              id: 'dCWtvq',
+            })}
           />
         </label>
       )}
       <div className="row compact wrap">
         <label className="check">
-          <input type="checkbox" {...form.register(`${base}.legalGuardian`)} /> Legal guardian
+          <input type="checkbox" {...form.register(`${base}.legalGuardian`)} />{' '}
+          {t({ defaultMessage: 'Legal guardian', id: 'zvol9j' })}
         </label>
         <label className="check">
-          <input type="checkbox" {...form.register(`${base}.livesWith`)} /> Lives with the students
+          <input type="checkbox" {...form.register(`${base}.livesWith`)} />{' '}
+          {t({ defaultMessage: 'Lives with the students', id: 'jkdl1j' })}
         </label>
         <label className="check">
-          <input type="checkbox" {...form.register(`${base}.emergencyContact`)} /> Emergency contact
+          <input type="checkbox" {...form.register(`${base}.emergencyContact`)} />{' '}
+          {t({ defaultMessage: 'Emergency contact', id: 'Q5Sr4w' })}
         </label>
         <button type="button" className="link-button" onClick={onRemove}>
-          Remove this person
+          {t({ defaultMessage: 'Remove this person', id: 'C9Rimm' })}
         </button>
       </div>
     </fieldset>

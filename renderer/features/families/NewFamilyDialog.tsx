@@ -15,6 +15,8 @@ import {
   type FamilyForm,
 } from './familyForm';
 import { MemberFields } from './MemberFields';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 import { StudentFields } from './StudentFields';
 
 interface NewFamilyDialogProps {
@@ -77,7 +79,10 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
     );
     for (const i of unconfirmed)
       form.setError(`members.${i}.confirmedNew`, {
-        message: 'Choose the person already in Hearth, or confirm this is someone new.',
+        message: t({
+          defaultMessage: 'Choose the person already in Hearth, or confirm this is someone new.',
+          id: 'd/UFve',
+        }),
       });
     if (unconfirmed.length > 0) return;
     try {
@@ -88,25 +93,33 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
   });
 
   return (
-    <Dialog size="wide" title="Add a family" onCancel={() => onDone(null)}>
+    <Dialog
+      size="wide"
+      title={t({ defaultMessage: 'Add a family', id: 'l30NAj' })}
+      onCancel={() => onDone(null)}
+    >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <label className="field grow">
-            <span>Family name</span>
+            <span>{t({ defaultMessage: 'Family name', id: 'AeMjAR' })}</span>
             <input
               {...form.register('name')}
-              placeholder="e.g. Okafor family"
+              placeholder={t({ defaultMessage: 'e.g. Okafor family', id: '+Buema' })}
               aria-invalid={!!errors.name}
               data-autofocus={first ? true : undefined}
             />
-            {errors.name && <span className="field-error">Family name {errors.name.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'Family name', id: 'AeMjAR' })}
+              message={errors.name?.message}
+            />
           </label>
           <label className="field grow">
-            <span>Address (optional)</span>
+            <span>{t({ defaultMessage: 'Address (optional)', id: 'TeZhkE' })}</span>
             <input {...form.register('address')} autoComplete="off" />
-            {errors.address && (
-              <span className="field-error">Address {errors.address.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'Address', id: 'e6Ph5+' })}
+              message={errors.address?.message}
+            />
           </label>
         </div>
         <datalist id="relationships">
@@ -114,7 +127,7 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
             <option key={r} value={r} />
           ))}
         </datalist>
-        <h3>People</h3>
+        <h3>{t({ defaultMessage: 'People', id: 'Tpy00S' })}</h3>
         {members.fields.map((field, index) => (
           <MemberFields
             key={field.id}
@@ -129,21 +142,28 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
           className="button small"
           onClick={() => members.append(blankMember(form.getValues('members.0.person.lastName')))}
         >
-          Add another person
+          {t({ defaultMessage: 'Add another person', id: 'HDsOHu' })}
         </button>
-        <h3>Students</h3>
+        <h3>{t({ defaultMessage: 'Students', id: 'uhwf+D' })}</h3>
         {students.fields.length === 0 && (
-          <p className="muted small-text">No students yet. Add the children who attend here.</p>
+          <p className="muted small-text">
+            {t({
+              defaultMessage: 'No students yet. Add the children who attend here.',
+              id: 'NsxRYk',
+            })}
+          </p>
         )}
         {students.fields.map((field, index) => (
           <fieldset key={field.id} className="stack member-fields">
-            <legend>Student {index + 1}</legend>
+            <legend>
+              {t({ defaultMessage: 'Student {number}', id: 'qvbSww' }, { number: index + 1 })}
+            </legend>
             <StudentFields
               register={(name) => form.register(`students.${index}.${name}`)}
               errors={errors.students?.[index]}
             />
             <button type="button" className="link-button" onClick={() => students.remove(index)}>
-              Remove this student
+              {t({ defaultMessage: 'Remove this student', id: '2pDho1' })}
             </button>
           </fieldset>
         ))}
@@ -156,12 +176,13 @@ export function NewFamilyDialog({ first, visitId, onDone }: NewFamilyDialogProps
             )
           }
         >
-          Add a student
+          {t({ defaultMessage: 'Add a student', id: 'i7ZzJu' })}
         </button>
         <FormActions
           error={error}
           onCancel={() => onDone(null)}
-          submitLabel="Add family"
+          submitLabel={t({ defaultMessage: 'Add family', id: '4NSBJH' })}
+
           busy={isSubmitting}
         />
       </form>
