@@ -6,12 +6,6 @@ import noWordsInJsx from './scripts/eslint-no-words-in-jsx.js';
 import globals from 'globals';
 
 const NOT_YET_TRANSLATED = [
-  'renderer/features/families/ExportDialog.tsx',
-  'renderer/features/families/ImportDialog.tsx',
-  'renderer/features/families/LinkDialog.tsx',
-  'renderer/features/families/PersonDialog.tsx',
-  'renderer/features/families/PrintableRecord.tsx',
-  'renderer/features/families/StrengthDialog.tsx',
   'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
   'renderer/features/follow-ups/FollowUpForm.tsx',
   'renderer/features/follow-ups/FollowUps.tsx',

@@ -188,7 +188,18 @@ export const PERSON_KIND_WORDS = wordTable(
   }),
 );
 
+/** Who someone is, as a form offers it. */
+export const PERSON_KIND_CHOICES = wordTable(
+  defineMessages({
+    caregiver: { defaultMessage: 'Caregiver' },
+    relative: { defaultMessage: 'Relative' },
+    community_member: { defaultMessage: 'Community member' },
+    visitor: { defaultMessage: 'Visitor' },
+  }),
+);
+
 /** The interpreter choices as a form offers them. */
+
 export const INTERPRETER_CHOICES = wordTable(
   defineMessages({
     none: { defaultMessage: 'Not needed', id: '81OmRV' },

@@ -6,6 +6,8 @@ import { API, type FamilyRecord } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { downloadCsv } from '../../ui/download';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const sharingSchema = API['family.export'].input.pick({
   format: true,
@@ -66,32 +68,52 @@ export function ExportDialog({
     }
   });
   return (
-    <Dialog title={`Print or export ${target.name}’s record`} onCancel={onDone}>
+    <Dialog
+      title={t(
+        { defaultMessage: 'Print or export {name}’s record', id: '9n6Hz+' },
+        { name: target.name },
+      )}
+      onCancel={onDone}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <p>
           {whole
-            ? 'Sharing a family’s record shares each of its students’ records, and each is a disclosure. Hearth keeps a record of each with the student: who shared it, with whom, what, why and when.'
-            : 'Sharing a student’s record is a disclosure. Hearth keeps a record of it with the family: who shared it, with whom, what, why and when.'}
+            ? t({
+                defaultMessage:
+                  'Sharing a family’s record shares each of its students’ records, and each is a disclosure. Hearth keeps a record of each with the student: who shared it, with whom, what, why and when.',
+                id: 'UdtzSs',
+              })
+            : t({
+                defaultMessage:
+                  'Sharing a student’s record is a disclosure. Hearth keeps a record of it with the family: who shared it, with whom, what, why and when.',
+                id: 'E4ceg+',
+              })}
         </p>
         <label className="field">
-          <span>Shared with (person or organisation)</span>
+          <span>{t({ defaultMessage: 'Shared with (person or organisation)', id: 'iWi6Fn' })}</span>
           <input {...form.register('recipient')} aria-invalid={!!errors.recipient} data-autofocus />
-          {errors.recipient && (
-            <span className="field-error">Recipient {errors.recipient.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'Recipient', id: '8Rkoyb' })}
+            message={errors.recipient?.message}
+          />
         </label>
         <label className="field">
-          <span>Why (purpose, consent)</span>
+          <span>{t({ defaultMessage: 'Why (purpose, consent)', id: 'RM8Svf' })}</span>
           <input {...form.register('purpose')} aria-invalid={!!errors.purpose} />
-          {errors.purpose && <span className="field-error">Purpose {errors.purpose.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}
+            message={errors.purpose?.message}
+          />
         </label>
         <fieldset className="field">
-          <legend>Format</legend>
+          <legend>{t({ defaultMessage: 'Format', id: 'zQLEfz' })}</legend>
           <label className="check">
-            <input type="radio" value="print" {...form.register('format')} /> Printable page
+            <input type="radio" value="print" {...form.register('format')} />{' '}
+            {t({ defaultMessage: 'Printable page', id: 'qrjKBc' })}
           </label>
           <label className="check">
-            <input type="radio" value="csv" {...form.register('format')} /> Spreadsheet (CSV file)
+            <input type="radio" value="csv" {...form.register('format')} />{' '}
+            {t({ defaultMessage: 'Spreadsheet (CSV file)', id: '0fQuTq' })}
           </label>
         </fieldset>
         {error && (
@@ -101,10 +123,10 @@ export function ExportDialog({
         )}
         <div className="dialog-actions">
           <button type="button" className="button small" onClick={onDone}>
-            Cancel
+            {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
           </button>
           <button type="submit" className="button" disabled={isSubmitting}>
-            Record and export
+            {t({ defaultMessage: 'Record and export', id: 'Hj84UI' })}
           </button>
         </div>
       </form>

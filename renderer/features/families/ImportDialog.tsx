@@ -10,8 +10,8 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { downloadCsv } from '../../ui/download';
-import { plural } from '../../../contract';
 import { chooseImport } from './importFiles';
+import { t, tRich } from '../../i18n/intl';
 
 /**
  * Import families from a file: the template to start from, the file, and either what came in
@@ -45,20 +45,39 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
 
   if (result)
     return (
-      <Dialog title="Families imported" onCancel={() => onDone(true)}>
+      <Dialog
+        title={t({ defaultMessage: 'Families imported', id: '85CfZh' })}
+        onCancel={() => onDone(true)}
+      >
         <p role="status">
-          Imported {plural(result.families, 'family', 'families')},{' '}
-          {plural(result.people, 'caregiver', 'caregivers')} and{' '}
-          {plural(result.students, 'student', 'students')}.
+          {t(
+            {
+              defaultMessage:
+                'Imported {families, plural, one {# family} other {# families}}, {people, plural, one {# caregiver} other {# caregivers}} and {students, plural, one {# student} other {# students}}.',
+              id: 'zwBtFc',
+            },
+            { families: result.families, people: result.people, students: result.students },
+          )}
           {result.updated > 0 &&
-            ` The names or grades of ${plural(result.updated, 'student', 'students')} already here were brought up to date.`}
+            ` ${t(
+              {
+                defaultMessage:
+                  'The names or grades of {count, plural, one {# student} other {# students}} already here were brought up to date.',
+                id: 'bwzwTj',
+              },
+              { count: result.updated },
+            )}`}
         </p>
         {result.toMerge > 0 && (
           <p>
-            {plural(result.toMerge, 'student', 'students')} from the roster{' '}
-            {result.toMerge === 1 ? 'has' : 'have'} the same name as a student added here by hand.
-            Open the student on the family page and choose “Merge a duplicate”, so nobody is counted
-            twice.
+            {t(
+              {
+                defaultMessage:
+                  '{count, plural, one {# student from the roster has} other {# students from the roster have}} the same name as a student added here by hand. Open the student on the family page and choose “Merge a duplicate”, so nobody is counted twice.',
+                id: 'Dmfuad',
+              },
+              { count: result.toMerge },
+            )}
           </p>
         )}
         <div className="dialog-actions">
@@ -68,25 +87,41 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
             onClick={() => onDone(true)}
             data-autofocus
           >
-            Done
+            {t({ defaultMessage: 'Done', id: 'JXdbo8' })}
           </button>
         </div>
       </Dialog>
     );
 
   return (
-    <Dialog size="wide" title="Import families from a file" onCancel={() => onDone(false)}>
+    <Dialog
+      size="wide"
+      title={t({ defaultMessage: 'Import families from a file', id: 'L/3O6k' })}
+      onCancel={() => onDone(false)}
+    >
       <div className="stack">
         <p>
-          <strong>A families file:</strong> one row per student, with up to two caregivers; rows
-          with the same family name and address become one family. Every column must have its name
-          in the first row. These must be filled in: {FAMILIES_CSV_REQUIRED.join(', ')}.
+          {tRich(
+            {
+              defaultMessage:
+                '<b>A families file:</b> one row per student, with up to two caregivers; rows with the same family name and address become one family. Every column must have its name in the first row. These must be filled in: {columns}.',
+              id: '3LAKQD',
+            },
+            {
+              columns: FAMILIES_CSV_REQUIRED.join(', '),
+              b: (chunks) => <strong>{chunks}</strong>,
+            },
+          )}
         </p>
         <p>
-          <strong>A OneRoster export</strong> from your student information system: choose its zip
-          file, or all the CSV files of its folder at once. Its students and their caregivers come
-          in as families; importing a newer export again updates names and grades and doubles no
-          one.
+          {tRich(
+            {
+              defaultMessage:
+                '<b>A OneRoster export</b> from your student information system: choose its zip file, or all the CSV files of its folder at once. Its students and their caregivers come in as families; importing a newer export again updates names and grades and doubles no one.',
+              id: 'Z8tphh',
+            },
+            { b: (chunks) => <strong>{chunks}</strong> },
+          )}
         </p>
         <p>
           <button
@@ -94,11 +129,12 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
             className="button small"
             onClick={() => downloadCsv(FAMILIES_CSV_TEMPLATE, 'hearth-families-template.csv')}
           >
-            <FileDown size={16} aria-hidden="true" /> Download the template
+            <FileDown size={16} aria-hidden="true" />{' '}
+            {t({ defaultMessage: 'Download the template', id: '30pFh/' })}
           </button>
         </p>
         <label className="field">
-          <span>The file or files (CSV or zip)</span>
+          <span>{t({ defaultMessage: 'The file or files (CSV or zip)', id: 'V0btWi' })}</span>
           <input
             type="file"
             multiple
@@ -117,11 +153,14 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
           </p>
         )}
         {issues.length > 0 && (
-          <table className="log-table" aria-label="Problems in the file">
+          <table
+            className="log-table"
+            aria-label={t({ defaultMessage: 'Problems in the file', id: 'ha1Il2' })}
+          >
             <thead>
               <tr>
-                <th scope="col">Where</th>
-                <th scope="col">What to fix</th>
+                <th scope="col">{t({ defaultMessage: 'Where', id: 'ujaB7H' })}</th>
+                <th scope="col">{t({ defaultMessage: 'What to fix', id: 'chkbvQ' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -136,7 +175,7 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
         )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => onDone(false)}>
-            Cancel
+            {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
           </button>
           <button
             type="button"
@@ -144,7 +183,13 @@ export function ImportDialog({ onDone }: { onDone: (imported: boolean) => void }
             disabled={busy}
             onClick={() => void importFile()}
           >
-            {issues.length > 0 ? 'Import again' : 'Import'}
+            {issues.length > 0
+              ? t({ defaultMessage: 'Import again', id: 'HcMAFQ' })
+              : t({
+                  defaultMessage: 'Import',
+                  id: 'KyAnOS',
+                  description: 'button that imports the chosen file',
+                })}
           </button>
         </div>
       </div>

@@ -14,6 +14,8 @@ import { FormActions } from '../../ui/FormActions';
 import { fullName, PICKUP_WORDS } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 import { relationshipSuggestions } from './familyForm';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const linkFacts = z.strictObject(linkFactsInput);
 /** The form keeps the office note as typed; an empty one is saved as none. */
@@ -63,7 +65,11 @@ export function LinkDialog({
   });
   return (
     <Dialog
-      title={`${fullName(link.person)} and ${fullName(student)}`}
+      title={t(
+        { defaultMessage: '{person} and {student}', id: 'ZdpSpa' },
+        { person: fullName(link.person), student: fullName(student) },
+      )}
+
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
@@ -73,19 +79,20 @@ export function LinkDialog({
           ))}
         </datalist>
         <label className="field">
-          <span>Relationship</span>
+          <span>{t({ defaultMessage: 'Relationship', id: '/OEORY' })}</span>
           <input
             {...form.register('relationship')}
             list="relationships"
             data-autofocus
             aria-invalid={!!errors.relationship}
           />
-          {errors.relationship && (
-            <span className="field-error">Relationship {errors.relationship.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'Relationship', id: '/OEORY' })}
+            message={errors.relationship?.message}
+          />
         </label>
         <label className="field">
-          <span>Pickup</span>
+          <span>{t({ defaultMessage: 'Pickup', id: '7uP+Kl' })}</span>
           <select {...form.register('pickup')}>
             {PICKUP_PERMISSIONS.map((p) => (
               <option key={p} value={p}>
@@ -96,26 +103,30 @@ export function LinkDialog({
         </label>
         {pickup !== 'allowed' && (
           <label className="field">
-            <span>What the office needs to know</span>
+            <span>{t({ defaultMessage: 'What the office needs to know', id: 'LBsrN8' })}</span>
             <textarea rows={2} {...form.register('officeNote')} />
-            {errors.officeNote && (
-              <span className="field-error">This note {errors.officeNote.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'This note', id: 'sDP+xA' })}
+              message={errors.officeNote?.message}
+            />
           </label>
         )}
         <label className="check">
-          <input type="checkbox" {...form.register('legalGuardian')} /> Legal guardian
+          <input type="checkbox" {...form.register('legalGuardian')} />{' '}
+          {t({ defaultMessage: 'Legal guardian', id: 'zvol9j' })}
         </label>
         <label className="check">
-          <input type="checkbox" {...form.register('livesWith')} /> Lives with the student
+          <input type="checkbox" {...form.register('livesWith')} />{' '}
+          {t({ defaultMessage: 'Lives with the student', id: 'YsR+r1' })}
         </label>
         <label className="check">
-          <input type="checkbox" {...form.register('emergencyContact')} /> Emergency contact
+          <input type="checkbox" {...form.register('emergencyContact')} />{' '}
+          {t({ defaultMessage: 'Emergency contact', id: 'Q5Sr4w' })}
         </label>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel="Save"
+          submitLabel={t({ defaultMessage: 'Save', id: 'jvo0vs' })}
           busy={isSubmitting}
         />
       </form>

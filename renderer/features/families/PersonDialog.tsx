@@ -7,10 +7,13 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
-import { COMMON_LANGUAGES, fullName, INTERPRETER_CHOICES, languageName } from '../../ui/format';
+import { fullName, INTERPRETER_CHOICES, PERSON_KIND_CHOICES } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 import { DuplicateWarning } from './DuplicateWarning';
-import { ChannelOptions } from '../../ui/options';
+import { ChannelOptions, LanguageOptions } from '../../ui/options';
+
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 /** The form keeps empty strings while typing; the contract wants nulls and no gaps. */
 interface PersonForm {
@@ -121,44 +124,48 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
     }
   });
 
-  const languages = [
-    ...new Set([...(person?.homeLanguage ? [person.homeLanguage] : []), ...COMMON_LANGUAGES]),
-  ];
   return (
     <Dialog
       size="wide"
-      title={person ? `${fullName(person)}: details and preferences` : 'Add someone to this family'}
+      title={
+        person
+          ? t(
+              { defaultMessage: '{name}: details and preferences', id: 'NLORdz' },
+              { name: fullName(person) },
+            )
+          : t({ defaultMessage: 'Add someone to this family', id: '5Yz362' })
+      }
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <label className="field">
-            <span>First name</span>
+            <span>{t({ defaultMessage: 'First name', id: 'pONqz8' })}</span>
             <input
               {...form.register('firstName')}
               data-autofocus
               aria-invalid={!!errors.firstName}
             />
-            {errors.firstName && (
-              <span className="field-error">First name {errors.firstName.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'First name', id: 'pONqz8' })}
+              message={errors.firstName?.message}
+            />
           </label>
           <label className="field">
-            <span>Last name</span>
+            <span>{t({ defaultMessage: 'Last name', id: 'txUL0F' })}</span>
             <input {...form.register('lastName')} aria-invalid={!!errors.lastName} />
-            {errors.lastName && (
-              <span className="field-error">Last name {errors.lastName.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'Last name', id: 'txUL0F' })}
+              message={errors.lastName?.message}
+            />
           </label>
           {!person && (
             <label className="field">
-              <span>Who they are</span>
+              <span>{t({ defaultMessage: 'Who they are', id: 'pggqDe' })}</span>
               <select {...form.register('kind')}>
                 {PERSON_KINDS.filter((k) => k !== 'visitor').map((k) => (
                   <option key={k} value={k}>
-                    {k === 'community_member'
-                      ? 'Community member'
-                      : k[0]?.toUpperCase() + k.slice(1)}
+                    {PERSON_KIND_CHOICES[k]}
                   </option>
                 ))}
               </select>
@@ -168,21 +175,29 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
         <div className="row">
           {[0, 1].map((i) => (
             <label className="field" key={i}>
-              <span>{i === 0 ? 'Phone' : 'Other phone'}</span>
+              <span>
+                {i === 0
+                  ? t({ defaultMessage: 'Phone', id: 'O95R3Z' })
+                  : t({ defaultMessage: 'Other phone', id: '6wWJYo' })}
+              </span>
               <input
                 type="tel"
                 {...form.register(`phones.${i}`)}
                 aria-invalid={!!errors.phones?.[i]}
               />
-              {errors.phones?.[i] && (
-                <span className="field-error">Phone {errors.phones[i]?.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Phone', id: 'O95R3Z' })}
+                message={errors.phones?.[i]?.message}
+              />
             </label>
           ))}
           <label className="field">
-            <span>Email</span>
+            <span>{t({ defaultMessage: 'Email', id: 'sy+pv5' })}</span>
             <input type="email" {...form.register('email')} aria-invalid={!!errors.email} />
-            {errors.email && <span className="field-error">Email {errors.email.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'Email', id: 'sy+pv5' })}
+              message={errors.email?.message}
+            />
           </label>
         </div>
         {candidates.length > 0 && (
@@ -190,25 +205,40 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
             candidates={candidates}
             action={(c) =>
               c.person.householdId === householdId ? (
-                <span className="tag">Already in this family</span>
+                <span className="tag">
+                  {t({ defaultMessage: 'Already in this family', id: 'xzJ2FS' })}
+                </span>
               ) : (
                 <button
                   type="button"
                   className="button small"
                   onClick={() => void chooseExisting(c.person.id)}
                 >
-                  Add {c.person.firstName} to this family instead
+                  {t(
+                    { defaultMessage: 'Add {name} to this family instead', id: 'iHEwzR' },
+                    { name: c.person.firstName },
+                  )}
                 </button>
               )
             }
           />
         )}
         <fieldset className="stack">
-          <legend>How they like to hear from the school</legend>
+          <legend>
+            {t({ defaultMessage: 'How they like to hear from the school', id: '8UD0as' })}
+          </legend>
           <div className="row">
             {[0, 1, 2].map((i) => (
               <label className="field" key={i}>
-                <span>{['First choice', 'Then', 'Then'][i]}</span>
+                <span>
+                  {i === 0
+                    ? t({ defaultMessage: 'First choice', id: 'hL39Mc' })
+                    : t({
+                        defaultMessage: 'Then',
+                        id: 'OiZ7mP',
+                        description: 'the next way to reach someone',
+                      })}
+                </span>
                 <select {...form.register(`channels.${i}`)}>
                   <option value="">—</option>
                   <ChannelOptions />
@@ -216,23 +246,20 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
               </label>
             ))}
           </div>
-          {errors.channels && (
-            <span className="field-error">Channels: {errors.channels.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'Channels', id: 'LUrJwE' })}
+            message={errors.channels?.message}
+          />
           <div className="row">
             <label className="field">
-              <span>Home language</span>
+              <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
               <select {...form.register('homeLanguage')}>
-                <option value="">Not recorded</option>
-                {languages.map((code) => (
-                  <option key={code} value={code}>
-                    {languageName(code)}
-                  </option>
-                ))}
+                <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
+                <LanguageOptions also={[person?.homeLanguage ?? null]} />
               </select>
             </label>
             <label className="field">
-              <span>Interpreter</span>
+              <span>{t({ defaultMessage: 'Interpreter', id: '95+HgF' })}</span>
               <select {...form.register('interpreter')}>
                 {INTERPRETER_NEEDS.map((n) => (
                   <option key={n} value={n}>
@@ -242,33 +269,42 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
               </select>
             </label>
             <label className="field grow">
-              <span>Best times</span>
+              <span>{t({ defaultMessage: 'Best times', id: 'cyXbEe' })}</span>
               <input
                 {...form.register('bestTimes')}
-                placeholder="e.g. after 5 pm"
+                placeholder={t({ defaultMessage: 'e.g. after 5 pm', id: 'op6cIA' })}
                 aria-invalid={!!errors.bestTimes}
               />
-              {errors.bestTimes && (
-                <span className="field-error">Best times {errors.bestTimes.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Best times', id: 'cyXbEe' })}
+                message={errors.bestTimes?.message}
+              />
             </label>
           </div>
           <label className="field">
-            <span>Please do not… (do-not-contact notes)</span>
+            <span>
+              {t({ defaultMessage: 'Please do not… (do-not-contact notes)', id: 'I0xuzP' })}
+            </span>
             <textarea
               rows={2}
               {...form.register('doNotContact')}
-              placeholder="e.g. do not call at work"
+              placeholder={t({ defaultMessage: 'e.g. do not call at work', id: 'FMeYGZ' })}
             />
-            {errors.doNotContact && (
-              <span className="field-error">This note {errors.doNotContact.message}</span>
-            )}
+            <FieldError
+              field={t({ defaultMessage: 'This note', id: 'sDP+xA' })}
+              message={errors.doNotContact?.message}
+            />
           </label>
         </fieldset>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={person ? 'Save' : 'Add to family'}
+          submitLabel={
+            person
+              ? t({ defaultMessage: 'Save', id: 'jvo0vs' })
+              : t({ defaultMessage: 'Add to family', id: '1SG4wX' })
+          }
+
           busy={isSubmitting}
         />
       </form>

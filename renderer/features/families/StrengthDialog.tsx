@@ -12,6 +12,8 @@ import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { fullName, STRENGTH_CATEGORY_WORDS, STRENGTH_SOURCE_WORDS } from '../../ui/format';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type NewStrength = CallInput<'strength.create'>;
 
@@ -48,11 +50,15 @@ export function StrengthDialog({
     }
   });
   return (
-    <Dialog size="wide" title="Record a strength" onCancel={() => onDone(false)}>
+    <Dialog
+      size="wide"
+      title={t({ defaultMessage: 'Record a strength', id: 'Sd6cHP' })}
+      onCancel={() => onDone(false)}
+    >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <label className="field">
-            <span>Whose</span>
+            <span>{t({ defaultMessage: 'Whose', id: 'b8TaZQ' })}</span>
             <select
               {...form.register('personId', { setValueAs: (v: string) => v || null })}
               data-autofocus
@@ -62,11 +68,11 @@ export function StrengthDialog({
                   {fullName(m)}
                 </option>
               ))}
-              <option value="">The whole family</option>
+              <option value="">{t({ defaultMessage: 'The whole family', id: 'vIGCd+' })}</option>
             </select>
           </label>
           <label className="field">
-            <span>Kind of strength</span>
+            <span>{t({ defaultMessage: 'Kind of strength', id: 's7vpx9' })}</span>
             <select {...form.register('category')}>
               {STRENGTH_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -76,7 +82,7 @@ export function StrengthDialog({
             </select>
           </label>
           <label className="field">
-            <span>Where we learned it</span>
+            <span>{t({ defaultMessage: 'Where we learned it', id: 'yk7xyt' })}</span>
             <select {...form.register('source')}>
               {STRENGTH_SOURCES.map((s) => (
                 <option key={s} value={s}>
@@ -87,31 +93,37 @@ export function StrengthDialog({
           </label>
         </div>
         <label className="field">
-          <span>What it is</span>
+          <span>{t({ defaultMessage: 'What it is', id: 'gy4m8V' })}</span>
           <textarea
             rows={2}
             {...form.register('description')}
-            placeholder="e.g. Grows vegetables; happy to help with the school garden"
+            placeholder={t({
+              defaultMessage: 'e.g. Grows vegetables; happy to help with the school garden',
+              id: 'sBsrAT',
+            })}
             aria-invalid={!!errors.description}
           />
-          {errors.description && (
-            <span className="field-error">Description {errors.description.message}</span>
-          )}
+          <FieldError
+            field={t({ defaultMessage: 'Description', id: 'Q8Qw5B' })}
+            message={errors.description?.message}
+          />
         </label>
         <fieldset className="choice-row">
-          <legend>The family’s consent</legend>
+          <legend>{t({ defaultMessage: 'The family’s consent', id: 'fYr9tH' })}</legend>
           <label className="choice">
-            <input type="radio" value="staff" {...form.register('consent')} /> Share with staff
+            <input type="radio" value="staff" {...form.register('consent')} />{' '}
+            {t({ defaultMessage: 'Share with staff', id: 'b7iJIs' })}
           </label>
           <label className="choice">
-            <input type="radio" value="recorder_only" {...form.register('consent')} /> Keep with me
-            only
+            <input type="radio" value="recorder_only" {...form.register('consent')} />{' '}
+            {t({ defaultMessage: 'Keep with me only', id: 'UoSAu1' })}
           </label>
         </fieldset>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={'Save strength'}
+          submitLabel={t({ defaultMessage: 'Save strength', id: 'WdI7/e' })}
+
           busy={isSubmitting}
         />
       </form>

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/intl';
 import type { FamiliesImportInput } from '../../../contract';
 
 /** What the files chosen to import are, or why they can't be imported together. */
@@ -21,13 +22,19 @@ async function base64Of(file: File): Promise<string> {
  */
 export async function chooseImport(files: File[]): Promise<ChosenImport> {
   const [first] = files;
-  if (!first) return { problem: 'Choose the file to import first.' };
+  if (!first)
+    return { problem: t({ defaultMessage: 'Choose the file to import first.', id: 'qtIfV3' }) };
   if (files.length === 1 && lower(first).endsWith('.zip'))
     return {
       input: { format: 'oneroster-zip', fileName: first.name, zip: await base64Of(first) },
     };
   if (files.some((f) => !lower(f).endsWith('.csv')))
-    return { problem: 'Choose CSV files, or one zip file of a OneRoster export.' };
+    return {
+      problem: t({
+        defaultMessage: 'Choose CSV files, or one zip file of a OneRoster export.',
+        id: 'tO5t1t',
+      }),
+    };
   if (files.some((f) => ROSTER_FILES.includes(lower(f))))
     return {
       input: {
@@ -37,8 +44,11 @@ export async function chooseImport(files: File[]): Promise<ChosenImport> {
     };
   if (files.length > 1)
     return {
-      problem:
-        'Choose one families file; for a OneRoster export, choose its zip or all its CSV files.',
+      problem: t({
+        defaultMessage:
+          'Choose one families file; for a OneRoster export, choose its zip or all its CSV files.',
+        id: 'vQwK3J',
+      }),
     };
   return { input: { format: 'families-csv', fileName: first.name, text: await first.text() } };
 }
