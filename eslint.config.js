@@ -6,13 +6,6 @@ import noWordsInJsx from './scripts/eslint-no-words-in-jsx.js';
 import globals from 'globals';
 
 const NOT_YET_TRANSLATED = [
-  'renderer/features/follow-ups/CompleteFollowUpDialog.tsx',
-  'renderer/features/follow-ups/FollowUpForm.tsx',
-  'renderer/features/follow-ups/FollowUps.tsx',
-  'renderer/features/health/HealthScreen.tsx',
-  'renderer/features/home-visits/HomeVisitRecord.tsx',
-  'renderer/features/home-visits/HomeVisits.tsx',
-  'renderer/features/home-visits/PlanVisitDialog.tsx',
   'renderer/features/insights/BarChart.tsx',
   'renderer/features/insights/Figure.tsx',
   'renderer/features/insights/GoalDialog.tsx',
@@ -21,7 +14,6 @@ const NOT_YET_TRANSLATED = [
   'renderer/features/insights/Insights.tsx',
   'renderer/features/insights/InsightsSummary.tsx',
   'renderer/features/insights/Sections.tsx',
-  'renderer/features/strengths/Strengths.tsx',
 ];
 
 export default tseslint.config(

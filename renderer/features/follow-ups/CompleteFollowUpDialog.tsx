@@ -7,6 +7,8 @@ import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { CONTACT_KIND_WORDS, DIRECTION_WORDS, TONE_WORDS } from '../../ui/format';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const contactSchema = API['followUp.setStatus'].input.shape.closingContact.unwrap().unwrap();
 const completeForm = z.object({ logContact: z.boolean(), contact: contactSchema.partial() });
@@ -54,17 +56,20 @@ export function CompleteFollowUpDialog({
     }
   });
   return (
-    <Dialog title={`Done: ${title}`} onCancel={() => onDone(false)}>
+    <Dialog
+      title={t({ defaultMessage: 'Done: {title}', id: 'jksA1+' }, { title })}
+      onCancel={() => onDone(false)}
+    >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <label className="choice">
-          <input type="checkbox" {...form.register('logContact')} data-autofocus /> Log the contact
-          that closed it
+          <input type="checkbox" {...form.register('logContact')} data-autofocus />{' '}
+          {t({ defaultMessage: 'Log the contact that closed it', id: 'MbkpvQ' })}
         </label>
         {logContact && (
           <>
             <div className="row">
               <label className="field">
-                <span>Kind</span>
+                <span>{t({ defaultMessage: 'Kind', id: 'e5x8FT' })}</span>
                 <select {...form.register('contact.kind')}>
                   {CONTACT_KINDS.map((k) => (
                     <option key={k} value={k}>
@@ -74,7 +79,7 @@ export function CompleteFollowUpDialog({
                 </select>
               </label>
               <label className="field">
-                <span>Direction</span>
+                <span>{t({ defaultMessage: 'Direction', id: 'DZ2Koj' })}</span>
                 <select {...form.register('contact.direction')}>
                   {CONTACT_DIRECTIONS.map((d) => (
                     <option key={d} value={d}>
@@ -84,7 +89,7 @@ export function CompleteFollowUpDialog({
                 </select>
               </label>
               <label className="field">
-                <span>Tone</span>
+                <span>{t({ defaultMessage: 'Tone', id: 'ai/75G' })}</span>
                 <select {...form.register('contact.tone')}>
                   {CONTACT_TONES.map((t) => (
                     <option key={t} value={t}>
@@ -95,22 +100,24 @@ export function CompleteFollowUpDialog({
               </label>
             </div>
             <label className="field">
-              <span>What was said</span>
+              <span>{t({ defaultMessage: 'What was said', id: 'FMkiH9' })}</span>
               <textarea
                 rows={2}
                 {...form.register('contact.summary')}
                 aria-invalid={!!errors.contact?.summary}
               />
-              {errors.contact?.summary && (
-                <span className="field-error">Summary {errors.contact.summary.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Summary', id: 'RrCui3' })}
+                message={errors.contact?.summary?.message}
+              />
             </label>
           </>
         )}
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={'Mark done'}
+          submitLabel={t({ defaultMessage: 'Mark done', id: 'tQpQon' })}
+
           busy={isSubmitting}
         />
       </form>

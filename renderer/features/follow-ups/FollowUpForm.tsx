@@ -10,6 +10,8 @@ import { schoolToday } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 import { defaultVisibility } from '../../ui/visibility';
 import { VisibilitySelect } from '../families/VisibilitySelect';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type NewFollowUp = CallInput<'followUp.create'>;
 
@@ -82,11 +84,11 @@ export function FollowUpForm({
       className={onCancel ? 'stack' : 'note-form'}
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-label="New follow-up"
+      aria-label={t({ defaultMessage: 'New follow-up', id: 'Uy8zYt' })}
     >
       {students.length > 1 && (
         <label className="field">
-          <span>About</span>
+          <span>{t({ defaultMessage: 'About', id: 'g5pX+a' })}</span>
           <select {...form.register('studentId')}>
             {students.map((s) => (
               <option key={s.id} value={s.id}>
@@ -97,28 +99,36 @@ export function FollowUpForm({
         </label>
       )}
       <label className="field">
-        <span>Follow-up</span>
+        <span>{t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}</span>
         <input
           {...form.register('title')}
           aria-invalid={!!errors.title}
-          placeholder="What needs doing"
+          placeholder={t({ defaultMessage: 'What needs doing', id: 'UOwFUz' })}
           data-autofocus={onCancel ? true : undefined}
         />
-        {errors.title && <span className="field-error">Follow-up {errors.title.message}</span>}
+        <FieldError
+          field={t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}
+          message={errors.title?.message}
+        />
       </label>
       <div className="row">
         <label className="field">
-          <span>Due</span>
+          <span>{t({ defaultMessage: 'Due', id: 'g9pEhE' })}</span>
           <input type="date" {...form.register('dueOn')} aria-invalid={!!errors.dueOn} />
-          {errors.dueOn && <span className="field-error">Due date {errors.dueOn.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Due date', id: 'l3AfOI' })}
+            message={errors.dueOn?.message}
+          />
         </label>
         <VisibilitySelect viewer={viewer} registration={form.register('visibility')} />
         <label className="field">
-          <span>Assigned to</span>
+          <span>{t({ defaultMessage: 'Assigned to', id: 'ONVN5F' })}</span>
           <select {...form.register('assigneeId')}>
             {assignees.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.id === viewer.id ? `${s.displayName} (me)` : s.displayName}
+                {s.id === viewer.id
+                  ? t({ defaultMessage: '{name} (me)', id: 'zd3uOY' }, { name: s.displayName })
+                  : s.displayName}
               </option>
             ))}
           </select>
@@ -128,13 +138,13 @@ export function FollowUpForm({
         <FormActions
           error={error}
           onCancel={onCancel}
-          submitLabel="Add follow-up"
+          submitLabel={t({ defaultMessage: 'Add follow-up', id: 'WURucT' })}
           busy={isSubmitting}
         />
       ) : (
         <>
           <button type="submit" className="button" disabled={isSubmitting}>
-            Add follow-up
+            {t({ defaultMessage: 'Add follow-up', id: 'WURucT' })}
           </button>
           {error && (
             <p role="alert" className="error-text">

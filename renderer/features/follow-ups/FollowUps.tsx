@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
+import { t } from '../../i18n/intl';
 
 /** My follow-ups: overdue ones first, then by due date. */
 export function FollowUps({
@@ -22,7 +23,7 @@ export function FollowUps({
   const refresh = () => setVersion((n) => n + 1);
   return (
     <div className="families">
-      <h1>My follow-ups</h1>
+      <h1>{t({ defaultMessage: 'My follow-ups', id: 'KL0ZIF' })}</h1>
       {mine.error !== undefined && (
         <p role="alert" className="error-text">
           {errorMessage(mine.error)}
@@ -30,14 +31,17 @@ export function FollowUps({
       )}
       {mine.data?.length === 0 && (
         <section className="card">
-          <p className="empty">Nothing assigned to you. Well done.</p>
+          <p className="empty">
+            {t({ defaultMessage: 'Nothing assigned to you. Well done.', id: 'uOe1q7' })}
+          </p>
         </section>
       )}
       <FollowUpSection
         id="overdue-title"
         title={
           <>
-            <span aria-hidden="true">! </span>Overdue ({overdue.length})
+            <span aria-hidden="true">! </span>
+            {t({ defaultMessage: 'Overdue ({count})', id: 'SjPXVM' }, { count: overdue.length })}
           </>
         }
         followUps={overdue}
@@ -47,7 +51,8 @@ export function FollowUps({
       />
       <FollowUpSection
         id="coming-title"
-        title={`Coming up (${rest.length})`}
+        title={t({ defaultMessage: 'Coming up ({count})', id: 'sxm0BL' }, { count: rest.length })}
+
         followUps={rest}
         today={today}
         onOpenStudent={onOpenStudent}

@@ -5,6 +5,7 @@ import { exactDate, schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
 import { StudentFinder } from '../families/StudentFinder';
 import { LockIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 interface HealthScreenProps {
   timeZone: string;
@@ -19,22 +20,33 @@ export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
   const today = schoolToday(timeZone);
   return (
     <div className="health">
-      <h1>Health</h1>
+      <h1>{t({ defaultMessage: 'Health', id: 'hlmkcL' })}</h1>
       <p className="confidential-banner">
-        <LockIcon /> <strong>Confidential.</strong> Health notes and follow-ups are readable only by
-        the health team. Each time one is opened, the audit log records who opened it.
+        <LockIcon /> <strong>{t({ defaultMessage: 'Confidential.', id: 'MA0TU5' })}</strong>{' '}
+        {t({
+          defaultMessage:
+            'Health notes and follow-ups are readable only by the health team. Each time one is opened, the audit log records who opened it.',
+          id: 'adPpT6',
+        })}
       </p>
       <section className="card">
         <StudentFinder
           onOpen={onOpenStudent}
-          label="Write or read a wellness note: find a student"
+          label={t({
+            defaultMessage: 'Write or read a wellness note: find a student',
+            id: 'gF0E55',
+          })}
         />
       </section>
       <div className="record-columns">
         <section className="card" aria-labelledby="my-follow-ups-title">
-          <h2 id="my-follow-ups-title">My follow-ups</h2>
+          <h2 id="my-follow-ups-title">{t({ defaultMessage: 'My follow-ups', id: 'KL0ZIF' })}</h2>
           {mine.error !== undefined && <p role="alert">{errorMessage(mine.error)}</p>}
-          {mine.data?.length === 0 && <p className="empty">Nothing due. Well done.</p>}
+          {mine.data?.length === 0 && (
+            <p className="empty">
+              {t({ defaultMessage: 'Nothing due. Well done.', id: 'mGfUYu' })}
+            </p>
+          )}
           <ul className="note-list">
             {mine.data?.map((f) => (
               <FollowUpItem
@@ -48,9 +60,13 @@ export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
           </ul>
         </section>
         <section className="card" aria-labelledby="health-notes-title">
-          <h2 id="health-notes-title">Recent health notes</h2>
+          <h2 id="health-notes-title">
+            {t({ defaultMessage: 'Recent health notes', id: 'Fxgfti' })}
+          </h2>
           {notes.error !== undefined && <p role="alert">{errorMessage(notes.error)}</p>}
-          {notes.data?.length === 0 && <p className="empty">No health notes yet.</p>}
+          {notes.data?.length === 0 && (
+            <p className="empty">{t({ defaultMessage: 'No health notes yet.', id: 'RzNgVw' })}</p>
+          )}
           <ul className="note-list">
             {notes.data?.map(
               (n) =>

@@ -21,6 +21,8 @@ import {
 import { Counter } from '../../ui/Counter';
 import { ToneChoice } from '../../ui/ToneChoice';
 import { fitDraft } from './draftFit';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const EMPTY: HomeVisitDraft = {
   present: '',
@@ -83,7 +85,14 @@ function RecordForm({
     const { fitted, overflows } = fitDraft(form.getValues());
     for (const { path, over, max } of overflows)
       form.setError(path as Path<HomeVisitDraft>, {
-        message: `is ${over.toLocaleString()} characters over its limit of ${max.toLocaleString()}: shorten it (the first ${max.toLocaleString()} are saved)`,
+        message: t(
+          {
+            defaultMessage:
+              'is {over, number} characters over its limit of {max, number}: shorten it (the first {max, number} are saved)',
+            id: 'hzmje/',
+          },
+          { over, max },
+        ),
       });
     const text = JSON.stringify(fitted);
     if (text === lastSaved.current) return;
@@ -123,7 +132,13 @@ function RecordForm({
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         form.setError(issue.path.join('.') as Path<HomeVisitDraft>, { message: issue.message });
-      setError('Some parts of the record need another look (marked below).');
+      setError(
+        t({
+          defaultMessage: 'Some parts of the record need another look (marked below).',
+          id: 'MXctvy',
+        }),
+      );
+
       return;
     }
     try {
@@ -155,43 +170,59 @@ function RecordForm({
       className="stack"
       onSubmit={(e) => e.preventDefault()}
       noValidate
-      aria-label="Visit record"
+      aria-label={t({ defaultMessage: 'Visit record', id: '7Jy14r' })}
     >
       <p className="save-state small-text" role="status" aria-live="polite">
-        {save.kind === 'saved' && `Draft saved on this computer at ${clockTime(save.at)}`}
-        {save.kind === 'failed' && `The draft could not be saved: ${save.message}`}
+        {save.kind === 'saved' &&
+          t(
+            { defaultMessage: 'Draft saved on this computer at {time}', id: 'V6Zjdc' },
+            { time: clockTime(save.at) },
+          )}
+        {save.kind === 'failed' &&
+          t(
+            { defaultMessage: 'The draft could not be saved: {problem}', id: 'jCdiEY' },
+            { problem: save.message },
+          )}
         {save.kind === 'idle' &&
-          'Your notes save on this computer as you type. No connection needed.'}
+          t({
+            defaultMessage: 'Your notes save on this computer as you type. No connection needed.',
+            id: '85R5BV',
+          })}
       </p>
       <label className="field">
-        <span>Who was there</span>
+        <span>{t({ defaultMessage: 'Who was there', id: 'mH4G94' })}</span>
         <input {...form.register('present')} data-autofocus aria-invalid={!!errors.present} />
         <Counter value={values.present} max={HOME_VISIT_LIMITS.present} />
-        {errors.present && (
-          <span className="field-error">Who was there {errors.present.message}</span>
-        )}
+        <FieldError
+          field={t({ defaultMessage: 'Who was there', id: 'mH4G94' })}
+          message={errors.present?.message}
+        />
       </label>
       <label className="field">
-        <span>Hopes and dreams the family shared</span>
+        <span>{t({ defaultMessage: 'Hopes and dreams the family shared', id: '5+THou' })}</span>
         <textarea rows={4} {...form.register('hopes')} aria-invalid={!!errors.hopes} />
         <Counter value={values.hopes} max={HOME_VISIT_LIMITS.hopes} />
-        {errors.hopes && (
-          <span className="field-error">Hopes and dreams {errors.hopes.message}</span>
-        )}
+        <FieldError
+          field={t({ defaultMessage: 'Hopes and dreams', id: 'HzMgho' })}
+          message={errors.hopes?.message}
+        />
       </label>
       <label className="field">
-        <span>Concerns (optional)</span>
+        <span>{t({ defaultMessage: 'Concerns (optional)', id: 'UbHVCJ' })}</span>
         <textarea rows={2} {...form.register('concerns')} aria-invalid={!!errors.concerns} />
         <Counter value={values.concerns} max={HOME_VISIT_LIMITS.concerns} />
-        {errors.concerns && <span className="field-error">Concerns {errors.concerns.message}</span>}
+        <FieldError
+          field={t({ defaultMessage: 'Concerns', id: 'xg6/fp' })}
+          message={errors.concerns?.message}
+        />
       </label>
 
       <fieldset className="stack">
-        <legend>Strengths we learned about</legend>
+        <legend>{t({ defaultMessage: 'Strengths we learned about', id: 'VOPtrS' })}</legend>
         {strengths.fields.map((field, i) => (
           <div key={field.id} className="row compact subform">
             <label className="field">
-              <span>Kind</span>
+              <span>{t({ defaultMessage: 'Kind', id: 'e5x8FT' })}</span>
               <select {...form.register(`strengths.${i}.category`)}>
                 {STRENGTH_CATEGORIES.map((c) => (
                   <option key={c} value={c}>
@@ -201,21 +232,20 @@ function RecordForm({
               </select>
             </label>
             <label className="field grow">
-              <span>What it is</span>
+              <span>{t({ defaultMessage: 'What it is', id: 'gy4m8V' })}</span>
               <input
                 {...form.register(`strengths.${i}.description`)}
                 aria-invalid={!!errors.strengths?.[i]?.description}
               />
-              {errors.strengths?.[i]?.description && (
-                <span className="field-error">
-                  Description {errors.strengths[i]?.description?.message}
-                </span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Description', id: 'Q8Qw5B' })}
+                message={errors.strengths?.[i]?.description?.message}
+              />
             </label>
             <label className="field">
-              <span>Whose</span>
+              <span>{t({ defaultMessage: 'Whose', id: 'b8TaZQ' })}</span>
               <select {...form.register(`strengths.${i}.personId`)}>
-                <option value="">The family</option>
+                <option value="">{t({ defaultMessage: 'The family', id: '9sgcJ8' })}</option>
                 {members.map((m) => (
                   <option key={m.id} value={m.id}>
                     {fullName(m)}
@@ -224,14 +254,18 @@ function RecordForm({
               </select>
             </label>
             <label className="field">
-              <span>Consent</span>
+              <span>{t({ defaultMessage: 'Consent', id: 'GlRxTV' })}</span>
               <select {...form.register(`strengths.${i}.consent`)}>
-                <option value="staff">Share with staff</option>
-                <option value="recorder_only">Keep with me only</option>
+                <option value="staff">
+                  {t({ defaultMessage: 'Share with staff', id: 'b7iJIs' })}
+                </option>
+                <option value="recorder_only">
+                  {t({ defaultMessage: 'Keep with me only', id: 'UoSAu1' })}
+                </option>
               </select>
             </label>
             <button type="button" className="button small" onClick={() => strengths.remove(i)}>
-              Remove
+              {t({ defaultMessage: 'Remove', id: 'G/yZLu' })}
             </button>
           </div>
         ))}
@@ -248,27 +282,28 @@ function RecordForm({
               })
             }
           >
-            Add a strength
+            {t({ defaultMessage: 'Add a strength', id: '7s9dFc' })}
           </button>
         </div>
       </fieldset>
 
       <fieldset className="stack">
-        <legend>Follow-ups</legend>
+        <legend>{t({ defaultMessage: 'Follow-ups', id: 'k26pcw' })}</legend>
         {followUps.fields.map((field, i) => (
           <div key={field.id} className="row compact subform">
             <label className="field grow">
-              <span>What needs doing</span>
+              <span>{t({ defaultMessage: 'What needs doing', id: 'UOwFUz' })}</span>
               <input
                 {...form.register(`followUps.${i}.title`)}
                 aria-invalid={!!errors.followUps?.[i]?.title}
               />
-              {errors.followUps?.[i]?.title && (
-                <span className="field-error">Follow-up {errors.followUps[i]?.title?.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Follow-up', id: 'CzkhrD' })}
+                message={errors.followUps?.[i]?.title?.message}
+              />
             </label>
             <label className="field">
-              <span>For</span>
+              <span>{t({ defaultMessage: 'For', id: 'olByc0' })}</span>
               <select {...form.register(`followUps.${i}.studentId`)}>
                 {students.map(({ student }) => (
                   <option key={student.id} value={student.id}>
@@ -278,7 +313,7 @@ function RecordForm({
               </select>
             </label>
             <label className="field">
-              <span>Assigned to</span>
+              <span>{t({ defaultMessage: 'Assigned to', id: 'ONVN5F' })}</span>
               <select {...form.register(`followUps.${i}.assigneeId`)}>
                 {(staff.data ?? [viewer]).map((s) => (
                   <option key={s.id} value={s.id}>
@@ -288,18 +323,19 @@ function RecordForm({
               </select>
             </label>
             <label className="field">
-              <span>Due</span>
+              <span>{t({ defaultMessage: 'Due', id: 'g9pEhE' })}</span>
               <input
                 type="date"
                 {...form.register(`followUps.${i}.dueOn`)}
                 aria-invalid={!!errors.followUps?.[i]?.dueOn}
               />
-              {errors.followUps?.[i]?.dueOn && (
-                <span className="field-error">Due date {errors.followUps[i]?.dueOn?.message}</span>
-              )}
+              <FieldError
+                field={t({ defaultMessage: 'Due date', id: 'l3AfOI' })}
+                message={errors.followUps?.[i]?.dueOn?.message}
+              />
             </label>
             <button type="button" className="button small" onClick={() => followUps.remove(i)}>
-              Remove
+              {t({ defaultMessage: 'Remove', id: 'G/yZLu' })}
             </button>
           </div>
         ))}
@@ -317,14 +353,20 @@ function RecordForm({
                 })
               }
             >
-              Add a follow-up
+              {t({ defaultMessage: 'Add a follow-up', id: '+KnUWh' })}
             </button>
           </div>
         )}
       </fieldset>
 
-      <ToneChoice legend="How did it go?" registration={form.register('tone')} />
-      {errors.tone && <span className="field-error">How it went {errors.tone.message}</span>}
+      <ToneChoice
+        legend={t({ defaultMessage: 'How did it go?', id: 'yMXlRJ' })}
+        registration={form.register('tone')}
+      />
+      <FieldError
+        field={t({ defaultMessage: 'How it went', id: '20wNLe' })}
+        message={errors.tone?.message}
+      />
       {error && (
         <p role="alert" className="error-text">
           {error}
@@ -332,23 +374,29 @@ function RecordForm({
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => setClosing('declined')}>
-          Family declined
+          {t({ defaultMessage: 'Family declined', id: 'KvXtew' })}
         </button>
         <button type="button" className="button" onClick={() => setClosing('cancelled')}>
-          Cancel visit
+          {t({ defaultMessage: 'Cancel visit', id: 'mZdq6w' })}
         </button>
         <button type="button" className="button primary" onClick={() => void complete()}>
-          Complete visit
+          {t({ defaultMessage: 'Complete visit', id: '40ua0c' })}
         </button>
       </div>
       {closing && (
         <div
           className="row compact subform"
-          aria-label={closing === 'declined' ? 'Declined' : 'Cancelled'}
+          aria-label={
+            closing === 'declined'
+              ? t({ defaultMessage: 'Declined', id: 'uRYIb9' })
+              : t({ defaultMessage: 'Cancelled', id: '3wsVWF' })
+          }
         >
           <label className="field grow">
             <span>
-              {closing === 'declined' ? 'What the family said (optional)' : 'Why (optional)'}
+              {closing === 'declined'
+                ? t({ defaultMessage: 'What the family said (optional)', id: 'W8/KV2' })
+                : t({ defaultMessage: 'Why (optional)', id: 'yLYKBx' })}
             </span>
             <input
               value={closeNote}
@@ -357,11 +405,18 @@ function RecordForm({
             />
           </label>
           <button type="button" className="button danger small" onClick={() => void close()}>
-            {closing === 'declined' ? 'Mark declined by the family' : 'Cancel this visit'}
+            {closing === 'declined'
+              ? t({ defaultMessage: 'Mark declined by the family', id: '4VzFfo' })
+              : t({ defaultMessage: 'Cancel this visit', id: 'BAv/K8' })}
           </button>
         </div>
       )}
-      <p className="muted small-text">Visit time: {schoolDateTime(visit.scheduledAt, timeZone)}</p>
+      <p className="muted small-text">
+        {t(
+          { defaultMessage: 'Visit time: {time}', id: 'ftFc1z' },
+          { time: schoolDateTime(visit.scheduledAt, timeZone) },
+        )}
+      </p>
     </form>
   );
 }
@@ -388,7 +443,8 @@ export function HomeVisitRecord({
         {errorMessage(loaded.error)}
       </p>
     );
-  if (!loaded.data) return <p className="muted">Opening the visit…</p>;
+  if (!loaded.data)
+    return <p className="muted">{t({ defaultMessage: 'Opening the visit…', id: 'sHo7Ks' })}</p>;
   const { visit, draft, draftSavedAt } = loaded.data;
   const going = visit.staffIds.includes(viewer.id) || visit.createdBy === viewer.id;
   return (
@@ -396,9 +452,15 @@ export function HomeVisitRecord({
       <div className="record-header">
         <div>
           <button type="button" className="link-button" onClick={onBack}>
-            ← Back
+            {t({ defaultMessage: '← Back', id: '7aican' })}
           </button>
-          <h1>Home visit: {visit.familyName}</h1>
+          <h1>
+            {t(
+              { defaultMessage: 'Home visit: {family}', id: 'oPfeRu' },
+              { family: visit.familyName },
+            )}
+          </h1>
+
           <p className="muted">
             {schoolDateTime(visit.scheduledAt, timeZone)} · {PLACE_WORDS[visit.place]}
             {visit.placeDetail ? ` (${visit.placeDetail})` : ''} · {visit.staffNames.join(', ')}
@@ -408,12 +470,14 @@ export function HomeVisitRecord({
         <div className="actions">
           <span className="tag">{HOME_VISIT_STATUS_WORDS[visit.status]}</span>
           <button type="button" className="button" onClick={() => onOpenFamily(visit.householdId)}>
-            Family page
+            {t({ defaultMessage: 'Family page', id: 'TMca/R' })}
           </button>
         </div>
       </div>
       <section className="card" aria-labelledby="visit-record-title">
-        <h2 id="visit-record-title">Record of the visit</h2>
+        <h2 id="visit-record-title">
+          {t({ defaultMessage: 'Record of the visit', id: 'nOzyK7' })}
+        </h2>
         {visit.status === 'planned' && going && (
           <RecordForm
             visit={visit}
@@ -425,17 +489,22 @@ export function HomeVisitRecord({
           />
         )}
         {visit.status === 'planned' && !going && (
-          <p className="empty">Only the staff going on this visit can record it.</p>
+          <p className="empty">
+            {t({
+              defaultMessage: 'Only the staff going on this visit can record it.',
+              id: 'BzgpqP',
+            })}
+          </p>
         )}
         {visit.status === 'completed' && (
           <dl className="visit-record">
-            <dt>Who was there</dt>
+            <dt>{t({ defaultMessage: 'Who was there', id: 'mH4G94' })}</dt>
             <dd>{visit.present}</dd>
-            <dt>Hopes and dreams</dt>
+            <dt>{t({ defaultMessage: 'Hopes and dreams', id: 'HzMgho' })}</dt>
             <dd>{visit.hopes}</dd>
             {visit.concerns && (
               <>
-                <dt>Concerns</dt>
+                <dt>{t({ defaultMessage: 'Concerns', id: 'xg6/fp' })}</dt>
                 <dd>{visit.concerns}</dd>
               </>
             )}

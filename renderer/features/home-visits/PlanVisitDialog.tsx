@@ -10,6 +10,8 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { fromSchoolLocal, PLACE_WORDS } from '../../ui/format';
 import { localDateTime } from '../../ui/forms';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 const planForm = API['homeVisit.plan'].input.omit({ scheduledAt: true }).extend({
   when: localDateTime,
@@ -39,7 +41,11 @@ export function PlanVisitDialog({
       when: `${format(addDays(new Date(), 2), 'yyyy-MM-dd')}T16:00`,
       place: 'home',
       placeDetail: null,
-      purpose: 'Get to know the family and hear their hopes for the year',
+      purpose: t({
+        defaultMessage: 'Get to know the family and hear their hopes for the year',
+        id: 'zPZV2y',
+      }),
+
       staffIds: [viewer.id],
     },
   });
@@ -58,23 +64,29 @@ export function PlanVisitDialog({
   return (
     <Dialog
       size="wide"
-      title={`Plan a home visit with the ${familyName}`}
+      title={t(
+        { defaultMessage: 'Plan a home visit with the {family}', id: 'B42lk/' },
+        { family: familyName },
+      )}
       onCancel={() => onDone(false)}
     >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <label className="field">
-            <span>When</span>
+            <span>{t({ defaultMessage: 'When', id: 'McnLsx' })}</span>
             <input
               type="datetime-local"
               {...form.register('when')}
               data-autofocus
               aria-invalid={!!errors.when}
             />
-            {errors.when && <span className="field-error">When {errors.when.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'When', id: 'McnLsx' })}
+              message={errors.when?.message}
+            />
           </label>
           <label className="field">
-            <span>Where</span>
+            <span>{t({ defaultMessage: 'Where', id: 'ujaB7H' })}</span>
             <select {...form.register('place')}>
               {HOME_VISIT_PLACES.map((p) => (
                 <option key={p} value={p}>
@@ -84,33 +96,40 @@ export function PlanVisitDialog({
             </select>
           </label>
           <label className="field grow">
-            <span>Place details (optional)</span>
+            <span>{t({ defaultMessage: 'Place details (optional)', id: 'fgKfOq' })}</span>
             <input
               {...form.register('placeDetail', {
                 setValueAs: (v: string) => (v?.trim() ? v : null),
               })}
-              placeholder="e.g. the public library, Room B"
+              placeholder={t({ defaultMessage: 'e.g. the public library, Room B', id: 'QHPWfN' })}
             />
           </label>
         </div>
         <label className="field">
-          <span>Purpose</span>
+          <span>{t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}</span>
           <input {...form.register('purpose')} aria-invalid={!!errors.purpose} />
-          {errors.purpose && <span className="field-error">Purpose {errors.purpose.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}
+            message={errors.purpose?.message}
+          />
         </label>
         <fieldset className="choice-row">
-          <legend>Who is going</legend>
+          <legend>{t({ defaultMessage: 'Who is going', id: '2Kts3h' })}</legend>
           {(staff.data ?? [viewer]).map((s) => (
             <label key={s.id} className="choice">
               <input type="checkbox" value={s.id} {...form.register('staffIds')} /> {s.displayName}
             </label>
           ))}
         </fieldset>
-        {errors.staffIds && <span className="field-error">Staff: {errors.staffIds.message}</span>}
+        <FieldError
+          field={t({ defaultMessage: 'Staff:', id: 'KRUcal' })}
+          message={errors.staffIds?.message}
+        />
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel={'Plan visit'}
+          submitLabel={t({ defaultMessage: 'Plan visit', id: 'JhXbql' })}
+
           busy={isSubmitting}
         />
       </form>

@@ -5,6 +5,7 @@ import { useCall } from '../../api/useCall';
 import { STRENGTH_CATEGORY_WORDS } from '../../ui/format';
 import { ContactPreferences } from '../families/ContactPreferences';
 import { LockIcon } from '../../ui/icons';
+import { t } from '../../i18n/intl';
 
 /**
  * The strengths directory: who could help with the garden, in Spanish? Only strengths the
@@ -22,12 +23,12 @@ export function Strengths({ onOpenFamily }: { onOpenFamily: (householdId: string
   const hits = useCall('strength.search', { text: query, category: category || null, limit: 50 });
   return (
     <div className="families">
-      <h1>Strengths</h1>
+      <h1>{t({ defaultMessage: 'Strengths', id: 'mVJ357' })}</h1>
       <section className="card">
         <div className="row">
           <div className="finder grow">
             <label htmlFor={inputId} className="search-label">
-              Find families who can help
+              {t({ defaultMessage: 'Find families who can help', id: 'EvLElH' })}
             </label>
             <input
               id={inputId}
@@ -35,17 +36,17 @@ export function Strengths({ onOpenFamily }: { onOpenFamily: (householdId: string
               type="search"
               value={text}
               autoFocus
-              placeholder="e.g. garden, Spanish, carpentry"
+              placeholder={t({ defaultMessage: 'e.g. garden, Spanish, carpentry', id: '7V3qCM' })}
               onChange={(e) => setText(e.target.value)}
             />
           </div>
           <label className="field">
-            <span>Kind</span>
+            <span>{t({ defaultMessage: 'Kind', id: 'e5x8FT' })}</span>
             <select
               value={category}
               onChange={(e) => setCategory(e.target.value as StrengthCategory | '')}
             >
-              <option value="">Any kind</option>
+              <option value="">{t({ defaultMessage: 'Any kind', id: 'Fh2PUK' })}</option>
               {STRENGTH_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {STRENGTH_CATEGORY_WORDS[c]}
@@ -62,11 +63,20 @@ export function Strengths({ onOpenFamily }: { onOpenFamily: (householdId: string
         {hits.data?.length === 0 && (
           <p className="empty">
             {query || category
-              ? 'No shared strengths match. Try a shorter word or another kind.'
-              : 'No strengths recorded yet. Add them from a family’s page.'}
+              ? t({
+                  defaultMessage: 'No shared strengths match. Try a shorter word or another kind.',
+                  id: 'mIvLg0',
+                })
+              : t({
+                  defaultMessage: 'No strengths recorded yet. Add them from a family’s page.',
+                  id: 'wHLP/Z',
+                })}
           </p>
         )}
-        <ul className="strength-hits" aria-label="Strengths found">
+        <ul
+          className="strength-hits"
+          aria-label={t({ defaultMessage: 'Strengths found', id: 'kZ78Zw' })}
+        >
           {hits.data?.map(({ strength, familyName, contact }) => (
             <li key={strength.id}>
               <div>
@@ -82,14 +92,20 @@ export function Strengths({ onOpenFamily }: { onOpenFamily: (householdId: string
                 {strength.consent === 'recorder_only' && (
                   <span className="muted">
                     {' '}
-                    · <LockIcon size={14} /> kept with you only
+                    · <LockIcon size={14} />{' '}
+                    {t({ defaultMessage: 'kept with you only', id: 'x9057n' })}
                   </span>
                 )}
               </div>
               {contact ? (
                 <ContactPreferences person={contact} />
               ) : (
-                <p className="muted small-text">No contact person recorded for this family.</p>
+                <p className="muted small-text">
+                  {t({
+                    defaultMessage: 'No contact person recorded for this family.',
+                    id: 'b1rvXj',
+                  })}
+                </p>
               )}
             </li>
           ))}
