@@ -5,17 +5,6 @@ import formatjs from 'eslint-plugin-formatjs';
 import noWordsInJsx from './scripts/eslint-no-words-in-jsx.js';
 import globals from 'globals';
 
-const NOT_YET_TRANSLATED = [
-  'renderer/features/insights/BarChart.tsx',
-  'renderer/features/insights/Figure.tsx',
-  'renderer/features/insights/GoalDialog.tsx',
-  'renderer/features/insights/GoalHint.tsx',
-  'renderer/features/insights/Goals.tsx',
-  'renderer/features/insights/Insights.tsx',
-  'renderer/features/insights/InsightsSummary.tsx',
-  'renderer/features/insights/Sections.tsx',
-];
-
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'build/', 'node_modules/', 'test-results/'] },
   js.configs.recommended,
@@ -50,11 +39,6 @@ export default tseslint.config(
       'formatjs/no-multiple-whitespaces': 'error',
       'hearth/no-words-in-jsx': 'error',
     },
-  },
-  {
-    // Screens whose words are not in the catalogs yet (issue 21): this list only shrinks.
-    files: NOT_YET_TRANSLATED,
-    rules: { 'hearth/no-words-in-jsx': 'off' },
   },
   {
     // The architecture's import rules (DESIGN.md): contract imports nothing of ours,

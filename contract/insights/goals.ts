@@ -26,15 +26,6 @@ export const FAMILY_GOAL_MEASURES: readonly GoalMeasure[] = [
   'withStrength',
 ];
 
-export const GOAL_MEASURE_WORDS: Record<GoalMeasure, string> = {
-  goodNews: 'families who heard good news',
-  contacted: 'families contacted',
-  positiveFirst: 'students whose family’s first contact was good news',
-  interpreterUsed: 'contacts with an interpreter where one is needed',
-  startedByFamilies: 'contacts started by families',
-  withStrength: 'families with a strength recorded',
-};
-
 /** The figure a goal's measure reads from the screen's figures for the goal's days. */
 export function goalFigure(measure: GoalMeasure, f: Insights): Measure {
   switch (measure) {

@@ -191,10 +191,10 @@ export const PERSON_KIND_WORDS = wordTable(
 /** Who someone is, as a form offers it. */
 export const PERSON_KIND_CHOICES = wordTable(
   defineMessages({
-    caregiver: { defaultMessage: 'Caregiver' },
-    relative: { defaultMessage: 'Relative' },
-    community_member: { defaultMessage: 'Community member' },
-    visitor: { defaultMessage: 'Visitor' },
+    caregiver: { defaultMessage: 'Caregiver', id: 'dz1JYi' },
+    relative: { defaultMessage: 'Relative', id: 'csFahs' },
+    community_member: { defaultMessage: 'Community member', id: 'YTiTpT' },
+    visitor: { defaultMessage: 'Visitor', id: 'OGqTOQ' },
   }),
 );
 

@@ -3,6 +3,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import { useId, useState } from 'react';
+import { formatNumber, t } from '../../i18n/intl';
 
 export interface Series {
   key: string;
@@ -84,9 +85,11 @@ export function BarChart({
           type="button"
           className="link-button small-text"
           aria-pressed={asTable}
-          onClick={() => setAsTable((t) => !t)}
+          onClick={() => setAsTable((shown) => !shown)}
         >
-          {asTable ? 'Show the chart' : 'Show the numbers'}
+          {asTable
+            ? t({ defaultMessage: 'Show the chart', id: 'fZ9P2g' })
+            : t({ defaultMessage: 'Show the numbers', id: 'NLpkRl' })}
         </button>
       </figcaption>
       {asTable ? (
@@ -107,7 +110,7 @@ export function BarChart({
               <tr key={g.label}>
                 <th scope="row">{g.label}</th>
                 {series.map((s) => (
-                  <td key={s.key}>{(g.values[s.key] ?? 0).toLocaleString()}</td>
+                  <td key={s.key}>{formatNumber(g.values[s.key] ?? 0)}</td>
                 ))}
               </tr>
             ))}
@@ -121,7 +124,14 @@ export function BarChart({
           <svg
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
             role="img"
-            aria-label={`${title}: ${total.toLocaleString()} in all. The numbers are in a table behind “Show the numbers”.`}
+            aria-label={t(
+              {
+                defaultMessage:
+                  '{title}: {total, number} in all. The numbers are in a table behind “Show the numbers”.',
+                id: '6okjRW',
+              },
+              { title, total },
+            )}
           >
             <Group left={MARGIN.left} top={MARGIN.top}>
               {groups.map((g) => (
@@ -149,7 +159,7 @@ export function BarChart({
                             fontSize={10}
                             fill="#1f2a30"
                           >
-                            {value.toLocaleString()}
+                            {formatNumber(value)}
                           </text>
                         )}
                       </g>

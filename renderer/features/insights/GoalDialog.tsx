@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { GOAL_MEASURES, GOAL_MEASURE_WORDS, newGoalInput, type CallInput } from '../../../contract';
+import { GOAL_MEASURES, newGoalInput, type CallInput } from '../../../contract';
+import { goalMeasureWords } from './measureWords';
 import { call, errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { showIssues } from '../../ui/forms';
+import { t } from '../../i18n/intl';
+import { FieldError } from '../../ui/FieldError';
 
 type NewGoal = CallInput<'goal.set'>;
 
@@ -27,30 +30,39 @@ export function GoalDialog({ today, onDone }: { today: string; onDone: (saved: b
     }
   });
   return (
-    <Dialog title="Set a school goal" onCancel={() => onDone(false)}>
+    <Dialog
+      title={t({ defaultMessage: 'Set a school goal', id: '9SEbCp' })}
+      onCancel={() => onDone(false)}
+    >
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
-          <span>The goal, in the school’s words</span>
+          <span>{t({ defaultMessage: 'The goal, in the school’s words', id: 'es5y4K' })}</span>
           <input
             {...form.register('title')}
             data-autofocus
             aria-invalid={!!errors.title}
-            placeholder="Every family hears good news by the winter break"
+            placeholder={t({
+              defaultMessage: 'Every family hears good news by the winter break',
+              id: 'ym/SH6',
+            })}
           />
-          {errors.title && <span className="field-error">The goal {errors.title.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'The goal', id: 'ctdPbK' })}
+            message={errors.title?.message}
+          />
         </label>
         <label className="field">
-          <span>What it counts</span>
+          <span>{t({ defaultMessage: 'What it counts', id: 'TBTyHa' })}</span>
           <select {...form.register('measure')}>
             {GOAL_MEASURES.map((m) => (
               <option key={m} value={m}>
-                {GOAL_MEASURE_WORDS[m]}
+                {goalMeasureWords(m)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Target (percent)</span>
+          <span>{t({ defaultMessage: 'Target (percent)', id: 'a0N7Z/' })}</span>
           <input
             type="number"
             min={1}
@@ -58,24 +70,33 @@ export function GoalDialog({ today, onDone }: { today: string; onDone: (saved: b
             {...form.register('target', { valueAsNumber: true })}
             aria-invalid={!!errors.target}
           />
-          {errors.target && <span className="field-error">Target {errors.target.message}</span>}
+          <FieldError
+            field={t({ defaultMessage: 'Target', id: 'rzbYbE' })}
+            message={errors.target?.message}
+          />
         </label>
         <div className="row">
           <label className="field">
-            <span>From</span>
+            <span>{t({ defaultMessage: 'From', id: 'dM+p3/' })}</span>
             <input type="date" {...form.register('startsOn')} aria-invalid={!!errors.startsOn} />
-            {errors.startsOn && <span className="field-error">From {errors.startsOn.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'From', id: 'dM+p3/' })}
+              message={errors.startsOn?.message}
+            />
           </label>
           <label className="field">
-            <span>By</span>
+            <span>{t({ defaultMessage: 'By', id: 'SgToND' })}</span>
             <input type="date" {...form.register('dueOn')} aria-invalid={!!errors.dueOn} />
-            {errors.dueOn && <span className="field-error">By {errors.dueOn.message}</span>}
+            <FieldError
+              field={t({ defaultMessage: 'By', id: 'SgToND' })}
+              message={errors.dueOn?.message}
+            />
           </label>
         </div>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}
-          submitLabel="Set the goal"
+          submitLabel={t({ defaultMessage: 'Set the goal', id: 'x21jWA' })}
           busy={isSubmitting}
         />
       </form>

@@ -1,6 +1,7 @@
 import { Target } from 'lucide-react';
 import { useCall } from '../../api/useCall';
 import { dayWords } from '../../ui/format';
+import { t } from '../../i18n/intl';
 
 /**
  * A quiet line where staff meet a family (the family page, the front desk) when a current
@@ -19,8 +20,20 @@ export function GoalHint({
   if (waiting.length === 0) return null;
   return (
     <p className="goal-hint small-text">
-      <Target size={14} aria-hidden="true" /> School goal still waiting for this family:{' '}
-      {waiting.map((g) => `“${g.title}” (by ${dayWords(g.dueOn)})`).join('; ')}
+      <Target size={14} aria-hidden="true" />{' '}
+      {t(
+        { defaultMessage: 'School goal still waiting for this family: {goals}', id: 'uKmITE' },
+        {
+          goals: waiting
+            .map((g) =>
+              t(
+                { defaultMessage: '“{title}” (by {day})', id: 'NcHK6q' },
+                { title: g.title, day: dayWords(g.dueOn) },
+              ),
+            )
+            .join('; '),
+        },
+      )}
     </p>
   );
 }

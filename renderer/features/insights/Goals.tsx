@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { GOAL_MEASURE_WORDS, share } from '../../../contract';
+import { share } from '../../../contract';
+import { goalMeasureWords } from './measureWords';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { dayWords } from '../../ui/format';
 import { percent } from './Figure';
 import { GoalDialog } from './GoalDialog';
+import { t } from '../../i18n/intl';
 
 /**
  * The school's goals and how far each has come. Administrators and coordinators set and
@@ -24,17 +26,23 @@ export function Goals({ canSet, today }: { canSet: boolean; today: string }) {
   return (
     <section className="card" aria-labelledby="goals-title">
       <div className="card-header">
-        <h2 id="goals-title">School goals</h2>
+        <h2 id="goals-title">{t({ defaultMessage: 'School goals', id: '+qFRNN' })}</h2>
         {canSet && (
           <button type="button" className="button small" onClick={() => setAdding(true)}>
-            Set a goal
+            {t({ defaultMessage: 'Set a goal', id: 'hJ3NNi' })}
           </button>
         )}
       </div>
       {goals.data?.length === 0 && (
         <p className="empty">
-          No goal yet. One doable goal at a time works best: “every family hears good news by 31
-          October”.{canSet ? '' : ' An administrator or coordinator sets it.'}
+          {t({
+            defaultMessage:
+              'No goal yet. One doable goal at a time works best: “every family hears good news by 31 October”.',
+            id: '9IlHA4',
+          })}
+          {canSet
+            ? ''
+            : ` ${t({ defaultMessage: 'An administrator or coordinator sets it.', id: '3wGKk9' })}`}
         </p>
       )}
       <ul className="goal-list">
@@ -50,15 +58,28 @@ export function Goals({ canSet, today }: { canSet: boolean; today: string }) {
                     className="link-button small-text"
                     onClick={() => void retire(g.id)}
                   >
-                    Retire
+                    {t({ defaultMessage: 'Retire', id: 'CNpEW/' })}
                   </button>
                 )}
               </div>
               <label className="small-text goal-progress">
                 <span>
-                  {percent(g.progress)} of {GOAL_MEASURE_WORDS[g.measure]} ({g.progress.count} of{' '}
-                  {g.progress.of}) since {dayWords(g.startsOn)}; the target is {g.target}% by{' '}
-                  {dayWords(g.dueOn)}.
+                  {t(
+                    {
+                      defaultMessage:
+                        '{share} of {measure} ({count} of {of}) since {from}; the target is {target}% by {due}.',
+                      id: 'dyZmGW',
+                    },
+                    {
+                      share: percent(g.progress),
+                      measure: goalMeasureWords(g.measure),
+                      count: g.progress.count,
+                      of: g.progress.of,
+                      from: dayWords(g.startsOn),
+                      target: g.target,
+                      due: dayWords(g.dueOn),
+                    },
+                  )}
                 </span>
                 <progress
                   max={g.target}

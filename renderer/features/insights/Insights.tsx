@@ -16,13 +16,15 @@ import { GradeOptions, LanguageOptions } from '../../ui/options';
 import { Goals } from './Goals';
 import { InsightsSummary } from './InsightsSummary';
 import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
+import { t } from '../../i18n/intl';
+import { defineMessages } from 'react-intl';
 
-const PERIOD_WORDS: Record<PeriodKind, string> = {
-  year: 'This school year',
-  term: 'This term',
-  month: 'This month',
-  custom: 'Choose the days…',
-};
+const PERIOD_WORDS = defineMessages<PeriodKind>({
+  year: { defaultMessage: 'This school year', id: 'oS1Asd' },
+  term: { defaultMessage: 'This term', id: 'VXwyrJ' },
+  month: { defaultMessage: 'This month', id: 'J3fNDZ' },
+  custom: { defaultMessage: 'Choose the days…', id: 'm/i1Gi' },
+});
 
 /**
  * Insights: how the school's partnership with families is going, for a period, a grade and a
@@ -50,8 +52,10 @@ export default function Insights({
   const scope = { from: period.from, grade, language };
   const [printing, setPrinting] = useState(false);
   const scopeWords = [
-    grade ? gradeLabel(grade) : 'every grade',
-    language ? (languageName(language) ?? language) : 'every home language',
+    grade ? gradeLabel(grade) : t({ defaultMessage: 'every grade', id: 'xQexZU' }),
+    language
+      ? (languageName(language) ?? language)
+      : t({ defaultMessage: 'every home language', id: '0p/N+w' }),
   ].join(', ');
   if (printing && data)
     return (
@@ -66,11 +70,12 @@ export default function Insights({
   return (
     <div className="insights">
       <div className="record-header">
-        <h1>Insights</h1>
+        <h1>{t({ defaultMessage: 'Insights', id: 'xK7rmd' })}</h1>
         {data && data.families > 0 && (
           <div className="actions">
             <button type="button" className="button" onClick={() => setPrinting(true)}>
-              <Printer size={16} aria-hidden="true" /> Print a summary
+              <Printer size={16} aria-hidden="true" />{' '}
+              {t({ defaultMessage: 'Print a summary', id: 'stFhaN' })}
             </button>
             <button
               type="button"
@@ -82,23 +87,30 @@ export default function Insights({
                 )
               }
             >
-              <FileDown size={16} aria-hidden="true" /> Download the figures (CSV)
+              <FileDown size={16} aria-hidden="true" />{' '}
+              {t({ defaultMessage: 'Download the figures (CSV)', id: 'v4hy96' })}
             </button>
           </div>
         )}
       </div>
       <p className="muted small-text">
-        Printed and downloaded figures may leave the school: counts from 1 to 4 are shown there as
-        “fewer than 5”.
+        {t({
+          defaultMessage:
+            'Printed and downloaded figures may leave the school: counts from 1 to 4 are shown there as “fewer than 5”.',
+          id: 'r2D49q',
+        })}
       </p>
-      <section className="card insights-filters" aria-label="What the figures cover">
+      <section
+        className="card insights-filters"
+        aria-label={t({ defaultMessage: 'What the figures cover', id: 'VpGGYl' })}
+      >
         <div className="row">
           <label className="field">
-            <span>Period</span>
+            <span>{t({ defaultMessage: 'Period', id: 'jCNpEL' })}</span>
             <select value={kind} onChange={(e) => setKind(e.target.value as PeriodKind)}>
               {PERIOD_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {PERIOD_WORDS[k]}
+                  {t(PERIOD_WORDS[k])}
                 </option>
               ))}
             </select>
@@ -106,7 +118,7 @@ export default function Insights({
           {kind === 'custom' && (
             <>
               <label className="field">
-                <span>From</span>
+                <span>{t({ defaultMessage: 'From', id: 'dM+p3/' })}</span>
                 <input
                   type="date"
                   value={custom.from}
@@ -115,7 +127,7 @@ export default function Insights({
                 />
               </label>
               <label className="field">
-                <span>To</span>
+                <span>{t({ defaultMessage: 'To', id: '9j3hXO' })}</span>
                 <input
                   type="date"
                   value={custom.to}
@@ -128,28 +140,38 @@ export default function Insights({
             </>
           )}
           <label className="field">
-            <span>Grade</span>
+            <span>{t({ defaultMessage: 'Grade', id: 'qXTiEd' })}</span>
             <select value={grade ?? ''} onChange={(e) => setGrade(e.target.value || null)}>
-              <option value="">Every grade</option>
+              <option value="">{t({ defaultMessage: 'Every grade', id: 'CezX38' })}</option>
               <GradeOptions />
             </select>
           </label>
           <label className="field">
-            <span>Home language</span>
+            <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
             <select value={language ?? ''} onChange={(e) => setLanguage(e.target.value || null)}>
-              <option value="">Every language</option>
+              <option value="">{t({ defaultMessage: 'Every language', id: '2wb8dk' })}</option>
               <LanguageOptions />
             </select>
           </label>
         </div>
         {valid ? (
           <p className="muted small-text" aria-live="polite">
-            {dayWords(period.from)} to {dayWords(period.to)}
-            {data && ` · ${data.families.toLocaleString()} families`}
+            {t(
+              { defaultMessage: '{from} to {to}', id: 'tXYVJd' },
+              { from: dayWords(period.from), to: dayWords(period.to) },
+            )}
+            {data &&
+              ` · ${t(
+                {
+                  defaultMessage: '{count, plural, one {# family} other {# families}}',
+                  id: 'd/sMKK',
+                },
+                { count: data.families },
+              )}`}
           </p>
         ) : (
           <p id="period-error" role="alert" className="error-text">
-            The period must start before it ends.
+            {t({ defaultMessage: 'The period must start before it ends.', id: 'ZWzU5u' })}
           </p>
         )}
       </section>
@@ -159,10 +181,16 @@ export default function Insights({
           {errorMessage(figures.error)}
         </p>
       )}
-      {!data && figures.error === undefined && <p className="muted">Counting…</p>}
+      {!data && figures.error === undefined && (
+        <p className="muted">{t({ defaultMessage: 'Counting…', id: 'jrdovp' })}</p>
+      )}
       {data && data.families === 0 && (
         <p className="empty">
-          No families yet: the figures come once families are added and contacts are logged.
+          {t({
+            defaultMessage:
+              'No families yet: the figures come once families are added and contacts are logged.',
+            id: 'w8XqNO',
+          })}
         </p>
       )}
       {data && data.families > 0 && (

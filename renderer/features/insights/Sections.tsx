@@ -29,10 +29,12 @@ import {
   languageName,
   STRENGTH_CATEGORY_WORDS,
 } from '../../ui/format';
-import { plural } from '../../../contract';
+import { defineMessages } from 'react-intl';
 import { roleName } from '../../ui/roles';
 import { BarChart } from './BarChart';
 import { Figure, openFamilies, percent } from './Figure';
+import { measureWords } from './measureWords';
+import { t, uiLanguage } from '../../i18n/intl';
 
 /** What the screen is narrowed to, carried into every drill-down. */
 export interface Scope {
@@ -42,7 +44,7 @@ export interface Scope {
 }
 
 const monthLabel = (month: string) =>
-  new Date(`${month}-15T12:00:00Z`).toLocaleDateString(undefined, {
+  new Date(`${month}-15T12:00:00Z`).toLocaleDateString(uiLanguage(), {
     month: 'short',
     year: '2-digit',
   });
@@ -54,7 +56,7 @@ export function PositiveFirst({ figures, scope }: { figures: Insights; scope: Sc
   const noGoodNews = figures.goodNews.of - figures.goodNews.count;
   return (
     <section className="card" aria-labelledby="positive-title">
-      <h2 id="positive-title">Positive contact first</h2>
+      <h2 id="positive-title">{t({ defaultMessage: 'Positive contact first', id: 'gzm0o9' })}</h2>
       <div className="figures">
         <Figure
           measure={figures.positiveFirst}
@@ -68,7 +70,14 @@ export function PositiveFirst({ figures, scope }: { figures: Insights; scope: Sc
           unit="families"
           lastYear={last?.goodNews}
           drill={{
-            label: `See the ${plural(noGoodNews, 'family', 'families')} without good news`,
+            label: t(
+              {
+                defaultMessage:
+                  'See the {count, plural, one {# family} other {# families}} without good news',
+                id: '1d2Ror',
+              },
+              { count: noGoodNews },
+            ),
             filter: { ...base, noGoodNewsSince: scope.from },
           }}
         />
@@ -77,21 +86,38 @@ export function PositiveFirst({ figures, scope }: { figures: Insights; scope: Sc
           definition={WAITING}
           unit="families"
           drill={{
-            label: `See the ${plural(figures.waiting.count, 'family', 'families')} still waiting`,
+            label: t(
+              {
+                defaultMessage:
+                  'See the {count, plural, one {# family} other {# families}} still waiting',
+                id: 'CtsmjV',
+              },
+              { count: figures.waiting.count },
+            ),
             filter: { ...base, noGoodNews: true },
           }}
         />
         <Figure
           measure={figures.contacted}
           definition={{
-            title: 'Contacted in the period',
-            definition:
-              'Of all the school’s families, the share the school was in contact with in the period.',
+            title: t({ defaultMessage: 'Contacted in the period', id: 'uNrvtR' }),
+            definition: t({
+              defaultMessage:
+                'Of all the school’s families, the share the school was in contact with in the period.',
+              id: '5/n0tF',
+            }),
           }}
           unit="families"
           lastYear={last?.contacted}
           drill={{
-            label: `See the ${plural(notContacted, 'family', 'families')} not contacted`,
+            label: t(
+              {
+                defaultMessage:
+                  'See the {count, plural, one {# family} other {# families}} not contacted',
+                id: 'd1Oy6F',
+              },
+              { count: notContacted },
+            ),
             filter: { ...base, notContactedSince: scope.from },
           }}
         />
@@ -104,35 +130,57 @@ export function TwoWay({ figures, scope }: { figures: Insights; scope: Scope }) 
   const { twoWay, voice } = figures;
   return (
     <section className="card" aria-labelledby="two-way-title">
-      <h2 id="two-way-title">Two-way</h2>
+      <h2 id="two-way-title">{t({ defaultMessage: 'Two-way', id: 'IcxN3r' })}</h2>
       <BarChart
-        title="Contacts by month and by who started them"
+        title={t({ defaultMessage: 'Contacts by month and by who started them', id: 'KHhCOR' })}
         series={CONTACT_DIRECTIONS.map((d) => ({ key: d, label: DIRECTION_WORDS[d] }))}
         groups={twoWay.months.map((m) => ({ label: monthLabel(m.month), values: m.byDirection }))}
       />
       <div className="figures">
         <Figure
           measure={twoWay.startedByFamilies}
-          definition={{ title: 'Started by families', definition: TWO_WAY.definition }}
+          definition={{
+            title: t({ defaultMessage: 'Started by families', id: 'IShu+U' }),
+            definition: measureWords(TWO_WAY).definition,
+          }}
           unit="contacts"
           lastYear={figures.lastYear?.startedByFamilies}
         />
         <div className="figure">
-          <h3>{VOICE.title}</h3>
-          <p className="small-text">
-            Raised {voice.raised} · heard {voice.heard} · acted on {voice.acted} · told {voice.told}
-          </p>
+          <h3>{measureWords(VOICE).title}</h3>
+          <p className="small-text">{voiceSteps(voice)}</p>
           <p className="small-text">
             {voice.medianDaysToTold === null
-              ? 'No family has been told yet.'
-              : `Told in ${voice.medianDaysToTold} days (the median).`}
+              ? t({ defaultMessage: 'No family has been told yet.', id: 'KR2M+0' })
+              : t(
+                  {
+                    defaultMessage:
+                      'Told in {days, plural, one {# day} other {# days}} (the median).',
+                    id: 'Xk+h9m',
+                  },
+                  { days: voice.medianDaysToTold },
+                )}
           </p>
           <p className="small-text">
-            Still open: {VOICE_AGES.map((age) => `${voice.openByAge[age]} ${age}`).join(' · ')}
+            {t(
+              { defaultMessage: 'Still open: {ages}', id: '1HPF0t' },
+              {
+                ages: VOICE_AGES.map((age) =>
+                  t(
+                    {
+                      defaultMessage:
+                        '{count} {age, select, under_1_week {under 1 week} 1_to_4_weeks {1 to 4 weeks} 1_to_3_months {1 to 3 months} other {over 3 months}}',
+                      id: '0ioUs6',
+                    },
+                    { count: voice.openByAge[age], age: age.replaceAll(' ', '_') },
+                  ),
+                ).join(' · '),
+              },
+            )}
           </p>
           <details className="small-text">
-            <summary>What this counts</summary>
-            <p>{VOICE.definition}</p>
+            <summary>{t({ defaultMessage: 'What this counts', id: 'xdk8zz' })}</summary>
+            <p>{measureWords(VOICE).definition}</p>
           </details>
           <button
             type="button"
@@ -141,7 +189,7 @@ export function TwoWay({ figures, scope }: { figures: Insights; scope: Scope }) 
               openFamilies({ grade: scope.grade, language: scope.language, openVoice: true })
             }
           >
-            See the families with items still open
+            {t({ defaultMessage: 'See the families with items still open', id: 'Y49M/i' })}
           </button>
         </div>
       </div>
@@ -149,19 +197,31 @@ export function TwoWay({ figures, scope }: { figures: Insights; scope: Scope }) 
   );
 }
 
-const GROUP_WORDS: Record<ReachGroup, string> = {
-  language: 'Home language',
-  interpreter: 'Needs an interpreter',
-  grade: 'Grade',
-  channel: 'Preferred channel',
-};
+/** "Raised 4 · heard 3 · acted on 2 · told 1". */
+export const voiceSteps = (voice: Record<'raised' | 'heard' | 'acted' | 'told', string | number>) =>
+  t(
+    {
+      defaultMessage: 'Raised {raised} · heard {heard} · acted on {acted} · told {told}',
+      id: 'fAxZgd',
+    },
+    voice,
+  );
+
+const GROUP_WORDS = defineMessages<ReachGroup>({
+  language: { defaultMessage: 'Home language', id: 'ItVlvf' },
+  interpreter: { defaultMessage: 'Needs an interpreter', id: '4XkLNd' },
+  grade: { defaultMessage: 'Grade', id: 'qXTiEd' },
+  channel: { defaultMessage: 'Preferred channel', id: 'fTc71m' },
+});
 
 function groupValueWords(group: ReachGroup, value: string): string {
-  if (value === '') return 'None recorded';
+  if (value === '') return t({ defaultMessage: 'None recorded', id: '/rk7c5' });
   if (group === 'language') return languageName(value) ?? value;
   if (group === 'grade') return gradeLabel(value);
   if (group === 'channel') return CHANNEL_WORDS[value as Channel] ?? value;
-  return value === 'yes' ? 'Yes' : 'No';
+  return value === 'yes'
+    ? t({ defaultMessage: 'Yes', id: 'a5msuh' })
+    : t({ defaultMessage: 'No', id: 'oUWADl' });
 }
 
 function groupFilter(group: ReachGroup, value: string): Partial<FamilyListFilter> | null {
@@ -178,30 +238,37 @@ export function Reach({ figures, scope }: { figures: Insights; scope: Scope }) {
   return (
     <section className="card" aria-labelledby="reach-title">
       <div className="card-header">
-        <h2 id="reach-title">{REACH.title}</h2>
+        <h2 id="reach-title">{measureWords(REACH).title}</h2>
         <label className="field inline">
-          <span>Group by</span>
+          <span>{t({ defaultMessage: 'Group by', id: 'HWWSQ/' })}</span>
           <select value={group} onChange={(e) => setGroup(e.target.value as ReachGroup)}>
             {REACH_GROUPS.map((g) => (
               <option key={g} value={g}>
-                {GROUP_WORDS[g]}
+                {t(GROUP_WORDS[g])}
               </option>
             ))}
           </select>
         </label>
       </div>
-      <p className="muted small-text">{REACH.definition}</p>
+      <p className="muted small-text">{measureWords(REACH).definition}</p>
       <div className="table-scroll">
         <table className="log-table">
-          <caption className="visually-hidden">Reach by {GROUP_WORDS[group].toLowerCase()}</caption>
+          <caption className="visually-hidden">
+            {t(
+              { defaultMessage: 'Reach by {group}', id: '8mCw0h' },
+              { group: t(GROUP_WORDS[group]) },
+            )}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">{GROUP_WORDS[group]}</th>
-              <th scope="col">Families</th>
-              <th scope="col">Contacted</th>
-              <th scope="col">Good news</th>
-              <th scope="col">Days since last contact (median)</th>
-              <th scope="col">Never contacted</th>
+              <th scope="col">{t(GROUP_WORDS[group])}</th>
+              <th scope="col">{t({ defaultMessage: 'Families', id: 'bkeZ+E' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Contacted', id: '6O9OMe' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Good news', id: 'qz6BY+' })}</th>
+              <th scope="col">
+                {t({ defaultMessage: 'Days since last contact (median)', id: 'umYjiz' })}
+              </th>
+              <th scope="col">{t({ defaultMessage: 'Never contacted', id: 'AtPrZu' })}</th>
             </tr>
           </thead>
           <tbody>
@@ -227,7 +294,14 @@ export function Reach({ figures, scope }: { figures: Insights; scope: Scope }) {
                           })
                         }
                       >
-                        {notContacted} not
+                        {t(
+                          {
+                            defaultMessage: '{count} not',
+                            id: 'PVoI6A',
+                            description: 'families not contacted',
+                          },
+                          { count: notContacted },
+                        )}
                       </button>
                     )}
                   </td>
@@ -243,13 +317,19 @@ export function Reach({ figures, scope }: { figures: Insights; scope: Scope }) {
       <div className="figures">
         <Figure
           measure={{ count: languages.interpreterUsed, of: languages.needInterpreter }}
-          definition={{ title: 'With an interpreter', definition: INTERPRETERS.definition }}
-          unit="contacts with families who need one"
+          definition={{
+            title: t({ defaultMessage: 'With an interpreter', id: '0bzoMl' }),
+            definition: measureWords(INTERPRETERS).definition,
+          }}
+          unit="contactsNeedingInterpreter"
         />
         <Figure
           measure={{ count: languages.inFamilyLanguage, of: languages.withLanguage }}
-          definition={{ title: 'In the family’s language', definition: INTERPRETERS.definition }}
-          unit="contacts whose language was recorded"
+          definition={{
+            title: t({ defaultMessage: 'In the family’s language', id: 'vN2xZX' }),
+            definition: measureWords(INTERPRETERS).definition,
+          }}
+          unit="contactsWithLanguage"
         />
       </div>
     </section>
@@ -263,26 +343,43 @@ export function Everyone({ figures }: { figures: Insights }) {
   );
   return (
     <section className="card" aria-labelledby="everyone-title">
-      <h2 id="everyone-title">{EVERYONE.title}</h2>
-      <p className="muted small-text">{EVERYONE.definition}</p>
+      <h2 id="everyone-title">{measureWords(EVERYONE).title}</h2>
+      <p className="muted small-text">{measureWords(EVERYONE).definition}</p>
       <BarChart
-        title="Contacts by staff role"
-        series={[{ key: 'contacts', label: 'Contacts' }]}
+        title={t({ defaultMessage: 'Contacts by staff role', id: 'RrCuWb' })}
+        series={[{ key: 'contacts', label: t({ defaultMessage: 'Contacts', id: '4S241U' }) }]}
         groups={roles.map(([role, n]) => ({ label: roleName(role), values: { contacts: n } }))}
       />
       <BarChart
-        title="Different staff who contacted families, by month"
-        series={[{ key: 'staff', label: 'Staff' }]}
+        title={t({
+          defaultMessage: 'Different staff who contacted families, by month',
+          id: 'Dy+k4m',
+        })}
+        series={[{ key: 'staff', label: t({ defaultMessage: 'Staff', id: 'gFJ4sU' }) }]}
         groups={everyone.months.map((m) => ({
           label: monthLabel(m.month),
           values: { staff: m.staff },
         }))}
       />
       <p>
-        Liaisons and coordinators made {percent(everyone.liaisonShare)} of the contacts (
-        {everyone.liaisonShare.count} of {everyone.liaisonShare.of}).
+        {t(
+          {
+            defaultMessage:
+              'Liaisons and coordinators made {share} of the contacts ({count} of {of}).',
+            id: 'FK34xF',
+          },
+          {
+            share: percent(everyone.liaisonShare),
+            count: everyone.liaisonShare.count,
+            of: everyone.liaisonShare.of,
+          },
+        )}
         {everyone.trend === 'narrowing' &&
-          ' Their share grew while everyone else made fewer contacts: partnership is resting on fewer shoulders.'}
+          ` ${t({
+            defaultMessage:
+              'Their share grew while everyone else made fewer contacts: partnership is resting on fewer shoulders.',
+            id: 'ezpMLj',
+          })}`}
       </p>
     </section>
   );
@@ -293,16 +390,28 @@ export function StrengthsAndVisits({ figures }: { figures: Insights }) {
   const categories = Object.entries(strengths.byCategory) as [StrengthCategory, number][];
   return (
     <section className="card" aria-labelledby="strengths-visits-title">
-      <h2 id="strengths-visits-title">Strengths and home visits</h2>
+      <h2 id="strengths-visits-title">
+        {t({ defaultMessage: 'Strengths and home visits', id: 'fFjj7M' })}
+      </h2>
       <div className="figures">
         <Figure measure={strengths.withStrength} definition={STRENGTHS} unit="families" />
         <div className="figure">
-          <h3>Strengths by kind</h3>
+          <h3>{t({ defaultMessage: 'Strengths by kind', id: 'dhSnzc' })}</h3>
           <p className="small-text">
-            Invited to share in the period: {strengths.invited} · contributed by families:{' '}
-            {strengths.contributed}
+            {t(
+              {
+                defaultMessage:
+                  'Invited to share in the period: {invited} · contributed by families: {contributed}',
+                id: 'cu9JRa',
+              },
+              { invited: strengths.invited, contributed: strengths.contributed },
+            )}
           </p>
-          {categories.length === 0 && <p className="small-text">None recorded yet.</p>}
+          {categories.length === 0 && (
+            <p className="small-text">
+              {t({ defaultMessage: 'None recorded yet.', id: 'TjdlM6' })}
+            </p>
+          )}
           <ul className="small-text">
             {categories.map(([category, n]) => (
               <li key={category}>
@@ -313,23 +422,39 @@ export function StrengthsAndVisits({ figures }: { figures: Insights }) {
         </div>
       </div>
       {homeVisits.byGrade.length === 0 ? (
-        <p className="empty">No home visits were scheduled in the period.</p>
+        <p className="empty">
+          {t({ defaultMessage: 'No home visits were scheduled in the period.', id: 'Rp0WKD' })}
+        </p>
       ) : (
         <BarChart
-          title={`${HOME_VISITS.title} by grade`}
+          title={t(
+            { defaultMessage: '{measure} by grade', id: 'P5zIf2' },
+            { measure: measureWords(HOME_VISITS).title },
+          )}
           series={HOME_VISIT_STATUSES.map((s) => ({ key: s, label: HOME_VISIT_STATUS_WORDS[s] }))}
           groups={homeVisits.byGrade.map((g) => ({
-            label: g.grade === '' ? 'No student' : g.grade,
+            label: g.grade === '' ? t({ defaultMessage: 'No student', id: 'Uc/1YY' }) : g.grade,
+
             values: g.byStatus,
           }))}
         />
       )}
       <p className="small-text">
-        In all:{' '}
-        {HOME_VISIT_STATUSES.map(
-          (s) => `${homeVisits.byStatus[s]} ${HOME_VISIT_STATUS_WORDS[s].toLowerCase()}`,
-        ).join(' · ')}
-        . {HOME_VISITS.definition}
+        {t(
+          { defaultMessage: 'In all: {counts}.', id: '/unwRf' },
+          {
+            counts: HOME_VISIT_STATUSES.map((s) =>
+              t(
+                { defaultMessage: '{count} {status}', id: 'e6QlEr' },
+                {
+                  count: homeVisits.byStatus[s],
+                  status: HOME_VISIT_STATUS_WORDS[s].toLocaleLowerCase(uiLanguage()),
+                },
+              ),
+            ).join(' · '),
+          },
+        )}{' '}
+        {measureWords(HOME_VISITS).definition}
       </p>
     </section>
   );
