@@ -30,8 +30,7 @@ export function refusal(
 ): string | null {
   const changed = before ? changedFields(before, after) : [];
   // Each member chooses the language Hearth speaks to them, on any computer.
-  if (table === 'staff' && before && after.id === writer.id && onlyOwnChoices(changed))
-    return null;
+  if (table === 'staff' && before && after.id === writer.id && onlyOwnChoices(changed)) return null;
   if (DISTRICT_MANAGED.has(table))
     return 'Schools and staff are managed by the district, not on this computer.';
   switch (table) {

@@ -19,13 +19,7 @@ const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as 
 function extracted(): English {
   const out = execFileSync(
     join(ROOT, 'node_modules/.bin/formatjs'),
-    [
-      'extract',
-      'renderer/**/*.{ts,tsx}',
-      '--additional-function-names',
-      't,tRich',
-      '--throws',
-    ],
+    ['extract', 'renderer/**/*.{ts,tsx}', '--additional-function-names', 't,tRich', '--throws'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return JSON.parse(out) as English;
