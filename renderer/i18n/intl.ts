@@ -65,7 +65,6 @@ export async function switchTo(language: UiLanguage): Promise<void> {
   const words = language === 'en' ? { messages: {}, dates: enUS } : await LOADERS[language]();
   intl = make(language, words.messages);
   dates = words.dates;
-  document.documentElement.lang = language;
 }
 
 // U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE.

@@ -10,8 +10,12 @@ export function useWindowLanguage(wanted: UiLanguage): UiLanguage {
   useEffect(() => {
     let current = true;
     void switchTo(wanted).then(() => {
-      if (current) setShown(wanted);
+      if (!current) return;
+      // Screen readers and hyphenation follow the page's language.
+      document.documentElement.lang = wanted;
+      setShown(wanted);
     });
+
     return () => {
       current = false;
     };

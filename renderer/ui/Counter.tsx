@@ -13,7 +13,7 @@ export function Counter({ value, max }: { value: string | undefined; max: number
       aria-live="polite"
     >
       {formatNumber(length)} / {formatNumber(max)}
-      {length > max && t({ defaultMessage: ' — too long', id: 'xj5Tn5' })}
+      {length > max && ` — ${t({ defaultMessage: 'too long', id: '1XpdlT' })}`}
     </span>
   );
 }

@@ -19,7 +19,14 @@ const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as 
 function extracted(): English {
   const out = execFileSync(
     join(ROOT, 'node_modules/.bin/formatjs'),
-    ['extract', 'renderer/**/*.{ts,tsx}', '--additional-function-names', 't,tRich', '--throws'],
+    [
+      'extract',
+      'renderer/**/*.{ts,tsx}',
+      '--additional-function-names',
+      't,tRich',
+      '--preserve-whitespace',
+      '--throws',
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return JSON.parse(out) as English;
@@ -52,6 +59,14 @@ describe('message catalogs', () => {
 
   it('hold every message the code shows, as the code words it (npm run i18n:extract)', () => {
     expect(english).toEqual(extracted());
+  });
+
+  it('word each message whole: none starts or ends with a space a translation could lose', () => {
+    expect(
+      Object.values(english)
+        .map((m) => m.defaultMessage)
+        .filter((text) => text !== text.trim()),
+    ).toEqual([]);
   });
 
   describe.each(TRANSLATIONS)('%s', (language) => {

@@ -106,9 +106,7 @@ export function StudentRecord({
                       t(
                         { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
                         {
-                          channels: c.person.channels
-                            .map((ch) => CHANNEL_WORDS[ch])
-                            .join(t({ defaultMessage: ', then ', id: 's7DU1H' })),
+                          channels: c.person.channels.map((ch) => CHANNEL_WORDS[ch]).join(' → '),
                         },
                       ),
                     c.person.phones.join(', '),

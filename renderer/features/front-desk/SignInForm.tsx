@@ -196,9 +196,7 @@ export function SignInForm({
                   {t(
                     { defaultMessage: 'Prefers {channels}', id: 't2wDrb' },
                     {
-                      channels: known.person.channels
-                        .map((c) => CHANNEL_WORDS[c])
-                        .join(t({ defaultMessage: ', then ', id: 's7DU1H' })),
+                      channels: known.person.channels.map((c) => CHANNEL_WORDS[c]).join(' → '),
                     },
                   )}
                 </span>
