@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import {
   STRENGTH_CATEGORIES,
   VOICE_NOT_YET_HEARD,
@@ -17,7 +15,8 @@ import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
 import { Writer } from '../../db/write';
-import { CHROMIUM_ARGS, findChromium } from '../chromium';
+import { launchBrowser, startHost } from './browser-host';
+import { languageSwitch } from './language';
 import { percentile, round } from './stats';
 import { familyListBenchmarks } from './families-list';
 import { insightsBenchmarks, rendererSizes } from './insights';
@@ -517,31 +516,15 @@ function restrictedReads() {
 
 async function browserStart(): Promise<void> {
   const dataDir = join(dir, 'browser');
-  const browser = await chromium.launch({
-    executablePath: (await findChromium()).path,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser();
   const samples: number[] = [];
   // The first start creates and fills the demo database; the timed starts open it.
   for (let run = 0; run < 6; run++) {
     const start = performance.now();
-    const child = spawn(
-      process.execPath,
-      [resolve('dist/host/main.js'), '--demo', '--data-dir', dataDir],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const url = await new Promise<string>((done, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)/.exec(out);
-        if (match?.[1]) done(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`host exited with ${code}`)));
-    });
+    const host = await startHost(dataDir);
     try {
       const page = await browser.newPage();
-      await page.goto(url);
+      await page.goto(host.url);
       // A fresh start opens on the sign-in screen (no one is signed in after a restart); it
       // is interactive when the first name has keyboard focus. unlock_ms covers the rest.
       await page.getByRole('heading', { name: 'Sign in to Hearth' }).waitFor();
@@ -550,8 +533,7 @@ async function browserStart(): Promise<void> {
       if (run > 0) samples.push(ms);
       await page.close();
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((done) => child.on('exit', done));
+      await host.stop();
     }
   }
   await browser.close();
@@ -570,6 +552,7 @@ try {
   core.close();
   restrictedReads();
   await browserStart();
+  await languageSwitch(results, { dir, quick, log });
   rendererSizes(results);
   await syncBenchmarks(results, { quick, dir, size, log });
   await rosterBenchmarks(results, { quick, log });
