@@ -6,6 +6,7 @@ import { t, tRich } from '../i18n/intl';
 import { defineMessages } from 'react-intl';
 import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
+import { ShortcutHelp } from './ShortcutHelp';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { Families } from '../features/families/Families';
 import { StudentRecord } from '../features/families/StudentRecord';
@@ -43,6 +44,18 @@ const PAGES: { id: Exclude<Page, 'sync'>; forTeam?: 'health' }[] = [
 
 /** Hearth's name is the same in every language. */
 const PRODUCT_NAME = 'Hearth';
+
+/** Whether a key press is someone typing text (where "?" is a question mark, not a command). */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target;
+  return (
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement &&
+      !['checkbox', 'radio', 'button'].includes(target.type)) ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
 
 // Its charts load only when someone opens it, so the front desk's first load stays small.
 const Insights = lazy(() => import('../features/insights/Insights'));
@@ -94,6 +107,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
   const staff = status.staff;
   const pages = PAGES.filter((p) => !p.forTeam || staff?.teams.includes(p.forTeam));
   const [searchRequest, setSearchRequest] = useState(0);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   // Locking drops this whole tree, so no family data stays in the page behind the lock.
   const lock = useCallback(() => {
@@ -107,6 +121,9 @@ export function Shell({ status, onStatusChange }: ShellProps) {
         event.preventDefault();
         setPage('front-desk');
         setSearchRequest((n) => n + 1);
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey && !isTyping(event)) {
+        event.preventDefault();
+        setShowingShortcuts(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -162,6 +179,17 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           >
             {t({ defaultMessage: 'Ctrl+K search', id: 'DHXptd' })}
           </kbd>
+          <button
+            type="button"
+            className="button small shortcuts-button"
+            aria-keyshortcuts="?"
+            aria-label={t({ defaultMessage: 'Keyboard shortcuts (?)', id: '8byupd' })}
+            title={t({ defaultMessage: 'Keyboard shortcuts (?)', id: '8byupd' })}
+            onClick={() => setShowingShortcuts(true)}
+          >
+            ?
+          </button>
+
           <SyncStatusButton onOpen={() => setPage('sync')} />
           <span className="signed-in">
             {tRich(
@@ -264,6 +292,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
           )}
         </main>
       </div>
+      {showingShortcuts && <ShortcutHelp onClose={() => setShowingShortcuts(false)} />}
     </div>
   );
 }

@@ -108,6 +108,37 @@ describe('Hearth in Spanish', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists every shortcut on "?" (not while typing), and keeps an Arabic name from reordering the words around it', async () => {
+    app = await startApp({ demo: true });
+    const { page } = app;
+    const search = page.getByRole('combobox', { name: 'Who’s here?' });
+    await search.click();
+    await page.keyboard.type('?');
+    expect(await search.inputValue()).toBe('?');
+    await page.keyboard.press('Escape');
+    await search.evaluate((e) => e.blur());
+    await page.keyboard.press('?');
+
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Go to the front desk search').waitFor();
+    await screenshot(page, 'shortcuts-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    // A new visitor with an Arabic name: the sentence about her isolates it, and so does the list.
+    const name = 'فاطمة الزهراء';
+    await search.fill(name);
+    await page.getByRole('option', { name: /as a new visitor/ }).click();
+    await page.keyboard.press('3');
+    await page.keyboard.press('Enter');
+    const notice = page.getByRole('status').filter({ hasText: 'signed in at' });
+    await expect.poll(() => notice.textContent()).toContain(`\u2068${name}\u2069 signed in at`);
+    const listed = page.getByRole('region', { name: /In the building now/ }).getByText(name);
+    expect(await listed.evaluate((e) => getComputedStyle(e).unicodeBidi)).toBe('isolate');
+    await screenshot(page, 'front-desk-arabic-name-1280');
+  });
+
   it('the sign-in screen follows the computer’s language, and each member’s choice follows them', async () => {
     app = await startApp({ demo: true, signedIn: false });
     const front = callOrThrow(app.core, 'staff.list', {}).find((s) => s.role === 'front_office');

@@ -140,6 +140,8 @@ export function FrontDesk({
 
   return (
     <div className="front-desk">
+      <h1 className="visually-hidden">{t({ defaultMessage: 'Front desk', id: 'oW6YIN' })}</h1>
+
       <div className="desk-summary" aria-live="polite">
         <span>
           {tRich(
