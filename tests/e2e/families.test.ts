@@ -165,7 +165,7 @@ describe('a family’s page', () => {
     const people = page.getByRole('region', { name: 'People and students' });
     const membersNamed = () =>
       people
-        .getByRole('button', { name: `Edit ${family.first_name} ${family.last_name}’s details` })
+        .getByRole('button', { name: `Edit details of ${family.first_name} ${family.last_name}` })
         .count();
     await expect.poll(membersNamed).toBe(2);
 

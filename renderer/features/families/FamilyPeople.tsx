@@ -49,7 +49,7 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
                 className="link-button"
                 onClick={() => onOpen({ dialog: 'edit-person', person: m })}
                 aria-label={t(
-                  { defaultMessage: 'Edit {name}’s details', id: 'DYzIBH' },
+                  { defaultMessage: 'Edit details of {name}', id: 'PRR57P' },
                   { name: fullName(m) },
                 )}
               >
@@ -83,7 +83,7 @@ export function FamilyPeople({ family, onOpen, onOpenStudent, onOpenFamily }: Fa
               className="link-button small-text"
               onClick={() => onOpen({ dialog: 'edit-student', studentId: student.id })}
               aria-label={t(
-                { defaultMessage: 'Edit {name}’s details', id: 'DYzIBH' },
+                { defaultMessage: 'Edit details of {name}', id: 'PRR57P' },
                 { name: fullName(student) },
               )}
             >

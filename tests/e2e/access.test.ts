@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../contract';
+import { callOrThrow } from '../../db/core';
+import { signInStaff } from '../fixtures';
+import { axeViolations, startApp, type RunningApp, watchErrors } from './harness';
+
+let app: RunningApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** The words each step looks for, in each language the UI speaks. */
+const WORDS = {
+  en: {
+    nav: [
+      'Front desk',
+      'Families',
+      'Home visits',
+      'Follow-ups',
+      'Health',
+      'Strengths',
+      'Insights',
+      'Settings',
+    ],
+    search: 'Who’s here?',
+    searchFamilies: 'Search families',
+    dialogs: [
+      'Log contact',
+      'Plan home visit',
+      'Add strength',
+      'Add someone',
+      'Edit name and address',
+    ],
+    export: 'Print or export the family’s record…',
+    sync: /Saved on this computer/,
+  },
+  es: {
+    nav: [
+      'Recepción',
+      'Familias',
+      'Visitas domiciliarias',
+      'Seguimientos',
+      'Salud',
+      'Fortalezas',
+      'Panorama',
+      'Configuración',
+    ],
+    search: '¿Quién vino?',
+    searchFamilies: 'Buscar familias',
+    dialogs: [
+      'Registrar contacto',
+      'Planificar una visita domiciliaria',
+      'Añadir fortaleza',
+      'Añadir a alguien',
+      'Editar el nombre y la dirección',
+    ],
+    export: 'Imprimir o exportar el expediente de la familia…',
+    sync: /Guardado en esta computadora/,
+  },
+} as const;
+
+/**
+ * Every screen and dialog, in every language the UI speaks, checked by axe (WCAG 2.1 A and AA
+ * and best practices): the list of what it finds, screen by screen, must be empty.
+ */
+describe.each(['en', 'es'] as const)('every screen and dialog in %s', (language) => {
+  it('is axe-clean', async () => {
+    const words = WORDS[language];
+    app = await startApp({
+      demo: true,
+      signedIn: false,
+      prepare: async (core) => {
+        // An administrator on the health team sees every screen there is.
+        signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'administrator');
+        const { staff } = callOrThrow(core, 'app.status', {});
+        callOrThrow(core, 'staff.update', {
+          id: staff?.id ?? '',
+          teams: ['health', 'support', 'admin'],
+        });
+
+        callOrThrow(core, 'session.setLanguage', { language });
+      },
+    });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    const found: string[] = [];
+    const check = async (screen: string) => {
+      for (const v of await axeViolations(page)) found.push(`${screen}: ${v}`);
+    };
+    const go = (name: string) =>
+      page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+    const dialog = async (button: string, screen: string) => {
+      await page.getByRole('button', { name: button, exact: true }).first().click();
+      await page.getByRole('dialog').waitFor();
+      await check(screen);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    };
+
+    await page.getByRole('combobox', { name: words.search }).waitFor();
+    await check('front desk');
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: words.search }).evaluate((e) => e.blur());
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await check('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: words.search }).fill('garcia');
+    await page.getByRole('option').first().waitFor();
+    await check('front desk search');
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio').first().waitFor();
+    await check('front desk sign-in form');
+    await page.keyboard.press('Escape');
+
+    const family = core.store.db
+      .prepare(
+        `SELECT h.name, p.first_name, p.last_name FROM households h
+         JOIN people p ON p.household_id = h.id ORDER BY h.pk, p.pk LIMIT 1`,
+      )
+      .get() as { name: string; first_name: string; last_name: string };
+    await go(words.nav[1]);
+    await page.getByLabel(words.searchFamilies).fill(`${family.first_name} ${family.last_name}`);
+    await page.getByRole('button', { name: family.name, exact: true }).first().waitFor();
+    await check('families');
+    await page.getByRole('button', { name: family.name, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: family.name }).waitFor();
+    await check('family page');
+    for (const button of words.dialogs) await dialog(button, `family: ${button}`);
+    await dialog(words.export, 'family: export');
+
+    for (const [index, name] of words.nav.entries()) {
+      if (index === 1) continue;
+      await go(name);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Screens that read in the background settle before they are judged.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await check(name);
+    }
+    await page.getByRole('button', { name: words.sync }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await check('sync');
+
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
