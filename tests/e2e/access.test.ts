@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { signInStaff } from '../fixtures';
-import { axeViolations, startApp, type RunningApp, watchErrors } from './harness';
+import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -145,5 +145,37 @@ describe.each(['en', 'es'] as const)('every screen and dialog in %s', (language)
 
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+/** Whether the page scrolls sideways: at 200% zoom nothing should. */
+const sideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('200% zoom', () => {
+  it('every screen fits 1280×800 at 200% (640×400) without scrolling sideways, in Spanish’s longer words', async () => {
+    app = await startApp({
+      demo: true,
+      viewport: { width: 640, height: 400 },
+      prepare: async (core) => {
+        callOrThrow(core, 'session.setLanguage', { language: 'es' });
+      },
+    });
+    const { page } = app;
+    const words = WORDS.es;
+    await page.getByRole('combobox', { name: words.search }).waitFor();
+    const wide: string[] = [];
+    for (const name of words.nav.filter((n) => n !== 'Salud')) {
+      await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      if ((await sideways(page)) > 0) wide.push(`${name}: ${await sideways(page)} px`);
+    }
+    await page.getByRole('navigation').getByRole('button', { name: words.nav[1] }).click();
+    await page.getByRole('button', { name: 'Añadir una familia' }).first().click();
+    await page.getByRole('dialog').waitFor();
+    if ((await sideways(page)) > 0) wide.push(`Añadir una familia: ${await sideways(page)} px`);
+    await screenshot(page, 'zoom-200-add-family-es');
+    expect(wide).toEqual([]);
   });
 });
