@@ -65,7 +65,11 @@ const WORDS = {
  * Every screen and dialog, in every language the UI speaks, checked by axe (WCAG 2.1 A and AA
  * and best practices): the list of what it finds, screen by screen, must be empty.
  */
-describe.each(['en', 'es'] as const)('every screen and dialog in %s', (language) => {
+describe.each([
+  ['en', 'light'],
+  ['es', 'light'],
+  ['en', 'dark'],
+] as const)('every screen and dialog in %s, %s theme', (language, theme) => {
   it('is axe-clean', async () => {
     const words = WORDS[language];
     app = await startApp({
@@ -85,10 +89,19 @@ describe.each(['en', 'es'] as const)('every screen and dialog in %s', (language)
     });
     const { page, core } = app;
     const errors = watchErrors(page);
+    // The theme follows the computer's setting.
+    await page.emulateMedia({ colorScheme: theme });
+    if (theme === 'dark')
+      expect(
+        await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+      ).toBe('rgb(21, 25, 28)');
     const found: string[] = [];
     const check = async (screen: string) => {
       for (const v of await axeViolations(page)) found.push(`${screen}: ${v}`);
+      if (theme === 'dark' || language === 'es')
+        await screenshot(page, `${language}-${theme}-${screen.replace(/\W+/g, '-')}`);
     };
+
     const go = (name: string) =>
       page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
     const dialog = async (button: string, screen: string) => {
