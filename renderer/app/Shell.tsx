@@ -220,6 +220,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 <FamilyPage
                   householdId={current.id}
                   viewer={staff}
+                  school={status.school.name}
                   timeZone={status.school.timeZone}
                   onBack={back}
                   onOpenFamily={openFamily}
@@ -243,6 +244,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 <FrontDesk
                   focusSearchSignal={searchRequest}
                   viewer={staff}
+                  school={status.school?.name ?? ''}
                   timeZone={status.school?.timeZone ?? 'UTC'}
                   onOpenFamily={openFamily}
                 />

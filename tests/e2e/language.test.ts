@@ -139,6 +139,113 @@ describe('Hearth in Spanish', () => {
     await screenshot(page, 'front-desk-arabic-name-1280');
   });
 
+  it('a Spanish-speaking desk prints a visitor pass in Vietnamese and a “you said, we did” notice in Arabic', async () => {
+    app = await startApp({
+      demo: true,
+      prepare: async (core) => {
+        callOrThrow(core, 'session.setLanguage', { language: 'es' });
+      },
+    });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    // Someone who speaks `language` and is the only person of that name, so the desk finds them.
+    const speaker = (language: string) =>
+      core.store.db
+        .prepare(
+          `SELECT p.id, p.first_name, p.last_name, p.household_id, h.name AS family FROM people p
+           JOIN households h ON h.id = p.household_id WHERE p.home_language = ?
+           AND NOT EXISTS (SELECT 1 FROM people q WHERE q.id <> p.id
+             AND q.first_name = p.first_name AND q.last_name IS p.last_name)
+           ORDER BY p.pk LIMIT 1`,
+        )
+        .get(language) as {
+        id: string;
+        first_name: string;
+        last_name: string;
+        household_id: string;
+        family: string;
+      };
+
+    // A Vietnamese-speaking caregiver signs in; the pass is in Vietnamese, dates its way.
+    const vi = speaker('vi');
+    const search = page.getByRole('combobox', { name: '¿Quién vino?' });
+    // The caregiver found, not a student who shares the name nor "sign in as a new visitor".
+    const pick = async (who: { first_name: string; last_name: string }) => {
+      await search.fill(`${who.first_name} ${who.last_name}`);
+      await page
+        .getByRole('option')
+        .filter({ hasText: `${who.first_name} ${who.last_name}` })
+        .filter({ hasNotText: /Estudiante|visitante nuevo/ })
+        .first()
+        .click();
+      await page
+        .getByRole('heading', {
+          name: `Registrando la entrada de ${who.first_name} ${who.last_name}`,
+        })
+        .waitFor();
+    };
+    await pick(vi);
+    await page.getByRole('radio', { name: /Reunión/ }).check();
+    await page.getByLabel('Viene a ver a').fill('Ms. Alvarez');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'entró a las' }).waitFor();
+    await page
+      .getByRole('button', { name: new RegExp(`Pase de visitante para .*${vi.first_name}`) })
+      .click();
+    const pass = page.locator('article.paper');
+    await pass.getByRole('heading', { name: 'Thẻ khách' }).waitFor();
+    expect(await pass.getAttribute('lang')).toBe('vi');
+    expect(await pass.getAttribute('dir')).toBe('ltr');
+    expect(await pass.innerText()).toContain('Mục đích: họp');
+    await page.getByRole('note').filter({ hasText: 'no ha revisado' }).waitFor();
+    await screenshot(page, 'paper-visitor-pass-vi');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cerrar' }).click();
+
+    // An Arabic-speaking family's suggestion, acted on: the notice reads right to left.
+    const ar = speaker('ar');
+    const item = callOrThrow(core, 'voice.create', {
+      householdId: ar.household_id,
+      personId: ar.id,
+      kind: 'suggestion',
+      summary: 'A reading club for parents on Saturdays',
+    });
+    callOrThrow(core, 'voice.advance', { id: item.id, step: 'heard' });
+    callOrThrow(core, 'voice.advance', {
+      id: item.id,
+      step: 'acted',
+      note: 'The library opens on Saturday mornings from January',
+    });
+    await page.getByRole('navigation').getByRole('button', { name: 'Familias' }).click();
+    await page.getByLabel('Buscar familias').fill(`${ar.first_name} ${ar.last_name}`);
+    await page.getByRole('button', { name: ar.family, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: ar.family }).waitFor();
+    await page.getByRole('button', { name: /Imprimir «usted lo dijo/ }).click();
+    const notice = page.locator('article.paper');
+    await notice.getByRole('heading', { name: 'قلتم، فعملنا' }).waitFor();
+    expect(await notice.getAttribute('dir')).toBe('rtl');
+    expect(await notice.innerText()).toContain('The library opens on Saturday mornings');
+    await screenshot(page, 'paper-you-said-we-did-ar');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Cerrar' }).click();
+
+    // A language with no papers yet: English, saying so, with the interpreter offered.
+    const so = speaker('so');
+    await page.getByRole('navigation').getByRole('button', { name: 'Recepción' }).click();
+    await pick(so);
+    await page.getByRole('radio', { name: /Pregunta/ }).check();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'entró a las' }).waitFor();
+    await page
+      .getByRole('button', { name: new RegExp(`Pase de visitante para .*${so.first_name}`) })
+      .click();
+    await pass.getByText(/not yet available in \u2068?Somali\u2069?\. .*interpreter/).waitFor();
+    expect(await pass.getAttribute('lang')).toBe('en');
+    await screenshot(page, 'paper-visitor-pass-so-fallback');
+    expect(errors).toEqual([]);
+  });
+
   it('the sign-in screen follows the computer’s language, and each member’s choice follows them', async () => {
     app = await startApp({ demo: true, signedIn: false });
     const front = callOrThrow(app.core, 'staff.list', {}).find((s) => s.role === 'front_office');

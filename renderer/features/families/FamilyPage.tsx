@@ -58,6 +58,8 @@ export type FamilyDialog =
 interface FamilyPageProps {
   householdId: string;
   viewer: Staff;
+  /** The school's name, as its papers print it. */
+  school: string;
   timeZone: string;
   onBack: () => void;
   onOpenFamily: (householdId: string) => void;
@@ -216,6 +218,7 @@ export function FamilyPage(props: FamilyPageProps) {
           />
           <VoicePanel
             householdId={householdId}
+            school={props.school}
             members={members}
             items={family.voice}
             onChanged={changed}

@@ -16,6 +16,7 @@ import { exactDate, fullName, VOICE_KIND_WORDS, VOICE_STEP_WORDS } from '../../u
 import { defineMessages } from 'react-intl';
 import { t } from '../../i18n/intl';
 import { FieldError } from '../../ui/FieldError';
+import { FamilyPaper } from '../../papers/FamilyPaper';
 
 const NEXT: Record<string, VoiceStep | null> = {
   raised: 'heard',
@@ -48,11 +49,15 @@ export function VoiceItem({
   item,
   onChanged,
   onOpenFamily,
+  paper,
 }: {
   item: VoiceItemView;
   onChanged: () => void;
   onOpenFamily?: (householdId: string) => void;
+  /** Where the family's page shows it: the notice "you said, we did" can be printed for them. */
+  paper?: { school: string; familyLanguage: string | null };
 }) {
+  const [printing, setPrinting] = useState(false);
   const step = voiceStepReached(item);
   const next = NEXT[step] ?? null;
   const [note, setNote] = useState('');
@@ -163,9 +168,29 @@ export function VoiceItem({
           {error}
         </p>
       )}
+      {paper && item.actedAt && (
+        <button type="button" className="link-button small-text" onClick={() => setPrinting(true)}>
+          {t({ defaultMessage: 'Print “you said, we did” for the family', id: 'YZ797B' })}
+        </button>
+      )}
+      {printing && paper && (
+        <FamilyPaper
+          kind="you_said_we_did"
+          familyLanguage={paper.familyLanguage}
+          values={{ school: paper.school }}
+          texts={{ said: item.summary, did: item.actedNote ?? '' }}
+          onClose={() => setPrinting(false)}
+        />
+      )}
     </li>
   );
 }
+
+/** The language of whoever raised an item, else the family's first one recorded. */
+const languageOf = (item: VoiceItemView, members: Person[]): string | null =>
+  members.find((m) => m.id === item.personId)?.homeLanguage ??
+  members.find((m) => m.homeLanguage)?.homeLanguage ??
+  null;
 
 type NewVoice = CallInput<'voice.create'>;
 
@@ -255,11 +280,13 @@ function VoiceForm({
 /** A family's suggestions, concerns and questions, and what became of each. */
 export function VoicePanel({
   householdId,
+  school,
   members,
   items,
   onChanged,
 }: {
   householdId: string;
+  school: string;
   members: Person[];
   items: VoiceItemView[];
   onChanged: () => void;
@@ -278,7 +305,12 @@ export function VoicePanel({
 
       <ul className="voice-list">
         {items.map((item) => (
-          <VoiceItem key={item.id} item={item} onChanged={onChanged} />
+          <VoiceItem
+            key={item.id}
+            item={item}
+            onChanged={onChanged}
+            paper={{ school, familyLanguage: languageOf(item, members) }}
+          />
         ))}
       </ul>
       <VoiceForm householdId={householdId} members={members} onSaved={onChanged} />

@@ -38,11 +38,14 @@ type Stage =
 export function FrontDesk({
   focusSearchSignal,
   viewer,
+  school,
   timeZone,
   onOpenFamily,
 }: {
   focusSearchSignal: number;
   viewer: Staff;
+  /** The school's name, as its papers print it. */
+  school: string;
   timeZone: string;
   onOpenFamily: (householdId: string) => void;
 }) {
@@ -238,6 +241,8 @@ export function FrontDesk({
           <InBuilding
             visits={inBuilding.data}
             now={now}
+            school={school}
+            timeZone={timeZone}
             onSignOut={(v) => void signOut(v)}
             onSignOutAll={() => void signOutAll()}
           />

@@ -11,17 +11,21 @@ import {
 } from '../../ui/format';
 import { CautionIcon } from '../../ui/icons';
 import { t } from '../../i18n/intl';
+import { FamilyPaper } from '../../papers/FamilyPaper';
 
 interface Props {
   visits: VisitView[] | undefined;
   now: Date;
+  school: string;
+  timeZone: string;
   onSignOut: (visit: VisitView) => void;
   onSignOutAll: () => void;
 }
 
 /** Everyone signed in and not yet out, oldest first, each one action from signed out. */
-export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
+export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOutAll }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [pass, setPass] = useState<VisitView | null>(null);
   // After a sign-out removes a row, focus moves to the row now in its place (or the heading),
   // so the keyboard user is never dropped back to the top of the page.
   const focusAfterChange = useRef<number | null>(null);
@@ -32,7 +36,7 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
     const index = focusAfterChange.current;
     if (index === null) return;
     focusAfterChange.current = null;
-    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button.sign-out') ?? [];
     (buttons[Math.min(index, buttons.length - 1)] ?? headingRef.current)?.focus();
   }, [visits]);
   return (
@@ -107,23 +111,50 @@ export function InBuilding({ visits, now, onSignOut, onSignOutAll }: Props) {
                 </time>
               </div>
             </div>
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                onSignOut(v);
-                focusAfterChange.current = index;
-              }}
-              aria-label={t(
-                { defaultMessage: 'Sign out {name}', id: '2/0ivt' },
-                { name: v.visitorName },
-              )}
-            >
-              {t({ defaultMessage: 'Sign out', id: 'xXbJso' })}
-            </button>
+            <div className="visit-actions">
+              <button
+                type="button"
+                className="link-button small-text"
+                onClick={() => setPass(v)}
+                aria-label={t(
+                  { defaultMessage: 'Visitor pass for {name}', id: 'zE6Gbk' },
+                  { name: v.visitorName },
+                )}
+              >
+                {t({ defaultMessage: 'Visitor pass', id: 'ioJZMX' })}
+              </button>
+              <button
+                type="button"
+                className="button small sign-out"
+                onClick={() => {
+                  onSignOut(v);
+                  focusAfterChange.current = index;
+                }}
+                aria-label={t(
+                  { defaultMessage: 'Sign out {name}', id: '2/0ivt' },
+                  { name: v.visitorName },
+                )}
+              >
+                {t({ defaultMessage: 'Sign out', id: 'xXbJso' })}
+              </button>
+            </div>
           </li>
         ))}
       </ul>
+      {pass && (
+        <FamilyPaper
+          kind="visitor_pass"
+          familyLanguage={pass.language}
+          values={{
+            school,
+            name: pass.visitorName,
+            seeing: pass.seeing ?? '',
+            purpose: pass.purpose,
+          }}
+          when={{ at: pass.signedInAt, timeZone }}
+          onClose={() => setPass(null)}
+        />
+      )}
       {confirming && (
         <Dialog
           title={t(
