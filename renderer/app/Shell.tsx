@@ -232,6 +232,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 <HomeVisitRecord
                   visitId={current.id}
                   viewer={staff}
+                  school={status.school.name}
                   timeZone={status.school.timeZone}
                   onBack={back}
                   onOpenFamily={openFamily}

@@ -92,3 +92,9 @@ export async function paperIn(familyLanguage: string | null): Promise<Paper> {
     },
   };
 }
+
+/** Every language the papers exist in, with whether a native speaker has checked it. */
+export async function paperCatalogs(): Promise<{ language: string; reviewed: boolean }[]> {
+  const catalogs = await Promise.all(Object.values(CATALOGS).map((load) => load()));
+  return catalogs.map(({ language, reviewed }) => ({ language, reviewed }));
+}

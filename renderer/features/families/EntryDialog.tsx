@@ -37,6 +37,8 @@ interface EntryDialogProps {
   timeZone: string;
   /** Log a correction of this contact (contacts are never edited). */
   onCorrect: (contact: ContactView) => void;
+  /** Print a good-news contact as a note for the family to keep. */
+  onGoodNewsNote: (contact: ContactView) => void;
   onClose: () => void;
 }
 
@@ -211,7 +213,7 @@ function FollowUps({ followUps }: { followUps: FollowUpView[] }) {
 
 /** One timeline entry read back in full, as the viewer may see it. */
 export function EntryDialog(props: EntryDialogProps) {
-  const { householdId, entry, viewer, timeZone, onCorrect, onClose } = props;
+  const { householdId, entry, viewer, timeZone, onCorrect, onGoodNewsNote, onClose } = props;
   const opened = useCall(
     'timeline.open',
     entry.source === 'note' ? null : { householdId, source: entry.source, id: entry.id },
@@ -336,6 +338,11 @@ export function EntryDialog(props: EntryDialogProps) {
           />
         )}
         <div className="dialog-actions">
+          {record?.source === 'contact' && record.contact.tone === 'good_news' && (
+            <button type="button" className="button" onClick={() => onGoodNewsNote(record.contact)}>
+              {t({ defaultMessage: 'Print a good-news note for the family', id: 'whNsqc' })}
+            </button>
+          )}
           {record?.source === 'contact' && (
             <button type="button" className="button" onClick={() => onCorrect(record.contact)}>
               {t({ defaultMessage: 'Correct this entry', id: '5/sJgz' })}

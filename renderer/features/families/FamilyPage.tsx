@@ -42,6 +42,7 @@ import { EditStudentDialog, StudentDialog } from './StudentDialog';
 import { Timeline } from './Timeline';
 import { VoicePanel } from './VoicePanel';
 import { CheckIcon, LockIcon, NotYetIcon, ToneIcon } from '../../ui/icons';
+import { FamilyPaper } from '../../papers/FamilyPaper';
 import { t } from '../../i18n/intl';
 
 export type FamilyDialog =
@@ -76,6 +77,11 @@ export function FamilyPage(props: FamilyPageProps) {
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<FamilyDialog | null>(null);
   const [printing, setPrinting] = useState<FamilyRecord[] | null>(null);
+  const [goodNews, setGoodNews] = useState<ContactView | null>(null);
+  const [pickupPaper, setPickupPaper] = useState<{
+    student: StudentSummary;
+    link: LinkedPerson;
+  } | null>(null);
   const profile = useCall('family.get', { householdId }, version);
   const followUps = useCall('followUp.forFamily', { householdId }, version);
   const changed = () => setVersion((n) => n + 1);
@@ -95,6 +101,41 @@ export function FamilyPage(props: FamilyPageProps) {
   const family = profile.data;
   const { household, members, students, lastContact } = family;
   if (printing) return <PrintableRecord records={printing} onClose={() => setPrinting(null)} />;
+  if (pickupPaper)
+    return (
+      <FamilyPaper
+        kind="pickup_permission"
+        familyLanguage={members.find((m) => m.homeLanguage)?.homeLanguage ?? null}
+        values={{
+          school: props.school,
+          person: fullName(pickupPaper.link.person),
+          student: fullName(pickupPaper.student),
+          permission: pickupPaper.link.pickup,
+        }}
+        when={{ at: new Date().toISOString(), timeZone }}
+        onClose={() => setPickupPaper(null)}
+      />
+    );
+  if (goodNews)
+    return (
+      <FamilyPaper
+        kind="good_news"
+        familyLanguage={
+          members.find((m) => m.id === goodNews.personId)?.homeLanguage ??
+          goodNews.language ??
+          members.find((m) => m.homeLanguage)?.homeLanguage ??
+          null
+        }
+        values={{
+          school: props.school,
+          family: household.name,
+          student: goodNews.studentNames.join(', ') || household.name,
+          staff: goodNews.staffName,
+        }}
+        texts={{ news: goodNews.summary }}
+        onClose={() => setGoodNews(null)}
+      />
+    );
   const alerts = students.flatMap(({ student, links }) =>
     links.filter((l) => l.pickup !== 'allowed').map((l) => ({ student, link: l })),
   );
@@ -329,6 +370,10 @@ export function FamilyPage(props: FamilyPageProps) {
           viewer={viewer}
           timeZone={timeZone}
           onCorrect={(contact) => setOpen({ dialog: 'correct', contact })}
+          onGoodNewsNote={(contact) => {
+            setOpen(null);
+            setGoodNews(contact);
+          }}
           onClose={() => setOpen(null)}
         />
       )}
@@ -374,7 +419,15 @@ export function FamilyPage(props: FamilyPageProps) {
         <EditStudentDialog studentId={open.studentId} onDone={close} />
       )}
       {open?.dialog === 'link' && (
-        <LinkDialog student={open.student} link={open.link} onDone={close} />
+        <LinkDialog
+          student={open.student}
+          link={open.link}
+          onDone={close}
+          onConfirmation={() => {
+            setOpen(null);
+            setPickupPaper({ student: open.student, link: open.link });
+          }}
+        />
       )}
     </div>
   );

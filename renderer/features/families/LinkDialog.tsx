@@ -30,10 +30,13 @@ export function LinkDialog({
   student,
   link,
   onDone,
+  onConfirmation,
 }: {
   student: StudentSummary;
   link: LinkedPerson;
   onDone: (saved: boolean) => void;
+  /** Print the pickup permission as it is saved, for the family to check. */
+  onConfirmation: () => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LinkFacts, unknown, z.output<typeof linkForm>>({
@@ -123,6 +126,12 @@ export function LinkDialog({
           <input type="checkbox" {...form.register('emergencyContact')} />{' '}
           {t({ defaultMessage: 'Emergency contact', id: 'Q5Sr4w' })}
         </label>
+        <button type="button" className="link-button" onClick={onConfirmation}>
+          {t({
+            defaultMessage: 'Print the pickup permission for the family to confirm',
+            id: '+/CDUO',
+          })}
+        </button>
         <FormActions
           error={error}
           onCancel={() => onDone(false)}

@@ -22,6 +22,7 @@ import { Counter } from '../../ui/Counter';
 import { ToneChoice } from '../../ui/ToneChoice';
 import { fitDraft } from './draftFit';
 import { t } from '../../i18n/intl';
+import { FamilyPaper } from '../../papers/FamilyPaper';
 import { FieldError } from '../../ui/FieldError';
 
 const EMPTY: HomeVisitDraft = {
@@ -425,17 +426,21 @@ function RecordForm({
 export function HomeVisitRecord({
   visitId,
   viewer,
+  school,
   timeZone,
   onBack,
   onOpenFamily,
 }: {
   visitId: string;
   viewer: Staff;
+  /** The school's name, as its papers print it. */
+  school: string;
   timeZone: string;
   onBack: () => void;
   onOpenFamily: (householdId: string) => void;
 }) {
   const [version, setVersion] = useState(0);
+  const [printing, setPrinting] = useState(false);
   const loaded = useCall('homeVisit.get', { id: visitId }, version);
   if (loaded.error !== undefined)
     return (
@@ -510,6 +515,19 @@ export function HomeVisitRecord({
             )}
           </dl>
         )}
+        {visit.status === 'completed' && (
+          <button type="button" className="button" onClick={() => setPrinting(true)}>
+            {t({ defaultMessage: 'Print a summary for the family', id: 'kd6Ny9' })}
+          </button>
+        )}
+        {printing && (
+          <VisitSummaryPaper
+            visit={visit}
+            school={school}
+            timeZone={timeZone}
+            onClose={() => setPrinting(false)}
+          />
+        )}
         {(visit.status === 'cancelled' || visit.status === 'declined') && (
           <p>
             {HOME_VISIT_STATUS_WORDS[visit.status]}
@@ -518,5 +536,31 @@ export function HomeVisitRecord({
         )}
       </section>
     </div>
+  );
+}
+
+/** The summary of a completed visit for the family, in the language of its caregivers. */
+function VisitSummaryPaper({
+  visit,
+  school,
+  timeZone,
+  onClose,
+}: {
+  visit: HomeVisitView;
+  school: string;
+  timeZone: string;
+  onClose: () => void;
+}) {
+  const family = useCall('family.get', { householdId: visit.householdId });
+  if (!family.data) return null;
+  return (
+    <FamilyPaper
+      kind="home_visit_summary"
+      familyLanguage={family.data.members.find((m) => m.homeLanguage)?.homeLanguage ?? null}
+      values={{ school, staff: visit.staffNames.join(', ') }}
+      texts={{ hopes: visit.hopes ?? undefined }}
+      when={{ at: visit.scheduledAt, timeZone }}
+      onClose={onClose}
+    />
   );
 }

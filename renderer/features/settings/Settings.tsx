@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { IdleLockSection } from './IdleLockSection';
 import { LanguageSection } from './LanguageSection';
+import { PapersSection } from './PapersSection';
 import { StaffSection } from './StaffSection';
 
 interface SettingsProps {
@@ -19,7 +20,9 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
       <h1>{t({ defaultMessage: 'Settings', id: 'D3idYv' })}</h1>
       <LanguageSection chosen={status.staff?.language} onStatusChange={onStatusChange} />
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
+      <PapersSection />
       {isAdmin && <AuditSection />}
+
       {isAdmin && (
         <IdleLockSection minutes={status.idleLockMinutes} onStatusChange={onStatusChange} />
       )}
