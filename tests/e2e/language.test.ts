@@ -246,6 +246,50 @@ describe('Hearth in Spanish', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints a good-news note and a pickup permission in a Spanish-speaking family’s language', async () => {
+    app = await startApp({ demo: true });
+    const { page, core } = app;
+    const family = core.store.db
+      .prepare(
+        `SELECT h.id, h.name, p.id AS person, p.first_name, p.last_name FROM households h
+         JOIN people p ON p.household_id = h.id WHERE p.home_language = 'es'
+         AND EXISTS (SELECT 1 FROM student_person_links l WHERE l.person_id = p.id)
+         ORDER BY h.pk LIMIT 1`,
+      )
+      .get() as { id: string; name: string; person: string; first_name: string; last_name: string };
+    callOrThrow(core, 'contact.log', {
+      householdId: family.id,
+      personId: family.person,
+      kind: 'call',
+      direction: 'school_to_family',
+      tone: 'good_news',
+      summary: 'Read a whole chapter book aloud to the class today.',
+    });
+    await nav(page, 'Families');
+    await page.getByLabel('Search families').fill(`${family.first_name} ${family.last_name}`);
+    await page.getByRole('button', { name: family.name, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: family.name }).waitFor();
+    await page.getByRole('button', { name: 'Call', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Print a good-news note for the family' }).click();
+    const paper = page.locator('article.paper');
+    await paper.getByRole('heading', { name: /^Buenas noticias de/ }).waitFor();
+    expect(await paper.innerText()).toContain('Read a whole chapter book aloud');
+    await screenshot(page, 'paper-good-news-es');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^${family.first_name} ${family.last_name}: relationship and pickup for`),
+      })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /Print the pickup permission/ }).click();
+    await paper.getByRole('heading', { name: 'Permiso de recogida' }).waitFor();
+    expect(await paper.innerText()).toMatch(/puede recoger|no puede recoger|hablará primero/);
+    await screenshot(page, 'paper-pickup-permission-es');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('the sign-in screen follows the computer’s language, and each member’s choice follows them', async () => {
     app = await startApp({ demo: true, signedIn: false });
     const front = callOrThrow(app.core, 'staff.list', {}).find((s) => s.role === 'front_office');
