@@ -12,6 +12,8 @@ import {
   secret,
   text,
   timeZone,
+  UNTYPEABLE,
+  wellFormed,
 } from './fields';
 import {
   familyListCursorSchema,
@@ -85,6 +87,7 @@ import { backupFileSchema, backupListSchema } from './backups';
 import { familiesImportInput, familiesImportResultSchema } from './families-csv';
 import { insightsInput, insightsSchema } from './insights/view';
 import { goalProgressSchema, newGoalInput, schoolGoalSchema } from './insights/goals';
+import { droppedPapersSchema } from './papers';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -211,6 +214,17 @@ export const API = {
   ),
   /** Lock now (the lock button, idle time, the computer locking or sleeping). */
   'session.lock': write('anyone', 'none', nothing, appStatusSchema),
+  /** Paper catalogs the district dropped into this computer's folder, checked, with any refused. */
+  'papers.dropped': read('staff', 'none', nothing, droppedPapersSchema),
+  /** The folder (a full path) this computer reads the district's paper catalogs from; null: none. */
+  'settings.setPapersFolder': write(
+    'admin',
+    'none',
+    z.strictObject({
+      folder: z.string().trim().min(1).max(1_000).refine(wellFormed, UNTYPEABLE).nullable(),
+    }),
+    droppedPapersSchema,
+  ),
   /** The signed-in member's own language for Hearth (null: follow the computer's). */
   'session.setLanguage': write(
     'staff',

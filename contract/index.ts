@@ -17,3 +17,4 @@ export * from './keys';
 export * from './plural';
 export * from './insights';
 export * from './csv';
+export * from './papers';

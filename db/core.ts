@@ -21,6 +21,7 @@ import { duplicateHandlers } from './ops/duplicates';
 import { studentMergeHandlers } from './ops/student-merge';
 import { insightsHandlers } from './ops/insights';
 import { goalHandlers } from './ops/goals';
+import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
 import { newFamilyHandlers } from './ops/new-family';
@@ -69,6 +70,7 @@ const HANDLERS: Handlers = {
   ...studentMergeHandlers,
   ...insightsHandlers,
   ...goalHandlers,
+  ...paperHandlers,
   ...syncHandlers,
 };
 

@@ -2,7 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { t } from '../i18n/intl';
 import { languageChoice, languageName } from '../ui/format';
 import { Printable } from '../ui/Printable';
-import { PAPER_LANGUAGES, paperIn, type Paper, type PaperKind, type PaperValues } from './papers';
+import type { PaperKind } from '../../contract';
+import { useCall } from '../api/useCall';
+import { paperIn, paperLanguages, type Paper, type PaperValues } from './papers';
 
 /** What a paper says that staff wrote (in their own words, shown as written). */
 export interface PaperTexts {
@@ -117,14 +119,18 @@ export function FamilyPaper({
 }) {
   const [language, setLanguage] = useState(familyLanguage);
   const [paper, setPaper] = useState<Paper | null>(null);
+  const dropped = useCall('papers.dropped', {}).data;
   useEffect(() => {
+    if (!dropped) return;
     let current = true;
-    void paperIn(language).then((loaded) => current && setPaper(loaded));
+    void paperIn(language, dropped.catalogs).then((loaded) => current && setPaper(loaded));
     return () => {
       current = false;
     };
-  }, [language]);
-  const choices = [...new Set([...(familyLanguage ? [familyLanguage] : []), ...PAPER_LANGUAGES])];
+  }, [language, dropped]);
+  const choices = [
+    ...new Set([...(familyLanguage ? [familyLanguage] : []), ...paperLanguages(dropped?.catalogs)]),
+  ];
   return (
     <Printable
       label={t({ defaultMessage: 'A paper for the family', id: 'gUrtP4' })}

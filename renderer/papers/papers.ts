@@ -1,36 +1,24 @@
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { ENGLISH_PAPERS, type PaperCatalog } from '../../contract';
 
 /**
- * Papers Hearth prints for a family, in the family's home language. Their words are plain
- * text with ICU placeholders in catalogs/<tag>.json (never HTML: values are placed as text),
- * one file a language, each message named "<paper>.<part>"; English is the reference every
- * other catalog must match (same messages, same values: tests/unit/papers.test.ts).
- * `reviewed: false` marks a translation no native speaker has checked yet.
+ * A family's paper in their language: the built-in catalogs (contract/papers/catalogs), and
+ * any a district dropped into the folder named in Settings, which add a language or replace
+ * a built-in one (the core checks them first: db/ops/papers.ts).
  */
-export const PAPER_KINDS = [
-  'visitor_pass',
-  'good_news',
-  'home_visit_summary',
-  'you_said_we_did',
-  'pickup_permission',
-] as const;
-export type PaperKind = (typeof PAPER_KINDS)[number];
-
-export interface PaperCatalog {
-  language: string;
-  reviewed: boolean;
-  messages: Record<string, string>;
-}
-
 // Each loaded when a paper in it is printed: a window that never prints carries none.
-const CATALOGS: Record<string, () => Promise<PaperCatalog>> = {
-  en: () => import('./catalogs/en.json').then((m) => m.default),
-  es: () => import('./catalogs/es.json').then((m) => m.default),
-  vi: () => import('./catalogs/vi.json').then((m) => m.default),
-  ar: () => import('./catalogs/ar.json').then((m) => m.default),
+const BUILT_IN: Record<string, () => Promise<PaperCatalog>> = {
+  en: async () => ENGLISH_PAPERS,
+  es: () => import('../../contract/papers/catalogs/es.json').then((m) => m.default),
+  vi: () => import('../../contract/papers/catalogs/vi.json').then((m) => m.default),
+  ar: () => import('../../contract/papers/catalogs/ar.json').then((m) => m.default),
 };
-export const PAPER_LANGUAGES = Object.keys(CATALOGS);
+
+/** Every language a paper can be printed in: built in, and dropped in by the district. */
+export const paperLanguages = (dropped: readonly PaperCatalog[] = []): string[] => [
+  ...new Set([...Object.keys(BUILT_IN), ...dropped.map((c) => c.language)]),
+];
 
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'ckb', 'dv']);
 
@@ -68,17 +56,20 @@ function choosersOf(elements: MessageFormatElement[], found = new Set<string>())
 }
 
 /** The paper catalog for a family's language ("vi-VN" finds "vi"), or English. */
-export async function paperIn(familyLanguage: string | null): Promise<Paper> {
+export async function paperIn(
+  familyLanguage: string | null,
+  dropped: readonly PaperCatalog[] = [],
+): Promise<Paper> {
   const base = (familyLanguage ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  const load = CATALOGS[base];
-  const catalog = await (load ?? CATALOGS.en)?.();
-  if (!catalog) throw new Error('The English paper catalog is missing.');
+  const own = dropped.find((c) => c.language === base);
+  const load = BUILT_IN[base];
+  const catalog = own ?? (load ? await load() : ENGLISH_PAPERS);
   const formats = new Map<string, { format: IntlMessageFormat; choosers: Set<string> }>();
   return {
     language: catalog.language,
     dir: RIGHT_TO_LEFT.has(catalog.language) ? 'rtl' : 'ltr',
     reviewed: catalog.reviewed,
-    missing: load ? null : familyLanguage,
+    missing: own || load ? null : familyLanguage,
     words(id, values) {
       let message = formats.get(id);
       if (!message) {
@@ -93,8 +84,17 @@ export async function paperIn(familyLanguage: string | null): Promise<Paper> {
   };
 }
 
-/** Every language the papers exist in, with whether a native speaker has checked it. */
-export async function paperCatalogs(): Promise<{ language: string; reviewed: boolean }[]> {
-  const catalogs = await Promise.all(Object.values(CATALOGS).map((load) => load()));
-  return catalogs.map(({ language, reviewed }) => ({ language, reviewed }));
+/** Every catalog the papers can be printed from, with whether a native speaker checked it. */
+export async function paperCatalogs(
+  dropped: readonly PaperCatalog[] = [],
+): Promise<{ language: string; reviewed: boolean; dropped: boolean }[]> {
+  const builtIn = await Promise.all(
+    Object.entries(BUILT_IN)
+      .filter(([language]) => !dropped.some((c) => c.language === language))
+      .map(([, load]) => load()),
+  );
+  return [
+    ...builtIn.map(({ language, reviewed }) => ({ language, reviewed, dropped: false })),
+    ...dropped.map(({ language, reviewed }) => ({ language, reviewed, dropped: true })),
+  ];
 }

@@ -43,6 +43,8 @@ const INPUTS: Record<CallName, () => unknown> = {
   'session.signIn': () => ({ staffId: school.spare.id, password: 'wrong password' }),
   'session.lock': () => ({}),
   'session.setLanguage': () => ({ language: 'es' }),
+  'papers.dropped': () => ({}),
+  'settings.setPapersFolder': () => ({ folder: null }),
   'settings.setIdleLock': () => ({ minutes: 10 }),
   'search.people': () => ({ text: 'Núñez' }),
   'household.create': () => ({ name: 'Núñez family' }),

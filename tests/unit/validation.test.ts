@@ -45,6 +45,8 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'session.signIn': () => ({ staffId: ids.staff, password: 'correct horse battery' }),
   'session.lock': () => ({}),
   'session.setLanguage': () => ({ language: 'es' }),
+  'papers.dropped': () => ({}),
+  'settings.setPapersFolder': () => ({ folder: null }),
   'settings.setIdleLock': () => ({ minutes: 10 }),
   'search.people': () => ({ text: 'ana', limit: 5 }),
   'household.create': () => ({ name: 'Núñez family', address: '1 Main St' }),

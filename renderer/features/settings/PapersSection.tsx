@@ -1,7 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { defineMessages } from 'react-intl';
+import { HearthError, PAPER_KINDS, type DroppedPapers, type PaperKind } from '../../../contract';
+import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
-import { PAPER_KINDS, paperCatalogs, type PaperKind } from '../../papers/papers';
+import { issueText } from '../../i18n/issues';
+import { paperCatalogs } from '../../papers/papers';
 import { languageChoice } from '../../ui/format';
 
 const PAPER_NAMES = defineMessages<PaperKind>({
@@ -24,13 +28,37 @@ const PAPER_NAMES = defineMessages<PaperKind>({
   },
 });
 
-/** Which papers Hearth prints for families, and in which languages. */
-export function PapersSection() {
+type Listed = { language: string; reviewed: boolean; dropped: boolean };
+
+/**
+ * Which papers Hearth prints for families and in which languages, and (administrators) the
+ * folder a district drops more languages or its own translations into.
+ */
+export function PapersSection({ isAdmin }: { isAdmin: boolean }) {
   const titleId = useId();
-  const [catalogs, setCatalogs] = useState<{ language: string; reviewed: boolean }[]>([]);
+  const [version, setVersion] = useState(0);
+  const read = useCall('papers.dropped', {}, version);
+  const [saved, setSaved] = useState<DroppedPapers | null>(null);
+  const dropped = saved ?? read.data;
+  const [listed, setListed] = useState<Listed[]>([]);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void paperCatalogs().then(setCatalogs);
-  }, []);
+    if (dropped) void paperCatalogs(dropped.catalogs).then(setListed);
+  }, [dropped]);
+
+  const save = async () => {
+    setError(null);
+    try {
+      const typed = (folder ?? dropped?.folder ?? '').trim();
+      setSaved(await call('settings.setPapersFolder', { folder: typed || null }));
+      setVersion((n) => n + 1);
+    } catch (e) {
+      const issue = e instanceof HearthError ? e.issues?.[0] : undefined;
+      setError(issue ? issueText(issue.message) : errorMessage(e));
+    }
+  };
+
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t({ defaultMessage: 'Papers for families', id: 'aO7BW+' })}</h2>
@@ -57,7 +85,7 @@ export function PapersSection() {
           </tr>
         </thead>
         <tbody>
-          {catalogs.map(({ language, reviewed }) => (
+          {listed.map(({ language, reviewed, dropped: fromFolder }) => (
             <tr key={language}>
               <th scope="row">{languageChoice(language)}</th>
               <td>
@@ -67,11 +95,55 @@ export function PapersSection() {
                       defaultMessage: 'All five papers, not yet reviewed by a native speaker',
                       id: 'T6mTbT',
                     })}
+                {fromFolder &&
+                  ` · ${t({ defaultMessage: 'from the district’s folder', id: 'u+kQ2/' })}`}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {dropped?.refused.map((r) => (
+        <p key={r.file} role="alert" className="error-text">
+          {t(
+            { defaultMessage: '{file} was not used: {problem}', id: '+910Cd' },
+            { file: r.file, problem: r.problem },
+          )}
+        </p>
+      ))}
+      {isAdmin && (
+        <form
+          className="row"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label className="field grow">
+            <span>
+              {t({
+                defaultMessage:
+                  'Folder of the district’s paper catalogs (one JSON file a language, as Hearth’s own)',
+                id: 'uvQyxe',
+              })}
+            </span>
+            <input
+              value={folder ?? dropped?.folder ?? ''}
+              onChange={(e) => setFolder(e.target.value)}
+              spellCheck={false}
+              aria-invalid={error !== null}
+            />
+          </label>
+          <button type="submit" className="button">
+            {t({ defaultMessage: 'Save and read the folder', id: 'w1u1nJ' })}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

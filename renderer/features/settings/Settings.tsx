@@ -20,7 +20,7 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
       <h1>{t({ defaultMessage: 'Settings', id: 'D3idYv' })}</h1>
       <LanguageSection chosen={status.staff?.language} onStatusChange={onStatusChange} />
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
-      <PapersSection />
+      <PapersSection isAdmin={isAdmin} />
       {isAdmin && <AuditSection />}
 
       {isAdmin && (
