@@ -1,5 +1,4 @@
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { createIntl, createIntlCache } from 'react-intl';
 import { ENGLISH_PAPERS, type PaperCatalog } from '../../contract';
 
 /**
@@ -45,15 +44,19 @@ const isolate = (values: PaperValues = {}, choosers: ReadonlySet<string>): Paper
     ]),
   );
 
-/** The values a message chooses its words by (select and plural arguments), at any depth. */
-function choosersOf(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
-  for (const element of elements)
-    if (element.type === TYPE.select || element.type === TYPE.plural) {
-      found.add(element.value);
-      for (const option of Object.values(element.options)) choosersOf(option.value, found);
-    }
-  return found;
-}
+/**
+ * The values a message chooses its words by (its select and plural arguments). Read from the
+ * English, which every catalog matches value for value (contract/papers paperCatalogProblems).
+ */
+const CHOOSERS = new Map(
+  Object.entries(ENGLISH_PAPERS.messages).map(([id, text]) => [
+    id,
+    new Set([...text.matchAll(/\{(\w+),\s*(?:select|plural)\s*,/g)].map((m) => m[1] ?? '')),
+  ]),
+);
+
+// The window's own message formatter (react-intl), so papers add no second one.
+const cache = createIntlCache();
 
 /** The paper catalog for a family's language ("vi-VN" finds "vi"), or English. */
 export async function paperIn(
@@ -64,22 +67,20 @@ export async function paperIn(
   const own = dropped.find((c) => c.language === base);
   const load = BUILT_IN[base];
   const catalog = own ?? (load ? await load() : ENGLISH_PAPERS);
-  const formats = new Map<string, { format: IntlMessageFormat; choosers: Set<string> }>();
+  // Renamed so the UI catalogs' extraction (npm run i18n:extract) leaves papers' ids alone.
+  const { formatMessage: formatPaper } = createIntl(
+    { locale: catalog.language, defaultLocale: catalog.language, messages: catalog.messages },
+    cache,
+  );
   return {
     language: catalog.language,
     dir: RIGHT_TO_LEFT.has(catalog.language) ? 'rtl' : 'ltr',
     reviewed: catalog.reviewed,
     missing: own || load ? null : familyLanguage,
     words(id, values) {
-      let message = formats.get(id);
-      if (!message) {
-        const text = catalog.messages[id];
-        if (text === undefined) throw new Error(`The paper catalog has no message ${id}.`);
-        const format = new IntlMessageFormat(text, catalog.language);
-        message = { format, choosers: choosersOf(format.getAst()) };
-        formats.set(id, message);
-      }
-      return String(message.format.format(isolate(values, message.choosers)));
+      if (catalog.messages[id] === undefined)
+        throw new Error(`The paper catalog has no message ${id}.`);
+      return formatPaper({ id }, isolate(values, CHOOSERS.get(id) ?? new Set()));
     },
   };
 }
