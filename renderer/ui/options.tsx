@@ -1,5 +1,13 @@
 import { CHANNELS, CONTACT_TONES, GRADE_LEVELS, UNPLACED_GRADE } from '../../contract';
-import { CHANNEL_WORDS, COMMON_LANGUAGES, gradeLabel, languageChoice, TONE_WORDS } from './format';
+import { UI_LANGUAGES } from '../i18n/intl';
+import {
+  CHANNEL_WORDS,
+  COMMON_LANGUAGES,
+  gradeLabel,
+  languageChoice,
+  ownLanguageName,
+  TONE_WORDS,
+} from './format';
 
 /**
  * The languages a select offers: the common ones, and any a family already has (`also`), in
@@ -40,6 +48,15 @@ export function GradeOptions() {
   return [...GRADE_LEVELS, UNPLACED_GRADE].map((g) => (
     <option key={g} value={g}>
       {gradeLabel(g)}
+    </option>
+  ));
+}
+
+/** The languages Hearth itself speaks, each named in its own words. */
+export function UiLanguageOptions() {
+  return UI_LANGUAGES.map((tag) => (
+    <option key={tag} value={tag} lang={tag}>
+      {ownLanguageName(tag)}
     </option>
   ));
 }

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { AppStatus } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
-import { UI_LANGUAGES, isUiLanguage, t } from '../../i18n/intl';
-import { ownLanguageName } from '../../ui/format';
+import { isUiLanguage, t } from '../../i18n/intl';
+import { UiLanguageOptions } from '../../ui/options';
 
 const SAME_AS_COMPUTER = 'computer';
 
@@ -43,11 +43,7 @@ export function LanguageSection({
           <option value={SAME_AS_COMPUTER}>
             {t({ id: 'UqXzWq', defaultMessage: 'The same language as this computer' })}
           </option>
-          {UI_LANGUAGES.map((tag) => (
-            <option key={tag} value={tag} lang={tag}>
-              {ownLanguageName(tag)}
-            </option>
-          ))}
+          <UiLanguageOptions />
         </select>
       </label>
       {error && (

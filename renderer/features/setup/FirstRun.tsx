@@ -4,8 +4,8 @@ import { useForm } from 'react-hook-form';
 import { API, type AppStatus, type CallInput } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { JoinDistrict } from './JoinDistrict';
-import { UI_LANGUAGES, t, type UiLanguage } from '../../i18n/intl';
-import { ownLanguageName } from '../../ui/format';
+import { t, type UiLanguage } from '../../i18n/intl';
+import { UiLanguageOptions } from '../../ui/options';
 import { FieldError } from '../../ui/FieldError';
 
 type SchoolForm = CallInput<'setup.school'>;
@@ -60,11 +60,7 @@ export function FirstRun({
         <label className="field language-pick">
           <span>{t({ defaultMessage: 'Language', id: 'y1Z3or' })}</span>
           <select value={language} onChange={(e) => onChooseLanguage(e.target.value as UiLanguage)}>
-            {UI_LANGUAGES.map((tag) => (
-              <option key={tag} value={tag} lang={tag}>
-                {ownLanguageName(tag)}
-              </option>
-            ))}
+            <UiLanguageOptions />
           </select>
         </label>
         <h1>{t({ defaultMessage: 'Welcome to Hearth', id: 'pFZPF6' })}</h1>
