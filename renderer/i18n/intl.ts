@@ -67,7 +67,9 @@ export async function switchTo(language: UiLanguage): Promise<void> {
   dates = words.dates;
 }
 
-// U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE.
+/** Text set apart in direction: U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /**
  * A value with right-to-left letters (an Arabic or Hebrew name) is isolated so it cannot
@@ -78,7 +80,7 @@ function isolated<V>(values: Record<string, V> | undefined): Record<string, V> |
   const out: Record<string, V> = {};
   for (const [key, value] of Object.entries(values))
     out[key] = (
-      typeof value === 'string' && RIGHT_TO_LEFT.test(value) ? `\u2068${value}\u2069` : value
+      typeof value === 'string' && RIGHT_TO_LEFT.test(value) ? isolate(value) : value
     ) as V;
   return out;
 }

@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache } from 'react-intl';
 import { ENGLISH_PAPERS, type PaperCatalog } from '../../contract';
+import { isolate } from '../i18n/intl';
 
 /**
  * A family's paper in their language: the built-in catalogs (contract/papers/catalogs), and
@@ -36,11 +37,11 @@ export interface Paper {
 
 // U+2068 … U+2069: a name in one direction inside a sentence in the other stays whole. A
 // value that chooses the words (a select's key, such as purpose "meeting") is left as it is.
-const isolate = (values: PaperValues = {}, choosers: ReadonlySet<string>): PaperValues =>
+const isolateShown = (values: PaperValues = {}, choosers: ReadonlySet<string>): PaperValues =>
   Object.fromEntries(
     Object.entries(values).map(([k, v]) => [
       k,
-      typeof v === 'string' && !choosers.has(k) ? `\u2068${v}\u2069` : v,
+      typeof v === 'string' && !choosers.has(k) ? isolate(v) : v,
     ]),
   );
 
@@ -80,7 +81,7 @@ export async function paperIn(
     words(id, values) {
       if (catalog.messages[id] === undefined)
         throw new Error(`The paper catalog has no message ${id}.`);
-      return formatPaper({ id }, isolate(values, CHOOSERS.get(id) ?? new Set()));
+      return formatPaper({ id }, isolateShown(values, CHOOSERS.get(id) ?? new Set()));
     },
   };
 }

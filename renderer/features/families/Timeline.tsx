@@ -44,26 +44,18 @@ interface TimelineProps {
 /** One line naming an entry: its kind, and what it was about where the viewer may know. */
 export function headline(entry: TimelineEntry, viewer: Staff): string {
   const title = entry.title ?? '';
+  const kindAndTitle = (kind: string) =>
+    t({ defaultMessage: '{kind}: {title}', id: 'hrethW' }, { kind, title });
   switch (entry.source) {
     case 'strength':
-      return t(
-        { defaultMessage: '{kind}: {title}', id: 'hrethW' },
-        {
-          kind:
-            STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ??
-            t({ defaultMessage: 'Strength', id: 'C2lUBe' }),
-          title,
-        },
+      return kindAndTitle(
+        STRENGTH_CATEGORY_WORDS[entry.subkind as keyof typeof STRENGTH_CATEGORY_WORDS] ??
+          t({ defaultMessage: 'Strength', id: 'C2lUBe' }),
       );
     case 'voice':
-      return t(
-        { defaultMessage: '{kind}: {title}', id: 'hrethW' },
-        {
-          kind:
-            VOICE_KIND_WORDS[entry.subkind as keyof typeof VOICE_KIND_WORDS] ??
-            t({ defaultMessage: 'Family voice', id: 'G5x1km' }),
-          title,
-        },
+      return kindAndTitle(
+        VOICE_KIND_WORDS[entry.subkind as keyof typeof VOICE_KIND_WORDS] ??
+          t({ defaultMessage: 'Family voice', id: 'G5x1km' }),
       );
     case 'home_visit':
       return t(

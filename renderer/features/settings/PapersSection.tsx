@@ -36,8 +36,8 @@ type Listed = { language: string; reviewed: boolean; dropped: boolean };
  */
 export function PapersSection({ isAdmin }: { isAdmin: boolean }) {
   const titleId = useId();
-  const [version, setVersion] = useState(0);
-  const read = useCall('papers.dropped', {}, version);
+  const read = useCall('papers.dropped', {});
+  // What saving the folder answered: the folder as it reads now.
   const [saved, setSaved] = useState<DroppedPapers | null>(null);
   const dropped = saved ?? read.data;
   const [listed, setListed] = useState<Listed[]>([]);
@@ -52,7 +52,6 @@ export function PapersSection({ isAdmin }: { isAdmin: boolean }) {
     try {
       const typed = (folder ?? dropped?.folder ?? '').trim();
       setSaved(await call('settings.setPapersFolder', { folder: typed || null }));
-      setVersion((n) => n + 1);
     } catch (e) {
       const issue = e instanceof HearthError ? e.issues?.[0] : undefined;
       setError(issue ? issueText(issue.message) : errorMessage(e));
