@@ -41,6 +41,17 @@ export default tseslint.config(
     },
   },
   {
+    // The core's and the server's sentences (contract/words.ts) are catalog messages too.
+    files: ['contract/words.ts'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/enforce-id': ['error', { idInterpolationPattern: '[sha512:contenthash:base64:6]' }],
+      'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/enforce-placeholders': 'error',
+      'formatjs/no-multiple-whitespaces': 'error',
+    },
+  },
+  {
     // The architecture's import rules (DESIGN.md): contract imports nothing of ours,
     // renderer talks only through the contract, db never reaches into the shell or UI.
     files: ['contract/**/*.ts'],

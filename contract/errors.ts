@@ -31,6 +31,8 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+import type { Said, Saying } from './words';
+
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "visitor.phone"; empty for the input as a whole. */
   path: string;
@@ -39,7 +41,9 @@ export interface FieldIssue {
 
 export interface ErrorBody {
   code: ErrorCode;
+  /** In English, for logs and other tools; `said` lets a window word it in its language. */
   message: string;
+  said?: Said;
   issues?: FieldIssue[];
   /** Structured extras a screen may need, e.g. the pickup warnings to show. */
   details?: unknown;
@@ -49,28 +53,37 @@ export class HearthError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
   readonly details: unknown;
+  readonly said: Said | undefined;
 
+  /** What it says is one of contract/words.ts's sentences, so every window can word it. */
   constructor(
     code: ErrorCode,
-    message: string,
+    saying: Saying,
     extra: { issues?: FieldIssue[]; details?: unknown } = {},
   ) {
-    super(message);
+    super(saying.text);
     this.name = 'HearthError';
     this.code = code;
+    this.said = saying.id ? { id: saying.id, values: saying.values } : undefined;
     this.issues = extra.issues;
     this.details = extra.details;
   }
 
   toBody(): ErrorBody {
     const body: ErrorBody = { code: this.code, message: this.message };
+    if (this.said) body.said = this.said;
     if (this.issues) body.issues = this.issues;
     if (this.details !== undefined) body.details = this.details;
     return body;
   }
 
+  /** An error that crossed a boundary; a body from an older peer may carry no `said`. */
   static fromBody(body: ErrorBody): HearthError {
-    return new HearthError(body.code, body.message, { issues: body.issues, details: body.details });
+    return new HearthError(
+      body.code,
+      { id: body.said?.id ?? '', values: body.said?.values, text: body.message },
+      { issues: body.issues, details: body.details },
+    );
   }
 }
 

@@ -18,3 +18,4 @@ export * from './plural';
 export * from './insights';
 export * from './csv';
 export * from './papers';
+export * from './words';

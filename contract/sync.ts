@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instant, line } from './fields';
+import { saidSchema } from './words';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, auditEntrySchema } from './views';
 
 /**
@@ -200,7 +201,9 @@ export const syncStatusSchema = z.object({
   joined: z.boolean(),
   serverUrl: z.string().nullable(),
   state: z.enum(['not_joined', 'joining', 'waiting', 'syncing', 'offline', 'stopped']),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  lastError: z
+    .object({ code: z.string(), message: z.string(), said: saidSchema.optional() })
+    .nullable(),
   /** Changes pushed and pulled so far in the exchange under way (a first sync's progress). */
   progress: z.object({ pushed: z.int(), pulled: z.int() }).nullable(),
   nextAttemptAt: z.string().nullable(),
@@ -211,7 +214,11 @@ export const syncStatusSchema = z.object({
   rejections: z.int().min(0),
   /** A sign-in being checked by the district server, or why it failed. */
   districtSignIn: z
-    .object({ state: z.enum(['checking', 'failed']), message: z.string().nullable() })
+    .object({
+      state: z.enum(['checking', 'failed']),
+      message: z.string().nullable(),
+      said: saidSchema.optional(),
+    })
     .nullable(),
 });
 

@@ -1,5 +1,5 @@
 import type { Sqlite } from './store';
-import { HearthError } from '../contract';
+import { HearthError, WORDS, say } from '../contract';
 
 /**
  * Encryption at rest. The whole database file (and its WAL) is encrypted with SQLCipher 4's
@@ -39,11 +39,7 @@ export function unlockDatabase(db: Sqlite, key: Buffer, reopenPlain: () => Sqlit
   const plain = reopenPlain();
   if (!readable(plain)) {
     plain.close();
-    throw new HearthError(
-      'DATABASE_KEY_MISMATCH',
-      'Hearth’s data on this computer is locked with a key this copy of Hearth does not have. ' +
-        'If the data was copied from another computer, open it there; nothing was changed.',
-    );
+    throw new HearthError('DATABASE_KEY_MISMATCH', say(WORDS.lockedOtherKey));
   }
   // Rekeying rewrites every page and is not possible in WAL mode.
   plain.pragma('journal_mode = DELETE');

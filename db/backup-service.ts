@@ -8,6 +8,8 @@ import {
   type CallOutput,
   type FileCall,
   type ParsedInput,
+  WORDS,
+  say,
 } from '../contract';
 import { backupFolderFor, backupPath, listBackups, writeBackup } from './backup';
 import type { IdleCheckpointer } from './checkpoint';
@@ -105,15 +107,11 @@ export function backupService(deps: BackupDeps) {
   function startOverToJoin() {
     const { store, checkpoints } = deps.current();
     if (getMeta(store, SYNC_META.serverUrl) !== null)
-      throw new HearthError('CONFLICT', 'This computer has already joined a district.');
+      throw new HearthError('CONFLICT', say(WORDS.alreadyJoined));
     const recorded = RECORDED_TABLES.filter(
       (table) => store.sql(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined,
     );
-    if (recorded.length > 0)
-      throw new HearthError(
-        'CONFLICT',
-        'Families are already recorded on this computer, so it can’t join a district: a district’s computers carry only the district’s records. Ask district IT to set up another computer, and keep this one’s backups.',
-      );
+    if (recorded.length > 0) throw new HearthError('CONFLICT', say(WORDS.familiesBlockJoin));
     const deviceId = getMeta(store, 'device_id');
     const keptAside = writeBackup(store, folder, 'before-join', deps.now());
     checkpoints.stop();
@@ -141,9 +139,9 @@ export function backupService(deps: BackupDeps) {
     const check = openStore(path, { ...deps.open, readonly: true });
     try {
       if (getMeta(check, 'device_id') !== getMeta(store, 'device_id'))
-        throw new HearthError('VALIDATION', 'That backup was made on another computer.');
+        throw new HearthError('VALIDATION', say(WORDS.backupOtherComputer));
       if (schemaVersion(check) > LATEST_VERSION)
-        throw new HearthError('DATABASE_TOO_NEW', 'That backup was made by a newer Hearth.');
+        throw new HearthError('DATABASE_TOO_NEW', say(WORDS.backupNewer));
     } finally {
       check.close();
     }
@@ -167,7 +165,7 @@ export function backupService(deps: BackupDeps) {
       // Whatever happened, the app goes on with the database now in place.
       deps.reopen();
     }
-    if (!restored) throw new HearthError('NOT_FOUND', 'That backup could not be found.');
+    if (!restored) throw new HearthError('NOT_FOUND', say(WORDS.backupNotFound));
     return { restored, keptAside };
   }
 

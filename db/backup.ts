@@ -1,6 +1,13 @@
 import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BACKUP_REASONS, HearthError, type BackupFile, type BackupReason } from '../contract';
+import {
+  BACKUP_REASONS,
+  HearthError,
+  type BackupFile,
+  type BackupReason,
+  WORDS,
+  say,
+} from '../contract';
 import { privateFolder } from './private-files';
 import type { Store } from './store';
 
@@ -77,6 +84,6 @@ export function writeBackup(
 /** The path of a listed backup, refusing any name that is not one (no paths from outside). */
 export function backupPath(folder: string, name: string): string {
   if (basename(name) !== name || !listBackups(folder).some((b) => b.name === name))
-    throw new HearthError('NOT_FOUND', 'That backup could not be found on this computer.');
+    throw new HearthError('NOT_FOUND', say(WORDS.backupNotFound));
   return join(folder, name);
 }

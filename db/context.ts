@@ -8,6 +8,9 @@ import {
   type School,
   type Staff,
   type SyncedTable,
+  type Thing,
+  WORDS,
+  say,
 } from '../contract';
 import { fromRow } from './columns';
 import type { Keyring } from './privacy/keyring';
@@ -53,7 +56,7 @@ export function currentSchool(ctx: Ctx): School | null {
 
 export function requireSchool(ctx: Ctx): School {
   const school = currentSchool(ctx);
-  if (!school) throw new HearthError('NOT_SET_UP', 'This computer is not set up for a school yet.');
+  if (!school) throw new HearthError('NOT_SET_UP', say(WORDS.notSetUp));
   return school;
 }
 
@@ -67,7 +70,7 @@ export function currentStaff(ctx: Ctx): Staff | null {
 
 export function requireStaff(ctx: Ctx): Staff {
   const staff = currentStaff(ctx);
-  if (!staff) throw new HearthError('SIGN_IN_REQUIRED', 'Sign in to continue.');
+  if (!staff) throw new HearthError('SIGN_IN_REQUIRED', say(WORDS.signInToContinue));
   return staff;
 }
 
@@ -76,7 +79,7 @@ export function requireViewer(ctx: Ctx): { staff: Staff; keyring: Keyring } {
   const staff = requireStaff(ctx);
   const keyring = ctx.session.keyring;
   if (!keyring || keyring.staffId !== staff.id)
-    throw new HearthError('SIGN_IN_REQUIRED', 'Sign in to continue.');
+    throw new HearthError('SIGN_IN_REQUIRED', say(WORDS.signInToContinue));
   return { staff, keyring };
 }
 
@@ -85,17 +88,13 @@ export function loadOwned<T extends Exclude<SyncedTable, 'schools'>>(
   ctx: Ctx,
   table: T,
   id: string,
-  what: string,
+  what: Thing,
 ) {
   const school = requireSchool(ctx);
   const row = ctx.store
     .sql(`SELECT * FROM ${table} WHERE id = ? AND school_id = ?`)
     .get(id, school.id) as Record<string, unknown> | undefined;
-  if (!row)
-    throw new HearthError(
-      'NOT_FOUND',
-      `That ${what} could not be found. It may have been removed.`,
-    );
+  if (!row) throw new HearthError('NOT_FOUND', say(WORDS.thingNotFound, { thing: what }));
   return fromRow(table, row);
 }
 
@@ -105,7 +104,7 @@ export function checkAccess(ctx: Ctx, access: Access): void {
   requireSchool(ctx);
   const staff = requireStaff(ctx);
   if (access === 'admin' && staff.role !== 'administrator') {
-    throw new HearthError('UNAUTHORIZED', 'Only an administrator can do that.');
+    throw new HearthError('UNAUTHORIZED', say(WORDS.adminOnly));
   }
 }
 

@@ -8,6 +8,8 @@ import {
   type CallName,
   type CallOutput,
   type CallResult,
+  WORDS,
+  say,
 } from '../contract';
 import { IdleCheckpointer } from './checkpoint';
 import { LocalClock } from './clock';
@@ -203,7 +205,7 @@ export function openCore(options: CoreOptions): Core {
     checkAccess(ctx, spec.access);
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) {
-      throw new HearthError('VALIDATION', 'Some details need another look.', {
+      throw new HearthError('VALIDATION', say(WORDS.needAnotherLook), {
         issues: issuesOf(parsed.error),
       });
     }

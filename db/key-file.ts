@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { HearthError } from '../contract';
+import { HearthError, WORDS, say } from '../contract';
 import { KEY_BYTES } from './at-rest';
 
 /** How the key is protected inside its file: Electron passes the OS keychain (safeStorage). */
@@ -26,18 +26,11 @@ export function readOrCreateKey(path: string, wrap?: KeyWrap): Buffer {
     return Buffer.from(hex, 'hex');
   }
   if (!wrap && process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
-    throw new HearthError(
-      'DATABASE_KEY_MISMATCH',
-      `Hearth’s key file ${path} can be read by other users of this computer, so Hearth will not use it. ` +
-        `Make it private (chmod 600 "${path}") and start Hearth again.`,
-    );
+    throw new HearthError('DATABASE_KEY_MISMATCH', say(WORDS.keyFileOpen, { path }));
   }
   const hex = wrap ? wrap.unseal(stored) : stored.toString('utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new HearthError(
-      'DATABASE_KEY_MISMATCH',
-      `Hearth’s key file ${path} is damaged. Restore it from a backup; Hearth’s data cannot be opened without it.`,
-    );
+    throw new HearthError('DATABASE_KEY_MISMATCH', say(WORDS.keyFileDamaged, { path }));
   }
   return Buffer.from(hex, 'hex');
 }

@@ -1,4 +1,4 @@
-import { HearthError } from '../contract';
+import { HearthError, WORDS, say } from '../contract';
 import type { Store } from './store';
 import { MIGRATIONS } from './migrations';
 
@@ -42,8 +42,7 @@ export function migrate(store: Store, migrations = MIGRATIONS): { from: number; 
   if (from > migrations.length) {
     throw new HearthError(
       'DATABASE_TOO_NEW',
-      `This Hearth data was saved by a newer version of Hearth (data version ${from}; this copy understands up to ${migrations.length}). ` +
-        'Update Hearth on this computer to open it. Nothing in the data was changed.',
+      say(WORDS.dataTooNew, { saved: from, known: migrations.length }),
     );
   }
   for (let version = from + 1; version <= migrations.length; version++) {

@@ -4,6 +4,8 @@ import {
   type FieldIssue,
   type SyncedRecord,
   type SyncedTable,
+  WORDS,
+  say,
 } from '../contract';
 import type { z } from 'zod';
 import { COLUMNS, fromRow, toSqlValue } from './columns';
@@ -66,7 +68,7 @@ export class Writer {
   ): SyncedRecord<T> {
     const row = this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       (Record<string, unknown> & { pk: number }) | undefined;
-    if (!row) throw new HearthError('NOT_FOUND', 'That record no longer exists.');
+    if (!row) throw new HearthError('NOT_FOUND', say(WORDS.recordGone));
     const current = fromRow(table, row) as Record<string, unknown>;
     const valid = this.validate(table, { ...current, ...patch, id });
     const changed = COLUMNS[table].filter(
@@ -119,7 +121,7 @@ export class Writer {
   private validate(table: SyncedTable, record: unknown): Record<string, unknown> {
     const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse(record);
     if (!parsed.success) {
-      throw new HearthError('VALIDATION', 'Some details are not valid.', {
+      throw new HearthError('VALIDATION', say(WORDS.detailsNotValid), {
         issues: issuesOf(parsed.error),
       });
     }

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ErrorBody } from '../contract';
+import { WORDS, say, shown, type ErrorBody } from '../contract';
 import type { ServerDb } from './db';
 import { ServerError } from './errors';
 import { accountRoutes } from './routes/accounts';
@@ -34,24 +34,17 @@ const LOG_SERIALIZERS = {
 
 function errorBody(error: unknown): [number, ErrorBody] {
   if (error instanceof ServerError) {
-    const body: ErrorBody = { code: error.code, message: error.message };
+    const body: ErrorBody = { code: error.code, ...shown(error.said) };
     if (error.issues) body.issues = error.issues;
     return [error.status, body];
   }
   const status = (error as { statusCode?: number }).statusCode ?? 500;
   if (status === 429)
-    return [
-      429,
-      { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts. Wait a minute and try again.' },
-    ];
-  if (status === 413)
-    return [413, { code: 'VALIDATION', message: 'That request is too large to accept.' }];
+    return [429, { code: 'TOO_MANY_ATTEMPTS', ...shown(say(WORDS.tooManyAttempts)) }];
+  if (status === 413) return [413, { code: 'VALIDATION', ...shown(say(WORDS.requestTooLarge)) }];
   if (status >= 400 && status < 500)
-    return [400, { code: 'VALIDATION', message: 'That request could not be read.' }];
-  return [
-    500,
-    { code: 'INTERNAL', message: 'Something went wrong on the server; nothing was saved.' },
-  ];
+    return [400, { code: 'VALIDATION', ...shown(say(WORDS.requestUnreadable)) }];
+  return [500, { code: 'INTERNAL', ...shown(say(WORDS.serverProblem)) }];
 }
 
 /** The district server: stateless over its database, so several can serve one. */
@@ -69,7 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ code: 'NOT_FOUND', message: 'There is nothing at this address.' }),
+    reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) }),
   );
   healthRoutes(app, options.db);
   accountRoutes(app, options.db);

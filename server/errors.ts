@@ -1,16 +1,20 @@
-import type { ErrorCode, FieldIssue } from '../contract';
+import type { ErrorCode, FieldIssue, Saying } from '../contract';
+import { WORDS, say } from '../contract';
 
 /** A refusal the client should see as it is: an HTTP status and a stable ErrorBody. */
 export class ServerError extends Error {
+  readonly said: Saying;
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    message: string,
+    saying: Saying,
     readonly issues?: FieldIssue[],
   ) {
-    super(message);
+    super(saying.text);
+    this.said = saying;
   }
 }
 
-export const forbidden = (message = 'This account may not do that.') =>
-  new ServerError(403, 'FORBIDDEN', message);
+export const forbidden = (saying = say(WORDS.accountMayNot)) =>
+  new ServerError(403, 'FORBIDDEN', saying);

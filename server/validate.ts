@@ -1,3 +1,4 @@
+import { WORDS, say } from '../contract';
 import type { z } from 'zod';
 import { ServerError } from './errors';
 
@@ -8,7 +9,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
     throw new ServerError(
       400,
       'VALIDATION',
-      'Some details need another look.',
+      say(WORDS.needAnotherLook),
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   return parsed.data;

@@ -14,9 +14,17 @@ import {
   type StaffKeyRecord,
   type StaffRole,
   type Team,
+  WORDS,
+  say,
 } from '../contract';
 import { callOrThrow, openCore, type Core } from '../db/core';
-import { SyncFailure, exchangeKeys, syncOnce, type SyncTransport } from '../db/sync/client';
+import {
+  SyncFailure,
+  exchangeKeys,
+  refusalWords,
+  syncOnce,
+  type SyncTransport,
+} from '../db/sync/client';
 import { buildServer } from '../server/app';
 import type { ServerDb } from '../server/db';
 import { migrateServer } from '../server/migrate';
@@ -170,12 +178,12 @@ export function injectTransport(district: District, token: string): SyncTranspor
   const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
     // A server that is not there (closed) is a connection that fails, as over HTTP.
     const reply = await district.send(method, url, payload, token).catch(() => {
-      throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+      throw new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
     });
     if (reply.status >= 300)
       throw new SyncFailure(
         reply.body.code as ErrorCode,
-        String(reply.body.message),
+        refusalWords(reply.status, reply.body),
         reply.status >= 500,
       );
     return reply.body;

@@ -7,14 +7,14 @@ import {
   writeTo,
   type DemoSize,
 } from './generate';
-import { HearthError } from '../../contract';
+import { HearthError, WORDS, say } from '../../contract';
 import { createDemoFamilyLife } from './family-life';
 import { createDemoNotes } from './notes';
 
 /** Setting up happens once per database: demo or real, never both. */
 export function refuseIfSetUp(store: Store): void {
   if (getMeta(store, 'setup')) {
-    throw new HearthError('ALREADY_SET_UP', 'This computer is already set up for a school.');
+    throw new HearthError('ALREADY_SET_UP', say(WORDS.alreadySetUp));
   }
 }
 

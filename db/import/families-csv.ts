@@ -8,6 +8,8 @@ import {
   type FamiliesCsvColumn,
   type FamiliesImportResult,
   type FieldIssue,
+  WORDS,
+  say,
 } from '../../contract';
 import { requireSchool, type Ctx } from '../context';
 import { createStudent, setLink } from '../ops/people';
@@ -150,11 +152,7 @@ export function importFamiliesCsv(ctx: Ctx, fileName: string, text: string): Fam
       });
   }
   if (issues.length > 0)
-    throw new HearthError(
-      'VALIDATION',
-      `${fileName} was not imported; nothing was added. Fix what is listed and import it again.`,
-      { issues },
-    );
+    throw new HearthError('VALIDATION', say(WORDS.fileNotImported, { file: fileName }), { issues });
 
   let people = 0;
   let students = 0;

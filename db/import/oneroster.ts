@@ -7,6 +7,8 @@ import {
   type FieldIssue,
   type Person,
   type School,
+  WORDS,
+  say,
 } from '../../contract';
 import {
   CAREGIVER_LINK,
@@ -35,11 +37,9 @@ const asFieldIssue = ({ file, line, field, message }: RosterIssue): FieldIssue =
 });
 
 function refuse(issues: RosterIssue[]): never {
-  throw new HearthError(
-    'VALIDATION',
-    'The roster was not imported; nothing was added. Fix what is listed and import it again.',
-    { issues: issues.slice(0, MAX_ISSUES).map(asFieldIssue) },
-  );
+  throw new HearthError('VALIDATION', say(WORDS.rosterNotImported), {
+    issues: issues.slice(0, MAX_ISSUES).map(asFieldIssue),
+  });
 }
 
 /** The roster's org that is this school: the one of its name, else the only school in it. */
@@ -77,10 +77,7 @@ function orgOfSchool(roster: Roster, school: School): OrgRow {
 export function importOneRoster(ctx: Ctx, input: RosterInput): FamiliesImportResult {
   const school = requireSchool(ctx);
   if (getMeta(ctx.store, SYNC_META.serverUrl) !== null)
-    throw new HearthError(
-      'CONFLICT',
-      'This computer gets its roster from the district; the district office imports it there.',
-    );
+    throw new HearthError('CONFLICT', say(WORDS.rosterFromDistrict));
   let roster: Roster;
   try {
     roster = parseRoster(filesOf(input));

@@ -1,4 +1,4 @@
-import { HearthError, type Contact, type Staff, newId } from '../../contract';
+import { HearthError, type Contact, type Staff, newId, WORDS, say } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { createFollowUp } from './follow-ups';
@@ -28,8 +28,8 @@ export function logContact(
   origin: ContactOrigin = {},
 ): Contact {
   if (Date.parse(input.occurredAt) > ctx.now().getTime() + FUTURE_TOLERANCE_MS)
-    throw new HearthError('VALIDATION', 'A contact cannot be logged in the future.', {
-      issues: [{ path: 'occurredAt', message: 'cannot be in the future' }],
+    throw new HearthError('VALIDATION', say(WORDS.contactInFuture), {
+      issues: [{ path: 'occurredAt', message: WORDS.inTheFuture.defaultMessage }],
     });
   if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
   if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
@@ -37,13 +37,10 @@ export function logContact(
   const forSomeoneElse = input.staffId !== staff.id;
   if (forSomeoneElse) {
     if (staff.role !== 'administrator')
-      throw new HearthError(
-        'UNAUTHORIZED',
-        'Only an administrator can record a contact someone else made. Ask them to log it.',
-      );
-    const other = loadOwned(ctx, 'staff', input.staffId, 'staff member');
+      throw new HearthError('UNAUTHORIZED', say(WORDS.contactForOthers));
+    const other = loadOwned(ctx, 'staff', input.staffId, 'staff');
     if (!other.active)
-      throw new HearthError('VALIDATION', `${other.displayName} is no longer active.`);
+      throw new HearthError('VALIDATION', say(WORDS.noLongerActive, { name: other.displayName }));
   }
   return ctx.writer.insert('contacts', {
     // The id tells when the record was made, never when the contact happened: that time is
@@ -70,8 +67,8 @@ function originalOf(ctx: Ctx, correctsId: string, householdId: string): string {
     .sql('SELECT id, corrects_id FROM contacts WHERE id = ? AND household_id = ?')
     .get(correctsId, householdId) as { id: string; corrects_id: string | null } | undefined;
   if (!row)
-    throw new HearthError('VALIDATION', 'The entry being corrected is not one of this family’s.', {
-      issues: [{ path: 'correctsId', message: 'is not one of this family’s contacts' }],
+    throw new HearthError('VALIDATION', say(WORDS.correctsOtherFamily), {
+      issues: [{ path: 'correctsId', message: WORDS.notThisFamilysContact.defaultMessage }],
     });
   return row.corrects_id ?? row.id;
 }

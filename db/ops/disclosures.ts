@@ -5,6 +5,8 @@ import {
   type ExportFormat,
   type FamilyRecord,
   toCsv,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
@@ -166,11 +168,9 @@ export const disclosureHandlers = {
     const household = loadOwned(ctx, 'households', householdId, 'family');
     const studentIds = studentIdsOfFamily(ctx, householdId);
     if (studentIds.length === 0)
-      throw new HearthError(
-        'VALIDATION',
-        'This family has no students yet; a record is kept, and shared, per student.',
-        { issues: [{ path: 'householdId', message: 'has no students' }] },
-      );
+      throw new HearthError('VALIDATION', say(WORDS.noStudentsYet), {
+        issues: [{ path: 'householdId', message: WORDS.hasNoStudents.defaultMessage }],
+      });
     const exported = studentIds.map((id) =>
       exportStudent(ctx, id, { ...sharing, familyName: household.name }),
     );

@@ -3,6 +3,8 @@ import {
   type DuplicateCandidate,
   type DuplicateReason,
   type Person,
+  WORDS,
+  say,
 } from '../../contract';
 import { loadOwned, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditMerge } from '../privacy/audit';
@@ -133,7 +135,7 @@ export const duplicateHandlers = {
     const keep = loadOwned(ctx, 'people', keepId, 'person');
     const dup = loadOwned(ctx, 'people', mergeId, 'person');
     if (keep.mergedIntoId || dup.mergedIntoId)
-      throw new HearthError('CONFLICT', 'One of these people was already merged into another.');
+      throw new HearthError('CONFLICT', say(WORDS.peopleAlreadyMerged));
     movePersonReferences(ctx.store, ctx.writer, mergeId, keepId);
     const merged = ctx.writer.update('people', keepId, combinePeople(keep, dup));
     ctx.writer.update('people', mergeId, { mergedIntoId: keepId });

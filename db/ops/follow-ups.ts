@@ -9,6 +9,8 @@ import {
   type School,
   type Staff,
   newId,
+  WORDS,
+  say,
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { logContact } from './contacts';
@@ -118,7 +120,7 @@ function toView(keyring: Keyring, row: FollowUpRow): FollowUpView {
 
 function onlyView(ctx: Ctx, id: string): FollowUpView {
   const view = followUpViews(ctx, BY_ID, id)[0];
-  if (!view) throw new HearthError('NOT_FOUND', 'That follow-up could not be found.');
+  if (!view) throw new HearthError('NOT_FOUND', say(WORDS.followUpNotFound));
   return view;
 }
 
@@ -172,21 +174,18 @@ export function createFollowUp(
   loadOwned(ctx, 'students', input.studentId, 'student');
   if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
   if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
-  const assignee = loadOwned(ctx, 'staff', input.assigneeId, 'staff member');
+  const assignee = loadOwned(ctx, 'staff', input.assigneeId, 'staff');
   if (!assignee.active)
-    throw new HearthError('VALIDATION', `${assignee.displayName} is no longer active.`);
+    throw new HearthError('VALIDATION', say(WORDS.noLongerActive, { name: assignee.displayName }));
   const team = teamOf(input.visibility);
   if (team && !assignee.teams.includes(team))
-    throw new HearthError(
-      'VALIDATION',
-      `${assignee.displayName} is not on the ${team} team, so they could not read this follow-up.`,
-    );
+    throw new HearthError('VALIDATION', say(WORDS.notOnTeam, { name: assignee.displayName, team }));
   if (input.visibility === 'private' && assignee.id !== staff.id)
-    throw new HearthError('VALIDATION', 'A private follow-up can only be assigned to yourself.');
+    throw new HearthError('VALIDATION', say(WORDS.privateToYourself));
   const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
   if (input.dueOn < today)
-    throw new HearthError('VALIDATION', 'The due date cannot be in the past.', {
-      issues: [{ path: 'dueOn', message: 'cannot be in the past' }],
+    throw new HearthError('VALIDATION', say(WORDS.dueInPast), {
+      issues: [{ path: 'dueOn', message: WORDS.inThePast.defaultMessage }],
     });
   const id = newId(ctx.now().getTime());
   writeNewFollowUp(ctx.writer, keyring, {
@@ -212,25 +211,22 @@ export const followUpHandlers = {
     const viewer = requireViewer(ctx);
     const school = requireSchool(ctx);
     if ((input.originKind === null) !== (input.originId === null))
-      throw new HearthError('VALIDATION', 'A follow-up’s origin needs both its kind and its id.');
+      throw new HearthError('VALIDATION', say(WORDS.originNeedsBoth));
     if (input.originKind && input.originId)
-      loadOwned(ctx, ORIGIN_TABLES[input.originKind], input.originId, 'record it came from');
+      loadOwned(ctx, ORIGIN_TABLES[input.originKind], input.originId, 'origin');
     return onlyView(ctx, createFollowUp(ctx, viewer, school, input));
   },
 
   'followUp.setStatus': (ctx, { id, status, closingContact }) => {
     const { staff } = requireViewer(ctx);
     const current = followUpViews(ctx, BY_ID, id)[0];
-    if (!current) throw new HearthError('NOT_FOUND', 'That follow-up could not be found.');
+    if (!current) throw new HearthError('NOT_FOUND', say(WORDS.followUpNotFound));
     if (current.access !== 'open')
-      throw new HearthError('UNAUTHORIZED', 'Only the team this follow-up is for can change it.');
+      throw new HearthError('UNAUTHORIZED', say(WORDS.followUpTeamOnly));
     if (closingContact && status !== 'done')
-      throw new HearthError(
-        'VALIDATION',
-        'A contact can be logged only when completing a follow-up.',
-      );
+      throw new HearthError('VALIDATION', say(WORDS.contactOnlyCompleting));
     if (current.status === status) return current;
-    const record = loadOwned(ctx, 'follow_ups', id, 'follow-up');
+    const record = loadOwned(ctx, 'follow_ups', id, 'follow_up');
     const contact =
       closingContact &&
       logContact(ctx, staff, {

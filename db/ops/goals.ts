@@ -9,6 +9,8 @@ import {
   type GoalProgress,
   type SchoolGoal,
   type Staff,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -19,10 +21,7 @@ import { dayStart } from '../../contract';
 function requireGoalSetter(ctx: Ctx): Staff {
   const staff = requireStaff(ctx);
   if (staff.role !== 'administrator' && staff.role !== 'coordinator')
-    throw new HearthError(
-      'UNAUTHORIZED',
-      'Only an administrator or a family engagement coordinator sets the school’s goals.',
-    );
+    throw new HearthError('UNAUTHORIZED', say(WORDS.goalsWho));
   return staff;
 }
 

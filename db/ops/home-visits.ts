@@ -5,6 +5,8 @@ import {
   type HomeVisitView,
   type Staff,
   newId,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import {
@@ -48,14 +50,11 @@ export function homeVisitView(ctx: Ctx, id: string): HomeVisitView {
 
 /** Only staff going on the visit, or who planned it, may record or close it. */
 function loadForRecording(ctx: Ctx, staff: Staff, id: string): HomeVisit {
-  const visit = loadOwned(ctx, 'home_visits', id, 'home visit');
+  const visit = loadOwned(ctx, 'home_visits', id, 'home_visit');
   if (!visit.staffIds.includes(staff.id) && visit.createdBy !== staff.id)
-    throw new HearthError(
-      'UNAUTHORIZED',
-      'Only the staff going on this visit, or who planned it, can record it.',
-    );
+    throw new HearthError('UNAUTHORIZED', say(WORDS.visitRecordWho));
   if (visit.status !== 'planned')
-    throw new HearthError('CONFLICT', `This visit was already marked ${visit.status}.`);
+    throw new HearthError('CONFLICT', say(WORDS.visitAlreadyMarked, { status: visit.status }));
   return visit;
 }
 
@@ -83,9 +82,9 @@ export const homeVisitHandlers = {
     loadOwned(ctx, 'households', input.householdId, 'family');
     const staffIds = [...new Set(input.staffIds)];
     for (const staffId of staffIds) {
-      const going = loadOwned(ctx, 'staff', staffId, 'staff member');
+      const going = loadOwned(ctx, 'staff', staffId, 'staff');
       if (!going.active)
-        throw new HearthError('VALIDATION', `${going.displayName} is no longer active.`);
+        throw new HearthError('VALIDATION', say(WORDS.noLongerActive, { name: going.displayName }));
     }
     const id = newId(ctx.now().getTime());
     ctx.writer.insert('home_visits', {
@@ -109,7 +108,7 @@ export const homeVisitHandlers = {
 
   'homeVisit.get': (ctx, { id }) => {
     const staff = requireStaff(ctx);
-    loadOwned(ctx, 'home_visits', id, 'home visit');
+    loadOwned(ctx, 'home_visits', id, 'home_visit');
     return { visit: homeVisitView(ctx, id), ...draftOf(ctx, id, staff.id) };
   },
 

@@ -1,4 +1,4 @@
-import { HearthError, newId, type Person } from '../../contract';
+import { HearthError, newId, type Person, WORDS, say } from '../../contract';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { importFamiliesCsv } from '../import/families-csv';
 import { importOneRoster } from '../import/oneroster';
@@ -13,15 +13,15 @@ function placeExisting(ctx: Ctx, personId: string, householdId: string, at: numb
   const person = loadOwned(ctx, 'people', personId, 'person');
   const field = `members.${at}.person`;
   if (person.mergedIntoId)
-    throw new HearthError('CONFLICT', 'That person was merged into another record.', {
-      issues: [{ path: field, message: 'was merged into another record' }],
+    throw new HearthError('CONFLICT', say(WORDS.personMerged), {
+      issues: [{ path: field, message: WORDS.wasMerged.defaultMessage }],
     });
   if (person.householdId) {
     const family = loadOwned(ctx, 'households', person.householdId, 'family');
     throw new HearthError(
       'CONFLICT',
-      `${person.firstName} already belongs to the ${family.name}. Add the students there, or link ${person.firstName} to them from that family’s page.`,
-      { issues: [{ path: field, message: `already belongs to the ${family.name}` }] },
+      say(WORDS.belongsElsewhere, { name: person.firstName, family: family.name }),
+      { issues: [{ path: field, message: WORDS.inAnotherFamily.defaultMessage }] },
     );
   }
   return ctx.writer.update('people', personId, {
@@ -62,8 +62,8 @@ export const newFamilyHandlers = {
     }
     if (visit) {
       if (!placed.some((p) => p.personId === visit.personId))
-        throw new HearthError('VALIDATION', 'The visitor must be one of the family’s people.', {
-          issues: [{ path: 'visitId', message: 'names a visitor who is not in this family' }],
+        throw new HearthError('VALIDATION', say(WORDS.visitorNotInFamily), {
+          issues: [{ path: 'visitId', message: WORDS.namesOtherVisitor.defaultMessage }],
         });
       // The walk-in was logged before there was a family to file it under; now there is.
       const unfiled = ctx.store

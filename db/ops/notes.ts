@@ -7,6 +7,8 @@ import {
   type Staff,
   type Visibility,
   newId,
+  WORDS,
+  say,
 } from '../../contract';
 import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from '../context';
 import { audit, auditShown, type ContentAudit } from '../privacy/audit';
@@ -127,13 +129,14 @@ function toView(keyring: Keyring, row: NoteRow): NoteView {
 }
 
 /** Only members may write for a team: they alone hold its key. */
-export function checkCanWriteFor(staff: Staff, visibility: Visibility, what: string): void {
+export function checkCanWriteFor(
+  staff: Staff,
+  visibility: Visibility,
+  what: 'notes' | 'follow-ups',
+): void {
   const team = teamOf(visibility);
   if (team && !staff.teams.includes(team)) {
-    throw new HearthError(
-      'UNAUTHORIZED',
-      `Only members of the ${team} team can write ${what} for that team.`,
-    );
+    throw new HearthError('UNAUTHORIZED', say(WORDS.teamOnlyWrites, { team, what }));
   }
 }
 
@@ -160,7 +163,7 @@ export function writeNoteRevision(
 
 function onlyView(ctx: Ctx, id: string): NoteView {
   const view = noteViews(ctx, BY_ID, id)[0];
-  if (!view) throw new HearthError('NOT_FOUND', 'That note could not be found.');
+  if (!view) throw new HearthError('NOT_FOUND', say(WORDS.noteNotFound));
   return view;
 }
 
@@ -195,14 +198,10 @@ export const noteHandlers = {
         .sql(`SELECT 1 FROM notes n WHERE n.id = @target AND n.school_id = @school AND ${listed}`)
         .get({ ...viewerBindings(staff), target: revisionId });
       throw known
-        ? new HearthError(
-            'CONFLICT',
-            'This note was changed since you opened it. Open it again to see the newest version.',
-          )
-        : new HearthError('NOT_FOUND', 'That note could not be found.');
+        ? new HearthError('CONFLICT', say(WORDS.noteChanged))
+        : new HearthError('NOT_FOUND', say(WORDS.noteNotFound));
     }
-    if (current.access !== 'open')
-      throw new HearthError('UNAUTHORIZED', 'You cannot change a note you cannot read.');
+    if (current.access !== 'open') throw new HearthError('UNAUTHORIZED', say(WORDS.noteUnreadable));
     const id = newId(ctx.now().getTime());
     writeNoteRevision(ctx.writer, keyring, {
       id,
@@ -240,17 +239,13 @@ export const noteHandlers = {
         ...viewerBindings(staff),
       }) as (NoteRow & { replaces_id: string | null })[];
     const [first] = rows;
-    if (!first) throw new HearthError('NOT_FOUND', 'That note could not be found.');
+    if (!first) throw new HearthError('NOT_FOUND', say(WORDS.noteNotFound));
     const history = rows.map((row) => {
       const seen = reveal<NoteContent>(keyring, row, () => ({
         subject: row.subject as string,
         body: row.body as string,
       }));
-      if (!seen.open)
-        throw new HearthError(
-          'UNAUTHORIZED',
-          'Only the team this note is for can read its history.',
-        );
+      if (!seen.open) throw new HearthError('UNAUTHORIZED', say(WORDS.noteHistoryTeamOnly));
       return {
         revisionId: row.id,
         replacesId: row.replaces_id,

@@ -5,6 +5,8 @@ import {
   paperCatalogProblems,
   type DroppedPapers,
   type PaperCatalog,
+  WORDS,
+  say,
 } from '../../contract';
 import { requireStaff, type Ctx, type Handlers } from '../context';
 import { getMeta, setMeta } from '../store';
@@ -67,8 +69,8 @@ export const paperHandlers = {
 
   'settings.setPapersFolder': (ctx, { folder }) => {
     if (folder !== null && !isAbsolute(folder))
-      throw new HearthError('VALIDATION', 'Name the folder by its full path.', {
-        issues: [{ path: 'folder', message: 'must be a full path, such as C:\\Hearth\\papers' }],
+      throw new HearthError('VALIDATION', say(WORDS.folderFullPath), {
+        issues: [{ path: 'folder', message: WORDS.mustBeFullPath.defaultMessage }],
       });
     setMeta(ctx.store, FOLDER_KEY, folder ?? '');
     return droppedPapers(ctx);

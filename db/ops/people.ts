@@ -7,6 +7,8 @@ import {
   type School,
   type Student,
   type StudentPersonLink,
+  WORDS,
+  say,
 } from '../../contract';
 import { contactsOfPerson } from './contacts';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -21,8 +23,7 @@ type StudentInput = Omit<ParsedInput<'student.create'>, 'links'>;
 export function setLink(ctx: Ctx, school: School, input: LinkInput): StudentPersonLink {
   loadOwned(ctx, 'students', input.studentId, 'student');
   const person = loadOwned(ctx, 'people', input.personId, 'person');
-  if (person.mergedIntoId)
-    throw new HearthError('CONFLICT', 'That person was merged into another record; link that one.');
+  if (person.mergedIntoId) throw new HearthError('CONFLICT', say(WORDS.mergedLinkThatOne));
   const existing = ctx.store
     .sql('SELECT id FROM student_person_links WHERE student_id = ? AND person_id = ?')
     .get(input.studentId, input.personId) as { id: string } | undefined;
@@ -43,8 +44,8 @@ function checkBirthDate(
   if (!dateOfBirth) return;
   const today = format(new TZDate(ctx.now(), school.timeZone), 'yyyy-MM-dd');
   if (dateOfBirth > today)
-    throw new HearthError('VALIDATION', 'A date of birth cannot be in the future.', {
-      issues: [{ path: field, message: 'cannot be in the future' }],
+    throw new HearthError('VALIDATION', say(WORDS.birthInFuture), {
+      issues: [{ path: field, message: WORDS.inTheFuture.defaultMessage }],
     });
 }
 
@@ -82,7 +83,7 @@ export const peopleHandlers = {
   'person.create': (ctx, input) => {
     requireStaff(ctx);
     const school = requireSchool(ctx);
-    if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'household');
+    if (input.householdId) loadOwned(ctx, 'households', input.householdId, 'family');
     return ctx.writer.insert('people', {
       id: newId(),
       schoolId: school.id,
@@ -99,11 +100,7 @@ export const peopleHandlers = {
 
   'person.update': (ctx, { id, ...patch }) => {
     const person = loadOwned(ctx, 'people', id, 'person');
-    if (person.mergedIntoId)
-      throw new HearthError(
-        'CONFLICT',
-        'This person was merged into another record; edit that one.',
-      );
+    if (person.mergedIntoId) throw new HearthError('CONFLICT', say(WORDS.mergedEditThatOne));
     if (patch.householdId) loadOwned(ctx, 'households', patch.householdId, 'family');
     return ctx.writer.update('people', id, patch);
   },
@@ -133,11 +130,9 @@ export const peopleHandlers = {
         (field) => patch[field] !== undefined && patch[field] !== student[field],
       );
       if (owned.length > 0)
-        throw new HearthError(
-          'VALIDATION',
-          'The district’s roster keeps this student’s name and grade; ask the district office to change them.',
-          { issues: owned.map((path) => ({ path, message: 'comes from the district’s roster' })) },
-        );
+        throw new HearthError('VALIDATION', say(WORDS.rosterKeepsStudent), {
+          issues: owned.map((path) => ({ path, message: WORDS.fromTheRoster.defaultMessage })),
+        });
     }
     checkBirthDate(ctx, school, patch.dateOfBirth);
     return ctx.writer.update('students', id, patch);

@@ -1,5 +1,14 @@
 import { addSeconds } from 'date-fns';
-import { HearthError, type Staff, type StaffRole, type Team, newId } from '../../contract';
+import {
+  HearthError,
+  type Staff,
+  type StaffRole,
+  type Team,
+  newId,
+  WORDS,
+  say,
+  waitValues,
+} from '../../contract';
 import { fromRow } from '../columns';
 import {
   FailAfterCommit,
@@ -86,11 +95,8 @@ interface Throttle {
   blocked_until: string | null;
 }
 
-const waitMessage = (until: Date, now: Date) => {
-  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return `Too many wrong passwords. Wait ${wait}, then try again.`;
-};
+const waitFor = (until: Date, now: Date) =>
+  waitValues(Math.ceil((until.getTime() - now.getTime()) / 1000));
 
 export const staffHandlers = {
   'staff.list': (ctx) => {
@@ -115,14 +121,14 @@ export const staffHandlers = {
   },
 
   'staff.update': (ctx, { id, ...patch }) => {
-    const before = loadOwned(ctx, 'staff', id, 'staff member');
+    const before = loadOwned(ctx, 'staff', id, 'staff');
     const after = ctx.writer.update('staff', id, patch);
     const left = after.active ? before.teams.filter((t) => !after.teams.includes(t)) : before.teams;
     for (const team of left) removeFromTeamKeys(ctx.store, id, team, ctx.now());
     if (id === ctx.session.staffId) {
-      if (!after.active) throw new HearthError('CONFLICT', 'You cannot deactivate yourself.');
+      if (!after.active) throw new HearthError('CONFLICT', say(WORDS.cannotDeactivateSelf));
       if (after.role !== 'administrator')
-        throw new HearthError('CONFLICT', 'You cannot take away your own administrator role.');
+        throw new HearthError('CONFLICT', say(WORDS.cannotDropOwnAdmin));
       ctx.session.keyring = openKeyring(ctx.store, id, requireViewer(ctx).keyring);
     }
     reshareKeys(ctx);
@@ -130,9 +136,8 @@ export const staffHandlers = {
   },
 
   'staff.setPassword': (ctx, { id, password }) => {
-    const staff = loadOwned(ctx, 'staff', id, 'staff member');
-    if (id === ctx.session.staffId)
-      throw new HearthError('CONFLICT', 'Change your own password from your own sign-in.');
+    const staff = loadOwned(ctx, 'staff', id, 'staff');
+    if (id === ctx.session.staffId) throw new HearthError('CONFLICT', say(WORDS.ownPassword));
     setStaffKeys(ctx.store, id, derivePassword(password), ctx.now());
     forgetTeamKeys(ctx.store, id);
     ctx.store.sql('DELETE FROM sign_in_throttle WHERE staff_id = ?').run(id);
@@ -147,18 +152,12 @@ export const staffHandlers = {
    */
   'session.signIn': (ctx, { staffId, password }) => {
     refuseIfRevoked(ctx.store);
-    const staff = loadOwned(ctx, 'staff', staffId, 'staff member');
-    if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
+    const staff = loadOwned(ctx, 'staff', staffId, 'staff');
+    if (!staff.active) throw new HearthError('NOT_FOUND', say(WORDS.staffInactive));
     if (!hasStaffKeys(ctx.store, staffId)) {
       if (districtConnection(ctx.store))
-        throw new HearthError(
-          'DISTRICT_SIGN_IN_NEEDED',
-          'The first time on this computer, your password is checked with the district.',
-        );
-      throw new HearthError(
-        'WRONG_PASSWORD',
-        'No password is set for this staff member on this computer. Ask an administrator.',
-      );
+        throw new HearthError('DISTRICT_SIGN_IN_NEEDED', say(WORDS.districtChecksFirst));
+      throw new HearthError('WRONG_PASSWORD', say(WORDS.noPasswordHere));
     }
     const throttle = (ctx.store
       .sql('SELECT failed_attempts, blocked_until FROM sign_in_throttle WHERE staff_id = ?')
@@ -167,7 +166,7 @@ export const staffHandlers = {
     if (throttle.blocked_until && new Date(throttle.blocked_until) > now) {
       throw new HearthError(
         'TOO_MANY_ATTEMPTS',
-        waitMessage(new Date(throttle.blocked_until), now),
+        say(WORDS.tooManyPasswords, waitFor(new Date(throttle.blocked_until), now)),
         {
           details: { retryAt: throttle.blocked_until },
         },
@@ -189,8 +188,8 @@ export const staffHandlers = {
         new HearthError(
           'WRONG_PASSWORD',
           blockedUntil
-            ? `That password is not right. ${waitMessage(new Date(blockedUntil), now)}`
-            : 'That password is not right. Check Caps Lock and try again.',
+            ? say(WORDS.wrongPasswordWait, waitFor(new Date(blockedUntil), now))
+            : say(WORDS.wrongPassword),
           { details: { retryAt: blockedUntil } },
         ),
       );

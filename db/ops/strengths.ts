@@ -5,6 +5,8 @@ import {
   type ContactRoute,
   type StrengthHit,
   type StrengthView,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -144,20 +146,14 @@ export const strengthHandlers = {
     const staff = requireStaff(ctx);
     loadOwned(ctx, 'strengths', id, 'strength');
     const [strength] = strengthsWhere(ctx, staff.id, 'id', id);
-    if (!strength) throw new HearthError('NOT_FOUND', 'That strength could not be found.');
+    if (!strength) throw new HearthError('NOT_FOUND', say(WORDS.strengthNotFound));
     const at = ctx.now().toISOString();
     if (step === 'invited') {
-      if (strength.invitedAt)
-        throw new HearthError('CONFLICT', 'The family was already invited to share this.');
+      if (strength.invitedAt) throw new HearthError('CONFLICT', say(WORDS.alreadyInvited));
       ctx.writer.update('strengths', id, { invitedAt: at, invitedBy: staff.id });
     } else {
-      if (!strength.invitedAt)
-        throw new HearthError(
-          'CONFLICT',
-          'Record the invitation first, then what the family shared.',
-        );
-      if (strength.contributedAt)
-        throw new HearthError('CONFLICT', 'The family’s contribution is already recorded.');
+      if (!strength.invitedAt) throw new HearthError('CONFLICT', say(WORDS.inviteFirst));
+      if (strength.contributedAt) throw new HearthError('CONFLICT', say(WORDS.alreadyContributed));
       ctx.writer.update('strengths', id, { contributedAt: at, contributedBy: staff.id });
     }
     return strengthsWhere(ctx, staff.id, 'id', id)[0] as StrengthView;

@@ -1,4 +1,4 @@
-import { HearthError, type CallOutput, type Student } from '../../contract';
+import { HearthError, type CallOutput, type Student, WORDS, say } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireStaff, type Ctx, type Handlers } from '../context';
 import { auditStudentMerge } from '../privacy/audit';
@@ -60,15 +60,13 @@ export const studentMergeHandlers = {
     const keep = loadOwned(ctx, 'students', keepId, 'student');
     const dup = loadOwned(ctx, 'students', mergeId, 'student');
     if (keep.mergedIntoId || dup.mergedIntoId)
-      throw new HearthError('CONFLICT', 'One of these students was already merged into another.');
+      throw new HearthError('CONFLICT', say(WORDS.studentsAlreadyMerged));
     // The roster's record is the one its next import will update; a local one merged into it.
     if (dup.source === 'roster')
       throw new HearthError(
         'VALIDATION',
-        keep.source === 'roster'
-          ? 'Both records come from the roster; the district office corrects a doubled student there.'
-          : 'Keep the roster’s record and merge the one added here into it.',
-        { issues: [{ path: 'mergeId', message: 'comes from the roster' }] },
+        keep.source === 'roster' ? say(WORDS.bothFromRoster) : say(WORDS.keepRosterRecord),
+        { issues: [{ path: 'mergeId', message: WORDS.comesFromRoster.defaultMessage }] },
       );
     moveStudentReferences(ctx.store, ctx.writer, mergeId, keepId);
     const merged = ctx.writer.update('students', keepId, combineStudents(keep, dup));

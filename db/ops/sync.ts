@@ -6,6 +6,8 @@ import {
   type SyncRejection,
   type SyncStatus,
   type SyncedTable,
+  WORDS,
+  say,
 } from '../../contract';
 import { COLUMNS } from '../columns';
 import { loadOwned, type Ctx, type Handlers } from '../context';
@@ -116,7 +118,7 @@ export const syncHandlers = {
     refuseIfSetUp(ctx.store);
     const { live } = ctx.sync;
     if (live.state === 'joining' || live.pending.join)
-      throw new HearthError('CONFLICT', 'This computer is already joining a district.');
+      throw new HearthError('CONFLICT', say(WORDS.alreadyJoining));
     live.pending.join = request;
     live.lastError = null;
     live.state = 'joining';
@@ -127,9 +129,9 @@ export const syncHandlers = {
   'session.signInWithDistrict': (ctx, request) => {
     refuseIfRevoked(ctx.store);
     if (!districtConnection(ctx.store))
-      throw new HearthError('NOT_SET_UP', 'This computer is not connected to a district.');
-    const staff = loadOwned(ctx, 'staff', request.staffId, 'staff member');
-    if (!staff.active) throw new HearthError('NOT_FOUND', 'That staff member is no longer active.');
+      throw new HearthError('NOT_SET_UP', say(WORDS.notConnected));
+    const staff = loadOwned(ctx, 'staff', request.staffId, 'staff');
+    if (!staff.active) throw new HearthError('NOT_FOUND', say(WORDS.staffInactive));
     const { live } = ctx.sync;
     live.pending.signIn = request;
     live.districtSignIn = { state: 'checking', message: null };
@@ -153,7 +155,7 @@ export const syncHandlers = {
       | { tbl: string; row_id: string; field: string; mine: string; theirs: string; kept: string }
       | undefined;
     if (!conflict || !isSyncedTable(conflict.tbl))
-      throw new HearthError('NOT_FOUND', 'That conflict was already settled.');
+      throw new HearthError('NOT_FOUND', say(WORDS.conflictSettled));
     const table = conflict.tbl;
     if (keep !== conflict.kept && COLUMNS[table].some((c) => c.field === conflict.field)) {
       const value: unknown = JSON.parse(keep === 'mine' ? conflict.mine : conflict.theirs);
@@ -169,8 +171,7 @@ export const syncHandlers = {
     const done = ctx.store
       .sql('UPDATE sync_rejections SET dismissed_at = ? WHERE seq = ? AND dismissed_at IS NULL')
       .run(ctx.now().toISOString(), seq);
-    if (done.changes === 0)
-      throw new HearthError('NOT_FOUND', 'That message was already dismissed.');
+    if (done.changes === 0) throw new HearthError('NOT_FOUND', say(WORDS.messageDismissed));
     return review(ctx);
   },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import { HearthError, type ContactView } from '../../contract';
+import { HearthError, type ContactView, WORDS, say } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireStaff, type Ctx, type Handlers } from '../context';
 import { followUpsFromOrigin } from './follow-ups';
@@ -34,8 +34,7 @@ export function loadContactView(ctx: Ctx, id: string, family: string): ContactVi
   return row ? contactView(row) : null;
 }
 
-const notFound = () =>
-  new HearthError('NOT_FOUND', 'That entry could not be found. It may have been removed.');
+const notFound = () => new HearthError('NOT_FOUND', say(WORDS.entryNotFound));
 
 /** Whether a record of `table` with this id is one of the family's. */
 function ofFamily(

@@ -9,6 +9,8 @@ import {
   newId,
   splitTypedName,
   type VisitView,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -56,7 +58,7 @@ export function pickupWarnings(
   const warnings: PickupWarning[] = [];
   for (const studentId of studentIds) {
     const student = students.get(studentId);
-    if (!student) throw new HearthError('NOT_FOUND', 'One of the students could not be found.');
+    if (!student) throw new HearthError('NOT_FOUND', say(WORDS.studentNotFound));
     const studentName = displayName(student);
     const link = byStudent.get(studentId);
     if (!link) warnings.push({ studentId, studentName, status: 'not_listed', officeNote: null });
@@ -149,10 +151,7 @@ export const visitHandlers = {
       .sql('SELECT signed_in_at FROM visits WHERE person_id = ? AND signed_out_at IS NULL')
       .get(person.id) as { signed_in_at: string } | undefined;
     if (open) {
-      throw new HearthError(
-        'CONFLICT',
-        `${displayName(person)} is already signed in. Sign them out first.`,
-      );
+      throw new HearthError('CONFLICT', say(WORDS.alreadySignedIn, { name: displayName(person) }));
     }
 
     const now = ctx.now().toISOString();
@@ -162,7 +161,7 @@ export const visitHandlers = {
     if (warnings.length > 0 && !input.acknowledgePickupWarnings) {
       throw new HearthError(
         'PICKUP_ACK_REQUIRED',
-        `Check with the office before releasing a student to ${displayName(person)}.`,
+        say(WORDS.checkWithOffice, { name: displayName(person) }),
         { details: warnings },
       );
     }
@@ -209,7 +208,7 @@ export const visitHandlers = {
     requireStaff(ctx);
     const visit = loadOwned(ctx, 'visits', visitId, 'visit');
     if (visit.signedOutAt)
-      throw new HearthError('CONFLICT', `${visit.visitorName} is already signed out.`);
+      throw new HearthError('CONFLICT', say(WORDS.alreadySignedOut, { name: visit.visitorName }));
     ctx.writer.update('visits', visitId, { signedOutAt: ctx.now().toISOString() });
     return visitView(ctx, visitId);
   },
@@ -268,6 +267,6 @@ export const visitHandlers = {
 
 function studentSummariesOrFail(ctx: Ctx, ids: string[]): void {
   if (studentSummaries(ctx, ids).size !== ids.length) {
-    throw new HearthError('NOT_FOUND', 'One of the students could not be found.');
+    throw new HearthError('NOT_FOUND', say(WORDS.studentNotFound));
   }
 }

@@ -2,9 +2,10 @@ import {
   HearthError,
   voiceStepReached,
   type VoiceItemView,
-  type VoiceStep,
   newId,
   VOICE_NOT_YET_HEARD,
+  WORDS,
+  say,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -54,11 +55,6 @@ export const voiceItemView = (ctx: Ctx, id: string) =>
   toView(ctx.store.sql(`${VIEW} WHERE v.id = ?`).get(id) as Row);
 
 const NEXT_STEP = { raised: 'heard', heard: 'acted', acted: 'told', told: null } as const;
-const STEP_WORDS: Record<VoiceStep, string> = {
-  heard: 'heard',
-  acted: 'acted on',
-  told: 'told the family',
-};
 
 export const voiceHandlers = {
   'voice.create': (ctx, input) => {
@@ -68,8 +64,8 @@ export const voiceHandlers = {
     if (input.personId) loadOwned(ctx, 'people', input.personId, 'person');
     const raisedAt = input.raisedAt ? new Date(input.raisedAt) : ctx.now();
     if (raisedAt.getTime() > ctx.now().getTime())
-      throw new HearthError('VALIDATION', 'When the family raised it cannot be in the future.', {
-        issues: [{ path: 'raisedAt', message: 'cannot be in the future' }],
+      throw new HearthError('VALIDATION', say(WORDS.raisedInFuture), {
+        issues: [{ path: 'raisedAt', message: WORDS.inTheFuture.defaultMessage }],
       });
     const id = newId(ctx.now().getTime());
     ctx.writer.insert('voice_items', {
@@ -86,19 +82,19 @@ export const voiceHandlers = {
   /** Steps go in order (heard, acted, told); each is taken once, by whom and when. */
   'voice.advance': (ctx, { id, step, note }) => {
     const staff = requireStaff(ctx);
-    const item = loadOwned(ctx, 'voice_items', id, 'family voice item');
+    const item = loadOwned(ctx, 'voice_items', id, 'voice_item');
     const reached = voiceStepReached(item);
     const next = NEXT_STEP[reached];
     if (next !== step) {
       const message = next
-        ? `This item is at “${reached}”; mark it ${STEP_WORDS[next]} first.`
-        : 'The family has already been told about this item.';
+        ? say(WORDS.voiceStepFirst, { reached, next })
+        : say(WORDS.voiceAlreadyTold);
       throw new HearthError('CONFLICT', message);
     }
     // What was done is what the family will be told about: an empty record of it tells no one.
     if (step === 'acted' && !note)
-      throw new HearthError('VALIDATION', 'Say what was done before recording it.', {
-        issues: [{ path: 'note', message: 'cannot be empty: say what was done' }],
+      throw new HearthError('VALIDATION', say(WORDS.sayWhatWasDone), {
+        issues: [{ path: 'note', message: WORDS.emptySayWhatWasDone.defaultMessage }],
       });
     const at = ctx.now().toISOString();
     if (step === 'heard') ctx.writer.update('voice_items', id, { heardBy: staff.id, heardAt: at });

@@ -1,4 +1,12 @@
-import { HearthError, teamOf, type Sealed, type Team, type Visibility } from '../../contract';
+import {
+  HearthError,
+  teamOf,
+  type Sealed,
+  type Team,
+  type Visibility,
+  WORDS,
+  say,
+} from '../../contract';
 import type { Store } from '../store';
 import type { UnlockedStaffKeys } from './credentials';
 import { decrypt, encrypt, newSecretKey, openSealed, sealTo } from './keys';
@@ -189,10 +197,7 @@ export function forgetTeamKeys(store: Store, staffId: string): void {
 
 function keyingFailure(visibility: Visibility): HearthError {
   const team = teamOf(visibility);
-  return new HearthError(
-    'KEYS_UNAVAILABLE',
-    `This computer does not have the ${team ?? 'team'} team's key for you yet. A ${team ?? 'team'} team member's computer shares it when it next syncs (or when they sign in here); until then you cannot write for that team.`,
-  );
+  return new HearthError('KEYS_UNAVAILABLE', say(WORDS.teamKeyMissing, { team: team ?? '' }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ErrorCode, StaffKeyRecord } from '../../contract';
+import { WORDS, say, shown, type ErrorCode, type Said, type StaffKeyRecord } from '../../contract';
 import {
   SyncFailure,
   httpDistrictAccess,
@@ -15,7 +15,7 @@ import type { SyncPort } from './port';
 /** What the app shows about sync; kept in memory by the core, updated by the agent. */
 export interface SyncLive {
   state: 'not_joined' | 'joining' | 'waiting' | 'syncing' | 'offline' | 'stopped';
-  lastError: { code: ErrorCode | 'OFFLINE'; message: string } | null;
+  lastError: Failure | null;
   /** Counts of the exchange under way, for a first sync's progress. */
   progress: SyncProgress | null;
   nextAttemptAt: string | null;
@@ -33,17 +33,23 @@ export interface SyncLive {
      */
     keyCheck: { staffId: string; password: string } | null;
   };
-  districtSignIn: { state: 'checking' | 'failed'; message: string | null } | null;
+  districtSignIn: { state: 'checking' | 'failed'; message: string | null; said?: Said } | null;
   /** Set by the agent: a write just committed, or someone pressed "Sync now". */
   onWrite: () => void;
   onRequest: () => void;
 }
 
+interface Failure {
+  code: ErrorCode | 'OFFLINE';
+  message: string;
+  said?: Said;
+}
+
 /** Any failure as the status shows it: a SyncFailure's code and words, or a plain apology. */
-function asFailure(error: unknown): { code: ErrorCode | 'OFFLINE'; message: string } {
-  return error instanceof SyncFailure
-    ? { code: error.code, message: error.message }
-    : { code: 'INTERNAL', message: 'Sync stopped on an unexpected problem; it will try again.' };
+function asFailure(error: unknown): Failure {
+  if (error instanceof SyncFailure)
+    return { code: error.code, message: error.message, ...(error.said && { said: error.said }) };
+  return { code: 'INTERNAL', ...shown(say(WORDS.syncUnexpected)) };
 }
 
 export const newSyncLive = (): SyncLive => ({
@@ -238,10 +244,7 @@ export class SyncAgent {
       const failure = asFailure(error);
       this.live.districtSignIn = {
         state: 'failed',
-        message:
-          failure.code === 'WRONG_PASSWORD'
-            ? 'That password is not right. Check Caps Lock and try again.'
-            : failure.message,
+        ...(failure.code === 'WRONG_PASSWORD' ? shown(say(WORDS.wrongPassword)) : failure),
       };
       if (failure.code !== 'WRONG_PASSWORD') throw error;
     }

@@ -11,13 +11,19 @@ import {
   type AuditUploadInput,
   type AuditUploadResult,
   type Enrolled,
+  type ErrorBody,
   type ErrorCode,
+  type Said,
+  type Saying,
+  saidSchema,
   type KeyBundle,
   type KeyExchangeInput,
   type PullPage,
   type PushInput,
   type PushResult,
   type StaffKeyRecord,
+  WORDS,
+  say,
 } from '../../contract';
 import type { DistrictConnection } from './enrollment';
 import type { SyncPort } from './port';
@@ -37,12 +43,15 @@ export interface SyncTransport {
  * clock is a day ahead, the batch was refused): the status shows the reason until it is fixed.
  */
 export class SyncFailure extends Error {
+  readonly said: Said | undefined;
+
   constructor(
     readonly code: ErrorCode | 'OFFLINE',
-    message: string,
+    saying: Saying,
     readonly retry: boolean,
   ) {
-    super(message);
+    super(saying.text);
+    this.said = saying.id ? { id: saying.id, values: saying.values } : undefined;
   }
 }
 
@@ -52,6 +61,13 @@ const PERMANENT: ReadonlySet<string> = new Set([
   'CLOCK_AHEAD',
   'VALIDATION',
 ]);
+
+/** What a server's refusal said, or its status when it said nothing readable. */
+export function refusalWords(status: number, body: Partial<ErrorBody> | null): Saying {
+  if (!body?.message) return say(WORDS.serverAnswered, { status });
+  const said = saidSchema.safeParse(body.said);
+  return { ...(said.success ? said.data : { id: '' }), text: body.message };
+}
 
 /** One JSON request to the district server; failures become SyncFailures. */
 async function requestJson(
@@ -71,19 +87,12 @@ async function requestJson(
       signal: AbortSignal.timeout(60_000),
     });
   } catch {
-    throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+    throw new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
   }
-  const body = (await response.json().catch(() => null)) as {
-    code?: string;
-    message?: string;
-  } | null;
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
   if (!response.ok) {
-    const code = (body?.code ?? 'INTERNAL') as ErrorCode;
-    throw new SyncFailure(
-      code,
-      body?.message ?? `The server answered ${response.status}.`,
-      !PERMANENT.has(code),
-    );
+    const code = body?.code ?? 'INTERNAL';
+    throw new SyncFailure(code, refusalWords(response.status, body), !PERMANENT.has(code));
   }
   return body;
 }

@@ -1,4 +1,4 @@
-import { HearthError, type ServerSchool, type StaffKeyRecord } from '../../contract';
+import { HearthError, type ServerSchool, type StaffKeyRecord, WORDS, say } from '../../contract';
 import { refuseIfSetUp } from '../demo/install';
 import {
   adoptStaffKeyRecord,
@@ -86,8 +86,5 @@ export function markRevoked(store: Store, at: Date): void {
 
 export function refuseIfRevoked(store: Store): void {
   if (getMeta(store, SYNC_META.revokedAt))
-    throw new HearthError(
-      'DEVICE_REVOKED',
-      'The district withdrew this computer’s access, so Hearth is locked here. Ask district IT.',
-    );
+    throw new HearthError('DEVICE_REVOKED', say(WORDS.accessWithdrawn));
 }

@@ -1,3 +1,4 @@
+import { saidText } from '../i18n/said';
 import { t } from '../i18n/intl';
 import {
   HearthError,
@@ -7,6 +8,8 @@ import {
   type CallOutput,
   type CallResult,
   type HearthBridge,
+  WORDS,
+  say,
 } from '../../contract';
 
 declare global {
@@ -69,14 +72,7 @@ export async function call<N extends CallName>(
   try {
     result = await bridge.call(name, input);
   } catch {
-    throw new HearthError(
-      'INTERNAL',
-      t({
-        defaultMessage:
-          'Hearth’s data service is not answering. Check that Hearth is still running.',
-        id: 'SKbUSo',
-      }),
-    );
+    throw new HearthError('INTERNAL', say(WORDS.serviceNotAnswering));
   }
   if (!result.ok) throw HearthError.fromBody(result.error);
   return result.value;
@@ -84,6 +80,6 @@ export async function call<N extends CallName>(
 
 export function errorMessage(error: unknown): string {
   return error instanceof HearthError
-    ? error.message
+    ? saidText(error.said, error.message)
     : t({ defaultMessage: 'Something went wrong. Please try again.', id: 'W/5hwr' });
 }

@@ -1,11 +1,13 @@
 import { defineMessages } from 'react-intl';
 import { DIRECTION_CONTROLS, UNTYPEABLE } from '../../contract';
 import { t } from './intl';
+import { knownText } from './said';
 
 /**
  * The contract words a field's problem in English ("must be at most 200 characters"), the
  * same on the computer and the district server. The screen says the common ones in the
- * window's language; a problem not listed here is shown as the contract words it.
+ * window's language, and the core's own (contract/words.ts) through said.ts; a problem not
+ * listed is shown as the contract words it.
  */
 const FIXED = defineMessages({
   'cannot be empty': { defaultMessage: 'cannot be empty', id: 'X0zw95' },
@@ -49,7 +51,7 @@ export function issueText(message: string): string {
       { defaultMessage: 'must be at least {min} characters', id: 'ogk8jB' },
       { min: Number(least[1]) },
     );
-  return message;
+  return knownText(message);
 }
 
 /** "Name cannot be empty": the field as the form labels it, then its problem. */

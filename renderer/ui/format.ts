@@ -3,6 +3,7 @@ import { differenceInMinutes, format as formatDate, formatDistance, parseISO } f
 import { defineMessages, type MessageDescriptor } from 'react-intl';
 import { UNPLACED_GRADE, VISIT_PURPOSES, type VisitPurpose } from '../../contract';
 import { dateLocale, t, uiLanguage } from '../i18n/intl';
+import { AUTONYMS, FAMILY_LANGUAGE_NAMES } from './languageNames';
 
 /** date-fns's format with the window's month and day names. */
 const format = (date: Date, pattern: string) => formatDate(date, pattern, { locale: dateLocale() });
@@ -21,28 +22,47 @@ function wordTable<K extends string>(
 }
 
 const displayNames = new Map<string, Intl.DisplayNames>();
-function nameIn(language: string, code: string): string {
+/**
+ * The browser's name for `code` in `language`, or nothing when its data has none there: for
+ * a language it has no names in, Intl falls back to another's (English), which is not a name
+ * in that language.
+ */
+function browserName(language: string, code: string): string | undefined {
   let names = displayNames.get(language);
   if (!names) {
-    names = new Intl.DisplayNames([language], { type: 'language' });
+    names = new Intl.DisplayNames([language], { type: 'language', fallback: 'none' });
     displayNames.set(language, names);
   }
+  if (names.resolvedOptions().locale.split('-')[0] !== language.split('-')[0]) return undefined;
   try {
-    return names.of(code) ?? code;
+    return names.of(code);
   } catch {
-    return code;
+    return undefined;
   }
 }
 
-/** A language's name in the window's language: "Vietnamese", "vietnamita". */
+const ourName = (code: string) =>
+  (FAMILY_LANGUAGE_NAMES as Record<string, MessageDescriptor | undefined>)[code];
+
+/** A language's name in the window's language: "Vietnamese", "vietnamita"; else its tag. */
 export function languageName(code: string | null): string | null {
-  return code ? nameIn(uiLanguage(), code) : null;
+  if (!code) return null;
+  const ours = ourName(code);
+  return ours ? t(ours) : (browserName(uiLanguage(), code) ?? code);
 }
 
-/** A language's name in itself: "Español", "Tiếng Việt", "العربية". */
+/** Whether Hearth can name the language at all (the browser or ui/languageNames.ts). */
+export const isNamedLanguage = (code: string): boolean =>
+  !!ourName(code) || !!browserName('en', code);
+
+/**
+ * A language's name in itself: "Español", "Tiếng Việt", "العربية", "Af-Soomaali"; the
+ * window's name for it when neither Hearth nor the browser knows its own.
+ */
 export function ownLanguageName(code: string): string {
-  const name = nameIn(code, code);
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  const own = AUTONYMS[code] ?? browserName(code, code);
+  if (!own) return languageName(code) ?? code;
+  return own.charAt(0).toLocaleUpperCase(code) + own.slice(1);
 }
 
 /**

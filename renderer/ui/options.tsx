@@ -1,29 +1,6 @@
 import { CHANNELS, CONTACT_TONES, GRADE_LEVELS, UNPLACED_GRADE } from '../../contract';
 import { UI_LANGUAGES } from '../i18n/intl';
-import {
-  CHANNEL_WORDS,
-  COMMON_LANGUAGES,
-  gradeLabel,
-  languageChoice,
-  ownLanguageName,
-  TONE_WORDS,
-} from './format';
-
-/**
- * The languages a select offers: the common ones, and any a family already has (`also`), in
- * alphabetical order of their names, each also in its own words, so typing either finds it.
- */
-export function LanguageOptions({ also = [] }: { also?: readonly (string | null)[] }) {
-  const codes = [...new Set([...also.filter((c): c is string => !!c), ...COMMON_LANGUAGES])];
-  return codes
-    .map((code) => ({ code, label: languageChoice(code) }))
-    .sort((a, b) => a.label.localeCompare(b.label))
-    .map(({ code, label }) => (
-      <option key={code} value={code}>
-        {label}
-      </option>
-    ));
-}
+import { CHANNEL_WORDS, gradeLabel, ownLanguageName, TONE_WORDS } from './format';
 
 /** Every channel, in words. */
 export function ChannelOptions() {

@@ -1,3 +1,4 @@
+import { WORDS, say, waitValues } from '../../contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
@@ -32,9 +33,6 @@ export function signInKeys(request: FastifyRequest, who: string): SignInKeys {
   };
 }
 
-const waitWords = (seconds: number) =>
-  seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-
 /** Refuses the attempt (429, with Retry-After) while the account or the address must wait. */
 export async function refuseWhileWaiting(
   db: Sql,
@@ -51,7 +49,7 @@ export async function refuseWhileWaiting(
   throw new ServerError(
     429,
     'TOO_MANY_ATTEMPTS',
-    `Too many wrong passwords. Wait ${waitWords(row.seconds)}, then try again.`,
+    say(WORDS.tooManyPasswords, waitValues(row.seconds)),
   );
 }
 

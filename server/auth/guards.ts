@@ -1,3 +1,4 @@
+import { WORDS, say } from '../../contract';
 import type { FastifyRequest } from 'fastify';
 import type { ServerSchool, ServerStaff } from '../../contract';
 import type { Sql } from '../db';
@@ -28,7 +29,7 @@ function bearer(request: FastifyRequest, prefix: 'hd' | 'ha'): string {
   const header = request.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   if (!token.startsWith(`${prefix}_`))
-    throw new ServerError(401, 'UNAUTHORIZED', 'Sign in again: this request has no valid token.');
+    throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.noValidToken));
   return token;
 }
 
@@ -39,7 +40,7 @@ export async function requireAdmin(db: Sql, request: FastifyRequest): Promise<Se
      WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active AND s.role = 'administrator'`,
     [hashSecret(bearer(request, 'ha'))],
   );
-  if (!row) throw new ServerError(401, 'UNAUTHORIZED', 'Your session has ended. Sign in again.');
+  if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
   return toStaff(row);
 }
 
@@ -49,7 +50,7 @@ export const manages = (staff: ServerStaff, schoolId: string) =>
 
 /** For a school the caller names: refused when it is not theirs to manage. */
 export function checkManages(staff: ServerStaff, schoolId: string): void {
-  if (!manages(staff, schoolId)) throw forbidden('You can manage only your own school’s devices.');
+  if (!manages(staff, schoolId)) throw forbidden(say(WORDS.manageOwnDevices));
 }
 
 export interface DeviceCaller {
@@ -115,13 +116,9 @@ export async function findDevice<R extends DeviceRow>(
   params: unknown[] = [],
 ): Promise<HeldDevice & { row: R }> {
   const [row] = await db.query<R>(query, [hashSecret(bearer(request, 'hd')), ...params]);
-  if (!row) throw new ServerError(401, 'UNAUTHORIZED', 'This computer is not enrolled.');
+  if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.notEnrolled));
   if (row.revoked_at)
-    throw new ServerError(
-      401,
-      'DEVICE_REVOKED',
-      'This computer’s access to the district was withdrawn. Hearth is locked; ask district IT.',
-    );
+    throw new ServerError(401, 'DEVICE_REVOKED', say(WORDS.accessWithdrawnByDistrict));
   return {
     device: {
       deviceId: row.id,

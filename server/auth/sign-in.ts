@@ -1,3 +1,4 @@
+import { WORDS, say } from '../../contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerStaff } from '../../contract';
 import type { Sql } from '../db';
@@ -59,4 +60,4 @@ export async function signIn(
 }
 
 const wrongCredentials = () =>
-  new ServerError(401, 'WRONG_PASSWORD', 'That email and password do not match an account.');
+  new ServerError(401, 'WRONG_PASSWORD', say(WORDS.emailPasswordNoMatch));

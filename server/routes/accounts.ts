@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { bootstrapInput, credentialsInput, enrollmentCodeInput, newId } from '../../contract';
+import {
+  bootstrapInput,
+  credentialsInput,
+  enrollmentCodeInput,
+  newId,
+  WORDS,
+  say,
+} from '../../contract';
 import {
   STAFF_COLUMNS,
   checkManages,
@@ -27,12 +34,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
       // Serialised so two first requests cannot both create an administrator.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-bootstrap'))`);
       const [existing] = await tx.query('SELECT 1 FROM staff_accounts LIMIT 1');
-      if (existing)
-        throw new ServerError(
-          409,
-          'ALREADY_SET_UP',
-          'This server already has an administrator. Ask them for an account.',
-        );
+      if (existing) throw new ServerError(409, 'ALREADY_SET_UP', say(WORDS.serverHasAdmin));
       const schoolId = newId();
       const [school] = await tx.query<{ created_at: Date }>(
         'INSERT INTO schools (id, name, time_zone) VALUES ($1, $2, $3) RETURNING created_at',
@@ -61,7 +63,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
       const input = parseBody(credentialsInput, request.body);
       const staff = await signIn(db, request, reply, input.email, input.password);
       if (staff.role !== 'administrator')
-        throw new ServerError(403, 'FORBIDDEN', 'Only administrators can sign in here.');
+        throw new ServerError(403, 'FORBIDDEN', say(WORDS.adminsSignInHere));
       const token = newToken('ha');
       const [row] = await db.query<{ expires_at: Date }>(
         `INSERT INTO admin_sessions (token_hash, staff_id, expires_at)
@@ -85,7 +87,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
        RETURNING expires_at`,
       [hashSecret(code), input.schoolId, admin.id, input.validMinutes],
     );
-    if (!row) throw new ServerError(404, 'NOT_FOUND', 'There is no such school.');
+    if (!row) throw new ServerError(404, 'NOT_FOUND', say(WORDS.noSuchSchool));
     return reply.code(201).send({ code, expiresAt: row.expires_at.toISOString() });
   });
 
@@ -97,7 +99,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
     );
     // Another school's device answers as one that does not exist: its id tells nothing.
     if (!device || !manages(admin, device.school_id))
-      throw new ServerError(404, 'NOT_FOUND', 'There is no such device.');
+      throw new ServerError(404, 'NOT_FOUND', say(WORDS.noSuchDevice));
     await db.query(
       'UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE id::text = $1',
       [request.params.id],

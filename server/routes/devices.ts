@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { deviceSignInInput, enrollInput, newId } from '../../contract';
+import { deviceSignInInput, enrollInput, newId, WORDS, say } from '../../contract';
 import { requireDevice } from '../auth/guards';
 import { hashSecret, newToken, normalizeEnrollmentCode } from '../auth/secrets';
 import { SIGN_IN_LIMIT, signIn } from '../auth/sign-in';
@@ -32,12 +32,7 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
            RETURNING c.school_id, c.created_by, s.name, s.time_zone`,
           [codeHash, deviceId],
         );
-        if (!code)
-          throw new ServerError(
-            400,
-            'ENROLLMENT_CODE_INVALID',
-            'That code does not work: it may be mistyped, already used or expired. Ask district IT for a new one.',
-          );
+        if (!code) throw new ServerError(400, 'ENROLLMENT_CODE_INVALID', say(WORDS.codeInvalid));
         await tx.query(
           `INSERT INTO devices (id, school_id, name, token_hash, enrolled_by)
            VALUES ($1, $2, $3, $4, $5)`,
@@ -66,7 +61,7 @@ export function deviceRoutes(app: FastifyInstance, db: ServerDb): void {
       const who = 'email' in input ? input.email : { staffId: input.staffId };
       const staff = await signIn(db, request, reply, who, input.password);
       if (staff.schoolId !== null && staff.schoolId !== device.school.id)
-        throw forbidden('This account belongs to another school.');
+        throw forbidden(say(WORDS.otherSchoolsAccount));
       // From now on this device receives what this member may see, and may push their changes.
       await db.query(
         `INSERT INTO device_users (device_id, staff_id) VALUES ($1, $2)

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { districtInsightsQuery, insightsRows, type DistrictInsights } from '../../contract';
+import {
+  districtInsightsQuery,
+  insightsRows,
+  type DistrictInsights,
+  WORDS,
+  say,
+} from '../../contract';
 import { checkManages, requireAdmin } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { ServerError } from '../errors';
@@ -21,7 +27,7 @@ export function insightsRoutes(app: FastifyInstance, db: ServerDb): void {
         'SELECT id::text AS id, name, time_zone FROM schools WHERE id = $1',
         [query.schoolId],
       );
-      if (!school) throw new ServerError(404, 'NOT_FOUND', 'That school is not in this district.');
+      if (!school) throw new ServerError(404, 'NOT_FOUND', say(WORDS.schoolNotInDistrict));
       const period = { from: query.from, to: query.to };
       const figures = await gatherSchoolInsights(
         tx,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { timeZone } from '../../contract';
+import { timeZone, WORDS, say } from '../../contract';
 import { requireAdmin } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { ServerError, forbidden } from '../errors';
@@ -22,11 +22,10 @@ export function rosterRoutes(app: FastifyInstance, db: ServerDb): void {
 
   app.post('/v1/admin/roster', { bodyLimit: ROSTER_BODY_LIMIT }, async (request) => {
     const admin = await requireAdmin(db, request);
-    if (admin.schoolId !== null)
-      throw forbidden('Only a district administrator can import the roster.');
+    if (admin.schoolId !== null) throw forbidden(say(WORDS.districtImportsRoster));
     const { timeZone: zone } = parseBody(rosterQuery, request.query);
     if (!(request.body instanceof Buffer))
-      throw new ServerError(400, 'VALIDATION', 'Send the roster as a zip file (application/zip).');
+      throw new ServerError(400, 'VALIDATION', say(WORDS.sendRosterZip));
     try {
       return await importRoster(db, unzipRoster(request.body), {
         timeZone: zone,
@@ -37,7 +36,7 @@ export function rosterRoutes(app: FastifyInstance, db: ServerDb): void {
       throw new ServerError(
         400,
         'VALIDATION',
-        'The roster was not imported; nothing was changed. Fix the lines listed and send it again.',
+        say(WORDS.rosterNotChanged),
         error.issues.map((i) => ({
           path: [i.file, i.line, i.field].filter((part) => part !== '' && part !== 0).join(':'),
           message: i.message,

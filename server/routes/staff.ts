@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { newId, schoolInput, staffAccountInput, staffAccountPatch } from '../../contract';
+import {
+  newId,
+  schoolInput,
+  staffAccountInput,
+  staffAccountPatch,
+  WORDS,
+  say,
+} from '../../contract';
 import {
   STAFF_COLUMNS,
   checkManages,
@@ -18,7 +25,7 @@ import { parseBody } from '../validate';
 export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/admin/schools', async (request, reply) => {
     const admin = await requireAdmin(db, request);
-    if (admin.schoolId !== null) throw forbidden('Only a district administrator can add schools.');
+    if (admin.schoolId !== null) throw forbidden(say(WORDS.districtAddsSchools));
     const input = parseBody(schoolInput, request.body);
     const school = { id: newId(), name: input.name, timeZone: input.timeZone };
     await db.transaction(async (tx) => {
@@ -44,8 +51,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         'SELECT 1 FROM staff_accounts WHERE lower(email) = lower($1)',
         [input.email],
       );
-      if (taken)
-        throw new ServerError(409, 'CONFLICT', 'Someone already has an account with that email.');
+      if (taken) throw new ServerError(409, 'CONFLICT', say(WORDS.emailTaken));
       const [row] = await tx.query<StaffRow>(
         `INSERT INTO staff_accounts AS s (id, school_id, email, display_name, role, teams, password_hash)
          SELECT $1, id, $3, $4, $5, $6, $7 FROM schools WHERE id = $2 RETURNING ${STAFF_COLUMNS}`,
@@ -59,7 +65,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
           passwordHash,
         ],
       );
-      if (!row) throw new ServerError(404, 'NOT_FOUND', 'There is no such school.');
+      if (!row) throw new ServerError(404, 'NOT_FOUND', say(WORDS.noSuchSchool));
       const created = toStaff(row);
       await publishStaff(tx, { ...created, active: true });
       return created;
@@ -79,13 +85,13 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
       );
       // Another school's staff answer as someone who does not exist: their id tells nothing.
       if (!current || current.school_id === null || !manages(admin, current.school_id))
-        throw new ServerError(404, 'NOT_FOUND', 'There is no such staff member.');
+        throw new ServerError(404, 'NOT_FOUND', say(WORDS.noSuchStaff));
       // The caller is an active administrator who manages this school, so refusing these two
       // keeps every school manageable (district administrators are not changed here).
       if (current.id === admin.id && patch.active === false)
-        throw new ServerError(409, 'CONFLICT', 'You cannot deactivate yourself.');
+        throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDeactivateSelf));
       if (current.id === admin.id && patch.role !== undefined && patch.role !== 'administrator')
-        throw new ServerError(409, 'CONFLICT', 'You cannot take away your own administrator role.');
+        throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDropOwnAdmin));
       const [row] = await tx.query<StaffRow & { active: boolean }>(
         `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
            teams = coalesce($4, teams), active = coalesce($5, active),

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { RETIRED_AUDIENCE, SYNCED_RECORDS, audienceOf, type SyncedTable } from '../../contract';
+import {
+  REFUSALS,
+  RETIRED_AUDIENCE,
+  SYNCED_RECORDS,
+  audienceOf,
+  type SyncedTable,
+} from '../../contract';
 import { refusal, type Writer } from './permissions';
 
 type Rec = Record<string, unknown>;
@@ -42,8 +48,6 @@ export type MergeResult =
       leftAudience: string | null;
     };
 
-const NOT_ON_SERVER = 'That record is not on the district server.';
-
 function validate(
   table: SyncedTable,
   record: Rec,
@@ -54,7 +58,7 @@ function validate(
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`)
     .join('; ');
-  return { ok: false, reason: `Some details are not valid (${details}).` };
+  return { ok: false, reason: `${REFUSALS.invalid.defaultMessage} (${details})` };
 }
 
 /**
@@ -74,9 +78,9 @@ export function mergeChange(
   const { table } = change;
   // Another school's record answers as one the server does not have: its id tells nothing.
   if ((existing && existing.schoolId !== schoolId) || (!existing && !change.insert))
-    return { kind: 'rejected', reason: NOT_ON_SERVER };
+    return { kind: 'rejected', reason: REFUSALS.notOnServer.defaultMessage };
   if (writer && existing?.audience === RETIRED_AUDIENCE)
-    return { kind: 'rejected', reason: 'The district removed that record (it left the roster).' };
+    return { kind: 'rejected', reason: REFUSALS.leftRoster.defaultMessage };
 
   const won: Rec = {};
   const lost: Record<string, { value: unknown; hlc: string }> = {};
@@ -98,13 +102,13 @@ export function mergeChange(
   // Permission first: a writer who may not write this learns nothing about its shape.
   if (writer) {
     const reason = refusal(table, existing?.data ?? null, merged, writer);
-    if (reason) return { kind: 'rejected', reason };
+    if (reason) return { kind: 'rejected', reason: reason.defaultMessage };
   }
   const candidate = validate(table, merged);
   if (!candidate.ok) return { kind: 'rejected', reason: candidate.reason };
   const data = candidate.data;
   if ((table === 'schools' ? data.id : data.schoolId) !== schoolId)
-    return { kind: 'rejected', reason: 'A record cannot be moved to another school.' };
+    return { kind: 'rejected', reason: REFUSALS.otherSchool.defaultMessage };
   const clocks = { ...existing?.clocks };
   for (const field of Object.keys(won)) clocks[field] = change.hlc;
   const audience = audienceOf(table, data);

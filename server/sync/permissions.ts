@@ -1,4 +1,13 @@
-import { TEAMS, type SyncedTable, type Team } from '../../contract';
+import {
+  REFUSALS,
+  TEAMS,
+  WORDS,
+  type SyncedTable,
+  type Team,
+  type HomeVisitStatus,
+  type VoiceStep,
+  type Words,
+} from '../../contract';
 
 /** A staff member a device pushes for: one who signed in on it through the server. */
 export interface Writer {
@@ -27,20 +36,18 @@ export function refusal(
   before: Rec | null,
   after: Rec,
   writer: Writer,
-): string | null {
+): Words | null {
   const changed = before ? changedFields(before, after) : [];
   // Each member chooses the language Hearth speaks to them, on any computer.
   if (table === 'staff' && before && after.id === writer.id && onlyOwnChoices(changed)) return null;
-  if (DISTRICT_MANAGED.has(table))
-    return 'Schools and staff are managed by the district, not on this computer.';
+  if (DISTRICT_MANAGED.has(table)) return REFUSALS.districtManaged;
   switch (table) {
     case 'notes':
-      if (before && !onlyMerged(changed))
-        return 'Notes are never changed once written; an edit adds a new revision.';
+      if (before && !onlyMerged(changed)) return REFUSALS.noteNeverChanged;
       if (before) return null;
-      if (after.authorId !== writer.id) return 'A note can only be written by its author.';
+      if (after.authorId !== writer.id) return REFUSALS.noteAuthorOnly;
       if (String(after.visibility).startsWith('team:') && !inTeam(writer, after.visibility))
-        return 'Only members of that team can write notes for it.';
+        return REFUSALS.noteTeamOnly;
       return null;
     case 'follow_ups':
       // A merge moves a follow-up it cannot read to the record kept, and nothing else.
@@ -49,49 +56,45 @@ export function refusal(
     case 'strengths':
       for (const record of [before, after])
         if (record?.consent === 'recorder_only' && record.recordedBy !== writer.id)
-          return 'The family shared this strength only with the person who recorded it.';
+          return REFUSALS.strengthSharedPrivately;
       // Invited, then contributed: each step once, in order (db/ops/strengths.ts).
-      if (after.contributedAt && !after.invitedAt)
-        return 'The family must be invited to share this strength first.';
+      if (after.contributedAt && !after.invitedAt) return REFUSALS.strengthInviteFirst;
       if (before?.invitedAt && (changed.includes('invitedAt') || changed.includes('invitedBy')))
-        return 'The invitation to share this strength was already recorded on another computer.';
+        return REFUSALS.strengthInvitedElsewhere;
       if (
         before?.contributedAt &&
         (changed.includes('contributedAt') || changed.includes('contributedBy'))
       )
-        return 'This contribution was already recorded on another computer.';
+        return REFUSALS.contributedElsewhere;
       return null;
     case 'contacts':
       // A walk-in logged before its family existed is filed under that family once (enrollment).
       if (before && !onlyMerged(changed.filter((f) => f !== 'householdId' || !before.householdId)))
-        return 'A logged contact is never changed; log another one instead.';
+        return REFUSALS.contactNeverChanged;
       if (
         !before &&
         after.staffId !== writer.id &&
         (writer.role !== 'administrator' || after.recordedBy !== writer.id)
       )
-        return 'Only an administrator records a contact someone else made, and the contact says so.';
+        return REFUSALS.contactForOthers;
       return null;
     case 'disclosures':
-      if (before) return 'A record of disclosure is never changed.';
+      if (before) return REFUSALS.disclosureNeverChanged;
       return null;
     case 'visits':
-      if (before?.signedOutAt && changed.includes('signedOutAt'))
-        return 'This visitor was already signed out.';
+      if (before?.signedOutAt && changed.includes('signedOutAt')) return REFUSALS.visitorSignedOut;
       if (!onlyMerged(changed.filter((f) => f !== 'signedOutAt')))
-        return 'A visit is never changed once signed in, except to sign the visitor out.';
+        return REFUSALS.visitNeverChanged;
       return null;
     case 'home_visits':
       // Planned, then completed, cancelled or declined once; a closed visit stays as it was.
       if (before && before.status !== 'planned' && !onlyMerged(changed))
-        return `This home visit was already marked ${String(before.status)}.`;
+        return HOME_VISIT_CLOSED[before.status as ClosedStatus];
       return null;
     case 'voice_items':
       return voiceRefusal(before, after, changed);
     case 'school_goals':
-      return GOAL_SETTERS.includes(writer.role)
-        ? null
-        : 'Only an administrator or a family engagement coordinator sets the school’s goals.';
+      return GOAL_SETTERS.includes(writer.role) ? null : WORDS.goalsWho;
     // A follow-up's status has no transition rule: the app lets its team complete, cancel
     // and reopen it in any order, and the newest status wins.
     default:
@@ -116,18 +119,18 @@ function changedFields(before: Rec, after: Rec): string[] {
 const MERGE_FIELDS = new Set(['personId', 'studentId', 'studentIds']);
 const onlyMerged = (changed: string[]) => changed.every((field) => MERGE_FIELDS.has(field));
 
-function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): string | null {
+function followUpRefusal(before: Rec | null, after: Rec, writer: Writer): Words | null {
   for (const record of [before, after]) {
     if (!record) continue;
     const involved = record.createdBy === writer.id || record.assigneeId === writer.id;
     if (record.visibility === 'private' && record.createdBy !== writer.id)
-      return 'This follow-up is private to the person who made it.';
+      return REFUSALS.followUpPrivate;
     if (
       String(record.visibility).startsWith('team:') &&
       !inTeam(writer, record.visibility) &&
       !involved
     )
-      return 'Only that team, or the person it is assigned to, can change this follow-up.';
+      return REFUSALS.followUpTeamOnly;
   }
   return null;
 }
@@ -138,13 +141,25 @@ const VOICE_STEP_FIELDS = {
   told: ['toldBy', 'toldAt', 'toldNote'],
 } as const;
 
+type ClosedStatus = Exclude<HomeVisitStatus, 'planned'>;
+const HOME_VISIT_CLOSED: Record<ClosedStatus, Words> = {
+  completed: REFUSALS.homeVisitCompleted,
+  cancelled: REFUSALS.homeVisitCancelled,
+  declined: REFUSALS.homeVisitDeclined,
+};
+const STEP_TAKEN: Record<VoiceStep, Words> = {
+  heard: REFUSALS.heardElsewhere,
+  acted: REFUSALS.actedElsewhere,
+  told: REFUSALS.toldElsewhere,
+};
+
 /** A family voice item's steps go in order (heard, acted, told), each taken once. */
-function voiceRefusal(before: Rec | null, after: Rec, changed: string[]): string | null {
-  if (after.actedAt && !after.heardAt) return 'This item must be marked heard first.';
-  if (after.toldAt && !after.actedAt) return 'This item must be marked acted on first.';
+function voiceRefusal(before: Rec | null, after: Rec, changed: string[]): Words | null {
+  if (after.actedAt && !after.heardAt) return REFUSALS.heardFirst;
+  if (after.toldAt && !after.actedAt) return REFUSALS.actedFirst;
   if (!before) return null;
   for (const [step, fields] of Object.entries(VOICE_STEP_FIELDS))
     if (before[`${step}At`] && fields.some((field) => changed.includes(field)))
-      return `This item was already marked ${step} on another computer.`;
+      return STEP_TAKEN[step as VoiceStep];
   return null;
 }

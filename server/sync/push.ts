@@ -10,6 +10,9 @@ import {
   type PushOutcome,
   type PushResult,
   type SyncedTable,
+  WORDS,
+  REFUSALS,
+  say,
 } from '../../contract';
 import { deviceQuery, findDevice, type DeviceRow, type HeldDevice } from '../auth/guards';
 import type { Sql } from '../db';
@@ -36,13 +39,13 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
   changes.forEach((change, index) => {
     const where = `changes.${index}`;
     if (!isSyncedTable(change.table))
-      throw new ServerError(400, 'VALIDATION', 'The batch names a table Hearth does not sync.', [
+      throw new ServerError(400, 'VALIDATION', say(WORDS.unknownTable), [
         { path: `${where}.table`, message: 'is not a synced table' },
       ]);
     const schema = SYNCED_RECORDS[change.table];
     const unknown = Object.keys(change.values).find((field) => !Object.hasOwn(schema.shape, field));
     if (unknown !== undefined)
-      throw new ServerError(400, 'VALIDATION', 'The batch names a field Hearth does not sync.', [
+      throw new ServerError(400, 'VALIDATION', say(WORDS.unknownField), [
         {
           path: `${where}.values`,
           message: `${change.table} has no field ${unknown.slice(0, 40)}`,
@@ -52,16 +55,12 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
     try {
       wall = parseHlc(change.hlc).wall;
     } catch {
-      throw new ServerError(400, 'VALIDATION', 'The batch has an unreadable clock.', [
+      throw new ServerError(400, 'VALIDATION', say(WORDS.unreadableClock), [
         { path: `${where}.hlc`, message: 'is not a clock timestamp' },
       ]);
     }
     if (wall - nowMs > MAX_DRIFT_MS)
-      throw new ServerError(
-        400,
-        'CLOCK_AHEAD',
-        'This computer’s clock is more than a day ahead. Set the right date and time, then sync again.',
-      );
+      throw new ServerError(400, 'CLOCK_AHEAD', say(WORDS.clockAhead));
   });
 }
 
@@ -163,12 +162,7 @@ export async function pushBatch(
       return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences)}}`;
     } catch (error) {
       if (!raced(error)) throw error;
-      if (attempt === MAX_ATTEMPTS)
-        throw new ServerError(
-          503,
-          'CONFLICT',
-          'Other computers were changing the same records at that moment. Hearth will send these changes again shortly.',
-        );
+      if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));
     }
   }
 }
@@ -244,7 +238,7 @@ export function planPush(
       ? mergeChange(records.get(key) ?? null, incoming, schoolId, writer, basedOn)
       : {
           kind: 'rejected' as const,
-          reason: 'It was made by someone who has not signed in to the district on this computer.',
+          reason: REFUSALS.notSignedIn.defaultMessage,
         };
     if (result.kind === 'rejected') {
       rejected.push({ seq: change.seq, reason: result.reason });

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { startSyncAgent, type AgentOptions } from '../../db/sync/agent';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../chromium';
 import { signInStaff } from '../fixtures';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
@@ -92,6 +92,26 @@ export function watchErrors(page: Page): string[] {
 /** Go to a page from the left navigation. */
 export const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('button', { name }).click();
+
+/**
+ * Choose a language as a person does: type part of its name in the language picker (any
+ * form that asks for one, ui/LanguagePicker.tsx), then press Enter on the first option found.
+ */
+export async function chooseLanguage(
+  scope: Page | Locator,
+  label: string,
+  typed: string,
+  option: string | RegExp,
+): Promise<void> {
+  const input = scope.getByRole('combobox', { name: label });
+  await input.fill(typed);
+  const page = 'goto' in scope ? scope : scope.page();
+  const found = page.getByRole('listbox', { name: label }).getByRole('option', { name: option });
+  await found.first().waitFor();
+  await input.press('ArrowDown');
+  await expect.poll(() => found.first().getAttribute('aria-selected')).toBe('true');
+  await input.press('Enter');
+}
 
 /**
  * What axe-core finds wrong on the page as it is now (WCAG 2.1 A and AA, and axe's best

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import {
   axeViolations,
+  chooseLanguage,
   launchChromium,
   nav,
   screenshot,
@@ -83,6 +84,8 @@ describe('Hearth in Spanish', () => {
     await dialog.getByRole('button', { name: 'Registrar contacto' }).click();
     await dialog.getByText('Resumen: no puede estar vacío').waitFor();
     await dialog.getByLabel('Lo que se habló').fill('Llamamos para contar lo bien que leyó hoy.');
+    // A language found by its own name, typed without its accents.
+    await chooseLanguage(dialog, 'Idioma usado', 'tieng viet', 'vietnamita · Tiếng Việt');
     await screenshot(page, 'spanish-log-contact-1280');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Registrar contacto' }).click();
@@ -98,7 +101,10 @@ describe('Hearth in Spanish', () => {
           .get(family.id) as { id: string }
       ).id,
     });
-    expect(contacts.map((c) => c.summary)).toContain('Llamamos para contar lo bien que leyó hoy.');
+    expect(contacts.map((c) => [c.summary, c.language])).toContainEqual([
+      'Llamamos para contar lo bien que leyó hoy.',
+      'vi',
+    ]);
     await screenshot(page, 'spanish-family-page-1280');
 
     // The choice is the staff member's: it is still Spanish after the window reloads.
@@ -310,6 +316,14 @@ describe('Hearth in Spanish', () => {
         .getByRole('button', { name: new RegExp(front.displayName) })
         .first()
         .click();
+      // What the core says is in the window's language too.
+      await page.getByLabel(`Contraseña de ${front.displayName}`).fill('not the password');
+      await page.keyboard.press('Enter');
+      await page
+        .getByText(
+          'Esa contraseña no es correcta. Revise la tecla Bloq Mayús e inténtelo de nuevo.',
+        )
+        .waitFor();
       await page.getByLabel(`Contraseña de ${front.displayName}`).fill(DEMO_PASSWORD);
       await page.keyboard.press('Enter');
       await page.getByRole('combobox', { name: 'Who’s here?' }).waitFor();

@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, FAMILIES_CSV_COLUMNS } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { axeViolations, screenshot, startApp, type RunningApp, watchErrors, nav } from './harness';
+import {
+  axeViolations,
+  chooseLanguage,
+  screenshot,
+  startApp,
+  type RunningApp,
+  watchErrors,
+  nav,
+} from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -40,7 +48,7 @@ describe('a new school’s first day, with no district', () => {
     await dialog.getByLabel('Last name').first().fill('Okafor');
     await expect.poll(() => dialog.getByLabel('Family name').inputValue()).toBe('Okafor family');
     await dialog.getByLabel('Phone').fill('+1 558 555 5024');
-    await dialog.getByLabel('Home language').selectOption('so');
+    await chooseLanguage(dialog, 'Home language', 'soomaali', 'Somali · Af-Soomaali');
     await dialog.getByLabel('Relationship to the students').fill('Mother');
     await dialog.getByRole('button', { name: 'Add a student' }).click();
     await dialog.getByLabel('First name').nth(1).fill('Chidi');
@@ -86,14 +94,16 @@ describe('a new school’s first day, with no district', () => {
     await nav(page, 'Families');
     await page.getByRole('button', { name: 'Okafor family', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Yusuf family', exact: true }).waitFor();
-    await page.getByLabel('Home language').selectOption('so');
+    await chooseLanguage(page, 'Home language', 'som', 'Somali · Af-Soomaali');
     await page.getByText('1 family', { exact: true }).waitFor();
     expect(page.url()).toContain('#families?language=so');
     await screenshot(page, 'families-list-filtered-1280');
     await page.getByRole('button', { name: 'Okafor family', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Okafor family' }).waitFor();
     await page.getByRole('button', { name: '← Back' }).click();
-    await expect.poll(() => page.getByLabel('Home language').inputValue()).toBe('so');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Home language' }).inputValue())
+      .toBe('Somali · Af-Soomaali');
     await page.getByLabel('Needs an interpreter').check();
     await page.getByText('No family matches all of these.').waitFor();
     await page.goBack();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PushInput } from '../../contract';
+import { WORDS, say, type PushInput } from '../../contract';
 import { fromRow } from '../../db/columns';
 import { callOrThrow } from '../../db/core';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
@@ -57,7 +57,7 @@ const command = fc.oneof(
   }),
 );
 
-const offline = () => new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+const offline = () => new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
 
 /** The device's transport with one fault for this exchange; `sent` keeps pushes for late replays. */
 function withFault(

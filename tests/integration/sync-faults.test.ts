@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WORDS, say } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
 import { buildServer } from '../../server/app';
@@ -20,7 +21,7 @@ import { serverBackends } from '../server-backends';
 const BACKENDS = serverBackends();
 const HOUR = 3600_000;
 
-const offline = () => new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+const offline = () => new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
 
 /** A transport that breaks once in the way `fault` says, then behaves. */
 function breakOnce(

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deviceSignInResult, type ErrorCode, type StaffKeyRecord } from '../../contract';
 import { SyncAgent } from '../../db/sync/agent';
-import { SyncFailure } from '../../db/sync/client';
+import { SyncFailure, refusalWords } from '../../db/sync/client';
 import { callOrThrow } from '../../db/core';
 import { DISTRICT_PASSWORD, addOkaforFamily, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
@@ -187,7 +187,11 @@ describe.each(BACKENDS)('keys across computers on $name', ({ open }) => {
         desk.token,
       );
       if (reply.status !== 200)
-        throw new SyncFailure(reply.body.code as ErrorCode, String(reply.body.message), false);
+        throw new SyncFailure(
+          reply.body.code as ErrorCode,
+          refusalWords(reply.status, reply.body),
+          false,
+        );
       return deviceSignInResult.parse(reply.body).keys;
     };
     // The district checked Nia's password, then the connection dropped before her keys went up.

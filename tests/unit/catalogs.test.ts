@@ -22,6 +22,7 @@ function extracted(): English {
     [
       'extract',
       'renderer/**/*.{ts,tsx}',
+      'contract/words.ts',
       '--additional-function-names',
       't,tRich',
       '--preserve-whitespace',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newId, type KeyBundle, type PullPage } from '../../contract';
+import { WORDS, newId, say, type KeyBundle, type PullPage } from '../../contract';
 import { openCore } from '../../db/core';
 import { SyncAgent } from '../../db/sync/agent';
 import { SyncFailure, type SyncTransport } from '../../db/sync/client';
@@ -57,7 +57,7 @@ function setUp(script: (() => PullPage)[] = []) {
 }
 
 const offline = () => {
-  throw new SyncFailure('OFFLINE', 'The district server cannot be reached.', true);
+  throw new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
 };
 
 describe('the sync agent', () => {
@@ -106,7 +106,7 @@ describe('the sync agent', () => {
 
   it('stops on a revoked device, locks, and tries again only when asked', async () => {
     const revoked = () => {
-      throw new SyncFailure('DEVICE_REVOKED', 'Access withdrawn.', false);
+      throw new SyncFailure('DEVICE_REVOKED', say(WORDS.accessWithdrawnByDistrict), false);
     };
     const { agent, at, core, onRevoked, close } = setUp([revoked]);
     agent.start();
@@ -145,7 +145,7 @@ describe('joining a district', () => {
           return code === 'GOOD'
             ? Promise.resolve({ deviceId: newId(), token: 'hd_new', school })
             : Promise.reject(
-                new SyncFailure('ENROLLMENT_CODE_INVALID', 'That code does not work.', true),
+                new SyncFailure('ENROLLMENT_CODE_INVALID', say(WORDS.codeInvalid), true),
               );
         },
         signIn: () => Promise.reject(new Error('not in this test')),

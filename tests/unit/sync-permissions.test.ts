@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VOICE_NOT_YET_HEARD, newId } from '../../contract';
-import { refusal } from '../../server/sync/permissions';
+import { refusal as refusalWords } from '../../server/sync/permissions';
+
+/** The refusal's English, as the server keeps it. */
+const refusal = (...args: Parameters<typeof refusalWords>) =>
+  refusalWords(...args)?.defaultMessage ?? null;
 
 /** The server's rules for events: append-only, but a merge may move them to the kept person. */
 const writer = { id: newId(), teams: ['health'], role: 'nurse' };

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { FamilyListFilter } from '../../../contract';
 import { dayWords } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
-import { ChannelOptions, GradeOptions, LanguageOptions, ToneOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { ChannelOptions, GradeOptions, ToneOptions } from '../../ui/options';
 import { defineMessages } from 'react-intl';
 import { t } from '../../i18n/intl';
 
@@ -74,16 +75,12 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             <GradeOptions />
           </select>
         </label>
-        <label className="field">
-          <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
-          <select
-            value={filter.language ?? ''}
-            onChange={(e) => set('language', e.target.value || null)}
-          >
-            <option value="">{t({ defaultMessage: 'Any language', id: '0/8x/z' })}</option>
-            <LanguageOptions />
-          </select>
-        </label>
+        <LanguagePicker
+          label={t({ defaultMessage: 'Home language', id: 'ItVlvf' })}
+          value={filter.language ?? ''}
+          onChange={(code) => set('language', code || null)}
+          emptyLabel={t({ defaultMessage: 'Any language', id: '0/8x/z' })}
+        />
         <label className="field">
           <span>{t({ defaultMessage: 'Preferred channel', id: 'fTc71m' })}</span>
           <select

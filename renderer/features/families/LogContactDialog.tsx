@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { addDays, format } from 'date-fns';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import {
   API,
@@ -27,7 +27,7 @@ import {
 } from '../../ui/format';
 import { t } from '../../i18n/intl';
 import { FieldError } from '../../ui/FieldError';
-import { LanguageOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
 import { localDateTime, showIssues } from '../../ui/forms';
 import { useNow } from '../../ui/useNow';
 import { ContactPreferences } from './ContactPreferences';
@@ -214,13 +214,19 @@ export function LogContactDialog({
           />
         </label>
         <div className="row">
-          <label className="field">
-            <span>{t({ defaultMessage: 'Language used', id: 'VYAQrS' })}</span>
-            <select {...form.register('language', { setValueAs: (v: string) => v || null })}>
-              <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
-              <LanguageOptions also={familyLanguages} />
-            </select>
-          </label>
+          <Controller
+            control={form.control}
+            name="language"
+            render={({ field }) => (
+              <LanguagePicker
+                label={t({ defaultMessage: 'Language used', id: 'VYAQrS' })}
+                value={field.value ?? ''}
+                onChange={(code) => field.onChange(code || null)}
+                also={familyLanguages}
+                emptyLabel={t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}
+              />
+            )}
+          />
           <label className="choice">
             <input type="checkbox" {...form.register('interpreterUsed')} />{' '}
             {t({ defaultMessage: 'Interpreter used', id: '49dDgv' })}

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { INTERPRETER_NEEDS, PICKUP_PERMISSIONS } from '../../../contract';
 import { useCall } from '../../api/useCall';
 import { fullName, INTERPRETER_CHOICES, PICKUP_WORDS } from '../../ui/format';
 import { DuplicateWarning } from './DuplicateWarning';
 import type { FamilyForm } from './familyForm';
-import { ChannelOptions, LanguageOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { ChannelOptions } from '../../ui/options';
 import { t } from '../../i18n/intl';
 import { FieldError } from '../../ui/FieldError';
 
@@ -138,13 +139,18 @@ export function MemberFields({ form, index, onRemove, onWarned }: MemberFieldsPr
             </label>
           </div>
           <div className="row">
-            <label className="field">
-              <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
-              <select {...form.register(`${base}.person.homeLanguage`)}>
-                <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
-                <LanguageOptions />
-              </select>
-            </label>
+            <Controller
+              control={form.control}
+              name={`${base}.person.homeLanguage`}
+              render={({ field }) => (
+                <LanguagePicker
+                  label={t({ defaultMessage: 'Home language', id: 'ItVlvf' })}
+                  value={field.value ?? ''}
+                  onChange={field.onChange}
+                  emptyLabel={t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}
+                />
+              )}
+            />
             <label className="field">
               <span>{t({ defaultMessage: 'Interpreter', id: '95+HgF' })}</span>
               <select {...form.register(`${base}.person.interpreter`)}>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { API, INTERPRETER_NEEDS, PERSON_KINDS, type Person } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
@@ -10,7 +10,8 @@ import { FormActions } from '../../ui/FormActions';
 import { fullName, INTERPRETER_CHOICES, PERSON_KIND_CHOICES } from '../../ui/format';
 import { showIssues } from '../../ui/forms';
 import { DuplicateWarning } from './DuplicateWarning';
-import { ChannelOptions, LanguageOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { ChannelOptions } from '../../ui/options';
 
 import { t } from '../../i18n/intl';
 import { FieldError } from '../../ui/FieldError';
@@ -251,13 +252,18 @@ export function PersonDialog({ householdId, person, onDone }: PersonDialogProps)
             message={errors.channels?.message}
           />
           <div className="row">
-            <label className="field">
-              <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
-              <select {...form.register('homeLanguage')}>
-                <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
-                <LanguageOptions also={[person?.homeLanguage ?? null]} />
-              </select>
-            </label>
+            <Controller
+              control={form.control}
+              name="homeLanguage"
+              render={({ field }) => (
+                <LanguagePicker
+                  label={t({ defaultMessage: 'Home language', id: 'ItVlvf' })}
+                  value={field.value}
+                  onChange={field.onChange}
+                  emptyLabel={t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}
+                />
+              )}
+            />
             <label className="field">
               <span>{t({ defaultMessage: 'Interpreter', id: '95+HgF' })}</span>
               <select {...form.register('interpreter')}>

@@ -18,7 +18,7 @@ import {
   languageName,
   PURPOSES,
 } from '../../ui/format';
-import { LanguageOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
 import { GoalHint } from '../insights/GoalHint';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
@@ -295,13 +295,12 @@ export function SignInForm({
               ))}
             </datalist>
           </label>
-          <label className="field">
-            <span>{t({ defaultMessage: 'Language', id: 'y1Z3or' })}</span>
-            <select value={language} onChange={(event) => setLanguage(event.target.value)}>
-              <option value="">{t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}</option>
-              <LanguageOptions also={[language]} />
-            </select>
-          </label>
+          <LanguagePicker
+            label={t({ defaultMessage: 'Language', id: 'y1Z3or' })}
+            value={language}
+            onChange={setLanguage}
+            emptyLabel={t({ defaultMessage: 'Not recorded', id: 'ff61Po' })}
+          />
           <label className="check interpreter">
             <input
               type="checkbox"

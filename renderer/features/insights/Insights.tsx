@@ -12,7 +12,8 @@ import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { downloadCsv } from '../../ui/download';
 import { dayWords, gradeLabel, languageName, schoolToday } from '../../ui/format';
-import { GradeOptions, LanguageOptions } from '../../ui/options';
+import { LanguagePicker } from '../../ui/LanguagePicker';
+import { GradeOptions } from '../../ui/options';
 import { Goals } from './Goals';
 import { InsightsSummary } from './InsightsSummary';
 import { Everyone, PositiveFirst, Reach, StrengthsAndVisits, TwoWay } from './Sections';
@@ -146,13 +147,12 @@ export default function Insights({
               <GradeOptions />
             </select>
           </label>
-          <label className="field">
-            <span>{t({ defaultMessage: 'Home language', id: 'ItVlvf' })}</span>
-            <select value={language ?? ''} onChange={(e) => setLanguage(e.target.value || null)}>
-              <option value="">{t({ defaultMessage: 'Every language', id: '2wb8dk' })}</option>
-              <LanguageOptions />
-            </select>
-          </label>
+          <LanguagePicker
+            label={t({ defaultMessage: 'Home language', id: 'ItVlvf' })}
+            value={language ?? ''}
+            onChange={(code) => setLanguage(code || null)}
+            emptyLabel={t({ defaultMessage: 'Every language', id: '2wb8dk' })}
+          />
         </div>
         {valid ? (
           <p className="muted small-text" aria-live="polite">

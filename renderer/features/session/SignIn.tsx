@@ -1,3 +1,4 @@
+import { saidText } from '../../i18n/said';
 import { useRef, useState, type FormEvent } from 'react';
 import { DEMO_PASSWORD, HearthError, type AppStatus, type Staff } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
@@ -20,7 +21,8 @@ async function signInWithDistrict(staff: Staff, password: string): Promise<AppSt
     const sync = await call('sync.status', {});
     if (sync.districtSignIn?.state === 'failed')
       throw new Error(
-        sync.districtSignIn.message ??
+        (sync.districtSignIn.message &&
+          saidText(sync.districtSignIn.said, sync.districtSignIn.message)) ??
           t({ defaultMessage: 'The district could not check that password.', id: 'yKQnwt' }),
       );
   }
@@ -78,7 +80,7 @@ export function SignIn({
     call('session.signIn', { staffId: chosen.id, password }).then(onSignedIn, (e: unknown) => {
       if (e instanceof HearthError && e.code === 'DISTRICT_SIGN_IN_NEEDED')
         signInWithDistrict(chosen, password).then(onSignedIn, (d: unknown) =>
-          failed(d instanceof Error ? d.message : errorMessage(d)),
+          failed(d instanceof Error && !(d instanceof HearthError) ? d.message : errorMessage(d)),
         );
       else failed(errorMessage(e));
     });

@@ -1,3 +1,4 @@
+import { saidText } from '../../i18n/said';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -56,7 +57,7 @@ export function JoinDistrict({
       call('sync.status', {}).then(
         async (status) => {
           if (!status.joined && status.state === 'not_joined' && status.lastError) {
-            setError(status.lastError.message);
+            setError(saidText(status.lastError.said, status.lastError.message));
             setJoining(false);
             onBusy(false);
             return;

@@ -1,11 +1,13 @@
+import { saidText, knownText } from '../../i18n/said';
 import { useState } from 'react';
 import type { AppStatus, SyncConflict, SyncRejection } from '../../../contract';
-import { call } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { exactDate, relative } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { StartOverToJoin } from './StartOverToJoin';
-import { agoWords, fieldWords, statusLine, valueWords } from './syncWords';
+import { fieldWords } from './fieldWords';
+import { agoWords, statusLine, valueWords } from './syncWords';
 import { formatNumber, t } from '../../i18n/intl';
 
 /**
@@ -36,12 +38,7 @@ export function SyncPage({
         setProblem(null);
         setRefresh((n) => n + 1);
       },
-      (error: unknown) =>
-        setProblem(
-          error instanceof Error
-            ? error.message
-            : t({ defaultMessage: 'That did not work.', id: 'sGcc88' }),
-        ),
+      (error: unknown) => setProblem(errorMessage(error)),
     );
   const s = status.data;
   if (!s) return <h1>{t({ defaultMessage: 'Sync', id: 'dKtz/9' })}</h1>;
@@ -101,7 +98,7 @@ export function SyncPage({
             </dl>
             {s.lastError && (
               <p className="notice" role="status">
-                {s.lastError.message}
+                {saidText(s.lastError.said, s.lastError.message)}
                 {s.state === 'offline' &&
                   ` ${t({ defaultMessage: 'Your work is saved here and will be sent when the connection is back.', id: 'MaIdc9' })}`}
               </p>
@@ -232,7 +229,8 @@ function Rejections({
                 <span className="muted"> · {relative(r.at)}</span>
               </div>
               <p>
-                {r.reason} {t({ defaultMessage: 'This change was undone here.', id: '+YqlBE' })}
+                {knownText(r.reason)}{' '}
+                {t({ defaultMessage: 'This change was undone here.', id: '+YqlBE' })}
               </p>
               <button type="button" className="button" onClick={() => onDismiss(r.seq)}>
                 {t({ defaultMessage: 'Dismiss', id: 'TDaF6J' })}

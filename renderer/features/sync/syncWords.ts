@@ -2,15 +2,6 @@ import type { SyncStatus } from '../../../contract';
 import { relative } from '../../ui/format';
 import { t } from '../../i18n/intl';
 
-/**
- * A record field's name as people say it: `bestTimes` -> "Best times". Known limit: made
- * from the field's English name, so a conflict names its field in English in every language.
- */
-export function fieldWords(field: string): string {
-  const spaced = field.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /** A value kept in a conflict (JSON text) as a person reads it. */
 export function valueWords(json: string): string {
   const value: unknown = JSON.parse(json);
