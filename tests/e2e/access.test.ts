@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
@@ -156,6 +157,158 @@ describe.each([
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await check('sync');
 
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+const ENGLISH = JSON.parse(readFileSync('renderer/i18n/catalogs/en.json', 'utf8')) as Record<
+  string,
+  { defaultMessage: string }
+>;
+const SPANISH = JSON.parse(readFileSync('renderer/i18n/catalogs/es.json', 'utf8')) as Record<
+  string,
+  string
+>;
+const ID_OF = new Map(Object.entries(ENGLISH).map(([id, m]) => [m.defaultMessage, id]));
+/**
+ * A button's words in the window's language, as a pattern: the English of the code's
+ * message, or its Spanish from the catalog, with each value standing for any words.
+ */
+function shown(language: 'en' | 'es', english: string): RegExp {
+  const id = ID_OF.get(english);
+  if (!id) throw new Error(`no message says “${english}”`);
+  const text = language === 'en' ? english : (SPANISH[id] ?? english);
+  const parts = text.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`);
+}
+
+/**
+ * Every other dialog, opened as a person opens it, in each language and theme: the front
+ * desk's (a pickup warning, a visitor pass, signing everyone out, a walk-in's follow-up), the
+ * family page's, importing and adding families, a school goal, a staff member, a restore,
+ * joining a district.
+ */
+describe.each([
+  ['en', 'light'],
+  ['es', 'light'],
+  ['en', 'dark'],
+] as const)('every other dialog in %s, %s theme', (language, theme) => {
+  it('is axe-clean', async () => {
+    app = await startApp({
+      demo: true,
+      signedIn: false,
+      prepare: async (core) => {
+        signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'administrator');
+        callOrThrow(core, 'session.setLanguage', { language });
+        // Someone who may not pick up, for the desk's warning.
+        const person = callOrThrow(core, 'person.create', {
+          firstName: 'Wendell',
+          lastName: 'Pickering',
+          kind: 'relative',
+        });
+        const student = callOrThrow(core, 'student.create', {
+          firstName: 'Rosa',
+          lastName: 'Pickering',
+          grade: '2',
+        });
+        callOrThrow(core, 'link.set', {
+          studentId: student.id,
+          personId: person.id,
+          relationship: 'Uncle',
+          pickup: 'not_allowed',
+          officeNote: 'Court order on file.',
+        });
+      },
+    });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    await page.emulateMedia({ colorScheme: theme });
+    const words = WORDS[language];
+    const found: string[] = [];
+    const seen: string[] = [];
+    const judge = async (screen: string) => {
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      for (const v of await axeViolations(page)) found.push(`${screen}: ${v}`);
+      seen.push(screen);
+      if (theme === 'dark' || language === 'es')
+        await screenshot(page, `${language}-${theme}-dialog-${screen.replace(/\W+/g, '-')}`);
+    };
+    const opened = async (screen: string) => {
+      const dialog = page.locator('dialog[open]').last();
+      await dialog.waitFor();
+      await judge(screen);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    };
+    const button = (english: string, within: Page | Locator = page) =>
+      within.getByRole('button', { name: shown(language, english) }).first();
+    const open = async (english: string, screen: string, within: Page | Locator = page) => {
+      await button(english, within).click();
+      await opened(screen);
+    };
+    const go = (name: string) =>
+      page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+    const search = page.getByRole('combobox', { name: words.search });
+
+    // The front desk: a pickup the office must see to, then a walk-in signed in.
+    await search.fill('wendell pick');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio').first().waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await opened('pickup warning');
+    await page.keyboard.press('Escape');
+    await search.fill('garcia');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio').first().waitFor();
+    await page.keyboard.press('3');
+    await page.keyboard.press('Enter');
+    // A paper for the family is a printable page over the app, closed by its button.
+    await button('Visitor pass for {name}').click();
+    const paper = page.locator('.printable');
+    await paper.waitFor();
+    await judge('visitor pass');
+    await button('Close', paper).click();
+    await paper.waitFor({ state: 'detached' });
+    await open('Sign out everyone', 'sign out everyone');
+    await open('Follow-up from {name}’s visit', 'walk-in follow-up');
+
+    await go(words.nav[1]);
+    await open('Import families', 'import families');
+    await open('Add a family', 'add a family');
+    const family = core.store.db
+      .prepare(
+        `SELECT h.name, p.first_name, p.last_name FROM households h
+         JOIN people p ON p.household_id = h.id
+         WHERE EXISTS (SELECT 1 FROM student_person_links l WHERE l.person_id = p.id)
+         ORDER BY h.pk, p.pk LIMIT 1`,
+      )
+      .get() as { name: string; first_name: string; last_name: string };
+    await page.getByLabel(words.searchFamilies).fill(`${family.first_name} ${family.last_name}`);
+    await page.getByRole('button', { name: family.name, exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: family.name }).waitFor();
+    await open('Add a student', 'add a student');
+    await open('Edit details of {name}', 'edit a person');
+    await open('Merge a duplicate of {name}', 'merge a duplicate');
+    await open('{person}: relationship and pickup for {student}', 'relationship and pickup');
+    await page.locator('.timeline-open').first().click();
+    await opened('timeline entry');
+
+    await go(words.nav[6]);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await open('Set a goal', 'school goal');
+    await go(words.nav[7]);
+    await open('Edit {name}', 'edit a staff member');
+    await button('Back up now').click();
+    await button('Restore the backup of {time}').waitFor();
+    await open('Restore the backup of {time}', 'restore a backup');
+    await page.getByRole('button', { name: words.sync }).click();
+    await open('Join your district…', 'join a district');
+
+    expect(seen).toHaveLength(15);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
