@@ -27,6 +27,7 @@ import {
   studentFields,
 } from './families';
 import { homeVisitDraftSchema, homeVisitRecordSchema, newFollowUpSchema } from './forms';
+import { WORDS } from './words';
 import {
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
@@ -45,6 +46,7 @@ import {
   contactSchema,
   householdSchema,
   personSchema,
+  guardianConfirmationSchema,
   pickupWarningSchema,
   TEAMS,
   staffRole,
@@ -379,22 +381,47 @@ export const API = {
     z.strictObject({ personId: id, studentIds: z.array(id).min(1).max(20) }),
     z.array(pickupWarningSchema),
   ),
+  /** Students this person may not take (or only after the office), whatever they came for. */
+  'visit.cautions': read(
+    'staff',
+    'family',
+    z.strictObject({ personId: id }),
+    z.array(pickupWarningSchema),
+  ),
   'visit.signIn': write(
     'staff',
     'family',
+    z
+      .strictObject({
+        visitor: visitorInput,
+        studentIds: z.array(id).max(20).default([]),
+        purpose: visitPurpose,
+        seeing: line().nullable().default(null),
+        language: languageTag.nullable().default(null),
+        interpreterUsed: z.boolean().default(false),
+        /**
+         * When the pickup check finds warnings, the desk either acknowledges them or records the
+         * guardian who said yes; the visit keeps which.
+         */
+        acknowledgePickupWarnings: z.boolean().default(false),
+        guardianConfirmation: guardianConfirmationSchema.nullable().default(null),
+      })
+      .refine((input) => input.purpose !== 'pickup' || input.studentIds.length > 0, {
+        path: ['studentIds'],
+        message: WORDS.pickupNamesStudents.defaultMessage,
+      }),
+    visitViewSchema,
+  ),
+  'visit.signOut': write(
+    'staff',
+    'family',
     z.strictObject({
-      visitor: visitorInput,
-      studentIds: z.array(id).max(20).default([]),
-      purpose: visitPurpose,
-      seeing: line().nullable().default(null),
-      language: languageTag.nullable().default(null),
-      interpreterUsed: z.boolean().default(false),
-      /** Must be true when the pickup check finds warnings; the visit records that it was. */
-      acknowledgePickupWarnings: z.boolean().default(false),
+      visitId: id,
+      /** Must be true when a student this visitor may not take is being dismissed now. */
+      acknowledgeWarnings: z.boolean().default(false),
     }),
     visitViewSchema,
   ),
-  'visit.signOut': write('staff', 'family', z.strictObject({ visitId: id }), visitViewSchema),
   'visit.signOutAll': write('staff', 'none', nothing, z.object({ count: z.int() })),
   'visit.inBuilding': read('staff', 'family', nothing, z.array(visitViewSchema)),
   'visit.today': read(

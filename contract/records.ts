@@ -194,12 +194,31 @@ export const studentPersonLinkSchema = z.object({
   officeNote: text(2_000).nullable(),
 });
 
+/** Someone who may pick a student up, for the desk to call when someone else asks to. */
+export const allowedPickupSchema = z.object({
+  personId: id,
+  name: z.string(),
+  relationship: z.string(),
+  phone: z.string().nullable(),
+});
+
 export const pickupWarningSchema = z.object({
   studentId: id,
   studentName: z.string(),
   /** not_listed: the person has no link to the student at all. */
   status: z.enum(['not_allowed', 'see_office', 'not_listed']),
   officeNote: z.string().nullable(),
+  /** Who may pick the student up (absent on visits recorded before it was shown). */
+  allowed: z.array(allowedPickupSchema).max(20).optional(),
+});
+
+export const GUARDIAN_CALL_WAYS = ['phone', 'text', 'in_person'] as const;
+/** A guardian the desk reached who said yes to a pickup the list did not allow. */
+export const guardianConfirmationSchema = z.object({
+  name: line(200),
+  /** The guardian's record when the desk chose them from the student's list. */
+  personId: id.nullable(),
+  how: z.enum(GUARDIAN_CALL_WAYS),
 });
 
 export const visitSchema = z.object({
@@ -218,6 +237,14 @@ export const visitSchema = z.object({
   /** The warnings shown at sign-in; a non-empty list always comes with an acknowledgement time. */
   pickupWarnings: z.array(pickupWarningSchema),
   pickupAcknowledgedAt: instant.nullable(),
+  /** Who said yes to a warned pickup, when the desk called a guardian rather than proceed. */
+  guardianConfirmation: guardianConfirmationSchema.nullable().optional(),
+  /**
+   * Warnings raised again at sign-out (a student this person may not take was being
+   * dismissed at the same time), and when the desk acknowledged them. Recorded once.
+   */
+  signOutWarnings: z.array(pickupWarningSchema).max(20).nullable().optional(),
+  signOutAcknowledgedAt: instant.nullable().optional(),
 });
 
 export const contactSchema = z.object({
@@ -421,6 +448,8 @@ export type CommunicationPreference = z.infer<typeof communicationPreferenceSche
 export type StudentPersonLink = z.infer<typeof studentPersonLinkSchema>;
 export type PickupPermission = z.infer<typeof pickupPermission>;
 export type PickupWarning = z.infer<typeof pickupWarningSchema>;
+export type AllowedPickup = z.infer<typeof allowedPickupSchema>;
+export type GuardianConfirmation = z.infer<typeof guardianConfirmationSchema>;
 export type Visit = z.infer<typeof visitSchema>;
 export type VisitPurpose = z.infer<typeof visitPurpose>;
 export type Contact = z.infer<typeof contactSchema>;

@@ -6,6 +6,7 @@ import {
   schoolSchema,
   staffSchema,
   studentSchema,
+  pickupWarningSchema,
   visitSchema,
   contactSchema,
   disclosureSchema,
@@ -109,6 +110,8 @@ export const visitViewSchema = visitSchema.extend({
   students: z.array(studentSummarySchema),
   greetedByName: z.string(),
   visitorKind: z.enum(PERSON_KINDS).nullable(),
+  /** Students this visitor may not pick up (or only after the office), whatever they came for. */
+  cautions: z.array(pickupWarningSchema),
 });
 
 /**

@@ -260,6 +260,12 @@ export const WORDS = defineMessages({
     defaultMessage: '{name} is already signed in. Sign them out first.',
     id: 'ubMiXg',
   },
+  pickupNamesStudents: { defaultMessage: 'name the students being picked up', id: '93MI3A' },
+  checkBeforeLeaving: {
+    defaultMessage:
+      'A student {name} may not take is being dismissed now. Check before {name} leaves.',
+    id: '3MaIb1',
+  },
   checkWithOffice: {
     defaultMessage: 'Check with the office before releasing a student to {name}.',
     id: 'v/7eg2',

@@ -19,6 +19,7 @@ import { sql as insightsByFamily } from './0018_insights_by_family';
 import { sql as conflictClock } from './0019_conflict_clock';
 import { sql as noDirectionControls } from './0020_no_direction_controls';
 import { sql as staffLanguage } from './0021_staff_language';
+import { sql as visitPickupRecords } from './0022_visit_pickup_records';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0019_conflict_clock', sql: conflictClock },
   { name: '0020_no_direction_controls', sql: noDirectionControls },
   { name: '0021_staff_language', sql: staffLanguage },
+  { name: '0022_visit_pickup_records', sql: visitPickupRecords },
 ];

@@ -4,6 +4,7 @@ import {
   HearthError,
   NO_PREFERENCES,
   type Person,
+  type AllowedPickup,
   type PickupWarning,
   type Visit,
   newId,
@@ -34,9 +35,43 @@ function displayName(p: { firstName: string; lastName: string | null }): string 
   return p.lastName ? `${p.firstName} ${p.lastName}` : p.firstName;
 }
 
+/** Who may pick each of these students up: names, relationship and a phone, to call. */
+function allowedPickups(ctx: Ctx, studentIds: readonly string[]): Map<string, AllowedPickup[]> {
+  const rows = ctx.store
+    .sql(
+      `SELECT l.student_id, l.relationship, p.id, p.first_name, p.last_name, p.phones
+       FROM student_person_links l JOIN people p ON p.id = l.person_id
+       WHERE l.pickup = 'allowed' AND p.merged_into_id IS NULL
+         AND l.student_id IN (SELECT value FROM json_each(?))
+       ORDER BY l.legal_guardian DESC, p.first_name`,
+    )
+    .all(JSON.stringify(studentIds)) as {
+    student_id: string;
+    relationship: string;
+    id: string;
+    first_name: string;
+    last_name: string | null;
+    phones: string;
+  }[];
+  const byStudent = new Map<string, AllowedPickup[]>();
+  for (const row of rows) {
+    const list = byStudent.get(row.student_id) ?? [];
+    if (list.length < 20)
+      list.push({
+        personId: row.id,
+        name: displayName({ firstName: row.first_name, lastName: row.last_name }),
+        relationship: row.relationship,
+        phone: (JSON.parse(row.phones) as string[])[0] ?? null,
+      });
+    byStudent.set(row.student_id, list);
+  }
+  return byStudent;
+}
+
 /**
  * What the desk must see before releasing students to this person: links that say not
- * allowed or see office, and students the person has no link to at all.
+ * allowed or see office, and students the person has no link to at all (a stranger among
+ * them), each with who may pick the student up.
  */
 export function pickupWarnings(
   ctx: Ctx,
@@ -55,22 +90,86 @@ export function pickupWarnings(
     office_note: string | null;
   }[];
   const byStudent = new Map(links.map((l) => [l.student_id, l]));
+  const allowed = allowedPickups(ctx, studentIds);
   const warnings: PickupWarning[] = [];
   for (const studentId of studentIds) {
     const student = students.get(studentId);
     if (!student) throw new HearthError('NOT_FOUND', say(WORDS.studentNotFound));
-    const studentName = displayName(student);
+    const warning = {
+      studentId,
+      studentName: displayName(student),
+      allowed: allowed.get(studentId) ?? [],
+    };
     const link = byStudent.get(studentId);
-    if (!link) warnings.push({ studentId, studentName, status: 'not_listed', officeNote: null });
-    else if (link.pickup === 'not_allowed' || link.pickup === 'see_office') {
-      warnings.push({ studentId, studentName, status: link.pickup, officeNote: link.office_note });
-    }
+    if (!link) warnings.push({ ...warning, status: 'not_listed', officeNote: null });
+    else if (link.pickup === 'not_allowed' || link.pickup === 'see_office')
+      warnings.push({ ...warning, status: link.pickup, officeNote: link.office_note });
   }
   return warnings;
 }
 
+type LinkRow = {
+  person_id: string;
+  student_id: string;
+  pickup: 'not_allowed' | 'see_office';
+  office_note: string | null;
+};
+
+/** The students each of these people may not take (or only after the office), by person. */
+function cautionsOf(ctx: Ctx, personIds: readonly string[]): Map<string, PickupWarning[]> {
+  const rows = ctx.store
+    .sql(
+      `SELECT person_id, student_id, pickup, office_note FROM student_person_links
+       WHERE pickup IN ('not_allowed', 'see_office')
+         AND person_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(personIds)) as LinkRow[];
+  const students = studentSummaries(ctx, [...new Set(rows.map((r) => r.student_id))]);
+  const byPerson = new Map<string, PickupWarning[]>();
+  for (const row of rows) {
+    const student = students.get(row.student_id);
+    if (!student) continue;
+    const list = byPerson.get(row.person_id) ?? [];
+    list.push({
+      studentId: row.student_id,
+      studentName: displayName(student),
+      status: row.pickup,
+      officeNote: row.office_note,
+    });
+    byPerson.set(row.person_id, list);
+  }
+  return byPerson;
+}
+
+/** How close in time an early dismissal is "the same minutes" as a restricted visitor leaving. */
+const RELEASE_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The cautions that apply as this visitor leaves: students they may not take who are being
+ * dismissed now (a pickup signed in within the last minutes, or still at the desk).
+ */
+function leavingWarnings(ctx: Ctx, visit: Visit, cautions: PickupWarning[]): PickupWarning[] {
+  if (cautions.length === 0) return [];
+  const since = new Date(ctx.now().getTime() - RELEASE_WINDOW_MS).toISOString();
+  const released = new Set(
+    (
+      ctx.store
+        .sql(
+          `SELECT DISTINCT j.value AS student_id FROM visits v, json_each(v.student_ids) j
+           WHERE v.school_id = ? AND v.purpose = 'pickup' AND v.id != ?
+             AND (v.signed_in_at >= ? OR v.signed_out_at IS NULL OR v.signed_out_at >= ?)`,
+        )
+        .all(visit.schoolId, visit.id, since, since) as { student_id: string }[]
+    ).map((r) => r.student_id),
+  );
+  return cautions.filter((c) => released.has(c.studentId));
+}
+
 function views(ctx: Ctx, rows: Row[]): VisitView[] {
   const visits = rows.map((row) => fromRow('visits', row));
+  const cautions = cautionsOf(ctx, [
+    ...new Set(visits.flatMap((v) => (v.personId ? [v.personId] : []))),
+  ]);
   const students = studentSummaries(ctx, [...new Set(visits.flatMap((v) => v.studentIds))]);
   const staffNames = new Map(
     (
@@ -85,6 +184,7 @@ function views(ctx: Ctx, rows: Row[]): VisitView[] {
     students: v.studentIds.flatMap((id) => students.get(id) ?? []),
     greetedByName: staffNames.get(v.greetedBy) ?? 'Unknown staff',
     visitorKind: ((rows[i] as Row).visitor_kind as VisitView['visitorKind']) ?? null,
+    cautions: (v.personId && cautions.get(v.personId)) || [],
   }));
 }
 
@@ -123,6 +223,11 @@ function startOfSchoolDay(now: Date, timeZone: string): string {
 }
 
 export const visitHandlers = {
+  'visit.cautions': (ctx, { personId }) => {
+    loadOwned(ctx, 'people', personId, 'person');
+    return cautionsOf(ctx, [personId]).get(personId) ?? [];
+  },
+
   'visit.pickupCheck': (ctx, { personId, studentIds }) => {
     loadOwned(ctx, 'people', personId, 'person');
     return pickupWarnings(ctx, personId, studentIds);
@@ -158,7 +263,7 @@ export const visitHandlers = {
     const warnings = input.purpose === 'pickup' ? pickupWarnings(ctx, person.id, studentIds) : [];
     if (studentIds.length > 0 && input.purpose !== 'pickup')
       studentSummariesOrFail(ctx, studentIds);
-    if (warnings.length > 0 && !input.acknowledgePickupWarnings) {
+    if (warnings.length > 0 && !input.acknowledgePickupWarnings && !input.guardianConfirmation) {
       throw new HearthError(
         'PICKUP_ACK_REQUIRED',
         say(WORDS.checkWithOffice, { name: displayName(person) }),
@@ -181,6 +286,9 @@ export const visitHandlers = {
       greetedBy: staff.id,
       pickupWarnings: warnings,
       pickupAcknowledgedAt: warnings.length > 0 ? now : null,
+      guardianConfirmation: warnings.length > 0 ? input.guardianConfirmation : null,
+      signOutWarnings: null,
+      signOutAcknowledgedAt: null,
     });
     ctx.writer.insert('contacts', {
       id: newId(),
@@ -204,12 +312,30 @@ export const visitHandlers = {
     return visitView(ctx, visit.id);
   },
 
-  'visit.signOut': (ctx, { visitId }) => {
+  /**
+   * Sign a visitor out. One who may not take a student being dismissed right now is not let
+   * go unremarked: the desk sees the warning again and acknowledges it, and the visit keeps it.
+   */
+  'visit.signOut': (ctx, { visitId, acknowledgeWarnings }) => {
     requireStaff(ctx);
     const visit = loadOwned(ctx, 'visits', visitId, 'visit');
     if (visit.signedOutAt)
       throw new HearthError('CONFLICT', say(WORDS.alreadySignedOut, { name: visit.visitorName }));
-    ctx.writer.update('visits', visitId, { signedOutAt: ctx.now().toISOString() });
+    const cautions = visit.personId
+      ? (cautionsOf(ctx, [visit.personId]).get(visit.personId) ?? [])
+      : [];
+    const warnings = leavingWarnings(ctx, visit, cautions);
+    if (warnings.length > 0 && !acknowledgeWarnings)
+      throw new HearthError(
+        'PICKUP_ACK_REQUIRED',
+        say(WORDS.checkBeforeLeaving, { name: visit.visitorName }),
+        { details: warnings },
+      );
+    const now = ctx.now().toISOString();
+    ctx.writer.update('visits', visitId, {
+      signedOutAt: now,
+      ...(warnings.length > 0 && { signOutWarnings: warnings, signOutAcknowledgedAt: now }),
+    });
     return visitView(ctx, visitId);
   },
 

@@ -178,6 +178,15 @@ export function purposeLabel(value: VisitPurpose): string {
   return PURPOSE_WORDS[value] ?? value;
 }
 
+/** How a guardian who said yes to a warned pickup was reached. */
+export const GUARDIAN_CALL_WORDS = wordTable(
+  defineMessages({
+    phone: { defaultMessage: 'Phone call', id: 'N+KvN9' },
+    text: { defaultMessage: 'Text message', id: '8rvn8L' },
+    in_person: { defaultMessage: 'In person', id: 'Mi4J8Y' },
+  }),
+);
+
 export const PICKUP_WORDS = wordTable(
   defineMessages({
     allowed: { defaultMessage: 'May pick up', id: 'xaQQNc' },

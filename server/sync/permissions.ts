@@ -82,8 +82,13 @@ export function refusal(
       if (before) return REFUSALS.disclosureNeverChanged;
       return null;
     case 'visits':
-      if (before?.signedOutAt && changed.includes('signedOutAt')) return REFUSALS.visitorSignedOut;
-      if (!onlyMerged(changed.filter((f) => f !== 'signedOutAt')))
+      if (before?.signedOutAt && changed.some((f) => SIGN_OUT_FIELDS.has(f)))
+        return REFUSALS.visitorSignedOut;
+      // Warnings at sign-out come only with the sign-out itself.
+      if (
+        !onlyMerged(changed.filter((f) => !SIGN_OUT_FIELDS.has(f))) ||
+        (!after.signedOutAt && changed.some((f) => SIGN_OUT_FIELDS.has(f)))
+      )
         return REFUSALS.visitNeverChanged;
       return null;
     case 'home_visits':
@@ -101,6 +106,13 @@ export function refusal(
       return null;
   }
 }
+
+/** Signing a visitor out: the time, and any warnings the desk acknowledged as they left. */
+const SIGN_OUT_FIELDS: ReadonlySet<string> = new Set([
+  'signedOutAt',
+  'signOutWarnings',
+  'signOutAcknowledgedAt',
+]);
 
 /** Who sets the school's goals, as on the computer (db/ops/goals.ts). */
 const GOAL_SETTERS: readonly string[] = ['administrator', 'coordinator'];

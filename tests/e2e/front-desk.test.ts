@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { screenshot, startApp, type RunningApp, watchErrors } from './harness';
+import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
 afterEach(async () => {
@@ -148,9 +148,139 @@ describe('front desk in the browser', () => {
         studentName: 'Rosa Pickering',
         status: 'not_allowed',
         officeNote: 'Court order on file: do not release.',
+        allowed: [],
       },
     ]);
     expect(visit?.pickupAcknowledgedAt).toBe(visit?.signedInAt);
+    expect(errors).toEqual([]);
+  });
+
+  it('stops a stranger who asks to pick a student up, shows who may, and records the guardian’s yes', async () => {
+    const { page, core, errors } = await open();
+    const student = callOrThrow(core, 'student.create', {
+      firstName: 'Rosa',
+      lastName: 'Pickering',
+      grade: '2',
+    });
+    const mother = callOrThrow(core, 'person.create', {
+      firstName: 'Marta',
+      lastName: 'Pickering',
+      kind: 'caregiver',
+      phones: ['(612) 555-0142'],
+    });
+    callOrThrow(core, 'link.set', {
+      studentId: student.id,
+      personId: mother.id,
+      relationship: 'Mother',
+      legalGuardian: true,
+    });
+    // The student first, then "someone else": the student comes along to the form.
+    await search(page).fill('rosa pickering');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Rosa');
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /Someone else/ }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Vic Stranger');
+    await page.getByRole('radio', { name: /Pickup/ }).focus();
+    await page.keyboard.press('1');
+    expect(await page.getByRole('checkbox', { name: /Rosa Pickering/ }).isChecked()).toBe(true);
+    // With the student unticked, nothing is signed in: a pickup names its students.
+    await page.getByRole('checkbox', { name: /Rosa Pickering/ }).uncheck();
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+    await page.getByText('Name the students being picked up: tick them, or find them.').waitFor();
+    await page.getByRole('checkbox', { name: /Rosa Pickering/ }).check();
+    await page.getByRole('button', { name: /^Sign in/ }).click();
+
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('Vic Stranger is not on this student’s family list.').waitFor();
+    await dialog.getByText('May pick up: Marta Pickering (Mother) (612) 555-0142').waitFor();
+    await screenshot(page, 'front-desk-stranger-pickup-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByLabel('How').selectOption('phone');
+    await dialog.getByRole('button', { name: 'Sign in with the guardian’s yes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vic Stranger signed in' }).waitFor();
+    const [visit] = callOrThrow(core, 'visit.inBuilding', {});
+    expect(visit).toMatchObject({
+      visitorName: 'Vic Stranger',
+      studentIds: [student.id],
+      purpose: 'pickup',
+      guardianConfirmation: { name: 'Marta Pickering', personId: mother.id, how: 'phone' },
+      pickupWarnings: [{ status: 'not_listed' }],
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it('marks a restricted caregiver in for a meeting, and warns again as they leave during their student’s dismissal', async () => {
+    const { page, core, errors } = await open();
+    const student = callOrThrow(core, 'student.create', {
+      firstName: 'Rosa',
+      lastName: 'Pickering',
+      grade: '2',
+    });
+    const father = callOrThrow(core, 'person.create', {
+      firstName: 'Wendell',
+      lastName: 'Pickering',
+      kind: 'caregiver',
+    });
+    callOrThrow(core, 'link.set', {
+      studentId: student.id,
+      personId: father.id,
+      relationship: 'Father',
+      pickup: 'not_allowed',
+      officeNote: 'Court order on file.',
+    });
+    const aunt = callOrThrow(core, 'person.create', {
+      firstName: 'Lena',
+      lastName: 'Pickering',
+      kind: 'relative',
+    });
+    callOrThrow(core, 'link.set', {
+      studentId: student.id,
+      personId: aunt.id,
+      relationship: 'Aunt',
+    });
+
+    await search(page).fill('wendell pick');
+    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Wendell');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('note')
+      .filter({ hasText: 'Caution: check with the office before releasing Rosa Pickering' })
+      .waitFor();
+    await page.keyboard.press('3');
+    expect(await page.getByRole('radio', { name: /Meeting/ }).isChecked()).toBe(true);
+    await screenshot(page, 'front-desk-restricted-meeting-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    const inBuilding = page.getByRole('region', { name: /In the building now/ });
+    await inBuilding.getByText('Caution: may not take Rosa Pickering without the office').waitFor();
+
+    // The aunt signs Rosa out early while Wendell is still in his meeting.
+    callOrThrow(core, 'visit.signIn', {
+      visitor: { personId: aunt.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+    });
+    await page.reload();
+    await inBuilding.getByRole('button', { name: 'Sign out Wendell Pickering' }).click();
+    const dialog = page.getByRole('alertdialog', {
+      name: 'Stop: check before Wendell Pickering leaves',
+    });
+    await dialog.getByText('Office note: Court order on file.').waitFor();
+    await screenshot(page, 'front-desk-restricted-leaving-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('checkbox').check();
+    await dialog.getByRole('button', { name: 'Sign out with this warning noted' }).click();
+    await page.getByRole('status').filter({ hasText: 'Wendell Pickering signed out' }).waitFor();
+    const [visit] = callOrThrow(core, 'visit.today', { text: 'wendell' }).visits;
+    expect(visit?.signOutWarnings).toEqual([
+      {
+        studentId: student.id,
+        studentName: 'Rosa Pickering',
+        status: 'not_allowed',
+        officeNote: 'Court order on file.',
+      },
+    ]);
+    expect(visit?.signOutAcknowledgedAt).toBe(visit?.signedOutAt);
     expect(errors).toEqual([]);
   });
 

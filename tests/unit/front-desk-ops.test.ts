@@ -111,6 +111,7 @@ describe('front desk operations', () => {
           studentName: 'Ana Núñez',
           status: pickup,
           officeNote: 'Court order on file.',
+          allowed: [],
         },
       ]);
       expect(snapshot(core)).toBe(before);
@@ -145,6 +146,114 @@ describe('front desk operations', () => {
     });
     expect(refused.code).toBe('PICKUP_ACK_REQUIRED');
     expect(ok(core, 'search.people', { text: 'stranger' })).toEqual([]);
+  });
+
+  it('will not let a stranger pick up unwarned: a pickup names its students, and a guardian’s yes is recorded', () => {
+    const core = tempCore({ setup: 'school' });
+    const { caregiver, student } = family(core);
+    const before = snapshot(core);
+    const unnamed = fail(core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Stranger Danger' } },
+      purpose: 'pickup',
+    });
+    expect(unnamed.code).toBe('VALIDATION');
+    expect(unnamed.issues).toEqual([
+      { path: 'studentIds', message: 'name the students being picked up' },
+    ]);
+    const stranger = {
+      visitor: { newVisitor: { fullName: 'Stranger Danger' } },
+      studentIds: [student.id],
+      purpose: 'pickup' as const,
+    };
+    const refused = fail(core, 'visit.signIn', stranger);
+    expect(refused.code).toBe('PICKUP_ACK_REQUIRED');
+    // The desk sees who may pick Ana up, with a number to call.
+    expect(refused.details).toEqual([
+      {
+        studentId: student.id,
+        studentName: 'Ana Núñez',
+        status: 'not_listed',
+        officeNote: null,
+        allowed: [
+          {
+            personId: caregiver.id,
+            name: 'María Núñez',
+            relationship: 'Parent',
+            phone: '(612) 555-0199',
+          },
+        ],
+      },
+    ]);
+    expect(snapshot(core)).toBe(before);
+
+    const confirmation = { name: 'María Núñez', personId: caregiver.id, how: 'phone' as const };
+    const visit = ok(core, 'visit.signIn', { ...stranger, guardianConfirmation: confirmation });
+    expect(visit).toMatchObject({
+      guardianConfirmation: confirmation,
+      pickupAcknowledgedAt: visit.signedInAt,
+      pickupWarnings: [{ status: 'not_listed' }],
+    });
+    // A pickup the list allows records no confirmation, even if one is sent.
+    const allowed = ok(core, 'visit.signIn', {
+      visitor: { personId: caregiver.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+      guardianConfirmation: confirmation,
+    });
+    expect(allowed.guardianConfirmation).toBeNull();
+  });
+
+  it('marks a restricted person whatever they came for, and warns again if they leave as their student is dismissed', () => {
+    let now = new Date('2026-12-03T15:00:00Z');
+    const core = tempCore({ setup: 'school', now: () => now });
+    const { caregiver: restricted, student } = family(core, 'not_allowed');
+    const meeting = ok(core, 'visit.signIn', {
+      visitor: { personId: restricted.id },
+      purpose: 'meeting',
+    });
+    const caution = {
+      studentId: student.id,
+      studentName: 'Ana Núñez',
+      status: 'not_allowed',
+      officeNote: 'Court order on file.',
+    };
+    expect(meeting.cautions).toEqual([caution]);
+    expect(ok(core, 'visit.inBuilding', {})[0]?.cautions).toEqual([caution]);
+
+    // Ana's aunt comes for her early dismissal while María is still in her meeting.
+    const aunt = ok(core, 'person.create', {
+      firstName: 'Lucía',
+      lastName: 'Núñez',
+      kind: 'relative',
+    });
+    ok(core, 'link.set', { studentId: student.id, personId: aunt.id, relationship: 'Aunt' });
+    now = new Date('2026-12-03T15:20:00Z');
+    const dismissal = ok(core, 'visit.signIn', {
+      visitor: { personId: aunt.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+    });
+    ok(core, 'visit.signOut', { visitId: dismissal.id });
+    now = new Date('2026-12-03T15:30:00Z');
+    const before = snapshot(core);
+    const warned = fail(core, 'visit.signOut', { visitId: meeting.id });
+    expect(warned.code).toBe('PICKUP_ACK_REQUIRED');
+    expect(warned.details).toEqual([caution]);
+    expect(snapshot(core)).toBe(before);
+    const out = ok(core, 'visit.signOut', { visitId: meeting.id, acknowledgeWarnings: true });
+    expect(out).toMatchObject({
+      signedOutAt: now.toISOString(),
+      signOutWarnings: [caution],
+      signOutAcknowledgedAt: now.toISOString(),
+    });
+
+    // Long after the dismissal, leaving raises nothing.
+    const later = ok(core, 'visit.signIn', {
+      visitor: { personId: restricted.id },
+      purpose: 'question',
+    });
+    now = new Date('2026-12-03T16:00:00Z');
+    expect(ok(core, 'visit.signOut', { visitId: later.id }).signOutWarnings).toBeNull();
   });
 
   it('adds an unknown visitor with just a name and optional phone, findable and linkable later', () => {

@@ -121,6 +121,7 @@ const INPUTS: Record<CallName, () => unknown> = {
     relationship: 'Parent',
   }),
   'visit.pickupCheck': () => ({ personId: school.personId, studentIds: [school.studentId] }),
+  'visit.cautions': () => ({ personId: school.personId }),
   'visit.signIn': () => ({
     visitor: { newVisitor: { fullName: 'A Visitor' } },
     purpose: 'question',

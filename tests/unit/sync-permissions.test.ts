@@ -97,6 +97,20 @@ describe('server permissions for events', () => {
     expect(refusal('visits', visit, { ...visit, visitorName: 'Someone else' }, writer)).toMatch(
       /never changed/,
     );
+    // Leaving with a warning acknowledged is part of signing out, once.
+    const warnedOut = {
+      ...out,
+      signOutWarnings: [{ studentId: newId(), status: 'not_allowed' }],
+      signOutAcknowledgedAt: out.signedOutAt,
+    };
+    expect(refusal('visits', visit, warnedOut, writer)).toBeNull();
+    expect(refusal('visits', out, warnedOut, writer)).toMatch(/already signed out/);
+    expect(
+      refusal('visits', visit, { ...visit, signOutAcknowledgedAt: out.signedOutAt }, writer),
+    ).toMatch(/never changed/);
+    expect(
+      refusal('visits', visit, { ...visit, guardianConfirmation: { name: 'X' } }, writer),
+    ).toMatch(/never changed/);
     const disclosure = { id: newId(), recipient: 'District office' };
     expect(refusal('disclosures', null, disclosure, writer)).toBeNull();
     expect(

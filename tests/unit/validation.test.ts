@@ -144,6 +144,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
   'timeline.open': () => ({ householdId: ids.household, source: 'voice', id: ids.voice }),
   'visit.pickupCheck': () => ({ personId: ids.person, studentIds: [ids.student] }),
+  'visit.cautions': () => ({ personId: ids.person }),
   'visit.signIn': () => ({
     visitor: { personId: ids.person },
     purpose: 'meeting',

@@ -17,6 +17,7 @@ import {
   DIRECTION_WORDS,
   fullName,
   languageName,
+  GUARDIAN_CALL_WORDS,
   PICKUP_WORDS,
   PLACE_WORDS,
   purposeLabel,
@@ -112,6 +113,23 @@ function WalkIn({ visit, timeZone }: { visit: VisitView; timeZone: string }) {
             t({ defaultMessage: 'Pickup warnings', id: 'WgnzKO' }),
             visit.pickupWarnings
               .map((w) => `${w.studentName}: ${PICKUP_WORDS[w.status]}`)
+              .join('; '),
+          ],
+          [
+            t({ defaultMessage: 'Guardian who said yes', id: '44Ukk+' }),
+            visit.guardianConfirmation &&
+              t(
+                { defaultMessage: '{name}, by {how}', id: '6Dk8Gx' },
+                {
+                  name: visit.guardianConfirmation.name,
+                  how: GUARDIAN_CALL_WORDS[visit.guardianConfirmation.how],
+                },
+              ),
+          ],
+          [
+            t({ defaultMessage: 'Warned again at sign-out', id: '13Ugyu' }),
+            visit.signOutWarnings
+              ?.map((w) => `${w.studentName}: ${PICKUP_WORDS[w.status]}`)
               .join('; '),
           ],
         ]}

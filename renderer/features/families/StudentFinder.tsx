@@ -24,7 +24,7 @@ function studentsIn(hits: SearchHit[]): Found[] {
 }
 
 interface StudentFinderProps {
-  onOpen: (studentId: string) => void;
+  onOpen: (studentId: string, student: StudentSummary) => void;
   label?: string;
   autoFocus?: boolean;
 }
@@ -72,7 +72,11 @@ export function StudentFinder({
         >
           {students.map(({ student, via }) => (
             <li key={student.id} className="finder-row">
-              <button type="button" className="finder-result" onClick={() => onOpen(student.id)}>
+              <button
+                type="button"
+                className="finder-result"
+                onClick={() => onOpen(student.id, student)}
+              >
                 <strong>{fullName(student)}</strong>
                 <span className="muted">
                   {gradeLabel(student.grade)}

@@ -1,6 +1,12 @@
 import { useCallback, useState } from 'react';
 import { defineMessages } from 'react-intl';
-import { personSummarySchema, type Staff, type VisitView } from '../../../contract';
+import {
+  HearthError,
+  personSummarySchema,
+  type PickupWarning,
+  type Staff,
+  type VisitView,
+} from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { clockTime } from '../../ui/format';
@@ -8,6 +14,7 @@ import { useNow } from '../../ui/useNow';
 import { CaregiverChooser } from './CaregiverChooser';
 import { Enrollment } from './Enrollment';
 import { InBuilding } from './InBuilding';
+import { PickupWarningDialog } from './PickupWarningDialog';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
 import { VisitorSearch, type Pick } from './VisitorSearch';
@@ -91,7 +98,7 @@ export function FrontDesk({
         },
       });
     } else if (pick.type === 'student') setStage({ kind: 'caregiver', pick });
-    else setStage({ kind: 'details', visitor: { type: 'new', name: pick.name } });
+    else setStage({ kind: 'details', visitor: { type: 'new', name: pick.name, students: [] } });
   };
 
   const signInExisting = (personId: string) =>
@@ -114,16 +121,26 @@ export function FrontDesk({
     setRefreshKey((k) => k + 1);
   };
 
-  const signOut = (visit: VisitView) =>
-    call('visit.signOut', { visitId: visit.id }).then(
-      (v) =>
+  // A restricted visitor leaving while their student is dismissed: the warning, again.
+  const [leaving, setLeaving] = useState<{ visit: VisitView; warnings: PickupWarning[] } | null>(
+    null,
+  );
+  const signOut = (visit: VisitView, acknowledgeWarnings = false) =>
+    call('visit.signOut', { visitId: visit.id, acknowledgeWarnings }).then(
+      (v) => {
+        setLeaving(null);
         afterChange(
           t(
             { defaultMessage: '{name} signed out at {time}.', id: 'ILd7Ij' },
             { name: v.visitorName, time: clockTime(v.signedOutAt ?? new Date().toISOString()) },
           ),
-        ),
-      (e: unknown) => setNotice({ tone: 'error', text: errorMessage(e) }),
+        );
+      },
+      (e: unknown) => {
+        if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
+          setLeaving({ visit, warnings: e.details as PickupWarning[] });
+        else setNotice({ tone: 'error', text: errorMessage(e) });
+      },
     );
 
   const signOutAll = () =>
@@ -161,6 +178,15 @@ export function FrontDesk({
           </span>
         )}
       </div>
+      {leaving && (
+        <PickupWarningDialog
+          leaving
+          visitorName={leaving.visit.visitorName}
+          warnings={leaving.warnings}
+          onCancel={() => setLeaving(null)}
+          onAcknowledge={() => void signOut(leaving.visit, true)}
+        />
+      )}
       <div className="desk-columns">
         <section
           className="card sign-in"
@@ -212,7 +238,7 @@ export function FrontDesk({
                         ],
                         preselected: [stage.pick.hit.student.id],
                       }
-                    : { type: 'new', name: '' },
+                    : { type: 'new', name: '', students: [stage.pick.hit.student] },
                 })
               }
             />

@@ -75,6 +75,18 @@ export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOut
                 <span className="tag">{t({ defaultMessage: 'new visitor', id: 'nIFJH/' })}</span>
               )}
               <span className="tag">{purposeLabel(v.purpose)}</span>
+              {v.cautions.length > 0 && (
+                <span className="pickup-mark pickup-not_allowed caution-mark">
+                  <CautionIcon />{' '}
+                  {t(
+                    {
+                      defaultMessage: 'Caution: may not take {students} without the office',
+                      id: 'KKLZk9',
+                    },
+                    { students: v.cautions.map((c) => c.studentName).join(', ') },
+                  )}
+                </span>
+              )}
               {v.pickupWarnings.length > 0 && (
                 <span
                   className="pickup-mark pickup-see_office"

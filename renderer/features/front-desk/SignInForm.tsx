@@ -3,11 +3,14 @@ import {
   HearthError,
   type LinkedStudent,
   type PersonSummary,
+  type GuardianConfirmation,
   type PickupWarning,
+  type StudentSummary,
   type VisitPurpose,
   type VisitView,
 } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
+import { useCall } from '../../api/useCall';
 import { issueText } from '../../i18n/issues';
 import { t } from '../../i18n/intl';
 import {
@@ -23,10 +26,13 @@ import { GoalHint } from '../insights/GoalHint';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
 import { PickupMark } from '../../ui/PickupMark';
+import { CautionIcon } from '../../ui/icons';
+import { StudentFinder } from '../families/StudentFinder';
 
 export type Visitor =
   | { type: 'known'; person: PersonSummary; students: LinkedStudent[]; preselected: string[] }
-  | { type: 'new'; name: string };
+  /** Someone not in Hearth yet; `students` when they came about a student found first. */
+  | { type: 'new'; name: string; students: StudentSummary[] };
 
 interface SignInFormProps {
   visitor: Visitor;
@@ -58,7 +64,13 @@ export function SignInForm({
 }: SignInFormProps) {
   const known = visitor.type === 'known' ? visitor : null;
   const [purpose, setPurposeState] = useState<VisitPurpose | null>(null);
-  const [studentIds, setStudentIds] = useState<string[]>(known?.preselected ?? []);
+  // Students found by search rather than on the visitor's own list (a pickup for anyone).
+  const [otherStudents, setOtherStudents] = useState<StudentSummary[]>(
+    visitor.type === 'new' ? visitor.students : [],
+  );
+  const [studentIds, setStudentIds] = useState<string[]>(
+    known ? known.preselected : otherStudents.map((s) => s.id),
+  );
   const [seeing, setSeeing] = useState('');
   const [language, setLanguage] = useState(known?.person.homeLanguage ?? '');
   const [interpreterUsed, setInterpreterUsed] = useState(
@@ -79,10 +91,23 @@ export function SignInForm({
     ? fullName(known.person)
     : newName.trim() || t({ defaultMessage: 'this visitor', id: '/JjC1w' });
 
-  const submit = async (acknowledge: boolean) => {
+  const submit = async (
+    acknowledge: boolean,
+    guardianConfirmation: GuardianConfirmation | null = null,
+  ) => {
     if (!purpose) {
       setError(t({ defaultMessage: 'Choose why they came in (press 1 to 8).', id: 'DJpEgE' }));
       purposeRefs.current[0]?.focus();
+      return;
+    }
+    // Every pickup is checked against each student's list, so it must name them.
+    if (purpose === 'pickup' && studentIds.length === 0) {
+      setError(
+        t({
+          defaultMessage: 'Name the students being picked up: tick them, or find them.',
+          id: 'db/ZKM',
+        }),
+      );
       return;
     }
     setBusy(true);
@@ -102,6 +127,7 @@ export function SignInForm({
         language: language || null,
         interpreterUsed,
         acknowledgePickupWarnings: acknowledge,
+        guardianConfirmation,
       });
       setWarnings(null);
       onSignedIn(visit);
@@ -153,7 +179,9 @@ export function SignInForm({
     } else if (
       event.key === 'Enter' &&
       !(event.target instanceof HTMLButtonElement) &&
-      !(event.target instanceof HTMLSelectElement)
+      !(event.target instanceof HTMLSelectElement) &&
+      // Enter in the student search looks for a student; it does not sign anyone in.
+      !(event.target instanceof HTMLInputElement && event.target.type === 'search')
     ) {
       event.preventDefault();
       void submit(false);
@@ -162,6 +190,17 @@ export function SignInForm({
 
   const toggleStudent = (id: string) =>
     setStudentIds((ids) => (ids.includes(id) ? ids.filter((s) => s !== id) : [...ids, id]));
+
+  const addStudent = (student: StudentSummary) => {
+    if (!known?.students.some((s) => s.student.id === student.id))
+      setOtherStudents((list) =>
+        list.some((s) => s.id === student.id) ? list : [...list, student],
+      );
+    setStudentIds((ids) => (ids.includes(student.id) ? ids : [...ids, student.id]));
+  };
+  // Whatever they came for, the desk sees whom this person may not take.
+  const cautions =
+    useCall('visit.cautions', known ? { personId: known.person.id } : null).data ?? [];
 
   const interpreterNeed = known ? interpreterWords(known.person.interpreter) : null;
   return (
@@ -200,6 +239,22 @@ export function SignInForm({
                     },
                   )}
                 </span>
+              )}
+            </p>
+          )}
+          {cautions.length > 0 && (
+            <p className="caution-note" role="note">
+              <CautionIcon />{' '}
+              {t(
+                {
+                  defaultMessage:
+                    'Caution: check with the office before releasing {students} to {name}.',
+                  id: 'KLR2Vc',
+                },
+                {
+                  students: cautions.map((c) => c.studentName).join(', '),
+                  name: displayName,
+                },
               )}
             </p>
           )}
@@ -255,14 +310,14 @@ export function SignInForm({
           </div>
         </fieldset>
 
-        {known && known.students.length > 0 && (
+        {((known && known.students.length > 0) || purpose === 'pickup') && (
           <fieldset className="students">
             <legend>
               {purpose === 'pickup'
                 ? t({ defaultMessage: 'Students to pick up', id: 'zYZzGR' })
                 : t({ defaultMessage: 'Students this visit is about', id: 'Z8X7Zn' })}
             </legend>
-            {known.students.map((s) => (
+            {(known?.students ?? []).map((s) => (
               <label key={s.student.id} className="check">
                 <input
                   type="checkbox"
@@ -276,6 +331,22 @@ export function SignInForm({
                 <PickupMark pickup={s.pickup} />
               </label>
             ))}
+            {otherStudents.map((s) => (
+              <label key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={studentIds.includes(s.id)}
+                  onChange={() => toggleStudent(s.id)}
+                />
+                {fullName(s)} <span className="muted">· {gradeLabel(s.grade)}</span>
+              </label>
+            ))}
+            {purpose === 'pickup' && (
+              <StudentFinder
+                label={t({ defaultMessage: 'Find another student to pick up', id: 'sLD0uX' })}
+                onOpen={(_id, student) => addStudent(student)}
+              />
+            )}
           </fieldset>
         )}
 
@@ -342,6 +413,7 @@ export function SignInForm({
             setBusy(false);
           }}
           onAcknowledge={() => void submit(true)}
+          onGuardianYes={(confirmation) => void submit(false, confirmation)}
         />
       )}
     </>
