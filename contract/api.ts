@@ -28,6 +28,7 @@ import {
 } from './families';
 import { homeVisitDraftSchema, homeVisitRecordSchema, newFollowUpSchema } from './forms';
 import { WORDS } from './words';
+import { ROLL_CALL_KINDS, rollCallSummarySchema, rollCallViewSchema } from './roll-call';
 import {
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
@@ -736,6 +737,31 @@ export const API = {
    */
   'insights.get': read('staff', 'none', insightsInput, insightsSchema),
   /** The school's current goals with their progress (contract/insights/goals.ts). */
+  /**
+   * Emergency roll call: begin one (or get the one under way), mark people accounted for,
+   * end it; the school's log of them. Reads visitors' names, so staff only.
+   */
+  'rollCall.start': write(
+    'staff',
+    'family',
+    z.strictObject({ kind: z.enum(ROLL_CALL_KINDS) }),
+    rollCallViewSchema,
+  ),
+  'rollCall.current': read('staff', 'family', nothing, rollCallViewSchema.nullable()),
+  'rollCall.mark': write(
+    'staff',
+    'family',
+    z.strictObject({ id, visitId: id, accounted: z.boolean() }),
+    rollCallViewSchema,
+  ),
+  'rollCall.setKind': write(
+    'staff',
+    'family',
+    z.strictObject({ id, kind: z.enum(ROLL_CALL_KINDS) }),
+    rollCallViewSchema,
+  ),
+  'rollCall.end': write('staff', 'family', byId, rollCallViewSchema),
+  'rollCall.list': read('staff', 'none', nothing, z.array(rollCallSummarySchema)),
   'goal.list': read('staff', 'none', nothing, z.array(goalProgressSchema)),
   /** A new goal; administrators and family engagement coordinators only. */
   'goal.set': write('staff', 'none', newGoalInput, schoolGoalSchema),

@@ -19,3 +19,4 @@ export * from './insights';
 export * from './csv';
 export * from './papers';
 export * from './words';
+export * from './roll-call';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone } from './fields';
 import { schoolGoalSchema } from './insights/goals';
+import { rollCallSchema } from './roll-call';
 
 export const STAFF_ROLES = [
   'front_office',
@@ -522,6 +523,7 @@ export const SYNCED_RECORDS = {
   home_visits: homeVisitSchema,
   voice_items: voiceItemSchema,
   school_goals: schoolGoalSchema,
+  roll_calls: rollCallSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

@@ -73,6 +73,7 @@ export const THINGS = [
   'strength',
   'voice_item',
   'origin',
+  'roll_call',
 ] as const;
 export type Thing = (typeof THINGS)[number];
 
@@ -84,8 +85,8 @@ export const WORDS = defineMessages({
   signInToContinue: { defaultMessage: 'Sign in to continue.', id: 'JaCYnN' },
   thingNotFound: {
     defaultMessage:
-      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} other {record}} could not be found. It may have been removed.',
-    id: 'HQAhYN',
+      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} other {record}} could not be found. It may have been removed.',
+    id: 'Y4OfxT',
   },
   adminOnly: { defaultMessage: 'Only an administrator can do that.', id: 'MU5ExH' },
   alreadyJoined: { defaultMessage: 'This computer has already joined a district.', id: 'NghT5O' },
@@ -260,6 +261,8 @@ export const WORDS = defineMessages({
     defaultMessage: '{name} is already signed in. Sign them out first.',
     id: 'ubMiXg',
   },
+  rollCallEnded: { defaultMessage: 'That roll call has ended.', id: 'pGh+Yy' },
+  notOnRollCall: { defaultMessage: 'is not on this roll call', id: 'ScF6HM' },
   pickupNamesStudents: { defaultMessage: 'name the students being picked up', id: '93MI3A' },
   checkBeforeLeaving: {
     defaultMessage:

@@ -23,6 +23,7 @@ import { duplicateHandlers } from './ops/duplicates';
 import { studentMergeHandlers } from './ops/student-merge';
 import { insightsHandlers } from './ops/insights';
 import { goalHandlers } from './ops/goals';
+import { rollCallHandlers } from './ops/roll-call';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -72,6 +73,7 @@ const HANDLERS: Handlers = {
   ...studentMergeHandlers,
   ...insightsHandlers,
   ...goalHandlers,
+  ...rollCallHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

@@ -20,6 +20,7 @@ import { sql as conflictClock } from './0019_conflict_clock';
 import { sql as noDirectionControls } from './0020_no_direction_controls';
 import { sql as staffLanguage } from './0021_staff_language';
 import { sql as visitPickupRecords } from './0022_visit_pickup_records';
+import { sql as rollCalls } from './0023_roll_calls';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0020_no_direction_controls', sql: noDirectionControls },
   { name: '0021_staff_language', sql: staffLanguage },
   { name: '0022_visit_pickup_records', sql: visitPickupRecords },
+  { name: '0023_roll_calls', sql: rollCalls },
 ];

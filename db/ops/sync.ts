@@ -38,6 +38,7 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   home_visits: 'A home visit',
   voice_items: 'Something a family raised',
   school_goals: 'A school goal',
+  roll_calls: 'A roll call',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */
