@@ -28,7 +28,7 @@ import {
 } from './families';
 import { homeVisitDraftSchema, homeVisitRecordSchema, newFollowUpSchema } from './forms';
 import { WORDS } from './words';
-import { ROLL_CALL_KINDS, rollCallSummarySchema, rollCallViewSchema } from './roll-call';
+import { ROLL_CALL_KINDS } from './roll-call';
 import {
   CONTACT_DIRECTIONS,
   CONTACT_KINDS,
@@ -84,6 +84,8 @@ import {
   studentDetailSchema,
   studentSummarySchema,
   visitViewSchema,
+  rollCallSummarySchema,
+  rollCallViewSchema,
 } from './views';
 import { joinInput, syncReviewSchema, syncStatusSchema } from './sync';
 import { backupFileSchema, backupListSchema } from './backups';

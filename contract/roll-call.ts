@@ -25,31 +25,3 @@ export const rollCallSchema = z.object({
   endedBy: id.nullable(),
 });
 export type RollCall = z.infer<typeof rollCallSchema>;
-
-export const rollCallPersonSchema = z.object({
-  visitId: id,
-  visitorName: z.string(),
-  seeing: z.string().nullable(),
-  purpose: z.string(),
-  signedInAt: instant,
-  studentNames: z.array(z.string()),
-  accounted: z.boolean(),
-});
-
-export const rollCallViewSchema = rollCallSchema.extend({
-  people: z.array(rollCallPersonSchema),
-  startedByName: z.string(),
-});
-export type RollCallView = z.infer<typeof rollCallViewSchema>;
-
-/** A roll call in the school's safety log. */
-export const rollCallSummarySchema = z.object({
-  id,
-  kind: z.enum(ROLL_CALL_KINDS),
-  startedAt: instant,
-  endedAt: instant.nullable(),
-  startedByName: z.string(),
-  people: z.int(),
-  accounted: z.int(),
-});
-export type RollCallSummary = z.infer<typeof rollCallSummarySchema>;

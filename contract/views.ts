@@ -19,8 +19,10 @@ import {
   strengthSchema,
   voiceItemSchema,
   visibility,
+  visitPurpose,
 } from './records';
-import { isoDate } from './fields';
+import { id, instant, isoDate } from './fields';
+import { ROLL_CALL_KINDS, rollCallSchema } from './roll-call';
 
 /** Shapes the core returns that are not records one-to-one: summaries and joined views. */
 
@@ -419,3 +421,32 @@ export type ContactRoute = z.infer<typeof contactRouteSchema>;
 export type StrengthHit = z.infer<typeof strengthHitSchema>;
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 export type DuplicateReason = DuplicateCandidate['reasons'][number];
+
+/** Emergency roll calls as the desk sees them (contract/roll-call.ts). */
+export const rollCallPersonSchema = z.object({
+  visitId: id,
+  visitorName: z.string(),
+  seeing: z.string().nullable(),
+  purpose: visitPurpose,
+  signedInAt: instant,
+  studentNames: z.array(z.string()),
+  accounted: z.boolean(),
+});
+
+export const rollCallViewSchema = rollCallSchema.extend({
+  people: z.array(rollCallPersonSchema),
+  startedByName: z.string(),
+});
+export type RollCallView = z.infer<typeof rollCallViewSchema>;
+
+/** A roll call in the school's safety log. */
+export const rollCallSummarySchema = z.object({
+  id,
+  kind: z.enum(ROLL_CALL_KINDS),
+  startedAt: instant,
+  endedAt: instant.nullable(),
+  startedByName: z.string(),
+  people: z.int(),
+  accounted: z.int(),
+});
+export type RollCallSummary = z.infer<typeof rollCallSummarySchema>;

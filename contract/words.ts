@@ -547,6 +547,10 @@ export const REFUSALS = defineMessages({
     defaultMessage: 'This item was already marked told on another computer.',
     id: 'cRInBE',
   },
+  rollCallEnded: {
+    defaultMessage: 'A roll call is never changed once it has ended.',
+    id: 'JKrob8',
+  },
   heardFirst: { defaultMessage: 'This item must be marked heard first.', id: 'IVI7V0' },
   actedFirst: { defaultMessage: 'This item must be marked acted on first.', id: 'MzwGHH' },
 });

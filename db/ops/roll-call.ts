@@ -6,6 +6,7 @@ import {
   type RollCall,
   type RollCallSummary,
   type RollCallView,
+  type VisitPurpose,
 } from '../../contract';
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
@@ -34,7 +35,7 @@ function viewOf(ctx: Ctx, call: RollCall): RollCallView {
       visitId: row.id as string,
       visitorName: row.visitor_name as string,
       seeing: row.seeing as string | null,
-      purpose: row.purpose as string,
+      purpose: row.purpose as VisitPurpose,
       signedInAt: row.signed_in_at as string,
       studentNames: JSON.parse(row.student_names as string) as string[],
       accounted: accounted.has(row.id as string),

@@ -6,6 +6,7 @@ import { t, tRich } from '../i18n/intl';
 import { defineMessages } from 'react-intl';
 import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
+import { RollCall } from '../features/roll-call/RollCall';
 import { ShortcutHelp } from './ShortcutHelp';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { Families } from '../features/families/Families';
@@ -31,7 +32,7 @@ const PAGE_NAMES = defineMessages({
   settings: { defaultMessage: 'Settings', id: 'D3idYv' },
 });
 
-const PAGES: { id: Exclude<Page, 'sync'>; forTeam?: 'health' }[] = [
+const PAGES: { id: Exclude<Page, 'sync' | 'roll-call'>; forTeam?: 'health' }[] = [
   { id: 'front-desk' },
   { id: 'families' },
   { id: 'home-visits' },
@@ -115,9 +116,20 @@ export function Shell({ status, onStatusChange }: ShellProps) {
   }, [onStatusChange]);
   useIdleLock(status.idleLockMinutes, lock);
 
+  // An emergency: one press lists everyone in the building, from any screen.
+  const rollCall = useCallback(() => {
+    call('rollCall.start', { kind: 'emergency' }).then(
+      () => setPage('roll-call'),
+      () => setPage('roll-call'),
+    );
+  }, [setPage]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        rollCall();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         setPage('front-desk');
         setSearchRequest((n) => n + 1);
@@ -128,7 +140,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setPage]);
+  }, [setPage, rollCall]);
 
   return (
     <div className="app">
@@ -190,6 +202,15 @@ export function Shell({ status, onStatusChange }: ShellProps) {
             ?
           </button>
 
+          <button
+            type="button"
+            className="button small danger roll-call-button"
+            aria-keyshortcuts="Control+Shift+E"
+            title={t({ defaultMessage: 'Emergency roll call (Ctrl+Shift+E)', id: '3Tjier' })}
+            onClick={rollCall}
+          >
+            {t({ defaultMessage: 'Roll call', id: 'jt+BWt' })}
+          </button>
           <SyncStatusButton onOpen={() => setPage('sync')} />
           <span className="signed-in">
             {tRich(
@@ -285,6 +306,9 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 </Suspense>
               )}
               {page === 'settings' && <Settings status={status} onStatusChange={onStatusChange} />}
+              {page === 'roll-call' && status.school && (
+                <RollCall timeZone={status.school.timeZone} />
+              )}
               {page === 'sync' && (
                 <SyncPage
                   isAdmin={status.staff?.role === 'administrator'}

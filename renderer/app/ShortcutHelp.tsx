@@ -20,6 +20,13 @@ const GROUPS: { where: MessageDescriptor; shortcuts: Shortcut[] }[] = [
         does: defineMessage({ defaultMessage: 'Go to the front desk search', id: 'yYUhn9' }),
       },
       {
+        keys: ['Ctrl', 'Shift', 'E'],
+        does: defineMessage({
+          defaultMessage: 'Emergency roll call: everyone in the building now',
+          id: 'u6ieYm',
+        }),
+      },
+      {
         keys: ['?'],
         does: defineMessage({ defaultMessage: 'Show these shortcuts', id: 'ILstvx' }),
       },

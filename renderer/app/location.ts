@@ -16,6 +16,7 @@ export const PAGES = [
   'insights',
   'settings',
   'sync',
+  'roll-call',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -1,3 +1,4 @@
+import { goTo } from '../../app/location';
 import { saidText } from '../../i18n/said';
 import { useRef, useState, type FormEvent } from 'react';
 import { DEMO_PASSWORD, HearthError, type AppStatus, type Staff } from '../../../contract';
@@ -50,6 +51,16 @@ export function SignIn({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // An emergency at a locked computer: signing in goes straight to the roll call.
+  const [forRollCall, setForRollCall] = useState(false);
+  const signedIn = (s: AppStatus) => {
+    if (!forRollCall) return onSignedIn(s);
+    const open = () => {
+      goTo('roll-call');
+      onSignedIn(s);
+    };
+    call('rollCall.start', { kind: 'emergency' }).then(open, open);
+  };
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const recent = status.recentStaffIds;
@@ -77,9 +88,9 @@ export function SignIn({
       setBusy(false);
       passwordRef.current?.focus();
     };
-    call('session.signIn', { staffId: chosen.id, password }).then(onSignedIn, (e: unknown) => {
+    call('session.signIn', { staffId: chosen.id, password }).then(signedIn, (e: unknown) => {
       if (e instanceof HearthError && e.code === 'DISTRICT_SIGN_IN_NEEDED')
-        signInWithDistrict(chosen, password).then(onSignedIn, (d: unknown) =>
+        signInWithDistrict(chosen, password).then(signedIn, (d: unknown) =>
           failed(d instanceof Error && !(d instanceof HearthError) ? d.message : errorMessage(d)),
         );
       else failed(errorMessage(e));
@@ -115,6 +126,25 @@ export function SignIn({
             )}
           </p>
         )}
+        <div className="emergency-entry">
+          <button
+            type="button"
+            className="button danger"
+            aria-pressed={forRollCall}
+            onClick={() => setForRollCall(true)}
+          >
+            {t({ defaultMessage: 'Emergency roll call', id: 'NaqHHv' })}
+          </button>
+          {forRollCall && (
+            <p role="status">
+              {t({
+                defaultMessage:
+                  'Choose your name and enter your password: the roll call opens at once.',
+                id: '+83N6b',
+              })}
+            </p>
+          )}
+        </div>
         {staff.loading && !staff.data && (
           <p className="muted">{t({ defaultMessage: 'Loading staff…', id: 'Tn/JYW' })}</p>
         )}
