@@ -36,6 +36,8 @@ const WORDS = {
     ],
     export: 'Print or export the family’s record…',
     sync: /Saved on this computer/,
+    rollCall: 'Roll call',
+    endRollCall: 'End the roll call',
   },
   es: {
     nav: [
@@ -59,6 +61,8 @@ const WORDS = {
     ],
     export: 'Imprimir o exportar el expediente de la familia…',
     sync: /Guardado en esta computadora/,
+    rollCall: 'Pase de lista',
+    endRollCall: 'Terminar el pase de lista',
   },
 } as const;
 
@@ -156,6 +160,12 @@ describe.each([
     await page.getByRole('button', { name: words.sync }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await check('sync');
+    await page.getByRole('button', { name: words.rollCall, exact: true }).click();
+    await page.getByRole('button', { name: words.endRollCall }).waitFor();
+    await check('roll call');
+    await page.getByRole('button', { name: words.endRollCall }).click();
+    await page.getByRole('button', { name: words.endRollCall }).waitFor({ state: 'detached' });
+    await check('roll call log');
 
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
