@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { t } from '../i18n/intl';
-import { languageChoice, languageName } from '../ui/format';
+import { languageName } from '../ui/format';
+import { LanguagePicker } from '../ui/LanguagePicker';
 import { Printable } from '../ui/Printable';
 import type { PaperKind } from '../../contract';
 import { useCall } from '../api/useCall';
@@ -137,16 +138,12 @@ export function FamilyPaper({
       onClose={onClose}
     >
       <div className="paper-controls">
-        <label className="field inline">
-          <span>{t({ defaultMessage: 'Language of the paper', id: '8E9Nqr' })}</span>
-          <select value={language ?? 'en'} onChange={(e) => setLanguage(e.target.value)}>
-            {choices.map((tag) => (
-              <option key={tag} value={tag}>
-                {languageChoice(tag)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker
+          label={t({ defaultMessage: 'Language of the paper', id: '8E9Nqr' })}
+          value={language ?? 'en'}
+          onChange={setLanguage}
+          among={choices}
+        />
         {paper && !paper.reviewed && (
           <p className="hint" role="note">
             {t({

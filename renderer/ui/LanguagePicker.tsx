@@ -13,6 +13,8 @@ interface Props {
   /** The choice of none ("Not recorded", "Any language"); without it a language is required. */
   emptyLabel?: string;
   invalid?: boolean;
+  /** Only these languages (e.g. those a paper exists in); otherwise every one Hearth names. */
+  among?: readonly string[];
 }
 
 /**
@@ -21,11 +23,19 @@ interface Props {
  * to what was chosen. A WAI-ARIA combobox by downshift, which keeps the roles, the active
  * option and the announcements right.
  */
-export function LanguagePicker({ label, value, onChange, also = [], emptyLabel, invalid }: Props) {
+export function LanguagePicker({
+  label,
+  value,
+  onChange,
+  also = [],
+  emptyLabel,
+  invalid,
+  among,
+}: Props) {
   const [query, setQuery] = useState('');
   const extra = useMemo(() => also.filter((c): c is string => !!c), [also]);
   const empty: LanguageItem | null = emptyLabel ? { code: '', label: emptyLabel, keys: '' } : null;
-  const matches = languageMatches(query, value ? [value, ...extra] : extra);
+  const matches = languageMatches(query, value ? [value, ...extra] : extra, 60, among);
   const items = empty && !query.trim() ? [empty, ...matches] : matches;
   const selected = value ? languageItem(value) : empty;
 

@@ -53,18 +53,21 @@ const byLabel = (a: LanguageItem, b: LanguageItem) => a.label.localeCompare(b.la
 /**
  * What the list shows: with nothing typed, the common languages and the family's own
  * (`also`); typed, every language whose name in the window's language or in its own, or
- * whose tag, holds what was typed, those starting with it first.
+ * whose tag, holds what was typed, those starting with it first. `among`: only these
+ * languages, typed or not (the languages a paper can be printed in).
  */
 export function languageMatches(
   query: string,
   also: readonly string[],
   limit = 60,
+  among?: readonly string[],
 ): LanguageItem[] {
   const typed = folded(query.trim());
-  if (!typed) return [...new Set([...also, ...COMMON_LANGUAGES])].map(languageItem).sort(byLabel);
+  if (!typed)
+    return [...new Set([...also, ...(among ?? COMMON_LANGUAGES)])].map(languageItem).sort(byLabel);
   const starts: LanguageItem[] = [];
   const holds: LanguageItem[] = [];
-  for (const code of new Set([...also, ...everyLanguage()])) {
+  for (const code of new Set([...also, ...(among ?? everyLanguage())])) {
     const item = languageItem(code);
     if (item.keys.split(' ').some((word) => word.startsWith(typed)) || item.keys.startsWith(typed))
       starts.push(item);

@@ -117,6 +117,12 @@ const FIELD_NAMES = defineMessages({
   visibility: { defaultMessage: 'Who can see it', id: 'QdOQdB' },
   visitId: { defaultMessage: 'Visit', id: 'wOG0Sd' },
   visitorName: { defaultMessage: 'Visitor', id: 'OGqTOQ' },
+  accountedIds: { defaultMessage: 'Accounted for', id: 'q0Aba8' },
+  endedAt: { defaultMessage: 'When it ended', id: '3fnHIQ' },
+  endedBy: { defaultMessage: 'Ended by', id: 'mUcDvY' },
+  startedAt: { defaultMessage: 'When it began', id: '1gOD+7' },
+  startedBy: { defaultMessage: 'Begun by', id: 'us5sKv' },
+  visitIds: { defaultMessage: 'Visits', id: 'AqRInY' },
 });
 
 export function fieldWords(field: string): string {
