@@ -218,6 +218,36 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     expect(callOrThrow(laptop.core, 'sync.review', {}).rejections).toEqual([]);
     expect(laptop.core.sync.pending()).toBe(0);
   });
+  it('a warned pickup, a warning again at sign-out and a roll call reach every computer as the desk kept them', async () => {
+    const { liaison, office, laptop, desk } = await laptopAndDesk();
+    await laptop.signIn(liaison);
+    await desk.signIn(office);
+    const { mother, student } = addOkaforFamily(laptop.core);
+    await laptop.sync();
+    await desk.sync();
+    const confirmation = { name: 'Ada Okafor', personId: mother.id, how: 'phone' as const };
+    const pickup = callOrThrow(desk.core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Sam Stranger' } },
+      studentIds: [student.id],
+      purpose: 'pickup',
+      guardianConfirmation: confirmation,
+    });
+    const roll = callOrThrow(desk.core, 'rollCall.start', { kind: 'drill' });
+    callOrThrow(desk.core, 'rollCall.mark', { id: roll.id, visitId: pickup.id, accounted: true });
+    callOrThrow(desk.core, 'rollCall.end', { id: roll.id });
+    await desk.sync();
+    expect(desk.core.sync.pending()).toBe(0);
+    await laptop.sync();
+    const seen = callOrThrow(laptop.core, 'visit.today', { text: 'stranger' }).visits[0];
+    expect(seen).toMatchObject({
+      guardianConfirmation: confirmation,
+      pickupWarnings: [{ status: 'not_listed', studentId: student.id }],
+    });
+    expect(callOrThrow(laptop.core, 'rollCall.list', {})).toMatchObject([
+      { id: roll.id, kind: 'drill', people: 1, accounted: 1 },
+    ]);
+  });
+
   it('the last batch’s answer brings the first page: a usual sync is one request', async () => {
     const { d, liaison, office, laptop, desk } = await laptopAndDesk();
     await laptop.signIn(liaison);
