@@ -202,7 +202,7 @@ function RollCallLog({ calls, timeZone }: { calls: RollCallSummary[]; timeZone: 
       {calls.length === 0 ? (
         <p className="empty">{t({ defaultMessage: 'None yet.', id: 'kWQ5/Y' })}</p>
       ) : (
-        <table>
+        <table className="log-table">
           <thead>
             <tr>
               <th scope="col">{t({ defaultMessage: 'Began', id: 'Ak/TKd' })}</th>
