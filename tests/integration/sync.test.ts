@@ -225,6 +225,23 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     const { mother, student } = addOkaforFamily(laptop.core);
     await laptop.sync();
     await desk.sync();
+    // Someone who may not take the student, in for a meeting as the stranger comes.
+    const uncle = callOrThrow(desk.core, 'person.create', {
+      firstName: 'Obi',
+      lastName: 'Okafor',
+      kind: 'relative',
+    });
+    callOrThrow(desk.core, 'link.set', {
+      studentId: student.id,
+      personId: uncle.id,
+      relationship: 'Uncle',
+      pickup: 'not_allowed',
+      officeNote: 'Court order on file.',
+    });
+    const meeting = callOrThrow(desk.core, 'visit.signIn', {
+      visitor: { personId: uncle.id },
+      purpose: 'meeting',
+    });
     const confirmation = { name: 'Ada Okafor', personId: mother.id, how: 'phone' as const };
     const pickup = callOrThrow(desk.core, 'visit.signIn', {
       visitor: { newVisitor: { fullName: 'Sam Stranger' } },
@@ -235,6 +252,11 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     const roll = callOrThrow(desk.core, 'rollCall.start', { kind: 'drill' });
     callOrThrow(desk.core, 'rollCall.mark', { id: roll.id, visitId: pickup.id, accounted: true });
     callOrThrow(desk.core, 'rollCall.end', { id: roll.id });
+    const out = callOrThrow(desk.core, 'visit.signOut', {
+      visitId: meeting.id,
+      acknowledgeWarnings: true,
+    });
+    expect(out.signOutWarnings).toHaveLength(1);
     await desk.sync();
     expect(desk.core.sync.pending()).toBe(0);
     await laptop.sync();
@@ -243,8 +265,13 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
       guardianConfirmation: confirmation,
       pickupWarnings: [{ status: 'not_listed', studentId: student.id }],
     });
+    const left = callOrThrow(laptop.core, 'visit.today', { text: '' }).visits.find(
+      (v) => v.id === meeting.id,
+    );
+    expect(left?.signOutWarnings).toMatchObject([{ studentId: student.id, status: 'not_allowed' }]);
+    expect(left?.signOutAcknowledgedAt).toBe(left?.signedOutAt);
     expect(callOrThrow(laptop.core, 'rollCall.list', {})).toMatchObject([
-      { id: roll.id, kind: 'drill', people: 1, accounted: 1 },
+      { id: roll.id, kind: 'drill', people: 2, accounted: 1 },
     ]);
   });
 
