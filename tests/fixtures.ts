@@ -22,3 +22,25 @@ export function signInStaff(
   const staff = callOrThrow(core, 'staff.list', {}).find(which);
   callOrThrow(core, 'session.signIn', { staffId: staff?.id ?? '', password });
 }
+
+/** Rosa Pickering, and her uncle Wendell, who may not pick her up (`officeNote` says why). */
+export function restrictedPickup(core: Core, officeNote: string) {
+  const person = callOrThrow(core, 'person.create', {
+    firstName: 'Wendell',
+    lastName: 'Pickering',
+    kind: 'relative',
+  });
+  const student = callOrThrow(core, 'student.create', {
+    firstName: 'Rosa',
+    lastName: 'Pickering',
+    grade: '2',
+  });
+  callOrThrow(core, 'link.set', {
+    studentId: student.id,
+    personId: person.id,
+    relationship: 'Uncle',
+    pickup: 'not_allowed',
+    officeNote,
+  });
+  return { person, student };
+}

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { signInStaff } from '../fixtures';
+import { restrictedPickup, signInStaff } from '../fixtures';
 import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
@@ -212,23 +212,7 @@ describe.each([
         signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'administrator');
         callOrThrow(core, 'session.setLanguage', { language });
         // Someone who may not pick up, for the desk's warning.
-        const person = callOrThrow(core, 'person.create', {
-          firstName: 'Wendell',
-          lastName: 'Pickering',
-          kind: 'relative',
-        });
-        const student = callOrThrow(core, 'student.create', {
-          firstName: 'Rosa',
-          lastName: 'Pickering',
-          grade: '2',
-        });
-        callOrThrow(core, 'link.set', {
-          studentId: student.id,
-          personId: person.id,
-          relationship: 'Uncle',
-          pickup: 'not_allowed',
-          officeNote: 'Court order on file.',
-        });
+        restrictedPickup(core, 'Court order on file.');
       },
     });
     const { page, core } = app;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow } from '../../db/core';
+import { restrictedPickup } from '../fixtures';
 import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
@@ -95,23 +96,7 @@ describe('front desk in the browser', () => {
 
   it('stops a restricted pickup until the desk acknowledges the office note', async () => {
     const { page, core, errors } = await open();
-    const person = callOrThrow(core, 'person.create', {
-      firstName: 'Wendell',
-      lastName: 'Pickering',
-      kind: 'relative',
-    });
-    const student = callOrThrow(core, 'student.create', {
-      firstName: 'Rosa',
-      lastName: 'Pickering',
-      grade: '2',
-    });
-    callOrThrow(core, 'link.set', {
-      studentId: student.id,
-      personId: person.id,
-      relationship: 'Uncle',
-      pickup: 'not_allowed',
-      officeNote: 'Court order on file: do not release.',
-    });
+    const { student } = restrictedPickup(core, 'Court order on file: do not release.');
 
     await search(page).fill('wendell pick');
     await expect
