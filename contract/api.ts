@@ -93,6 +93,14 @@ import { familiesImportInput, familiesImportResultSchema } from './families-csv'
 import { insightsInput, insightsSchema } from './insights/view';
 import { goalProgressSchema, newGoalInput, schoolGoalSchema } from './insights/goals';
 import { droppedPapersSchema } from './papers';
+import { BADGE_LAYOUTS } from './badges';
+import {
+  cautionFields,
+  cautionMatchSchema,
+  cautionQuerySchema,
+  cautionViewSchema,
+} from './cautions';
+import { visitorLogQuery, visitorLogSchema } from './visitor-log';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -235,6 +243,13 @@ export const API = {
     'staff',
     'none',
     z.strictObject({ language: languageTag.nullable() }),
+    appStatusSchema,
+  ),
+  /** Whether signing a visitor in offers to print a badge, and on what. */
+  'settings.setBadges': write(
+    'admin',
+    'none',
+    z.strictObject({ printAtSignIn: z.boolean(), layout: z.enum(BADGE_LAYOUTS) }),
     appStatusSchema,
   ),
   /** Minutes without use after which Hearth locks on this computer. */
@@ -408,6 +423,8 @@ export const API = {
          */
         acknowledgePickupWarnings: z.boolean().default(false),
         guardianConfirmation: guardianConfirmationSchema.nullable().default(null),
+        /** The caution-list entries the desk was shown for this visitor (`caution.match`). */
+        seenCautionIds: z.array(id).max(20).default([]),
       })
       .refine((input) => input.purpose !== 'pickup' || input.studentIds.length > 0, {
         path: ['studentIds'],
@@ -424,6 +441,25 @@ export const API = {
       acknowledgeWarnings: z.boolean().default(false),
     }),
     visitViewSchema,
+  ),
+  /** Sign out by the code on a visitor's badge, typed or scanned; good only on the visit's day. */
+  'visit.signOutByCode': write(
+    'staff',
+    'family',
+    z.strictObject({
+      code: line(40),
+      acknowledgeWarnings: z.boolean().default(false),
+    }),
+    visitViewSchema,
+  ),
+  /** The visitor log: visits over days, by purpose or name, how long people stayed. */
+  'visit.log': read('staff', 'family', visitorLogQuery, visitorLogSchema),
+  /** The visitor log as CSV; the export is audited with the visits it holds. */
+  'visit.exportLog': write(
+    'staff',
+    'family',
+    visitorLogQuery,
+    z.object({ count: z.int(), csv: z.string() }),
   ),
   'visit.signOutAll': write('staff', 'none', nothing, z.object({ count: z.int() })),
   'visit.inBuilding': read('staff', 'family', nothing, z.array(visitViewSchema)),
@@ -764,6 +800,18 @@ export const API = {
   ),
   'rollCall.end': write('staff', 'family', byId, rollCallViewSchema),
   'rollCall.list': read('staff', 'none', nothing, z.array(rollCallSummarySchema)),
+  /** The school's caution list, for administrators; every entry shown is audited. */
+  'caution.list': read('admin', 'none', nothing, z.array(cautionViewSchema)),
+  /** Entries a visitor about to sign in matches by name or phone; a match shown is audited. */
+  'caution.match': read('staff', 'none', cautionQuerySchema, z.array(cautionMatchSchema)),
+  'caution.add': write('admin', 'none', cautionFields.strict(), cautionViewSchema),
+  'caution.update': write(
+    'admin',
+    'none',
+    cautionFields.extend({ id }).strict(),
+    cautionViewSchema,
+  ),
+  'caution.retire': write('admin', 'none', byId, cautionViewSchema),
   'goal.list': read('staff', 'none', nothing, z.array(goalProgressSchema)),
   /** A new goal; administrators and family engagement coordinators only. */
   'goal.set': write('staff', 'none', newGoalInput, schoolGoalSchema),

@@ -20,3 +20,6 @@ export * from './csv';
 export * from './papers';
 export * from './words';
 export * from './roll-call';
+export * from './cautions';
+export * from './badges';
+export * from './visitor-log';

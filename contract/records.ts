@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone } from './fields';
 import { schoolGoalSchema } from './insights/goals';
 import { rollCallSchema } from './roll-call';
+import { cautionEntrySchema } from './cautions';
+import { BADGE_CODE } from './badges';
 
 export const STAFF_ROLES = [
   'front_office',
@@ -246,6 +248,10 @@ export const visitSchema = z.object({
    */
   signOutWarnings: z.array(pickupWarningSchema).max(20).nullable().optional(),
   signOutAcknowledgedAt: instant.nullable().optional(),
+  /** School caution-list entries this visitor matched at sign-in, shown to the desk then. */
+  cautionIds: z.array(id).max(20).nullable().optional(),
+  /** The badge's code (contract/badges.ts): signs this visitor out on the day of the visit. */
+  badgeCode: z.string().regex(BADGE_CODE).nullable().optional(),
 });
 
 export const contactSchema = z.object({
@@ -524,6 +530,7 @@ export const SYNCED_RECORDS = {
   voice_items: voiceItemSchema,
   school_goals: schoolGoalSchema,
   roll_calls: rollCallSchema,
+  caution_entries: cautionEntrySchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

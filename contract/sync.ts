@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, instant, line } from './fields';
 import { saidSchema } from './words';
-import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, auditEntrySchema } from './views';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, SCHOOL_WIDE_RECORDS, auditEntrySchema } from './views';
 
 /**
  * The sync wire format (DESIGN.md "Sync"), shared by the server, which validates every push
@@ -150,10 +150,10 @@ export const uploadedAuditEntrySchema = z
   })
   .refine(
     (entry) =>
-      entry.recordType === 'family_list'
+      SCHOOL_WIDE_RECORDS.includes(entry.recordType)
         ? entry.studentId === null && entry.personId === null
         : (entry.studentId === null) !== (entry.personId === null),
-    { message: 'an entry is about a student or a person, or (a families list) neither' },
+    { message: 'an entry is about a student or a person, or (a school-wide record) neither' },
   );
 
 export const auditUploadInput = z.strictObject({

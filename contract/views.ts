@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BADGE_LAYOUTS } from './badges';
 import {
   PERSON_KINDS,
   personSchema,
@@ -89,6 +90,8 @@ export const appStatusSchema = z.object({
   recentStaffIds: z.array(z.string()),
   /** Minutes without input before the app locks itself. */
   idleLockMinutes: z.int(),
+  /** Whether signing a visitor in prints a badge unless the desk says not to, and on what. */
+  badges: z.object({ printAtSignIn: z.boolean(), layout: z.enum(BADGE_LAYOUTS) }),
   deviceId: z.string(),
   appVersion: z.string(),
 });
@@ -194,14 +197,26 @@ export const followUpViewSchema = z.discriminatedUnion('access', [
 ]);
 
 export const AUDIT_ACTIONS = ['read', 'create', 'revise', 'status', 'export', 'merge'] as const;
-/** `family_list`: an export of the families list, about the households it lists. */
+/**
+ * `family_list`: an export of the families list, about the households it lists;
+ * `caution_list`: entries of the school's caution list shown; `visit_log`: an export of the
+ * visitor log, about the visits it lists.
+ */
 export const AUDIT_RECORD_TYPES = [
   'note',
   'follow_up',
   'person',
   'student',
   'family_list',
+  'caution_list',
+  'visit_log',
 ] as const;
+/** Audited records about no one student or person: exports and the school's caution list. */
+export const SCHOOL_WIDE_RECORDS: readonly (typeof AUDIT_RECORD_TYPES)[number][] = [
+  'family_list',
+  'caution_list',
+  'visit_log',
+];
 
 export const auditEntrySchema = z.object({
   id: z.string(),

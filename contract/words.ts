@@ -74,6 +74,7 @@ export const THINGS = [
   'voice_item',
   'origin',
   'roll_call',
+  'caution',
 ] as const;
 export type Thing = (typeof THINGS)[number];
 
@@ -85,8 +86,8 @@ export const WORDS = defineMessages({
   signInToContinue: { defaultMessage: 'Sign in to continue.', id: 'JaCYnN' },
   thingNotFound: {
     defaultMessage:
-      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} other {record}} could not be found. It may have been removed.',
-    id: 'Y4OfxT',
+      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} caution {caution-list entry} other {record}} could not be found. It may have been removed.',
+    id: 'WQCQHc',
   },
   adminOnly: { defaultMessage: 'Only an administrator can do that.', id: 'MU5ExH' },
   alreadyJoined: { defaultMessage: 'This computer has already joined a district.', id: 'NghT5O' },
@@ -262,6 +263,28 @@ export const WORDS = defineMessages({
     id: 'ubMiXg',
   },
   rollCallEnded: { defaultMessage: 'That roll call has ended.', id: 'pGh+Yy' },
+  cautionListWho: {
+    defaultMessage: 'Only an administrator keeps the school’s caution list.',
+    id: '6enJyZ',
+  },
+  cautionRetired: {
+    defaultMessage: 'That caution was taken off the list; add a new one instead.',
+    id: '9nPDSR',
+  },
+  cautionNotSeen: {
+    defaultMessage:
+      '{name} is on the school’s caution list. See the caution before signing them in.',
+    id: 'pZCe+G',
+  },
+  badgeNotToday: {
+    defaultMessage:
+      'No one signed in today has the badge code {code}. A badge is good only on the day of its visit.',
+    id: '7QS2t5',
+  },
+  badgeAlreadyOut: {
+    defaultMessage: 'The visitor with badge {code}, {name}, was already signed out.',
+    id: 'fbG9Bt',
+  },
   notOnRollCall: { defaultMessage: 'is not on this roll call', id: 'ScF6HM' },
   pickupNamesStudents: { defaultMessage: 'name the students being picked up', id: '93MI3A' },
   checkBeforeLeaving: {

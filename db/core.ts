@@ -24,6 +24,8 @@ import { studentMergeHandlers } from './ops/student-merge';
 import { insightsHandlers } from './ops/insights';
 import { goalHandlers } from './ops/goals';
 import { rollCallHandlers } from './ops/roll-call';
+import { cautionHandlers } from './ops/cautions';
+import { visitorLogHandlers } from './ops/visitor-log';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -74,6 +76,8 @@ const HANDLERS: Handlers = {
   ...insightsHandlers,
   ...goalHandlers,
   ...rollCallHandlers,
+  ...cautionHandlers,
+  ...visitorLogHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

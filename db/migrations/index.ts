@@ -21,6 +21,7 @@ import { sql as noDirectionControls } from './0020_no_direction_controls';
 import { sql as staffLanguage } from './0021_staff_language';
 import { sql as visitPickupRecords } from './0022_visit_pickup_records';
 import { sql as rollCalls } from './0023_roll_calls';
+import { sql as cautionListAndBadges } from './0024_caution_list_and_badges';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0021_staff_language', sql: staffLanguage },
   { name: '0022_visit_pickup_records', sql: visitPickupRecords },
   { name: '0023_roll_calls', sql: rollCalls },
+  { name: '0024_caution_list_and_badges', sql: cautionListAndBadges },
 ];

@@ -19,11 +19,23 @@ interface AuditRow {
   preferred_name: string | null;
 }
 
-/** Whom an entry is about: the student, the person, or for a list export how many families. */
+/** What the school-wide records an entry names are, counted. */
+const SCHOOL_WIDE: Record<'family_list' | 'caution_list' | 'visit_log', (n: number) => string> = {
+  family_list: (n) => `the families list (${plural(n, 'family', 'families')})`,
+  caution_list: (n) => `the caution list (${plural(n, 'entry', 'entries')})`,
+  visit_log: (n) => `the visitor log (${plural(n, 'visit', 'visits')})`,
+};
+
+/** Whom an entry is about: the student, the person, or for a school-wide record what and how many. */
 function aboutName(row: AuditRow): string {
   const { first_name: firstName, last_name: lastName } = row;
-  if (firstName === null)
-    return `the families list (${plural(row.record_ids.length / 16, 'family', 'families')})`;
+  if (
+    row.record_type === 'family_list' ||
+    row.record_type === 'caution_list' ||
+    row.record_type === 'visit_log'
+  )
+    return SCHOOL_WIDE[row.record_type](row.record_ids.length / 16);
+  if (firstName === null) return '';
   return row.student_id
     ? studentName({ ...row, first_name: firstName, last_name: lastName ?? '' })
     : personName({ first_name: firstName, last_name: lastName });

@@ -9,7 +9,7 @@ import {
 } from '../../contract';
 import { fromRow } from '../columns';
 import { requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
-import { auditFamilyList } from '../privacy/audit';
+import { auditListExport } from '../privacy/audit';
 import { findMatches } from '../search';
 import { dayStart } from '../../contract';
 import { schoolYearStart } from './families';
@@ -323,9 +323,10 @@ export const familyListHandlers = {
       rows.push(...page.rows);
       after = page.next;
     } while (after);
-    auditFamilyList(
+    auditListExport(
       ctx,
       staff.id,
+      'family_list',
       rows.map((r) => r.household.id),
     );
     return { count: rows.length, csv: toCsv([CSV_HEADER, ...rows.map(csvRow)]) };

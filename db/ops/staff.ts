@@ -33,6 +33,7 @@ import {
   reconcileTeamKeys,
   removeFromTeamKeys,
 } from '../privacy/keyring';
+import { setBadgeSettings } from '../badge-settings';
 import { lockSession, setIdleLockMinutes } from '../idle-lock';
 import { backoffSeconds } from '../privacy/throttle';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
@@ -214,6 +215,10 @@ export const staffHandlers = {
     return appStatus(ctx);
   },
 
+  'settings.setBadges': (ctx, badges) => {
+    setBadgeSettings(ctx, badges);
+    return appStatus(ctx);
+  },
   'settings.setIdleLock': (ctx, { minutes }) => {
     setIdleLockMinutes(ctx, minutes);
     return appStatus(ctx);

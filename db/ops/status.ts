@@ -1,5 +1,6 @@
 import type { AppStatus } from '../../contract';
 import { currentSchool, currentStaff, type Ctx } from '../context';
+import { badgeSettings } from '../badge-settings';
 import { idleLockMinutes } from '../idle-lock';
 import { getMeta } from '../store';
 
@@ -11,6 +12,7 @@ export function appStatus(ctx: Ctx): AppStatus {
     staff: currentStaff(ctx),
     recentStaffIds: ctx.session.recent,
     idleLockMinutes: idleLockMinutes(ctx),
+    badges: badgeSettings(ctx),
     deviceId: ctx.deviceId,
     appVersion: ctx.appVersion,
   };

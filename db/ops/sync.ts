@@ -39,6 +39,7 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   voice_items: 'Something a family raised',
   school_goals: 'A school goal',
   roll_calls: 'A roll call',
+  caution_entries: 'A caution-list entry',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */

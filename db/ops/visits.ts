@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { startOfDay } from 'date-fns';
 import {
   HearthError,
   NO_PREFERENCES,
@@ -8,6 +6,8 @@ import {
   type PickupWarning,
   type Visit,
   newId,
+  badgeCodeFrom,
+  readBadgeCode,
   splitTypedName,
   type VisitView,
   WORDS,
@@ -16,6 +16,8 @@ import {
 import { fromRow } from '../columns';
 import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
 import { fold } from '../search/normalize';
+import { startOfSchoolDay } from '../school-day';
+import { cautionMatches } from './cautions';
 import { studentSummaries } from './summaries';
 
 type Row = Record<string, unknown>;
@@ -218,10 +220,6 @@ function addVisitor(
   });
 }
 
-function startOfSchoolDay(now: Date, timeZone: string): string {
-  return new Date(startOfDay(new TZDate(now, timeZone)).getTime()).toISOString();
-}
-
 export const visitHandlers = {
   'visit.cautions': (ctx, { personId }) => {
     loadOwned(ctx, 'people', personId, 'person');
@@ -271,6 +269,11 @@ export const visitHandlers = {
       );
     }
 
+    const cautions = cautionMatches(ctx, displayName(person), person.phones);
+    const seen = new Set(input.seenCautionIds);
+    if (cautions.some((c) => !seen.has(c.id)))
+      throw new HearthError('CONFLICT', say(WORDS.cautionNotSeen, { name: displayName(person) }));
+
     const visit = ctx.writer.insert('visits', {
       id: newId(),
       schoolId: school.id,
@@ -289,6 +292,8 @@ export const visitHandlers = {
       guardianConfirmation: warnings.length > 0 ? input.guardianConfirmation : null,
       signOutWarnings: null,
       signOutAcknowledgedAt: null,
+      cautionIds: cautions.length > 0 ? cautions.map((c) => c.id) : null,
+      badgeCode: newBadgeCode(ctx, school.id),
     });
     ctx.writer.insert('contacts', {
       id: newId(),
@@ -312,31 +317,35 @@ export const visitHandlers = {
     return visitView(ctx, visit.id);
   },
 
-  /**
-   * Sign a visitor out. One who may not take a student being dismissed right now is not let
-   * go unremarked: the desk sees the warning again and acknowledges it, and the visit keeps it.
-   */
   'visit.signOut': (ctx, { visitId, acknowledgeWarnings }) => {
     requireStaff(ctx);
-    const visit = loadOwned(ctx, 'visits', visitId, 'visit');
+    return signOut(ctx, loadOwned(ctx, 'visits', visitId, 'visit'), acknowledgeWarnings);
+  },
+
+  /**
+   * Sign out the visitor whose badge this is, typed or scanned at the desk. A badge is good
+   * only on the day of its visit: yesterday's code finds no one.
+   */
+  'visit.signOutByCode': (ctx, { code, acknowledgeWarnings }) => {
+    requireStaff(ctx);
+    const school = requireSchool(ctx);
+    const read = readBadgeCode(code);
+    const row =
+      read &&
+      (ctx.store
+        .sql(
+          `SELECT * FROM visits WHERE school_id = ? AND badge_code = ? AND signed_in_at >= ?
+           ORDER BY pk DESC LIMIT 1`,
+        )
+        .get(school.id, read, startOfSchoolDay(ctx.now(), school.timeZone)) as Row | undefined);
+    if (!row) throw new HearthError('NOT_FOUND', say(WORDS.badgeNotToday, { code: code.trim() }));
+    const visit = fromRow('visits', row);
     if (visit.signedOutAt)
-      throw new HearthError('CONFLICT', say(WORDS.alreadySignedOut, { name: visit.visitorName }));
-    const cautions = visit.personId
-      ? (cautionsOf(ctx, [visit.personId]).get(visit.personId) ?? [])
-      : [];
-    const warnings = leavingWarnings(ctx, visit, cautions);
-    if (warnings.length > 0 && !acknowledgeWarnings)
       throw new HearthError(
-        'PICKUP_ACK_REQUIRED',
-        say(WORDS.checkBeforeLeaving, { name: visit.visitorName }),
-        { details: warnings },
+        'CONFLICT',
+        say(WORDS.badgeAlreadyOut, { code: read, name: visit.visitorName }),
       );
-    const now = ctx.now().toISOString();
-    ctx.writer.update('visits', visitId, {
-      signedOutAt: now,
-      ...(warnings.length > 0 && { signOutWarnings: warnings, signOutAcknowledgedAt: now }),
-    });
-    return visitView(ctx, visitId);
+    return signOut(ctx, visit, acknowledgeWarnings);
   },
 
   'visit.signOutAll': (ctx) => {
@@ -390,6 +399,42 @@ export const visitHandlers = {
     return { total: all.length, visits };
   },
 } satisfies Partial<Handlers>;
+
+/**
+ * Sign a visitor out. One who may not take a student being dismissed right now is not let
+ * go unremarked: the desk sees the warning again and acknowledges it, and the visit keeps it.
+ */
+function signOut(ctx: Ctx, visit: Visit, acknowledgeWarnings: boolean): VisitView {
+  if (visit.signedOutAt)
+    throw new HearthError('CONFLICT', say(WORDS.alreadySignedOut, { name: visit.visitorName }));
+  const cautions = visit.personId
+    ? (cautionsOf(ctx, [visit.personId]).get(visit.personId) ?? [])
+    : [];
+  const warnings = leavingWarnings(ctx, visit, cautions);
+  if (warnings.length > 0 && !acknowledgeWarnings)
+    throw new HearthError(
+      'PICKUP_ACK_REQUIRED',
+      say(WORDS.checkBeforeLeaving, { name: visit.visitorName }),
+      { details: warnings },
+    );
+  const now = ctx.now().toISOString();
+  ctx.writer.update('visits', visit.id, {
+    signedOutAt: now,
+    ...(warnings.length > 0 && { signOutWarnings: warnings, signOutAcknowledgedAt: now }),
+  });
+  return visitView(ctx, visit.id);
+}
+
+/** A badge code no visit of the school has today (a repeat among 2^40 is rare, but checked). */
+function newBadgeCode(ctx: Ctx, schoolId: string): string {
+  for (;;) {
+    const code = badgeCodeFrom(crypto.getRandomValues(new Uint8Array(5)));
+    const taken = ctx.store
+      .sql('SELECT 1 FROM visits WHERE school_id = ? AND badge_code = ?')
+      .get(schoolId, code);
+    if (!taken) return code;
+  }
+}
 
 function studentSummariesOrFail(ctx: Ctx, ids: string[]): void {
   if (studentSummaries(ctx, ids).size !== ids.length) {

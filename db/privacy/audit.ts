@@ -42,13 +42,35 @@ export function auditStudentMerge(
 }
 
 /**
- * Log an export of the families list: who took which households' details out of Hearth. A
- * long list is logged as several entries, each within what one uploaded entry may name.
+ * Log entries of the school's caution list shown or changed (they are about people who are
+ * not the school's families, so about no student or person record).
  */
-export function auditFamilyList(ctx: Ctx, staffId: string, householdIds: readonly string[]): void {
+export function auditCautionList(
+  ctx: Ctx,
+  staffId: string,
+  action: AuditAction,
+  entryIds: readonly string[],
+): void {
+  writeAuditEntry(ctx, staffId, action, 'caution_list', entryIds, {
+    studentId: null,
+    personId: null,
+  });
+}
+
+/**
+ * Log an export of a list (the families list, the visitor log): who took which records (the
+ * households, the visits) out of Hearth. A long list is logged as several entries, each
+ * within what one uploaded entry may name.
+ */
+export function auditListExport(
+  ctx: Ctx,
+  staffId: string,
+  list: 'family_list' | 'visit_log',
+  recordIds: readonly string[],
+): void {
   const chunk = MAX_PULL_CHANGES / 2;
-  for (let at = 0; at === 0 || at < householdIds.length; at += chunk)
-    writeAuditEntry(ctx, staffId, 'export', 'family_list', householdIds.slice(at, at + chunk), {
+  for (let at = 0; at === 0 || at < recordIds.length; at += chunk)
+    writeAuditEntry(ctx, staffId, 'export', list, recordIds.slice(at, at + chunk), {
       studentId: null,
       personId: null,
     });

@@ -101,6 +101,8 @@ export function refusal(
     case 'roll_calls':
       // A roll call ended is part of the school's safety records as it was.
       return before?.endedAt && changed.length > 0 ? REFUSALS.rollCallEnded : null;
+    case 'caution_entries':
+      return writer.role === 'administrator' ? null : WORDS.cautionListWho;
     case 'school_goals':
       return GOAL_SETTERS.includes(writer.role) ? null : WORDS.goalsWho;
     // A follow-up's status has no transition rule: the app lets its team complete, cancel

@@ -123,6 +123,14 @@ const FIELD_NAMES = defineMessages({
   startedAt: { defaultMessage: 'When it began', id: '1gOD+7' },
   startedBy: { defaultMessage: 'Begun by', id: 'us5sKv' },
   visitIds: { defaultMessage: 'Visits', id: 'AqRInY' },
+  fullName: { defaultMessage: 'Full name', id: 'yk4PT9' },
+  reason: { defaultMessage: 'Reason for the caution', id: '53rfNz' },
+  photo: { defaultMessage: 'Photo', id: '/b3UL8' },
+  expiresOn: { defaultMessage: 'Last day of the caution', id: 'QTui4X' },
+  addedBy: { defaultMessage: 'Added by', id: 'mGXoWb' },
+  addedAt: { defaultMessage: 'When it was added', id: 'tlP9Iz' },
+  cautionIds: { defaultMessage: 'Caution-list entries shown', id: 'fOn4fC' },
+  badgeCode: { defaultMessage: 'Badge code', id: 'hBZ/Zc' },
 });
 
 export function fieldWords(field: string): string {

@@ -1,0 +1,167 @@
+import {
+  HearthError,
+  WORDS,
+  newId,
+  say,
+  type CautionEntry,
+  type CautionMatch,
+  type CautionView,
+} from '../../contract';
+import { fromRow } from '../columns';
+import { loadOwned, requireSchool, requireStaff, type Ctx, type Handlers } from '../context';
+import { auditCautionList } from '../privacy/audit';
+import { schoolToday } from '../school-day';
+import { digitsOf, words } from '../search/normalize';
+
+type Row = Record<string, unknown>;
+
+/** Entries that hold today: not retired, not past their last day. */
+function currentEntries(ctx: Ctx): CautionEntry[] {
+  const school = requireSchool(ctx);
+  const today = schoolToday(ctx.now(), school.timeZone);
+  return (
+    ctx.store
+      .sql(
+        `SELECT * FROM caution_entries WHERE school_id = ? AND retired_at IS NULL
+           AND (expires_on IS NULL OR expires_on >= ?) ORDER BY full_name, pk`,
+      )
+      .all(school.id, today) as Row[]
+  ).map((row) => fromRow('caution_entries', row));
+}
+
+/**
+ * Names match as search folds them (accents, case, apostrophes aside), word for word in any
+ * order: every word of the entry's name is in the visitor's ("Dale Smith" matches "Dale R.
+ * Smith"), or, for a visitor who gave two words or more, every word of theirs is in the
+ * entry's.
+ */
+export function namesMatch(entryName: string, visitorName: string): boolean {
+  const entry = words(entryName);
+  const visitor = new Set(words(visitorName));
+  if (entry.length === 0 || visitor.size === 0) return false;
+  if (entry.every((w) => visitor.has(w))) return true;
+  const entryWords = new Set(entry);
+  return visitor.size >= 2 && [...visitor].every((w) => entryWords.has(w));
+}
+
+/**
+ * Phones match by their digits whatever the format: the last ten (a national number with or
+ * without its country code), or the last seven when either was written without an area code.
+ */
+export function phonesMatch(a: string, b: string): boolean {
+  const x = digitsOf(a);
+  const y = digitsOf(b);
+  if (x.length < 7 || y.length < 7) return false;
+  const tail = x.length >= 10 && y.length >= 10 ? 10 : 7;
+  return x.slice(-tail) === y.slice(-tail);
+}
+
+/** The current entries this person matches, by name, phone or both. */
+export function cautionMatches(
+  ctx: Ctx,
+  fullName: string | null,
+  phones: readonly string[],
+): CautionMatch[] {
+  const matches: CautionMatch[] = [];
+  for (const entry of currentEntries(ctx)) {
+    const byName = fullName !== null && namesMatch(entry.fullName, fullName);
+    const byPhone = entry.phones.some((p) => phones.some((q) => phonesMatch(p, q)));
+    if (!byName && !byPhone) continue;
+    matches.push({
+      id: entry.id,
+      fullName: entry.fullName,
+      reason: entry.reason,
+      photo: entry.photo,
+      expiresOn: entry.expiresOn,
+      matchedBy: byName && byPhone ? 'both' : byName ? 'name' : 'phone',
+    });
+  }
+  return matches;
+}
+
+function viewOf(ctx: Ctx, entry: CautionEntry, today: string): CautionView {
+  const adder = ctx.store.sql('SELECT display_name FROM staff WHERE id = ?').get(entry.addedBy) as
+    { display_name: string } | undefined;
+  return {
+    ...entry,
+    addedByName: adder?.display_name ?? '',
+    current: entry.retiredAt === null && (entry.expiresOn === null || entry.expiresOn >= today),
+  };
+}
+
+/** An entry just written, for the administrator who wrote it (that write is its audit entry). */
+function written(ctx: Ctx, entry: CautionEntry): CautionView {
+  return viewOf(ctx, entry, schoolToday(ctx.now(), requireSchool(ctx).timeZone));
+}
+
+export const cautionHandlers = {
+  /** The whole list, current entries first; every entry shown is audited. */
+  'caution.list': (ctx) => {
+    const staff = requireStaff(ctx);
+    const school = requireSchool(ctx);
+    const today = schoolToday(ctx.now(), school.timeZone);
+    const entries = (
+      ctx.store
+        .sql('SELECT * FROM caution_entries WHERE school_id = ? ORDER BY full_name, pk')
+        .all(school.id) as Row[]
+    ).map((row) => viewOf(ctx, fromRow('caution_entries', row), today));
+    if (entries.length > 0)
+      auditCautionList(
+        ctx,
+        staff.id,
+        'read',
+        entries.map((e) => e.id),
+      );
+    return entries.sort((a, b) => Number(b.current) - Number(a.current));
+  },
+
+  /** Whom the desk is about to let in, checked against the list; a match shown is audited. */
+  'caution.match': (ctx, { fullName, phones }) => {
+    const staff = requireStaff(ctx);
+    const matches = cautionMatches(ctx, fullName, phones);
+    if (matches.length > 0)
+      auditCautionList(
+        ctx,
+        staff.id,
+        'read',
+        matches.map((m) => m.id),
+      );
+    return matches;
+  },
+
+  'caution.add': (ctx, fields) => {
+    const staff = requireStaff(ctx);
+    const school = requireSchool(ctx);
+    const entry = ctx.writer.insert('caution_entries', {
+      id: newId(ctx.now().getTime()),
+      schoolId: school.id,
+      ...fields,
+      addedBy: staff.id,
+      addedAt: ctx.now().toISOString(),
+      retiredAt: null,
+    });
+    auditCautionList(ctx, staff.id, 'create', [entry.id]);
+    return written(ctx, entry);
+  },
+
+  'caution.update': (ctx, { id, ...fields }) => {
+    const staff = requireStaff(ctx);
+    const entry = loadOwned(ctx, 'caution_entries', id, 'caution');
+    if (entry.retiredAt) throw new HearthError('CONFLICT', say(WORDS.cautionRetired));
+    const updated = ctx.writer.update('caution_entries', id, fields);
+    auditCautionList(ctx, staff.id, 'revise', [id]);
+    return written(ctx, updated);
+  },
+
+  /** Take an entry off the list; it is kept, as retired, for the school's records. */
+  'caution.retire': (ctx, { id }) => {
+    const staff = requireStaff(ctx);
+    const entry = loadOwned(ctx, 'caution_entries', id, 'caution');
+    if (entry.retiredAt) return written(ctx, entry);
+    const retired = ctx.writer.update('caution_entries', id, {
+      retiredAt: ctx.now().toISOString(),
+    });
+    auditCautionList(ctx, staff.id, 'status', [id]);
+    return written(ctx, retired);
+  },
+} satisfies Partial<Handlers>;
