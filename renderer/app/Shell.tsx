@@ -13,6 +13,7 @@ import { Families } from '../features/families/Families';
 import { StudentRecord } from '../features/families/StudentRecord';
 import { FollowUps } from '../features/follow-ups/FollowUps';
 import { FrontDesk } from '../features/front-desk/FrontDesk';
+import { VisitorLog } from '../features/visitor-log/VisitorLog';
 import { HealthScreen } from '../features/health/HealthScreen';
 import { HomeVisitRecord } from '../features/home-visits/HomeVisitRecord';
 import { HomeVisits } from '../features/home-visits/HomeVisits';
@@ -23,6 +24,7 @@ import { SyncStatusButton } from '../features/sync/SyncStatusButton';
 
 const PAGE_NAMES = defineMessages({
   'front-desk': { defaultMessage: 'Front desk', id: 'oW6YIN' },
+  'visitor-log': { defaultMessage: 'Visitor log', id: 'R9c8qb' },
   families: { defaultMessage: 'Families', id: 'bkeZ+E' },
   'home-visits': { defaultMessage: 'Home visits', id: '6HvnFs' },
   'follow-ups': { defaultMessage: 'Follow-ups', id: 'k26pcw' },
@@ -34,6 +36,7 @@ const PAGE_NAMES = defineMessages({
 
 const PAGES: { id: Exclude<Page, 'sync' | 'roll-call'>; forTeam?: 'health' }[] = [
   { id: 'front-desk' },
+  { id: 'visitor-log' },
   { id: 'families' },
   { id: 'home-visits' },
   { id: 'follow-ups' },
@@ -268,8 +271,12 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                   viewer={staff}
                   school={status.school?.name ?? ''}
                   timeZone={status.school?.timeZone ?? 'UTC'}
+                  badges={status.badges}
                   onOpenFamily={openFamily}
                 />
+              )}
+              {page === 'visitor-log' && status.school && (
+                <VisitorLog timeZone={status.school.timeZone} />
               )}
               {page === 'families' && (
                 <Families onOpenFamily={openFamily} onOpenStudent={openStudent} />

@@ -8,6 +8,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  */
 export const PAGES = [
   'front-desk',
+  'visitor-log',
   'families',
   'home-visits',
   'follow-ups',

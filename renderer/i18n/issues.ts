@@ -18,6 +18,14 @@ const FIXED = defineMessages({
   },
   'must be an email address': { defaultMessage: 'must be an email address', id: 'B1dbTc' },
   'must be a date': { defaultMessage: 'must be a date', id: 'Qva4UX' },
+  'must be on or after the first day': {
+    defaultMessage: 'must be on or after the first day',
+    id: '8LO0Yp',
+  },
+  'must be within 400 days of the first day': {
+    defaultMessage: 'must be within 400 days of the first day',
+    id: 'xuyyiV',
+  },
   'must be a date and time': { defaultMessage: 'must be a date and time', id: '2lL0HI' },
   'must be a phone number (digits, spaces, + ( ) - .)': {
     defaultMessage: 'must be a phone number (digits, spaces, + ( ) - .)',

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { t } from '../i18n/intl';
 
 /**
- * Pages to print, over the app with Print and Close; the print style sheet prints only the
- * pages (`.printable-page`) and leaves the app and these buttons out.
+ * Pages to print, over the app with Print and Close. They are placed beside the app, not in
+ * it, so the print style sheet can leave the whole app out and print only the pages
+ * (`.printable-page`), on paper of the size their own `@page` rule names.
  */
 export function Printable({
   label,
@@ -14,7 +16,7 @@ export function Printable({
   onClose: () => void;
   children: ReactNode;
 }) {
-  return (
+  return createPortal(
     <div className="printable" role="region" aria-label={label}>
       <div className="printable-actions">
         <button type="button" className="button" autoFocus onClick={() => window.print()}>
@@ -25,6 +27,7 @@ export function Printable({
         </button>
       </div>
       {children}
-    </div>
+    </div>,
+    document.body,
   );
 }

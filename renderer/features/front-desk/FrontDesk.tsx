@@ -1,8 +1,10 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { defineMessages } from 'react-intl';
 import {
   HearthError,
   personSummarySchema,
+  readBadgeCode,
+  type AppStatus,
   type PickupWarning,
   type Staff,
   type VisitView,
@@ -20,6 +22,8 @@ import { TodayLog } from './TodayLog';
 import { VisitorSearch, type Pick } from './VisitorSearch';
 import { t, tRich } from '../../i18n/intl';
 import { CautionIcon, CheckIcon } from '../../ui/icons';
+
+const VisitorBadge = lazy(() => import('./VisitorBadge'));
 
 /** Places a visitor often comes to see; what is typed is saved as typed. */
 const PLACES = Object.values(
@@ -47,6 +51,7 @@ export function FrontDesk({
   viewer,
   school,
   timeZone,
+  badges,
   onOpenFamily,
 }: {
   focusSearchSignal: number;
@@ -54,6 +59,8 @@ export function FrontDesk({
   /** The school's name, as its papers print it. */
   school: string;
   timeZone: string;
+  /** This computer's badge choices (Settings). */
+  badges: AppStatus['badges'];
   onOpenFamily: (householdId: string) => void;
 }) {
   const [stage, setStage] = useState<Stage>({ kind: 'search' });
@@ -122,24 +129,48 @@ export function FrontDesk({
   };
 
   // A restricted visitor leaving while their student is dismissed: the warning, again.
-  const [leaving, setLeaving] = useState<{ visit: VisitView; warnings: PickupWarning[] } | null>(
-    null,
-  );
-  const signOut = (visit: VisitView, acknowledgeWarnings = false) =>
-    call('visit.signOut', { visitId: visit.id, acknowledgeWarnings }).then(
+  const [leaving, setLeaving] = useState<{
+    visitorName: string;
+    warnings: PickupWarning[];
+    acknowledge: () => void;
+  } | null>(null);
+  const [badge, setBadge] = useState<VisitView | null>(null);
+  const signedOut = (v: VisitView) => {
+    setLeaving(null);
+    afterChange(
+      t(
+        { defaultMessage: '{name} signed out at {time}.', id: 'ILd7Ij' },
+        { name: v.visitorName, time: clockTime(v.signedOutAt ?? new Date().toISOString()) },
+      ),
+    );
+  };
+  const signOut = (visit: VisitView, acknowledgeWarnings = false): Promise<void> =>
+    call('visit.signOut', { visitId: visit.id, acknowledgeWarnings }).then(signedOut, (e: unknown) => {
+      if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
+        setLeaving({
+          visitorName: visit.visitorName,
+          warnings: e.details as PickupWarning[],
+          acknowledge: () => void signOut(visit, true),
+        });
+      else setNotice({ tone: 'error', text: errorMessage(e) });
+    });
+  const signOutByCode = (code: string, acknowledgeWarnings = false): Promise<boolean> =>
+    call('visit.signOutByCode', { code, acknowledgeWarnings }).then(
       (v) => {
-        setLeaving(null);
-        afterChange(
-          t(
-            { defaultMessage: '{name} signed out at {time}.', id: 'ILd7Ij' },
-            { name: v.visitorName, time: clockTime(v.signedOutAt ?? new Date().toISOString()) },
-          ),
-        );
+        signedOut(v);
+        return true;
       },
       (e: unknown) => {
         if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
-          setLeaving({ visit, warnings: e.details as PickupWarning[] });
+          setLeaving({
+            visitorName:
+              inBuilding.data?.find((v) => v.badgeCode === readBadgeCode(code))?.visitorName ??
+              code,
+            warnings: e.details as PickupWarning[],
+            acknowledge: () => void signOutByCode(code, true),
+          });
         else setNotice({ tone: 'error', text: errorMessage(e) });
+        return false;
       },
     );
 
@@ -181,11 +212,24 @@ export function FrontDesk({
       {leaving && (
         <PickupWarningDialog
           leaving
-          visitorName={leaving.visit.visitorName}
+          visitorName={leaving.visitorName}
           warnings={leaving.warnings}
           onCancel={() => setLeaving(null)}
-          onAcknowledge={() => void signOut(leaving.visit, true)}
+          onAcknowledge={leaving.acknowledge}
         />
+      )}
+      {badge && (
+        <Suspense fallback={null}>
+          <VisitorBadge
+            visit={badge}
+            school={school}
+            layout={badges.layout}
+            onClose={() => {
+              setBadge(null);
+              setSearchFocus((n) => n + 1);
+            }}
+          />
+        </Suspense>
       )}
       <div className="desk-columns">
         <section
@@ -248,9 +292,10 @@ export function FrontDesk({
               key={stage.visitor.type === 'known' ? stage.visitor.person.id : 'new'}
               visitor={stage.visitor}
               seeingSuggestions={seeingSuggestions}
+              printBadgeByDefault={badges.printAtSignIn}
               onBack={() => backToSearch(false)}
               onUseExisting={(personId) => void signInExisting(personId)}
-              onSignedIn={(visit) => {
+              onSignedIn={(visit, printBadge) => {
                 afterChange(
                   t(
                     { defaultMessage: '{name} signed in at {time}.', id: 'Mn90mf' },
@@ -259,6 +304,7 @@ export function FrontDesk({
                 );
                 backToSearch(true);
                 if (visit.purpose === 'enrollment') setEnrolling(visit);
+                if (printBadge) setBadge(visit);
               }}
             />
           )}
@@ -271,6 +317,8 @@ export function FrontDesk({
             timeZone={timeZone}
             onSignOut={(v) => void signOut(v)}
             onSignOutAll={() => void signOutAll()}
+            onSignOutByCode={signOutByCode}
+            onBadge={setBadge}
           />
           <TodayLog
             refreshKey={refreshKey}

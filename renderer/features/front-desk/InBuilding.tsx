@@ -12,6 +12,7 @@ import {
 import { CautionIcon } from '../../ui/icons';
 import { t } from '../../i18n/intl';
 import { FamilyPaper } from '../../papers/FamilyPaper';
+import { BadgeSignOut } from './BadgeSignOut';
 
 interface Props {
   visits: VisitView[] | undefined;
@@ -20,10 +21,22 @@ interface Props {
   timeZone: string;
   onSignOut: (visit: VisitView) => void;
   onSignOutAll: () => void;
+  /** Sign out by a badge's code; true once done, so the field empties for the next scan. */
+  onSignOutByCode: (code: string) => Promise<boolean>;
+  onBadge: (visit: VisitView) => void;
 }
 
 /** Everyone signed in and not yet out, oldest first, each one action from signed out. */
-export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOutAll }: Props) {
+export function InBuilding({
+  visits,
+  now,
+  school,
+  timeZone,
+  onSignOut,
+  onSignOutAll,
+  onSignOutByCode,
+  onBadge,
+}: Props) {
   const [confirming, setConfirming] = useState(false);
   const [pass, setPass] = useState<VisitView | null>(null);
   // After a sign-out removes a row, focus moves to the row now in its place (or the heading),
@@ -55,6 +68,7 @@ export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOut
           {t({ defaultMessage: 'Sign out everyone', id: '3ZJf37' })}
         </button>
       </header>
+      <BadgeSignOut onSignOutByCode={onSignOutByCode} />
       {visits === undefined && (
         <p className="muted">{t({ defaultMessage: 'Loading…', id: 'T4VxQN' })}</p>
       )}
@@ -85,6 +99,11 @@ export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOut
                     },
                     { students: v.cautions.map((c) => c.studentName).join(', ') },
                   )}
+                </span>
+              )}
+              {(v.cautionIds?.length ?? 0) > 0 && (
+                <span className="pickup-mark pickup-not_allowed caution-mark">
+                  <CautionIcon /> {t({ defaultMessage: 'On the caution list', id: 'vHefsG' })}
                 </span>
               )}
               {v.pickupWarnings.length > 0 && (
@@ -124,6 +143,17 @@ export function InBuilding({ visits, now, school, timeZone, onSignOut, onSignOut
               </div>
             </div>
             <div className="visit-actions">
+              <button
+                type="button"
+                className="link-button small-text"
+                onClick={() => onBadge(v)}
+                aria-label={t(
+                  { defaultMessage: 'Badge for {name}', id: 'PrMe0l' },
+                  { name: v.visitorName },
+                )}
+              >
+                {t({ defaultMessage: 'Badge', id: 'yG6fKd' })}
+              </button>
               <button
                 type="button"
                 className="link-button small-text"

@@ -23,6 +23,7 @@ import {
 } from '../../ui/format';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { GoalHint } from '../insights/GoalHint';
+import { CautionListNotice, useCautionMatches } from './CautionListNotice';
 import { KnownVisitorHint } from './KnownVisitorHint';
 import { PickupWarningDialog } from './PickupWarningDialog';
 import { PickupMark } from '../../ui/PickupMark';
@@ -37,7 +38,9 @@ export type Visitor =
 interface SignInFormProps {
   visitor: Visitor;
   seeingSuggestions: string[];
-  onSignedIn: (visit: VisitView) => void;
+  /** This computer's choice: a badge prints at sign-in unless the desk unticks it. */
+  printBadgeByDefault: boolean;
+  onSignedIn: (visit: VisitView, printBadge: boolean) => void;
   onBack: () => void;
   /** A "new" visitor turned out to be someone already in Hearth. */
   onUseExisting: (personId: string) => void;
@@ -58,6 +61,7 @@ function isTyping(target: EventTarget): boolean {
 export function SignInForm({
   visitor,
   seeingSuggestions,
+  printBadgeByDefault,
   onSignedIn,
   onBack,
   onUseExisting,
@@ -81,6 +85,16 @@ export function SignInForm({
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<PickupWarning[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [printBadge, setPrintBadge] = useState(printBadgeByDefault);
+  const cautionMatches = useCautionMatches(
+    known ? fullName(known.person) : newName,
+    known ? known.person.phones : [newPhone],
+  );
+  const [cautionSeen, setCautionSeen] = useState<string | null>(null);
+  const [cautionProblem, setCautionProblem] = useState<string | null>(null);
+  const cautionCheck = useRef<HTMLInputElement>(null);
+  // What was ticked holds for the entries shown then; a new match needs reading again.
+  const cautionKey = cautionMatches.map((m) => m.id).join();
   const purposeRefs = useRef<(HTMLInputElement | null)[]>([]);
   const setPurpose = (value: VisitPurpose) => {
     setPurposeState(value);
@@ -110,6 +124,13 @@ export function SignInForm({
       );
       return;
     }
+    if (cautionMatches.length > 0 && cautionSeen !== cautionKey) {
+      setCautionProblem(
+        t({ defaultMessage: 'Read the caution and tick the box before signing in.', id: 'vrvAnw' }),
+      );
+      cautionCheck.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -128,9 +149,10 @@ export function SignInForm({
         interpreterUsed,
         acknowledgePickupWarnings: acknowledge,
         guardianConfirmation,
+        seenCautionIds: cautionSeen === cautionKey ? cautionMatches.map((m) => m.id) : [],
       });
       setWarnings(null);
-      onSignedIn(visit);
+      onSignedIn(visit, printBadge);
     } catch (e) {
       if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
         setWarnings(e.details as PickupWarning[]);
@@ -258,6 +280,16 @@ export function SignInForm({
               )}
             </p>
           )}
+          <CautionListNotice
+            matches={cautionMatches}
+            seen={cautionSeen === cautionKey}
+            onSeenChange={(seen) => {
+              setCautionSeen(seen ? cautionKey : null);
+              setCautionProblem(null);
+            }}
+            problem={cautionProblem}
+            checkRef={cautionCheck}
+          />
           {known && <GoalHint householdId={known.person.householdId} />}
           {!known && (
             <div className="new-visitor-fields">
@@ -381,6 +413,15 @@ export function SignInForm({
             {t({ defaultMessage: 'Interpreter used', id: '49dDgv' })}
           </label>
         </div>
+
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={printBadge}
+            onChange={(event) => setPrintBadge(event.target.checked)}
+          />
+          {t({ defaultMessage: 'Print a visitor badge', id: 'SeBd2Q' })}
+        </label>
 
         {/* The buttons stay in view however long the form, with any refusal right beside
             them, where the eye already is. */}

@@ -33,8 +33,8 @@ function whatWasDone(entry: AuditEntry): string {
       : t(
           {
             defaultMessage:
-              '{type, select, note {{count, plural, one {a note} other {# notes}}} follow_up {{count, plural, one {a follow-up} other {# follow-ups}}} person {{count, plural, one {a duplicate person record} other {# duplicate person records}}} student {{count, plural, one {a duplicate student record} other {# duplicate student records}}} other {the families list}}',
-            id: 'jSlfkR',
+              '{type, select, note {{count, plural, one {a note} other {# notes}}} follow_up {{count, plural, one {a follow-up} other {# follow-ups}}} person {{count, plural, one {a duplicate person record} other {# duplicate person records}}} student {{count, plural, one {a duplicate student record} other {# duplicate student records}}} caution_list {{count, plural, one {a caution-list entry} other {# caution-list entries}}} visit_log {{count, plural, one {a visitor log of # visit} other {a visitor log of # visits}}} other {the families list}}',
+            id: 'SpT0Hg',
           },
           values,
         );

@@ -2,6 +2,8 @@ import type { AppStatus } from '../../../contract';
 import { t } from '../../i18n/intl';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
+import { BadgeSection } from './BadgeSection';
+import { CautionListSection } from './CautionListSection';
 import { IdleLockSection } from './IdleLockSection';
 import { LanguageSection } from './LanguageSection';
 import { PapersSection } from './PapersSection';
@@ -22,6 +24,8 @@ export function Settings({ status, onStatusChange }: SettingsProps) {
       <StaffSection isAdmin={isAdmin} viewerId={status.staff?.id ?? ''} />
       <PapersSection isAdmin={isAdmin} />
       {isAdmin && <AuditSection />}
+      {isAdmin && <CautionListSection />}
+      {isAdmin && <BadgeSection badges={status.badges} onStatusChange={onStatusChange} />}
 
       {isAdmin && (
         <IdleLockSection minutes={status.idleLockMinutes} onStatusChange={onStatusChange} />
