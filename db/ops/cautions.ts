@@ -105,13 +105,12 @@ export const cautionHandlers = {
         .sql('SELECT * FROM caution_entries WHERE school_id = ? ORDER BY full_name, pk')
         .all(school.id) as Row[]
     ).map((row) => viewOf(ctx, fromRow('caution_entries', row), today));
-    if (entries.length > 0)
-      auditCautionList(
-        ctx,
-        staff.id,
-        'read',
-        entries.map((e) => e.id),
-      );
+    auditCautionList(
+      ctx,
+      staff.id,
+      'read',
+      entries.map((e) => e.id),
+    );
     return entries.sort((a, b) => Number(b.current) - Number(a.current));
   },
 
@@ -119,13 +118,12 @@ export const cautionHandlers = {
   'caution.match': (ctx, { fullName, phones }) => {
     const staff = requireStaff(ctx);
     const matches = cautionMatches(ctx, fullName, phones);
-    if (matches.length > 0)
-      auditCautionList(
-        ctx,
-        staff.id,
-        'read',
-        matches.map((m) => m.id),
-      );
+    auditCautionList(
+      ctx,
+      staff.id,
+      'read',
+      matches.map((m) => m.id),
+    );
     return matches;
   },
 

@@ -43,7 +43,7 @@ export function auditStudentMerge(
 
 /**
  * Log entries of the school's caution list shown or changed (they are about people who are
- * not the school's families, so about no student or person record).
+ * not the school's families, so about no student or person record). Nothing shown, nothing logged.
  */
 export function auditCautionList(
   ctx: Ctx,
@@ -51,6 +51,7 @@ export function auditCautionList(
   action: AuditAction,
   entryIds: readonly string[],
 ): void {
+  if (entryIds.length === 0) return;
   writeAuditEntry(ctx, staffId, action, 'caution_list', entryIds, {
     studentId: null,
     personId: null,

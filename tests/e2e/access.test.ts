@@ -24,6 +24,7 @@ const WORDS = {
       'Strengths',
       'Insights',
       'Settings',
+      'Visitor log',
     ],
     search: 'Who’s here?',
     searchFamilies: 'Search families',
@@ -49,6 +50,7 @@ const WORDS = {
       'Fortalezas',
       'Panorama',
       'Configuración',
+      'Registro de visitas',
     ],
     search: '¿Quién vino?',
     searchFamilies: 'Buscar familias',
@@ -195,9 +197,9 @@ function shown(language: 'en' | 'es', english: string): RegExp {
 
 /**
  * Every other dialog, opened as a person opens it, in each language and theme: the front
- * desk's (a pickup warning, a visitor pass, signing everyone out, a walk-in's follow-up), the
- * family page's, importing and adding families, a school goal, a staff member, a restore,
- * joining a district.
+ * desk's (a pickup warning, a visitor pass and badge, signing everyone out, a walk-in's
+ * follow-up), the family page's, importing and adding families, a school goal, a staff member,
+ * a caution-list entry, a restore, joining a district.
  */
 describe.each([
   ['en', 'light'],
@@ -267,6 +269,11 @@ describe.each([
     await judge('visitor pass');
     await button('Close', paper).click();
     await paper.waitFor({ state: 'detached' });
+    await button('Badge for {name}').click();
+    await paper.waitFor();
+    await judge('visitor badge');
+    await button('Close', paper).click();
+    await paper.waitFor({ state: 'detached' });
     await open('Sign out everyone', 'sign out everyone');
     await open('Follow-up from {name}’s visit', 'walk-in follow-up');
 
@@ -296,13 +303,14 @@ describe.each([
     await open('Set a goal', 'school goal');
     await go(words.nav[7]);
     await open('Edit {name}', 'edit a staff member');
+    await open('Add someone', 'caution list entry');
     await button('Back up now').click();
     await button('Restore the backup of {time}').waitFor();
     await open('Restore the backup of {time}', 'restore a backup');
     await page.getByRole('button', { name: words.sync }).click();
     await open('Join your district…', 'join a district');
 
-    expect(seen).toHaveLength(15);
+    expect(seen).toHaveLength(17);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });

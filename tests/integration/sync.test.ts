@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { districtAuditEntrySchema } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import type { SyncTransport } from '../../db/sync/client';
 import { addOkaforFamily, householdCreation, type Device } from '../district';
@@ -273,6 +274,55 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     expect(callOrThrow(laptop.core, 'rollCall.list', {})).toMatchObject([
       { id: roll.id, kind: 'drill', people: 2, accounted: 1 },
     ]);
+  });
+
+  it('the caution list an administrator keeps reaches the desk, and the visit it warned of carries the entries and its badge code back', async () => {
+    const { d, office, laptop, desk } = await laptopAndDesk();
+    const admin = await d.addStaff('Ada Admin', 'administrator', []);
+    await laptop.signIn(admin);
+    await desk.signIn(office);
+    const entry = callOrThrow(laptop.core, 'caution.add', {
+      fullName: 'Dale Whitcomb',
+      phones: ['(312) 555-0199'],
+      reason: 'Trespass notice: call the principal.',
+      photo: null,
+      expiresOn: null,
+    });
+    await laptop.sync();
+    await desk.sync();
+    const [match] = callOrThrow(desk.core, 'caution.match', {
+      fullName: 'Dale Whitcombe',
+      phones: ['312.555.0199'],
+    });
+    expect(match).toMatchObject({ id: entry.id, matchedBy: 'phone' });
+    const visit = callOrThrow(desk.core, 'visit.signIn', {
+      visitor: { newVisitor: { fullName: 'Dale Whitcombe', phone: '312.555.0199' } },
+      purpose: 'meeting',
+      seenCautionIds: [entry.id],
+    });
+    await desk.sync();
+    await laptop.sync();
+    const [kept] = callOrThrow(laptop.core, 'visit.inBuilding', {});
+    expect(kept).toMatchObject({ cautionIds: [entry.id], badgeCode: visit.badgeCode });
+    // Who added it and who was shown it reach the district's audit log.
+    const listed = await d.send(
+      'GET',
+      `/v1/admin/audit?schoolId=${d.schoolId}`,
+      undefined,
+      d.adminToken,
+    );
+    expect(listed.status).toBe(200);
+    const entries = districtAuditEntrySchema
+      .array()
+      .parse(listed.body)
+      .filter((e) => e.recordType === 'caution_list')
+      .map((e) => [e.action, e.staffId]);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['create', admin.id],
+        ['read', office.id],
+      ]),
+    );
   });
 
   it('the last batch’s answer brings the first page: a usual sync is one request', async () => {

@@ -88,6 +88,17 @@ describe('server permissions for events', () => {
     ).toBeNull();
   });
 
+  it('takes the school’s caution list only from administrators', () => {
+    const entry = { id: newId(), fullName: 'Dale Whitcomb', reason: 'Trespass notice' };
+    expect(refusal('caution_entries', null, entry, writer)).toMatch(/Only an administrator keeps/);
+    expect(
+      refusal('caution_entries', entry, { ...entry, retiredAt: '2026-12-04T15:00:00Z' }, writer),
+    ).toMatch(/Only an administrator keeps/);
+    expect(
+      refusal('caution_entries', null, entry, { ...writer, role: 'administrator' }),
+    ).toBeNull();
+  });
+
   it('signs a visitor out once, and never rewrites a visit or a disclosure', () => {
     const out = { ...visit, signedOutAt: '2026-12-02T15:00:00Z' };
     expect(refusal('visits', visit, out, writer)).toBeNull();

@@ -2,13 +2,14 @@ import { FileDown } from 'lucide-react';
 import { useState } from 'react';
 import type { FamilyListFilter } from '../../../contract';
 import { t } from '../../i18n/intl';
+import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { call, errorMessage } from '../../api/client';
 import { downloadCsv } from '../../ui/download';
 
 /** The list as filtered, as a CSV file; the audit log records who took it and which families. */
 export function ExportList({ filter }: { filter: FamilyListFilter }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage | null>(null);
   const exportList = () => {
     setBusy(true);
     setMessage(null);
@@ -40,14 +41,7 @@ export function ExportList({ filter }: { filter: FamilyListFilter }) {
         <FileDown size={16} aria-hidden="true" />{' '}
         {t({ defaultMessage: 'Export this list (CSV)', id: 'RBaCh+' })}
       </button>
-      {message && (
-        <span
-          role={message.ok ? 'status' : 'alert'}
-          className={message.ok ? 'small-text' : 'error-text'}
-        >
-          {message.text}
-        </span>
-      )}
+      <Outcome message={message} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ export function BadgeSignOut({
   const [busy, setBusy] = useState(false);
   return (
     <form
-      className="badge-sign-out row"
+      className="badge-sign-out"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -18,8 +18,7 @@ export function useCautionMatches(fullName: string, phones: readonly string[]): 
     const [name, numbers] = JSON.parse(key) as [string, string[]];
     const usable = numbers.filter((p) => p.replace(/\D/g, '').length >= 7);
     const timer = setTimeout(
-      () =>
-        setQuery(name || usable.length ? { fullName: name || null, phones: usable } : null),
+      () => setQuery(name || usable.length ? { fullName: name || null, phones: usable } : null),
       250,
     );
     return () => clearTimeout(timer);

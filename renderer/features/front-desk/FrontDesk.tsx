@@ -145,15 +145,18 @@ export function FrontDesk({
     );
   };
   const signOut = (visit: VisitView, acknowledgeWarnings = false): Promise<void> =>
-    call('visit.signOut', { visitId: visit.id, acknowledgeWarnings }).then(signedOut, (e: unknown) => {
-      if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
-        setLeaving({
-          visitorName: visit.visitorName,
-          warnings: e.details as PickupWarning[],
-          acknowledge: () => void signOut(visit, true),
-        });
-      else setNotice({ tone: 'error', text: errorMessage(e) });
-    });
+    call('visit.signOut', { visitId: visit.id, acknowledgeWarnings }).then(
+      signedOut,
+      (e: unknown) => {
+        if (e instanceof HearthError && e.code === 'PICKUP_ACK_REQUIRED')
+          setLeaving({
+            visitorName: visit.visitorName,
+            warnings: e.details as PickupWarning[],
+            acknowledge: () => void signOut(visit, true),
+          });
+        else setNotice({ tone: 'error', text: errorMessage(e) });
+      },
+    );
   const signOutByCode = (code: string, acknowledgeWarnings = false): Promise<boolean> =>
     call('visit.signOutByCode', { code, acknowledgeWarnings }).then(
       (v) => {

@@ -28,12 +28,14 @@ export default function VisitorBadge({
       label={t({ defaultMessage: 'Badge for {name}', id: 'PrMe0l' }, { name: visit.visitorName })}
       onClose={onClose}
     >
-      <article className={`printable-page badge badge-${layout}`}>
-        <p className="badge-school">{school}</p>
-        <p className="badge-kind">{t({ defaultMessage: 'VISITOR', id: 'xDfDYB' })}</p>
-        <p className="badge-name">{visit.visitorName}</p>
-        <dl className="badge-facts">
-          <dt>{t({ defaultMessage: 'In', id: 'XR7dOz', description: 'when a visitor came in' })}</dt>
+      <article className={`printable-page visitor-badge visitor-badge-${layout}`}>
+        <p className="visitor-badge-school">{school}</p>
+        <p className="visitor-badge-kind">{t({ defaultMessage: 'VISITOR', id: 'xDfDYB' })}</p>
+        <p className="visitor-badge-name">{visit.visitorName}</p>
+        <dl className="visitor-badge-facts">
+          <dt>
+            {t({ defaultMessage: 'In', id: 'XR7dOz', description: 'when a visitor came in' })}
+          </dt>
           <dd>
             {schoolDay(visit.signedInAt)} · {clockTime(visit.signedInAt)}
           </dd>
@@ -46,15 +48,15 @@ export default function VisitorBadge({
           <dt>{t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}</dt>
           <dd>{purposeLabel(visit.purpose)}</dd>
         </dl>
-        <p className="badge-valid">
+        <p className="visitor-badge-valid">
           {t(
             { defaultMessage: 'Valid today only: {day}', id: 'ke5uOs' },
             { day: schoolDay(visit.signedInAt) },
           )}
         </p>
         {code && (
-          <div className="badge-code">
-            <QRCodeSVG value={code} size={256} level="M" title={code} />
+          <div className="visitor-badge-code">
+            <QRCodeSVG value={code} size={256} level="M" marginSize={2} title={code} />
             <span>{code}</span>
           </div>
         )}

@@ -44,7 +44,8 @@ export function BadgeSection({
             onChange={(e) => setPrintAtSignIn(e.target.checked)}
           />
           {t({
-            defaultMessage: 'Print a badge at each sign-in (the desk can untick it for one visitor)',
+            defaultMessage:
+              'Print a badge at each sign-in (the desk can untick it for one visitor)',
             id: '1fQ78d',
           })}
         </label>

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { fieldProblem } from '../../i18n/issues';
 import { t } from '../../i18n/intl';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { cautionPhoto } from './cautionPhoto';
 
 /** Phones as typed into one field, separated by commas or semicolons. */
@@ -71,6 +72,9 @@ export function CautionDialog({
     }
   };
 
+  // A field's problem goes once the field is changed.
+  const changed = (field: Field) =>
+    setProblems((all) => Object.fromEntries(Object.entries(all).filter(([f]) => f !== field)));
   const problem = (field: Field) =>
     problems[field] && (
       <span id={`caution-${field}-problem`} className="error-text">
@@ -86,7 +90,10 @@ export function CautionDialog({
     <Dialog
       title={
         entry
-          ? t({ defaultMessage: 'Change the caution for {name}', id: '5pOQKa' }, { name: entry.fullName })
+          ? t(
+              { defaultMessage: 'Change the caution for {name}', id: '5pOQKa' },
+              { name: entry.fullName },
+            )
           : t({ defaultMessage: 'Add to the caution list', id: 'evCg59' })
       }
       onCancel={() => onDone(null)}
@@ -102,7 +109,10 @@ export function CautionDialog({
           <span>{labels.fullName}</span>
           <input
             value={fullName}
-            onChange={(e) => setFullName(e.target.value)}
+            onChange={(e) => {
+              setFullName(e.target.value);
+              changed('fullName');
+            }}
             autoComplete="off"
             data-autofocus
             {...describe('fullName')}
@@ -114,7 +124,10 @@ export function CautionDialog({
           <input
             type="tel"
             value={phones}
-            onChange={(e) => setPhones(e.target.value)}
+            onChange={(e) => {
+              setPhones(e.target.value);
+              changed('phones');
+            }}
             autoComplete="off"
             {...describe('phones')}
           />
@@ -125,7 +138,10 @@ export function CautionDialog({
           <textarea
             rows={3}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              changed('reason');
+            }}
             placeholder={t({
               defaultMessage: 'e.g. Trespass notice: do not admit; call the principal.',
               id: 'A3XaNN',
@@ -153,10 +169,9 @@ export function CautionDialog({
                 const file = e.target.files?.[0];
                 if (!file) return;
                 void cautionPhoto(file).then((url) => {
-                  if (url) {
-                    setPhoto(url);
-                    setProblems(({ photo: _gone, ...rest }) => rest);
-                  } else
+                  changed('photo');
+                  if (url) setPhoto(url);
+                  else
                     setProblems((p) => ({
                       ...p,
                       photo: t({
@@ -180,24 +195,20 @@ export function CautionDialog({
           <input
             type="date"
             value={expiresOn}
-            onChange={(e) => setExpiresOn(e.target.value)}
+            onChange={(e) => {
+              setExpiresOn(e.target.value);
+              changed('expiresOn');
+            }}
             {...describe('expiresOn')}
           />
           {problem('expiresOn')}
         </label>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button small" onClick={() => onDone(null)}>
-            {t({ defaultMessage: 'Cancel', id: '47FYwb' })}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {t({ defaultMessage: 'Save', id: 'jvo0vs' })}
-          </button>
-        </div>
+        <FormActions
+          error={error}
+          onCancel={() => onDone(null)}
+          submitLabel={t({ defaultMessage: 'Save', id: 'jvo0vs' })}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import type { CautionView } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
+import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { dayWords } from '../../ui/format';
 import { CautionDialog } from './CautionDialog';
 
@@ -14,7 +15,7 @@ export function CautionListSection() {
   const [open, setOpen] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const [editing, setEditing] = useState<CautionView | 'new' | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessage | null>(null);
   const list = useCall('caution.list', open ? {} : null, refresh);
 
   const retire = (entry: CautionView) =>
@@ -51,14 +52,7 @@ export function CautionListSection() {
         <button type="button" className="button small" onClick={() => setEditing('new')}>
           {t({ defaultMessage: 'Add someone', id: 'LyQse5' })}
         </button>
-        {message && (
-          <span
-            role={message.ok ? 'status' : 'alert'}
-            className={message.ok ? 'small-text' : 'error-text'}
-          >
-            {message.text}
-          </span>
-        )}
+        <Outcome message={message} />
       </div>
       {open && list.data?.length === 0 && (
         <p className="empty">
@@ -72,7 +66,10 @@ export function CautionListSection() {
               {entry.photo && (
                 <img
                   src={entry.photo}
-                  alt={t({ defaultMessage: 'Photo of {name}', id: '4o1LYi' }, { name: entry.fullName })}
+                  alt={t(
+                    { defaultMessage: 'Photo of {name}', id: '4o1LYi' },
+                    { name: entry.fullName },
+                  )}
                 />
               )}
               <div className="grow">
@@ -115,7 +112,7 @@ export function CautionListSection() {
                     className="button small"
                     onClick={() => void retire(entry)}
                     aria-label={t(
-                      { defaultMessage: 'Take {name} off the caution list', id: 'itXqJn' },
+                      { defaultMessage: 'Take off the list: {name}', id: 'zIzgh/' },
                       { name: entry.fullName },
                     )}
                   >

@@ -10,6 +10,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
+import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { fieldProblem } from '../../i18n/issues';
 import { downloadCsv } from '../../ui/download';
 import {
@@ -37,7 +38,7 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
     text: '',
   });
   const log = useCall('visit.log', query);
-  const [exported, setExported] = useState<{ ok: boolean; text: string } | null>(null);
+  const [exported, setExported] = useState<OutcomeMessage | null>(null);
   const problems = log.error instanceof HearthError ? (log.error.issues ?? []) : [];
   const problemOf = (field: 'from' | 'to') => problems.find((i) => i.path === field)?.message;
   const set = (change: Partial<VisitorLogQuery>) => {
@@ -95,8 +96,8 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
           {t({ defaultMessage: 'Which visits', id: '9puuy3' })}
         </h2>
         <div className="row wrap">
-          {dateField('from', t({ defaultMessage: 'From', id: 'dM+p3/' }))}
-          {dateField('to', t({ defaultMessage: 'To', id: '9j3hXO' }))}
+          {dateField('from', t({ defaultMessage: 'First day', id: 'Xs09vS' }))}
+          {dateField('to', t({ defaultMessage: 'Last day', id: 'boa1qH' }))}
           <label className="field">
             <span>{t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}</span>
             <select
@@ -132,14 +133,7 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
             <FileDown size={16} aria-hidden="true" />{' '}
             {t({ defaultMessage: 'Export these visits (CSV)', id: 'SFVgQL' })}
           </button>
-          {exported && (
-            <span
-              role={exported.ok ? 'status' : 'alert'}
-              className={exported.ok ? 'small-text' : 'error-text'}
-            >
-              {exported.text}
-            </span>
-          )}
+          <Outcome message={exported} />
         </div>
       </section>
 
@@ -165,8 +159,7 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
             {data.total > data.rows.length &&
               ` ${t(
                 {
-                  defaultMessage:
-                    'Showing the newest {shown}; narrow the days or export them all.',
+                  defaultMessage: 'Showing the newest {shown}; narrow the days or export them all.',
                   id: 'VGkQBt',
                 },
                 { shown: VISITOR_LOG_SHOWN },
@@ -187,7 +180,13 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
                 <table className="log-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t({ defaultMessage: 'In', id: 'XR7dOz', description: 'when a visitor came in' })}</th>
+                      <th scope="col">
+                        {t({
+                          defaultMessage: 'In',
+                          id: 'XR7dOz',
+                          description: 'when a visitor came in',
+                        })}
+                      </th>
                       <th scope="col">{t({ defaultMessage: 'Visitor', id: 'OGqTOQ' })}</th>
                       <th scope="col">{t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}</th>
                       <th scope="col">{t({ defaultMessage: 'Students', id: 'uhwf+D' })}</th>
