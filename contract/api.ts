@@ -101,6 +101,12 @@ import {
   cautionViewSchema,
 } from './cautions';
 import { visitorLogQuery, visitorLogSchema } from './visitor-log';
+import {
+  endHealthVisitInput,
+  healthVisitViewSchema,
+  newHealthVisitInput,
+  withNurseSchema,
+} from './health';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -800,6 +806,14 @@ export const API = {
   ),
   'rollCall.end': write('staff', 'family', byId, rollCallViewSchema),
   'rollCall.list': read('staff', 'none', nothing, z.array(rollCallSummarySchema)),
+  /** A student arrives at the health office (health team); one already there is answered as is. */
+  'health.visitStart': write('staff', 'restricted', newHealthVisitInput, healthVisitViewSchema),
+  /** The visit ends: how, with the care given and any caregiver told (health team). */
+  'health.visitEnd': write('staff', 'restricted', endHealthVisitInput, healthVisitViewSchema),
+  /** Today's office visits for the health team; each visit read is audited. */
+  'health.today': read('staff', 'restricted', nothing, z.array(healthVisitViewSchema)),
+  /** Students with the nurse now or to be released to a caregiver: nothing clinical. */
+  'health.withNurse': read('staff', 'family', nothing, z.array(withNurseSchema)),
   /** The school's caution list, for administrators; every entry shown is audited. */
   'caution.list': read('admin', 'none', nothing, z.array(cautionViewSchema)),
   /** Entries a visitor about to sign in matches by name or phone; a match shown is audited. */

@@ -23,3 +23,5 @@ export * from './roll-call';
 export * from './cautions';
 export * from './badges';
 export * from './visitor-log';
+export * from './health';
+export * from './sealed';

@@ -3,6 +3,8 @@ import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone }
 import { schoolGoalSchema } from './insights/goals';
 import { rollCallSchema } from './roll-call';
 import { cautionEntrySchema } from './cautions';
+import { healthVisitSchema } from './health';
+import { sealedSchema } from './sealed';
 import { BADGE_CODE } from './badges';
 
 export const STAFF_ROLES = [
@@ -354,19 +356,6 @@ export const voiceItemSchema = z.object({
   toldNote: text(2_000).nullable(),
 });
 
-const base64 = z.base64().max(200_000);
-
-/**
- * The encrypted content of a restricted record. `key` is the record's own key, wrapped with
- * version `keyVersion` of its team's key, or sealed to the author for a private record;
- * `box` is the content encrypted with the record's key. Safe to store and sync anywhere.
- */
-export const sealedSchema = z.object({
-  keyVersion: z.int().min(0),
-  key: base64,
-  box: base64,
-});
-
 /** A record's content is either in the clear (visibility `staff`) or sealed, never both. */
 function clearOrSealed<T extends { visibility: Visibility; sealed: unknown }>(
   record: T,
@@ -531,6 +520,7 @@ export const SYNCED_RECORDS = {
   school_goals: schoolGoalSchema,
   roll_calls: rollCallSchema,
   caution_entries: cautionEntrySchema,
+  health_visits: healthVisitSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

@@ -210,6 +210,7 @@ export const AUDIT_RECORD_TYPES = [
   'family_list',
   'caution_list',
   'visit_log',
+  'health_visit',
 ] as const;
 /** Audited records about no one student or person: exports and the school's caution list. */
 export const SCHOOL_WIDE_RECORDS: readonly (typeof AUDIT_RECORD_TYPES)[number][] = [

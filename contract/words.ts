@@ -75,6 +75,7 @@ export const THINGS = [
   'origin',
   'roll_call',
   'caution',
+  'health_visit',
 ] as const;
 export type Thing = (typeof THINGS)[number];
 
@@ -86,8 +87,8 @@ export const WORDS = defineMessages({
   signInToContinue: { defaultMessage: 'Sign in to continue.', id: 'JaCYnN' },
   thingNotFound: {
     defaultMessage:
-      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} caution {caution-list entry} other {record}} could not be found. It may have been removed.',
-    id: 'WQCQHc',
+      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} caution {caution-list entry} health_visit {health office visit} other {record}} could not be found. It may have been removed.',
+    id: 'GYIHJs',
   },
   adminOnly: { defaultMessage: 'Only an administrator can do that.', id: 'MU5ExH' },
   alreadyJoined: { defaultMessage: 'This computer has already joined a district.', id: 'NghT5O' },
@@ -266,6 +267,14 @@ export const WORDS = defineMessages({
   cautionListWho: {
     defaultMessage: 'Only an administrator keeps the school’s caution list.',
     id: '6enJyZ',
+  },
+  healthTeamOnly: {
+    defaultMessage: 'Only the health team logs and reads visits to the health office.',
+    id: '40XFP6',
+  },
+  healthVisitEnded: {
+    defaultMessage: 'This health office visit has ended; it is kept as it was.',
+    id: 'OJXspZ',
   },
   cautionRetired: {
     defaultMessage: 'That caution was taken off the list; add a new one instead.',

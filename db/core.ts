@@ -26,6 +26,7 @@ import { goalHandlers } from './ops/goals';
 import { rollCallHandlers } from './ops/roll-call';
 import { cautionHandlers } from './ops/cautions';
 import { visitorLogHandlers } from './ops/visitor-log';
+import { healthVisitHandlers } from './ops/health-visits';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -78,6 +79,7 @@ const HANDLERS: Handlers = {
   ...rollCallHandlers,
   ...cautionHandlers,
   ...visitorLogHandlers,
+  ...healthVisitHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

@@ -114,6 +114,12 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     return { note: note.noteId, followUp: followUp.id };
   };
   const health = write('nurse', 'team:health', CANARY.health);
+  // A visit to the health office: what happened is health content too.
+  ok('health.visitStart', {
+    studentId: student.id,
+    reason: 'chronic_care',
+    assessment: `${CANARY.health} office visit`,
+  });
   const support = write('liaison', 'team:support', CANARY.support);
   const adminNote = write('administrator', 'team:admin', CANARY.admin);
   const privateNote = write('teacher', 'private', CANARY.private);

@@ -15,18 +15,19 @@ import { digitsOf, words } from '../search/normalize';
 
 type Row = Record<string, unknown>;
 
-/** Entries that hold today: not retired, not past their last day. */
-function currentEntries(ctx: Ctx): CautionEntry[] {
-  const school = requireSchool(ctx);
-  const today = schoolToday(ctx.now(), school.timeZone);
-  return (
-    ctx.store
-      .sql(
-        `SELECT * FROM caution_entries WHERE school_id = ? AND retired_at IS NULL
-           AND (expires_on IS NULL OR expires_on >= ?) ORDER BY full_name, pk`,
-      )
-      .all(school.id, today) as Row[]
-  ).map((row) => fromRow('caution_entries', row));
+/** Where today's entries are: not retired, not past their last day (bind school and today). */
+const CURRENT = `school_id = ? AND retired_at IS NULL AND (expires_on IS NULL OR expires_on >= ?)`;
+
+/** Folded words of names seen recently: every sign-in checks every entry's name. */
+const FOLDED = new Map<string, string[]>();
+function foldedWords(name: string): string[] {
+  let found = FOLDED.get(name);
+  if (!found) {
+    if (FOLDED.size >= 2_000) FOLDED.clear();
+    found = words(name);
+    FOLDED.set(name, found);
+  }
+  return found;
 }
 
 /**
@@ -36,7 +37,7 @@ function currentEntries(ctx: Ctx): CautionEntry[] {
  * entry's.
  */
 export function namesMatch(entryName: string, visitorName: string): boolean {
-  const entry = words(entryName);
+  const entry = foldedWords(entryName);
   const visitor = new Set(words(visitorName));
   if (entry.length === 0 || visitor.size === 0) return false;
   if (entry.every((w) => visitor.has(w))) return true;
@@ -56,27 +57,52 @@ export function phonesMatch(a: string, b: string): boolean {
   return x.slice(-tail) === y.slice(-tail);
 }
 
-/** The current entries this person matches, by name, phone or both. */
+/**
+ * The current entries this person matches, by name, phone or both. Runs at every sign-in, so
+ * it reads names and phones first and the reasons and photos (up to 60 kB each) only of the
+ * entries that match.
+ */
 export function cautionMatches(
   ctx: Ctx,
   fullName: string | null,
   phones: readonly string[],
 ): CautionMatch[] {
-  const matches: CautionMatch[] = [];
-  for (const entry of currentEntries(ctx)) {
-    const byName = fullName !== null && namesMatch(entry.fullName, fullName);
-    const byPhone = entry.phones.some((p) => phones.some((q) => phonesMatch(p, q)));
-    if (!byName && !byPhone) continue;
-    matches.push({
+  const school = requireSchool(ctx);
+  const candidates = ctx.store
+    .sql(`SELECT id, full_name, phones FROM caution_entries WHERE ${CURRENT}`)
+    .all(school.id, schoolToday(ctx.now(), school.timeZone)) as {
+    id: string;
+    full_name: string;
+    phones: string;
+  }[];
+  const matchedBy = new Map<string, CautionMatch['matchedBy']>();
+  for (const entry of candidates) {
+    const byName = fullName !== null && namesMatch(entry.full_name, fullName);
+    const byPhone = (JSON.parse(entry.phones) as string[]).some((p) =>
+      phones.some((q) => phonesMatch(p, q)),
+    );
+    if (byName || byPhone)
+      matchedBy.set(entry.id, byName && byPhone ? 'both' : byName ? 'name' : 'phone');
+  }
+  if (matchedBy.size === 0) return [];
+  return (
+    ctx.store
+      .sql(
+        `SELECT * FROM caution_entries WHERE id IN (SELECT value FROM json_each(?))
+         ORDER BY full_name, pk`,
+      )
+      .all(JSON.stringify([...matchedBy.keys()])) as Row[]
+  ).map((row) => {
+    const entry = fromRow('caution_entries', row);
+    return {
       id: entry.id,
       fullName: entry.fullName,
       reason: entry.reason,
       photo: entry.photo,
       expiresOn: entry.expiresOn,
-      matchedBy: byName && byPhone ? 'both' : byName ? 'name' : 'phone',
-    });
-  }
-  return matches;
+      matchedBy: matchedBy.get(entry.id) ?? 'name',
+    };
+  });
 }
 
 function viewOf(ctx: Ctx, entry: CautionEntry, today: string): CautionView {

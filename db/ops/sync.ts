@@ -40,6 +40,7 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   school_goals: 'A school goal',
   roll_calls: 'A roll call',
   caution_entries: 'A caution-list entry',
+  health_visits: 'A health office visit',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */

@@ -101,6 +101,11 @@ export function refusal(
     case 'roll_calls':
       // A roll call ended is part of the school's safety records as it was.
       return before?.endedAt && changed.length > 0 ? REFUSALS.rollCallEnded : null;
+    case 'health_visits':
+      // The health team's alone; an ended visit is kept as it was.
+      if (!inTeam(writer, after.visibility)) return WORDS.healthTeamOnly;
+      if (before?.leftAt && changed.length > 0) return WORDS.healthVisitEnded;
+      return null;
     case 'caution_entries':
       return writer.role === 'administrator' ? null : WORDS.cautionListWho;
     case 'school_goals':

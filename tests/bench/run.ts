@@ -400,6 +400,15 @@ function families(core: Core) {
 }
 
 function signIns(core: Core) {
+  // A school's caution list, which every sign-in is checked against (none of these match).
+  for (let i = 0; i < 40; i++)
+    callOrThrow(core, 'caution.add', {
+      fullName: `Zzyx Caution ${i}`,
+      phones: [`(999) 000-${String(i).padStart(4, '0')}`],
+      reason: 'Trespass notice: call the principal.',
+      photo: null,
+      expiresOn: null,
+    });
   const people = core.store.db
     .prepare(
       `SELECT p.id, group_concat(l.student_id) AS students FROM people p

@@ -193,6 +193,15 @@ const INPUTS: Record<CallName, () => unknown> = {
   'rollCall.setKind': () => ({ id: school.householdId, kind: 'emergency' }),
   'rollCall.end': () => ({ id: school.householdId }),
   'rollCall.list': () => ({}),
+  'health.visitStart': () => ({ studentId: school.studentId, reason: 'illness', assessment: null }),
+  'health.visitEnd': () => ({
+    id: school.householdId,
+    reason: 'illness',
+    disposition: 'back_to_class',
+    careGiven: 'Rest and water.',
+  }),
+  'health.today': () => ({}),
+  'health.withNurse': () => ({}),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({

@@ -145,6 +145,15 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'rollCall.setKind': () => ({ id: ids.household, kind: 'emergency' }),
   'rollCall.end': () => ({ id: ids.household }),
   'rollCall.list': () => ({}),
+  'health.visitStart': () => ({ studentId: ids.student, reason: 'illness', assessment: null }),
+  'health.visitEnd': () => ({
+    id: ids.household,
+    reason: 'illness',
+    disposition: 'back_to_class',
+    careGiven: 'Rest and water.',
+  }),
+  'health.today': () => ({}),
+  'health.withNurse': () => ({}),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({

@@ -131,6 +131,9 @@ const FIELD_NAMES = defineMessages({
   addedAt: { defaultMessage: 'When it was added', id: 'tlP9Iz' },
   cautionIds: { defaultMessage: 'Caution-list entries shown', id: 'fOn4fC' },
   badgeCode: { defaultMessage: 'Badge code', id: 'hBZ/Zc' },
+  arrivedAt: { defaultMessage: 'When the student arrived', id: 'fqCQJ+' },
+  leftAt: { defaultMessage: 'When the student left', id: '/+lyMB' },
+  releaseToCaregiver: { defaultMessage: 'To be released to a caregiver', id: 'LH2CW+' },
 });
 
 export function fieldWords(field: string): string {

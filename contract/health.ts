@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { id, instant, line, text } from './fields';
+import { sealedSchema } from './sealed';
+
+/**
+ * The nurse's office (issue 23): a student's visit to the health office. What happened is
+ * health content, sealed with the health team's key as restricted notes are and audited on
+ * every read; what the rest of the school needs is in the clear and says nothing clinical:
+ * the student is with the nurse (arrived, not yet left), or was sent home and may be
+ * released to a caregiver at the front desk.
+ */
+export const HEALTH_VISIT_REASONS = [
+  'illness',
+  'injury',
+  'medication',
+  'chronic_care',
+  'wellness',
+  'screening',
+  'other',
+] as const;
+export const HEALTH_DISPOSITIONS = [
+  'back_to_class',
+  'rested_returned',
+  'sent_home',
+  'picked_up',
+  'emergency_services',
+] as const;
+/** How the nurse reached a caregiver. */
+export const CAREGIVER_REACHED_BY = ['call', 'text', 'email', 'in_person'] as const;
+
+/** The caregiver the nurse told: whom (their record when known), how and when. */
+export const caregiverContactSchema = z.object({
+  personId: id.nullable(),
+  name: line(200),
+  how: z.enum(CAREGIVER_REACHED_BY),
+  at: instant,
+});
+export type CaregiverContact = z.infer<typeof caregiverContactSchema>;
+
+/** What only the health team reads: sealed inside the record. */
+export const healthVisitContentSchema = z.object({
+  reason: z.enum(HEALTH_VISIT_REASONS),
+  assessment: text(4_000).nullable(),
+  careGiven: text(4_000).nullable(),
+  disposition: z.enum(HEALTH_DISPOSITIONS).nullable(),
+  /** Who took the student when picked up or sent home. */
+  pickedUpBy: line(200).nullable(),
+  caregiverContact: caregiverContactSchema.nullable(),
+});
+export type HealthVisitContent = z.infer<typeof healthVisitContentSchema>;
+
+export const healthVisitSchema = z.object({
+  id,
+  schoolId: id,
+  studentId: id,
+  /** Always the health team's: the privacy predicate reads it as it reads a note's. */
+  visibility: z.literal('team:health'),
+  arrivedAt: instant,
+  leftAt: instant.nullable(),
+  /** Sent home: the front desk may release the student to a caregiver on the pickup list. */
+  releaseToCaregiver: z.boolean(),
+  recordedBy: id,
+  sealed: sealedSchema,
+});
+export type HealthVisit = z.infer<typeof healthVisitSchema>;
+
+/** A visit as the health team sees it: the content, or that its key has not arrived yet. */
+export const healthVisitViewSchema = healthVisitSchema
+  .omit({ sealed: true, visibility: true })
+  .extend({
+    studentName: z.string(),
+    grade: z.string(),
+    recordedByName: z.string(),
+    content: healthVisitContentSchema.nullable(),
+  });
+export type HealthVisitView = z.infer<typeof healthVisitViewSchema>;
+
+/** What everyone else sees: a student with the nurse now, or to be released to a caregiver. */
+export const withNurseSchema = z.object({
+  studentId: z.string(),
+  studentName: z.string(),
+  grade: z.string(),
+  arrivedAt: z.string(),
+  /** Sent home and not yet signed out at the desk. */
+  releaseToCaregiver: z.boolean(),
+});
+export type WithNurse = z.infer<typeof withNurseSchema>;
+
+export const newHealthVisitInput = z.strictObject({
+  studentId: id,
+  reason: z.enum(HEALTH_VISIT_REASONS),
+  assessment: text(4_000).nullable().default(null),
+});
+
+export const endHealthVisitInput = z
+  .strictObject({
+    id,
+    reason: z.enum(HEALTH_VISIT_REASONS),
+    assessment: text(4_000).nullable().default(null),
+    careGiven: text(4_000).nullable().default(null),
+    disposition: z.enum(HEALTH_DISPOSITIONS),
+    pickedUpBy: line(200).nullable().default(null),
+    /** A caregiver told now: also in the family's history, with no health content. */
+    caregiver: caregiverContactSchema.omit({ at: true }).nullable().default(null),
+  })
+  .refine((v) => v.disposition !== 'picked_up' || v.pickedUpBy !== null, {
+    path: ['pickedUpBy'],
+    message: 'say who picked the student up',
+  });

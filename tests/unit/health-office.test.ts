@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, signInStaff } from '../fixtures';
+import { fail, ok, snapshot, tempCore } from '../helpers';
+
+const ASSESSMENT = 'Wheezing after recess; peak flow 180.';
+
+/** A school with a nurse and a front office, and a student whose mother may pick her up. */
+function school() {
+  let now = new Date('2026-12-04T15:00:00Z');
+  const core = tempCore({ setup: 'school', now: () => now });
+  for (const [displayName, role, teams] of [
+    ['Nia Nurse', 'nurse', ['health']],
+    ['Omar Office', 'front_office', []],
+  ] as const)
+    ok(core, 'staff.create', { displayName, role, teams: [...teams], password: TEST_PASSWORD });
+  const student = ok(core, 'student.create', { firstName: 'Mia', lastName: 'Lopez', grade: '3' });
+  const mother = ok(core, 'person.create', {
+    firstName: 'Rosa',
+    lastName: 'Lopez',
+    kind: 'caregiver',
+    homeLanguage: 'es',
+  });
+  ok(core, 'link.set', {
+    studentId: student.id,
+    personId: mother.id,
+    relationship: 'Mother',
+    pickup: 'allowed',
+  });
+  const as = (name: string) => {
+    ok(core, 'session.lock', {});
+    signInStaff(core, TEST_PASSWORD, (s) => s.displayName === name);
+  };
+  return { core, student, mother, as, at: (iso: string) => (now = new Date(iso)) };
+}
+
+describe('the nurse’s office visits', () => {
+  it('logs a visit the health team alone can read; everyone else sees only that the student is with the nurse', () => {
+    const { core, student, as } = school();
+    as('Nia Nurse');
+    const visit = ok(core, 'health.visitStart', {
+      studentId: student.id,
+      reason: 'chronic_care',
+      assessment: ASSESSMENT,
+    });
+    expect(visit).toMatchObject({
+      studentName: 'Mia Lopez',
+      leftAt: null,
+      recordedByName: 'Nia Nurse',
+      content: { reason: 'chronic_care', assessment: ASSESSMENT, disposition: null },
+    });
+    // A second press while the student is there is the same visit.
+    expect(ok(core, 'health.visitStart', { studentId: student.id, reason: 'illness' }).id).toBe(
+      visit.id,
+    );
+    // Stored sealed: the words are nowhere in the database file's tables.
+    expect(
+      JSON.stringify(core.store.db.prepare('SELECT * FROM health_visits').all()),
+    ).not.toContain('Wheezing');
+
+    as('Omar Office');
+    expect(ok(core, 'health.withNurse', {})).toEqual([
+      {
+        studentId: student.id,
+        studentName: 'Mia Lopez',
+        grade: '3',
+        arrivedAt: visit.arrivedAt,
+        releaseToCaregiver: false,
+      },
+    ]);
+    const before = snapshot(core);
+    expect(fail(core, 'health.today', {})).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Only the health team logs and reads visits to the health office.',
+    });
+    expect(fail(core, 'health.visitStart', { studentId: student.id, reason: 'injury' }).code).toBe(
+      'UNAUTHORIZED',
+    );
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('sends a student home: the desk may release them to a caregiver, the family’s history says only that the nurse called', () => {
+    const { core, student, mother, as, at } = school();
+    as('Nia Nurse');
+    const visit = ok(core, 'health.visitStart', { studentId: student.id, reason: 'illness' });
+    at('2026-12-04T15:30:00Z');
+    const ended = ok(core, 'health.visitEnd', {
+      id: visit.id,
+      reason: 'illness',
+      assessment: 'Temperature 101.2 F.',
+      careGiven: 'Rested; mother called.',
+      disposition: 'sent_home',
+      caregiver: { personId: mother.id, name: 'Rosa Lopez', how: 'call' },
+    });
+    expect(ended).toMatchObject({
+      leftAt: '2026-12-04T15:30:00.000Z',
+      releaseToCaregiver: true,
+      content: {
+        disposition: 'sent_home',
+        caregiverContact: { personId: mother.id, how: 'call', at: '2026-12-04T15:30:00.000Z' },
+      },
+    });
+    expect(
+      fail(core, 'health.visitEnd', {
+        id: visit.id,
+        reason: 'illness',
+        disposition: 'back_to_class',
+      }).code,
+    ).toBe('CONFLICT');
+    expect(ok(core, 'health.today', {}).map((v) => v.id)).toEqual([visit.id]);
+
+    as('Omar Office');
+    expect(ok(core, 'health.withNurse', {})).toMatchObject([
+      { studentId: student.id, releaseToCaregiver: true },
+    ]);
+    const [contact] = ok(core, 'contact.forPerson', { personId: mother.id, limit: 10 });
+    expect(contact).toMatchObject({
+      kind: 'call',
+      direction: 'school_to_family',
+      language: 'es',
+      summary: 'The nurse contacted the family about a health matter.',
+      studentIds: [student.id],
+    });
+    expect(JSON.stringify(contact)).not.toContain('101.2');
+    // Signed out at the desk against the pickup list: released, no longer listed.
+    at('2026-12-04T15:45:00Z');
+    ok(core, 'visit.signIn', {
+      visitor: { personId: mother.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+    });
+    expect(ok(core, 'health.withNurse', {})).toEqual([]);
+
+    as('Pat Front');
+    const reads = ok(core, 'audit.list', {}).filter((e) => e.recordType === 'health_visit');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((e) => e.studentId === student.id && e.staffName === 'Nia Nurse')).toBe(
+      true,
+    );
+  });
+
+  it('asks who picked the student up, and writes nothing without it', () => {
+    const { core, student, as } = school();
+    as('Nia Nurse');
+    const visit = ok(core, 'health.visitStart', { studentId: student.id, reason: 'injury' });
+    const before = snapshot(core);
+    expect(
+      fail(core, 'health.visitEnd', { id: visit.id, reason: 'injury', disposition: 'picked_up' }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'pickedUpBy', message: 'say who picked the student up' }],
+    });
+    expect(snapshot(core)).toBe(before);
+  });
+});
