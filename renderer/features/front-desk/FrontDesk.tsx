@@ -19,6 +19,7 @@ import { InBuilding } from './InBuilding';
 import { PickupWarningDialog } from './PickupWarningDialog';
 import { SignInForm, type Visitor } from './SignInForm';
 import { TodayLog } from './TodayLog';
+import { WithNurse } from './WithNurse';
 import { VisitorSearch, type Pick } from './VisitorSearch';
 import { t, tRich } from '../../i18n/intl';
 import { CautionIcon, CheckIcon } from '../../ui/icons';
@@ -323,6 +324,7 @@ export function FrontDesk({
             onSignOutByCode={signOutByCode}
             onBadge={setBadge}
           />
+          <WithNurse refreshKey={refreshKey} />
           <TodayLog
             refreshKey={refreshKey}
             viewer={viewer}

@@ -5,6 +5,7 @@ import { exactDate, schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
 import { StudentFinder } from '../families/StudentFinder';
 import { LockIcon } from '../../ui/icons';
+import { OfficeVisits } from './OfficeVisits';
 import { t } from '../../i18n/intl';
 
 interface HealthScreenProps {
@@ -12,7 +13,7 @@ interface HealthScreenProps {
   onOpenStudent: (studentId: string) => void;
 }
 
-/** The nurse's screen: confidential wellness notes and the health team's follow-ups. */
+/** The nurse's screen: today's office visits, confidential wellness notes and the team's follow-ups. */
 export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
   const [version, setVersion] = useState(0);
   const mine = useCall('followUp.mine', {}, version);
@@ -29,6 +30,7 @@ export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
           id: 'adPpT6',
         })}
       </p>
+      <OfficeVisits />
       <section className="card">
         <StudentFinder
           onOpen={onOpenStudent}
