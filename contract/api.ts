@@ -103,7 +103,9 @@ import {
 import { visitorLogQuery, visitorLogSchema } from './visitor-log';
 import {
   endHealthVisitInput,
+  healthProfileViewSchema,
   healthVisitViewSchema,
+  saveHealthProfileInput,
   newHealthVisitInput,
   withNurseSchema,
 } from './health';
@@ -814,6 +816,26 @@ export const API = {
   'health.today': read('staff', 'restricted', nothing, z.array(healthVisitViewSchema)),
   /** Students with the nurse now or to be released to a caregiver: nothing clinical. */
   'health.withNurse': read('staff', 'family', nothing, z.array(withNurseSchema)),
+  /** A student's allergies, conditions and care plan (health team); the read is audited. */
+  'health.profile': read(
+    'staff',
+    'restricted',
+    z.strictObject({ studentId: id }),
+    healthProfileViewSchema.nullable(),
+  ),
+  'health.saveProfile': write(
+    'staff',
+    'restricted',
+    saveHealthProfileInput,
+    healthProfileViewSchema,
+  ),
+  /** Whether others may be told "has an emergency care plan: see the nurse" (consent given). */
+  'health.flag': read(
+    'staff',
+    'family',
+    z.strictObject({ studentId: id }),
+    z.object({ carePlan: z.boolean() }),
+  ),
   /** The school's caution list, for administrators; every entry shown is audited. */
   'caution.list': read('admin', 'none', nothing, z.array(cautionViewSchema)),
   /** Entries a visitor about to sign in matches by name or phone; a match shown is audited. */

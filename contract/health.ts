@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, line, text } from './fields';
+import { id, instant, isoDate, line, text } from './fields';
 import { sealedSchema } from './sealed';
 
 /**
@@ -107,3 +107,68 @@ export const endHealthVisitInput = z
     path: ['pickedUpBy'],
     message: 'say who picked the student up',
   });
+
+/**
+ * A student's health profile (issue 23, part 3): allergies, conditions and the emergency
+ * care plan, sealed for the health team. The only thing others may ever learn is the flag
+ * "has an emergency care plan: see the nurse", and only when the family consented: the
+ * flag is stored in the clear as `sharedFlag`, computed when the profile is saved; the
+ * family's answer itself is sealed with the rest. Known limit: the record travels to every
+ * computer of the school (sealed), so a computer outside the team can tell that a profile
+ * exists, not what it holds.
+ */
+export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe', 'life_threatening'] as const;
+export const CONDITION_KINDS = ['asthma', 'diabetes', 'seizures', 'other'] as const;
+/** Whether the family agreed that staff outside the health team see the care-plan flag. */
+export const HEALTH_FLAG_CONSENTS = ['not_asked', 'declined', 'agreed'] as const;
+
+export const healthProfileContentSchema = z.object({
+  allergies: z
+    .array(
+      z.object({
+        allergen: line(200),
+        severity: z.enum(ALLERGY_SEVERITIES),
+        reaction: line(500).nullable(),
+      }),
+    )
+    .max(30),
+  conditions: z
+    .array(z.object({ kind: z.enum(CONDITION_KINDS), note: line(500).nullable() }))
+    .max(20),
+  carePlan: z
+    .object({
+      summary: text(2_000),
+      /** Where the full plan is kept (the health office binder, the student's backpack). */
+      keptAt: line(200).nullable(),
+      prescriber: line(200).nullable(),
+      reviewOn: isoDate.nullable(),
+    })
+    .nullable(),
+  /** The family's answer about the flag, who recorded it and when: sealed like the rest. */
+  consent: z.enum(HEALTH_FLAG_CONSENTS),
+  consentRecordedBy: id,
+  consentRecordedAt: instant,
+});
+export type HealthProfileContent = z.infer<typeof healthProfileContentSchema>;
+
+export const healthProfileSchema = z.object({
+  id,
+  schoolId: id,
+  studentId: id,
+  visibility: z.literal('team:health'),
+  /** A care plan and the family's consent: all that staff outside the team may see. */
+  sharedFlag: z.boolean(),
+  updatedBy: id,
+  updatedAt: instant,
+  sealed: sealedSchema,
+});
+
+export const healthProfileViewSchema = healthProfileSchema
+  .omit({ sealed: true, visibility: true })
+  .extend({ updatedByName: z.string(), content: healthProfileContentSchema.nullable() });
+export type HealthProfileView = z.infer<typeof healthProfileViewSchema>;
+
+export const saveHealthProfileInput = healthProfileContentSchema
+  .omit({ consentRecordedBy: true, consentRecordedAt: true })
+  .extend({ studentId: id })
+  .strict();

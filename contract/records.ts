@@ -3,7 +3,7 @@ import { email, id, instant, isoDate, languageTag, line, phone, text, timeZone }
 import { schoolGoalSchema } from './insights/goals';
 import { rollCallSchema } from './roll-call';
 import { cautionEntrySchema } from './cautions';
-import { healthVisitSchema } from './health';
+import { healthProfileSchema, healthVisitSchema } from './health';
 import { sealedSchema } from './sealed';
 import { BADGE_CODE } from './badges';
 
@@ -521,6 +521,7 @@ export const SYNCED_RECORDS = {
   roll_calls: rollCallSchema,
   caution_entries: cautionEntrySchema,
   health_visits: healthVisitSchema,
+  health_profiles: healthProfileSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

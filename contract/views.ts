@@ -211,6 +211,7 @@ export const AUDIT_RECORD_TYPES = [
   'caution_list',
   'visit_log',
   'health_visit',
+  'health_profile',
 ] as const;
 /** Audited records about no one student or person: exports and the school's caution list. */
 export const SCHOOL_WIDE_RECORDS: readonly (typeof AUDIT_RECORD_TYPES)[number][] = [

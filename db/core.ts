@@ -27,6 +27,7 @@ import { rollCallHandlers } from './ops/roll-call';
 import { cautionHandlers } from './ops/cautions';
 import { visitorLogHandlers } from './ops/visitor-log';
 import { healthVisitHandlers } from './ops/health-visits';
+import { healthProfileHandlers } from './ops/health-profiles';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -80,6 +81,7 @@ const HANDLERS: Handlers = {
   ...cautionHandlers,
   ...visitorLogHandlers,
   ...healthVisitHandlers,
+  ...healthProfileHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

@@ -120,6 +120,13 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     reason: 'chronic_care',
     assessment: `${CANARY.health} office visit`,
   });
+  ok('health.saveProfile', {
+    studentId: student.id,
+    consent: 'declined',
+    allergies: [{ allergen: `${CANARY.health} peanuts`, severity: 'severe', reaction: null }],
+    conditions: [],
+    carePlan: null,
+  });
   const support = write('liaison', 'team:support', CANARY.support);
   const adminNote = write('administrator', 'team:admin', CANARY.admin);
   const privateNote = write('teacher', 'private', CANARY.private);

@@ -23,6 +23,7 @@ import { sql as visitPickupRecords } from './0022_visit_pickup_records';
 import { sql as rollCalls } from './0023_roll_calls';
 import { sql as cautionListAndBadges } from './0024_caution_list_and_badges';
 import { sql as healthVisits } from './0025_health_visits';
+import { sql as healthProfiles } from './0026_health_profiles';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0023_roll_calls', sql: rollCalls },
   { name: '0024_caution_list_and_badges', sql: cautionListAndBadges },
   { name: '0025_health_visits', sql: healthVisits },
+  { name: '0026_health_profiles', sql: healthProfiles },
 ];

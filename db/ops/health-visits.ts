@@ -15,12 +15,10 @@ import { loadOwned, requireSchool, requireViewer, type Ctx, type Handlers } from
 import { auditShown } from '../privacy/audit';
 import { openContent, sealContent, type Keyring } from '../privacy/keyring';
 import { startOfSchoolDay } from '../school-day';
+import { HEALTH, requireHealthTeam } from './health-team';
 import { studentName } from './summaries';
 
 type Row = Record<string, unknown>;
-
-/** The one team whose members log and read office visits. */
-const HEALTH = 'team:health' as const;
 
 /** How a caregiver contact made by the nurse is kept in the family's history. */
 const CONTACT_KIND: Record<CaregiverContact['how'], ContactKind> = {
@@ -29,13 +27,6 @@ const CONTACT_KIND: Record<CaregiverContact['how'], ContactKind> = {
   email: 'email',
   in_person: 'meeting',
 };
-
-function requireHealthTeam(ctx: Ctx): { staff: Staff; keyring: Keyring } {
-  const viewer = requireViewer(ctx);
-  if (!viewer.staff.teams.includes('health'))
-    throw new HearthError('UNAUTHORIZED', say(WORDS.healthTeamOnly));
-  return viewer;
-}
 
 const schoolTimeZone = (ctx: Ctx) => requireSchool(ctx).timeZone;
 

@@ -41,6 +41,7 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   roll_calls: 'A roll call',
   caution_entries: 'A caution-list entry',
   health_visits: 'A health office visit',
+  health_profiles: 'A health profile',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */

@@ -12,7 +12,7 @@ const format = (date: Date, pattern: string) => formatDate(date, pattern, { loca
  * A table of words read in the window's language each time a word is read, so a table
  * defined once at load follows a language switch.
  */
-function wordTable<K extends string>(
+export function wordTable<K extends string>(
   messages: Record<K, MessageDescriptor>,
 ): Readonly<Record<K, string>> {
   const table = {} as Record<K, string>;

@@ -106,6 +106,8 @@ export function refusal(
       if (!inTeam(writer, after.visibility)) return WORDS.healthTeamOnly;
       if (before?.leftAt && changed.length > 0) return WORDS.healthVisitEnded;
       return null;
+    case 'health_profiles':
+      return inTeam(writer, after.visibility) ? null : WORDS.healthTeamOnly;
     case 'caution_entries':
       return writer.role === 'administrator' ? null : WORDS.cautionListWho;
     case 'school_goals':

@@ -79,4 +79,70 @@ describe('the nurse’s office visits', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('the nurse records an allergy and a care plan with the family’s consent; the front office sees only the flag', async () => {
+    app = await startApp({
+      demo: true,
+      signedIn: false,
+      prepare: (core) => {
+        signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'nurse');
+        return Promise.resolve();
+      },
+    });
+    const { page, core } = app;
+    const errors = watchErrors(page);
+    const student = core.store.db
+      .prepare(
+        'SELECT first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET 42',
+      )
+      .get() as { first_name: string; last_name: string; preferred_name: string | null };
+    const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
+    const open = async (nav: string, label: string) => {
+      await page.getByRole('navigation').getByRole('button', { name: nav }).click();
+      await page.getByLabel(label).fill(student.last_name);
+      await page
+        .getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+        .first()
+        .click();
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+    };
+    await open('Health', 'Write or read a wellness note: find a student');
+    const panel = page.getByRole('region', { name: 'Health profile' });
+    await panel
+      .getByText('No allergies, conditions or care plan recorded for this student.')
+      .waitFor();
+    await panel.getByRole('button', { name: 'Start a health profile' }).click();
+    const dialog = page.getByRole('dialog', { name: `Health profile of ${name}` });
+    await dialog.getByRole('button', { name: 'Add an allergy' }).click();
+    await dialog.getByLabel('Allergen').fill('Peanuts');
+    await dialog.getByLabel('Severity').selectOption({ label: 'Life-threatening' });
+    await dialog.getByLabel('Has an emergency care plan').check();
+    await dialog
+      .getByLabel('What to do in an emergency')
+      .fill('Epinephrine auto-injector, then call 911.');
+    await dialog.getByLabel('Where the full plan is kept').fill('Health office binder');
+    await dialog.getByLabel('The family agreed: staff see the flag, nothing more').check();
+    await screenshot(page, 'health-profile-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('Peanuts (Life-threatening)').waitFor();
+    await screenshot(page, 'health-profile-nurse');
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByText('Hearth is locked.').waitFor();
+    await page
+      .getByRole('button', { name: /Denise Okafor/ })
+      .first()
+      .click();
+    await page.getByLabel('Password for Denise Okafor').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await open('Families', 'Search families');
+    await page.getByText('Has an emergency care plan: see the nurse.').waitFor();
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toContain('Peanuts');
+    expect(text).not.toContain('Epinephrine');
+    await screenshot(page, 'health-flag-front-office');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -50,6 +50,39 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
     return rows.map((r) => r.text).join(' ');
   }
 
+  it('carries a visit to the nurse and a health profile sealed: the desk learns only that the student is with the nurse, and the flag the family agreed to', async () => {
+    const { d, clinic, desk, student } = await school();
+    callOrThrow(clinic.core, 'health.visitStart', {
+      studentId: student.id,
+      reason: 'injury',
+      assessment: 'NURSE-VISIT-5150 sprained wrist',
+    });
+    callOrThrow(clinic.core, 'health.saveProfile', {
+      studentId: student.id,
+      consent: 'agreed',
+      allergies: [{ allergen: 'NURSE-ALLERGY-8812', severity: 'severe', reaction: null }],
+      conditions: [],
+      carePlan: { summary: 'Epinephrine', keptAt: null, prescriber: null, reviewOn: null },
+    });
+    await clinic.sync();
+    await desk.sync();
+    expect(callOrThrow(desk.core, 'health.withNurse', {})).toMatchObject([
+      { studentId: student.id, releaseToCaregiver: false },
+    ]);
+    expect(callOrThrow(desk.core, 'health.flag', { studentId: student.id })).toEqual({
+      carePlan: true,
+    });
+    const onDesk = JSON.stringify(
+      desk.core.store.db.prepare('SELECT * FROM health_visits, health_profiles').all(),
+    );
+    const text = await serverText(d);
+    for (const secret of ['NURSE-VISIT-5150', 'sprained', 'NURSE-ALLERGY-8812', 'injury']) {
+      expect(onDesk).not.toContain(secret);
+      expect(text).not.toContain(secret);
+      expect(d.logs()).not.toContain(secret);
+    }
+  });
+
   it('sends restricted notes sealed, only to devices whose staff may see them, and takes them back when scope shrinks', async () => {
     const { d, office, clinic, desk, student } = await school();
     const note = (visibility: 'staff' | 'team:health' | 'private', body: string) =>

@@ -152,3 +152,65 @@ describe('the nurse’s office visits', () => {
     expect(snapshot(core)).toBe(before);
   });
 });
+
+describe('a student’s health profile', () => {
+  const PLAN = {
+    allergies: [{ allergen: 'Peanuts', severity: 'life_threatening' as const, reaction: 'Hives' }],
+    conditions: [{ kind: 'asthma' as const, note: 'Inhaler in backpack' }],
+    carePlan: {
+      summary: 'Epinephrine auto-injector, then call 911.',
+      keptAt: 'Health office binder',
+      prescriber: 'Dr. Osei',
+      reviewOn: '2027-08-01',
+    },
+  };
+
+  it('is the health team’s; others learn of a care plan only with the family’s consent, and nothing else', () => {
+    const { core, student, as } = school();
+    as('Nia Nurse');
+    const saved = ok(core, 'health.saveProfile', {
+      studentId: student.id,
+      consent: 'declined',
+      ...PLAN,
+    });
+    expect(saved).toMatchObject({ id: student.id, sharedFlag: false, content: PLAN });
+    const raw = JSON.stringify(core.store.db.prepare('SELECT * FROM health_profiles').all());
+    expect(raw).not.toContain('Peanuts');
+    expect(raw).not.toContain('asthma');
+    expect(raw).not.toContain('declined');
+
+    as('Omar Office');
+    expect(ok(core, 'health.flag', { studentId: student.id })).toEqual({ carePlan: false });
+    expect(fail(core, 'health.profile', { studentId: student.id }).code).toBe('UNAUTHORIZED');
+
+    as('Nia Nurse');
+    const agreed = ok(core, 'health.saveProfile', {
+      studentId: student.id,
+      consent: 'agreed',
+      ...PLAN,
+    });
+    expect(agreed).toMatchObject({ sharedFlag: true, content: { consent: 'agreed' } });
+    expect(agreed.content?.consentRecordedAt).toEqual(expect.any(String));
+    as('Omar Office');
+    expect(ok(core, 'health.flag', { studentId: student.id })).toEqual({ carePlan: true });
+
+    // Without a care plan there is nothing to flag, whatever the consent.
+    as('Nia Nurse');
+    ok(core, 'health.saveProfile', {
+      studentId: student.id,
+      consent: 'agreed',
+      ...PLAN,
+      carePlan: null,
+    });
+    as('Omar Office');
+    expect(ok(core, 'health.flag', { studentId: student.id })).toEqual({ carePlan: false });
+
+    as('Pat Front');
+    const actions = ok(core, 'audit.list', {})
+      .filter((e) => e.recordType === 'health_profile')
+      .map((e) => e.action);
+    expect(actions).toContain('create');
+    expect(actions).toContain('revise');
+    expect(actions).toContain('read');
+  });
+});

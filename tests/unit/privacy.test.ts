@@ -202,6 +202,20 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'health.today': () => ({}),
   'health.withNurse': () => ({}),
+  'health.profile': () => ({ studentId: school.studentId }),
+  'health.saveProfile': () => ({
+    studentId: school.studentId,
+    consent: 'agreed',
+    allergies: [{ allergen: 'Peanuts', severity: 'life_threatening', reaction: 'Anaphylaxis' }],
+    conditions: [{ kind: 'asthma', note: null }],
+    carePlan: {
+      summary: 'Epinephrine auto-injector; call 911.',
+      keptAt: 'Health office binder',
+      prescriber: 'Dr. Osei',
+      reviewOn: '2027-08-01',
+    },
+  }),
+  'health.flag': () => ({ studentId: school.studentId }),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({

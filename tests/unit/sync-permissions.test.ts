@@ -88,6 +88,19 @@ describe('server permissions for events', () => {
     ).toBeNull();
   });
 
+  it('takes the nurse’s office records only from the health team, and keeps an ended visit as it was', () => {
+    const visit = { id: newId(), visibility: 'team:health', leftAt: null, sealed: { box: 'a' } };
+    const office = { ...writer, teams: [], role: 'front_office' };
+    expect(refusal('health_visits', null, visit, writer)).toBeNull();
+    expect(refusal('health_visits', null, visit, office)).toMatch(/Only the health team/);
+    expect(refusal('health_profiles', null, visit, office)).toMatch(/Only the health team/);
+    const ended = { ...visit, leftAt: '2026-12-04T15:00:00Z' };
+    expect(refusal('health_visits', visit, ended, writer)).toBeNull();
+    expect(refusal('health_visits', ended, { ...ended, sealed: { box: 'b' } }, writer)).toMatch(
+      /has ended/,
+    );
+  });
+
   it('takes the school’s caution list only from administrators', () => {
     const entry = { id: newId(), fullName: 'Dale Whitcomb', reason: 'Trespass notice' };
     expect(refusal('caution_entries', null, entry, writer)).toMatch(/Only an administrator keeps/);

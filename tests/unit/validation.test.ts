@@ -154,6 +154,20 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'health.today': () => ({}),
   'health.withNurse': () => ({}),
+  'health.profile': () => ({ studentId: ids.student }),
+  'health.saveProfile': () => ({
+    studentId: ids.student,
+    consent: 'agreed',
+    allergies: [{ allergen: 'Peanuts', severity: 'life_threatening', reaction: 'Anaphylaxis' }],
+    conditions: [{ kind: 'asthma', note: null }],
+    carePlan: {
+      summary: 'Epinephrine auto-injector; call 911.',
+      keptAt: 'Health office binder',
+      prescriber: 'Dr. Osei',
+      reviewOn: '2027-08-01',
+    },
+  }),
+  'health.flag': () => ({ studentId: ids.student }),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({

@@ -16,6 +16,7 @@ import { FollowUpsPanel } from './FollowUpsPanel';
 import { NotesPanel } from './NotesPanel';
 import { PrintableRecord } from './PrintableRecord';
 import { t } from '../../i18n/intl';
+import { HealthProfilePanel } from '../health/HealthProfilePanel';
 
 interface StudentRecordProps {
   studentId: string;
@@ -119,6 +120,7 @@ export function StudentRecord({
           })}
         </ul>
       </section>
+      <HealthProfilePanel studentId={studentId} studentName={name} viewer={viewer} />
       <div className="record-columns">
         <NotesPanel studentId={studentId} viewer={viewer} />
         <FollowUpsPanel student={{ id: studentId, name }} viewer={viewer} timeZone={timeZone} />

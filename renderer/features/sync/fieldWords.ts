@@ -134,6 +134,9 @@ const FIELD_NAMES = defineMessages({
   arrivedAt: { defaultMessage: 'When the student arrived', id: 'fqCQJ+' },
   leftAt: { defaultMessage: 'When the student left', id: '/+lyMB' },
   releaseToCaregiver: { defaultMessage: 'To be released to a caregiver', id: 'LH2CW+' },
+  sharedFlag: { defaultMessage: 'Care-plan flag shown to staff', id: 'Fc8X4P' },
+  updatedBy: { defaultMessage: 'Changed by', id: 'EfiKJF' },
+  updatedAt: { defaultMessage: 'When it was changed', id: 'Z+TMco' },
 });
 
 export function fieldWords(field: string): string {
