@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { signInStaff } from '../fixtures';
@@ -9,24 +10,41 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** The demo with its nurse signed in, and a student (the demo's `offset`-th) to work with. */
+async function asNurseWith(offset: number) {
+  app = await startApp({
+    demo: true,
+    signedIn: false,
+    prepare: (core) => {
+      signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'nurse');
+      return Promise.resolve();
+    },
+  });
+  const { page, core } = app;
+  const student = core.store.db
+    .prepare(
+      'SELECT first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET ?',
+    )
+    .get(offset) as { first_name: string; last_name: string; preferred_name: string | null };
+  const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
+  return { page, errors: watchErrors(page), student, name };
+}
+
+/** Lock and sign the front office's Denise Okafor in, as a shared computer changes hands. */
+async function handToFrontOffice(page: Page) {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByText('Hearth is locked.').waitFor();
+  await page
+    .getByRole('button', { name: /Denise Okafor/ })
+    .first()
+    .click();
+  await page.getByLabel('Password for Denise Okafor').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+}
+
 describe('the nurse’s office visits', () => {
   it('the nurse logs an arrival with a few keys and sends the student home; the desk sees only where the student is and that a caregiver may take them', async () => {
-    app = await startApp({
-      demo: true,
-      signedIn: false,
-      prepare: (core) => {
-        signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'nurse');
-        return Promise.resolve();
-      },
-    });
-    const { page, core } = app;
-    const errors = watchErrors(page);
-    const student = core.store.db
-      .prepare(
-        'SELECT first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET 41',
-      )
-      .get() as { first_name: string; last_name: string; preferred_name: string | null };
-    const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
+    const { page, errors, student, name } = await asNurseWith(41);
 
     await page.getByRole('navigation').getByRole('button', { name: 'Health' }).click();
     const visits = page.getByRole('region', { name: /Office visits today/ });
@@ -60,14 +78,7 @@ describe('the nurse’s office visits', () => {
     await screenshot(page, 'health-office-today');
 
     // The front desk: where the student is, and that a caregiver may take them; nothing else.
-    await page.getByRole('button', { name: 'Lock' }).click();
-    await page.getByText('Hearth is locked.').waitFor();
-    await page
-      .getByRole('button', { name: /Denise Okafor/ })
-      .first()
-      .click();
-    await page.getByLabel('Password for Denise Okafor').fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
+    await handToFrontOffice(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Front desk' }).click();
     const withNurse = page.getByRole('region', { name: /With the nurse/ });
     await withNurse.getByText(name).waitFor();
@@ -81,22 +92,7 @@ describe('the nurse’s office visits', () => {
   });
 
   it('the nurse records an allergy and a care plan with the family’s consent; the front office sees only the flag', async () => {
-    app = await startApp({
-      demo: true,
-      signedIn: false,
-      prepare: (core) => {
-        signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'nurse');
-        return Promise.resolve();
-      },
-    });
-    const { page, core } = app;
-    const errors = watchErrors(page);
-    const student = core.store.db
-      .prepare(
-        'SELECT first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET 42',
-      )
-      .get() as { first_name: string; last_name: string; preferred_name: string | null };
-    const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
+    const { page, errors, student, name } = await asNurseWith(42);
     const open = async (nav: string, label: string) => {
       await page.getByRole('navigation').getByRole('button', { name: nav }).click();
       await page.getByLabel(label).fill(student.last_name);
@@ -128,14 +124,7 @@ describe('the nurse’s office visits', () => {
     await panel.getByText('Peanuts (Life-threatening)').waitFor();
     await screenshot(page, 'health-profile-nurse');
 
-    await page.getByRole('button', { name: 'Lock' }).click();
-    await page.getByText('Hearth is locked.').waitFor();
-    await page
-      .getByRole('button', { name: /Denise Okafor/ })
-      .first()
-      .click();
-    await page.getByLabel('Password for Denise Okafor').fill(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
+    await handToFrontOffice(page);
     await open('Families', 'Search families');
     await page.getByText('Has an emergency care plan: see the nurse.').waitFor();
     const text = await page.evaluate(() => document.body.innerText);
