@@ -18,7 +18,10 @@ import { startOfSchoolDay } from '../school-day';
 import { HEALTH, requireHealthTeam } from './health-team';
 import { studentName } from './summaries';
 
-type Row = Record<string, unknown>;
+/** A health visit's row with the student's name and grade, as VISIT_SELECT gives it. */
+type StudentRow = Record<string, unknown> &
+  Parameters<typeof studentName>[0] & { grade: string; student_id: string };
+type VisitRow = StudentRow & { recorded_by_name: string | null };
 
 /** How a caregiver contact made by the nurse is kept in the family's history. */
 const CONTACT_KIND: Record<CaregiverContact['how'], ContactKind> = {
@@ -28,8 +31,6 @@ const CONTACT_KIND: Record<CaregiverContact['how'], ContactKind> = {
   in_person: 'meeting',
 };
 
-const schoolTimeZone = (ctx: Ctx) => requireSchool(ctx).timeZone;
-
 const seal = (keyring: Keyring, id: string, content: HealthVisitContent) =>
   sealContent(keyring, HEALTH, id, content);
 
@@ -37,7 +38,7 @@ const seal = (keyring: Keyring, id: string, content: HealthVisitContent) =>
  * Visits as the health team reads them, each read audited per student. Content that the
  * reader's keyring cannot open yet (a team key still on its way) is shown as null.
  */
-function views(ctx: Ctx, keyring: Keyring, staff: Staff, rows: Row[]): HealthVisitView[] {
+function views(ctx: Ctx, keyring: Keyring, staff: Staff, rows: VisitRow[]): HealthVisitView[] {
   const shown = rows.map((row): HealthVisitView => {
     const visit = fromRow('health_visits', row);
     const content = openContent(keyring, HEALTH, visit.id, JSON.stringify(visit.sealed));
@@ -49,9 +50,9 @@ function views(ctx: Ctx, keyring: Keyring, staff: Staff, rows: Row[]): HealthVis
       leftAt: visit.leftAt,
       releaseToCaregiver: visit.releaseToCaregiver,
       recordedBy: visit.recordedBy,
-      studentName: studentName(row as never),
-      grade: row.grade as string,
-      recordedByName: (row.recorded_by_name as string | null) ?? '',
+      studentName: studentName(row),
+      grade: row.grade,
+      recordedByName: row.recorded_by_name ?? '',
       content: (content as HealthVisitContent | null) ?? null,
     };
   });
@@ -71,7 +72,7 @@ const VISIT_SELECT = `SELECT h.*, s.first_name, s.last_name, s.preferred_name, s
   LEFT JOIN staff st ON st.id = h.recorded_by`;
 
 function oneView(ctx: Ctx, keyring: Keyring, staff: Staff, id: string): HealthVisitView {
-  const row = ctx.store.sql(`${VISIT_SELECT} WHERE h.id = ?`).get(id) as Row;
+  const row = ctx.store.sql(`${VISIT_SELECT} WHERE h.id = ?`).get(id) as VisitRow;
   return views(ctx, keyring, staff, [row])[0] as HealthVisitView;
 }
 
@@ -170,7 +171,7 @@ export const healthVisitHandlers = {
     const { staff, keyring } = requireHealthTeam(ctx);
     const rows = ctx.store
       .sql(`${VISIT_SELECT} WHERE h.school_id = ? AND h.arrived_at >= ? ORDER BY h.arrived_at DESC`)
-      .all(staff.schoolId, startOfSchoolDay(ctx.now(), schoolTimeZone(ctx))) as Row[];
+      .all(staff.schoolId, startOfSchoolDay(ctx.now(), requireSchool(ctx).timeZone)) as VisitRow[];
     return views(ctx, keyring, staff, rows);
   },
 
@@ -192,12 +193,15 @@ export const healthVisitHandlers = {
                AND j.value = h.student_id AND v.signed_in_at >= h.left_at)))
          ORDER BY h.arrived_at`,
       )
-      .all(staff.schoolId, startOfSchoolDay(ctx.now(), schoolTimeZone(ctx))) as Row[];
+      .all(
+        staff.schoolId,
+        startOfSchoolDay(ctx.now(), requireSchool(ctx).timeZone),
+      ) as (StudentRow & { arrived_at: string; left_at: string | null })[];
     return rows.map((row) => ({
-      studentId: row.student_id as string,
-      studentName: studentName(row as never),
-      grade: row.grade as string,
-      arrivedAt: row.arrived_at as string,
+      studentId: row.student_id,
+      studentName: studentName(row),
+      grade: row.grade,
+      arrivedAt: row.arrived_at,
       releaseToCaregiver: row.left_at !== null && row.release_to_caregiver === 1,
     }));
   },

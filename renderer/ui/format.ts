@@ -187,40 +187,6 @@ export const GUARDIAN_CALL_WORDS = wordTable(
   }),
 );
 
-/** Why a student came to the health office (contract/health.ts). */
-export const HEALTH_REASON_WORDS = wordTable(
-  defineMessages({
-    illness: { defaultMessage: 'Illness', id: 'BAOZFe' },
-    injury: { defaultMessage: 'Injury', id: 'PQiOxu' },
-    medication: { defaultMessage: 'Medication', id: 'venWl7' },
-    chronic_care: { defaultMessage: 'Chronic condition care', id: 'Zb8JZX' },
-    wellness: { defaultMessage: 'Mental health and wellness', id: 'Z8Qfxz' },
-    screening: { defaultMessage: 'Screening', id: '708hoq' },
-    other: { defaultMessage: 'Other', id: '/VnDMl' },
-  }),
-);
-
-/** How a visit to the health office ended. */
-export const HEALTH_DISPOSITION_WORDS = wordTable(
-  defineMessages({
-    back_to_class: { defaultMessage: 'Back to class', id: '2SgBWx' },
-    rested_returned: { defaultMessage: 'Rested, then back to class', id: 'wand1D' },
-    sent_home: { defaultMessage: 'Sent home (the desk releases to a caregiver)', id: 'k5qB+R' },
-    picked_up: { defaultMessage: 'Picked up at the health office', id: 'Zh+sRY' },
-    emergency_services: { defaultMessage: 'Emergency services', id: 'AqqFDh' },
-  }),
-);
-
-/** How the nurse reached a caregiver. */
-export const REACHED_BY_WORDS = wordTable(
-  defineMessages({
-    call: { defaultMessage: 'Phone call', id: 'N+KvN9' },
-    text: { defaultMessage: 'Text message', id: '8rvn8L' },
-    email: { defaultMessage: 'Email', id: 'sy+pv5' },
-    in_person: { defaultMessage: 'In person', id: 'Mi4J8Y' },
-  }),
-);
-
 export const PICKUP_WORDS = wordTable(
   defineMessages({
     allowed: { defaultMessage: 'May pick up', id: 'xaQQNc' },

@@ -132,14 +132,10 @@ export function HealthProfileDialog({
                 <span>{labels.reaction}</span>
                 <input {...form.register(`allergies.${i}.reaction`)} />
               </label>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => allergies.remove(i)}
-                aria-label={t({ defaultMessage: 'Remove allergy {n}', id: 'KRtuAn' }, { n: i + 1 })}
-              >
-                {t({ defaultMessage: 'Remove', id: 'G/yZLu' })}
-              </button>
+              <RemoveRow
+                name={t({ defaultMessage: 'Remove allergy {n}', id: 'KRtuAn' }, { n: i + 1 })}
+                onRemove={() => allergies.remove(i)}
+              />
             </div>
           ))}
           <button
@@ -168,17 +164,10 @@ export function HealthProfileDialog({
                 <span>{labels.note}</span>
                 <input {...form.register(`conditions.${i}.note`)} />
               </label>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => conditions.remove(i)}
-                aria-label={t(
-                  { defaultMessage: 'Remove condition {n}', id: '/izbCE' },
-                  { n: i + 1 },
-                )}
-              >
-                {t({ defaultMessage: 'Remove', id: 'G/yZLu' })}
-              </button>
+              <RemoveRow
+                name={t({ defaultMessage: 'Remove condition {n}', id: '/izbCE' }, { n: i + 1 })}
+                onRemove={() => conditions.remove(i)}
+              />
             </div>
           ))}
           <button
@@ -243,5 +232,14 @@ export function HealthProfileDialog({
         />
       </form>
     </Dialog>
+  );
+}
+
+/** A list row's "Remove", named for the row it removes so a screen reader tells them apart. */
+function RemoveRow({ name, onRemove }: { name: string; onRemove: () => void }) {
+  return (
+    <button type="button" className="button small" onClick={onRemove} aria-label={name}>
+      {t({ defaultMessage: 'Remove', id: 'G/yZLu' })}
+    </button>
   );
 }

@@ -13,12 +13,8 @@ import { fieldProblem } from '../../i18n/issues';
 import { t } from '../../i18n/intl';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
-import {
-  fullName,
-  HEALTH_DISPOSITION_WORDS,
-  HEALTH_REASON_WORDS,
-  REACHED_BY_WORDS,
-} from '../../ui/format';
+import { HEALTH_DISPOSITION_WORDS, HEALTH_REASON_WORDS, REACHED_BY_WORDS } from './healthWords';
+import { fullName } from '../../ui/format';
 
 type Reason = (typeof HEALTH_VISIT_REASONS)[number];
 type Disposition = (typeof HEALTH_DISPOSITIONS)[number];

@@ -3,14 +3,10 @@ import type { HealthVisitView, StudentSummary } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
-import {
-  clockTime,
-  gradeLabel,
-  HEALTH_DISPOSITION_WORDS,
-  HEALTH_REASON_WORDS,
-} from '../../ui/format';
+import { clockTime, gradeLabel } from '../../ui/format';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { StudentFinder } from '../families/StudentFinder';
+import { HEALTH_DISPOSITION_WORDS, HEALTH_REASON_WORDS } from './healthWords';
 import { OfficeVisitDialog } from './OfficeVisitDialog';
 
 /**
