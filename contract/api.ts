@@ -109,6 +109,13 @@ import {
   newHealthVisitInput,
   withNurseSchema,
 } from './health';
+import {
+  doseViewSchema,
+  medOrderViewSchema,
+  nurseDaySchema,
+  recordDoseInput,
+  saveMedOrderInput,
+} from './medications';
 
 /**
  * The API table: every call the UI can make, declared once. The core implements each name
@@ -836,6 +843,24 @@ export const API = {
     z.strictObject({ studentId: id }),
     z.object({ carePlan: z.boolean() }),
   ),
+  /** A student's medication orders with their last 14 days of doses (health team; audited). */
+  'health.medOrders': read(
+    'staff',
+    'restricted',
+    z.strictObject({ studentId: id }),
+    z.array(medOrderViewSchema),
+  ),
+  /** Write an order whole, new or changed; a new supply count starts the count again. */
+  'health.saveMedOrder': write('staff', 'restricted', saveMedOrderInput, medOrderViewSchema),
+  /** An order stops: kept with its doses, no longer due. */
+  'health.stopMedOrder': write('staff', 'restricted', byId, medOrderViewSchema),
+  /**
+   * A dose given, refused, missed or the student not in school; a correction is a new entry
+   * naming the one it corrects. Where the order asks, a second member checks a dose given.
+   */
+  'health.recordDose': write('staff', 'restricted', recordDoseInput, doseViewSchema),
+  /** The nurse's day: doses due and overdue, as-needed orders, care-plan students away. */
+  'health.day': read('staff', 'restricted', nothing, nurseDaySchema),
   /** The school's caution list, for administrators; every entry shown is audited. */
   'caution.list': read('admin', 'none', nothing, z.array(cautionViewSchema)),
   /** Entries a visitor about to sign in matches by name or phone; a match shown is audited. */

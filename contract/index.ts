@@ -24,4 +24,5 @@ export * from './cautions';
 export * from './badges';
 export * from './visitor-log';
 export * from './health';
+export * from './medications';
 export * from './sealed';

@@ -4,6 +4,7 @@ import { schoolGoalSchema } from './insights/goals';
 import { rollCallSchema } from './roll-call';
 import { cautionEntrySchema } from './cautions';
 import { healthProfileSchema, healthVisitSchema } from './health';
+import { medDoseSchema, medOrderSchema } from './medications';
 import { sealedSchema } from './sealed';
 import { BADGE_CODE } from './badges';
 
@@ -60,7 +61,7 @@ export const VISIBILITIES = [
 ] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
 /** Where a follow-up came from, so the family page can show what prompted it. */
-export const FOLLOW_UP_ORIGINS = ['contact', 'walk_in', 'home_visit'] as const;
+export const FOLLOW_UP_ORIGINS = ['contact', 'walk_in', 'home_visit', 'med_order'] as const;
 export const STRENGTH_CATEGORIES = [
   'skill',
   'talent',
@@ -522,6 +523,8 @@ export const SYNCED_RECORDS = {
   caution_entries: cautionEntrySchema,
   health_visits: healthVisitSchema,
   health_profiles: healthProfileSchema,
+  med_orders: medOrderSchema,
+  med_doses: medDoseSchema,
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_RECORDS;

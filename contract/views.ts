@@ -212,6 +212,8 @@ export const AUDIT_RECORD_TYPES = [
   'visit_log',
   'health_visit',
   'health_profile',
+  'med_order',
+  'med_dose',
 ] as const;
 /** Audited records about no one student or person: exports and the school's caution list. */
 export const SCHOOL_WIDE_RECORDS: readonly (typeof AUDIT_RECORD_TYPES)[number][] = [

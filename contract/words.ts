@@ -76,6 +76,8 @@ export const THINGS = [
   'roll_call',
   'caution',
   'health_visit',
+  'med_order',
+  'med_dose',
 ] as const;
 export type Thing = (typeof THINGS)[number];
 
@@ -87,8 +89,8 @@ export const WORDS = defineMessages({
   signInToContinue: { defaultMessage: 'Sign in to continue.', id: 'JaCYnN' },
   thingNotFound: {
     defaultMessage:
-      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} caution {caution-list entry} health_visit {health office visit} other {record}} could not be found. It may have been removed.',
-    id: 'GYIHJs',
+      'That {thing, select, family {family} person {person} student {student} staff {staff member} follow_up {follow-up} goal {goal} home_visit {home visit} visit {visit} strength {strength} voice_item {family voice item} roll_call {roll call} caution {caution-list entry} health_visit {health office visit} med_order {medication order} med_dose {medication entry} other {record}} could not be found. It may have been removed.',
+    id: 'wfISzY',
   },
   adminOnly: { defaultMessage: 'Only an administrator can do that.', id: 'MU5ExH' },
   alreadyJoined: { defaultMessage: 'This computer has already joined a district.', id: 'NghT5O' },
@@ -269,12 +271,42 @@ export const WORDS = defineMessages({
     id: '6enJyZ',
   },
   healthTeamOnly: {
-    defaultMessage: 'Only the health team logs and reads visits to the health office.',
-    id: '40XFP6',
+    defaultMessage:
+      'Only the health team records and reads health office visits, health profiles and medications.',
+    id: 'K0ugXa',
   },
   healthVisitEnded: {
     defaultMessage: 'This health office visit has ended; it is kept as it was.',
     id: 'OJXspZ',
+  },
+  medOrderStopped: {
+    defaultMessage: 'That medication order has stopped; start a new order instead.',
+    id: 'JqiRsg',
+  },
+  doseNeverChanged: {
+    defaultMessage: 'A medication entry is never changed; record a correction instead.',
+    id: '7+EdZT',
+  },
+  doseNeedsCheck: {
+    defaultMessage:
+      'This order needs a second staff member to check each dose given: choose them and have them type their own password.',
+    id: '9s4nb4',
+  },
+  checkerIsYou: {
+    defaultMessage: 'The second check must be made by someone other than you.',
+    id: 'yq5UGS',
+  },
+  correctionOfOther: {
+    defaultMessage: 'A correction must be for an entry of the same medication order.',
+    id: 'p5EDs4',
+  },
+  alreadyCorrected: {
+    defaultMessage: 'That entry has been corrected already; correct the latest entry instead.',
+    id: 'oa4quL',
+  },
+  slotNotOnOrder: {
+    defaultMessage: 'That time is not one of this order’s times.',
+    id: 'njhFx2',
   },
   cautionRetired: {
     defaultMessage: 'That caution was taken off the list; add a new one instead.',

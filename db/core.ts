@@ -28,6 +28,8 @@ import { cautionHandlers } from './ops/cautions';
 import { visitorLogHandlers } from './ops/visitor-log';
 import { healthVisitHandlers } from './ops/health-visits';
 import { healthProfileHandlers } from './ops/health-profiles';
+import { medicationHandlers } from './ops/medications';
+import { nurseDayHandlers } from './ops/nurse-day';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -82,6 +84,8 @@ const HANDLERS: Handlers = {
   ...visitorLogHandlers,
   ...healthVisitHandlers,
   ...healthProfileHandlers,
+  ...medicationHandlers,
+  ...nurseDayHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

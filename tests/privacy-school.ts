@@ -127,6 +127,28 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
     conditions: [],
     carePlan: null,
   });
+  // A medication order and a dose: what the medicine is and what happened are health content.
+  const order = ok('health.saveMedOrder', {
+    studentId: student.id,
+    medication: `${CANARY.health} inhaler`,
+    dose: '2 puffs',
+    route: 'inhaled',
+    times: ['11:30'],
+    asNeeded: true,
+    instructions: null,
+    startOn: '2026-01-01',
+    endOn: null,
+    supplyCount: 40,
+    lowSupplyAt: 5,
+    authorisedBy: 'Dr. Osei',
+    secondCheck: false,
+  });
+  ok('health.recordDose', {
+    orderId: order.id,
+    slot: null,
+    outcome: 'refused',
+    note: `${CANARY.health} dose note`,
+  });
   const support = write('liaison', 'team:support', CANARY.support);
   const adminNote = write('administrator', 'team:admin', CANARY.admin);
   const privateNote = write('teacher', 'private', CANARY.private);

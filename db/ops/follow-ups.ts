@@ -204,6 +204,7 @@ const ORIGIN_TABLES = {
   contact: 'contacts',
   walk_in: 'visits',
   home_visit: 'home_visits',
+  med_order: 'med_orders',
 } as const;
 
 export const followUpHandlers = {

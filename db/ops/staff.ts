@@ -1,4 +1,3 @@
-import { addSeconds } from 'date-fns';
 import {
   HearthError,
   type Staff,
@@ -7,11 +6,9 @@ import {
   newId,
   WORDS,
   say,
-  waitValues,
 } from '../../contract';
 import { fromRow } from '../columns';
 import {
-  FailAfterCommit,
   currentStaff,
   loadOwned,
   requireSchool,
@@ -23,7 +20,6 @@ import {
   derivePassword,
   hasStaffKeys,
   setStaffKeys,
-  unlockStaffKeys,
   type DerivedPassword,
   type UnlockedStaffKeys,
 } from '../privacy/credentials';
@@ -35,7 +31,7 @@ import {
 } from '../privacy/keyring';
 import { setBadgeSettings } from '../badge-settings';
 import { lockSession, setIdleLockMinutes } from '../idle-lock';
-import { backoffSeconds } from '../privacy/throttle';
+import { unlockWithBackoff } from './password-check';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
 import { knownToDistrict } from '../sync/keys';
 import type { Store } from '../store';
@@ -91,14 +87,6 @@ function reshareKeys(ctx: Ctx): void {
   reconcileTeamKeys(ctx.store, keyring, staff.teams, ctx.now());
 }
 
-interface Throttle {
-  failed_attempts: number;
-  blocked_until: string | null;
-}
-
-const waitFor = (until: Date, now: Date) =>
-  waitValues(Math.ceil((until.getTime() - now.getTime()) / 1000));
-
 export const staffHandlers = {
   'staff.list': (ctx) => {
     const school = requireSchool(ctx);
@@ -146,11 +134,7 @@ export const staffHandlers = {
     return staff;
   },
 
-  /**
-   * Wrong passwords are counted per staff member on this device; after a few, each attempt
-   * must wait twice as long as the last. The count survives restarts, and a correct password
-   * during a wait is refused too, so waiting cannot be skipped.
-   */
+  /** Wrong passwords make the next attempts wait (./password-check.ts). */
   'session.signIn': (ctx, { staffId, password }) => {
     refuseIfRevoked(ctx.store);
     const staff = loadOwned(ctx, 'staff', staffId, 'staff');
@@ -160,42 +144,7 @@ export const staffHandlers = {
         throw new HearthError('DISTRICT_SIGN_IN_NEEDED', say(WORDS.districtChecksFirst));
       throw new HearthError('WRONG_PASSWORD', say(WORDS.noPasswordHere));
     }
-    const throttle = (ctx.store
-      .sql('SELECT failed_attempts, blocked_until FROM sign_in_throttle WHERE staff_id = ?')
-      .get(staffId) as Throttle | undefined) ?? { failed_attempts: 0, blocked_until: null };
-    const now = ctx.now();
-    if (throttle.blocked_until && new Date(throttle.blocked_until) > now) {
-      throw new HearthError(
-        'TOO_MANY_ATTEMPTS',
-        say(WORDS.tooManyPasswords, waitFor(new Date(throttle.blocked_until), now)),
-        {
-          details: { retryAt: throttle.blocked_until },
-        },
-      );
-    }
-    const keys = unlockStaffKeys(ctx.store, staffId, password);
-    if (!keys) {
-      const failures = throttle.failed_attempts + 1;
-      const wait = backoffSeconds(failures);
-      const blockedUntil = wait > 0 ? addSeconds(now, wait).toISOString() : null;
-      ctx.store
-        .sql(
-          `INSERT INTO sign_in_throttle (staff_id, failed_attempts, blocked_until) VALUES (?, ?, ?)
-           ON CONFLICT (staff_id) DO UPDATE SET failed_attempts = excluded.failed_attempts,
-             blocked_until = excluded.blocked_until`,
-        )
-        .run(staffId, failures, blockedUntil);
-      throw new FailAfterCommit(
-        new HearthError(
-          'WRONG_PASSWORD',
-          blockedUntil
-            ? say(WORDS.wrongPasswordWait, waitFor(new Date(blockedUntil), now))
-            : say(WORDS.wrongPassword),
-          { details: { retryAt: blockedUntil } },
-        ),
-      );
-    }
-    ctx.store.sql('DELETE FROM sign_in_throttle WHERE staff_id = ?').run(staffId);
+    const keys = unlockWithBackoff(ctx, staffId, password);
     signIn(ctx, staff, keys);
     if (districtConnection(ctx.store) && !knownToDistrict(ctx.store, staffId, keys.publicKey)) {
       // Held in memory only until the agent's next run takes it, as for a district sign-in.

@@ -42,6 +42,8 @@ const RECORD_WORDS: Record<SyncedTable, string> = {
   caution_entries: 'A caution-list entry',
   health_visits: 'A health office visit',
   health_profiles: 'A health profile',
+  med_orders: 'A medication order',
+  med_doses: 'A medication dose entry',
 };
 
 /** The record in words, for people reviewing what sync could not settle alone. */

@@ -290,8 +290,9 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                   onOpenStudent={openStudent}
                 />
               )}
-              {page === 'health' && (
+              {page === 'health' && staff && (
                 <HealthScreen
+                  viewerId={staff.id}
                   timeZone={status.school?.timeZone ?? 'UTC'}
                   onOpenStudent={openStudent}
                 />

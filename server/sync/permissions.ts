@@ -108,6 +108,15 @@ export function refusal(
       return null;
     case 'health_profiles':
       return inTeam(writer, after.visibility) ? null : WORDS.healthTeamOnly;
+    case 'med_orders':
+      // A stopped order stays stopped: a new order is written instead.
+      if (!inTeam(writer, after.visibility)) return WORDS.healthTeamOnly;
+      if (before?.status === 'stopped' && after.status !== 'stopped') return WORDS.medOrderStopped;
+      return null;
+    case 'med_doses':
+      // Corrections are new entries: a dose entry is kept as it was first written.
+      if (!inTeam(writer, after.visibility)) return WORDS.healthTeamOnly;
+      return before && changed.length > 0 ? WORDS.doseNeverChanged : null;
     case 'caution_entries':
       return writer.role === 'administrator' ? null : WORDS.cautionListWho;
     case 'school_goals':

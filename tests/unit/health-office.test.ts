@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, signInStaff } from '../fixtures';
-import { fail, ok, snapshot, tempCore } from '../helpers';
+import { healthSchool as school } from '../health-school';
+import { fail, ok, snapshot } from '../helpers';
 
 const ASSESSMENT = 'Wheezing after recess; peak flow 180.';
-
-/** A school with a nurse and a front office, and a student whose mother may pick her up. */
-function school() {
-  let now = new Date('2026-12-04T15:00:00Z');
-  const core = tempCore({ setup: 'school', now: () => now });
-  for (const [displayName, role, teams] of [
-    ['Nia Nurse', 'nurse', ['health']],
-    ['Omar Office', 'front_office', []],
-  ] as const)
-    ok(core, 'staff.create', { displayName, role, teams: [...teams], password: TEST_PASSWORD });
-  const student = ok(core, 'student.create', { firstName: 'Mia', lastName: 'Lopez', grade: '3' });
-  const mother = ok(core, 'person.create', {
-    firstName: 'Rosa',
-    lastName: 'Lopez',
-    kind: 'caregiver',
-    homeLanguage: 'es',
-  });
-  ok(core, 'link.set', {
-    studentId: student.id,
-    personId: mother.id,
-    relationship: 'Mother',
-    pickup: 'allowed',
-  });
-  const as = (name: string) => {
-    ok(core, 'session.lock', {});
-    signInStaff(core, TEST_PASSWORD, (s) => s.displayName === name);
-  };
-  return { core, student, mother, as, at: (iso: string) => (now = new Date(iso)) };
-}
 
 describe('the nurse’s office visits', () => {
   it('logs a visit the health team alone can read; everyone else sees only that the student is with the nurse', () => {
@@ -70,7 +41,8 @@ describe('the nurse’s office visits', () => {
     const before = snapshot(core);
     expect(fail(core, 'health.today', {})).toMatchObject({
       code: 'UNAUTHORIZED',
-      message: 'Only the health team logs and reads visits to the health office.',
+      message:
+        'Only the health team records and reads health office visits, health profiles and medications.',
     });
     expect(fail(core, 'health.visitStart', { studentId: student.id, reason: 'injury' }).code).toBe(
       'UNAUTHORIZED',

@@ -101,6 +101,26 @@ describe('server permissions for events', () => {
     );
   });
 
+  it('keeps a stopped medication order stopped and every dose entry as first written', () => {
+    const order = {
+      id: newId(),
+      visibility: 'team:health',
+      status: 'active',
+      sealed: { box: 'a' },
+    };
+    const office = { ...writer, teams: [], role: 'front_office' };
+    expect(refusal('med_orders', null, order, office)).toMatch(/Only the health team/);
+    const stopped = { ...order, status: 'stopped' };
+    expect(refusal('med_orders', order, stopped, writer)).toBeNull();
+    expect(refusal('med_orders', stopped, order, writer)).toMatch(/has stopped/);
+    const dose = { id: newId(), visibility: 'team:health', correctsId: null, sealed: { box: 'a' } };
+    expect(refusal('med_doses', null, dose, writer)).toBeNull();
+    expect(refusal('med_doses', null, dose, office)).toMatch(/Only the health team/);
+    expect(refusal('med_doses', dose, { ...dose, sealed: { box: 'b' } }, writer)).toMatch(
+      /never changed/,
+    );
+  });
+
   it('takes the school’s caution list only from administrators', () => {
     const entry = { id: newId(), fullName: 'Dale Whitcomb', reason: 'Trespass notice' };
     expect(refusal('caution_entries', null, entry, writer)).toMatch(/Only an administrator keeps/);

@@ -9,6 +9,7 @@ import {
   gradeLabel,
   interpreterWords,
   languageName,
+  schoolToday,
 } from '../../ui/format';
 import { PickupMark } from '../../ui/PickupMark';
 import { ExportDialog } from './ExportDialog';
@@ -17,6 +18,7 @@ import { NotesPanel } from './NotesPanel';
 import { PrintableRecord } from './PrintableRecord';
 import { t } from '../../i18n/intl';
 import { HealthProfilePanel } from '../health/HealthProfilePanel';
+import { MedicationOrders } from '../health/MedicationOrders';
 
 interface StudentRecordProps {
   studentId: string;
@@ -121,6 +123,14 @@ export function StudentRecord({
         </ul>
       </section>
       <HealthProfilePanel studentId={studentId} studentName={name} viewer={viewer} />
+      {viewer.teams.includes('health') && (
+        <MedicationOrders
+          studentId={studentId}
+          studentName={name}
+          viewerId={viewer.id}
+          today={schoolToday(timeZone)}
+        />
+      )}
       <div className="record-columns">
         <NotesPanel studentId={studentId} viewer={viewer} />
         <FollowUpsPanel student={{ id: studentId, name }} viewer={viewer} timeZone={timeZone} />

@@ -5,16 +5,21 @@ import { exactDate, schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
 import { StudentFinder } from '../families/StudentFinder';
 import { LockIcon } from '../../ui/icons';
+import { MedicationsToday } from './MedicationsToday';
 import { OfficeVisits } from './OfficeVisits';
 import { t } from '../../i18n/intl';
 
 interface HealthScreenProps {
+  viewerId: string;
   timeZone: string;
   onOpenStudent: (studentId: string) => void;
 }
 
-/** The nurse's screen: today's office visits, confidential wellness notes and the team's follow-ups. */
-export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
+/**
+ * The nurse's day: today's office visits, medications due, care-plan students away, the
+ * team's follow-ups and confidential wellness notes.
+ */
+export function HealthScreen({ viewerId, timeZone, onOpenStudent }: HealthScreenProps) {
   const [version, setVersion] = useState(0);
   const mine = useCall('followUp.mine', {}, version);
   const notes = useCall('note.recent', { visibility: 'team:health', limit: 50 }, version);
@@ -31,6 +36,7 @@ export function HealthScreen({ timeZone, onOpenStudent }: HealthScreenProps) {
         })}
       </p>
       <OfficeVisits />
+      <MedicationsToday viewerId={viewerId} onOpenStudent={onOpenStudent} />
       <section className="card">
         <StudentFinder
           onOpen={onOpenStudent}

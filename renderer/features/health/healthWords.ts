@@ -67,3 +67,35 @@ export const REACHED_BY_WORDS = wordTable(
     in_person: { defaultMessage: 'In person', id: 'Mi4J8Y' },
   }),
 );
+
+/** What happened at a dose (contract/medications.ts). */
+export const DOSE_OUTCOME_WORDS = wordTable(
+  defineMessages({
+    given: { defaultMessage: 'Given', id: 'aJC9Hf' },
+    refused: { defaultMessage: 'Refused', id: 'NT+3fY' },
+    missed: { defaultMessage: 'Missed', id: '3+2MvO' },
+    absent: { defaultMessage: 'Not in school', id: 'exvP4u' },
+  }),
+);
+
+export const MED_ROUTE_WORDS = wordTable(
+  defineMessages({
+    oral: { defaultMessage: 'By mouth', id: '1fPYu6' },
+    inhaled: { defaultMessage: 'Inhaled', id: 'axoCiV' },
+    injection: { defaultMessage: 'Injection', id: 'pH61YX' },
+    topical: { defaultMessage: 'On the skin', id: 'UOVoRL' },
+    nasal: { defaultMessage: 'In the nose', id: 'T9QcmH' },
+    eye_ear: { defaultMessage: 'Eye or ear drops', id: '6t8UVI' },
+    other: { defaultMessage: 'Other', id: '/VnDMl' },
+  }),
+);
+
+/** A scheduled dose on the nurse's day. */
+export const DOSE_STATE_WORDS = wordTable(
+  defineMessages({
+    overdue: { defaultMessage: 'Overdue', id: 'M0vCGv' },
+    due: { defaultMessage: 'Due now', id: 'Lm+IAa' },
+    later: { defaultMessage: 'Later today', id: 'vhwYA0' },
+    recorded: { defaultMessage: 'Recorded', id: 'pGCLGL' },
+  }),
+);

@@ -33,8 +33,8 @@ function whatWasDone(entry: AuditEntry): string {
       : t(
           {
             defaultMessage:
-              '{type, select, note {{count, plural, one {a note} other {# notes}}} follow_up {{count, plural, one {a follow-up} other {# follow-ups}}} person {{count, plural, one {a duplicate person record} other {# duplicate person records}}} student {{count, plural, one {a duplicate student record} other {# duplicate student records}}} caution_list {{count, plural, one {a caution-list entry} other {# caution-list entries}}} visit_log {{count, plural, one {a visitor log of # visit} other {a visitor log of # visits}}} other {the families list}}',
-            id: 'SpT0Hg',
+              '{type, select, note {{count, plural, one {a note} other {# notes}}} follow_up {{count, plural, one {a follow-up} other {# follow-ups}}} person {{count, plural, one {a duplicate person record} other {# duplicate person records}}} student {{count, plural, one {a duplicate student record} other {# duplicate student records}}} caution_list {{count, plural, one {a caution-list entry} other {# caution-list entries}}} visit_log {{count, plural, one {a visitor log of # visit} other {a visitor log of # visits}}} family_list {the families list} health_visit {{count, plural, one {a health office visit} other {# health office visits}}} health_profile {a health profile} med_order {{count, plural, one {a medication order} other {# medication orders}}} med_dose {{count, plural, one {a medication entry} other {# medication entries}}} other {{count, plural, one {a record} other {# records}}}}',
+            id: 'RYQ07a',
           },
           values,
         );

@@ -137,6 +137,10 @@ const FIELD_NAMES = defineMessages({
   sharedFlag: { defaultMessage: 'Care-plan flag shown to staff', id: 'Fc8X4P' },
   updatedBy: { defaultMessage: 'Changed by', id: 'EfiKJF' },
   updatedAt: { defaultMessage: 'When it was changed', id: 'Z+TMco' },
+  endingFollowUpId: { defaultMessage: 'Follow-up before the order ends', id: 'jQ63WP' },
+  lowSupplyFollowUpId: { defaultMessage: 'Follow-up for a low supply', id: '6+dbmr' },
+  orderId: { defaultMessage: 'Medication order', id: '8gXpod' },
+  forDay: { defaultMessage: 'School day', id: 'BhVI8n' },
 });
 
 export function fieldWords(field: string): string {

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../fixtures';
+import { healthSchool } from '../health-school';
+import { fail, ok, snapshot } from '../helpers';
+
+/** An order as the nurse types it; the school's clock is Chicago (9:00 at the start). */
+const ORDER = {
+  medication: 'Methylphenidate',
+  dose: '10 mg',
+  route: 'oral' as const,
+  times: ['11:30'],
+  asNeeded: false,
+  instructions: 'With lunch.',
+  startOn: '2026-09-01',
+  endOn: null,
+  supplyCount: 30,
+  lowSupplyAt: 5,
+  authorisedBy: 'Dr. Osei',
+  secondCheck: false,
+};
+
+function withOrder(order: Partial<typeof ORDER> = {}) {
+  const school = healthSchool();
+  school.as('Nia Nurse');
+  const saved = ok(school.core, 'health.saveMedOrder', {
+    studentId: school.student.id,
+    ...ORDER,
+    ...order,
+  });
+  const omar = ok(school.core, 'staff.list', {}).find((s) => s.displayName === 'Omar Office');
+  return { ...school, order: saved, omarId: omar?.id ?? '' };
+}
+
+describe('medications at school', () => {
+  it('keeps an order sealed for the health team; the front office may not read or write one', () => {
+    const { core, order, student, as } = withOrder();
+    expect(order).toMatchObject({
+      status: 'active',
+      studentName: 'Mia Lopez',
+      supplyLeft: 30,
+      content: { medication: 'Methylphenidate', times: ['11:30'] },
+      doses: [],
+    });
+    const raw = JSON.stringify(core.store.db.prepare('SELECT * FROM med_orders').all());
+    expect(raw).not.toContain('Methylphenidate');
+    as('Omar Office');
+    const before = snapshot(core);
+    expect(fail(core, 'health.medOrders', { studentId: student.id }).code).toBe('UNAUTHORIZED');
+    expect(fail(core, 'health.day', {}).code).toBe('UNAUTHORIZED');
+    expect(
+      fail(core, 'health.recordDose', { orderId: order.id, slot: '11:30', outcome: 'given' }).code,
+    ).toBe('UNAUTHORIZED');
+    expect(snapshot(core)).toBe(before);
+  });
+
+  it('asks a second member to check a dose where the order says so, with their own password', () => {
+    const { core, order, omarId } = withOrder({ secondCheck: true });
+    const dose = { orderId: order.id, slot: '11:30', outcome: 'given' } as const;
+    const before = snapshot(core);
+    expect(fail(core, 'health.recordDose', dose)).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'checker', message: 'needs a second staff member' }],
+    });
+    const nurseId = ok(core, 'app.status', {}).staff?.id ?? '';
+    expect(
+      fail(core, 'health.recordDose', {
+        ...dose,
+        checker: { staffId: nurseId, password: TEST_PASSWORD },
+      }).code,
+    ).toBe('VALIDATION');
+    expect(snapshot(core)).toBe(before);
+    expect(
+      fail(core, 'health.recordDose', { ...dose, checker: { staffId: omarId, password: 'wrong' } })
+        .code,
+    ).toBe('WRONG_PASSWORD');
+    // The wrong password counts against Omar, as at sign-in; nothing else was written.
+    expect(
+      core.store.db.prepare('SELECT staff_id, failed_attempts FROM sign_in_throttle').all(),
+    ).toEqual([{ staff_id: omarId, failed_attempts: 1 }]);
+    expect(core.store.db.prepare('SELECT COUNT(*) AS n FROM med_doses').get()).toEqual({ n: 0 });
+    const given = ok(core, 'health.recordDose', {
+      ...dose,
+      checker: { staffId: omarId, password: TEST_PASSWORD },
+    });
+    expect(given).toMatchObject({
+      forDay: '2026-12-04',
+      recordedByName: 'Nia Nurse',
+      checkedByName: 'Omar Office',
+      content: { outcome: 'given', slot: '11:30', checkedBy: omarId },
+    });
+    // A dose refused needs no check.
+    expect(
+      ok(core, 'health.recordDose', { ...dose, outcome: 'refused', correctsId: given.id }).content,
+    ).toMatchObject({ outcome: 'refused', checkedBy: null });
+  });
+
+  it('never edits an entry away: a correction is a new entry, and the supply counts what stands', () => {
+    const { core, order, student } = withOrder();
+    const given = ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '11:30',
+      outcome: 'given',
+    });
+    expect(ok(core, 'health.medOrders', { studentId: student.id })[0]?.supplyLeft).toBe(29);
+    const correction = ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '11:30',
+      outcome: 'absent',
+      note: 'Was on the field trip; entered by mistake.',
+      correctsId: given.id,
+    });
+    const [shown] = ok(core, 'health.medOrders', { studentId: student.id });
+    expect(shown?.supplyLeft).toBe(30);
+    expect(shown?.doses.map((d) => [d.id, d.correctedById, d.correctsId])).toEqual([
+      [correction.id, null, given.id],
+      [given.id, correction.id, null],
+    ]);
+    expect(
+      fail(core, 'health.recordDose', {
+        orderId: order.id,
+        slot: '11:30',
+        outcome: 'missed',
+        correctsId: given.id,
+      }).code,
+    ).toBe('CONFLICT');
+    expect(
+      fail(core, 'health.recordDose', { orderId: order.id, slot: '09:00', outcome: 'given' }),
+    ).toMatchObject({ issues: [{ path: 'slot', message: 'is not one of this order’s times' }] });
+  });
+
+  it('raises one follow-up when the supply runs low, and one to renew the order before it ends', () => {
+    const { core, order: first, student } = withOrder({ supplyCount: 6 });
+    ok(core, 'health.recordDose', { orderId: first.id, slot: '11:30', outcome: 'given' });
+    const followUps = () =>
+      ok(core, 'followUp.mine', {}).map((f) =>
+        f.access === 'open' ? [f.title, f.dueOn, f.visibility, f.status] : ['sealed'],
+      );
+    expect(followUps()).toEqual([
+      [
+        'Methylphenidate: 5 doses left at school. Ask the family for more.',
+        '2026-12-04',
+        'team:health',
+        'open',
+      ],
+    ]);
+    ok(core, 'health.recordDose', { orderId: first.id, slot: '11:30', outcome: 'given' });
+    expect(followUps()).toHaveLength(1);
+    expect(JSON.stringify(core.store.db.prepare('SELECT * FROM follow_ups').all())).not.toContain(
+      'Methylphenidate',
+    );
+
+    const order = ok(core, 'health.saveMedOrder', {
+      ...ORDER,
+      studentId: student.id,
+      medication: 'Albuterol',
+      times: [],
+      asNeeded: true,
+      endOn: '2026-12-20',
+    });
+    const renewal = () => followUps().filter((f) => String(f[0]).startsWith('A medication order'));
+    expect(renewal()).toEqual([
+      [
+        'A medication order ends on 2026-12-20: renew it with the family or let it end.',
+        '2026-12-15',
+        'team:health',
+        'open',
+      ],
+    ]);
+    ok(core, 'health.saveMedOrder', {
+      ...ORDER,
+      id: order.id,
+      studentId: student.id,
+      medication: 'Albuterol',
+      times: [],
+      asNeeded: true,
+      endOn: '2026-12-27',
+    });
+    expect(renewal().map((f) => f[1])).toEqual(['2026-12-22']);
+    const stopped = ok(core, 'health.stopMedOrder', { id: order.id });
+    expect(stopped.status).toBe('stopped');
+    expect(ok(core, 'followUp.mine', {}).filter((f) => f.id === order.endingFollowUpId)).toEqual(
+      [],
+    );
+    expect(
+      fail(core, 'health.recordDose', { orderId: order.id, slot: null, outcome: 'given' }).code,
+    ).toBe('CONFLICT');
+  });
+});
+
+describe('the nurse’s day', () => {
+  it('lists doses overdue, due and later, the as-needed orders, and care-plan students away', () => {
+    const { core, student, mother, as, at } = withOrder({ times: ['08:00', '09:15', '13:00'] });
+    const other = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Diaz', grade: '5' });
+    ok(core, 'health.saveMedOrder', {
+      ...ORDER,
+      studentId: other.id,
+      medication: 'Albuterol',
+      times: [],
+      asNeeded: true,
+    });
+    // An order that ended yesterday is not due.
+    ok(core, 'health.saveMedOrder', {
+      ...ORDER,
+      studentId: other.id,
+      medication: 'Amoxicillin',
+      endOn: '2026-12-03',
+    });
+    ok(core, 'health.saveProfile', {
+      studentId: student.id,
+      consent: 'declined',
+      allergies: [],
+      conditions: [{ kind: 'asthma', note: null }],
+      carePlan: {
+        summary: 'Inhaler, then call 911.',
+        keptAt: null,
+        prescriber: null,
+        reviewOn: null,
+      },
+    });
+    // 9:00 in Chicago.
+    const day = ok(core, 'health.day', {});
+    expect(day.doses.map((d) => [d.slot, d.state, d.medication])).toEqual([
+      ['08:00', 'overdue', 'Methylphenidate'],
+      ['09:15', 'due', 'Methylphenidate'],
+      ['13:00', 'later', 'Methylphenidate'],
+    ]);
+    expect(day.asNeeded).toMatchObject([
+      { studentName: 'Ana Diaz', medication: 'Albuterol', givenToday: 0 },
+    ]);
+    expect(day.carePlansAway).toEqual([]);
+
+    const orderId = day.doses[0]?.orderId ?? '';
+    ok(core, 'health.recordDose', { orderId, slot: '08:00', outcome: 'missed' });
+    at('2026-12-04T16:00:00Z');
+    as('Omar Office');
+    ok(core, 'visit.signIn', {
+      visitor: { personId: mother.id },
+      studentIds: [student.id],
+      purpose: 'pickup',
+    });
+    as('Nia Nurse');
+    const later = ok(core, 'health.day', {});
+    expect(later.doses.map((d) => [d.slot, d.state, d.recorded?.content?.outcome ?? null])).toEqual(
+      [
+        ['09:15', 'overdue', null],
+        ['13:00', 'later', null],
+        ['08:00', 'recorded', 'missed'],
+      ],
+    );
+    expect(later.carePlansAway).toMatchObject([
+      { studentName: 'Mia Lopez', why: 'dismissed', since: '2026-12-04T16:00:00.000Z' },
+    ]);
+  });
+});
