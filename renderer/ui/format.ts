@@ -130,6 +130,11 @@ export function clockTime(iso: string): string {
   return format(inSchoolZone(iso), 'h:mm a');
 }
 
+/** A time on the school's clock as stored ("13:30"), shown as clockTime shows instants. */
+export function timeOfDay(hhmm: string): string {
+  return format(new Date(2000, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5))), 'h:mm a');
+}
+
 /** The school day of an instant: "5 Nov 2026". */
 export const schoolDay = (iso: string): string => format(inSchoolZone(iso), 'd MMM yyyy');
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
+import { callOrThrow, type Core } from '../../db/core';
 import { signInStaff } from '../fixtures';
 import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
@@ -10,13 +11,17 @@ afterEach(async () => {
   app = undefined;
 });
 
-/** The demo with its nurse signed in, and a student (the demo's `offset`-th) to work with. */
-async function asNurseWith(offset: number) {
+/**
+ * The demo with its nurse signed in, and a student (the demo's `offset`-th) to work with;
+ * `more` runs as the nurse before the window opens.
+ */
+async function asNurseWith(offset: number, more: (core: Core) => void = () => undefined) {
   app = await startApp({
     demo: true,
     signedIn: false,
     prepare: (core) => {
       signInStaff(core, DEMO_PASSWORD, (s) => s.role === 'nurse');
+      more(core);
       return Promise.resolve();
     },
   });
@@ -27,7 +32,7 @@ async function asNurseWith(offset: number) {
     )
     .get(offset) as { first_name: string; last_name: string; preferred_name: string | null };
   const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
-  return { page, errors: watchErrors(page), student, name };
+  return { page, core, errors: watchErrors(page), student, name };
 }
 
 /** Lock and sign the front office's Denise Okafor in, as a shared computer changes hands. */
@@ -132,6 +137,133 @@ describe('the nurse’s office visits', () => {
     expect(text).not.toContain('Epinephrine');
     await screenshot(page, 'health-flag-front-office');
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a morning of medications: an order with a second check, doses given, refused and corrected, and a follow-up when the supply runs low', async () => {
+    let asNeeded = '';
+    const { page, core, errors, student, name } = await asNurseWith(43, (core) => {
+      // A second student's inhaler, given as needed.
+      const other = core.store.db
+        .prepare(
+          'SELECT id, first_name, preferred_name, last_name FROM students ORDER BY pk LIMIT 1 OFFSET 44',
+        )
+        .get() as {
+        id: string;
+        first_name: string;
+        preferred_name: string | null;
+        last_name: string;
+      };
+      asNeeded = `${other.preferred_name ?? other.first_name} ${other.last_name}`;
+      callOrThrow(core, 'health.saveMedOrder', {
+        studentId: other.id,
+        medication: 'Albuterol inhaler',
+        dose: '2 puffs',
+        route: 'inhaled',
+        times: [],
+        asNeeded: true,
+        instructions: null,
+        startOn: '2026-01-01',
+        endOn: null,
+        supplyCount: 200,
+        lowSupplyAt: 20,
+        authorisedBy: 'Dr. Osei',
+        secondCheck: false,
+      });
+    });
+    const short = `${student.preferred_name ?? student.first_name} ${student.last_name}`;
+    const { time_zone: timeZone } = core.store.db
+      .prepare('SELECT time_zone FROM schools')
+      .get() as {
+      time_zone: string;
+    };
+    // Now on the school's clock: the dose is due as the test runs.
+    const now = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date());
+    const hour = Number(now.slice(0, 2));
+    const shown = `${hour % 12 || 12}:${now.slice(3)} ${hour < 12 ? 'AM' : 'PM'}`;
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Health' }).click();
+    await page.getByLabel('Write or read a wellness note: find a student').fill(student.last_name);
+    await page
+      .getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+      .first()
+      .click();
+    const meds = page.getByRole('region', { name: 'Medications at school' });
+    await meds.getByText('No medication is given at school.').waitFor();
+    await meds.getByRole('button', { name: 'New order' }).click();
+    const order = page.getByRole('dialog', { name: `New medication order for ${short}` });
+    await order.getByLabel('Medication', { exact: true }).fill('Methylphenidate');
+    await order.getByLabel('Dose', { exact: true }).fill('10 mg');
+    await order.getByLabel(/^Times/).fill(`${now}, 25:00`);
+    await order.getByLabel('Doses on hand now').fill('6');
+    await order.getByLabel('Authorised by (prescriber or parent)').fill('Dr. Osei');
+    await order.getByLabel('A second staff member checks each dose given').check();
+    await order.getByRole('button', { name: 'Save the order' }).click();
+    // A time that is no time is said next to the field, and nothing is saved.
+    await order.getByText('must be a time of day such as 11:30').waitFor();
+    await screenshot(page, 'medication-order-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    await order.getByLabel(/^Times/).fill(now);
+    await order.getByRole('button', { name: 'Save the order' }).click();
+    await meds.getByText(/6 doses left · Dr\. Osei · second check for each dose/).waitFor();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Health' }).click();
+    const today = page.getByRole('region', { name: /Medications today/ });
+    const row = today.getByRole('row', { name: new RegExp(short) });
+    await row.getByText('Due now').waitFor();
+    await screenshot(page, 'nurse-day-due');
+    await today.getByRole('button', { name: `Record the ${shown} dose for ${short}` }).click();
+    const dose = page.getByRole('dialog', { name: `Record a dose for ${short}` });
+    // Given is chosen; the second person is asked for before anything is saved.
+    await page.keyboard.press('Enter');
+    await dose.getByText('This order needs a second person').waitFor();
+    await dose.getByLabel('Checked by').selectOption({ label: 'Denise Okafor' });
+    await dose.getByLabel('Their password').fill('not her password');
+    await dose.getByRole('button', { name: 'Save the entry' }).click();
+    await dose.getByText('That password is not right. Check Caps Lock and try again.').waitFor();
+    await dose.getByLabel('Their password').fill(DEMO_PASSWORD);
+    await screenshot(page, 'record-dose-second-check');
+    expect(await axeViolations(page)).toEqual([]);
+    await dose.getByRole('button', { name: 'Save the entry' }).click();
+    await today.getByText(`Recorded for ${short}: Given.`).waitFor();
+    await row.getByText(/Given .* · .*, checked by Denise Okafor/).waitFor();
+
+    // Five doses left: the health team's follow-up asks the family for more.
+    await page
+      .getByRole('region', { name: 'My follow-ups' })
+      .getByText('Methylphenidate: 5 doses left at school. Ask the family for more.')
+      .waitFor();
+
+    // Entered wrongly: the correction is a new entry, with the keyboard alone.
+    await today.getByRole('button', { name: `Correct the ${shown} entry for ${short}` }).click();
+    await page.getByRole('dialog', { name: `Correct an entry for ${short}` }).waitFor();
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await row.getByText(/^Refused /).waitFor();
+
+    await today
+      .getByRole('button', { name: `Record a dose of Albuterol inhaler for ${asNeeded}` })
+      .click();
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await today.getByText(`Recorded for ${asNeeded}: Refused.`).waitFor();
+    await screenshot(page, 'nurse-day-1280');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await screenshot(page, 'nurse-day-1024');
+
+    // The record keeps both entries: the given dose struck through as corrected.
+    await today.getByRole('button', { name: short, exact: true }).click();
+    await meds.getByText('(corrected)').waitFor();
+    await meds.getByText('(a correction)').waitFor();
+    await meds.getByText(/6 doses left/).waitFor();
+    await meds.scrollIntoViewIfNeeded();
+    await screenshot(page, 'medication-record');
     expect(errors).toEqual([]);
   });
 });

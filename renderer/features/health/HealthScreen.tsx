@@ -36,7 +36,11 @@ export function HealthScreen({ viewerId, timeZone, onOpenStudent }: HealthScreen
         })}
       </p>
       <OfficeVisits />
-      <MedicationsToday viewerId={viewerId} onOpenStudent={onOpenStudent} />
+      <MedicationsToday
+        viewerId={viewerId}
+        onOpenStudent={onOpenStudent}
+        onRecorded={() => setVersion((n) => n + 1)}
+      />
       <section className="card">
         <StudentFinder
           onOpen={onOpenStudent}

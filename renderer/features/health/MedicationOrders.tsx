@@ -3,7 +3,7 @@ import type { DoseView, MedOrderView } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
-import { clockTime, dayWords } from '../../ui/format';
+import { clockTime, dayWords, timeOfDay } from '../../ui/format';
 import { LockIcon } from '../../ui/icons';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { DOSE_OUTCOME_WORDS, MED_ROUTE_WORDS } from './healthWords';
@@ -95,7 +95,7 @@ export function MedicationOrders({
               </h3>
               <p className="muted small-text">
                 {[
-                  order.content.times.join(', '),
+                  order.content.times.map(timeOfDay).join(', '),
                   order.content.asNeeded && t({ defaultMessage: 'as needed', id: '1R2I3v' }),
                   order.content.endOn
                     ? t(
@@ -149,7 +149,7 @@ export function MedicationOrders({
                   {order.doses.map((d) => (
                     <li key={d.id} className="row wrap">
                       <span className={d.correctedById ? 'entry-corrected' : undefined}>
-                        {dayWords(d.forDay)} {d.content?.slot ?? ''}:{' '}
+                        {dayWords(d.forDay)} {d.content?.slot ? timeOfDay(d.content.slot) : ''}:{' '}
                         {d.content ? DOSE_OUTCOME_WORDS[d.content.outcome] : '…'} ·{' '}
                         {clockTime(d.recordedAt)} · {d.recordedByName}
                         {d.checkedByName &&

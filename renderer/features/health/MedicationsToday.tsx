@@ -3,7 +3,7 @@ import type { DoseDue, DoseView } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
-import { clockTime, gradeLabel } from '../../ui/format';
+import { clockTime, gradeLabel, timeOfDay } from '../../ui/format';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { DOSE_OUTCOME_WORDS, DOSE_STATE_WORDS, MED_ROUTE_WORDS } from './healthWords';
 import { RecordDoseDialog, type DoseToRecord } from './RecordDoseDialog';
@@ -39,9 +39,12 @@ function recordedWords(d: DoseView): string {
 export function MedicationsToday({
   viewerId,
   onOpenStudent,
+  onRecorded,
 }: {
   viewerId: string;
   onOpenStudent: (studentId: string) => void;
+  /** A dose recorded may raise a follow-up (supply low): the screen's list reloads. */
+  onRecorded: () => void;
 }) {
   const [refresh, setRefresh] = useState(0);
   const [recording, setRecording] = useState<DoseToRecord | null>(null);
@@ -91,7 +94,7 @@ export function MedicationsToday({
             <tbody>
               {day.data.doses.map((d) => (
                 <tr key={`${d.orderId}-${d.slot}`} className={`dose-${d.state}`}>
-                  <td>{d.slot}</td>
+                  <td>{d.slot && timeOfDay(d.slot)}</td>
                   <td>
                     {studentButton(d)} <span className="muted">{gradeLabel(d.grade)}</span>
                   </td>
@@ -100,7 +103,9 @@ export function MedicationsToday({
                     <span className="muted">{MED_ROUTE_WORDS[d.route]}</span>
                   </td>
                   <td>
-                    <span className={`dose-state dose-state-${d.state}`}>
+                    <span
+                      className={`dose-state dose-state-${d.recorded?.content?.outcome ?? d.state}`}
+                    >
                       {d.recorded ? recordedWords(d.recorded) : DOSE_STATE_WORDS[d.state]}
                     </span>
                   </td>
@@ -119,11 +124,11 @@ export function MedicationsToday({
                                 defaultMessage: 'Correct the {time} entry for {name}',
                                 id: 'mHErbN',
                               },
-                              { time: d.slot, name: d.studentName },
+                              { time: timeOfDay(d.slot ?? ''), name: d.studentName },
                             )
                           : t(
                               { defaultMessage: 'Record the {time} dose for {name}', id: 'i76vaq' },
-                              { time: d.slot, name: d.studentName },
+                              { time: timeOfDay(d.slot ?? ''), name: d.studentName },
                             )
                       }
                     >
@@ -215,6 +220,7 @@ export function MedicationsToday({
               ),
             });
             setRefresh((n) => n + 1);
+            onRecorded();
           }}
         />
       )}

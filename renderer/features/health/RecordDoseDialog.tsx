@@ -6,6 +6,7 @@ import { fieldProblem } from '../../i18n/issues';
 import { t } from '../../i18n/intl';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
+import { timeOfDay } from '../../ui/format';
 import { DOSE_OUTCOME_WORDS } from './healthWords';
 
 /** The dose being recorded: which order and time, and the entry it corrects, if any. */
@@ -129,7 +130,7 @@ export function RecordDoseDialog({
           {slot && dose.slots.length < 2 && (
             <span className="muted">
               {' · '}
-              {t({ defaultMessage: 'for {time}', id: 'sH1q5P' }, { time: slot })}
+              {t({ defaultMessage: 'for {time}', id: 'sH1q5P' }, { time: timeOfDay(slot) })}
             </span>
           )}
         </p>
@@ -139,7 +140,7 @@ export function RecordDoseDialog({
             <select value={slot ?? ''} onChange={(e) => setSlot(e.target.value || null)}>
               {dose.slots.map((s) => (
                 <option key={s ?? ''} value={s ?? ''}>
-                  {s ?? t({ defaultMessage: 'As needed', id: 'l63rEa' })}
+                  {s ? timeOfDay(s) : t({ defaultMessage: 'As needed', id: 'l63rEa' })}
                 </option>
               ))}
             </select>
