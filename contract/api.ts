@@ -111,6 +111,8 @@ import {
 } from './health';
 import {
   doseViewSchema,
+  healthReportQuery,
+  healthReportSchema,
   medOrderViewSchema,
   nurseDaySchema,
   recordDoseInput,
@@ -861,6 +863,8 @@ export const API = {
   'health.recordDose': write('staff', 'restricted', recordDoseInput, doseViewSchema),
   /** The nurse's day: doses due and overdue, as-needed orders, care-plan students away. */
   'health.day': read('staff', 'restricted', nothing, nurseDaySchema),
+  /** Counts for the health team over a span of days: visits by reason, hour, grade; doses. */
+  'health.report': read('staff', 'restricted', healthReportQuery, healthReportSchema),
   /** The school's caution list, for administrators; every entry shown is audited. */
   'caution.list': read('admin', 'none', nothing, z.array(cautionViewSchema)),
   /** Entries a visitor about to sign in matches by name or phone; a match shown is audited. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instant, isoDate, line } from './fields';
+import { HEALTH_VISIT_REASONS } from './health';
 import { sealedSchema } from './sealed';
 
 /**
@@ -185,3 +186,30 @@ export const nurseDaySchema = z.object({
   carePlansAway: z.array(carePlanAwaySchema),
 });
 export type NurseDay = z.infer<typeof nurseDaySchema>;
+
+/**
+ * The health team's report over a span of school days (issue 23, part 5): office visits by
+ * reason, by hour of arrival and by grade, and medication entries by what happened (the
+ * entries that stand after corrections). Counts only; nothing about any one student.
+ */
+export const healthReportQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must be on or after the first day' })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 400, {
+    path: ['to'],
+    message: 'must be within 400 days of the first day',
+  });
+
+const tally = <K extends z.ZodType>(key: K) => z.array(z.object({ key, count: z.int() }));
+
+export const healthReportSchema = z.object({
+  visits: z.int(),
+  /** Visits whose content this computer cannot open yet (a team key on its way). */
+  unreadable: z.int(),
+  byReason: tally(z.enum(HEALTH_VISIT_REASONS)),
+  /** Hour of arrival on the school's clock, 0–23. */
+  byHour: tally(z.int()),
+  byGrade: tally(z.string()),
+  doses: tally(z.enum(DOSE_OUTCOMES)),
+});
+export type HealthReport = z.infer<typeof healthReportSchema>;

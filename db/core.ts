@@ -30,6 +30,7 @@ import { healthVisitHandlers } from './ops/health-visits';
 import { healthProfileHandlers } from './ops/health-profiles';
 import { medicationHandlers } from './ops/medications';
 import { nurseDayHandlers } from './ops/nurse-day';
+import { healthReportHandlers } from './ops/health-report';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -86,6 +87,7 @@ const HANDLERS: Handlers = {
   ...healthProfileHandlers,
   ...medicationHandlers,
   ...nurseDayHandlers,
+  ...healthReportHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

@@ -19,6 +19,7 @@ import { launchBrowser, startHost } from './browser-host';
 import { languageSwitch } from './language';
 import { percentile, round } from './stats';
 import { familyListBenchmarks } from './families-list';
+import { healthBenchmarks } from './health';
 import { insightsBenchmarks, rendererSizes } from './insights';
 import { rosterBenchmarks } from './roster';
 import { syncBenchmarks } from './sync';
@@ -575,6 +576,7 @@ try {
   familyListBenchmarks(core, results, { quick, log });
   signIns(core);
   unlock(core);
+  healthBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
   insightsBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
   core.close();
   restrictedReads();

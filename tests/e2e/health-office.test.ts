@@ -252,6 +252,18 @@ describe('the nurse’s office visits', () => {
     await page.keyboard.press('2');
     await page.keyboard.press('Enter');
     await today.getByText(`Recorded for ${asNeeded}: Refused.`).waitFor();
+    // The team's report counts the entries that stand: the corrected dose and the inhaler.
+    const report = page.getByRole('region', { name: 'Health office report' });
+    await expect
+      .poll(() =>
+        report
+          .getByRole('table', { name: 'Medication entries' })
+          .getByRole('row', { name: /Refused/ })
+          .textContent(),
+      )
+      .toBe('Refused2');
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'health-report');
     await screenshot(page, 'nurse-day-1280');
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1024, height: 700 });

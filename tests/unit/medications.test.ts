@@ -252,3 +252,61 @@ describe('the nurse’s day', () => {
     ]);
   });
 });
+
+describe('the health team’s report', () => {
+  it('counts visits by reason, hour and grade, and the entries that stand by what happened', () => {
+    const { core, order, student, as, at } = withOrder({ times: ['11:30', '13:00'] });
+    const other = ok(core, 'student.create', { firstName: 'Ana', lastName: 'Diaz', grade: '5' });
+    const visit = (studentId: string, reason: 'illness' | 'injury') =>
+      ok(core, 'health.visitEnd', {
+        id: ok(core, 'health.visitStart', { studentId, reason }).id,
+        reason,
+        disposition: 'back_to_class',
+      });
+    visit(student.id, 'illness');
+    at('2026-12-04T16:10:00Z');
+    visit(other.id, 'injury');
+    visit(student.id, 'illness');
+    const given = ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '11:30',
+      outcome: 'given',
+    });
+    ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '11:30',
+      outcome: 'refused',
+      correctsId: given.id,
+    });
+    ok(core, 'health.recordDose', { orderId: order.id, slot: '13:00', outcome: 'missed' });
+
+    expect(ok(core, 'health.report', { from: '2026-12-01', to: '2026-12-04' })).toEqual({
+      visits: 3,
+      unreadable: 0,
+      byReason: [
+        { key: 'illness', count: 2 },
+        { key: 'injury', count: 1 },
+      ],
+      byHour: [
+        { key: 9, count: 1 },
+        { key: 10, count: 2 },
+      ],
+      byGrade: [
+        { key: '3', count: 2 },
+        { key: '5', count: 1 },
+      ],
+      doses: [
+        { key: 'refused', count: 1 },
+        { key: 'missed', count: 1 },
+      ],
+    });
+    expect(ok(core, 'health.report', { from: '2026-12-05', to: '2026-12-06' }).visits).toBe(0);
+    expect(
+      fail(core, 'health.report', { from: '2026-12-04', to: '2026-12-01' }).issues,
+    ).toMatchObject([{ path: 'to', message: 'must be on or after the first day' }]);
+    as('Omar Office');
+    expect(fail(core, 'health.report', { from: '2026-12-01', to: '2026-12-04' }).code).toBe(
+      'UNAUTHORIZED',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { exactDate, schoolToday } from '../../ui/format';
 import { FollowUpItem } from '../families/FollowUpsPanel';
 import { StudentFinder } from '../families/StudentFinder';
 import { LockIcon } from '../../ui/icons';
+import { HealthOfficeReport } from './HealthOfficeReport';
 import { MedicationsToday } from './MedicationsToday';
 import { OfficeVisits } from './OfficeVisits';
 import { t } from '../../i18n/intl';
@@ -104,6 +105,7 @@ export function HealthScreen({ viewerId, timeZone, onOpenStudent }: HealthScreen
           </ul>
         </section>
       </div>
+      <HealthOfficeReport timeZone={timeZone} refresh={version} />
     </div>
   );
 }

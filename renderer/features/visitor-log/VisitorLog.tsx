@@ -11,7 +11,7 @@ import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
-import { fieldProblem } from '../../i18n/issues';
+import { DayRange } from '../../ui/DayRange';
 import { downloadCsv } from '../../ui/download';
 import {
   clockTime,
@@ -66,28 +66,6 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
       (e: unknown) => setExported({ ok: false, text: errorMessage(e) }),
     );
 
-  const dateField = (field: 'from' | 'to', label: string) => {
-    const problem = problemOf(field);
-    return (
-      <label className="field">
-        <span>{label}</span>
-        <input
-          type="date"
-          value={query[field]}
-          max={today}
-          aria-invalid={problem !== undefined}
-          aria-describedby={problem ? `visitor-log-${field}-problem` : undefined}
-          onChange={(event) => event.target.value && set({ [field]: event.target.value })}
-        />
-        {problem && (
-          <span id={`visitor-log-${field}-problem`} className="error-text">
-            {fieldProblem(label, problem)}
-          </span>
-        )}
-      </label>
-    );
-  };
-
   return (
     <div className="visitor-log">
       <h1>{t({ defaultMessage: 'Visitor log', id: 'R9c8qb' })}</h1>
@@ -96,8 +74,13 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
           {t({ defaultMessage: 'Which visits', id: '9puuy3' })}
         </h2>
         <div className="row wrap">
-          {dateField('from', t({ defaultMessage: 'First day', id: 'Xs09vS' }))}
-          {dateField('to', t({ defaultMessage: 'Last day', id: 'boa1qH' }))}
+          <DayRange
+            idPrefix="visitor-log"
+            days={query}
+            today={today}
+            problems={{ from: problemOf('from'), to: problemOf('to') }}
+            onChange={set}
+          />
           <label className="field">
             <span>{t({ defaultMessage: 'Purpose', id: 'm0RdHL' })}</span>
             <select
