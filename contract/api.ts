@@ -108,6 +108,8 @@ import {
   saveHealthProfileInput,
   newHealthVisitInput,
   withNurseSchema,
+  familyNoteInput,
+  familyNoteSchema,
 } from './health';
 import {
   doseViewSchema,
@@ -863,6 +865,11 @@ export const API = {
   'health.recordDose': write('staff', 'restricted', recordDoseInput, doseViewSchema),
   /** The nurse's day: doses due and overdue, as-needed orders, care-plan students away. */
   'health.day': read('staff', 'restricted', nothing, nurseDaySchema),
+  /**
+   * A note home about an ended visit: recorded as a contact (no health content) and, for a
+   * recipient who is not a legal guardian, as a disclosure; answers what the paper prints.
+   */
+  'health.familyNote': write('staff', 'restricted', familyNoteInput, familyNoteSchema),
   /** Counts for the health team over a span of days: visits by reason, hour, grade; doses. */
   'health.report': read('staff', 'restricted', healthReportQuery, healthReportSchema),
   /** The school's caution list, for administrators; every entry shown is audited. */

@@ -172,3 +172,31 @@ export const saveHealthProfileInput = healthProfileContentSchema
   .omit({ consentRecordedBy: true, consentRecordedAt: true })
   .extend({ studentId: id })
   .strict();
+
+/**
+ * A note for the family about a visit to the health office (issue 23, part 6): what the nurse
+ * chose to tell them, printed in the family's language. Sending it is recorded as a contact
+ * that says no more than that a note went home; when it goes to someone who is not the
+ * student's legal guardian, a record of disclosure is written too (FERPA asks none for
+ * parents and guardians).
+ */
+export const familyNoteInput = z.strictObject({
+  visitId: id,
+  /** The caregiver it is for, when one is chosen; else it goes home with the student. */
+  personId: id.nullable().default(null),
+  forFamily: text(1_000),
+});
+
+export const familyNoteSchema = z.object({
+  studentName: z.string(),
+  arrivedAt: z.string(),
+  disposition: z.enum(HEALTH_DISPOSITIONS),
+  nurseName: z.string(),
+  forFamily: z.string(),
+  recipientName: z.string().nullable(),
+  /** The recipient's home language, for the paper. */
+  language: z.string().nullable(),
+  contactId: z.string(),
+  disclosureId: z.string().nullable(),
+});
+export type FamilyNote = z.infer<typeof familyNoteSchema>;

@@ -279,6 +279,10 @@ export const WORDS = defineMessages({
     defaultMessage: 'This health office visit has ended; it is kept as it was.',
     id: 'OJXspZ',
   },
+  endVisitFirst: {
+    defaultMessage: 'End the visit first: the note tells the family how it ended.',
+    id: 'BQs7c4',
+  },
   medOrderStopped: {
     defaultMessage: 'That medication order has stopped; start a new order instead.',
     id: 'JqiRsg',

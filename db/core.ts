@@ -31,6 +31,7 @@ import { healthProfileHandlers } from './ops/health-profiles';
 import { medicationHandlers } from './ops/medications';
 import { nurseDayHandlers } from './ops/nurse-day';
 import { healthReportHandlers } from './ops/health-report';
+import { healthFamilyNoteHandlers } from './ops/health-family-note';
 import { paperHandlers } from './ops/papers';
 import { familyHandlers } from './ops/families';
 import { familyListHandlers } from './ops/family-list';
@@ -88,6 +89,7 @@ const HANDLERS: Handlers = {
   ...medicationHandlers,
   ...nurseDayHandlers,
   ...healthReportHandlers,
+  ...healthFamilyNoteHandlers,
   ...paperHandlers,
   ...syncHandlers,
 };

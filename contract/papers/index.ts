@@ -16,6 +16,7 @@ export const PAPER_KINDS = [
   'home_visit_summary',
   'you_said_we_did',
   'pickup_permission',
+  'nurse_visit',
 ] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
 

@@ -293,6 +293,7 @@ export function Shell({ status, onStatusChange }: ShellProps) {
               {page === 'health' && staff && (
                 <HealthScreen
                   viewerId={staff.id}
+                  school={status.school?.name ?? ''}
                   timeZone={status.school?.timeZone ?? 'UTC'}
                   onOpenStudent={openStudent}
                 />

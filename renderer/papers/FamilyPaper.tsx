@@ -14,6 +14,8 @@ export interface PaperTexts {
   news?: string;
   hopes?: string;
   next?: string[];
+  /** What the nurse chose to tell the family about a visit. */
+  nurse?: string;
 }
 
 const Quote = ({ text }: { text: string | undefined }) =>
@@ -81,6 +83,18 @@ function content(kind: PaperKind, paper: Paper, values: PaperValues, texts: Pape
               </ul>
             </>
           )}
+          <p>{w('closing')}</p>
+        </>
+      );
+    case 'nurse_visit':
+      return (
+        <>
+          <p className="paper-school">{values.school}</p>
+          <h1>{w('title')}</h1>
+          <p>{w('body')}</p>
+          <h2>{w('note')}</h2>
+          <Quote text={texts.nurse} />
+          <p>{w('outcome')}</p>
           <p>{w('closing')}</p>
         </>
       );

@@ -82,6 +82,25 @@ describe('the nurse’s office visits', () => {
     await visits.getByText(/Left at .*: Sent home/).waitFor();
     await screenshot(page, 'health-office-today');
 
+    // A note home, in the caregiver's language; the family's history keeps only that it went.
+    await visits.getByRole('button', { name: `A note for the family of ${name}` }).click();
+    const noteDialog = page.getByRole('dialog', { name: `A note for the family of ${name}` });
+    await noteDialog.getByRole('button', { name: 'Record and print the note' }).click();
+    await noteDialog.getByText('Write what the family should know.').waitFor();
+    const caregiver = noteDialog.getByLabel('For').locator('option').nth(1);
+    await noteDialog.getByLabel('For').selectOption(await caregiver.getAttribute('value'));
+    await noteDialog
+      .getByLabel('What the family should know')
+      .fill('A fever of 101.2 F; please keep them home until it has gone for a day.');
+    await screenshot(page, 'health-family-note-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    await noteDialog.getByRole('button', { name: 'Record and print the note' }).click();
+    const paper = page.locator('article.paper');
+    await paper.getByText('A fever of 101.2 F', { exact: false }).waitFor();
+    await screenshot(page, 'health-family-note-paper');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await visits.getByText(/The note is recorded in the family’s history/).waitFor();
+
     // The front desk: where the student is, and that a caregiver may take them; nothing else.
     await handToFrontOffice(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Front desk' }).click();

@@ -186,3 +186,63 @@ describe('a student’s health profile', () => {
     expect(actions).toContain('read');
   });
 });
+
+describe('a note for the family about a visit', () => {
+  it('is recorded as a contact with no health content, and as a disclosure unless it goes to a legal guardian', () => {
+    const { core, student, mother, as } = school();
+    as('Nia Nurse');
+    const visit = ok(core, 'health.visitStart', { studentId: student.id, reason: 'injury' });
+    const note = {
+      visitId: visit.id,
+      personId: mother.id,
+      forFamily: 'Scraped knee at recess; cleaned and bandaged.',
+    };
+    const before = snapshot(core);
+    expect(fail(core, 'health.familyNote', note)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'End the visit first: the note tells the family how it ended.',
+    });
+    expect(snapshot(core)).toBe(before);
+    ok(core, 'health.visitEnd', { id: visit.id, reason: 'injury', disposition: 'back_to_class' });
+
+    const sent = ok(core, 'health.familyNote', note);
+    expect(sent).toMatchObject({
+      studentName: 'Mia Lopez',
+      disposition: 'back_to_class',
+      nurseName: 'Nia Nurse',
+      recipientName: 'Rosa Lopez',
+      language: 'es',
+      forFamily: note.forFamily,
+    });
+    // Rosa is not marked Mia's legal guardian: the note leaving the school is a disclosure.
+    const disclosures = () =>
+      core.store.db.prepare('SELECT recipient, description FROM disclosures').all();
+    expect(disclosures()).toEqual([
+      {
+        recipient: 'Rosa Lopez',
+        description: 'A note about Mia Lopez’s visit to the health office (printed page)',
+      },
+    ]);
+    as('Omar Office');
+    const [contact] = ok(core, 'contact.forPerson', { personId: mother.id, limit: 10 });
+    expect(contact).toMatchObject({
+      id: sent.contactId,
+      kind: 'note_home',
+      language: 'es',
+      summary: 'The nurse sent a note home about a visit to the health office.',
+    });
+    expect(JSON.stringify(contact)).not.toContain('knee');
+    expect(fail(core, 'health.familyNote', note).code).toBe('UNAUTHORIZED');
+
+    as('Nia Nurse');
+    ok(core, 'link.set', {
+      studentId: student.id,
+      personId: mother.id,
+      relationship: 'Mother',
+      legalGuardian: true,
+      pickup: 'allowed',
+    });
+    expect(ok(core, 'health.familyNote', note).disclosureId).toBeNull();
+    expect(disclosures()).toHaveLength(1);
+  });
+});

@@ -24,6 +24,8 @@ const SAMPLE = {
   person: 'فاطمة',
   permission: 'allowed',
   language: 'Somali',
+  outcome: 'sent_home',
+  nurse: 'Karen Lindqvist',
 };
 
 describe('family papers', () => {

@@ -235,6 +235,11 @@ const INPUTS: Record<CallName, () => unknown> = {
   'health.stopMedOrder': () => ({ id: school.householdId }),
   'health.recordDose': () => ({ orderId: school.householdId, slot: '11:30', outcome: 'given' }),
   'health.day': () => ({}),
+  'health.familyNote': () => ({
+    visitId: school.householdId,
+    personId: null,
+    forFamily: 'Rested; back to class.',
+  }),
   'health.report': () => ({ from: '2026-09-01', to: '2026-12-04' }),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),

@@ -187,6 +187,11 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'health.stopMedOrder': () => ({ id: ids.household }),
   'health.recordDose': () => ({ orderId: ids.household, slot: '11:30', outcome: 'given' }),
   'health.day': () => ({}),
+  'health.familyNote': () => ({
+    visitId: ids.household,
+    personId: null,
+    forFamily: 'Rested; back to class.',
+  }),
   'health.report': () => ({ from: '2026-09-01', to: '2026-12-04' }),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),

@@ -12,6 +12,7 @@ import { t } from '../../i18n/intl';
 
 interface HealthScreenProps {
   viewerId: string;
+  school: string;
   timeZone: string;
   onOpenStudent: (studentId: string) => void;
 }
@@ -20,7 +21,7 @@ interface HealthScreenProps {
  * The nurse's day: today's office visits, medications due, care-plan students away, the
  * team's follow-ups and confidential wellness notes.
  */
-export function HealthScreen({ viewerId, timeZone, onOpenStudent }: HealthScreenProps) {
+export function HealthScreen({ viewerId, school, timeZone, onOpenStudent }: HealthScreenProps) {
   const [version, setVersion] = useState(0);
   const mine = useCall('followUp.mine', {}, version);
   const notes = useCall('note.recent', { visibility: 'team:health', limit: 50 }, version);
@@ -36,7 +37,7 @@ export function HealthScreen({ viewerId, timeZone, onOpenStudent }: HealthScreen
           id: 'adPpT6',
         })}
       </p>
-      <OfficeVisits />
+      <OfficeVisits school={school} timeZone={timeZone} />
       <MedicationsToday
         viewerId={viewerId}
         onOpenStudent={onOpenStudent}

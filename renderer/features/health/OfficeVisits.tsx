@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HealthVisitView, StudentSummary } from '../../../contract';
+import type { FamilyNote, HealthVisitView, StudentSummary } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
@@ -7,17 +7,21 @@ import { clockTime, gradeLabel } from '../../ui/format';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
 import { StudentFinder } from '../families/StudentFinder';
 import { HEALTH_DISPOSITION_WORDS, HEALTH_REASON_WORDS } from './healthWords';
+import { FamilyPaper } from '../../papers/FamilyPaper';
+import { FamilyNoteDialog } from './FamilyNoteDialog';
 import { OfficeVisitDialog } from './OfficeVisitDialog';
 
 /**
  * Today's visits to the health office: find a student to log an arrival, end a visit when
  * the student leaves. Each visit shown is a read of health content, audited by the core.
  */
-export function OfficeVisits() {
+export function OfficeVisits({ school, timeZone }: { school: string; timeZone: string }) {
   const [refresh, setRefresh] = useState(0);
   const [arriving, setArriving] = useState<StudentSummary | null>(null);
   const [ending, setEnding] = useState<HealthVisitView | null>(null);
   const [message, setMessage] = useState<OutcomeMessage | null>(null);
+  const [noting, setNoting] = useState<HealthVisitView | null>(null);
+  const [note, setNote] = useState<FamilyNote | null>(null);
   // A fresh finder after each arrival: the last search's results do not linger.
   const [finder, setFinder] = useState(0);
   const today = useCall('health.today', {}, refresh);
@@ -88,15 +92,31 @@ export function OfficeVisits() {
                       {t({ defaultMessage: 'End the visit', id: 'Wj/duc' })}
                     </button>
                   ) : (
-                    t(
-                      { defaultMessage: 'Left at {time}: {how}', id: 'hIwAK4' },
-                      {
-                        time: clockTime(v.leftAt),
-                        how: v.content?.disposition
-                          ? HEALTH_DISPOSITION_WORDS[v.content.disposition]
-                          : '…',
-                      },
-                    )
+                    <>
+                      {t(
+                        { defaultMessage: 'Left at {time}: {how}', id: 'hIwAK4' },
+                        {
+                          time: clockTime(v.leftAt),
+                          how: v.content?.disposition
+                            ? HEALTH_DISPOSITION_WORDS[v.content.disposition]
+                            : '…',
+                        },
+                      )}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setMessage(null);
+                          setNoting(v);
+                        }}
+                        aria-label={t(
+                          { defaultMessage: 'A note for the family of {name}', id: 'dYntRk' },
+                          { name: v.studentName },
+                        )}
+                      >
+                        {t({ defaultMessage: 'Note for the family', id: 'eOJQH0' })}
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>
@@ -127,6 +147,47 @@ export function OfficeVisits() {
             });
             setRefresh((n) => n + 1);
           }}
+        />
+      )}
+      {noting && (
+        <FamilyNoteDialog
+          visit={noting}
+          onDone={(saved) => {
+            setNoting(null);
+            if (!saved) return;
+            setNote(saved);
+            setMessage({
+              ok: true,
+              text: saved.disclosureId
+                ? t(
+                    {
+                      defaultMessage:
+                        'The note is recorded in the family’s history, and as a disclosure to {name}.',
+                      id: 'nIvOfW',
+                    },
+                    { name: saved.recipientName ?? '' },
+                  )
+                : t({
+                    defaultMessage: 'The note is recorded in the family’s history.',
+                    id: 'rgyxdO',
+                  }),
+            });
+          }}
+        />
+      )}
+      {note && (
+        <FamilyPaper
+          kind="nurse_visit"
+          familyLanguage={note.language}
+          values={{
+            school,
+            student: note.studentName,
+            outcome: note.disposition,
+            nurse: note.nurseName,
+          }}
+          texts={{ nurse: note.forFamily }}
+          when={{ at: note.arrivedAt, timeZone }}
+          onClose={() => setNote(null)}
         />
       )}
     </section>

@@ -26,6 +26,10 @@ const PAPER_NAMES = defineMessages<PaperKind>({
     defaultMessage: 'Pickup permission (a caregiver’s relationship and pickup)',
     id: 'F6U+w+',
   },
+  nurse_visit: {
+    defaultMessage: 'A visit to the school nurse (an ended office visit, health team)',
+    id: 'SPtFbo',
+  },
 });
 
 type Listed = { language: string; reviewed: boolean; dropped: boolean };
