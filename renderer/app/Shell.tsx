@@ -13,8 +13,6 @@ import { Families } from '../features/families/Families';
 import { StudentRecord } from '../features/families/StudentRecord';
 import { FollowUps } from '../features/follow-ups/FollowUps';
 import { FrontDesk } from '../features/front-desk/FrontDesk';
-import { VisitorLog } from '../features/visitor-log/VisitorLog';
-import { HealthScreen } from '../features/health/HealthScreen';
 import { HomeVisitRecord } from '../features/home-visits/HomeVisitRecord';
 import { HomeVisits } from '../features/home-visits/HomeVisits';
 import { Settings } from '../features/settings/Settings';
@@ -63,6 +61,15 @@ function isTyping(event: KeyboardEvent): boolean {
 
 // Its charts load only when someone opens it, so the front desk's first load stays small.
 const Insights = lazy(() => import('../features/insights/Insights'));
+// Screens most staff open rarely or never (the health team's, the visitor log) load when opened.
+const HealthScreen = lazy(() =>
+  import('../features/health/HealthScreen').then((m) => ({ default: m.HealthScreen })),
+);
+const VisitorLog = lazy(() =>
+  import('../features/visitor-log/VisitorLog').then((m) => ({ default: m.VisitorLog })),
+);
+
+const Opening = () => <p className="muted">{t({ defaultMessage: 'Opening…', id: 'obW+3Q' })}</p>;
 
 /** A record opened over a page; Back returns to what was open before it. */
 type Opened = { kind: 'student' | 'family' | 'visit'; id: string };
@@ -276,7 +283,9 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 />
               )}
               {page === 'visitor-log' && status.school && (
-                <VisitorLog timeZone={status.school.timeZone} />
+                <Suspense fallback={<Opening />}>
+                  <VisitorLog timeZone={status.school.timeZone} />
+                </Suspense>
               )}
               {page === 'families' && (
                 <Families onOpenFamily={openFamily} onOpenStudent={openStudent} />
@@ -291,12 +300,14 @@ export function Shell({ status, onStatusChange }: ShellProps) {
                 />
               )}
               {page === 'health' && staff && (
-                <HealthScreen
-                  viewerId={staff.id}
-                  school={status.school?.name ?? ''}
-                  timeZone={status.school?.timeZone ?? 'UTC'}
-                  onOpenStudent={openStudent}
-                />
+                <Suspense fallback={<Opening />}>
+                  <HealthScreen
+                    viewerId={staff.id}
+                    school={status.school?.name ?? ''}
+                    timeZone={status.school?.timeZone ?? 'UTC'}
+                    onOpenStudent={openStudent}
+                  />
+                </Suspense>
               )}
               {page === 'strengths' && <Strengths onOpenFamily={openFamily} />}
               {page === 'insights' && (

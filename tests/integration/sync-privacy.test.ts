@@ -50,7 +50,7 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
     return rows.map((r) => r.text).join(' ');
   }
 
-  it('carries a visit to the nurse and a health profile sealed: the desk learns only that the student is with the nurse, and the flag the family agreed to', async () => {
+  it('carries a visit to the nurse, a health profile and medications sealed: the desk learns only that the student is with the nurse, and the flag the family agreed to', async () => {
     const { d, clinic, desk, student } = await school();
     callOrThrow(clinic.core, 'health.visitStart', {
       studentId: student.id,
@@ -64,6 +64,27 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       conditions: [],
       carePlan: { summary: 'Epinephrine', keptAt: null, prescriber: null, reviewOn: null },
     });
+    const order = callOrThrow(clinic.core, 'health.saveMedOrder', {
+      studentId: student.id,
+      medication: 'NURSE-MED-3141 methylphenidate',
+      dose: '10 mg',
+      route: 'oral',
+      times: ['11:30'],
+      asNeeded: false,
+      instructions: null,
+      startOn: '2026-09-01',
+      endOn: null,
+      supplyCount: 30,
+      lowSupplyAt: 5,
+      authorisedBy: 'Dr. Osei',
+      secondCheck: false,
+    });
+    callOrThrow(clinic.core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '11:30',
+      outcome: 'refused',
+      note: 'NURSE-DOSE-2718 spat it out',
+    });
     await clinic.sync();
     await desk.sync();
     expect(callOrThrow(desk.core, 'health.withNurse', {})).toMatchObject([
@@ -73,10 +94,20 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       carePlan: true,
     });
     const onDesk = JSON.stringify(
-      desk.core.store.db.prepare('SELECT * FROM health_visits, health_profiles').all(),
+      desk.core.store.db
+        .prepare('SELECT * FROM health_visits, health_profiles, med_orders, med_doses')
+        .all(),
     );
+    expect(count(desk, 'SELECT count(*) AS n FROM med_doses')).toBe(1);
     const text = await serverText(d);
-    for (const secret of ['NURSE-VISIT-5150', 'sprained', 'NURSE-ALLERGY-8812', 'injury']) {
+    for (const secret of [
+      'NURSE-VISIT-5150',
+      'sprained',
+      'NURSE-ALLERGY-8812',
+      'injury',
+      'NURSE-MED-3141',
+      'NURSE-DOSE-2718',
+    ]) {
       expect(onDesk).not.toContain(secret);
       expect(text).not.toContain(secret);
       expect(d.logs()).not.toContain(secret);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { FamilyRecord, Staff } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -18,7 +18,11 @@ import { NotesPanel } from './NotesPanel';
 import { PrintableRecord } from './PrintableRecord';
 import { t } from '../../i18n/intl';
 import { HealthProfilePanel } from '../health/HealthProfilePanel';
-import { MedicationOrders } from '../health/MedicationOrders';
+
+// The health team's medication record loads only for them.
+const MedicationOrders = lazy(() =>
+  import('../health/MedicationOrders').then((m) => ({ default: m.MedicationOrders })),
+);
 
 interface StudentRecordProps {
   studentId: string;
@@ -124,12 +128,14 @@ export function StudentRecord({
       </section>
       <HealthProfilePanel studentId={studentId} studentName={name} viewer={viewer} />
       {viewer.teams.includes('health') && (
-        <MedicationOrders
-          studentId={studentId}
-          studentName={name}
-          viewerId={viewer.id}
-          today={schoolToday(timeZone)}
-        />
+        <Suspense fallback={null}>
+          <MedicationOrders
+            studentId={studentId}
+            studentName={name}
+            viewerId={viewer.id}
+            today={schoolToday(timeZone)}
+          />
+        </Suspense>
       )}
       <div className="record-columns">
         <NotesPanel studentId={studentId} viewer={viewer} />
