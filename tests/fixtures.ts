@@ -13,6 +13,23 @@ export const TEST_SCHOOL = {
   password: TEST_PASSWORD,
 } satisfies CallInput<'setup.school'>;
 
+/** A medication order at school as a nurse types it, for the student given; change what a test needs. */
+export const medOrder = (studentId: string): CallInput<'health.saveMedOrder'> => ({
+  studentId,
+  medication: 'Methylphenidate',
+  dose: '10 mg',
+  route: 'oral',
+  times: ['11:30'],
+  asNeeded: false,
+  instructions: null,
+  startOn: '2026-09-01',
+  endOn: null,
+  supplyCount: 30,
+  lowSupplyAt: 5,
+  authorisedBy: 'Dr. Osei',
+  secondCheck: false,
+});
+
 /** Sign in the first staff member `which` picks (the first listed by default). */
 export function signInStaff(
   core: Core,

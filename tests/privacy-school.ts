@@ -1,6 +1,6 @@
 import type { Staff, StaffRole, Team } from '../contract';
 import { callOrThrow, type Core } from '../db/core';
-import { TEST_PASSWORD } from './fixtures';
+import { TEST_PASSWORD, medOrder } from './fixtures';
 
 /**
  * A school with one staff member per role, a family, and canary text at every level of
@@ -129,19 +129,9 @@ export function buildPrivacySchool(core: Core): PrivacySchool {
   });
   // A medication order and a dose: what the medicine is and what happened are health content.
   const order = ok('health.saveMedOrder', {
-    studentId: student.id,
+    ...medOrder(student.id),
     medication: `${CANARY.health} inhaler`,
-    dose: '2 puffs',
-    route: 'inhaled',
-    times: ['11:30'],
     asNeeded: true,
-    instructions: null,
-    startOn: '2026-01-01',
-    endOn: null,
-    supplyCount: 40,
-    lowSupplyAt: 5,
-    authorisedBy: 'Dr. Osei',
-    secondCheck: false,
   });
   ok('health.recordDose', {
     orderId: order.id,

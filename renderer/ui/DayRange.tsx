@@ -1,3 +1,4 @@
+import { HearthError } from '../../contract';
 import { fieldProblem } from '../i18n/issues';
 import { t } from '../i18n/intl';
 
@@ -6,25 +7,30 @@ export interface Days {
   to: string;
 }
 
+/** The core refused the days (a field problem): the screen shows it there, not its data. */
+export const hasFieldProblems = (error: unknown): boolean =>
+  error instanceof HearthError && (error.issues?.length ?? 0) > 0;
+
 /**
  * A first and a last school day, never after today, each with the core's problem with it
- * said next to it (the visitor log, the health office report).
+ * (from `error`, the call's refusal) said next to it (the visitor log, the health report).
  */
 export function DayRange({
   idPrefix,
   days,
   today,
-  problems,
+  error,
   onChange,
 }: {
   idPrefix: string;
   days: Days;
   today: string;
-  problems: Partial<Record<keyof Days, string>>;
+  error: unknown;
   onChange: (change: Partial<Days>) => void;
 }) {
+  const issues = error instanceof HearthError ? (error.issues ?? []) : [];
   const field = (which: keyof Days, label: string) => {
-    const problem = problems[which];
+    const problem = issues.find((i) => i.path === which)?.message;
     return (
       <label className="field">
         <span>{label}</span>

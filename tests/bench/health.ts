@@ -1,5 +1,6 @@
 import { MED_ROUTES } from '../../contract';
 import { callOrThrow, type Core } from '../../db/core';
+import { medOrder } from '../fixtures';
 import { percentile, round } from './stats';
 
 const NURSE_PASSWORD = 'bench nurse password';
@@ -57,19 +58,13 @@ export function healthBenchmarks(
 
   students.slice(200, 240).forEach((studentId, i) => {
     const order = callOrThrow(core, 'health.saveMedOrder', {
-      studentId,
+      ...medOrder(studentId),
       medication: `Medication ${i}`,
-      dose: '5 mg',
       route: MED_ROUTES[i % MED_ROUTES.length] ?? 'oral',
       times: i % 4 === 0 ? [] : ['08:30', '11:30', '14:00'].slice(0, 1 + (i % 3)),
       asNeeded: i % 4 === 0,
-      instructions: null,
       startOn: '2026-01-01',
-      endOn: null,
       supplyCount: 60,
-      lowSupplyAt: 5,
-      authorisedBy: 'Dr. Osei',
-      secondCheck: false,
     });
     if (i % 2 === 1)
       callOrThrow(core, 'health.recordDose', {

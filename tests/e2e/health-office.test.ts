@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../contract';
 import { callOrThrow, type Core } from '../../db/core';
-import { signInStaff } from '../fixtures';
+import { medOrder, signInStaff } from '../fixtures';
 import { axeViolations, screenshot, startApp, type RunningApp, watchErrors } from './harness';
 
 let app: RunningApp | undefined;
@@ -175,19 +175,14 @@ describe('the nurse’s office visits', () => {
       };
       asNeeded = `${other.preferred_name ?? other.first_name} ${other.last_name}`;
       callOrThrow(core, 'health.saveMedOrder', {
-        studentId: other.id,
+        ...medOrder(other.id),
         medication: 'Albuterol inhaler',
         dose: '2 puffs',
         route: 'inhaled',
         times: [],
         asNeeded: true,
-        instructions: null,
-        startOn: '2026-01-01',
-        endOn: null,
         supplyCount: 200,
         lowSupplyAt: 20,
-        authorisedBy: 'Dr. Osei',
-        secondCheck: false,
       });
     });
     const short = `${student.preferred_name ?? student.first_name} ${student.last_name}`;

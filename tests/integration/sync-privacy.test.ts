@@ -11,6 +11,7 @@ import {
   type District,
 } from '../district';
 import { districtFixture } from '../district-fixture';
+import { medOrder } from '../fixtures';
 import { serverBackends } from '../server-backends';
 
 /**
@@ -65,19 +66,8 @@ describe.each(BACKENDS)('sync privacy and permissions on $name', ({ open }) => {
       carePlan: { summary: 'Epinephrine', keptAt: null, prescriber: null, reviewOn: null },
     });
     const order = callOrThrow(clinic.core, 'health.saveMedOrder', {
-      studentId: student.id,
+      ...medOrder(student.id),
       medication: 'NURSE-MED-3141 methylphenidate',
-      dose: '10 mg',
-      route: 'oral',
-      times: ['11:30'],
-      asNeeded: false,
-      instructions: null,
-      startOn: '2026-09-01',
-      endOn: null,
-      supplyCount: 30,
-      lowSupplyAt: 5,
-      authorisedBy: 'Dr. Osei',
-      secondCheck: false,
     });
     callOrThrow(clinic.core, 'health.recordDose', {
       orderId: order.id,

@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../fixtures';
+import { TEST_PASSWORD, medOrder } from '../fixtures';
 import { healthSchool } from '../health-school';
 import { fail, ok, snapshot } from '../helpers';
 
 /** An order as the nurse types it; the school's clock is Chicago (9:00 at the start). */
-const ORDER = {
-  medication: 'Methylphenidate',
-  dose: '10 mg',
-  route: 'oral' as const,
-  times: ['11:30'],
-  asNeeded: false,
-  instructions: 'With lunch.',
-  startOn: '2026-09-01',
-  endOn: null,
-  supplyCount: 30,
-  lowSupplyAt: 5,
-  authorisedBy: 'Dr. Osei',
-  secondCheck: false,
-};
+const ORDER = { ...medOrder(''), instructions: 'With lunch.' };
 
-function withOrder(order: Partial<typeof ORDER> = {}) {
+function withOrder(order: Partial<Omit<typeof ORDER, 'studentId'>> = {}) {
   const school = healthSchool();
   school.as('Nia Nurse');
   const saved = ok(school.core, 'health.saveMedOrder', {
-    studentId: school.student.id,
     ...ORDER,
     ...order,
+    studentId: school.student.id,
   });
   const omar = ok(school.core, 'staff.list', {}).find((s) => s.displayName === 'Omar Office');
   return { ...school, order: saved, omarId: omar?.id ?? '' };

@@ -8,7 +8,7 @@ import {
   type CallName,
 } from '../../contract';
 import type { Core } from '../../db/core';
-import { TEST_PASSWORD } from '../fixtures';
+import { TEST_PASSWORD, medOrder } from '../fixtures';
 import { ok, tempCore } from '../helpers';
 import {
   CANARY,
@@ -217,21 +217,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   }),
   'health.flag': () => ({ studentId: school.studentId }),
   'health.medOrders': () => ({ studentId: school.studentId }),
-  'health.saveMedOrder': () => ({
-    studentId: school.studentId,
-    medication: 'Methylphenidate',
-    dose: '10 mg',
-    route: 'oral',
-    times: ['11:30'],
-    asNeeded: false,
-    instructions: null,
-    startOn: '2026-09-01',
-    endOn: '2027-06-15',
-    supplyCount: 30,
-    lowSupplyAt: 5,
-    authorisedBy: 'Dr. Osei',
-    secondCheck: false,
-  }),
+  'health.saveMedOrder': () => ({ ...medOrder(school.studentId), endOn: '2027-06-15' }),
   'health.stopMedOrder': () => ({ id: school.householdId }),
   'health.recordDose': () => ({ orderId: school.householdId, slot: '11:30', outcome: 'given' }),
   'health.day': () => ({}),

@@ -5,6 +5,7 @@ import { API, CALL_NAMES, ERROR_CODES, FAMILIES_CSV_TEMPLATE, type CallName } fr
 import { spoiled } from '../adversarial';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
+import { medOrder } from '../fixtures';
 
 /**
  * Every call in the API table, fed bad input, answers with a typed VALIDATION error and
@@ -169,21 +170,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   }),
   'health.flag': () => ({ studentId: ids.student }),
   'health.medOrders': () => ({ studentId: ids.student }),
-  'health.saveMedOrder': () => ({
-    studentId: ids.student,
-    medication: 'Methylphenidate',
-    dose: '10 mg',
-    route: 'oral',
-    times: ['11:30'],
-    asNeeded: false,
-    instructions: null,
-    startOn: '2026-09-01',
-    endOn: '2027-06-15',
-    supplyCount: 30,
-    lowSupplyAt: 5,
-    authorisedBy: 'Dr. Osei',
-    secondCheck: false,
-  }),
+  'health.saveMedOrder': () => ({ ...medOrder(ids.student), endOn: '2027-06-15' }),
   'health.stopMedOrder': () => ({ id: ids.household }),
   'health.recordDose': () => ({ orderId: ids.household, slot: '11:30', outcome: 'given' }),
   'health.day': () => ({}),

@@ -1,10 +1,9 @@
 import { subDays } from 'date-fns';
 import { useState, type ReactNode } from 'react';
-import { HearthError } from '../../../contract';
 import { errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
-import { DayRange, type Days } from '../../ui/DayRange';
+import { DayRange, hasFieldProblems, type Days } from '../../ui/DayRange';
 import { gradeLabel, schoolToday, timeOfDay } from '../../ui/format';
 import { DOSE_OUTCOME_WORDS, HEALTH_REASON_WORDS } from './healthWords';
 
@@ -49,9 +48,8 @@ export function HealthOfficeReport({ timeZone, refresh }: { timeZone: string; re
     to: today,
   });
   const report = useCall('health.report', days, refresh);
-  const problems = report.error instanceof HearthError ? (report.error.issues ?? []) : [];
-  const problemOf = (field: keyof Days) => problems.find((i) => i.path === field)?.message;
-  const data = problems.length > 0 ? undefined : report.data;
+  const fieldProblems = hasFieldProblems(report.error);
+  const data = fieldProblems ? undefined : report.data;
 
   return (
     <section className="card" aria-labelledby="health-report-title">
@@ -63,11 +61,11 @@ export function HealthOfficeReport({ timeZone, refresh }: { timeZone: string; re
           idPrefix="health-report"
           days={days}
           today={today}
-          problems={{ from: problemOf('from'), to: problemOf('to') }}
+          error={report.error}
           onChange={(change) => setDays((d) => ({ ...d, ...change }))}
         />
       </div>
-      {report.error !== undefined && problems.length === 0 && (
+      {report.error !== undefined && !fieldProblems && (
         <p role="alert" className="error-text">
           {errorMessage(report.error)}
         </p>

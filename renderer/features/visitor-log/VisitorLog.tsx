@@ -1,17 +1,12 @@
 import { subDays } from 'date-fns';
 import { FileDown } from 'lucide-react';
 import { useState } from 'react';
-import {
-  HearthError,
-  VISITOR_LOG_SHOWN,
-  type VisitPurpose,
-  type VisitorLogQuery,
-} from '../../../contract';
+import { VISITOR_LOG_SHOWN, type VisitPurpose, type VisitorLogQuery } from '../../../contract';
 import { call, errorMessage } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { t } from '../../i18n/intl';
 import { Outcome, type OutcomeMessage } from '../../ui/Outcome';
-import { DayRange } from '../../ui/DayRange';
+import { DayRange, hasFieldProblems } from '../../ui/DayRange';
 import { downloadCsv } from '../../ui/download';
 import {
   clockTime,
@@ -39,13 +34,12 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
   });
   const log = useCall('visit.log', query);
   const [exported, setExported] = useState<OutcomeMessage | null>(null);
-  const problems = log.error instanceof HearthError ? (log.error.issues ?? []) : [];
-  const problemOf = (field: 'from' | 'to') => problems.find((i) => i.path === field)?.message;
+  const fieldProblems = hasFieldProblems(log.error);
   const set = (change: Partial<VisitorLogQuery>) => {
     setExported(null);
     setQuery((q) => ({ ...q, ...change }));
   };
-  const data = problems.length > 0 ? undefined : log.data;
+  const data = fieldProblems ? undefined : log.data;
 
   const exportLog = () =>
     call('visit.exportLog', query).then(
@@ -78,7 +72,7 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
             idPrefix="visitor-log"
             days={query}
             today={today}
-            problems={{ from: problemOf('from'), to: problemOf('to') }}
+            error={log.error}
             onChange={set}
           />
           <label className="field">
@@ -120,7 +114,7 @@ export function VisitorLog({ timeZone }: { timeZone: string }) {
         </div>
       </section>
 
-      {log.error !== undefined && problems.length === 0 && (
+      {log.error !== undefined && !fieldProblems && (
         <p role="alert" className="error-text">
           {errorMessage(log.error)}
         </p>
