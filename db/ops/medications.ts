@@ -84,44 +84,39 @@ function oneOrder(ctx: Ctx, staff: Staff, keyring: Keyring, id: string): MedOrde
 }
 
 /**
- * The follow-up to renew or end an order, due a few days before its last day: raised when
- * an order gets a last day, moved when the day moves, cancelled when the order stops or
- * loses its last day.
+ * The follow-up to renew or end an order, due a few days before its last day (or today, when
+ * that is sooner). A new last day cancels the open one and raises one for the new day (its
+ * words name the day); an unchanged last day leaves it as the team left it, done or not; an
+ * order that stops or loses its last day cancels it.
  */
 function keepRenewalFollowUp(
   ctx: Ctx,
   viewer: { staff: Staff; keyring: Keyring },
-  orderId: string,
-  studentId: string,
+  order: { id: string; studentId: string; endingFollowUpId: string | null },
   endOn: string | null,
-  current: string | null,
+  /** The last day before this change; undefined when the order stops. */
+  previousEndOn: string | null | undefined,
 ): string | null {
+  const current = order.endingFollowUpId;
+  if (current && endOn === previousEndOn) return current;
+  if (current && isOpenFollowUp(ctx, current))
+    ctx.writer.update('follow_ups', current, {
+      status: 'cancelled',
+      closedAt: ctx.now().toISOString(),
+    });
+  if (endOn === null) return null;
   const school = requireSchool(ctx);
-  const open = current && isOpenFollowUp(ctx, current) ? current : null;
-  if (endOn === null) {
-    if (open)
-      ctx.writer.update('follow_ups', open, {
-        status: 'cancelled',
-        closedAt: ctx.now().toISOString(),
-      });
-    return null;
-  }
   const today = parseISO(schoolToday(ctx.now(), school.timeZone));
-  const dueOn = format(max([today, subDays(parseISO(endOn), RENEW_BEFORE_DAYS)]), 'yyyy-MM-dd');
-  if (open) {
-    ctx.writer.update('follow_ups', open, { dueOn });
-    return open;
-  }
   return createFollowUp(ctx, viewer, school, {
-    studentId,
+    studentId: order.studentId,
     personId: null,
     visibility: HEALTH,
     title: `A medication order ends on ${endOn}: renew it with the family or let it end.`,
     assigneeId: viewer.staff.id,
-    dueOn,
+    dueOn: format(max([today, subDays(parseISO(endOn), RENEW_BEFORE_DAYS)]), 'yyyy-MM-dd'),
     householdId: null,
     originKind: 'med_order',
-    originId: orderId,
+    originId: order.id,
   });
 }
 
@@ -181,7 +176,7 @@ export const medicationHandlers = {
     const now = ctx.now().toISOString();
     const before = existingId ? loadOwned(ctx, 'med_orders', existingId, 'med_order') : null;
     if (before && before.studentId !== studentId)
-      throw new HearthError('VALIDATION', say(WORDS.thingNotFound, { thing: 'med_order' }));
+      throw new HearthError('NOT_FOUND', say(WORDS.thingNotFound, { thing: 'med_order' }));
     if (before?.status === 'stopped') throw new HearthError('CONFLICT', say(WORDS.medOrderStopped));
     const earlier = before ? contentOrRefuse(openOrder(keyring, orderRow(ctx, before.id))) : null;
     const content: MedOrderContent = {
@@ -211,10 +206,9 @@ export const medicationHandlers = {
     const endingFollowUpId = keepRenewalFollowUp(
       ctx,
       viewer,
-      id,
-      studentId,
+      { id, studentId, endingFollowUpId: before?.endingFollowUpId ?? null },
       content.endOn,
-      before?.endingFollowUpId ?? null,
+      earlier?.endOn ?? null,
     );
     if (endingFollowUpId !== (before?.endingFollowUpId ?? null))
       ctx.writer.update('med_orders', id, { endingFollowUpId });
@@ -232,7 +226,7 @@ export const medicationHandlers = {
         updatedBy: viewer.staff.id,
         updatedAt: ctx.now().toISOString(),
       });
-      keepRenewalFollowUp(ctx, viewer, id, order.studentId, null, order.endingFollowUpId);
+      keepRenewalFollowUp(ctx, viewer, order, null, undefined);
       audit(ctx, viewer.staff.id, 'status', 'med_order', [id], order.studentId);
     }
     return oneOrder(ctx, viewer.staff, viewer.keyring, id);

@@ -153,21 +153,50 @@ describe('medications at school', () => {
         'open',
       ],
     ]);
-    ok(core, 'health.saveMedOrder', {
-      ...ORDER,
+    const albuterol = { ...ORDER, studentId: student.id, medication: 'Albuterol', times: [] };
+    const moved = ok(core, 'health.saveMedOrder', {
+      ...albuterol,
       id: order.id,
-      studentId: student.id,
-      medication: 'Albuterol',
-      times: [],
       asNeeded: true,
       endOn: '2026-12-27',
     });
-    expect(renewal().map((f) => f[1])).toEqual(['2026-12-22']);
-    const stopped = ok(core, 'health.stopMedOrder', { id: order.id });
-    expect(stopped.status).toBe('stopped');
-    expect(ok(core, 'followUp.mine', {}).filter((f) => f.id === order.endingFollowUpId)).toEqual(
-      [],
-    );
+    // The new last day: the old follow-up is cancelled, one names the new day.
+    const status = (id: string | null) =>
+      (
+        core.store.db.prepare('SELECT status FROM follow_ups WHERE id = ?').get(id) as {
+          status: string;
+        }
+      ).status;
+    expect(status(order.endingFollowUpId)).toBe('cancelled');
+    expect(renewal()).toEqual([
+      [
+        'A medication order ends on 2026-12-27: renew it with the family or let it end.',
+        '2026-12-22',
+        'team:health',
+        'open',
+      ],
+    ]);
+    // Done, then the order changed otherwise: the follow-up stays as the nurse left it.
+    ok(core, 'followUp.setStatus', { id: moved.endingFollowUpId ?? '', status: 'done' });
+    const again = ok(core, 'health.saveMedOrder', {
+      ...albuterol,
+      id: order.id,
+      asNeeded: true,
+      endOn: '2026-12-27',
+      instructions: 'Before recess.',
+    });
+    expect(again.endingFollowUpId).toBe(moved.endingFollowUpId);
+    expect(renewal()).toEqual([]);
+    expect(ok(core, 'health.stopMedOrder', { id: order.id }).status).toBe('stopped');
+    expect(status(moved.endingFollowUpId)).toBe('done');
+    // An order stopped before its renewal is dealt with takes the open follow-up with it.
+    const ending = ok(core, 'health.saveMedOrder', {
+      ...albuterol,
+      asNeeded: true,
+      endOn: '2027-01-10',
+    });
+    ok(core, 'health.stopMedOrder', { id: ending.id });
+    expect(status(ending.endingFollowUpId)).toBe('cancelled');
     expect(
       fail(core, 'health.recordDose', { orderId: order.id, slot: null, outcome: 'given' }).code,
     ).toBe('CONFLICT');
