@@ -28,9 +28,14 @@ async function asNurseWith(offset: number, more: (core: Core) => void = () => un
   const { page, core } = app;
   const student = core.store.db
     .prepare(
-      'SELECT first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET ?',
+      'SELECT id, first_name, last_name, preferred_name FROM students ORDER BY pk LIMIT 1 OFFSET ?',
     )
-    .get(offset) as { first_name: string; last_name: string; preferred_name: string | null };
+    .get(offset) as {
+    id: string;
+    first_name: string;
+    last_name: string;
+    preferred_name: string | null;
+  };
   const name = `${student.first_name}${student.preferred_name ? ` (${student.preferred_name})` : ''} ${student.last_name}`;
   return { page, core, errors: watchErrors(page), student, name };
 }
@@ -48,12 +53,24 @@ async function handToFrontOffice(page: Page) {
 }
 
 describe('the nurse’s office visits', () => {
-  it('the nurse logs an arrival with a few keys and sends the student home; the desk sees only where the student is and that a caregiver may take them', async () => {
-    const { page, errors, student, name } = await asNurseWith(41);
+  it('the nurse logs a third arrival with a few keys and sends the student home with a note for the family; the desk sees only that a caregiver may take them, and signs them out against the pickup list', async () => {
+    // Two routine visits earlier in the morning, both back to class.
+    const { page, core, errors, student, name } = await asNurseWith(41, (core) => {
+      const earlier = core.store.db
+        .prepare('SELECT id FROM students ORDER BY pk LIMIT 2 OFFSET 45')
+        .all() as { id: string }[];
+      for (const { id: studentId } of earlier)
+        callOrThrow(core, 'health.visitEnd', {
+          id: callOrThrow(core, 'health.visitStart', { studentId, reason: 'injury' }).id,
+          reason: 'injury',
+          disposition: 'back_to_class',
+        });
+    });
 
     await page.getByRole('navigation').getByRole('button', { name: 'Health' }).click();
     const visits = page.getByRole('region', { name: /Office visits today/ });
     await visits.getByText('No one is with the nurse now.').waitFor();
+    expect(await visits.getByRole('row').count()).toBe(3);
     await visits.getByLabel('Log an arrival: find a student').fill(student.last_name);
     await visits
       .getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
@@ -87,8 +104,8 @@ describe('the nurse’s office visits', () => {
     const noteDialog = page.getByRole('dialog', { name: `A note for the family of ${name}` });
     await noteDialog.getByRole('button', { name: 'Record and print the note' }).click();
     await noteDialog.getByText('Write what the family should know.').waitFor();
-    const caregiver = noteDialog.getByLabel('For').locator('option').nth(1);
-    await noteDialog.getByLabel('For').selectOption(await caregiver.getAttribute('value'));
+    const firstCaregiver = noteDialog.getByLabel('For').locator('option').nth(1);
+    await noteDialog.getByLabel('For').selectOption(await firstCaregiver.getAttribute('value'));
     await noteDialog
       .getByLabel('What the family should know')
       .fill('A fever of 101.2 F; please keep them home until it has gone for a day.');
@@ -112,6 +129,26 @@ describe('the nurse’s office visits', () => {
     expect(text).not.toContain('Illness');
     await screenshot(page, 'front-desk-with-nurse');
     expect(await axeViolations(page)).toEqual([]);
+
+    // A caregiver on the pickup list signs the student out early: released, off the list.
+    const caregiver = core.store.db
+      .prepare(
+        `SELECT p.first_name || ' ' || p.last_name AS name FROM student_person_links l
+         JOIN people p ON p.id = l.person_id WHERE l.student_id = ? AND l.pickup = 'allowed'`,
+      )
+      .get(student.id) as { name: string };
+    await page.getByRole('combobox', { name: 'Who’s here?' }).fill(caregiver.name);
+    await expect
+      .poll(() => page.getByRole('option').first().textContent())
+      .toContain(caregiver.name);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${caregiver.name} signed in` })
+      .waitFor();
+    await withNurse.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
 
