@@ -80,6 +80,8 @@ export const doseContentSchema = z.object({
   note: line(500).nullable(),
   /** The second staff member who checked a dose given, when the order asks for one. */
   checkedBy: id.nullable(),
+  /** When it happened; the entry's `recordedAt` is when it was written down. */
+  at: instant,
 });
 export type DoseContent = z.infer<typeof doseContentSchema>;
 
@@ -141,6 +143,11 @@ export const recordDoseInput = z.strictObject({
   slot: clockTimeField.nullable(),
   outcome: z.enum(DOSE_OUTCOMES),
   note: line(500).nullable().default(null),
+  /**
+   * When it happened on the school's clock, that school day, not later than now; null: now
+   * (a correction: when the entry it corrects happened).
+   */
+  at: clockTimeField.nullable().default(null),
   /** The second person, at this computer, who checked the dose given. */
   checker: z
     .strictObject({ staffId: id, password: z.string().min(1).max(200) })

@@ -283,6 +283,7 @@ export const WORDS = defineMessages({
     defaultMessage: 'End the visit first: the note tells the family how it ended.',
     id: 'BQs7c4',
   },
+  doseInFuture: { defaultMessage: 'A dose cannot be recorded in the future.', id: 'Z+9ROy' },
   medOrderStopped: {
     defaultMessage: 'That medication order has stopped; start a new order instead.',
     id: 'JqiRsg',

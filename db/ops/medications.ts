@@ -1,9 +1,11 @@
+import { TZDate } from '@date-fns/tz';
 import { format, max, parseISO, subDays } from 'date-fns';
 import {
   HearthError,
   WORDS,
   newId,
   say,
+  type DoseContent,
   type DoseView,
   type MedOrderContent,
   type MedOrderView,
@@ -11,7 +13,7 @@ import {
 } from '../../contract';
 import { loadOwned, requireSchool, type Ctx, type Handlers } from '../context';
 import { audit, auditShown } from '../privacy/audit';
-import { sealContent, type Keyring } from '../privacy/keyring';
+import { openContent, sealContent, type Keyring } from '../privacy/keyring';
 import { schoolToday } from '../school-day';
 import { createFollowUp } from './follow-ups';
 import { HEALTH, requireHealthTeam } from './health-team';
@@ -33,6 +35,13 @@ const RECENT_DAYS = 14;
 const RENEW_BEFORE_DAYS = 5;
 
 const dayOf = (iso: string) => iso.slice(0, 10);
+
+/** The instant of `clock` ("11:30") on school day `day` in the school's zone. */
+function onSchoolClock(day: string, clock: string, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = clock.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime()).toISOString();
+}
 
 /**
  * Orders as the team reads them, each with its recent entries and the supply left; every
@@ -244,6 +253,7 @@ export const medicationHandlers = {
     const order = loadOwned(ctx, 'med_orders', input.orderId, 'med_order');
     const content = contentOrRefuse(openOrder(keyring, orderRow(ctx, order.id)));
     let forDay = schoolToday(ctx.now(), school.timeZone);
+    let at = ctx.now().toISOString();
     if (input.correctsId) {
       const corrected = loadOwned(ctx, 'med_doses', input.correctsId, 'med_dose');
       if (corrected.orderId !== order.id)
@@ -251,6 +261,15 @@ export const medicationHandlers = {
       if (ctx.store.sql('SELECT 1 FROM med_doses WHERE corrects_id = ?').get(corrected.id))
         throw new HearthError('CONFLICT', say(WORDS.alreadyCorrected));
       forDay = corrected.forDay;
+      const was = openContent(
+        keyring,
+        HEALTH,
+        corrected.id,
+        JSON.stringify(corrected.sealed),
+      ) as DoseContent | null;
+      if (!was)
+        throw new HearthError('KEYS_UNAVAILABLE', say(WORDS.teamKeyMissing, { team: 'health' }));
+      at = was.at;
     } else if (order.status === 'stopped') {
       throw new HearthError('CONFLICT', say(WORDS.medOrderStopped));
     }
@@ -262,6 +281,13 @@ export const medicationHandlers = {
       throw new HearthError('VALIDATION', say(WORDS.slotNotOnOrder), {
         issues: [{ path: 'slot', message: slotProblem }],
       });
+    if (input.at !== null) {
+      at = onSchoolClock(forDay, input.at, school.timeZone);
+      if (at > ctx.now().toISOString())
+        throw new HearthError('VALIDATION', say(WORDS.doseInFuture), {
+          issues: [{ path: 'at', message: WORDS.inTheFuture.defaultMessage }],
+        });
+    }
     const checker = input.checker;
     if (content.secondCheck && input.outcome === 'given' && !checker)
       throw new HearthError('VALIDATION', say(WORDS.doseNeedsCheck), {
@@ -290,6 +316,7 @@ export const medicationHandlers = {
         slot: input.slot,
         note: input.note,
         checkedBy: checker?.staffId ?? null,
+        at,
       }),
     });
     audit(ctx, staff.id, 'create', 'med_dose', [id], order.studentId);

@@ -115,6 +115,39 @@ describe('medications at school', () => {
     ).toMatchObject({ issues: [{ path: 'slot', message: 'is not one of this order’s times' }] });
   });
 
+  it('records when a dose was given, never later than now; a correction keeps that time', () => {
+    const { core, order } = withOrder({ times: ['08:30'] });
+    const before = snapshot(core);
+    // 9:00 in Chicago: 9:15 has not happened yet.
+    expect(
+      fail(core, 'health.recordDose', {
+        orderId: order.id,
+        slot: '08:30',
+        outcome: 'given',
+        at: '09:15',
+      }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'at', message: 'cannot be in the future' }],
+    });
+    expect(snapshot(core)).toBe(before);
+    const given = ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '08:30',
+      outcome: 'given',
+      at: '08:35',
+    });
+    expect(given.content?.at).toBe('2026-12-04T14:35:00.000Z');
+    expect(given.recordedAt).toBe('2026-12-04T15:00:00.000Z');
+    const correction = ok(core, 'health.recordDose', {
+      orderId: order.id,
+      slot: '08:30',
+      outcome: 'refused',
+      correctsId: given.id,
+    });
+    expect(correction.content?.at).toBe('2026-12-04T14:35:00.000Z');
+  });
+
   it('raises one follow-up when the supply runs low, and one to renew the order before it ends', () => {
     const { core, order: first, student } = withOrder({ supplyCount: 6 });
     ok(core, 'health.recordDose', { orderId: first.id, slot: '11:30', outcome: 'given' });

@@ -151,7 +151,7 @@ export function MedicationOrders({
                       <span className={d.correctedById ? 'entry-corrected' : undefined}>
                         {dayWords(d.forDay)} {d.content?.slot ? timeOfDay(d.content.slot) : ''}:{' '}
                         {d.content ? DOSE_OUTCOME_WORDS[d.content.outcome] : '…'} ·{' '}
-                        {clockTime(d.recordedAt)} · {d.recordedByName}
+                        {clockTime(d.content?.at ?? d.recordedAt)} · {d.recordedByName}
                         {d.checkedByName &&
                           ` · ${t({ defaultMessage: 'checked by {name}', id: 'O4F2bg' }, { name: d.checkedByName })}`}
                         {d.content?.note && ` · ${d.content.note}`}

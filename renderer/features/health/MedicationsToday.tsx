@@ -29,7 +29,7 @@ function recordedWords(d: DoseView): string {
         { name: d.recordedByName, checker: d.checkedByName },
       )
     : d.recordedByName;
-  return `${what} ${clockTime(d.recordedAt)} · ${by}`;
+  return `${what} ${clockTime(d.content?.at ?? d.recordedAt)} · ${by}`;
 }
 
 /**

@@ -40,6 +40,8 @@ export function RecordDoseDialog({
   const [outcome, setOutcome] = useState<DoseOutcome>(dose.outcome);
   const [slot, setSlot] = useState(dose.slot);
   const [note, setNote] = useState('');
+  const [at, setAt] = useState('');
+  const [atProblem, setAtProblem] = useState<string | null>(null);
   const [checkerId, setCheckerId] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function RecordDoseDialog({
   const [busy, setBusy] = useState(false);
   const needsCheck = dose.secondCheck && outcome === 'given';
   const staff = useCall('staff.list', {}).data?.filter((s) => s.id !== viewerId);
+  const atLabel = t({ defaultMessage: 'When (empty: now)', id: 'ciKSbz' });
   const checkerLabel = t({ defaultMessage: 'Checked by', id: 'RyJu9z' });
 
   const save = async () => {
@@ -63,6 +66,7 @@ export function RecordDoseDialog({
     setBusy(true);
     setError(null);
     setCheckerProblem(null);
+    setAtProblem(null);
     try {
       onDone(
         await call('health.recordDose', {
@@ -70,6 +74,7 @@ export function RecordDoseDialog({
           slot,
           outcome,
           note: note.trim() || null,
+          at: at || null,
           checker: needsCheck ? { staffId: checkerId, password } : null,
           correctsId: dose.corrects?.id ?? null,
         }),
@@ -83,6 +88,7 @@ export function RecordDoseDialog({
         setCheckerProblem(errorMessage(e));
       else if (issue?.path === 'checker')
         setCheckerProblem(fieldProblem(checkerLabel, issue.message));
+      else if (issue?.path === 'at') setAtProblem(fieldProblem(atLabel, issue.message));
       else setError(errorMessage(e));
       setPassword('');
       setBusy(false);
@@ -92,7 +98,7 @@ export function RecordDoseDialog({
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     const typing =
       event.target instanceof HTMLInputElement &&
-      (event.target.type === 'text' || event.target.type === 'password');
+      ['text', 'password', 'time'].includes(event.target.type);
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     const chosen = DOSE_OUTCOMES[Number(event.key) - 1];
     if (chosen) {
@@ -178,15 +184,32 @@ export function RecordDoseDialog({
             ))}
           </div>
         </fieldset>
-        <label className="field">
-          <span>{t({ defaultMessage: 'Note (optional)', id: 'ysT8nU' })}</span>
-          <input
-            type="text"
-            value={note}
-            maxLength={500}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </label>
+        <div className="row wrap">
+          {!dose.corrects && (
+            <label className="field">
+              <span>{atLabel}</span>
+              <input
+                type="time"
+                value={at}
+                aria-invalid={atProblem !== null}
+                onChange={(e) => {
+                  setAt(e.target.value);
+                  setAtProblem(null);
+                }}
+              />
+              {atProblem && <span className="error-text">{atProblem}</span>}
+            </label>
+          )}
+          <label className="field grow">
+            <span>{t({ defaultMessage: 'Note (optional)', id: 'ysT8nU' })}</span>
+            <input
+              type="text"
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </label>
+        </div>
         {needsCheck && (
           <fieldset className="field">
             <legend>{t({ defaultMessage: 'Second check', id: 'u3fzEr' })}</legend>
