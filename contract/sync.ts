@@ -16,6 +16,14 @@ import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, SCHOOL_WIDE_RECORDS, auditEntrySchem
 
 /** Most changes one push may carry; a bigger batch is refused whole. */
 export const MAX_PUSH_CHANGES = 500;
+/**
+ * Most a push's changes may weigh as JSON text: a device stops a batch before it is heavier.
+ * The server refuses a request body over twice this whole (server/routes/sync.ts), which
+ * leaves room for the rest of the request and for escaping. A count alone was not enough:
+ * 140 caution-list photos (60 kB each) made a batch the server refused, and the outbox
+ * stuck on it at every sync.
+ */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 /** Most changes one pull page returns. */
 export const MAX_PULL_CHANGES = 2_000;
 

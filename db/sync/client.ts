@@ -1,6 +1,7 @@
 import {
   MAX_AUDIT_UPLOAD,
   MAX_PULL_CHANGES,
+  MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
   auditUploadResult,
   pullPageSchema,
@@ -13,6 +14,7 @@ import {
   type Enrolled,
   type ErrorBody,
   type ErrorCode,
+  type PushChange,
   type Said,
   type Saying,
   saidSchema,
@@ -164,6 +166,19 @@ export interface SyncProgress {
 }
 
 /**
+ * The oldest changes of `batch` whose JSON weighs at most `bytes` (UTF-8, as it is sent), and
+ * always the first: one record is far lighter than a push may be.
+ */
+function within(batch: PushChange[], bytes: number): PushChange[] {
+  let weight = 0;
+  for (let i = 0; i < batch.length; i++) {
+    weight += Buffer.byteLength(JSON.stringify(batch[i])) + 1;
+    if (weight > bytes && i > 0) return batch.slice(0, i);
+  }
+  return batch;
+}
+
+/**
  * One full exchange: push the outbox in batches until it is empty, then pull pages until
  * the server has nothing newer. Each batch is acknowledged, and each page applied with its
  * cursor, in its own local transaction, so stopping anywhere (a crash, a lost connection)
@@ -172,20 +187,27 @@ export interface SyncProgress {
 export async function syncOnce(
   port: SyncPort,
   transport: SyncTransport,
-  options: { pushSize?: number; pullSize?: number; onProgress?: (p: SyncProgress) => void } = {},
+  options: {
+    pushSize?: number;
+    pushBytes?: number;
+    pullSize?: number;
+    onProgress?: (p: SyncProgress) => void;
+  } = {},
 ): Promise<SyncProgress> {
   const progress = { pushed: 0, pulled: 0 };
   const pushSize = options.pushSize ?? MAX_PUSH_CHANGES;
+  const pushBytes = options.pushBytes ?? MAX_PUSH_BYTES;
   const pullSize = options.pullSize ?? MAX_PULL_CHANGES;
   port.restampAhead();
   /** The first page, when it came with the last batch's answer. */
   let carried: PullPage | undefined;
   for (;;) {
     const basedOn = port.cursor();
-    const batch = port.nextBatch(pushSize);
-    if (batch.length === 0) break;
+    const taken = port.nextBatch(pushSize);
+    if (taken.length === 0) break;
+    const batch = within(taken, pushBytes);
     // A short batch empties the outbox, so its answer may as well bring the first page.
-    const last = batch.length < pushSize;
+    const last = taken.length < pushSize && batch.length === taken.length;
     const result = await transport.push({
       basedOn,
       changes: batch,

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { pullQuery, pushInput, type PushInput } from '../../contract';
+import { MAX_PUSH_BYTES, pullQuery, pushInput, type PushInput } from '../../contract';
 import { requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { readPage } from '../sync/pull';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
 
-/** A push of MAX_PUSH_CHANGES large notes fits; anything bigger is refused whole (413). */
-export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+/** A device's heaviest batch fits with room to spare; anything bigger is refused whole (413). */
+export const PUSH_BODY_LIMIT = 2 * MAX_PUSH_BYTES;
 
 export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {

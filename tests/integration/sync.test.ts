@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { districtAuditEntrySchema } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import type { SyncTransport } from '../../db/sync/client';
+import { PUSH_BODY_LIMIT } from '../../server/routes/sync';
 import { addOkaforFamily, householdCreation, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
@@ -323,6 +324,38 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
         ['read', office.id],
       ]),
     );
+  });
+
+  it('sends a queue heavier than one request may be in several, none of them refused', async () => {
+    const { d, office, laptop, desk } = await laptopAndDesk();
+    const admin = await d.addStaff('Ada Admin', 'administrator', []);
+    await laptop.signIn(admin);
+    await desk.signIn(office);
+    // 150 caution-list entries with the largest photo each: about 9 MB, offline.
+    const photo = `data:image/jpeg;base64,${'A'.repeat(59_970)}`;
+    for (let i = 0; i < 150; i++)
+      callOrThrow(laptop.core, 'caution.add', {
+        fullName: `Visitor ${i}`,
+        phones: [],
+        reason: 'Trespass notice: call the principal.',
+        photo,
+        expiresOn: null,
+      });
+    const bodies: number[] = [];
+    await laptop.sync({
+      ...laptop.transport,
+      push: (input) => {
+        bodies.push(Buffer.byteLength(JSON.stringify(input)));
+        return laptop.transport.push(input);
+      },
+    });
+    expect(bodies.length).toBeGreaterThan(1);
+    expect(Math.max(...bodies)).toBeLessThanOrEqual(PUSH_BODY_LIMIT);
+    expect(laptop.core.sync.pending()).toBe(0);
+    await desk.sync();
+    expect(desk.core.store.db.prepare('SELECT count(*) AS n FROM caution_entries').get()).toEqual({
+      n: 150,
+    });
   });
 
   it('the last batch’s answer brings the first page: a usual sync is one request', async () => {
