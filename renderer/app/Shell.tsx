@@ -81,7 +81,12 @@ interface ShellProps {
 
 /** The window frame: left navigation, top bar, and the page. Ctrl+K goes to search from anywhere. */
 export function Shell({ status, onStatusChange }: ShellProps) {
-  const page = useLocationPage() ?? 'front-desk';
+  const staff = status.staff;
+  const pages = PAGES.filter((p) => !p.forTeam || staff?.teams.includes(p.forTeam));
+  const asked = useLocationPage() ?? 'front-desk';
+  // A team's page left in the address (a nurse locked on Health and the desk signed in) opens
+  // the front desk for someone not on that team, not a screen of refusals.
+  const page = PAGES.some((p) => p.id === asked && !pages.includes(p)) ? 'front-desk' : asked;
   setDisplayTimeZone(status.school?.timeZone);
   // Records open over the page without an address of their own, so any move of the
   // address (a page chosen, Back, a filter) closes them.
@@ -115,8 +120,6 @@ export function Shell({ status, onStatusChange }: ShellProps) {
   const openVisit = openRecord('visit');
   const back = () => setOpened((stack) => stack.slice(0, -1));
   const current = opened.at(-1);
-  const staff = status.staff;
-  const pages = PAGES.filter((p) => !p.forTeam || staff?.teams.includes(p.forTeam));
   const [searchRequest, setSearchRequest] = useState(0);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const mainRef = useRef<HTMLElement>(null);

@@ -119,8 +119,8 @@ describe('the nurse’s office visits', () => {
     await visits.getByText(/The note is recorded in the family’s history/).waitFor();
 
     // The front desk: where the student is, and that a caregiver may take them; nothing else.
+    // The nurse locked on Health: the front office, not on the health team, gets the desk.
     await handToFrontOffice(page);
-    await page.getByRole('navigation').getByRole('button', { name: 'Front desk' }).click();
     const withNurse = page.getByRole('region', { name: /With the nurse/ });
     await withNurse.getByText(name).waitFor();
     await withNurse.getByText('Nurse: release to a caregiver on the pickup list').waitFor();
