@@ -22,6 +22,8 @@ export const serverSchoolSchema = z.object({ id, name: line(), timeZone });
 
 /** Creates the first school and its district administrator; refused once anyone exists. */
 export const bootstrapInput = z.strictObject({
+  /** The one-time code the server printed when it first started (server/main.ts). */
+  setupCode: z.string().max(100),
   schoolName: line(),
   timeZone,
   adminName: line(),

@@ -501,6 +501,11 @@ export const WORDS = defineMessages({
   noSuchSchool: { defaultMessage: 'There is no such school.', id: 'Npx4Er' },
   noSuchDevice: { defaultMessage: 'There is no such device.', id: 'mg5vf9' },
   noSuchStaff: { defaultMessage: 'There is no such staff member.', id: 'TyRCCK' },
+  setupCodeWrong: {
+    defaultMessage:
+      'First setup needs the setup code this server printed when it started. Restart the server to print a new one.',
+    id: 'X0IZbl',
+  },
   serverHasAdmin: {
     defaultMessage: 'This server already has an administrator. Ask them for an account.',
     id: 'ZtMmdF',

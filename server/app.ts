@@ -18,6 +18,11 @@ export interface ServerOptions {
   db: ServerDb;
   /** pino options, or false for none (tests). */
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The code first setup (`POST /v1/bootstrap`) must carry, so that whoever reaches a fresh
+   * server first does not become the district's administrator. None: first setup is refused.
+   */
+  setupCode?: string;
 }
 
 /**
@@ -65,7 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) }),
   );
   healthRoutes(app, options.db);
-  accountRoutes(app, options.db);
+  accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
   syncRoutes(app, options.db);

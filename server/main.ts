@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { buildServer } from './app';
+import { newEnrollmentCode } from './auth/secrets';
 import { openPglite, openPostgres, type ServerDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { NewerDatabaseError, migrateServer } from './migrate';
@@ -10,7 +11,7 @@ import { NewerDatabaseError, migrateServer } from './migrate';
  * HEARTH_SERVER_POSTGRES_PORT, default 5433); without either the server keeps PGlite (PostgreSQL
  * in WebAssembly). Both keep their data in HEARTH_SERVER_DATA (default ./server-data). PORT
  * and HOST choose where it listens (default 127.0.0.1:8787; put it behind a TLS proxy in
- * production).
+ * production). HEARTH_SETUP_CODE chooses first setup's code; otherwise one is printed.
  */
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data');
@@ -39,7 +40,17 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildServer({ db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
+  // installs; never printed), or one made now and printed here, on the console of whoever
+  // started the server, not in its logs. A server already set up takes none.
+  const setUp = (await db.query('SELECT 1 FROM staff_accounts LIMIT 1')).length > 0;
+  const chosen = process.env.HEARTH_SETUP_CODE;
+  const setupCode = setUp ? undefined : (chosen ?? newEnrollmentCode());
+  const app = await buildServer({
+    db,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    setupCode,
+  });
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
@@ -47,6 +58,10 @@ async function main(): Promise<void> {
     { database: embedded ? 'embedded postgres' : db.kind },
     'Hearth district server ready',
   );
+  if (setupCode && !chosen)
+    console.log(
+      `First setup: POST /v1/bootstrap with the setup code ${setupCode} (it changes at each start until the district's administrator exists).`,
+    );
 
   // Graceful shutdown: stop taking requests, let the ones in flight finish, close the database.
   let stopping = false;

@@ -28,6 +28,7 @@ import {
 import { buildServer } from '../server/app';
 import type { ServerDb } from '../server/db';
 import { migrateServer } from '../server/migrate';
+import { TEST_SETUP_CODE } from './fixtures';
 
 /**
  * A district server on a given database, and devices that enroll with it and sync, for the
@@ -132,9 +133,14 @@ export async function startDistrict(db: ServerDb): Promise<District> {
       done();
     },
   });
-  const app = await buildServer({ db, logger: { level: 'info', stream } });
+  const app = await buildServer({
+    db,
+    logger: { level: 'info', stream },
+    setupCode: TEST_SETUP_CODE,
+  });
   const send = injectSender(app);
   const boot = await send('POST', '/v1/bootstrap', {
+    setupCode: TEST_SETUP_CODE,
     schoolName: 'Riverside Elementary',
     timeZone: 'America/Chicago',
     adminName: 'Pat Admin',

@@ -13,6 +13,9 @@ export const TEST_SCHOOL = {
   password: TEST_PASSWORD,
 } satisfies CallInput<'setup.school'>;
 
+/** The code a test district's first setup carries (the server is built with it). */
+export const TEST_SETUP_CODE = 'TEST-SETU-P000';
+
 /** A medication order at school as a nurse types it, for the student given; change what a test needs. */
 export const medOrder = (studentId: string): CallInput<'health.saveMedOrder'> => ({
   studentId,

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   bootstrapInput,
@@ -16,7 +17,7 @@ import {
   type StaffRow,
 } from '../auth/guards';
 import { hashPassword } from '../auth/passwords';
-import { hashSecret, newEnrollmentCode, newToken } from '../auth/secrets';
+import { hashSecret, newEnrollmentCode, newToken, normalizeEnrollmentCode } from '../auth/secrets';
 import { SIGN_IN_LIMIT, signIn } from '../auth/sign-in';
 import type { ServerDb } from '../db';
 import { ServerError } from '../errors';
@@ -25,13 +26,26 @@ import { parseBody } from '../validate';
 
 const ADMIN_SESSION_HOURS = 8;
 
+/** The setup code as typed (any case, dashes or none, O/I/L for 0/1), compared in constant time. */
+function sameCode(typed: string, code: string): boolean {
+  const a = hashSecret(normalizeEnrollmentCode(typed));
+  const b = hashSecret(normalizeEnrollmentCode(code));
+  return timingSafeEqual(a, b);
+}
+
 /** The district's first administrator, devices' enrollment codes, and revoking devices. */
-export function accountRoutes(app: FastifyInstance, db: ServerDb): void {
-  app.post('/v1/bootstrap', async (request, reply) => {
+export function accountRoutes(app: FastifyInstance, db: ServerDb, setupCode: string | null): void {
+  // Limited as sign-in is: the code is 60 random bits, and guessing it must stay hopeless.
+  app.post('/v1/bootstrap', { config: { rateLimit: SIGN_IN_LIMIT } }, async (request, reply) => {
     const input = parseBody(bootstrapInput, request.body);
+    const [existing] = await db.query('SELECT 1 FROM staff_accounts LIMIT 1');
+    if (existing) throw new ServerError(409, 'ALREADY_SET_UP', say(WORDS.serverHasAdmin));
+    if (!setupCode || !sameCode(input.setupCode, setupCode))
+      throw new ServerError(403, 'FORBIDDEN', say(WORDS.setupCodeWrong));
     const passwordHash = await hashPassword(input.password);
     const staff = await db.transaction(async (tx) => {
-      // Serialised so two first requests cannot both create an administrator.
+      // Serialised so two first requests cannot both create an administrator (checked again:
+      // another may have finished since the check above).
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-bootstrap'))`);
       const [existing] = await tx.query('SELECT 1 FROM staff_accounts LIMIT 1');
       if (existing) throw new ServerError(409, 'ALREADY_SET_UP', say(WORDS.serverHasAdmin));

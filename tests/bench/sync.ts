@@ -35,6 +35,8 @@ import { percentile, round } from './stats';
  * - server_rss_mb: the server's resident memory after that.
  */
 const PASSWORD = 'bench district password';
+/** First setup's code, chosen for the server started here (HEARTH_SETUP_CODE). */
+const SETUP_CODE = 'BNCH-SETU-P000';
 
 interface Server {
   url: string;
@@ -45,7 +47,13 @@ interface Server {
 async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      HEARTH_SETUP_CODE: SETUP_CODE,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -99,6 +107,7 @@ export async function syncBenchmarks(
     const boot = await json(`${server.url}/v1/bootstrap`, {
       method: 'POST',
       body: JSON.stringify({
+        setupCode: SETUP_CODE,
         schoolName: 'Bench School',
         timeZone: 'America/Chicago',
         adminName: 'Bench Admin',

@@ -73,7 +73,11 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+    // First setup takes the code the server printed on its console.
+    const setupCode = /setup code (\S+)/.exec(first.output())?.[1] ?? '';
+    expect(setupCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const boot = await post('/v1/bootstrap', {
+      setupCode,
       schoolName: 'Riverside',
       timeZone: 'America/Chicago',
       adminName: 'Pat Admin',
@@ -94,7 +98,10 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
 
     // The same folder again: the administrator is still there, so bootstrap is refused.
     const second = await startServer(dataDir, port, settings);
+    // Set up, it prints no code and takes none.
+    expect(second.output()).not.toContain('setup code');
     const refused = await post('/v1/bootstrap', {
+      setupCode,
       schoolName: 'Another',
       timeZone: 'America/Chicago',
       adminName: 'Someone Else',

@@ -7,6 +7,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import type { ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
 import { injectSender } from '../district';
+import { TEST_SETUP_CODE } from '../fixtures';
 import { serverBackends } from '../server-backends';
 
 /**
@@ -16,6 +17,7 @@ import { serverBackends } from '../server-backends';
 const BACKENDS = serverBackends();
 
 const ADMIN = {
+  setupCode: TEST_SETUP_CODE,
   schoolName: 'Riverside Elementary',
   timeZone: 'America/Chicago',
   adminName: 'Pat Admin',
@@ -39,7 +41,7 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
         done();
       },
     });
-    app = await buildServer({ db, logger: { level: 'info', stream } });
+    app = await buildServer({ db, logger: { level: 'info', stream }, setupCode: TEST_SETUP_CODE });
     closers.push(
       () => app.close(),
       () => db.close(),
@@ -212,6 +214,13 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     ]);
     expect(await db.query('SELECT id FROM staff_accounts')).toEqual([]);
     expect(await db.query('SELECT id FROM schools')).toEqual([]);
+    // Whoever reaches a fresh server first does not become its administrator without the code.
+    for (const setupCode of ['', 'TEST-SETU-P001']) {
+      const guessed = await send('POST', '/v1/bootstrap', { ...ADMIN, setupCode });
+      expect(guessed).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    }
+    expect(await db.query('SELECT id FROM staff_accounts')).toEqual([]);
+    expect(logs).not.toContain(TEST_SETUP_CODE);
 
     const [first, second] = await Promise.all([
       send('POST', '/v1/bootstrap', ADMIN),
