@@ -131,7 +131,18 @@ export interface Roster {
 
 type Row<S extends z.ZodType> = z.output<S> & { line: number };
 
-function readCsv<S extends z.ZodType>(
+/** The columns a row cannot do without: those its schema gives no default. */
+const requiredColumns = (schema: z.ZodObject) =>
+  Object.entries(schema.shape)
+    .filter(([, column]) => !(column as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
+
+/**
+ * A file's rows, each checked; null when the roster has no such file. A required column
+ * missing from the header (or misspelled) is said once for the file, naming it and the
+ * header found, and its rows are not read: each would only repeat it.
+ */
+function readCsv<S extends z.ZodObject>(
   files: RosterFiles,
   file: string,
   schema: S,
@@ -139,10 +150,11 @@ function readCsv<S extends z.ZodType>(
 ): Row<S>[] | null {
   const content = files.get(file);
   if (content === undefined) return null;
+  let header: string[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(content, {
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      columns: (names: string[]) => (header = names.map((h) => h.trim())),
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -155,6 +167,17 @@ function readCsv<S extends z.ZodType>(
       line: lines ?? 0,
       field: '',
       message: `cannot be read as CSV (${message})`,
+    });
+    return [];
+  }
+  const missing = requiredColumns(schema).filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    const found = header.join(', ').slice(0, 200) || 'no columns at all';
+    issues.push({
+      file,
+      line: 1,
+      field: missing.join(', '),
+      message: `${missing.length === 1 ? 'is a column it needs and' : 'are columns it needs and'} not in its header, which has: ${found}`,
     });
     return [];
   }
@@ -175,6 +198,24 @@ function readCsv<S extends z.ZodType>(
   return rows;
 }
 
+/** Every row whose sourcedId an earlier row of the same file has. */
+function repeatedIds(
+  file: string,
+  rows: { sourcedId: string; line: number }[],
+  issues: RosterIssue[],
+) {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.sourcedId))
+      issues.push({ file, line: row.line, field: 'sourcedId', message: 'appears twice' });
+    seen.add(row.sourcedId);
+  }
+}
+
+/** Issues in file and line order, as someone fixing the files reads them. */
+const inOrder = (issues: RosterIssue[]) =>
+  [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).slice(0, MAX_ISSUES);
+
 /** The roster's rows, or a RosterError listing everything wrong with its files. */
 export function parseRoster(files: RosterFiles): Roster {
   const issues: RosterIssue[] = [];
@@ -182,37 +223,55 @@ export function parseRoster(files: RosterFiles): Roster {
   const orgs = readCsv(files, 'orgs.csv', orgRow, issues);
   const users = readCsv(files, 'users.csv', userRow, issues);
   const roles = readCsv(files, 'roles.csv', roleRow, issues);
-  readCsv(files, 'demographics.csv', demographicRow, issues);
+  const demographics = readCsv(files, 'demographics.csv', demographicRow, issues);
+  const manifest = readCsv(files, 'manifest.csv', manifestRow, issues) ?? [];
   if (!orgs)
     throw fail({ file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' });
   if (!users)
     throw fail({ file: 'users.csv', line: 0, field: '', message: 'is missing from the roster' });
-  if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
+  const listed = (name: string) =>
+    manifest.find((m) => m.propertyName === `file.${name}`)?.value ?? 'absent';
+  if (!roles && ['bulk', 'delta'].includes(listed('roles')))
+    issues.push({
+      file: 'roles.csv',
+      line: 0,
+      field: '',
+      message: 'is listed in manifest.csv but missing from the roster',
+    });
+  if (issues.length > 0) throw new RosterError(inOrder(issues));
 
   const version = roles ? '1.2' : '1.1';
-  const manifest = readCsv(files, 'manifest.csv', manifestRow, issues) ?? [];
-  const usersMode = manifest.find((m) => m.propertyName === 'file.users')?.value;
-  const mode = usersMode === 'delta' ? 'delta' : 'bulk';
+  const mode = listed('users') === 'delta' ? 'delta' : 'bulk';
+  repeatedIds('orgs.csv', orgs, issues);
+  repeatedIds('users.csv', users, issues);
+  repeatedIds('demographics.csv', demographics ?? [], issues);
+  const orgIds = new Set(orgs.map((o) => o.sourcedId));
+  const userIds = new Set(users.map((u) => u.sourcedId));
   const rolesOf = new Map<string, { role: RosterRole; org: string }[]>();
   for (const r of roles ?? []) {
+    // A delta file may name people and orgs an earlier import brought.
+    if (mode === 'bulk' && !userIds.has(r.userSourcedId))
+      issues.push({
+        file: 'roles.csv',
+        line: r.line,
+        field: 'userSourcedId',
+        message: `names a user that is not in users.csv (${r.userSourcedId.slice(0, 60)})`,
+      });
+    if (mode === 'bulk' && !orgIds.has(r.orgSourcedId))
+      issues.push({
+        file: 'roles.csv',
+        line: r.line,
+        field: 'orgSourcedId',
+        message: `names an org that is not in orgs.csv (${r.orgSourcedId.slice(0, 60)})`,
+      });
     if (r.status === 'tobedeleted') continue;
     rolesOf.set(r.userSourcedId, [
       ...(rolesOf.get(r.userSourcedId) ?? []),
       { role: r.role, org: r.orgSourcedId },
     ]);
   }
-  const orgIds = new Set(orgs.map((o) => o.sourcedId));
-  const seen = new Set<string>();
   const rows: UserRow[] = [];
   for (const u of users) {
-    if (seen.has(u.sourcedId))
-      issues.push({
-        file: 'users.csv',
-        line: u.line,
-        field: 'sourcedId',
-        message: 'appears twice',
-      });
-    seen.add(u.sourcedId);
     let userRoles: { role: RosterRole; org: string }[];
     if (version === '1.1') {
       if (!u.role) {
@@ -220,6 +279,14 @@ export function parseRoster(files: RosterFiles): Roster {
         continue;
       }
       userRoles = u.orgSourcedIds.map((org) => ({ role: u.role as RosterRole, org }));
+      for (const org of u.orgSourcedIds)
+        if (!orgIds.has(org))
+          issues.push({
+            file: 'users.csv',
+            line: u.line,
+            field: 'orgSourcedIds',
+            message: `names an org that is not in orgs.csv (${org.slice(0, 60)})`,
+          });
     } else {
       userRoles = rolesOf.get(u.sourcedId) ?? [];
       if (userRoles.length === 0 && u.status === 'active')
@@ -230,14 +297,15 @@ export function parseRoster(files: RosterFiles): Roster {
           message: `has no role for user ${u.sourcedId.slice(0, 60)} (users.csv line ${u.line})`,
         });
     }
-    for (const { org } of userRoles)
-      if (!orgIds.has(org))
-        issues.push({
-          file: version === '1.1' ? 'users.csv' : 'roles.csv',
-          line: version === '1.1' ? u.line : 0,
-          field: version === '1.1' ? 'orgSourcedIds' : 'orgSourcedId',
-          message: `names an org that is not in orgs.csv (${org.slice(0, 60)})`,
-        });
+    if (mode === 'bulk')
+      for (const agent of u.agentSourcedIds)
+        if (!userIds.has(agent))
+          issues.push({
+            file: 'users.csv',
+            line: u.line,
+            field: 'agentSourcedIds',
+            message: `names a user that is not in users.csv (${agent.slice(0, 60)})`,
+          });
     rows.push({
       line: u.line,
       sourcedId: u.sourcedId,
@@ -253,6 +321,6 @@ export function parseRoster(files: RosterFiles): Roster {
       grades: u.grades,
     });
   }
-  if (issues.length > 0) throw new RosterError(issues.slice(0, MAX_ISSUES));
+  if (issues.length > 0) throw new RosterError(inOrder(issues));
   return { version, mode, orgs, users: rows };
 }

@@ -90,6 +90,67 @@ describe('OneRoster CSV', () => {
     expect(parseRoster(delta).mode).toBe('delta');
   });
 
+  it('names a missing or misspelled column once per file, with the header it found', () => {
+    const misspelled = new Map([
+      ['orgs.csv', 'sourcedId,status,name,orgType\ns1,,Riverside,school\ns2,,Hillside,school\n'],
+      ['users.csv', `${HEADER.replace('givenName', 'firstName')}u1,,,s1,student,Ana,Lee,,,,,K\n`],
+    ]);
+    expect(issuesOf(misspelled)).toEqual([
+      {
+        file: 'orgs.csv',
+        line: 1,
+        field: 'type',
+        message:
+          'is a column it needs and not in its header, which has: sourcedId, status, name, orgType',
+      },
+      {
+        file: 'users.csv',
+        line: 1,
+        field: 'givenName',
+        message: expect.stringContaining('which has: sourcedId, status, enabledUser'),
+      },
+    ]);
+    // A 1.2 manifest that lists roles.csv names it when the file is not there.
+    expect(
+      issuesOf(
+        roster('u1,,,s1,student,Ana,Lee,,,,,K\n', {
+          'manifest.csv': 'propertyName,value\nfile.roles,bulk\nfile.users,bulk\n',
+        }),
+      ),
+    ).toEqual([
+      {
+        file: 'roles.csv',
+        line: 0,
+        field: '',
+        message: 'is listed in manifest.csv but missing from the roster',
+      },
+    ]);
+  });
+
+  it('refuses a repeated id in every file and a reference to no one, in file and line order', () => {
+    const files = new Map(
+      Object.entries({
+        'orgs.csv': `${ORGS}s1,,Riverside again,school\n`,
+        'users.csv':
+          'sourcedId,status,enabledUser,givenName,familyName,agentSourcedIds\n' +
+          'u1,,,Ana,Lee,p9\np1,,,Rosa,Lee,u1\n',
+        'roles.csv':
+          'userSourcedId,role,orgSourcedId\nu1,student,s1\np1,parent,s1\nu7,teacher,s1\np1,parent,s8\n',
+        'demographics.csv': 'sourcedId,birthDate\nu1,2015-09-01\nu1,2015-09-01\n',
+      }),
+    );
+    expect(issuesOf(files).map((i) => [i.file, i.line, i.field, i.message])).toEqual([
+      ['demographics.csv', 3, 'sourcedId', 'appears twice'],
+      ['orgs.csv', 3, 'sourcedId', 'appears twice'],
+      ['roles.csv', 4, 'userSourcedId', 'names a user that is not in users.csv (u7)'],
+      ['roles.csv', 5, 'orgSourcedId', 'names an org that is not in orgs.csv (s8)'],
+      ['users.csv', 2, 'agentSourcedIds', 'names a user that is not in users.csv (p9)'],
+    ]);
+    // A delta file may name people an earlier import brought.
+    files.set('manifest.csv', 'propertyName,value\nfile.users,delta\n');
+    expect(issuesOf(files).map((i) => i.file)).toEqual(['demographics.csv', 'orgs.csv']);
+  });
+
   it('takes the CSV files out of a zip, in a folder or not, and refuses what is not a zip', () => {
     const zip = zipSync({
       'Export/ORGS.CSV': strToU8(ORGS),
