@@ -86,11 +86,26 @@ const userRow = z.object({
 });
 
 const roleRow = z.object({
+  /** OneRoster 1.2 gives each role its own id; Hearth reads it only to refuse a repeat. */
+  sourcedId: optional(sourcedId).default(null),
   status: status.default('active'),
   userSourcedId: sourcedId,
   role: z.enum(ROSTER_ROLES, { error: 'is not a OneRoster role' }),
   orgSourcedId: sourcedId,
 });
+
+/**
+ * Read only to be checked: Hearth keeps no classes or enrollments, but a file that names a
+ * class or a user that is not there is a broken export, and importing the rest of it as if
+ * whole would be wrong.
+ */
+const enrollmentRow = z.object({
+  sourcedId,
+  status: status.default('active'),
+  classSourcedId: sourcedId,
+  userSourcedId: sourcedId,
+});
+const classRow = z.object({ sourcedId, status: status.default('active') });
 
 /** Checked only for being well formed: Hearth keeps no demographic data (see import.ts). */
 const demographicRow = z.object({
@@ -201,11 +216,12 @@ function readCsv<S extends z.ZodObject>(
 /** Every row whose sourcedId an earlier row of the same file has. */
 function repeatedIds(
   file: string,
-  rows: { sourcedId: string; line: number }[],
+  rows: { sourcedId: string | null; line: number }[],
   issues: RosterIssue[],
 ) {
   const seen = new Set<string>();
   for (const row of rows) {
+    if (row.sourcedId === null) continue;
     if (seen.has(row.sourcedId))
       issues.push({ file, line: row.line, field: 'sourcedId', message: 'appears twice' });
     seen.add(row.sourcedId);
@@ -224,6 +240,8 @@ export function parseRoster(files: RosterFiles): Roster {
   const users = readCsv(files, 'users.csv', userRow, issues);
   const roles = readCsv(files, 'roles.csv', roleRow, issues);
   const demographics = readCsv(files, 'demographics.csv', demographicRow, issues);
+  const classes = readCsv(files, 'classes.csv', classRow, issues);
+  const enrollments = readCsv(files, 'enrollments.csv', enrollmentRow, issues);
   const manifest = readCsv(files, 'manifest.csv', manifestRow, issues) ?? [];
   if (!orgs)
     throw fail({ file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' });
@@ -245,8 +263,28 @@ export function parseRoster(files: RosterFiles): Roster {
   repeatedIds('orgs.csv', orgs, issues);
   repeatedIds('users.csv', users, issues);
   repeatedIds('demographics.csv', demographics ?? [], issues);
+  repeatedIds('roles.csv', roles ?? [], issues);
+  repeatedIds('classes.csv', classes ?? [], issues);
+  repeatedIds('enrollments.csv', enrollments ?? [], issues);
   const orgIds = new Set(orgs.map((o) => o.sourcedId));
   const userIds = new Set(users.map((u) => u.sourcedId));
+  const classIds = new Set((classes ?? []).map((c) => c.sourcedId));
+  for (const e of mode === 'bulk' ? (enrollments ?? []) : []) {
+    if (!userIds.has(e.userSourcedId))
+      issues.push({
+        file: 'enrollments.csv',
+        line: e.line,
+        field: 'userSourcedId',
+        message: `names a user that is not in users.csv (${e.userSourcedId.slice(0, 60)})`,
+      });
+    if (!classIds.has(e.classSourcedId))
+      issues.push({
+        file: 'enrollments.csv',
+        line: e.line,
+        field: 'classSourcedId',
+        message: `names a class that is not in classes.csv (${e.classSourcedId.slice(0, 60)})`,
+      });
+  }
   const rolesOf = new Map<string, { role: RosterRole; org: string }[]>();
   for (const r of roles ?? []) {
     // A delta file may name people and orgs an earlier import brought.

@@ -135,20 +135,34 @@ describe('OneRoster CSV', () => {
           'sourcedId,status,enabledUser,givenName,familyName,agentSourcedIds\n' +
           'u1,,,Ana,Lee,p9\np1,,,Rosa,Lee,u1\n',
         'roles.csv':
-          'userSourcedId,role,orgSourcedId\nu1,student,s1\np1,parent,s1\nu7,teacher,s1\np1,parent,s8\n',
+          'sourcedId,userSourcedId,role,orgSourcedId\n' +
+          'r1,u1,student,s1\nr2,p1,parent,s1\nr3,u7,teacher,s1\nr4,p1,parent,s8\nr4,p1,parent,s1\n',
         'demographics.csv': 'sourcedId,birthDate\nu1,2015-09-01\nu1,2015-09-01\n',
+        'classes.csv': 'sourcedId,title\nc1,Grade 3 Reading\n',
+        'enrollments.csv':
+          'sourcedId,classSourcedId,userSourcedId,role\n' +
+          'e1,c1,u1,student\ne1,c1,u1,student\ne2,c9,u1,student\ne3,c1,u5,student\n',
       }),
     );
     expect(issuesOf(files).map((i) => [i.file, i.line, i.field, i.message])).toEqual([
       ['demographics.csv', 3, 'sourcedId', 'appears twice'],
+      ['enrollments.csv', 3, 'sourcedId', 'appears twice'],
+      ['enrollments.csv', 4, 'classSourcedId', 'names a class that is not in classes.csv (c9)'],
+      ['enrollments.csv', 5, 'userSourcedId', 'names a user that is not in users.csv (u5)'],
       ['orgs.csv', 3, 'sourcedId', 'appears twice'],
       ['roles.csv', 4, 'userSourcedId', 'names a user that is not in users.csv (u7)'],
       ['roles.csv', 5, 'orgSourcedId', 'names an org that is not in orgs.csv (s8)'],
+      ['roles.csv', 6, 'sourcedId', 'appears twice'],
       ['users.csv', 2, 'agentSourcedIds', 'names a user that is not in users.csv (p9)'],
     ]);
-    // A delta file may name people an earlier import brought.
+    // A delta file may name people and classes an earlier import brought.
     files.set('manifest.csv', 'propertyName,value\nfile.users,delta\n');
-    expect(issuesOf(files).map((i) => i.file)).toEqual(['demographics.csv', 'orgs.csv']);
+    expect(issuesOf(files).map((i) => i.file)).toEqual([
+      'demographics.csv',
+      'enrollments.csv',
+      'orgs.csv',
+      'roles.csv',
+    ]);
   });
 
   it('takes the CSV files out of a zip, in a folder or not, and refuses what is not a zip', () => {
