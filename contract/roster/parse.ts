@@ -228,6 +228,22 @@ function repeatedIds(
   }
 }
 
+const FILE_OF = { user: 'users.csv', org: 'orgs.csv', class: 'classes.csv' } as const;
+
+/** A row that names a user, an org or a class the roster does not have. */
+const dangling = (
+  file: string,
+  line: number,
+  field: string,
+  what: 'user' | 'org' | 'class',
+  id: string,
+): RosterIssue => ({
+  file,
+  line,
+  field,
+  message: `names ${what === 'org' ? 'an' : 'a'} ${what} that is not in ${FILE_OF[what]} (${id.slice(0, 60)})`,
+});
+
 /** Issues in file and line order, as someone fixing the files reads them. */
 const inOrder = (issues: RosterIssue[]) =>
   [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).slice(0, MAX_ISSUES);
@@ -271,37 +287,17 @@ export function parseRoster(files: RosterFiles): Roster {
   const classIds = new Set((classes ?? []).map((c) => c.sourcedId));
   for (const e of mode === 'bulk' ? (enrollments ?? []) : []) {
     if (!userIds.has(e.userSourcedId))
-      issues.push({
-        file: 'enrollments.csv',
-        line: e.line,
-        field: 'userSourcedId',
-        message: `names a user that is not in users.csv (${e.userSourcedId.slice(0, 60)})`,
-      });
+      issues.push(dangling('enrollments.csv', e.line, 'userSourcedId', 'user', e.userSourcedId));
     if (!classIds.has(e.classSourcedId))
-      issues.push({
-        file: 'enrollments.csv',
-        line: e.line,
-        field: 'classSourcedId',
-        message: `names a class that is not in classes.csv (${e.classSourcedId.slice(0, 60)})`,
-      });
+      issues.push(dangling('enrollments.csv', e.line, 'classSourcedId', 'class', e.classSourcedId));
   }
   const rolesOf = new Map<string, { role: RosterRole; org: string }[]>();
   for (const r of roles ?? []) {
     // A delta file may name people and orgs an earlier import brought.
     if (mode === 'bulk' && !userIds.has(r.userSourcedId))
-      issues.push({
-        file: 'roles.csv',
-        line: r.line,
-        field: 'userSourcedId',
-        message: `names a user that is not in users.csv (${r.userSourcedId.slice(0, 60)})`,
-      });
+      issues.push(dangling('roles.csv', r.line, 'userSourcedId', 'user', r.userSourcedId));
     if (mode === 'bulk' && !orgIds.has(r.orgSourcedId))
-      issues.push({
-        file: 'roles.csv',
-        line: r.line,
-        field: 'orgSourcedId',
-        message: `names an org that is not in orgs.csv (${r.orgSourcedId.slice(0, 60)})`,
-      });
+      issues.push(dangling('roles.csv', r.line, 'orgSourcedId', 'org', r.orgSourcedId));
     if (r.status === 'tobedeleted') continue;
     rolesOf.set(r.userSourcedId, [
       ...(rolesOf.get(r.userSourcedId) ?? []),
@@ -319,12 +315,7 @@ export function parseRoster(files: RosterFiles): Roster {
       userRoles = u.orgSourcedIds.map((org) => ({ role: u.role as RosterRole, org }));
       for (const org of u.orgSourcedIds)
         if (!orgIds.has(org))
-          issues.push({
-            file: 'users.csv',
-            line: u.line,
-            field: 'orgSourcedIds',
-            message: `names an org that is not in orgs.csv (${org.slice(0, 60)})`,
-          });
+          issues.push(dangling('users.csv', u.line, 'orgSourcedIds', 'org', org));
     } else {
       userRoles = rolesOf.get(u.sourcedId) ?? [];
       if (userRoles.length === 0 && u.status === 'active')
@@ -338,12 +329,7 @@ export function parseRoster(files: RosterFiles): Roster {
     if (mode === 'bulk')
       for (const agent of u.agentSourcedIds)
         if (!userIds.has(agent))
-          issues.push({
-            file: 'users.csv',
-            line: u.line,
-            field: 'agentSourcedIds',
-            message: `names a user that is not in users.csv (${agent.slice(0, 60)})`,
-          });
+          issues.push(dangling('users.csv', u.line, 'agentSourcedIds', 'user', agent));
     rows.push({
       line: u.line,
       sourcedId: u.sourcedId,

@@ -254,16 +254,8 @@ async function applyRoster(
   for (const { user: student, id: studentId, schoolId } of activeStudents) {
     for (const agentId of agentsOf.get(student.sourcedId) ?? []) {
       const agent = byId.get(agentId);
-      if (!agent) {
-        if (roster.mode === 'bulk')
-          issues.push({
-            file: 'users.csv',
-            line: student.line,
-            field: 'agentSourcedIds',
-            message: `names a user not in users.csv (${agentId.slice(0, 60)})`,
-          });
-        continue;
-      }
+      // Only a delta file names someone it does not carry (parseRoster refuses it in a bulk one).
+      if (!agent) continue;
       const role = caregiverRoleOf(agent);
       if (!role || agent.status === 'tobedeleted') continue;
       const personKey = `${agentId}@${schoolId}`;
