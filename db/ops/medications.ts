@@ -34,7 +34,8 @@ const RECENT_DAYS = 14;
 /** The renewal follow-up falls due this many days before an order's last day. */
 const RENEW_BEFORE_DAYS = 5;
 
-const dayOf = (iso: string) => iso.slice(0, 10);
+/** The school day an instant falls on (a count taken at 8 p.m. in Chicago is that day's). */
+const dayOf = (ctx: Ctx, iso: string) => schoolToday(new Date(iso), requireSchool(ctx).timeZone);
 
 /** The instant of `clock` ("11:30") on school day `day` in the school's zone. */
 function onSchoolClock(day: string, clock: string, timeZone: string): string {
@@ -54,7 +55,9 @@ function orderViews(ctx: Ctx, staff: Staff, keyring: Keyring, rows: OrderRow[]):
   // Entries back to the oldest supply count, so the supply left counts every dose since.
   const since = opened.reduce(
     (day, o) =>
-      o.content && dayOf(o.content.supplyCountedAt) < day ? dayOf(o.content.supplyCountedAt) : day,
+      o.content && dayOf(ctx, o.content.supplyCountedAt) < day
+        ? dayOf(ctx, o.content.supplyCountedAt)
+        : day,
     recentFrom,
   );
   const doses = doseViews(
@@ -137,7 +140,7 @@ function checkSupply(ctx: Ctx, viewer: { staff: Staff; keyring: Keyring }, order
   const doses = doseViews(
     ctx,
     viewer.keyring,
-    doseRows(ctx, [orderId], dayOf(content.supplyCountedAt)),
+    doseRows(ctx, [orderId], dayOf(ctx, content.supplyCountedAt)),
   );
   const left = supplyLeft(content, doses);
   if (left > content.lowSupplyAt) return;

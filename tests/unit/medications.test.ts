@@ -148,6 +148,26 @@ describe('medications at school', () => {
     expect(correction.content?.at).toBe('2026-12-04T14:35:00.000Z');
   });
 
+  it('counts an evening dose against an evening count, by the school’s day, not UTC’s', () => {
+    const { core, order, student, at } = withOrder({ times: [], asNeeded: true, supplyCount: 20 });
+    // 8 p.m. in Chicago on 4 December is already 5 December in UTC.
+    at('2026-12-05T02:00:00Z');
+    ok(core, 'health.saveMedOrder', {
+      ...ORDER,
+      id: order.id,
+      studentId: student.id,
+      times: [],
+      asNeeded: true,
+      supplyCount: 6,
+    });
+    at('2026-12-05T03:00:00Z');
+    ok(core, 'health.recordDose', { orderId: order.id, slot: null, outcome: 'given' });
+    expect(ok(core, 'health.medOrders', { studentId: student.id })[0]?.supplyLeft).toBe(5);
+    expect(
+      ok(core, 'followUp.mine', {}).map((f) => (f.access === 'open' ? f.title : null)),
+    ).toEqual(['Methylphenidate: 5 doses left at school. Ask the family for more.']);
+  });
+
   it('raises one follow-up when the supply runs low, and one to renew the order before it ends', () => {
     const { core, order: first, student } = withOrder({ supplyCount: 6 });
     ok(core, 'health.recordDose', { orderId: first.id, slot: '11:30', outcome: 'given' });
