@@ -1,4 +1,4 @@
-import type { CallInput, Staff } from '../contract';
+import type { CallInput, CallName, Staff } from '../contract';
 import { callOrThrow, type Core } from '../db/core';
 
 /**
@@ -12,6 +12,51 @@ export const TEST_SCHOOL = {
   staffName: 'Pat Front',
   password: TEST_PASSWORD,
 } satisfies CallInput<'setup.school'>;
+
+/**
+ * An input for every health call, for the tables that try each call (privacy, validation).
+ * `ids` is read when a call is tried: a student, and an id that names no such record.
+ */
+export function healthCallSamples(ids: () => { student: string; missing: string }): {
+  [C in Extract<CallName, `health.${string}`>]: () => CallInput<C>;
+} {
+  return {
+    'health.visitStart': () => ({ studentId: ids().student, reason: 'illness', assessment: null }),
+    'health.visitEnd': () => ({
+      id: ids().missing,
+      reason: 'illness',
+      disposition: 'back_to_class',
+      careGiven: 'Rest and water.',
+    }),
+    'health.today': () => ({}),
+    'health.withNurse': () => ({}),
+    'health.profile': () => ({ studentId: ids().student }),
+    'health.saveProfile': () => ({
+      studentId: ids().student,
+      consent: 'agreed',
+      allergies: [{ allergen: 'Peanuts', severity: 'life_threatening', reaction: 'Anaphylaxis' }],
+      conditions: [{ kind: 'asthma', note: null }],
+      carePlan: {
+        summary: 'Epinephrine auto-injector; call 911.',
+        keptAt: 'Health office binder',
+        prescriber: 'Dr. Osei',
+        reviewOn: '2027-08-01',
+      },
+    }),
+    'health.flag': () => ({ studentId: ids().student }),
+    'health.medOrders': () => ({ studentId: ids().student }),
+    'health.saveMedOrder': () => ({ ...medOrder(ids().student), endOn: '2027-06-15' }),
+    'health.stopMedOrder': () => ({ id: ids().missing }),
+    'health.recordDose': () => ({ orderId: ids().missing, slot: '11:30', outcome: 'given' }),
+    'health.day': () => ({}),
+    'health.familyNote': () => ({
+      visitId: ids().missing,
+      personId: null,
+      forFamily: 'Rested; back to class.',
+    }),
+    'health.report': () => ({ from: '2026-09-01', to: '2026-12-04' }),
+  };
+}
 
 /** The code a test district's first setup carries (the server is built with it). */
 export const TEST_SETUP_CODE = 'TEST-SETU-P000';

@@ -8,7 +8,7 @@ import {
   type CallName,
 } from '../../contract';
 import type { Core } from '../../db/core';
-import { TEST_PASSWORD, medOrder } from '../fixtures';
+import { TEST_PASSWORD, healthCallSamples } from '../fixtures';
 import { ok, tempCore } from '../helpers';
 import {
   CANARY,
@@ -193,40 +193,7 @@ const INPUTS: Record<CallName, () => unknown> = {
   'rollCall.setKind': () => ({ id: school.householdId, kind: 'emergency' }),
   'rollCall.end': () => ({ id: school.householdId }),
   'rollCall.list': () => ({}),
-  'health.visitStart': () => ({ studentId: school.studentId, reason: 'illness', assessment: null }),
-  'health.visitEnd': () => ({
-    id: school.householdId,
-    reason: 'illness',
-    disposition: 'back_to_class',
-    careGiven: 'Rest and water.',
-  }),
-  'health.today': () => ({}),
-  'health.withNurse': () => ({}),
-  'health.profile': () => ({ studentId: school.studentId }),
-  'health.saveProfile': () => ({
-    studentId: school.studentId,
-    consent: 'agreed',
-    allergies: [{ allergen: 'Peanuts', severity: 'life_threatening', reaction: 'Anaphylaxis' }],
-    conditions: [{ kind: 'asthma', note: null }],
-    carePlan: {
-      summary: 'Epinephrine auto-injector; call 911.',
-      keptAt: 'Health office binder',
-      prescriber: 'Dr. Osei',
-      reviewOn: '2027-08-01',
-    },
-  }),
-  'health.flag': () => ({ studentId: school.studentId }),
-  'health.medOrders': () => ({ studentId: school.studentId }),
-  'health.saveMedOrder': () => ({ ...medOrder(school.studentId), endOn: '2027-06-15' }),
-  'health.stopMedOrder': () => ({ id: school.householdId }),
-  'health.recordDose': () => ({ orderId: school.householdId, slot: '11:30', outcome: 'given' }),
-  'health.day': () => ({}),
-  'health.familyNote': () => ({
-    visitId: school.householdId,
-    personId: null,
-    forFamily: 'Rested; back to class.',
-  }),
-  'health.report': () => ({ from: '2026-09-01', to: '2026-12-04' }),
+  ...healthCallSamples(() => ({ student: school.studentId, missing: school.householdId })),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({

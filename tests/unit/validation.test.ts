@@ -5,7 +5,7 @@ import { API, CALL_NAMES, ERROR_CODES, FAMILIES_CSV_TEMPLATE, type CallName } fr
 import { spoiled } from '../adversarial';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
-import { medOrder } from '../fixtures';
+import { healthCallSamples } from '../fixtures';
 
 /**
  * Every call in the API table, fed bad input, answers with a typed VALIDATION error and
@@ -146,40 +146,7 @@ const VALID: Record<CallName, () => Record<string, unknown>> = {
   'rollCall.setKind': () => ({ id: ids.household, kind: 'emergency' }),
   'rollCall.end': () => ({ id: ids.household }),
   'rollCall.list': () => ({}),
-  'health.visitStart': () => ({ studentId: ids.student, reason: 'illness', assessment: null }),
-  'health.visitEnd': () => ({
-    id: ids.household,
-    reason: 'illness',
-    disposition: 'back_to_class',
-    careGiven: 'Rest and water.',
-  }),
-  'health.today': () => ({}),
-  'health.withNurse': () => ({}),
-  'health.profile': () => ({ studentId: ids.student }),
-  'health.saveProfile': () => ({
-    studentId: ids.student,
-    consent: 'agreed',
-    allergies: [{ allergen: 'Peanuts', severity: 'life_threatening', reaction: 'Anaphylaxis' }],
-    conditions: [{ kind: 'asthma', note: null }],
-    carePlan: {
-      summary: 'Epinephrine auto-injector; call 911.',
-      keptAt: 'Health office binder',
-      prescriber: 'Dr. Osei',
-      reviewOn: '2027-08-01',
-    },
-  }),
-  'health.flag': () => ({ studentId: ids.student }),
-  'health.medOrders': () => ({ studentId: ids.student }),
-  'health.saveMedOrder': () => ({ ...medOrder(ids.student), endOn: '2027-06-15' }),
-  'health.stopMedOrder': () => ({ id: ids.household }),
-  'health.recordDose': () => ({ orderId: ids.household, slot: '11:30', outcome: 'given' }),
-  'health.day': () => ({}),
-  'health.familyNote': () => ({
-    visitId: ids.household,
-    personId: null,
-    forFamily: 'Rested; back to class.',
-  }),
-  'health.report': () => ({ from: '2026-09-01', to: '2026-12-04' }),
+  ...healthCallSamples(() => ({ student: ids.student, missing: ids.household })),
   'caution.list': () => ({}),
   'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
   'caution.add': () => ({
