@@ -93,10 +93,10 @@ export function PapersSection({ isAdmin }: { isAdmin: boolean }) {
               <th scope="row">{languageChoice(language)}</th>
               <td>
                 {reviewed
-                  ? t({ defaultMessage: 'All five papers, reviewed', id: '50W/n7' })
+                  ? t({ defaultMessage: 'Every paper, reviewed', id: 'ri2uFF' })
                   : t({
-                      defaultMessage: 'All five papers, not yet reviewed by a native speaker',
-                      id: 'T6mTbT',
+                      defaultMessage: 'Every paper, not yet reviewed by a native speaker',
+                      id: 'f3rBLk',
                     })}
                 {fromFolder &&
                   ` · ${t({ defaultMessage: 'from the district’s folder', id: 'u+kQ2/' })}`}
