@@ -25,6 +25,7 @@ import { sql as cautionListAndBadges } from './0024_caution_list_and_badges';
 import { sql as healthVisits } from './0025_health_visits';
 import { sql as healthProfiles } from './0026_health_profiles';
 import { sql as medications } from './0027_medications';
+import { sql as lighterSignIn } from './0028_lighter_sign_in';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0025_health_visits', sql: healthVisits },
   { name: '0026_health_profiles', sql: healthProfiles },
   { name: '0027_medications', sql: medications },
+  { name: '0028_lighter_sign_in', sql: lighterSignIn },
 ];

@@ -18,44 +18,57 @@ type Row = Record<string, unknown>;
 /** Where today's entries are: not retired, not past their last day (bind school and today). */
 const CURRENT = `school_id = ? AND retired_at IS NULL AND (expires_on IS NULL OR expires_on >= ?)`;
 
-/** Folded words of names seen recently: every sign-in checks every entry's name. */
-const FOLDED = new Map<string, string[]>();
-function foldedWords(name: string): string[] {
-  let found = FOLDED.get(name);
+/**
+ * Every sign-in checks every current entry, so what an entry's name and phones fold to is kept
+ * (by the stored text) rather than worked out again each time.
+ */
+const ENTRY_FORMS = new Map<string, readonly string[]>();
+function entryForm(text: string, make: (text: string) => readonly string[]): readonly string[] {
+  let found = ENTRY_FORMS.get(text);
   if (!found) {
-    if (FOLDED.size >= 2_000) FOLDED.clear();
-    found = words(name);
-    FOLDED.set(name, found);
+    if (ENTRY_FORMS.size >= 4_000) ENTRY_FORMS.clear();
+    found = make(text);
+    ENTRY_FORMS.set(text, found);
   }
   return found;
 }
+const entryWords = (name: string) => entryForm(name, words);
+const entryDigits = (phonesJson: string) =>
+  entryForm(phonesJson, (json) => (JSON.parse(json) as string[]).map(digitsOf));
 
 /**
- * Names match as search folds them (accents, case, apostrophes aside), word for word in any
- * order: every word of the entry's name is in the visitor's ("Dale Smith" matches "Dale R.
- * Smith"), or, for a visitor who gave two words or more, every word of theirs is in the
- * entry's.
+ * Every word of the entry's name is in the visitor's, or, for a visitor who gave two words or
+ * more, every word of theirs is in the entry's.
  */
-export function namesMatch(entryName: string, visitorName: string): boolean {
-  const entry = foldedWords(entryName);
-  const visitor = new Set(words(visitorName));
+function wordsMatch(entry: readonly string[], visitor: ReadonlySet<string>): boolean {
   if (entry.length === 0 || visitor.size === 0) return false;
   if (entry.every((w) => visitor.has(w))) return true;
-  const entryWords = new Set(entry);
-  return visitor.size >= 2 && [...visitor].every((w) => entryWords.has(w));
+  const entrySet = new Set(entry);
+  return visitor.size >= 2 && [...visitor].every((w) => entrySet.has(w));
 }
 
-/**
- * Phones match by their digits whatever the format: the last ten (a national number with or
- * without its country code), or the last seven when either was written without an area code.
- */
-export function phonesMatch(a: string, b: string): boolean {
-  const x = digitsOf(a);
-  const y = digitsOf(b);
+/** The last ten digits (a national number with or without its country code), else seven. */
+function digitsMatch(x: string, y: string): boolean {
   if (x.length < 7 || y.length < 7) return false;
   const tail = x.length >= 10 && y.length >= 10 ? 10 : 7;
   return x.slice(-tail) === y.slice(-tail);
 }
+
+/**
+ * Names match as search folds them (accents, case, apostrophes aside), word for word in any
+ * order ("Dale Smith" matches "Dale R. Smith"; see `wordsMatch`).
+ */
+export function namesMatch(entryName: string, visitorName: string): boolean {
+  return wordsMatch(entryWords(entryName), new Set(words(visitorName)));
+}
+
+/** Phones match by their digits whatever the format (see `digitsMatch`). */
+export function phonesMatch(a: string, b: string): boolean {
+  return digitsMatch(digitsOf(a), digitsOf(b));
+}
+
+/** What the check reads of every current entry: all of it in `caution_entries_to_match`. */
+export const MATCH_CANDIDATES = `SELECT id, full_name, phones FROM caution_entries WHERE ${CURRENT}`;
 
 /**
  * The current entries this person matches, by name, phone or both. Runs at every sign-in, so
@@ -69,17 +82,19 @@ export function cautionMatches(
 ): CautionMatch[] {
   const school = requireSchool(ctx);
   const candidates = ctx.store
-    .sql(`SELECT id, full_name, phones FROM caution_entries WHERE ${CURRENT}`)
+    .sql(MATCH_CANDIDATES)
     .all(school.id, schoolToday(ctx.now(), school.timeZone)) as {
     id: string;
     full_name: string;
     phones: string;
   }[];
+  const visitorWords = new Set(fullName === null ? [] : words(fullName));
+  const visitorDigits = phones.map(digitsOf);
   const matchedBy = new Map<string, CautionMatch['matchedBy']>();
   for (const entry of candidates) {
-    const byName = fullName !== null && namesMatch(entry.full_name, fullName);
-    const byPhone = (JSON.parse(entry.phones) as string[]).some((p) =>
-      phones.some((q) => phonesMatch(p, q)),
+    const byName = wordsMatch(entryWords(entry.full_name), visitorWords);
+    const byPhone = entryDigits(entry.phones).some((p) =>
+      visitorDigits.some((q) => digitsMatch(p, q)),
     );
     if (byName || byPhone)
       matchedBy.set(entry.id, byName && byPhone ? 'both' : byName ? 'name' : 'phone');

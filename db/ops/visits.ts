@@ -4,6 +4,7 @@ import {
   type Person,
   type AllowedPickup,
   type PickupWarning,
+  type School,
   type Visit,
   newId,
   badgeCodeFrom,
@@ -293,7 +294,7 @@ export const visitHandlers = {
       signOutWarnings: null,
       signOutAcknowledgedAt: null,
       cautionIds: cautions.length > 0 ? cautions.map((c) => c.id) : null,
-      badgeCode: newBadgeCode(ctx, school.id),
+      badgeCode: newBadgeCode(ctx, school),
     });
     ctx.writer.insert('contacts', {
       id: newId(),
@@ -426,12 +427,14 @@ function signOut(ctx: Ctx, visit: Visit, acknowledgeWarnings: boolean): VisitVie
 }
 
 /** A badge code no visit of the school has today (a repeat among 2^40 is rare, but checked). */
-function newBadgeCode(ctx: Ctx, schoolId: string): string {
+/** A code no other visit of the school's day has (only the day's visits are looked up). */
+function newBadgeCode(ctx: Ctx, school: School): string {
+  const dayStart = startOfSchoolDay(ctx.now(), school.timeZone);
   for (;;) {
     const code = badgeCodeFrom(crypto.getRandomValues(new Uint8Array(5)));
     const taken = ctx.store
-      .sql('SELECT 1 FROM visits WHERE school_id = ? AND badge_code = ?')
-      .get(schoolId, code);
+      .sql('SELECT 1 FROM visits WHERE school_id = ? AND signed_in_at >= ? AND badge_code = ?')
+      .get(school.id, dayStart, code);
     if (!taken) return code;
   }
 }

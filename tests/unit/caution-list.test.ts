@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesMatch, phonesMatch } from '../../db/ops/cautions';
+import { MATCH_CANDIDATES, namesMatch, phonesMatch } from '../../db/ops/cautions';
 import { TEST_PASSWORD, signInStaff } from '../fixtures';
 import { fail, ok, snapshot, tempCore } from '../helpers';
 
@@ -23,6 +23,16 @@ describe('the school caution list', () => {
     expect(phonesMatch('555-0199', '312 555 0199')).toBe(true);
     expect(phonesMatch('(312) 555-0199', '(773) 555-0199')).toBe(false);
     expect(phonesMatch('0199', '312 555 0199')).toBe(false);
+  });
+
+  it('is checked at sign-in from its index alone, never walking the photos stored with it', () => {
+    const core = tempCore({ setup: 'school' });
+    const plan = core.store.db
+      .prepare(`EXPLAIN QUERY PLAN ${MATCH_CANDIDATES}`)
+      .all('school', '2026-12-04') as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toEqual([
+      expect.stringContaining('USING COVERING INDEX caution_entries_to_match'),
+    ]);
   });
 
   it('is kept by administrators, matches a visitor by a phone written another way, and every showing is audited', () => {
