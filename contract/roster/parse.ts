@@ -259,12 +259,14 @@ export function parseRoster(files: RosterFiles): Roster {
   const classes = readCsv(files, 'classes.csv', classRow, issues);
   const enrollments = readCsv(files, 'enrollments.csv', enrollmentRow, issues);
   const manifest = readCsv(files, 'manifest.csv', manifestRow, issues) ?? [];
-  if (!orgs)
+  const listed = (name: string) =>
+    manifest.find((m) => m.propertyName === `file.${name}`)?.value ?? 'absent';
+  const mode = listed('users') === 'delta' ? 'delta' : 'bulk';
+  // A delta file carries only the files that changed: its orgs may be those already imported.
+  if (!orgs && !(mode === 'delta' && listed('orgs') === 'absent'))
     throw fail({ file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' });
   if (!users)
     throw fail({ file: 'users.csv', line: 0, field: '', message: 'is missing from the roster' });
-  const listed = (name: string) =>
-    manifest.find((m) => m.propertyName === `file.${name}`)?.value ?? 'absent';
   if (!roles && ['bulk', 'delta'].includes(listed('roles')))
     issues.push({
       file: 'roles.csv',
@@ -275,14 +277,13 @@ export function parseRoster(files: RosterFiles): Roster {
   if (issues.length > 0) throw new RosterError(inOrder(issues));
 
   const version = roles ? '1.2' : '1.1';
-  const mode = listed('users') === 'delta' ? 'delta' : 'bulk';
-  repeatedIds('orgs.csv', orgs, issues);
+  repeatedIds('orgs.csv', orgs ?? [], issues);
   repeatedIds('users.csv', users, issues);
   repeatedIds('demographics.csv', demographics ?? [], issues);
   repeatedIds('roles.csv', roles ?? [], issues);
   repeatedIds('classes.csv', classes ?? [], issues);
   repeatedIds('enrollments.csv', enrollments ?? [], issues);
-  const orgIds = new Set(orgs.map((o) => o.sourcedId));
+  const orgIds = new Set((orgs ?? []).map((o) => o.sourcedId));
   const userIds = new Set(users.map((u) => u.sourcedId));
   const classIds = new Set((classes ?? []).map((c) => c.sourcedId));
   for (const e of mode === 'bulk' ? (enrollments ?? []) : []) {
@@ -314,7 +315,7 @@ export function parseRoster(files: RosterFiles): Roster {
       }
       userRoles = u.orgSourcedIds.map((org) => ({ role: u.role as RosterRole, org }));
       for (const org of u.orgSourcedIds)
-        if (!orgIds.has(org))
+        if (mode === 'bulk' && !orgIds.has(org))
           issues.push(dangling('users.csv', u.line, 'orgSourcedIds', 'org', org));
     } else {
       userRoles = rolesOf.get(u.sourcedId) ?? [];
@@ -346,5 +347,5 @@ export function parseRoster(files: RosterFiles): Roster {
     });
   }
   if (issues.length > 0) throw new RosterError(inOrder(issues));
-  return { version, mode, orgs, users: rows };
+  return { version, mode, orgs: orgs ?? [], users: rows };
 }

@@ -115,6 +115,12 @@ async function applyRoster(
     'SELECT id, name FROM schools',
   );
   const schoolWrites: ServerWrite[] = [];
+  // A delta file may leave orgs.csv out, or carry only the orgs that changed: its users may
+  // name schools an earlier import placed.
+  if (roster.mode === 'delta')
+    for (const source of sources.all())
+      if (source.kind === 'org' && existingSchools.some((s) => s.id === source.hearthId))
+        schoolOf.set(source.key, source.hearthId);
   for (const org of roster.orgs) {
     if (org.type !== 'school' || org.status === 'tobedeleted') continue;
     const mapped = sources.known('org', org.sourcedId);

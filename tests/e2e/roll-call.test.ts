@@ -76,6 +76,9 @@ describe('emergency roll call', () => {
     expect(printed).toEqual({ height: expect.any(Number), log: 'none', topbar: 'none' });
     expect(printed.height).toBeLessThanOrEqual(1056);
     await screenshot(page, 'roll-call-print-letter');
+    // And as Chromium prints it to Letter paper, with the 30 names in it: one page.
+    const pdf = (await page.pdf({ format: 'Letter', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
 

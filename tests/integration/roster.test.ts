@@ -225,6 +225,71 @@ describe.each(BACKENDS)('roster import on $name', ({ open }) => {
     expect(desk.core.sync.pending()).toBe(0);
   });
 
+  it('a delta file applies the changes it carries as the bulk file would, and retires only what it marks', async () => {
+    // The next night's changes: Rosa's new surname and number, Lan a caregiver of José too,
+    // Bao (a relative) tobedeleted.
+    const rosa = (l: string) =>
+      l.replace(',Rosa,García,', ',Rosa,García López,').replace('(555) 201-3344', '(555) 777-1212');
+    const jose = (l: string) => l.replace(/^(stu-1,.*),par-1,/, '$1,"par-1,gua-1",');
+    const lan = (l: string) => l.replace(/,stu-3,,$/, ',"stu-3,stu-1",,');
+    const bao = (l: string) => l.replace(/^rel-1,,/, 'rel-1,tobedeleted,');
+    const changes = (l: string) => bao(lan(jose(rosa(l))));
+
+    // One district takes the whole bulk file with the changes in it; the other a delta file
+    // that carries only the four changed rows (no orgs, no demographics).
+    const viaBulk = await district();
+    const viaDelta = await district();
+    const bulkDesk = await schoolComputer(viaBulk);
+    const deltaDesk = await schoolComputer(viaDelta);
+    await importRoster(viaBulk.db, await sample());
+    await importRoster(viaDelta.db, await sample());
+    const bulkSummary = await importRoster(viaBulk.db, await sample(changes));
+    const base = await sample();
+    const header = (base.get('users.csv') as string).split('\n')[0] as string;
+    const changed = (base.get('users.csv') as string)
+      .split('\n')
+      .filter((l) => /^(par-1|stu-1|gua-1|rel-1),/.test(l))
+      .map(changes);
+    const manifest = (base.get('manifest.csv') as string)
+      .replace('file.users,bulk', 'file.users,delta')
+      .replace('file.orgs,bulk', 'file.orgs,absent')
+      .replace('file.demographics,bulk', 'file.demographics,absent');
+    const deltaSummary = await importRoster(
+      viaDelta.db,
+      new Map([
+        ['manifest.csv', manifest],
+        ['users.csv', [header, ...changed].join('\n')],
+      ]),
+    );
+    expect(deltaSummary.mode).toBe('delta');
+    expect({ ...deltaSummary, mode: 'bulk' }).toEqual(bulkSummary);
+    expect(bulkSummary).toMatchObject({ links: { removed: 1 }, caregivers: { removed: 1 } });
+
+    // What each school's computer holds afterwards is the same: María, untouched by the delta
+    // file, stays with Rosa; Thảo keeps Lan and loses Bao.
+    await bulkDesk.sync();
+    await deltaDesk.sync();
+    const holds = (desk: Device) => ({
+      links: ['jose', 'maria', 'thao'].flatMap((name) => caregiversOf(desk, name)).sort(),
+      people: desk.core.store.db
+        .prepare('SELECT first_name, last_name, phones, email FROM people ORDER BY first_name')
+        .all(),
+    });
+    expect(holds(deltaDesk)).toEqual(holds(bulkDesk));
+    expect(holds(deltaDesk).links).toEqual([
+      'José: Lan Nguyễn (allowed)',
+      'José: Rosa García López (allowed)',
+      'María: Rosa García López (allowed)',
+      'Thảo: Lan Nguyễn (allowed)',
+    ]);
+    expect(holds(deltaDesk).people).toContainEqual({
+      first_name: 'Rosa',
+      last_name: 'García López',
+      phones: '["(555) 777-1212"]',
+      email: 'rosa.garcia@example.org',
+    });
+  });
+
   it('a roster with an error imports nothing, naming the file, line and field', async () => {
     const d = await district();
     await importRoster(d.db, await sample());

@@ -88,6 +88,26 @@ describe('OneRoster CSV', () => {
       'manifest.csv': 'propertyName,value\nfile.users,delta\n',
     });
     expect(parseRoster(delta).mode).toBe('delta');
+    // A delta file may leave out the orgs it does not change, and name orgs imported before;
+    // a bulk file may not.
+    const onlyUsers = (manifest: string) =>
+      new Map(
+        Object.entries({
+          'manifest.csv': `propertyName,value\n${manifest}`,
+          'users.csv': `${HEADER}u1,,,s7,student,Ana,Lee,,,,,K\n`,
+        }),
+      );
+    expect(parseRoster(onlyUsers('file.users,delta\nfile.orgs,absent\n'))).toMatchObject({
+      mode: 'delta',
+      orgs: [],
+      users: [expect.objectContaining({ roles: [{ role: 'student', org: 's7' }] })],
+    });
+    expect(issuesOf(onlyUsers('file.users,bulk\nfile.orgs,absent\n'))).toEqual([
+      { file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' },
+    ]);
+    expect(issuesOf(onlyUsers('file.users,delta\nfile.orgs,delta\n'))).toEqual([
+      { file: 'orgs.csv', line: 0, field: '', message: 'is missing from the roster' },
+    ]);
   });
 
   it('names a missing or misspelled column once per file, with the header it found', () => {
