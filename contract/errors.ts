@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'CLOCK_AHEAD',
   // A staff member with no keys on this enrolled computer yet: the district must check them once.
   'DISTRICT_SIGN_IN_NEEDED',
+  // The version handshake (contract/sync.ts PROTOCOL_VERSION): which side needs updating.
+  'UPDATE_HEARTH',
+  'SERVER_TOO_OLD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { email, id, line, secret, timeZone } from './fields';
 import { staffKeyRecordSchema } from './keys';
 import { TEAMS, staffRole } from './records';
+import { saidSchema } from './words';
 
 /**
  * The district server's HTTP contract, shared by the server (which validates every body with
@@ -113,11 +114,18 @@ export const staffAccountPatch = z
   })
   .partial();
 
+/** `GET /health`: the process is alive (the database is not asked). */
 export const serverHealthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['postgres', 'pglite']),
   schema: z.int(),
 });
+
+/** `GET /ready`: 200 when the database answers and holds this server's schema, else 503. */
+export const serverReadySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ready'), schema: z.int() }),
+  z.object({ status: z.literal('not_ready'), message: z.string(), said: saidSchema.optional() }),
+]);
 
 export type ServerStaff = z.infer<typeof serverStaffSchema>;
 export type ServerSchool = z.infer<typeof serverSchoolSchema>;

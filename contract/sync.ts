@@ -24,6 +24,17 @@ export const MAX_PUSH_CHANGES = 500;
  * stuck on it at every sync.
  */
 export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The sync protocol this build speaks. A computer sends it with every request to the district
+ * (`PROTOCOL_HEADER`); the server answers every request with the range it takes
+ * (`PROTOCOLS_HEADER`, "1-1") and refuses a computer outside it with 426, saying which side
+ * needs the update. Raise it when the other side would misread what changed on the wire.
+ * Computers from before the handshake send no header: they speak version 1.
+ */
+export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'hearth-protocol';
+export const PROTOCOLS_HEADER = 'hearth-protocols';
 /** Most changes one pull page returns. */
 export const MAX_PULL_CHANGES = 2_000;
 

@@ -431,6 +431,16 @@ export const WORDS = defineMessages({
     id: 'N4DEva',
   },
   serverUnreachable: { defaultMessage: 'The district server cannot be reached.', id: 'CDvLWq' },
+  updateHearth: {
+    defaultMessage:
+      'Update Hearth on this computer: the district server no longer works with this version. Everything done here is kept, and syncs once Hearth is updated.',
+    id: 'y4mzPl',
+  },
+  serverTooOld: {
+    defaultMessage:
+      'The district server is older than this version of Hearth; ask the district to update it. Everything done here is kept, and syncs once it is.',
+    id: 'KFwL0F',
+  },
   serverAnswered: {
     defaultMessage: 'The server answered {status, number, ::group-off}.',
     id: 'xu3cdh',
@@ -447,6 +457,15 @@ export const WORDS = defineMessages({
     id: 'Mdrsyd',
   },
   nothingHere: { defaultMessage: 'There is nothing at this address.', id: 'pxvK5R' },
+  databaseUnreachable: {
+    defaultMessage: 'The district server cannot reach its database.',
+    id: 'MnRVbU',
+  },
+  databaseBehind: {
+    defaultMessage:
+      'The district server’s database is at schema {schema, number, ::group-off}; this server needs {expected, number, ::group-off}. It is updated when a server of this version starts.',
+    id: 'Jo2qZx',
+  },
   noValidToken: { defaultMessage: 'Sign in again: this request has no valid token.', id: 'redPWh' },
   sessionEnded: { defaultMessage: 'Your session has ended. Sign in again.', id: 'k0KcBp' },
   notEnrolled: { defaultMessage: 'This computer is not enrolled.', id: 'x1n67h' },

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { WORDS, say, shown, type ErrorBody } from '../contract';
 import type { ServerDb } from './db';
 import { ServerError } from './errors';
+import { THIS_PROTOCOL, protocolHandshake, type ProtocolRange } from './protocol';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
@@ -23,6 +24,8 @@ export interface ServerOptions {
    * server first does not become the district's administrator. None: first setup is refused.
    */
   setupCode?: string;
+  /** The sync protocol versions taken (server/protocol.ts); tests of the handshake set one. */
+  protocols?: ProtocolRange;
 }
 
 /**
@@ -69,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) }),
   );
+  protocolHandshake(app, options.protocols ?? THIS_PROTOCOL);
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);

@@ -1,5 +1,5 @@
-import { unzipSync } from 'fflate';
-import { RosterError } from './issues';
+import { Unzip, UnzipInflate } from 'fflate';
+import { RosterError, type RosterIssue } from './issues';
 
 /** A roster's CSV files by lower-case file name ("users.csv"), as text. */
 export type RosterFiles = Map<string, string>;
@@ -23,36 +23,85 @@ export function rosterText(name: string, bytes: Uint8Array): string {
   }
 }
 
+/** How much of the zip is handed to the inflater at a time (see unzipRoster). */
+const ZIP_SLICE = 16 * 1024;
+
+const concat = (parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
 /**
  * The CSV files of a OneRoster zip. Files may sit in one folder inside the zip (as many
- * student information systems export them); anything that is not a .csv is ignored. The
- * sizes the zip declares are checked before anything is inflated, so a zip bomb is refused.
+ * student information systems export them); anything that is not a .csv is ignored.
+ * A zip bomb is refused while it inflates: the bytes actually inflated are counted, not the
+ * sizes the zip declares (which a forged zip can understate), and the zip is fed to the
+ * inflater a slice at a time, so one step can inflate at most ~1,000 times a slice (DEFLATE's
+ * highest ratio) before the count stops it.
  */
 export function unzipRoster(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES): RosterFiles {
-  let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        if (!file.name.toLowerCase().endsWith('.csv')) return false;
-        total += file.originalSize;
-        if (total > maxBytes)
-          throw new RosterError([
-            { file: file.name, line: 0, field: '', message: 'the roster is too large to import' },
-          ]);
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof RosterError) throw error;
-    throw new RosterError([
-      { file: '(zip)', line: 0, field: '', message: 'is not a zip file that can be read' },
-    ]);
-  }
+  const unreadable: RosterIssue = {
+    file: '(zip)',
+    line: 0,
+    field: '',
+    message: 'is not a zip file that can be read',
+  };
+  // A zip starts with a file's header, or is an empty archive's end record.
+  const signature =
+    bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) : 0;
+  if (signature !== 0x04034b50 && signature !== 0x06054b50) throw new RosterError([unreadable]);
+
   const files: RosterFiles = new Map();
-  for (const [name, content] of Object.entries(entries)) {
-    const key = rosterFileName(name);
-    files.set(key, rosterText(key, content));
+  let inflated = 0;
+  let refusal: RosterIssue | null = null;
+  const unzip = new Unzip((file) => {
+    if (refusal || !file.name.toLowerCase().endsWith('.csv')) return;
+    const tooLarge = (): RosterIssue => ({
+      file: file.name,
+      line: 0,
+      field: '',
+      message: 'the roster is too large to import',
+    });
+    if (inflated + (file.originalSize ?? 0) > maxBytes) {
+      refusal = tooLarge();
+      return;
+    }
+    const parts: Uint8Array[] = [];
+    file.ondata = (error, chunk, final) => {
+      if (refusal) return;
+      if (error) {
+        refusal = unreadable;
+        return;
+      }
+      inflated += chunk.length;
+      if (inflated > maxBytes) {
+        refusal = tooLarge();
+        file.terminate();
+        return;
+      }
+      parts.push(chunk);
+      if (!final) return;
+      const key = rosterFileName(file.name);
+      try {
+        files.set(key, rosterText(key, concat(parts)));
+      } catch (notText) {
+        refusal = notText instanceof RosterError ? (notText.issues[0] ?? unreadable) : unreadable;
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && !refusal; at += ZIP_SLICE)
+      unzip.push(bytes.subarray(at, at + ZIP_SLICE), at + ZIP_SLICE >= bytes.length);
+  } catch {
+    refusal ??= unreadable;
   }
+  if (refusal) throw new RosterError([refusal]);
   return files;
 }

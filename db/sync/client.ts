@@ -3,6 +3,8 @@ import {
   MAX_PULL_CHANGES,
   MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
   auditUploadResult,
   pullPageSchema,
   deviceSignInResult,
@@ -59,6 +61,8 @@ export class SyncFailure extends Error {
 
 const PERMANENT: ReadonlySet<string> = new Set([
   'DEVICE_REVOKED',
+  // Only updating Hearth here helps. (SERVER_TOO_OLD is retried: the district may update.)
+  'UPDATE_HEARTH',
   'UNAUTHORIZED',
   'CLOCK_AHEAD',
   'VALIDATION',
@@ -71,11 +75,20 @@ export function refusalWords(status: number, body: Partial<ErrorBody> | null): S
   return { ...(said.success ? said.data : { id: '' }), text: body.message };
 }
 
+/**
+ * How a computer reaches the district: `fetchImpl` for tests that put faults between the two,
+ * `protocol` for tests of the version handshake that play an older or newer build.
+ */
+export interface HttpOptions {
+  fetchImpl?: typeof fetch;
+  protocol?: number;
+}
+
 /** One JSON request to the district server; failures become SyncFailures. */
 async function requestJson(
   baseUrl: string,
   path: string,
-  options: { token?: string; body?: unknown; fetchImpl?: typeof fetch } = {},
+  options: { token?: string; body?: unknown } & HttpOptions = {},
 ): Promise<unknown> {
   let response: Response;
   try {
@@ -83,6 +96,7 @@ async function requestJson(
       method: options.body === undefined ? 'GET' : 'POST',
       headers: {
         'content-type': 'application/json',
+        [PROTOCOL_HEADER]: String(options.protocol ?? PROTOCOL_VERSION),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -103,27 +117,27 @@ async function requestJson(
 export function httpTransport(
   baseUrl: string,
   token: string,
-  fetchImpl: typeof fetch = fetch,
+  http: HttpOptions = {},
 ): SyncTransport {
   return {
     push: async (input) =>
       pushResultSchema.parse(
-        await requestJson(baseUrl, '/v1/sync/push', { token, body: input, fetchImpl }),
+        await requestJson(baseUrl, '/v1/sync/push', { token, body: input, ...http }),
       ),
     pull: async (after, limit) =>
       pullPageSchema.parse(
         await requestJson(baseUrl, `/v1/sync/pull?after=${after}&limit=${limit}`, {
           token,
-          fetchImpl,
+          ...http,
         }),
       ),
     keys: async (input) =>
       keyBundleSchema.parse(
-        await requestJson(baseUrl, '/v1/device/keys', { token, body: input, fetchImpl }),
+        await requestJson(baseUrl, '/v1/device/keys', { token, body: input, ...http }),
       ),
     audit: async (input) =>
       auditUploadResult.parse(
-        await requestJson(baseUrl, '/v1/device/audit', { token, body: input, fetchImpl }),
+        await requestJson(baseUrl, '/v1/device/audit', { token, body: input, ...http }),
       ),
   };
 }
@@ -140,13 +154,13 @@ export interface DistrictAccess {
   ): Promise<StaffKeyRecord | null>;
 }
 
-export function httpDistrictAccess(fetchImpl: typeof fetch = fetch): DistrictAccess {
+export function httpDistrictAccess(http: HttpOptions = {}): DistrictAccess {
   return {
     enroll: async (serverUrl, code, deviceName) =>
       enrolledSchema.parse(
         await requestJson(serverUrl, '/v1/devices/enroll', {
           body: { code, deviceName },
-          fetchImpl,
+          ...http,
         }),
       ),
     signIn: async (connection, staffId, password, keys) =>
@@ -154,7 +168,7 @@ export function httpDistrictAccess(fetchImpl: typeof fetch = fetch): DistrictAcc
         await requestJson(connection.serverUrl, '/v1/device/sign-in', {
           token: connection.token,
           body: { staffId, password, keys },
-          fetchImpl,
+          ...http,
         }),
       ).keys,
   };

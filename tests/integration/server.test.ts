@@ -4,10 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../contract';
 import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
-import type { ServerDb } from '../../server/db';
+import { openPostgres, type ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
 import { injectSender } from '../district';
 import { TEST_SETUP_CODE } from '../fixtures';
+import { freePort } from '../helpers';
 import { serverBackends } from '../server-backends';
 
 /**
@@ -99,11 +100,15 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     };
   }
 
-  it('answers health, migrates once, and refuses a database from a newer server', async () => {
+  it('answers health and readiness, migrates once, and refuses a database from a newer server', async () => {
     await start();
     expect(await send('GET', '/health')).toEqual({
       status: 200,
       body: { status: 'ok', database: db.kind, schema: SERVER_SCHEMA_VERSION },
+    });
+    expect(await send('GET', '/ready')).toEqual({
+      status: 200,
+      body: { status: 'ready', schema: SERVER_SCHEMA_VERSION },
     });
     await migrateServer(db); // a second start changes nothing
     expect(await db.query('SELECT version FROM server_migrations ORDER BY version')).toEqual(
@@ -112,6 +117,49 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     await db.query(`INSERT INTO server_migrations (version, name) VALUES (99, 'future')`);
     await expect(migrateServer(db)).rejects.toThrow(NewerDatabaseError);
     await expect(migrateServer(db)).rejects.toThrow(/newer version of the Hearth server/);
+    // Alive, but not ready to serve a database at another schema.
+    expect((await send('GET', '/health')).status).toBe(200);
+    expect(await send('GET', '/ready')).toMatchObject({
+      status: 503,
+      body: {
+        status: 'not_ready',
+        message: expect.stringContaining(
+          `at schema 99; this server needs ${SERVER_SCHEMA_VERSION}`,
+        ),
+      },
+    });
+  });
+
+  it('is alive but not ready while its database cannot be reached or is not set up', async () => {
+    const nowhere = openPostgres(`postgres://hearth@127.0.0.1:${await freePort()}/hearth`, 1);
+    const lost = await buildServer({ db: nowhere });
+    try {
+      expect((await lost.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+      const ready = await lost.inject({ method: 'GET', url: '/ready' });
+      expect([ready.statusCode, ready.json()]).toEqual([
+        503,
+        {
+          status: 'not_ready',
+          message: 'The district server cannot reach its database.',
+          said: { id: expect.any(String) },
+        },
+      ]);
+    } finally {
+      await lost.close();
+      await nowhere.close();
+    }
+    db = await open();
+    closers.push(() => db.close());
+    const fresh = await buildServer({ db });
+    try {
+      const ready = await fresh.inject({ method: 'GET', url: '/ready' });
+      expect([ready.statusCode, ready.json()]).toMatchObject([
+        503,
+        { message: expect.stringContaining('at schema 0;') },
+      ]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('migration 5 keeps every log entry, as devices receive it', async () => {

@@ -194,4 +194,37 @@ describe('OneRoster CSV', () => {
     expect([...unzipRoster(zip).keys()].sort()).toEqual(['orgs.csv', 'users.csv']);
     expect(() => unzipRoster(strToU8('PK not really'))).toThrow(RosterError);
   });
+
+  it('refuses a zip that inflates past the limit while inflating, whatever sizes it declares', () => {
+    const big = strToU8(HEADER + 'u1,,,s1,student,Ana,Lee,,,,,K\n'.repeat(70_000)); // ~2 MB
+    const zip = zipSync({ 'orgs.csv': strToU8(ORGS), 'users.csv': big });
+    expect(zip.length).toBeLessThan(100_000);
+    const tooLarge = [
+      { file: 'users.csv', line: 0, field: '', message: 'the roster is too large to import' },
+    ];
+    const refusalOf = (bytes: Uint8Array, max: number) => {
+      try {
+        unzipRoster(bytes, max);
+        return null;
+      } catch (error) {
+        return (error as RosterError).issues;
+      }
+    };
+    expect(refusalOf(zip, 1_000_000)).toEqual(tooLarge);
+    // The same zip claiming users.csv is 10 bytes, in its file header and its directory.
+    const forged = zip.slice();
+    const view = new DataView(forged.buffer);
+    for (let at = 0; at + 4 <= forged.length; at++) {
+      const signature = view.getUint32(at, true);
+      const nameAt = signature === 0x04034b50 ? at + 30 : signature === 0x02014b50 ? at + 46 : -1;
+      if (
+        nameAt < 0 ||
+        new TextDecoder().decode(forged.subarray(nameAt, nameAt + 9)) !== 'users.csv'
+      )
+        continue;
+      view.setUint32(signature === 0x04034b50 ? at + 22 : at + 24, 10, true);
+    }
+    expect(refusalOf(forged, 1_000_000)).toEqual(tooLarge);
+    expect(unzipRoster(zip, 3_000_000).get('users.csv')).toHaveLength(big.length);
+  });
 });
