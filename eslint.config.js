@@ -6,7 +6,7 @@ import noWordsInJsx from './scripts/eslint-no-words-in-jsx.js';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'build/', 'node_modules/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-server/', 'release/', 'build/', 'node_modules/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

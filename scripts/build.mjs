@@ -1,7 +1,9 @@
 // Builds everything `npm start`, the tests and packaging run: the renderer (Vite), the
-// browser-mode host, and the Electron main, preload and core processes (esbuild).
+// browser-mode host, the Electron main, preload and core processes (esbuild), and the
+// district server (scripts/build-server.mjs).
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import { buildServer } from './build-server.mjs';
 
 const quiet = process.argv.includes('--quiet');
 
@@ -16,6 +18,7 @@ const node = {
   logLevel: 'warning',
 };
 await Promise.all([
+  buildServer(),
   esbuild({ ...node, entryPoints: ['host/main.ts'], outfile: 'dist/host/main.js', format: 'esm' }),
   esbuild({
     ...node,
@@ -39,4 +42,4 @@ await Promise.all([
     format: 'cjs',
   }),
 ]);
-if (!quiet) console.log('Built dist/ (renderer, host, electron).');
+if (!quiet) console.log('Built dist/ (renderer, host, electron) and dist-server/.');

@@ -1,31 +1,47 @@
-import { resolve } from 'node:path';
 import { buildServer } from './app';
+import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
 import { openPglite, openPostgres, type ServerDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { NewerDatabaseError, migrateServer } from './migrate';
 
+/** The database the configuration names; the embedded PostgreSQL is started first. */
+async function openDatabase({
+  database,
+  dataDir,
+}: ServerConfig): Promise<{ db: ServerDb; embedded: EmbeddedCluster | null }> {
+  switch (database.kind) {
+    case 'pglite':
+      return { db: await openPglite(dataDir), embedded: null };
+    case 'url':
+      return { db: openPostgres(database.url, database.poolSize), embedded: null };
+    case 'embedded': {
+      const embedded = await startEmbeddedPostgres(dataDir, database.port);
+      return { db: openPostgres(embedded.url, database.poolSize), embedded };
+    }
+  }
+}
+
 /**
- * `npm run server`. DATABASE_URL selects a real PostgreSQL; HEARTH_SERVER_POSTGRES=embedded
- * starts one of the server's own (server/embedded-postgres.ts, on
- * HEARTH_SERVER_POSTGRES_PORT, default 5433); without either the server keeps PGlite (PostgreSQL
- * in WebAssembly). Both keep their data in HEARTH_SERVER_DATA (default ./server-data). PORT
- * and HOST choose where it listens (default 127.0.0.1:8787; put it behind a TLS proxy in
- * production). HEARTH_SETUP_CODE chooses first setup's code; otherwise one is printed.
+ * `npm run server` (or, built, `node dist-server/main.mjs`). Configured only by its
+ * environment (server/config.ts checks it all before anything starts): DATABASE_URL selects a
+ * real PostgreSQL; HEARTH_SERVER_POSTGRES=embedded starts one of the server's own
+ * (server/embedded-postgres.ts, on HEARTH_SERVER_POSTGRES_PORT, default 5433); without either
+ * the server keeps PGlite (PostgreSQL in WebAssembly). Both keep their data in
+ * HEARTH_SERVER_DATA (default ./server-data). PORT and HOST choose where it listens (default
+ * 127.0.0.1:8787; put it behind a TLS proxy in production). HEARTH_SETUP_CODE chooses first
+ * setup's code; otherwise one is printed.
  */
 async function main(): Promise<void> {
-  const dataDir = resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data');
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
-  const mode = process.env.HEARTH_SERVER_POSTGRES;
-  if (mode !== undefined && mode !== 'embedded')
-    throw new Error(`HEARTH_SERVER_POSTGRES must be "embedded" or unset, not "${mode}".`);
-  if (mode && process.env.DATABASE_URL)
-    throw new Error('Set DATABASE_URL or HEARTH_SERVER_POSTGRES=embedded, not both.');
-  const embedded: EmbeddedCluster | null = mode
-    ? await startEmbeddedPostgres(dataDir, Number(process.env.HEARTH_SERVER_POSTGRES_PORT ?? 5433))
-    : null;
-  const url = embedded?.url ?? process.env.DATABASE_URL;
-  const db: ServerDb = url ? openPostgres(url, poolSize) : await openPglite(dataDir);
+  let config: ServerConfig;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const { db, embedded } = await openDatabase(config);
   const closeDatabase = async () => {
     await db.close();
     await embedded?.stop();
@@ -44,16 +60,14 @@ async function main(): Promise<void> {
   // installs; never printed), or one made now and printed here, on the console of whoever
   // started the server, not in its logs. A server already set up takes none.
   const setUp = (await db.query('SELECT 1 FROM staff_accounts LIMIT 1')).length > 0;
-  const chosen = process.env.HEARTH_SETUP_CODE;
+  const chosen = config.setupCode;
   const setupCode = setUp ? undefined : (chosen ?? newEnrollmentCode());
   const app = await buildServer({
     db,
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: { level: config.logLevel },
     setupCode,
   });
-  const port = Number(process.env.PORT ?? 8787);
-  const host = process.env.HOST ?? '127.0.0.1';
-  await app.listen({ port, host });
+  await app.listen({ port: config.port, host: config.host });
   app.log.info(
     { database: embedded ? 'embedded postgres' : db.kind },
     'Hearth district server ready',

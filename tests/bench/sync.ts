@@ -46,7 +46,7 @@ interface Server {
 
 async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

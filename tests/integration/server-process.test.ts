@@ -1,21 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_SCHEMA_VERSION } from '../../server/migrate';
 import { freePort, tempDir } from '../helpers';
 
 /**
- * `npm run server` as an operator runs it: no configuration but a data folder and a port, on
- * PGlite or (HEARTH_SERVER_POSTGRES=embedded) on a PostgreSQL of its own.
+ * The compiled server (`npm run server:build`, dist-server/main.mjs, which `npm run server`
+ * runs) as an operator runs it: no configuration but a data folder and a port, on PGlite or
+ * (HEARTH_SERVER_POSTGRES=embedded) on a PostgreSQL of its own. The test scripts build it.
  */
+const SERVER = ['--enable-source-maps', 'dist-server/main.mjs'];
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
 async function startServer(dataDir: string, port: number, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, SERVER, {
     env: { ...process.env, ...env, HEARTH_SERVER_DATA: dataDir, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,6 +67,10 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
     expect(await health.json()).toEqual({
       status: 'ok',
       database,
+      schema: SERVER_SCHEMA_VERSION,
+    });
+    expect(await (await fetch(`${base}/ready`)).json()).toEqual({
+      status: 'ready',
       schema: SERVER_SCHEMA_VERSION,
     });
     const post = (path: string, body: object) =>
@@ -117,4 +123,30 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 90_000);
+});
+
+describe('the district server process with settings that are wrong', () => {
+  it('names each mistake and stops before opening anything', async () => {
+    const dataDir = join(tempDir(), 'server-data');
+    const child = spawn(process.execPath, SERVER, {
+      env: {
+        ...process.env,
+        HEARTH_SERVER_DATA: dataDir,
+        PORT: 'eighty',
+        DATABASE_URL: 'localhost:5432 with password sesame-open',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).toBe(1);
+    expect(output).toContain('The Hearth server cannot start with these settings:');
+    expect(output).toContain('PORT must be a port number from 1 to 65535; it is "eighty".');
+    expect(output).toContain('DATABASE_URL must be a PostgreSQL address');
+    expect(output).not.toContain('sesame-open');
+    expect(existsSync(dataDir)).toBe(false);
+  });
 });

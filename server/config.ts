@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+
+/** Everything the server is told, read from its environment once at start (server/main.ts). */
+export interface ServerConfig {
+  /** Where PGlite or the embedded PostgreSQL keep their data (HEARTH_SERVER_DATA). */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** A PostgreSQL of the district's (DATABASE_URL), the server's own, or PGlite. */
+  database:
+    | { kind: 'url'; url: string; poolSize: number }
+    | { kind: 'embedded'; port: number; poolSize: number }
+    | { kind: 'pglite' };
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** First setup's code when the operator chooses it (scripted installs); else one is made. */
+  setupCode: string | null;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The settings' mistakes, each in a sentence naming the variable: all of them at once. */
+export class ConfigError extends Error {
+  constructor(readonly mistakes: string[]) {
+    super(
+      `The Hearth server cannot start with these settings:\n${mistakes.map((m) => `  - ${m}`).join('\n')}`,
+    );
+  }
+}
+
+/**
+ * The configuration in `env`, or a ConfigError listing every mistake. A value that may hold a
+ * secret (DATABASE_URL, HEARTH_SETUP_CODE) is never repeated in a message.
+ */
+export function readConfig(env: Record<string, string | undefined>): ServerConfig {
+  const mistakes: string[] = [];
+  const set = (name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const whole = (name: string, fallback: number, min: number, max: number, what: string) => {
+    const text = set(name);
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (/^\d+$/.test(text) && value >= min && value <= max) return value;
+    mistakes.push(`${name} must be ${what} from ${min} to ${max}; it is "${text.slice(0, 40)}".`);
+    return fallback;
+  };
+
+  const port = whole('PORT', 8787, 1, 65_535, 'a port number');
+  const poolSize = whole('DATABASE_POOL_SIZE', 20, 1, 500, 'a number of connections');
+  const embeddedPort = whole('HEARTH_SERVER_POSTGRES_PORT', 5433, 1, 65_535, 'a port number');
+
+  const mode = set('HEARTH_SERVER_POSTGRES');
+  const url = set('DATABASE_URL');
+  if (mode !== undefined && mode !== 'embedded')
+    mistakes.push(
+      `HEARTH_SERVER_POSTGRES must be "embedded" (the server runs its own PostgreSQL) or unset; it is "${mode.slice(0, 40)}".`,
+    );
+  if (mode !== undefined && url !== undefined)
+    mistakes.push(
+      'Set DATABASE_URL (the district’s PostgreSQL) or HEARTH_SERVER_POSTGRES=embedded, not both.',
+    );
+  if (url !== undefined && !isPostgresUrl(url))
+    mistakes.push(
+      'DATABASE_URL must be a PostgreSQL address such as postgres://hearth:password@db.example.org:5432/hearth (its value is not shown: it may hold a password).',
+    );
+
+  const logLevel = set('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    mistakes.push(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel.slice(0, 40)}".`,
+    );
+
+  const setupCode = set('HEARTH_SETUP_CODE') ?? null;
+  if (setupCode !== null && setupCode.replace(/[^0-9a-z]/gi, '').length < 12)
+    mistakes.push(
+      'HEARTH_SETUP_CODE must have at least 12 letters or digits, so that it cannot be guessed (its value is not shown).',
+    );
+
+  const host = set('HOST') ?? '127.0.0.1';
+  if (/\s/.test(host))
+    mistakes.push(
+      `HOST must be an address to listen on, such as 0.0.0.0; it is "${host.slice(0, 40)}".`,
+    );
+
+  if (mistakes.length > 0) throw new ConfigError(mistakes);
+  return {
+    dataDir: resolve(set('HEARTH_SERVER_DATA') ?? 'server-data'),
+    port,
+    host,
+    database: url
+      ? { kind: 'url', url, poolSize }
+      : mode
+        ? { kind: 'embedded', port: embeddedPort, poolSize }
+        : { kind: 'pglite' },
+    logLevel: logLevel as ServerConfig['logLevel'],
+    setupCode,
+  };
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
