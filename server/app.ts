@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { WORDS, say, shown, type ErrorBody } from '../contract';
 import type { ServerDb } from './db';
 import { ServerError } from './errors';
+import { serveMetrics } from './metrics';
 import { THIS_PROTOCOL, protocolHandshake, type ProtocolRange } from './protocol';
 import { accountRoutes } from './routes/accounts';
 import { deviceRoutes } from './routes/devices';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   setupCode?: string;
   /** The sync protocol versions taken (server/protocol.ts); tests of the handshake set one. */
   protocols?: ProtocolRange;
+  /** The bearer token a Prometheus scraper brings to `GET /metrics`; none: no metrics. */
+  metricsToken?: string | null;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) }),
   );
   protocolHandshake(app, options.protocols ?? THIS_PROTOCOL);
+  serveMetrics(app, options.db, options.metricsToken ?? null);
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);

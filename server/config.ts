@@ -8,12 +8,14 @@ export interface ServerConfig {
   host: string;
   /** A PostgreSQL of the district's (DATABASE_URL), the server's own, or PGlite. */
   database:
-    | { kind: 'url'; url: string; poolSize: number }
+    | { kind: 'url'; url: string; poolSize: number; prepared: boolean }
     | { kind: 'embedded'; port: number; poolSize: number }
     | { kind: 'pglite' };
   logLevel: (typeof LOG_LEVELS)[number];
   /** First setup's code when the operator chooses it (scripted installs); else one is made. */
   setupCode: string | null;
+  /** The token a Prometheus scraper brings to /metrics; none turns metrics off. */
+  metricsToken: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,6 +67,14 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
       'DATABASE_URL must be a PostgreSQL address such as postgres://hearth:password@db.example.org:5432/hearth (its value is not shown: it may hold a password).',
     );
 
+  const pooler = set('DATABASE_POOLER');
+  if (pooler !== undefined && pooler !== 'pgbouncer')
+    mistakes.push(
+      `DATABASE_POOLER must be "pgbouncer" (DATABASE_URL reaches PostgreSQL through PgBouncer in transaction mode) or unset; it is "${pooler.slice(0, 40)}".`,
+    );
+  if (pooler !== undefined && url === undefined)
+    mistakes.push('DATABASE_POOLER needs DATABASE_URL: the address of the pooler.');
+
   const logLevel = set('LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     mistakes.push(
@@ -75,6 +85,12 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   if (setupCode !== null && setupCode.replace(/[^0-9a-z]/gi, '').length < 12)
     mistakes.push(
       'HEARTH_SETUP_CODE must have at least 12 letters or digits, so that it cannot be guessed (its value is not shown).',
+    );
+
+  const metricsToken = set('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && metricsToken.length < 16)
+    mistakes.push(
+      'METRICS_TOKEN must be at least 16 characters, so that it cannot be guessed (its value is not shown).',
     );
 
   const host = set('HOST') ?? '127.0.0.1';
@@ -89,12 +105,13 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     port,
     host,
     database: url
-      ? { kind: 'url', url, poolSize }
+      ? { kind: 'url', url, poolSize, prepared: pooler === undefined }
       : mode
         ? { kind: 'embedded', port: embeddedPort, poolSize }
         : { kind: 'pglite' },
     logLevel: logLevel as ServerConfig['logLevel'],
     setupCode,
+    metricsToken,
   };
 }
 

@@ -18,7 +18,29 @@ export interface ServerDb extends Sql {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** The connection pool now and the waits for its connections so far; none on PGlite. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  connections: number;
+  idle: number;
+  /** Requests waiting for a connection now. */
+  waiting: number;
+  /** Connections handed out since the start, and the seconds spent waiting for them. */
+  acquired: number;
+  waitSeconds: number;
+}
+
+export interface PostgresOptions {
+  maxConnections?: number;
+  /**
+   * Name and prepare each statement once per connection (the default). Off behind a pooler
+   * that hands each transaction any server connection (PgBouncer before 1.21 in transaction
+   * mode): a statement prepared on one would be missing on the next.
+   */
+  prepared?: boolean;
 }
 
 interface Driver {
@@ -51,17 +73,22 @@ function statementName(text: string): string {
   return name;
 }
 
-function preparedOver(client: pg.Pool | pg.PoolClient): Sql {
+/** Statements as `pg` takes them: named (prepared once per connection) or unnamed. */
+const statement = (prepared: boolean, text: string, values: unknown[]) =>
+  prepared ? { name: statementName(text), text, values } : { text, values };
+
+function clientSql(client: pg.PoolClient, prepared: boolean): Sql {
   return {
     query: async <R>(text: string, params: unknown[] = []) =>
-      (await client.query({ name: statementName(text), text, values: params })).rows as R[],
+      (await client.query(statement(prepared, text, params))).rows as R[],
     exec: async (script) => {
       await client.query(script);
     },
   };
 }
 
-export function openPostgres(connectionString: string, maxConnections = 10): ServerDb {
+export function openPostgres(connectionString: string, options: PostgresOptions = {}): ServerDb {
+  const { maxConnections = 10, prepared = true } = options;
   // Connections once opened stay open (min = max): devices sync in bursts about a minute
   // apart, and a pool that closed idle connections after its default 10 s would start new
   // PostgreSQL backends, with cold caches, for every burst.
@@ -69,11 +96,31 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
   // An idle client losing its connection (PostgreSQL restarted) must not crash the server;
   // the pool replaces it and the next query reconnects.
   pool.on('error', () => undefined);
+  let acquired = 0;
+  let waitSeconds = 0;
+  /** A connection from the pool, with the wait for it counted (the metrics' pool waits). */
+  const connect = async () => {
+    const asked = performance.now();
+    const client = await pool.connect();
+    acquired += 1;
+    waitSeconds += (performance.now() - asked) / 1000;
+    return client;
+  };
   return {
     kind: 'postgres',
-    ...preparedOver(pool),
+    async query<R>(text: string, params: unknown[] = []) {
+      const client = await connect();
+      try {
+        return (await client.query(statement(prepared, text, params))).rows as R[];
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await connect();
       // The pool listens for errors on idle clients only. A connection lost mid-transaction
       // (PostgreSQL restarted) also fails the statement in flight, which is what the caller
       // hears; without a listener the same event would crash the server.
@@ -84,7 +131,7 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
       client.on('error', onLost);
       try {
         await client.query('BEGIN');
-        const result = await work(preparedOver(client));
+        const result = await work(clientSql(client, prepared));
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -96,6 +143,13 @@ export function openPostgres(connectionString: string, maxConnections = 10): Ser
         client.release(lost);
       }
     },
+    poolStats: () => ({
+      connections: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      acquired,
+      waitSeconds,
+    }),
     close: () => pool.end(),
   };
 }
@@ -107,6 +161,7 @@ export async function openPglite(dataDir?: string): Promise<ServerDb> {
     kind: 'pglite',
     ...sqlOver(db, (script) => db.exec(script)),
     transaction: (work) => db.transaction((tx) => work(sqlOver(tx, (script) => tx.exec(script)))),
+    poolStats: () => null,
     close: () => db.close(),
   };
 }

@@ -14,10 +14,16 @@ async function openDatabase({
     case 'pglite':
       return { db: await openPglite(dataDir), embedded: null };
     case 'url':
-      return { db: openPostgres(database.url, database.poolSize), embedded: null };
+      return {
+        db: openPostgres(database.url, {
+          maxConnections: database.poolSize,
+          prepared: database.prepared,
+        }),
+        embedded: null,
+      };
     case 'embedded': {
       const embedded = await startEmbeddedPostgres(dataDir, database.port);
-      return { db: openPostgres(embedded.url, database.poolSize), embedded };
+      return { db: openPostgres(embedded.url, { maxConnections: database.poolSize }), embedded };
     }
   }
 }
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
     db,
     logger: { level: config.logLevel },
     setupCode,
+    metricsToken: config.metricsToken,
   });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(

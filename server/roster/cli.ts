@@ -22,7 +22,10 @@ async function main(): Promise<number> {
   }
   const url = process.env.DATABASE_URL;
   const db = url
-    ? openPostgres(url, 2)
+    ? openPostgres(url, {
+        maxConnections: 2,
+        prepared: process.env.DATABASE_POOLER !== 'pgbouncer',
+      })
     : await openPglite(resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data'));
   try {
     await migrateServer(db);

@@ -49,7 +49,7 @@ export async function rosterBenchmarks(
   { quick, log }: { quick: boolean; log: (message: string) => void },
 ): Promise<void> {
   const cluster = await startPostgres();
-  const db = openPostgres(await cluster.newDatabase(), 4);
+  const db = openPostgres(await cluster.newDatabase(), { maxConnections: 4 });
   try {
     await migrateServer(db);
     const files = districtRoster(quick ? 2_000 : 60_000);

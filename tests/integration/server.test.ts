@@ -131,7 +131,9 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
   });
 
   it('is alive but not ready while its database cannot be reached or is not set up', async () => {
-    const nowhere = openPostgres(`postgres://hearth@127.0.0.1:${await freePort()}/hearth`, 1);
+    const nowhere = openPostgres(`postgres://hearth@127.0.0.1:${await freePort()}/hearth`, {
+      maxConnections: 1,
+    });
     const lost = await buildServer({ db: nowhere });
     try {
       expect((await lost.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);

@@ -31,8 +31,19 @@ describe('the district server’s settings', () => {
     ).toMatchObject({
       port: 9000,
       host: '0.0.0.0',
-      database: { kind: 'url', poolSize: 40 },
+      database: { kind: 'url', poolSize: 40, prepared: true },
       setupCode: 'ABCD-EFGH-JKMN',
+      metricsToken: null,
+    });
+    expect(
+      readConfig({
+        DATABASE_URL: 'postgresql://hearth@pgbouncer.internal:6432/hearth',
+        DATABASE_POOLER: 'pgbouncer',
+        METRICS_TOKEN: 'a-long-scrape-token',
+      }),
+    ).toMatchObject({
+      database: { kind: 'url', prepared: false },
+      metricsToken: 'a-long-scrape-token',
     });
     expect(readConfig({ HEARTH_SERVER_POSTGRES: 'embedded' }).database).toEqual({
       kind: 'embedded',
@@ -49,6 +60,8 @@ describe('the district server’s settings', () => {
       HEARTH_SERVER_POSTGRES: 'yes',
       LOG_LEVEL: 'loud',
       HEARTH_SETUP_CODE: 'short-secret',
+      DATABASE_POOLER: 'pgpool',
+      METRICS_TOKEN: 'tiny-secret',
     });
     expect(mistakes).toEqual([
       'PORT must be a port number from 1 to 65535; it is "80a".',
@@ -56,10 +69,15 @@ describe('the district server’s settings', () => {
       'HEARTH_SERVER_POSTGRES must be "embedded" (the server runs its own PostgreSQL) or unset; it is "yes".',
       'Set DATABASE_URL (the district’s PostgreSQL) or HEARTH_SERVER_POSTGRES=embedded, not both.',
       expect.stringMatching(/^DATABASE_URL must be a PostgreSQL address/),
+      expect.stringMatching(/^DATABASE_POOLER must be "pgbouncer"/),
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; it is "loud".',
       expect.stringMatching(/^HEARTH_SETUP_CODE must have at least 12 letters or digits/),
+      expect.stringMatching(/^METRICS_TOKEN must be at least 16 characters/),
     ]);
-    expect(mistakes.join('\n')).not.toMatch(/hunter2|short-secret/);
+    expect(mistakes.join('\n')).not.toMatch(/hunter2|short-secret|tiny-secret/);
+    expect(mistakesOf({ DATABASE_POOLER: 'pgbouncer' })).toEqual([
+      'DATABASE_POOLER needs DATABASE_URL: the address of the pooler.',
+    ]);
     expect(new ConfigError(mistakes).message).toMatch(
       /^The Hearth server cannot start with these settings:\n {2}- PORT must be/,
     );

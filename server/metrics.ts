@@ -1,0 +1,119 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { WORDS, say, shown } from '../contract';
+import type { PoolStats, ServerDb } from './db';
+
+/**
+ * Prometheus metrics (prom-client, text format) at `GET /metrics`: requests by route and
+ * status with their durations, sync pushes and pulls with theirs and the changes they
+ * carried, the database pool's connections and the waits for them, and Node's own (CPU,
+ * memory, event loop). One registry per server: tests build many in one process.
+ *
+ * Served only to a scraper that brings `token` (METRICS_TOKEN) as a bearer token; without one
+ * set, /metrics answers 404 as any unknown address does. Routes are the route's pattern
+ * ("/v1/admin/staff/:id"), never a path with ids or a query.
+ */
+export function serveMetrics(app: FastifyInstance, db: ServerDb, token: string | null): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'hearth_' });
+  const requests = new Counter({
+    name: 'hearth_http_requests_total',
+    help: 'Requests answered, by route pattern, method and status.',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'hearth_http_request_duration_seconds',
+    help: 'Time to answer a request, by route pattern and method.',
+    labelNames: ['route', 'method'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const syncs = new Histogram({
+    name: 'hearth_sync_duration_seconds',
+    help: 'Time to answer a sync push (its first page included) or pull, answered or refused.',
+    labelNames: ['kind', 'outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const pushed = new Counter({
+    name: 'hearth_sync_pushed_changes_total',
+    help: 'Changes computers sent in pushes the server answered.',
+    registers: [registry],
+  });
+  /** A pool figure read at each scrape: a gauge, or a counter for a running total. */
+  const pool = (name: string, help: string, read: (stats: PoolStats) => number) => {
+    const collect = (set: (value: number) => void) => {
+      const stats = db.poolStats();
+      if (stats) set(read(stats));
+    };
+    if (name.endsWith('_total'))
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          collect((value) => {
+            this.reset();
+            this.inc(value);
+          });
+        },
+      });
+    else
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          collect((value) => this.set(value));
+        },
+      });
+  };
+  // PGlite has no pool: its gauges would only ever say 0.
+  if (db.poolStats()) {
+    pool('hearth_db_pool_connections', 'Database connections open.', (s) => s.connections);
+    pool('hearth_db_pool_idle', 'Database connections idle.', (s) => s.idle);
+    pool(
+      'hearth_db_pool_waiting',
+      'Requests waiting for a database connection now.',
+      (s) => s.waiting,
+    );
+    pool(
+      'hearth_db_pool_acquired_total',
+      'Database connections handed out since start.',
+      (s) => s.acquired,
+    );
+    pool(
+      'hearth_db_pool_wait_seconds_total',
+      'Seconds spent waiting for a database connection since start.',
+      (s) => s.waitSeconds,
+    );
+  }
+
+  const SYNC_ROUTES: Record<string, 'push' | 'pull'> = {
+    '/v1/sync/push': 'push',
+    '/v1/sync/pull': 'pull',
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    if (route === '/metrics') return;
+    const seconds = reply.elapsedTime / 1000;
+    requests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    durations.observe({ route, method: request.method }, seconds);
+    const kind = SYNC_ROUTES[route];
+    if (!kind) return;
+    syncs.observe({ kind, outcome: reply.statusCode < 400 ? 'answered' : 'refused' }, seconds);
+    const changes = (request.body as { changes?: unknown } | undefined)?.changes;
+    if (kind === 'push' && reply.statusCode < 400 && Array.isArray(changes))
+      pushed.inc(changes.length);
+  });
+
+  const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
+  app.get('/metrics', async (request, reply) => {
+    const given = Buffer.from(request.headers.authorization ?? '');
+    if (!expected || given.length !== expected.length || !timingSafeEqual(given, expected))
+      return reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) });
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}
