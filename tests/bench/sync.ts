@@ -20,6 +20,7 @@ import { Writer } from '../../db/write';
 import { hashSecret, newToken } from '../../server/auth/secrets';
 import { freePort } from '../free-port';
 import { startPostgres } from '../postgres-cluster';
+import { PGBOUNCER_MISSING, pgBouncerBinary, startPgBouncer } from '../pgbouncer';
 import { processCpuMs, treeCpuMs } from './proc-cpu';
 import { percentile, round } from './stats';
 
@@ -32,7 +33,9 @@ import { percentile, round } from './stats';
  *   a first burst timed on its own (server_200_devices_first_burst_p95_ms);
  * - server_cpu_ms_per_sync / pg_cpu_ms_per_sync: the CPU those bursts cost the server and
  *   PostgreSQL, per sync, from /proc;
- * - server_rss_mb: the server's resident memory after that.
+ * - server_rss_mb: the server's resident memory after that;
+ * - server_200_devices_pgbouncer_p95_ms / _errors: the same bursts through PgBouncer to two
+ *   server instances (where PgBouncer is installed).
  */
 const PASSWORD = 'bench district password';
 /** First setup's code, chosen for the server started here (HEARTH_SETUP_CODE). */
@@ -44,11 +47,15 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(databaseUrl: string): Promise<Server> {
+async function startServer(
+  databaseUrl: string,
+  settings: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
     env: {
       ...process.env,
+      ...settings,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -57,14 +64,16 @@ async function startServer(databaseUrl: string): Promise<Server> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; ; i++) {
     if (
-      await fetch(`${url}/health`).then(
+      await fetch(`${url}/ready`).then(
         (r) => r.ok,
         () => false,
       )
     )
       break;
+    // Its own words are on the bench's stderr, which the server shares.
+    if (child.exitCode !== null || i === 300) throw new Error('the district server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -281,10 +290,15 @@ export async function syncBenchmarks(
      * this machine's shared cores less than fetch does, per request.
      */
     const agent = new Agent({ keepAlive: true, maxSockets: devices.length });
-    const { hostname, port } = new URL(server.url);
     /** Enough of an answer's end to hold its page's cursor (cursorOf). */
     const TAIL_BYTES = 1_000;
-    const send = (token: string, method: 'GET' | 'POST', path: string, body?: string) =>
+    const send = (
+      { hostname, port }: URL,
+      token: string,
+      method: 'GET' | 'POST',
+      path: string,
+      body?: string,
+    ) =>
       new Promise<{ status: number; tail: string }>((resolve, reject) => {
         const headers = {
           authorization: `Bearer ${token}`,
@@ -330,7 +344,7 @@ export async function syncBenchmarks(
      * side does only what the wire needs (no validation, no SQLite) and leaves this
      * machine's two cores to the server and PostgreSQL.
      */
-    async function oneSync(device: (typeof devices)[number]): Promise<void> {
+    async function oneSync(device: (typeof devices)[number], server: URL): Promise<void> {
       const changes: PushChange[] = Array.from({ length: 10 }, () => {
         seq += 1;
         const id = newId();
@@ -349,6 +363,7 @@ export async function syncBenchmarks(
         // As the app does: the batch's answer brings the first page of what is new.
         const after = cursors.get(device.id) ?? 0;
         const pushed = await send(
+          server,
           device.token,
           'POST',
           '/v1/sync/push',
@@ -359,6 +374,7 @@ export async function syncBenchmarks(
         cursors.set(device.id, page.next);
         while (page.more) {
           const pulled = await send(
+            server,
             device.token,
             'GET',
             `/v1/sync/pull?after=${page.next}&limit=${MAX_PULL_CHANGES}`,
@@ -376,7 +392,11 @@ export async function syncBenchmarks(
     // (each a new backend with cold caches) and the devices' connections, which a district
     // server running for weeks does not do each minute: it is reported on its own, and
     // server_200_devices_p95_ms times the bursts after it. Errors count in every burst.
-    await Promise.all(devices.map(oneSync));
+    /** Every device syncs once, at once; with several servers, the devices take turns among them. */
+    const burst = (servers: URL[]) =>
+      Promise.all(devices.map((d, i) => oneSync(d, servers[i % servers.length] as URL)));
+    const direct = [new URL(server.url)];
+    await burst(direct);
     results.server_200_devices_first_burst_p95_ms = round(percentile(latencies, 95), 1);
     latencies.length = 0;
     // What the bursts after it cost, beside how long they took: the server's CPU and all of
@@ -387,7 +407,7 @@ export async function syncBenchmarks(
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const cpuBefore = { server: processCpuMs(server.pid), pg: treeCpuMs(postmaster) };
     const rounds = quick ? 1 : 5;
-    for (let round_ = 0; round_ < rounds; round_++) await Promise.all(devices.map(oneSync));
+    for (let round_ = 0; round_ < rounds; round_++) await burst(direct);
     const syncs = rounds * devices.length;
     results.server_200_devices_p95_ms = round(percentile(latencies, 95), 1);
     results.server_cpu_ms_per_sync = round(
@@ -398,6 +418,32 @@ export async function syncBenchmarks(
     results.server_200_devices_errors = errors;
     const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
     results.server_rss_mb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+
+    // The same bursts through PgBouncer (transaction pooling) to two server instances, as a
+    // district runs more than one (README, "More than one server"). The direct server stays
+    // up but idle; each instance keeps 10 connections, PgBouncer 20 to PostgreSQL.
+    if (!pgBouncerBinary()) {
+      log(PGBOUNCER_MISSING);
+      return;
+    }
+    const bouncer = await startPgBouncer(databaseUrl, 20);
+    const instances = await Promise.all(
+      [1, 2].map(() =>
+        startServer(bouncer.url, { DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_SIZE: '10' }),
+      ),
+    );
+    try {
+      const pooled = instances.map((instance) => new URL(instance.url));
+      const errorsBefore = errors;
+      await burst(pooled);
+      latencies.length = 0;
+      for (let round_ = 0; round_ < rounds; round_++) await burst(pooled);
+      results.server_200_devices_pgbouncer_p95_ms = round(percentile(latencies, 95), 1);
+      results.server_200_devices_pgbouncer_errors = errors - errorsBefore;
+    } finally {
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await bouncer.stop();
+    }
   } finally {
     await admin.end();
     await server.stop();

@@ -377,5 +377,20 @@ describe.each(BACKENDS)('roster import on $name', ({ open }) => {
     });
     expect((await post(zip, session.body.token as string)).statusCode).toBe(403);
     expect((await post(zip, d.adminToken, 'Mars/Olympus')).statusCode).toBe(400);
+    // An upload said to be over the limit is refused before a byte of it is read.
+    const huge = await d.app.inject({
+      method: 'POST',
+      url: '/v1/admin/roster',
+      headers: {
+        authorization: `Bearer ${d.adminToken}`,
+        'content-type': 'application/zip',
+        'content-length': String(300 * 1024 * 1024),
+      },
+      payload: Buffer.from(zip),
+    });
+    expect([huge.statusCode, huge.json().message]).toEqual([
+      413,
+      'That request is too large to accept.',
+    ]);
   });
 });
