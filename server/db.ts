@@ -20,6 +20,11 @@ export interface ServerDb extends Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** The connection pool now and the waits for its connections so far; none on PGlite. */
   poolStats(): PoolStats | null;
+  /**
+   * Open every connection the pool will keep and run `statements` on each (read-only ones
+   * that match nothing), so each connection has them prepared and its caches filled.
+   */
+  warm(statements: readonly WarmStatement[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,11 @@ export interface PoolStats {
   /** Connections handed out since the start, and the seconds spent waiting for them. */
   acquired: number;
   waitSeconds: number;
+}
+
+export interface WarmStatement {
+  text: string;
+  params: unknown[];
 }
 
 export interface PostgresOptions {
@@ -143,6 +153,22 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         client.release(lost);
       }
     },
+    async warm(statements) {
+      // All at once: each connect opens a new connection until the pool holds its maximum.
+      const clients = await Promise.all(
+        Array.from({ length: maxConnections }, () => pool.connect()),
+      );
+      try {
+        await Promise.all(
+          clients.map(async (client) => {
+            for (const { text, params } of statements)
+              await client.query(statement(prepared, text, params));
+          }),
+        );
+      } finally {
+        for (const client of clients) client.release();
+      }
+    },
     poolStats: () => ({
       connections: pool.totalCount,
       idle: pool.idleCount,
@@ -162,6 +188,9 @@ export async function openPglite(dataDir?: string): Promise<ServerDb> {
     ...sqlOver(db, (script) => db.exec(script)),
     transaction: (work) => db.transaction((tx) => work(sqlOver(tx, (script) => tx.exec(script)))),
     poolStats: () => null,
+    async warm(statements) {
+      for (const { text, params } of statements) await db.query(text, params);
+    },
     close: () => db.close(),
   };
 }

@@ -4,6 +4,7 @@ import { newEnrollmentCode } from './auth/secrets';
 import { openPglite, openPostgres, type ServerDb } from './db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { NewerDatabaseError, migrateServer } from './migrate';
+import { hotStatements } from './sync/warm';
 
 /** The database the configuration names; the embedded PostgreSQL is started first. */
 async function openDatabase({
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  await db.warm(hotStatements());
   // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
   // installs; never printed), or one made now and printed here, on the console of whoever
   // started the server, not in its logs. A server already set up takes none.

@@ -97,7 +97,7 @@ export const deviceQuery = (columns = '') => `WITH device AS (
      device.time_zone, ${DEVICE_STAFF}${columns}
    FROM device`;
 
-const FIND_DEVICE = deviceQuery();
+export const FIND_DEVICE = deviceQuery();
 
 /** A device and the seq of the last change it pushed. */
 export interface HeldDevice {

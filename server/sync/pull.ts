@@ -27,6 +27,8 @@ export function pageText(
   return `{"changes":${row?.page_changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${row?.page_keys ?? 0}}`;
 }
 
+export const READ_PAGE = 'SELECT * FROM sync_page($1::uuid, $2, $3, $4)';
+
 /**
  * One page of the log after `after`, only what the device's staff may see. Appends commit
  * in sequence order per school (sync_append), so nothing can later appear below a cursor
@@ -39,11 +41,6 @@ export async function readPage(
   limit: number,
 ): Promise<string> {
   const audiences = audiencesOf(device);
-  const [row] = await db.query<PageRow>('SELECT * FROM sync_page($1::uuid, $2, $3, $4)', [
-    device.school.id,
-    after,
-    audiences,
-    limit,
-  ]);
+  const [row] = await db.query<PageRow>(READ_PAGE, [device.school.id, after, audiences, limit]);
   return pageText(row, after, limit, audiences);
 }

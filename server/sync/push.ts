@@ -69,7 +69,7 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
  * with their row versions, and the reasons kept for those of its changes (`$3`) already
  * pushed and refused. sync_push checks before writing that nothing it decided on moved.
  */
-const READ_PUSH = deviceQuery(`,
+export const READ_PUSH = deviceQuery(`,
      coalesce((SELECT json_agg(r) FROM (
        SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
        FROM records WHERE id = ANY($2::uuid[])) AS r), '[]') AS records,

@@ -6,6 +6,7 @@ import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { openPostgres, type ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
+import { hotStatements } from '../../server/sync/warm';
 import { injectSender } from '../district';
 import { TEST_SETUP_CODE } from '../fixtures';
 import { freePort } from '../helpers';
@@ -128,6 +129,20 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
         ),
       },
     });
+  });
+
+  it('opens its pool and prepares the sync statements before the first computer asks', async () => {
+    await start();
+    await db.warm(hotStatements());
+    if (db.kind === 'pglite') return;
+    expect(db.poolStats()).toMatchObject({ connections: 10, idle: 10, waiting: 0 });
+    // Whichever connection answers already holds the three, prepared (and this query too).
+    const prepared = await db.query<{ statement: string }>(
+      'SELECT statement FROM pg_prepared_statements',
+    );
+    expect(prepared.map((p) => p.statement)).toEqual(
+      expect.arrayContaining(hotStatements().map((h) => h.text)),
+    );
   });
 
   it('is alive but not ready while its database cannot be reached or is not set up', async () => {
