@@ -1,6 +1,14 @@
 import { afterEach } from 'vitest';
 import type { ServerDb } from '../server/db';
-import { enrollDevice, startDistrict, type Device, type District } from './district';
+import { callOrThrow } from '../db/core';
+import {
+  DISTRICT_PASSWORD,
+  addOkaforFamily,
+  enrollDevice,
+  startDistrict,
+  type Device,
+  type District,
+} from './district';
 import { tempDir } from './helpers';
 
 /**
@@ -12,24 +20,39 @@ export function districtFixture(open: () => Promise<ServerDb>) {
   afterEach(async () => {
     while (closers.length) await closers.pop()?.();
   });
+  async function district(): Promise<District> {
+    const db = await open();
+    const district = await startDistrict(db);
+    closers.push(
+      () => db.close(),
+      () => district.close(),
+    );
+    return district;
+  }
+  async function device(
+    district: District,
+    name: string,
+    options: { schoolId?: string; now?: () => Date } = {},
+  ): Promise<Device> {
+    const device = await enrollDevice(district, tempDir(), name, options);
+    closers.push(() => device.core.close());
+    return device;
+  }
   return {
-    async district(): Promise<District> {
-      const db = await open();
-      const district = await startDistrict(db);
-      closers.push(
-        () => db.close(),
-        () => district.close(),
-      );
-      return district;
-    },
-    async device(
-      district: District,
-      name: string,
-      options: { schoolId?: string; now?: () => Date } = {},
-    ): Promise<Device> {
-      const device = await enrollDevice(district, tempDir(), name, options);
-      closers.push(() => device.core.close());
-      return device;
+    district,
+    device,
+    /**
+     * A new district's front desk with work waiting to sync: the Okafor family, added by a
+     * front-office member signed in there through the district.
+     */
+    async deskWithWork(): Promise<{ district: District; desk: Device }> {
+      const d = await district();
+      const office = await d.addStaff('Omar Office', 'front_office', []);
+      const desk = await device(d, 'Front desk');
+      await desk.signIn(office);
+      callOrThrow(desk.core, 'session.signIn', { staffId: office.id, password: DISTRICT_PASSWORD });
+      addOkaforFamily(desk.core);
+      return { district: d, desk };
     },
   };
 }

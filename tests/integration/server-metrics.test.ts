@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callOrThrow } from '../../db/core';
 import { syncOnce } from '../../db/sync/client';
 import { buildServer } from '../../server/app';
-import { DISTRICT_PASSWORD, addOkaforFamily, injectSender, injectTransport } from '../district';
+import { injectSender, injectTransport } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -11,15 +10,10 @@ const BACKENDS = serverBackends();
 const TOKEN = 'scrape-token-0123456789';
 
 describe.each(BACKENDS)('district server metrics on $name', ({ open }) => {
-  const { district, device } = districtFixture(open);
+  const { deskWithWork } = districtFixture(open);
 
   it('count requests by route and status, sync pushes and pulls, and the pool; only for the token', async () => {
-    const d = await district();
-    const office = await d.addStaff('Omar Office', 'front_office', []);
-    const desk = await device(d, 'Front desk');
-    await desk.signIn(office);
-    callOrThrow(desk.core, 'session.signIn', { staffId: office.id, password: DISTRICT_PASSWORD });
-    addOkaforFamily(desk.core);
+    const { district: d, desk } = await deskWithWork();
     const pending = desk.core.sync.pending();
 
     // A second instance on the district's database, with metrics on, takes the desk's sync.

@@ -6,7 +6,6 @@ import { SyncAgent } from '../../db/sync/agent';
 import { SyncFailure, httpTransport, syncOnce } from '../../db/sync/client';
 import { buildServer } from '../../server/app';
 import type { ProtocolRange } from '../../server/protocol';
-import { DISTRICT_PASSWORD, addOkaforFamily, type Device } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -19,7 +18,7 @@ import { serverBackends } from '../server-backends';
 const BACKENDS = serverBackends();
 
 describe.each(BACKENDS)('the version handshake on $name', ({ open }) => {
-  const { district, device } = districtFixture(open);
+  const fixture = districtFixture(open);
   const servers: FastifyInstance[] = [];
 
   async function serverTaking(db: Parameters<typeof buildServer>[0]['db'], range: ProtocolRange) {
@@ -31,16 +30,8 @@ describe.each(BACKENDS)('the version handshake on $name', ({ open }) => {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  async function deskWithWork(): Promise<{
-    desk: Device;
-    db: Parameters<typeof buildServer>[0]['db'];
-  }> {
-    const d = await district();
-    const office = await d.addStaff('Omar Office', 'front_office', []);
-    const desk = await device(d, 'Front desk');
-    await desk.signIn(office);
-    callOrThrow(desk.core, 'session.signIn', { staffId: office.id, password: DISTRICT_PASSWORD });
-    addOkaforFamily(desk.core);
+  async function deskWithWork() {
+    const { district: d, desk } = await fixture.deskWithWork();
     return { desk, db: d.db };
   }
 
