@@ -6,18 +6,22 @@ import { importRoster } from './import';
 import { RosterError } from '../../contract/roster/issues';
 
 /**
- * `npm run roster-import -- <folder or zip> [--time-zone America/Chicago]`: import a
- * OneRoster 1.1 or 1.2 export into the district server's database (DATABASE_URL, or the
- * embedded one in HEARTH_SERVER_DATA, as `npm run server` uses). Prints what changed, or
- * every problem with its file, line and column; a roster with problems changes nothing.
+ * `npm run roster-import -- <folder or zip> [--time-zone America/Chicago] [--dry-run]`:
+ * import a OneRoster 1.1 or 1.2 export into the district server's database (DATABASE_URL,
+ * or the embedded one in HEARTH_SERVER_DATA, as `npm run server` uses). Prints what changed
+ * (with --dry-run, what would change, changing nothing), or every problem with its file,
+ * line and column; a roster with problems changes nothing.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const zoneAt = args.indexOf('--time-zone');
   const timeZone = zoneAt >= 0 ? args[zoneAt + 1] : undefined;
+  const dryRun = args.includes('--dry-run');
   const path = args.find((a, i) => !a.startsWith('--') && (zoneAt < 0 || i !== zoneAt + 1));
   if (!path) {
-    console.error('Usage: npm run roster-import -- <folder or zip> [--time-zone Area/City]');
+    console.error(
+      'Usage: npm run roster-import -- <folder or zip> [--time-zone Area/City] [--dry-run]',
+    );
     return 2;
   }
   const url = process.env.DATABASE_URL;
@@ -29,8 +33,8 @@ async function main(): Promise<number> {
     : await openPglite(resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data'));
   try {
     await migrateServer(db);
-    const summary = await importRoster(db, await readRoster(resolve(path)), { timeZone });
-    console.log(JSON.stringify(summary, null, 2));
+    const summary = await importRoster(db, await readRoster(resolve(path)), { timeZone, dryRun });
+    console.log(JSON.stringify({ ...summary, dryRun }, null, 2));
     return 0;
   } catch (error) {
     if (error instanceof RosterError) {

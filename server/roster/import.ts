@@ -46,6 +46,18 @@ export interface ImportOptions {
   /** The administrator importing; null from the command line. */
   importedBy?: string | null;
   nowMs?: number;
+  /**
+   * Decide everything and count it, then change nothing: what an import would create, change
+   * and retire, or every problem, before anyone commits to it. Not kept in the history.
+   */
+  dryRun?: boolean;
+}
+
+/** Thrown inside a dry run's transaction so that it rolls back, carrying what it counted. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
 }
 
 interface Counts {
@@ -84,16 +96,51 @@ export async function importRoster(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const roster = parseRoster(files);
-  return db.transaction(async (tx) => {
-    // One import at a time: two would each decide on the same stale mappings.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-roster-import'))`);
-    const summary = await applyRoster(tx, roster, options);
-    await tx.query(
-      'INSERT INTO roster_imports (id, imported_by, version, summary) VALUES ($1, $2, $3, $4)',
-      [newId(), options.importedBy ?? null, roster.version, JSON.stringify(summary)],
-    );
-    return summary;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      // One import at a time: two would each decide on the same stale mappings.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-roster-import'))`);
+      const summary = await applyRoster(tx, roster, options);
+      if (options.dryRun) throw new DryRunDone(summary);
+      await tx.query(
+        'INSERT INTO roster_imports (id, imported_by, version, summary) VALUES ($1, $2, $3, $4)',
+        [newId(), options.importedBy ?? null, roster.version, JSON.stringify(summary)],
+      );
+      return summary;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.summary;
+    throw error;
+  }
+}
+
+/** An import as the history lists it: when, by whom (null: the command line), what it did. */
+export interface ImportRecord {
+  id: string;
+  importedAt: string;
+  importedByName: string | null;
+  summary: ImportSummary;
+}
+
+/** The latest imports first, at most `limit`. */
+export async function importHistory(db: Sql, limit: number): Promise<ImportRecord[]> {
+  const rows = await db.query<{
+    id: string;
+    imported_at: Date;
+    display_name: string | null;
+    summary: ImportSummary;
+  }>(
+    `SELECT i.id, i.imported_at, s.display_name, i.summary FROM roster_imports i
+     LEFT JOIN staff_accounts s ON s.id = i.imported_by
+     ORDER BY i.imported_at DESC, i.id LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    importedAt: new Date(r.imported_at).toISOString(),
+    importedByName: r.display_name,
+    summary: r.summary,
+  }));
 }
 
 async function applyRoster(

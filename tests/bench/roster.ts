@@ -54,12 +54,17 @@ export async function rosterBenchmarks(
     await migrateServer(db);
     const files = districtRoster(quick ? 2_000 : 60_000);
     const users = (files.get('users.csv') as string).split('\n').length - 2;
-    const timed = async (roster: RosterFiles) => {
+    const timed = async (roster: RosterFiles, dryRun = false) => {
       const start = performance.now();
-      const summary = await importRoster(db, roster, { timeZone: 'America/Chicago' });
+      const summary = await importRoster(db, roster, { timeZone: 'America/Chicago', dryRun });
       return [summary, (performance.now() - start) / 1000] as const;
     };
+    // What an administrator sees before importing: everything decided, nothing written.
+    const [dry, dryS] = await timed(files, true);
+    log(`roster: dry run of ${users} users in ${round(dryS)} s`);
     const [first, firstS] = await timed(files);
+    if (JSON.stringify(dry) !== JSON.stringify(first))
+      throw new Error('the dry run did not count what the import did');
     log(
       `roster: ${users} users, ${first.links.created} links, ${first.households.created} households in ${round(firstS)} s`,
     );
@@ -70,6 +75,7 @@ export async function rosterBenchmarks(
       `roster: re-import ${round(againS)} s; ${third.caregivers.updated} phones changed in ${round(changedS)} s`,
     );
     results.roster_users = users;
+    results.roster_dry_run_s = round(dryS);
     results.roster_import_s = round(firstS);
     results.roster_reimport_unchanged_s = round(againS);
     results.roster_reimport_changed_s = round(changedS);

@@ -339,22 +339,45 @@ describe.each(BACKENDS)('roster import on $name', ({ open }) => {
       ),
       'export/readme.txt': strToU8('not a roster file'),
     });
-    const post = (body: Uint8Array, token = d.adminToken, zone = 'America/Chicago') =>
+    const post = (body: Uint8Array, token = d.adminToken, zone = 'America/Chicago', dry = false) =>
       d.app.inject({
         method: 'POST',
-        url: `/v1/admin/roster?timeZone=${encodeURIComponent(zone)}`,
+        url: `/v1/admin/roster?timeZone=${encodeURIComponent(zone)}${dry ? '&dryRun=true' : ''}`,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/zip' },
         payload: Buffer.from(body),
       });
-    const reply = await post(zip);
-    expect(reply.statusCode).toBe(200);
-    expect(reply.json()).toMatchObject({
+    // A dry run first: what the import would do, and nothing done.
+    const before = await logSize(d);
+    const dryRun = await post(zip, d.adminToken, 'America/Chicago', true);
+    expect(dryRun.statusCode).toBe(200);
+    expect(dryRun.json()).toMatchObject({
+      dryRun: true,
       version: '1.2',
       schools: { created: 1 },
       students: { created: 1 },
       caregivers: { created: 1 },
       links: { created: 1 },
     });
+    expect(await logSize(d)).toBe(before);
+    expect(await d.db.query("SELECT 1 FROM schools WHERE name = 'Hillside Middle'")).toEqual([]);
+    expect(await d.db.query('SELECT 1 FROM roster_sources')).toEqual([]);
+    const reply = await post(zip);
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toEqual({ ...dryRun.json(), dryRun: false });
+    // The history: this import, by whom, with what it did; the dry run is not in it.
+    const history = await d.app.inject({
+      method: 'GET',
+      url: '/v1/admin/roster/imports',
+      headers: { authorization: `Bearer ${d.adminToken}` },
+    });
+    expect(history.json()).toEqual([
+      {
+        id: expect.any(String),
+        importedAt: expect.any(String),
+        importedByName: 'Pat Admin',
+        summary: { ...dryRun.json(), dryRun: undefined },
+      },
+    ]);
     const [school] = await d.db.query<{ id: string; time_zone: string }>(
       "SELECT id, time_zone FROM schools WHERE name = 'Hillside Middle'",
     );
@@ -376,6 +399,12 @@ describe.each(BACKENDS)('roster import on $name', ({ open }) => {
       password: DISTRICT_PASSWORD,
     });
     expect((await post(zip, session.body.token as string)).statusCode).toBe(403);
+    const theirHistory = await d.app.inject({
+      method: 'GET',
+      url: '/v1/admin/roster/imports',
+      headers: { authorization: `Bearer ${session.body.token as string}` },
+    });
+    expect(theirHistory.statusCode).toBe(403);
     expect((await post(zip, d.adminToken, 'Mars/Olympus')).statusCode).toBe(400);
     // An upload said to be over the limit is refused before a byte of it is read.
     const huge = await d.app.inject({
