@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callOrThrow } from '../../db/core';
+import { PROTOCOL_VERSION } from '../../contract';
+import { buildServer } from '../../server/app';
 import { openPglite } from '../../server/db';
 import {
   DISTRICT_PASSWORD,
@@ -199,6 +201,28 @@ describe('sync in the app', () => {
     await page.getByLabel('Password for Omar Office').fill(DISTRICT_PASSWORD);
     await page.getByLabel('Password for Omar Office').press('Enter');
     await page.getByText('Signed in: Omar Office').waitFor();
+
+    // The district comes back updated to a sync protocol this build no longer speaks: the
+    // desk is told to update Hearth, in plain words, and keeps its change for later.
+    const newer = await buildServer({
+      db: d.db,
+      protocols: { min: PROTOCOL_VERSION + 1, max: PROTOCOL_VERSION + 1 },
+    });
+    try {
+      await newer.listen({ host: '127.0.0.1', port: Number(new URL(url).port) });
+      await page.getByRole('button', { name: /Offline/ }).click();
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await page.getByText(/^Update Hearth on this computer/).waitFor({ timeout: 10_000 });
+      // The top bar, which asks every few seconds, says it too.
+      await page.getByRole('button', { name: 'Sync stopped' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'sync-update-hearth-1280');
+      expect(callOrThrow(app.core, 'sync.status', {})).toMatchObject({
+        pending: 1,
+        lastError: { code: 'UPDATE_HEARTH' },
+      });
+    } finally {
+      await newer.close();
+    }
     laptop.core.close();
   }, 60_000);
 
