@@ -103,6 +103,7 @@ describe('front desk in the browser', () => {
       .poll(() => page.getByRole('option').first().textContent())
       .toContain('Not allowed to pick up');
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Signing in / }).waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
 
@@ -404,6 +405,7 @@ describe('front desk in the browser', () => {
     await page.getByRole('option').first().waitFor();
     await screenshot(page, 'front-desk-results-1024');
     await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Signing in / }).waitFor();
     await page.keyboard.press('1');
     await screenshot(page, 'front-desk-sign-in-form-1024');
     const overflow = await page.evaluate(

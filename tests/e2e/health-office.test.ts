@@ -142,6 +142,8 @@ describe('the nurse’s office visits', () => {
       .poll(() => page.getByRole('option').first().textContent())
       .toContain(caregiver.name);
     await page.keyboard.press('Enter');
+    // As a person does, with the form in front of them: a key pressed before it opens is lost.
+    await page.getByRole('heading', { name: `Signing in ${caregiver.name}` }).waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page
