@@ -1,10 +1,11 @@
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './free-port';
 import { MissingTool } from './missing-tool';
+import { runAs } from './postgres-cluster';
 
 /**
  * PgBouncer in transaction pooling mode in front of a test PostgreSQL, as a district runs
@@ -31,10 +32,9 @@ export interface PgBouncer {
 
 /** PgBouncer will not run as root: as root it drops to the `postgres` user, who owns its folder. */
 function runAsPostgres(dir: string): string[] {
-  if (process.getuid?.() !== 0) return [];
-  const id = (flag: string) =>
-    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  chownSync(dir, id('-u'), id('-g'));
+  const ids = runAs();
+  if (!ids) return [];
+  chownSync(dir, ids.uid, ids.gid);
   return ['-u', 'postgres'];
 }
 

@@ -143,8 +143,8 @@ function external(url: string): PostgresCluster {
   };
 }
 
-/** As root, the ids of the `postgres` user the cluster runs as; otherwise null. */
-function runAs(): { uid: number; gid: number } | null {
+/** As root, the ids of the `postgres` user the cluster (and PgBouncer) runs as; otherwise null. */
+export function runAs(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0 || !userExists('postgres')) return null;
   const id = (flag: string) =>
     Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
