@@ -26,3 +26,4 @@ export * from './visitor-log';
 export * from './health';
 export * from './medications';
 export * from './sealed';
+export * from './console';

@@ -506,6 +506,16 @@ export const WORDS = defineMessages({
     id: 'R1L9DE',
   },
   adminsSignInHere: { defaultMessage: 'Only administrators can sign in here.', id: 'zgXZI6' },
+  consoleNotBuilt: {
+    defaultMessage:
+      'The district console was not built with this server. Run “npm run server:build”, then start the server again.',
+    id: 'ENTjJR',
+  },
+  consoleRequestForged: {
+    defaultMessage:
+      'This request did not come from the district console’s own page, so nothing was changed. Reload the console and try again.',
+    id: 'Z9nj7b',
+  },
   sendRosterZip: {
     defaultMessage: 'Send the roster as a zip file (application/zip).',
     id: '5szsGm',

@@ -1,10 +1,14 @@
 // `npm run server:build`: the district server and its roster import compiled to plain
-// JavaScript in dist-server/, so production runs them with node alone (no TypeScript runner).
-// Their packages stay in node_modules: `npm ci --omit=dev` installs what they need.
+// JavaScript in dist-server/, so production runs them with node alone (no TypeScript runner),
+// and the district console (the renderer's second entry) built into dist-server/console/,
+// which the server serves at /console. The server's packages stay in node_modules:
+// `npm ci --omit=dev` installs what they need; the console's are bundled into its files.
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { build as vite } from 'vite';
 
-export async function buildServer() {
+export async function buildServer({ quiet = true } = {}) {
+  await vite({ configFile: 'vite.console.config.ts', logLevel: quiet ? 'warn' : 'info' });
   await build({
     bundle: true,
     platform: 'node',
@@ -20,6 +24,6 @@ export async function buildServer() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await buildServer();
+  await buildServer({ quiet: process.argv.includes('--quiet') });
   if (!process.argv.includes('--quiet')) console.log('Built dist-server/ (the district server).');
 }

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { WORDS, say, shown, type ErrorBody } from '../contract';
@@ -10,6 +11,8 @@ import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { databaseRateStore } from './auth/rate-store';
 import { auditRoutes } from './routes/audit';
+import { consoleRoutes } from './routes/console';
+import { directoryRoutes } from './routes/directory';
 import { insightsRoutes } from './routes/insights';
 import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
@@ -29,6 +32,8 @@ export interface ServerOptions {
   protocols?: ProtocolRange;
   /** The bearer token a Prometheus scraper brings to `GET /metrics`; none: no metrics. */
   metricsToken?: string | null;
+  /** The district console's built files (dist/console); none: `/console` says it is not built. */
+  consoleDir?: string | null;
 }
 
 /**
@@ -66,6 +71,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       : { ...(options.logger === true ? {} : options.logger), serializers: LOG_SERIALIZERS };
   const app = Fastify({ logger });
   await app.register(rateLimit, { global: false, store: databaseRateStore(options.db) });
+  await app.register(cookie);
   app.setErrorHandler((error, request, reply) => {
     const [status, body] = errorBody(error);
     if (status === 500)
@@ -75,7 +81,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ code: 'NOT_FOUND', ...shown(say(WORDS.nothingHere)) }),
   );
-  protocolHandshake(app, options.protocols ?? THIS_PROTOCOL);
+  const protocols = options.protocols ?? THIS_PROTOCOL;
+  protocolHandshake(app, protocols);
   serveMetrics(app, options.db, options.metricsToken ?? null);
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
@@ -86,5 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);
   insightsRoutes(app, options.db);
+  directoryRoutes(app, options.db, protocols);
+  await consoleRoutes(app, options.db, options.consoleDir ?? null);
   return app;
 }

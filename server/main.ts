@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
 import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     setupCode,
     metricsToken: config.metricsToken,
+    // Built beside the compiled server (scripts/build-server.mjs).
+    consoleDir: fileURLToPath(new URL('./console/', import.meta.url)),
   });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(

@@ -25,7 +25,7 @@ import {
   syncOnce,
   type SyncTransport,
 } from '../db/sync/client';
-import { buildServer } from '../server/app';
+import { buildServer, type ServerOptions } from '../server/app';
 import type { ServerDb } from '../server/db';
 import { migrateServer } from '../server/migrate';
 import { TEST_SETUP_CODE } from './fixtures';
@@ -124,7 +124,10 @@ export function addOkaforFamily(core: Core) {
   return { family, mother, student };
 }
 
-export async function startDistrict(db: ServerDb): Promise<District> {
+export async function startDistrict(
+  db: ServerDb,
+  options: Pick<ServerOptions, 'consoleDir'> = {},
+): Promise<District> {
   await migrateServer(db);
   let logs = '';
   const stream = new Writable({
@@ -137,6 +140,7 @@ export async function startDistrict(db: ServerDb): Promise<District> {
     db,
     logger: { level: 'info', stream },
     setupCode: TEST_SETUP_CODE,
+    ...options,
   });
   const send = injectSender(app);
   const boot = await send('POST', '/v1/bootstrap', {

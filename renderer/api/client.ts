@@ -1,4 +1,3 @@
-import { saidText } from '../i18n/said';
 import { t } from '../i18n/intl';
 import {
   HearthError,
@@ -78,8 +77,5 @@ export async function call<N extends CallName>(
   return result.value;
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof HearthError
-    ? saidText(error.said, error.message)
-    : t({ defaultMessage: 'Something went wrong. Please try again.', id: 'W/5hwr' });
-}
+// Where the screens have always found it; the console, which has no core, imports it from i18n.
+export { errorMessage } from '../i18n/said';

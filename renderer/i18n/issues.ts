@@ -1,5 +1,5 @@
 import { defineMessages } from 'react-intl';
-import { DIRECTION_CONTROLS, UNTYPEABLE } from '../../contract';
+import { DIRECTION_CONTROLS, UNTYPEABLE } from '../../contract/fields';
 import { t } from './intl';
 import { knownText } from './said';
 

@@ -1,4 +1,5 @@
-import { REFUSALS, WORDS, type Said, type Words } from '../../contract';
+import { HearthError } from '../../contract/errors';
+import { REFUSALS, WORDS, type Said, type Words } from '../../contract/words';
 import { t } from './intl';
 
 /**
@@ -35,4 +36,11 @@ export function knownText(english: string): string {
   const parts = WITH_DETAILS.exec(english);
   const sentence = parts && BY_ENGLISH.get(parts[1] as string);
   return sentence ? `${t(sentence)} ${parts[2] as string}` : english;
+}
+
+/** What went wrong, in the window's language: a HearthError's sentence, else a general one. */
+export function errorMessage(error: unknown): string {
+  return error instanceof HearthError
+    ? saidText(error.said, error.message)
+    : t({ defaultMessage: 'Something went wrong. Please try again.', id: 'W/5hwr' });
 }

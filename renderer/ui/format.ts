@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { differenceInMinutes, format as formatDate, formatDistance, parseISO } from 'date-fns';
 import { defineMessages, type MessageDescriptor } from 'react-intl';
-import { UNPLACED_GRADE, VISIT_PURPOSES, type VisitPurpose } from '../../contract';
+import { UNPLACED_GRADE } from '../../contract/families';
+import { VISIT_PURPOSES, type VisitPurpose } from '../../contract/records';
 import { dateLocale, t, uiLanguage } from '../i18n/intl';
 import { AUTONYMS, FAMILY_LANGUAGE_NAMES } from './languageNames';
 

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
-import { HearthError } from '../../contract';
+import { HearthError } from '../../contract/errors';
 
 /** What a datetime-local input holds: a date and time with no zone (the school's is implied). */
 export const localDateTime = z

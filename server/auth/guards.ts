@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerSchool, ServerStaff } from '../../contract';
 import type { Sql } from '../db';
 import { ServerError, forbidden } from '../errors';
+import { checkForgery, consoleToken } from './console-session';
 import { hashSecret } from './secrets';
 
 export interface StaffRow {
@@ -33,12 +34,24 @@ function bearer(request: FastifyRequest, prefix: 'hd' | 'ha'): string {
   return token;
 }
 
-/** The administrator whose unexpired session token the request carries. */
+/**
+ * An administrator's session token: a bearer token (scripts), or else the district console's
+ * cookie, checked against forgery when the request would change anything.
+ */
+export function adminToken(request: FastifyRequest): string {
+  if (request.headers.authorization !== undefined) return bearer(request, 'ha');
+  const token = consoleToken(request);
+  if (!token) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.noValidToken));
+  checkForgery(request, token);
+  return token;
+}
+
+/** The administrator whose unexpired session the request carries. */
 export async function requireAdmin(db: Sql, request: FastifyRequest): Promise<ServerStaff> {
   const [row] = await db.query<StaffRow>(
     `SELECT ${STAFF_COLUMNS} FROM admin_sessions a JOIN staff_accounts s ON s.id = a.staff_id
      WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active AND s.role = 'administrator'`,
-    [hashSecret(bearer(request, 'ha'))],
+    [hashSecret(adminToken(request))],
   );
   if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
   return toStaff(row);

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import {
   bootstrapInput,
   credentialsInput,
@@ -7,6 +8,7 @@ import {
   newId,
   WORDS,
   say,
+  type adminSessionSchema,
 } from '../../contract';
 import {
   STAFF_COLUMNS,
@@ -26,11 +28,35 @@ import { parseBody } from '../validate';
 
 const ADMIN_SESSION_HOURS = 8;
 
+type AdminSession = z.infer<typeof adminSessionSchema>;
+
 /** The setup code as typed (any case, dashes or none, O/I/L for 0/1), compared in constant time. */
 function sameCode(typed: string, code: string): boolean {
   const a = hashSecret(normalizeEnrollmentCode(typed));
   const b = hashSecret(normalizeEnrollmentCode(code));
   return timingSafeEqual(a, b);
+}
+
+/**
+ * An administrator's new session (a bearer token for scripts, or the console's cookie), once
+ * the password is right; anyone else is refused.
+ */
+export async function openAdminSession(
+  db: ServerDb,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: z.output<typeof credentialsInput>,
+): Promise<AdminSession> {
+  const staff = await signIn(db, request, reply, input.email, input.password);
+  if (staff.role !== 'administrator')
+    throw new ServerError(403, 'FORBIDDEN', say(WORDS.adminsSignInHere));
+  const token = newToken('ha');
+  const [row] = await db.query<{ expires_at: Date }>(
+    `INSERT INTO admin_sessions (token_hash, staff_id, expires_at)
+     VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,
+    [hashSecret(token), staff.id, ADMIN_SESSION_HOURS],
+  );
+  return { token, expiresAt: (row?.expires_at as Date).toISOString(), staff };
 }
 
 /** The district's first administrator, devices' enrollment codes, and revoking devices. */
@@ -75,18 +101,7 @@ export function accountRoutes(app: FastifyInstance, db: ServerDb, setupCode: str
     { config: { rateLimit: SIGN_IN_LIMIT } },
     async (request, reply) => {
       const input = parseBody(credentialsInput, request.body);
-      const staff = await signIn(db, request, reply, input.email, input.password);
-      if (staff.role !== 'administrator')
-        throw new ServerError(403, 'FORBIDDEN', say(WORDS.adminsSignInHere));
-      const token = newToken('ha');
-      const [row] = await db.query<{ expires_at: Date }>(
-        `INSERT INTO admin_sessions (token_hash, staff_id, expires_at)
-         VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at`,
-        [hashSecret(token), staff.id, ADMIN_SESSION_HOURS],
-      );
-      return reply
-        .code(201)
-        .send({ token, expiresAt: (row?.expires_at as Date).toISOString(), staff });
+      return reply.code(201).send(await openAdminSession(db, request, reply, input));
     },
   );
 

@@ -16,6 +16,7 @@ import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
 import { Writer } from '../../db/write';
 import { launchBrowser, startHost } from './browser-host';
+import { consoleBenchmarks } from './console';
 import { languageSwitch } from './language';
 import { percentile, round } from './stats';
 import { familyListBenchmarks } from './families-list';
@@ -583,6 +584,7 @@ try {
   await browserStart();
   await languageSwitch(results, { dir, quick, log });
   rendererSizes(results);
+  await consoleBenchmarks(results, { quick, log });
   await syncBenchmarks(results, { quick, dir, size, log });
   await rosterBenchmarks(results, { quick, log });
   results.scale_people = size.people;

@@ -53,6 +53,12 @@ describe.each(BACKENDS)('the district server under adversarial input on $name', 
       },
       {
         method: 'POST',
+        path: '/v1/console/session',
+        token: undefined,
+        valid: { email: 'pat@district.example', password: 'wrong password here' },
+      },
+      {
+        method: 'POST',
         path: '/v1/admin/enrollment-codes',
         token: admin,
         valid: { schoolId: d.schoolId },

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { id, line } from './fields';
+import { serverStaffSchema } from './server';
+
+/**
+ * What the district console reads from the server beyond the admin routes' own answers: its
+ * session, and the lists its screens show. The console validates every answer with these, as
+ * the server validates every body with the input schemas.
+ */
+
+const when = z.iso.datetime({ offset: true });
+
+/**
+ * `POST` and `GET /v1/console/session`: who is signed in, and the token every request that
+ * changes anything must carry in `x-hearth-csrf` (the session itself is an HttpOnly cookie).
+ */
+export const consoleSessionSchema = z.object({
+  staff: serverStaffSchema,
+  csrfToken: z.string(),
+  expiresAt: when,
+});
+
+/** `GET /v1/admin/devices`: a computer of a school the administrator manages. */
+export const adminDeviceSchema = z.object({
+  id,
+  name: line(100),
+  school: z.object({ id, name: line() }),
+  enrolledAt: when,
+  lastSeenAt: when.nullable(),
+  revokedAt: when.nullable(),
+  /** Changes the server refused from this computer (each told to the computer's user). */
+  refusedChanges: z.int().min(0),
+  /** Audit entries it sent naming someone who never signed in on it through the district. */
+  refusedAuditEntries: z.int().min(0),
+});
+
+/** `GET /v1/admin/server`: what district IT asks first when something is wrong. */
+export const serverInfoSchema = z.object({
+  /** The server's build (package version). */
+  version: z.string(),
+  /** The sync protocol versions it takes from computers. */
+  protocols: z.object({ min: z.int(), max: z.int() }),
+  database: z.enum(['postgres', 'pglite']),
+  databaseVersion: z.string(),
+  schema: z.int(),
+});
+
+export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
+export type AdminDevice = z.infer<typeof adminDeviceSchema>;
+export type ServerInfo = z.infer<typeof serverInfoSchema>;

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import { consoleSessionSchema, type ConsoleSession } from '../../contract/console';
+import { HearthError } from '../../contract/errors';
+import { computerLanguage, t } from '../i18n/intl';
+import { errorMessage } from '../i18n/said';
+import { useWindowLanguage } from '../i18n/useWindowLanguage';
+import { keepCsrfToken, request, whenSessionEnds } from './api';
+import { Computers } from './Computers';
+import { ConsoleSignIn } from './ConsoleSignIn';
+import { SyncHealth } from './SyncHealth';
+
+const AREAS = ['computers', 'sync-health'] as const;
+type Area = (typeof AREAS)[number];
+
+const AREA_NAMES: Record<Area, () => string> = {
+  computers: () => t({ defaultMessage: 'Computers', id: 'oRzcvq' }),
+  'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
+};
+
+/** The console's product name, the same in every language. */
+const PRODUCT_NAME = 'Hearth';
+
+/**
+ * The district console: sign-in, then the areas an administrator manages. The session lives
+ * in a cookie this page cannot read; it asks the server who is signed in when it opens.
+ */
+export function ConsoleApp() {
+  const shown = useWindowLanguage(computerLanguage());
+  const [session, setSession] = useState<ConsoleSession | null | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [area, setArea] = useState<Area>('computers');
+  const mainRef = useRef<HTMLElement>(null);
+
+  const adopt = (next: ConsoleSession | null) => {
+    keepCsrfToken(next?.csrfToken ?? null);
+    setSession(next);
+  };
+
+  useEffect(() => {
+    whenSessionEnds(() => adopt(null));
+    request('GET', '/v1/console/session', consoleSessionSchema).then(adopt, (e: unknown) => {
+      if (e instanceof HearthError && e.code === 'UNAUTHORIZED') adopt(null);
+      else setProblem(errorMessage(e));
+    });
+  }, []);
+
+  useEffect(() => {
+    document.title = session
+      ? `${AREA_NAMES[area]()} · ${t({ defaultMessage: 'Hearth district console', id: '7cDnbD' })}`
+      : t({ defaultMessage: 'Hearth district console', id: '7cDnbD' });
+  }, [session, area, shown]);
+
+  const signOut = (everywhere: boolean) => {
+    request(
+      everywhere ? 'POST' : 'DELETE',
+      everywhere ? '/v1/console/sign-out-everywhere' : '/v1/console/session',
+      z.undefined(),
+    ).then(
+      () => adopt(null),
+      (e: unknown) => setProblem(errorMessage(e)),
+    );
+  };
+
+  if (session === undefined)
+    return (
+      <main className="center-page" aria-busy={!problem}>
+        <p className={problem ? 'error-text' : 'muted'} role={problem ? 'alert' : undefined}>
+          {problem ?? t({ defaultMessage: 'Opening the console…', id: '80GPwx' })}
+        </p>
+      </main>
+    );
+  if (session === null) return <ConsoleSignIn onSignedIn={adopt} />;
+
+  return (
+    <div className="app console">
+      <a className="skip-link" href="#main" onClick={() => mainRef.current?.focus()}>
+        {t({ defaultMessage: 'Skip to main content', id: '2sRCsy' })}
+      </a>
+      <nav
+        className="sidebar"
+        aria-label={t({ defaultMessage: 'Main', id: 'Zfs+pR', description: 'the main navigation' })}
+      >
+        <div className="wordmark" aria-hidden="true">
+          {PRODUCT_NAME}
+        </div>
+        <ul>
+          {AREAS.map((id) => (
+            <li key={id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={area === id ? 'page' : undefined}
+                onClick={() => setArea(id)}
+              >
+                {AREA_NAMES[id]()}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="main-column">
+        <header className="topbar">
+          <div className="school">
+            <span className="school-name">
+              {t({ defaultMessage: 'District console', id: 'nNwlJ7' })}
+            </span>
+          </div>
+          <span className="signed-in">{session.staff.displayName}</span>
+          <button type="button" className="button" onClick={() => signOut(false)}>
+            {t({ defaultMessage: 'Sign out', id: 'xXbJso' })}
+          </button>
+          <button type="button" className="button" onClick={() => signOut(true)}>
+            {t({ defaultMessage: 'Sign out everywhere', id: 'ZmIH8d' })}
+          </button>
+        </header>
+        {problem && (
+          <p role="alert" className="error-text">
+            {problem}
+          </p>
+        )}
+        <main id="main" ref={mainRef} tabIndex={-1} className="page">
+          {area === 'computers' && <Computers admin={session.staff} />}
+          {area === 'sync-health' && <SyncHealth />}
+        </main>
+      </div>
+    </div>
+  );
+}

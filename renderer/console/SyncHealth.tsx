@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { serverInfoSchema, type AdminDevice, type ServerInfo } from '../../contract/console';
+import { formatNumber, t } from '../i18n/intl';
+import { errorMessage } from '../i18n/said';
+import { request } from './api';
+import { isQuiet, useComputers } from './Computers';
+import { seenWords } from './when';
+
+/** One line per computer: its name, its school, and what is worth a look. */
+function ComputerLines({
+  devices,
+  detail,
+}: {
+  devices: AdminDevice[];
+  detail: (d: AdminDevice) => string;
+}) {
+  return (
+    <ul className="health-list">
+      {devices.map((device) => (
+        <li key={device.id}>
+          <strong>{device.name}</strong> · {device.school.name} · {detail(device)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What district IT looks at first when a school says "sync is not working": the server and
+ * its database, the computers that have gone quiet, and those whose changes were refused.
+ */
+export function SyncHealth() {
+  const { devices, error } = useComputers();
+  const [info, setInfo] = useState<ServerInfo | null>(null);
+  const [infoError, setInfoError] = useState<string | null>(null);
+  const [now] = useState(() => new Date());
+  useEffect(() => {
+    request('GET', '/v1/admin/server', serverInfoSchema).then(setInfo, (e: unknown) =>
+      setInfoError(errorMessage(e)),
+    );
+  }, []);
+
+  const active = devices?.filter((d) => !d.revokedAt) ?? [];
+  const quiet = active.filter((d) => isQuiet(d, now));
+  const refusing = active.filter((d) => d.refusedChanges > 0 || d.refusedAuditEntries > 0);
+
+  return (
+    <>
+      <h1>{t({ defaultMessage: 'Sync health', id: '4Q5BPI' })}</h1>
+      <section className="card" aria-labelledby="server-title">
+        <h2 id="server-title">{t({ defaultMessage: 'This server', id: 'o1TIP3' })}</h2>
+        {infoError && (
+          <p role="alert" className="error-text">
+            {infoError}
+          </p>
+        )}
+        {info && (
+          <dl className="facts">
+            <dt>{t({ defaultMessage: 'Hearth server', id: 'YLuCSE' })}</dt>
+            <dd>
+              {t(
+                { defaultMessage: 'version {version}, sync protocol {min}–{max}', id: '6jx7um' },
+                { version: info.version, min: info.protocols.min, max: info.protocols.max },
+              )}
+            </dd>
+            <dt>{t({ defaultMessage: 'Database', id: 'jjTzIr' })}</dt>
+            <dd>
+              {info.database === 'postgres'
+                ? t(
+                    { defaultMessage: 'PostgreSQL {version}, schema {schema}', id: '1Da32u' },
+                    { version: info.databaseVersion, schema: info.schema },
+                  )
+                : t(
+                    {
+                      defaultMessage:
+                        'PGlite (PostgreSQL {version} inside the server, for trying Hearth out), schema {schema}',
+                      id: 'VJtNbn',
+                    },
+                    { version: info.databaseVersion, schema: info.schema },
+                  )}
+            </dd>
+          </dl>
+        )}
+      </section>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {devices && (
+        <>
+          <section className="card" aria-labelledby="quiet-title">
+            <h2 id="quiet-title">
+              {t(
+                {
+                  defaultMessage:
+                    '{count, plural, =0 {Every computer synced in the last day} one {# computer has not synced in a day} other {# computers have not synced in a day}}',
+                  id: 'qMbU0Y',
+                },
+                { count: quiet.length },
+              )}
+            </h2>
+            {quiet.length > 0 && (
+              <ComputerLines
+                devices={quiet}
+                detail={(d) =>
+                  d.lastSeenAt
+                    ? t(
+                        { defaultMessage: 'last synced {when}', id: 'ROfbue' },
+                        { when: seenWords(d.lastSeenAt, now) },
+                      )
+                    : t({ defaultMessage: 'never synced since it joined', id: 'C4SI+7' })
+                }
+              />
+            )}
+          </section>
+          <section className="card" aria-labelledby="refused-title">
+            <h2 id="refused-title">
+              {t(
+                {
+                  defaultMessage:
+                    '{count, plural, =0 {No computer has had changes refused} one {# computer has had changes refused} other {# computers have had changes refused}}',
+                  id: 'nw3S2a',
+                },
+                { count: refusing.length },
+              )}
+            </h2>
+            {refusing.length > 0 && (
+              <>
+                <p className="muted">
+                  {t({
+                    defaultMessage:
+                      'Each refusal was shown on that computer with its reason, and its change was not kept.',
+                    id: 'dNKiCi',
+                  })}
+                </p>
+                <ComputerLines
+                  devices={refusing}
+                  detail={(d) =>
+                    t(
+                      {
+                        defaultMessage: '{changes} changes and {entries} audit entries refused',
+                        id: '8ZzLGo',
+                      },
+                      {
+                        changes: formatNumber(d.refusedChanges),
+                        entries: formatNumber(d.refusedAuditEntries),
+                      },
+                    )
+                  }
+                />
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

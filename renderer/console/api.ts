@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { HearthError, isErrorBody } from '../../contract/errors';
+import { WORDS, say } from '../../contract/words';
+
+/**
+ * The district console's client for the server's admin routes. The session is an HttpOnly
+ * cookie the browser sends by itself; a request that changes anything also carries the
+ * session's CSRF token, which the server gave this page when it signed in or reloaded.
+ * Every answer is checked against its contract schema, as the server checks every body.
+ */
+let csrfToken: string | null = null;
+
+export function keepCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Called when any answer says the session is over, so the console shows sign-in again. */
+let onSessionEnded: () => void = () => undefined;
+export function whenSessionEnds(handler: () => void): void {
+  onSessionEnded = handler;
+}
+
+/** One request to the server: the answer as `schema` says, or a HearthError. */
+export async function request<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-hearth-csrf'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new HearthError('INTERNAL', say(WORDS.serverUnreachable));
+  }
+  const answer: unknown =
+    response.status === 204 ? undefined : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = isErrorBody(answer)
+      ? HearthError.fromBody(answer)
+      : new HearthError('INTERNAL', say(WORDS.serverAnswered, { status: response.status }));
+    if (response.status === 401) onSessionEnded();
+    throw error;
+  }
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success)
+    throw new HearthError('INTERNAL', say(WORDS.serverAnswered, { status: response.status }));
+  return parsed.data;
+}

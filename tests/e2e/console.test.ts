@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPglite } from '../../server/db';
+import { DISTRICT_PASSWORD, enrollDevice, startDistrict, type District } from '../district';
+import { tempDir } from '../helpers';
+import { axeViolations, launchChromium, screenshot, watchErrors } from './harness';
+
+/**
+ * The district console in Chromium, served by a real district server (PGlite) from the files
+ * `npm run server:build` makes: sign-in, computers (a code to enroll one, withdrawing one),
+ * sync health, signing out everywhere.
+ */
+const closers: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()?.();
+});
+
+async function districtWithComputers(): Promise<{ d: District; url: string }> {
+  const d = await startDistrict(await openPglite(), {
+    consoleDir: resolve('dist-server/console'),
+  });
+  closers.push(() => d.db.close());
+  for (const name of ['Front desk', 'Clinic laptop', 'Gym office']) {
+    const device = await enrollDevice(d, tempDir(), name);
+    closers.push(() => device.core.close());
+  }
+  // The clinic laptop last reached the district three days ago; the desk had two changes refused.
+  await d.db.query(
+    `UPDATE devices SET last_seen_at = now() - interval '3 days' WHERE name = 'Clinic laptop'`,
+  );
+  await d.db.query(
+    `UPDATE devices SET last_seen_at = now() - interval '5 minutes' WHERE name <> 'Clinic laptop'`,
+  );
+  await d.db.query(
+    `INSERT INTO sync_rejections (device_id, seq, reason)
+     SELECT id, seq, 'refused' FROM devices, (VALUES (1), (2)) AS s (seq)
+     WHERE name = 'Front desk'`,
+  );
+  await d.app.listen({ host: '127.0.0.1', port: 0 });
+  closers.push(() => d.close());
+  const address = d.app.server.address() as { port: number };
+  return { d, url: `http://127.0.0.1:${address.port}` };
+}
+
+async function openConsole(url: string, viewport = { width: 1280, height: 800 }) {
+  const browser: Browser = await launchChromium();
+  closers.push(() => browser.close());
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}/console`);
+  return { context, page, errors };
+}
+
+describe('the district console', () => {
+  it('an administrator signs in, makes a code for a new computer, withdraws one, and reads sync health', async () => {
+    const { d, url } = await districtWithComputers();
+    const { context, page, errors } = await openConsole(url);
+
+    await page.getByRole('heading', { name: 'Hearth district console' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'console-sign-in');
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill('not the password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('That email and password do not match').waitFor();
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Computers', level: 1 }).waitFor();
+
+    // The session is a cookie the page's script cannot read; a reload keeps it.
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({
+      name: '__Host-hearth-console',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Computers', level: 1 }).waitFor();
+
+    // The list: when each last synced (the quiet laptop marked), and what was refused.
+    const rows = page.getByRole('table').getByRole('row');
+    const desk = rows.filter({ hasText: 'Front desk' });
+    await desk.waitFor();
+    expect(await desk.textContent()).toMatch(/Riverside Elementary.*today, .*2/);
+    expect(await rows.filter({ hasText: 'Clinic laptop' }).locator('td.attention').count()).toBe(1);
+
+    // A code for a new computer, shown large and as a QR code, that enrolls one.
+    await page.getByLabel('The code works for').selectOption({ label: 'One day' });
+    await page.getByRole('button', { name: 'Make an enrollment code' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'Enrollment code for a computer' });
+    await shown.waitFor();
+    const code = (await shown.locator('.code-large').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await shown.locator('svg').count()).toBe(1);
+    await shown.getByText(/It works once, until/).waitFor();
+    await screenshot(page, 'console-computers-code');
+    expect(await axeViolations(page)).toEqual([]);
+    const enrolled = await d.send('POST', '/v1/devices/enroll', { code, deviceName: 'Library' });
+    expect(enrolled.status).toBe(201);
+
+    // Withdrawing the laptop: asked first, then done, and said.
+    await page.getByRole('button', { name: 'Withdraw access for Gym office' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Withdraw access for Gym office?' });
+    await confirm.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Withdraw access' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Gym office can no longer reach the district')
+      .waitFor();
+    await rows
+      .filter({ hasText: 'Gym office' })
+      .getByText(/Access withdrawn/)
+      .waitFor();
+    const [gym] = await d.db.query<{ revoked: boolean }>(
+      `SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE name = 'Gym office'`,
+    );
+    expect(gym?.revoked).toBe(true);
+    // Joined minutes ago and not synced yet: not a worry.
+    expect(await rows.filter({ hasText: 'Library' }).locator('td.attention').count()).toBe(0);
+
+    // Sync health: the server and its database, and the computers worth a look.
+    await page.getByRole('navigation').getByRole('button', { name: 'Sync health' }).click();
+    await page.getByRole('heading', { name: 'Sync health', level: 1 }).waitFor();
+    await page.getByText(/^version \d+\.\d+\.\d+, sync protocol 1–1$/).waitFor();
+    await page.getByText(/^PGlite \(PostgreSQL \d+/).waitFor();
+    // The laptop has gone quiet; the library computer joined minutes ago and does not count.
+    await page.getByRole('heading', { name: '1 computer has not synced in a day' }).waitFor();
+    await page.getByText(/^Clinic laptop · Riverside Elementary · last synced \d/).waitFor();
+    await page.getByRole('heading', { name: '1 computer has had changes refused' }).waitFor();
+    await page
+      .getByText('Front desk · Riverside Elementary · 2 changes and 0 audit entries refused')
+      .waitFor();
+    await screenshot(page, 'console-sync-health');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Sign out everywhere: this browser and the script's bearer token alike.
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('heading', { name: 'Hearth district console' }).waitFor();
+    expect((await d.send('GET', '/v1/admin/devices', undefined, d.adminToken)).status).toBe(401);
+    await page.reload();
+    await page.getByLabel('Email').waitFor();
+    // The one 401 a signed-out page's first question gets is the browser's own log line.
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+
+  it('fits a smaller screen (1024×700) without sideways scrolling', async () => {
+    const { url } = await districtWithComputers();
+    const { page } = await openConsole(url, { width: 1024, height: 700 });
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Computers', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Make an enrollment code' }).click();
+    await page.locator('.code-large').waitFor();
+    await screenshot(page, 'console-computers-1024');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+  });
+});
