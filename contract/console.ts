@@ -13,6 +13,7 @@ const when = z.iso.datetime({ offset: true });
 /**
  * `POST` and `GET /v1/console/session`: who is signed in, and the token every request that
  * changes anything must carry in `x-hearth-csrf` (the session itself is an HttpOnly cookie).
+ * `GET` answers null when no one is.
  */
 export const consoleSessionSchema = z.object({
   staff: serverStaffSchema,
@@ -34,6 +35,17 @@ export const adminDeviceSchema = z.object({
   refusedAuditEntries: z.int().min(0),
 });
 
+/** `GET /v1/admin/staff?schoolId=`: a school's staff accounts, as the console lists them. */
+export const adminStaffQuery = z.strictObject({ schoolId: id });
+
+export const adminStaffSchema = serverStaffSchema.extend({
+  active: z.boolean(),
+  /** A password is set: an account the roster made has none until an administrator sets one. */
+  hasPassword: z.boolean(),
+  /** The district roster made it: its name and whether it is active come from the roster. */
+  fromRoster: z.boolean(),
+});
+
 /** `GET /v1/admin/server`: what district IT asks first when something is wrong. */
 export const serverInfoSchema = z.object({
   /** The server's build (package version). */
@@ -48,3 +60,4 @@ export const serverInfoSchema = z.object({
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
+export type AdminStaff = z.infer<typeof adminStaffSchema>;

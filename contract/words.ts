@@ -530,6 +530,11 @@ export const WORDS = defineMessages({
   noSuchSchool: { defaultMessage: 'There is no such school.', id: 'Npx4Er' },
   noSuchDevice: { defaultMessage: 'There is no such device.', id: 'mg5vf9' },
   noSuchStaff: { defaultMessage: 'There is no such staff member.', id: 'TyRCCK' },
+  rosterOwnsStaffField: {
+    defaultMessage:
+      'The district roster sets this person’s name and whether they are active. Change it in the student information system; the next roster import brings it here.',
+    id: 'CIEwQw',
+  },
   setupCodeWrong: {
     defaultMessage:
       'First setup needs the setup code this server printed when it started. Restart the server to print a new one.',

@@ -11,6 +11,7 @@ import auditRefusals from './migrations/0009_audit_refusals';
 import signInBackoff from './migrations/0010_sign_in_backoff';
 import overwrittenValues from './migrations/0011_overwritten_values';
 import noDirectionControls from './migrations/0012_no_direction_controls';
+import rosterStaffLookup from './migrations/0013_roster_staff_lookup';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -26,6 +27,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'sign-in backoff', sql: signInBackoff },
   { name: 'overwritten values', sql: overwrittenValues },
   { name: 'no direction controls', sql: noDirectionControls },
+  { name: 'roster staff lookup', sql: rosterStaffLookup },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,20 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { consoleSessionSchema, type ConsoleSession } from '../../contract/console';
-import { HearthError } from '../../contract/errors';
 import { computerLanguage, t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { useWindowLanguage } from '../i18n/useWindowLanguage';
 import { keepCsrfToken, request, whenSessionEnds } from './api';
 import { Computers } from './Computers';
 import { ConsoleSignIn } from './ConsoleSignIn';
+import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
-const AREAS = ['computers', 'sync-health'] as const;
+const AREAS = ['computers', 'staff', 'sync-health'] as const;
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
   computers: () => t({ defaultMessage: 'Computers', id: 'oRzcvq' }),
+  staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
 
@@ -39,10 +40,10 @@ export function ConsoleApp() {
 
   useEffect(() => {
     whenSessionEnds(() => adopt(null));
-    request('GET', '/v1/console/session', consoleSessionSchema).then(adopt, (e: unknown) => {
-      if (e instanceof HearthError && e.code === 'UNAUTHORIZED') adopt(null);
-      else setProblem(errorMessage(e));
-    });
+    request('GET', '/v1/console/session', consoleSessionSchema.nullable()).then(
+      adopt,
+      (e: unknown) => setProblem(errorMessage(e)),
+    );
   }, []);
 
   useEffect(() => {
@@ -121,6 +122,7 @@ export function ConsoleApp() {
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
           {area === 'computers' && <Computers admin={session.staff} />}
+          {area === 'staff' && <Staff admin={session.staff} />}
           {area === 'sync-health' && <SyncHealth />}
         </main>
       </div>

@@ -1,16 +1,12 @@
 import { QRCodeSVG } from 'qrcode.react';
-import { useEffect, useState } from 'react';
-import { z } from 'zod';
-import {
-  enrollmentCodeSchema,
-  serverSchoolSchema,
-  type ServerSchool,
-  type ServerStaff,
-} from '../../contract/server';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { enrollmentCodeSchema, type ServerStaff } from '../../contract/server';
 import { t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { exactDate } from '../ui/format';
 import { request } from './api';
+import { SchoolPicker, useSchools } from './schools';
 
 /** How long a code works: an hour for a computer set up now, longer for one shipped. */
 const VALID_FOR = [
@@ -26,22 +22,11 @@ type Made = z.infer<typeof enrollmentCodeSchema> & { school: string };
  * typed from paper, and as a QR code, which a barcode scanner types into Hearth's join screen.
  */
 export function EnrollComputer({ admin }: { admin: ServerStaff }) {
-  const [schools, setSchools] = useState<ServerSchool[] | null>(null);
-  const [schoolId, setSchoolId] = useState('');
+  const { schools, school, schoolId, setSchoolId, error: schoolsError } = useSchools(admin);
   const [minutes, setMinutes] = useState<number>(VALID_FOR[0].minutes);
   const [made, setMade] = useState<Made | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    request('GET', '/v1/admin/schools', z.array(serverSchoolSchema)).then(
-      (list) => {
-        setSchools(list);
-        setSchoolId(admin.schoolId ?? list[0]?.id ?? '');
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, [admin.schoolId]);
 
   const make = () => {
     setError(null);
@@ -51,7 +36,7 @@ export function EnrollComputer({ admin }: { admin: ServerStaff }) {
       validMinutes: minutes,
     }).then(
       (code) => {
-        setMade({ ...code, school: schools?.find((s) => s.id === schoolId)?.name ?? '' });
+        setMade({ ...code, school: school?.name ?? '' });
         setBusy(false);
       },
       (e: unknown) => {
@@ -65,20 +50,7 @@ export function EnrollComputer({ admin }: { admin: ServerStaff }) {
     <section className="card enroll" aria-labelledby="enroll-title">
       <h2 id="enroll-title">{t({ defaultMessage: 'Enroll a computer', id: '4VdcGx' })}</h2>
       <div className="enroll-choices">
-        <label className="field">
-          <span>{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</span>
-          <select
-            value={schoolId}
-            onChange={(event) => setSchoolId(event.target.value)}
-            disabled={!schools || schools.length < 2}
-          >
-            {schools?.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SchoolPicker schools={schools} schoolId={schoolId} onChoose={setSchoolId} />
         <label className="field">
           <span>{t({ defaultMessage: 'The code works for', id: 'Fpd/Tr' })}</span>
           <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
@@ -98,9 +70,9 @@ export function EnrollComputer({ admin }: { admin: ServerStaff }) {
           {t({ defaultMessage: 'Make an enrollment code', id: 'gT3/u2' })}
         </button>
       </div>
-      {error && (
+      {(error ?? schoolsError) && (
         <p role="alert" className="error-text">
-          {error}
+          {error ?? schoolsError}
         </p>
       )}
       {made && (

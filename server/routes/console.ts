@@ -9,7 +9,7 @@ import {
   checkForgery,
   csrfTokenFor,
 } from '../auth/console-session';
-import { requireAdmin } from '../auth/guards';
+import { STAFF_COLUMNS, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
 import { hashSecret } from '../auth/secrets';
 import { SIGN_IN_LIMIT } from '../auth/sign-in';
 import type { ServerDb } from '../db';
@@ -61,16 +61,28 @@ export async function consoleRoutes(
     },
   );
 
-  app.get('/v1/console/session', async (request): Promise<ConsoleSession> => {
+  // Who is signed in: null, not 401, when no one is (the page asks as it opens, and a signed-out
+  // browser is the usual case there, not an error).
+  app.get('/v1/console/session', async (request, reply) => {
     const token = consoleToken(request);
-    if (!token) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
-    const staff = await requireAdmin(db, request);
-    const [row] = await db.query<{ expires_at: Date }>(
-      'SELECT expires_at FROM admin_sessions WHERE token_hash = $1',
-      [hashSecret(token)],
-    );
-    if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
-    return { staff, csrfToken: csrfTokenFor(token), expiresAt: row.expires_at.toISOString() };
+    const [row] = token
+      ? await db.query<StaffRow & { expires_at: Date }>(
+          `SELECT ${STAFF_COLUMNS}, a.expires_at FROM admin_sessions a
+           JOIN staff_accounts s ON s.id = a.staff_id
+           WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active
+             AND s.role = 'administrator'`,
+          [hashSecret(token)],
+        )
+      : [];
+    const session: ConsoleSession | null =
+      row && token
+        ? {
+            staff: toStaff(row),
+            csrfToken: csrfTokenFor(token),
+            expiresAt: row.expires_at.toISOString(),
+          }
+        : null;
+    return reply.type('application/json').send(JSON.stringify(session));
   });
 
   // Signing out ends this session; "everywhere" ends every session of this administrator,

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  adminStaffQuery,
   newId,
   schoolInput,
   staffAccountInput,
   staffAccountPatch,
   WORDS,
   say,
+  type AdminStaff,
 } from '../../contract';
 import {
   STAFF_COLUMNS,
@@ -39,6 +41,29 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
       });
     });
     return reply.code(201).send(school);
+  });
+
+  app.get('/v1/admin/staff', async (request): Promise<AdminStaff[]> => {
+    const admin = await requireAdmin(db, request);
+    const { schoolId } = parseBody(adminStaffQuery, request.query);
+    checkManages(admin, schoolId);
+    const rows = await db.query<
+      StaffRow & { active: boolean; has_password: boolean; from_roster: boolean }
+    >(
+      `SELECT ${STAFF_COLUMNS}, s.active, s.password_hash <> '' AS has_password,
+         r.hearth_id IS NOT NULL AS from_roster
+       FROM staff_accounts s
+       LEFT JOIN (SELECT hearth_id FROM roster_sources WHERE kind = 'staff') r ON r.hearth_id = s.id
+       WHERE s.school_id = $1
+       ORDER BY s.active DESC, lower(s.display_name), s.id`,
+      [schoolId],
+    );
+    return rows.map((row) => ({
+      ...toStaff(row),
+      active: row.active,
+      hasPassword: row.has_password,
+      fromRoster: row.from_roster,
+    }));
   });
 
   app.post('/v1/admin/staff', async (request, reply) => {
@@ -92,6 +117,17 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDeactivateSelf));
       if (current.id === admin.id && patch.role !== undefined && patch.role !== 'administrator')
         throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDropOwnAdmin));
+      // The roster's next import would quietly undo a change here: it is made in the roster.
+      if (
+        (patch.displayName !== undefined && patch.displayName !== current.display_name) ||
+        (patch.active !== undefined && patch.active !== current.active)
+      ) {
+        const [fromRoster] = await tx.query(
+          `SELECT 1 FROM roster_sources WHERE kind = 'staff' AND hearth_id = $1`,
+          [current.id],
+        );
+        if (fromRoster) throw new ServerError(409, 'CONFLICT', say(WORDS.rosterOwnsStaffField));
+      }
       const [row] = await tx.query<StaffRow & { active: boolean }>(
         `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
            teams = coalesce($4, teams), active = coalesce($5, active),

@@ -44,9 +44,14 @@ function browser(d: District) {
       });
       const set = response.cookies.find((c) => c.name === CONSOLE_COOKIE);
       if (set) cookie = set.value || null;
-      const body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+      const body = (response.body ? JSON.parse(response.body) : null) ?? {};
       if (typeof body.csrfToken === 'string') csrf = body.csrfToken;
-      return { status: response.statusCode, body, setCookie: response.headers['set-cookie'] };
+      return {
+        status: response.statusCode,
+        body,
+        raw: response.body,
+        setCookie: response.headers['set-cookie'],
+      };
     },
     forgetCsrf() {
       csrf = null;
@@ -89,7 +94,10 @@ describe.each(BACKENDS)('the district console on $name', ({ open }) => {
       password: 'not it',
     });
     expect(wrong).toMatchObject({ status: 401, body: { code: 'WRONG_PASSWORD' } });
-    expect((await browser(d).send('GET', '/v1/console/session')).status).toBe(401);
+    expect(await browser(d).send('GET', '/v1/console/session')).toMatchObject({
+      status: 200,
+      raw: 'null',
+    });
   });
 
   it('refuses a change without the CSRF token or from another origin, and writes nothing', async () => {
@@ -128,13 +136,69 @@ describe.each(BACKENDS)('the district console on $name', ({ open }) => {
     const out = await first.send('DELETE', '/v1/console/session');
     expect(out.status).toBe(204);
     expect(String(out.setCookie)).toMatch(/__Host-hearth-console=;/);
-    expect((await first.send('GET', '/v1/console/session')).status).toBe(401);
-    expect((await second.send('GET', '/v1/console/session')).status).toBe(200);
+    expect((await first.send('GET', '/v1/console/session')).raw).toBe('null');
+    expect((await second.send('GET', '/v1/console/session')).body).toHaveProperty('staff');
     expect((await d.send('GET', '/v1/admin/schools', undefined, d.adminToken)).status).toBe(200);
 
     expect((await second.send('POST', '/v1/console/sign-out-everywhere')).status).toBe(204);
-    expect((await second.send('GET', '/v1/console/session')).status).toBe(401);
+    expect((await second.send('GET', '/v1/console/session')).raw).toBe('null');
     expect((await d.send('GET', '/v1/admin/schools', undefined, d.adminToken)).status).toBe(401);
+  });
+
+  it('lists a school’s staff with the roster’s accounts marked, and refuses changing what the roster sets', async () => {
+    const d = await district();
+    const nurse = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const rostered = await d.addStaff('Rosa Roster', 'front_office', []);
+    await d.db.query(
+      `INSERT INTO roster_sources (kind, source_key, hearth_id, school_id)
+       VALUES ('staff', 't-100', $1, $2)`,
+      [rostered.id, d.schoolId],
+    );
+    await d.db.query(`UPDATE staff_accounts SET password_hash = '' WHERE id = $1`, [rostered.id]);
+    const pat = browser(d);
+    await pat.send('POST', '/v1/console/session', ADMIN);
+    const list = await pat.send('GET', `/v1/admin/staff?schoolId=${d.schoolId}`);
+    expect(list.status).toBe(200);
+    expect(
+      (
+        list.body as unknown as { displayName: string; hasPassword: boolean; fromRoster: boolean }[]
+      ).map((s) => [s.displayName, s.hasPassword, s.fromRoster]),
+    ).toEqual([
+      ['Nia Nurse', true, false],
+      ['Rosa Roster', false, true],
+    ]);
+    expect((await pat.send('GET', '/v1/admin/staff?schoolId=nope')).status).toBe(400);
+    expect((await pat.send('GET', `/v1/admin/staff?schoolId=${newId()}&x=1`)).status).toBe(400);
+
+    const patch = (id: string, body: unknown) =>
+      d.app.inject({
+        method: 'PATCH',
+        url: `/v1/admin/staff/${id}`,
+        payload: body as object,
+        headers: { authorization: `Bearer ${d.adminToken}` },
+      });
+    for (const body of [{ displayName: 'Rosa Other' }, { active: false }]) {
+      const refused = await patch(rostered.id, body);
+      expect(refused.statusCode, JSON.stringify(body)).toBe(409);
+      expect(refused.json()).toMatchObject({ message: expect.stringMatching(/district roster/) });
+    }
+    // What the roster does not set may change; the roster's fields sent unchanged are fine.
+    const allowed = await patch(rostered.id, {
+      displayName: 'Rosa Roster',
+      role: 'liaison',
+      teams: ['support'],
+      password: 'a first password',
+    });
+    expect(allowed.statusCode).toBe(200);
+    expect(
+      (await patch(nurse.id, { displayName: 'Nia Nurse-Lee', active: false })).statusCode,
+    ).toBe(200);
+    const [row] = await d.db.query<{ display_name: string; role: string; has_password: boolean }>(
+      `SELECT display_name, role, password_hash <> '' AS has_password FROM staff_accounts
+       WHERE id = $1`,
+      [rostered.id],
+    );
+    expect(row).toEqual({ display_name: 'Rosa Roster', role: 'liaison', has_password: true });
   });
 
   it('lists the schools and computers an administrator manages, and the server itself', async () => {

@@ -146,6 +146,7 @@ describe.each(BACKENDS)('the district server under adversarial input on $name', 
         token: admin,
         valid: { schoolId: d.schoolId },
       },
+      { method: 'GET', path: '/v1/admin/staff', token: admin, valid: { schoolId: d.schoolId } },
       {
         method: 'GET',
         path: '/v1/admin/insights',

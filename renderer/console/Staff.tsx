@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { adminStaffSchema, type AdminStaff } from '../../contract/console';
+import type { ServerStaff } from '../../contract/server';
+import { t } from '../i18n/intl';
+import { errorMessage } from '../i18n/said';
+import { roleName, teamName } from '../ui/roles';
+import { request } from './api';
+import { SchoolPicker, useSchools } from './schools';
+import { StaffDialog } from './StaffDialog';
+
+function statusWords(staff: AdminStaff): string {
+  if (!staff.active) return t({ defaultMessage: 'Deactivated', id: 'plMsEA' });
+  if (!staff.hasPassword) return t({ defaultMessage: 'Needs a first password', id: 'SqUonm' });
+  return t({ defaultMessage: 'Active', id: '3a5wL8' });
+}
+
+/** A school's staff accounts: who may sign in to Hearth there, in what role and teams. */
+export function Staff({ admin }: { admin: ServerStaff }) {
+  const { schools, schoolId, setSchoolId, error: schoolsError } = useSchools(admin);
+  const [staff, setStaff] = useState<AdminStaff[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<AdminStaff | 'new' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    if (!schoolId) return;
+    request(
+      'GET',
+      `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}`,
+      z.array(adminStaffSchema),
+    ).then(
+      (list) => {
+        setStaff(list);
+        setError(null);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [schoolId]);
+  useEffect(reload, [reload]);
+
+  return (
+    <>
+      <h1>{t({ defaultMessage: 'Staff', id: 'gFJ4sU' })}</h1>
+      <div className="toolbar">
+        <SchoolPicker schools={schools} schoolId={schoolId} onChoose={setSchoolId} />
+        <button
+          type="button"
+          className="button primary"
+          disabled={!schoolId}
+          onClick={() => {
+            setDone(null);
+            setEditing('new');
+          }}
+        >
+          {t({ defaultMessage: 'Add a staff member', id: 'clWz53' })}
+        </button>
+      </div>
+      {done && (
+        <p role="status" className="notice notice-ok">
+          {done}
+        </p>
+      )}
+      {(error ?? schoolsError) && (
+        <p role="alert" className="error-text">
+          {error ?? schoolsError}
+        </p>
+      )}
+      {staff?.length === 0 && (
+        <p className="muted">
+          {t({
+            defaultMessage:
+              'No one at this school has a Hearth account yet. Add staff here, or import the district roster.',
+            id: 'DjU11R',
+          })}
+        </p>
+      )}
+      {staff && staff.length > 0 && (
+        <table className="log-table">
+          <thead>
+            <tr>
+              <th scope="col">{t({ defaultMessage: 'Name', id: 'HAlOn1' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Email', id: 'sy+pv5' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Role', id: '1ZgrhW' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Teams', id: 'DNeuzb' })}</th>
+              <th scope="col">{t({ defaultMessage: 'Account', id: 'TwyMau' })}</th>
+              <th scope="col">
+                <span className="visually-hidden">
+                  {t({ defaultMessage: 'Change', id: 'BY343C' })}
+                </span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((member) => (
+              <tr key={member.id} className={member.active ? undefined : 'inactive'}>
+                <th scope="row">
+                  {member.displayName}
+                  {member.fromRoster && (
+                    <span className="tag">{t({ defaultMessage: 'Roster', id: '9nSjCz' })}</span>
+                  )}
+                </th>
+                <td>{member.email}</td>
+                <td>{roleName(member.role)}</td>
+                <td>{member.teams.map(teamName).join(', ')}</td>
+                <td>{statusWords(member)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t(
+                      { defaultMessage: 'Change {name}', id: '36I5wj' },
+                      { name: member.displayName },
+                    )}
+                    onClick={() => {
+                      setDone(null);
+                      setEditing(member);
+                    }}
+                  >
+                    {t({ defaultMessage: 'Change', id: 'BY343C' })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <StaffDialog
+          schoolId={schoolId}
+          staff={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onDone={(saved) => {
+            setEditing(null);
+            setDone(saved);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

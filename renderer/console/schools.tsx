@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { serverSchoolSchema, type ServerSchool, type ServerStaff } from '../../contract/server';
+import { t } from '../i18n/intl';
+import { errorMessage } from '../i18n/said';
+import { request } from './api';
+
+/**
+ * The schools an administrator manages, and the one chosen: their own for a school's
+ * administrator, the first by name for a district administrator until they choose.
+ */
+export function useSchools(admin: ServerStaff) {
+  const [schools, setSchools] = useState<ServerSchool[] | null>(null);
+  const [schoolId, setSchoolId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    request('GET', '/v1/admin/schools', z.array(serverSchoolSchema)).then(
+      (list) => {
+        setSchools(list);
+        setSchoolId(admin.schoolId ?? list[0]?.id ?? '');
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  }, [admin.schoolId]);
+  const school = schools?.find((s) => s.id === schoolId) ?? null;
+  return { schools, school, schoolId, setSchoolId, error };
+}
+
+/** Which school a screen is about; fixed (shown, not offered) when there is only one. */
+export function SchoolPicker({
+  schools,
+  schoolId,
+  onChoose,
+}: {
+  schools: ServerSchool[] | null;
+  schoolId: string;
+  onChoose: (id: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</span>
+      <select
+        value={schoolId}
+        onChange={(event) => onChoose(event.target.value)}
+        disabled={!schools || schools.length < 2}
+      >
+        {schools?.map((school) => (
+          <option key={school.id} value={school.id}>
+            {school.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
