@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, line } from './fields';
+import { id, instant, isoDate, line } from './fields';
 import { saidSchema } from './words';
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, SCHOOL_WIDE_RECORDS, auditEntrySchema } from './views';
 
@@ -189,19 +189,35 @@ export const auditUploadResult = z.object({
   refused: z.array(z.object({ id, reason: z.string() })),
 });
 
-/** An administrator's view of a school's audit log, newest first, a page at a time. */
+/**
+ * An administrator's view of the audit log, newest first, a page at a time: one school, or
+ * (a district administrator leaving it out) every school; narrowed by who, what and when
+ * (days in UTC, both ends included).
+ */
 export const districtAuditQuery = z.strictObject({
-  schoolId: id,
+  schoolId: id.optional(),
   staffId: id.optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  recordType: z.enum(AUDIT_RECORD_TYPES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   /** Entries older than this one (the last entry of the previous page). */
   before: id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** A device's audit entry as the district lists it: the computer it came from, by name. */
-export const districtAuditEntrySchema = auditEntrySchema
-  .omit({ staffName: true, aboutName: true })
-  .extend({ deviceName: z.string() });
+/**
+ * A device's audit entry as the district lists it: the school and computer it came from,
+ * and the names the district knows (null for someone it does not hold, such as a computer's
+ * own first administrator, or a record it never received).
+ */
+export const districtAuditEntrySchema = auditEntrySchema.extend({
+  staffName: z.string().nullable(),
+  aboutName: z.string().nullable(),
+  deviceName: z.string(),
+  schoolId: id,
+  schoolName: z.string(),
+});
 
 export type PushChange = z.infer<typeof pushChangeSchema>;
 export type PushInput = z.infer<typeof pushInput>;

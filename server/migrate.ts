@@ -12,6 +12,7 @@ import signInBackoff from './migrations/0010_sign_in_backoff';
 import overwrittenValues from './migrations/0011_overwritten_values';
 import noDirectionControls from './migrations/0012_no_direction_controls';
 import rosterStaffLookup from './migrations/0013_roster_staff_lookup';
+import auditAcrossSchools from './migrations/0014_audit_across_schools';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -28,6 +29,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'overwritten values', sql: overwrittenValues },
   { name: 'no direction controls', sql: noDirectionControls },
   { name: 'roster staff lookup', sql: rosterStaffLookup },
+  { name: 'audit across schools', sql: auditAcrossSchools },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,17 +5,19 @@ import { computerLanguage, t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { useWindowLanguage } from '../i18n/useWindowLanguage';
 import { keepCsrfToken, request, whenSessionEnds } from './api';
+import { AuditLog } from './AuditLog';
 import { Computers } from './Computers';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
-const AREAS = ['computers', 'staff', 'sync-health'] as const;
+const AREAS = ['computers', 'staff', 'audit', 'sync-health'] as const;
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
   computers: () => t({ defaultMessage: 'Computers', id: 'oRzcvq' }),
   staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
+  audit: () => t({ defaultMessage: 'Audit log', id: 'ED9RG5' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
 
@@ -123,6 +125,7 @@ export function ConsoleApp() {
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
           {area === 'computers' && <Computers admin={session.staff} />}
           {area === 'staff' && <Staff admin={session.staff} />}
+          {area === 'audit' && <AuditLog admin={session.staff} />}
           {area === 'sync-health' && <SyncHealth />}
         </main>
       </div>

@@ -22,13 +22,8 @@ export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
 
-/** One request to the server: the answer as `schema` says, or a HearthError. */
-export async function request<S extends z.ZodType>(
-  method: Method,
-  path: string,
-  schema: S,
-  body?: unknown,
-): Promise<z.output<S>> {
+/** One request to the server: its answer when it succeeded, else a HearthError. */
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-hearth-csrf'] = csrfToken;
@@ -43,17 +38,31 @@ export async function request<S extends z.ZodType>(
   } catch {
     throw new HearthError('INTERNAL', say(WORDS.serverUnreachable));
   }
+  if (response.ok) return response;
+  const answer: unknown = await response.json().catch(() => null);
+  if (response.status === 401) onSessionEnded();
+  throw isErrorBody(answer)
+    ? HearthError.fromBody(answer)
+    : new HearthError('INTERNAL', say(WORDS.serverAnswered, { status: response.status }));
+}
+
+/** A request whose answer is JSON, checked against `schema`. */
+export async function request<S extends z.ZodType>(
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  const response = await send(method, path, body);
   const answer: unknown =
     response.status === 204 ? undefined : await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = isErrorBody(answer)
-      ? HearthError.fromBody(answer)
-      : new HearthError('INTERNAL', say(WORDS.serverAnswered, { status: response.status }));
-    if (response.status === 401) onSessionEnded();
-    throw error;
-  }
   const parsed = schema.safeParse(answer);
   if (!parsed.success)
     throw new HearthError('INTERNAL', say(WORDS.serverAnswered, { status: response.status }));
   return parsed.data;
+}
+
+/** A file the server makes (a CSV), as text. */
+export async function requestText(path: string): Promise<string> {
+  return (await send('GET', path)).text();
 }

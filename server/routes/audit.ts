@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import {
   auditUploadInput,
   districtAuditQuery,
+  toCsv,
   type AuditUploadResult,
   type DistrictAuditEntry,
+  type ServerStaff,
 } from '../../contract';
 import { checkManages, requireAdmin, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { parseBody } from '../validate';
 
-/** Devices upload their audit logs; administrators read them, one school at a time. */
+/** Devices upload their audit logs; administrators read them, filtered, as pages or CSV. */
 export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
   app.post('/v1/device/audit', async (request): Promise<AuditUploadResult> => {
     const device = await requireDevice(db, request);
@@ -63,38 +66,112 @@ export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
   app.get('/v1/admin/audit', async (request): Promise<DistrictAuditEntry[]> => {
     const admin = await requireAdmin(db, request);
     const query = parseBody(districtAuditQuery, request.query);
-    checkManages(admin, query.schoolId);
-    const rows = await db.query<{
-      id: string;
-      at: Date;
-      staff_id: string;
-      action: DistrictAuditEntry['action'];
-      record_type: DistrictAuditEntry['recordType'];
-      record_ids: string[];
-      student_id: string | null;
-      person_id: string | null;
-      device_id: string;
-      device_name: string;
-    }>(
-      `SELECT a.id, a.at, a.staff_id, a.action, a.record_type, a.record_ids, a.student_id,
-         a.person_id, a.device_id, d.name AS device_name
-       FROM audit_log a JOIN devices d ON d.id = a.device_id
-       WHERE a.school_id = $1 AND ($2::uuid IS NULL OR a.staff_id = $2)
-         AND ($3::uuid IS NULL OR (a.at, a.id) < (SELECT at, id FROM audit_log WHERE id = $3))
-       ORDER BY a.at DESC, a.id DESC LIMIT $4`,
-      [query.schoolId, query.staffId ?? null, query.before ?? null, query.limit],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      staffId: r.staff_id,
-      action: r.action,
-      recordType: r.record_type,
-      recordIds: r.record_ids,
-      studentId: r.student_id,
-      personId: r.person_id,
-      deviceId: r.device_id,
-      deviceName: r.device_name,
-    }));
+    return (await auditRows(db, admin, query, query.limit)).map(toEntry);
   });
+
+  app.get('/v1/admin/audit.csv', async (request, reply) => {
+    const admin = await requireAdmin(db, request);
+    const query = parseBody(districtAuditQuery.omit({ before: true, limit: true }), request.query);
+    const rows = (await auditRows(db, admin, query, MAX_CSV_ROWS)).map(toEntry);
+    const csv = toCsv([
+      ['When (UTC)', 'School', 'Staff', 'Action', 'Record type', 'About', 'Computer', 'Records'],
+      ...rows.map((e) => [
+        e.at,
+        e.schoolName,
+        e.staffName ?? e.staffId,
+        e.action,
+        e.recordType,
+        e.aboutName ?? e.studentId ?? e.personId ?? '',
+        e.deviceName,
+        e.recordIds.join(' '),
+      ]),
+    ]);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="hearth-audit-log.csv"')
+      .send(csv);
+  });
+}
+
+/** A CSV holds at most this many entries, newest first; narrower filters reach older ones. */
+export const MAX_CSV_ROWS = 100_000;
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  staff_id: string;
+  staff_name: string | null;
+  action: DistrictAuditEntry['action'];
+  record_type: DistrictAuditEntry['recordType'];
+  record_ids: string[];
+  student_id: string | null;
+  person_id: string | null;
+  about_name: string | null;
+  device_id: string;
+  device_name: string;
+  school_id: string;
+  school_name: string;
+}
+
+const toEntry = (r: AuditRow): DistrictAuditEntry => ({
+  id: r.id,
+  at: r.at.toISOString(),
+  staffId: r.staff_id,
+  staffName: r.staff_name,
+  action: r.action,
+  recordType: r.record_type,
+  recordIds: r.record_ids,
+  studentId: r.student_id,
+  personId: r.person_id,
+  aboutName: r.about_name,
+  deviceId: r.device_id,
+  deviceName: r.device_name,
+  schoolId: r.school_id,
+  schoolName: r.school_name,
+});
+
+/**
+ * The entries an administrator may read that match the filters, newest first, with the names
+ * the district holds. A school's administrator reads their own school's only; a district
+ * administrator, one school or all. Days are UTC days, both ends included.
+ */
+async function auditRows(
+  db: ServerDb,
+  admin: ServerStaff,
+  query: Omit<z.output<typeof districtAuditQuery>, 'limit'>,
+  limit: number,
+): Promise<AuditRow[]> {
+  if (query.schoolId) checkManages(admin, query.schoolId);
+  const schoolId = query.schoolId ?? admin.schoolId;
+  const name = (alias: string) =>
+    `nullif(concat_ws(' ', ${alias}.data->>'firstName', ${alias}.data->>'lastName'), '')`;
+  return db.query<AuditRow>(
+    `SELECT a.id, a.at, a.staff_id, st.display_name AS staff_name, a.action, a.record_type,
+       a.record_ids, a.student_id, a.person_id, coalesce(${name('rs')}, ${name('rp')}) AS about_name,
+       a.device_id, d.name AS device_name, a.school_id, sc.name AS school_name
+     FROM audit_log a
+     JOIN devices d ON d.id = a.device_id
+     JOIN schools sc ON sc.id = a.school_id
+     LEFT JOIN staff_accounts st ON st.id = a.staff_id
+     LEFT JOIN records rs ON rs.tbl = 'students' AND rs.id = a.student_id
+     LEFT JOIN records rp ON rp.tbl = 'people' AND rp.id = a.person_id
+     WHERE ($1::uuid IS NULL OR a.school_id = $1)
+       AND ($2::uuid IS NULL OR a.staff_id = $2)
+       AND ($3::text IS NULL OR a.action = $3)
+       AND ($4::text IS NULL OR a.record_type = $4)
+       AND ($5::date IS NULL OR a.at >= ($5::date)::timestamp AT TIME ZONE 'UTC')
+       AND ($6::date IS NULL OR a.at < ($6::date + 1)::timestamp AT TIME ZONE 'UTC')
+       AND ($7::uuid IS NULL OR (a.at, a.id) < (SELECT at, id FROM audit_log WHERE id = $7))
+     ORDER BY a.at DESC, a.id DESC LIMIT $8`,
+    [
+      schoolId,
+      query.staffId ?? null,
+      query.action ?? null,
+      query.recordType ?? null,
+      query.from ?? null,
+      query.to ?? null,
+      query.before ?? null,
+      limit,
+    ],
+  );
 }

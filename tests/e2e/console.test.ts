@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db';
-import { DISTRICT_PASSWORD, enrollDevice, startDistrict, type District } from '../district';
+import { callOrThrow } from '../../db/core';
+import {
+  DISTRICT_PASSWORD,
+  addOkaforFamily,
+  enrollDevice,
+  startDistrict,
+  type District,
+} from '../district';
 import { tempDir } from '../helpers';
 import { axeViolations, launchChromium, screenshot, watchErrors } from './harness';
 
@@ -219,6 +227,72 @@ describe('the district console', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await screenshot(page, 'console-staff');
+    expect(errors).toEqual([]);
+  });
+
+  it('an administrator reads the audit log with names, narrows it, pages it and downloads it as CSV', async () => {
+    const { d, url } = await districtWithComputers();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const laptop = await enrollDevice(d, tempDir(), 'Nurse laptop');
+    closers.push(() => laptop.core.close());
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    callOrThrow(laptop.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Nurse',
+      body: 'Inhaler before recess',
+    });
+    for (let i = 0; i < 120; i++)
+      callOrThrow(laptop.core, 'note.forStudent', { studentId: student.id });
+    await laptop.sync();
+
+    const { page, errors } = await openConsole(url);
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').getByRole('button', { name: 'Audit log' }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    await rows.nth(1).waitFor();
+    // A page of 100 (and the header row), each naming who, what and about whom.
+    expect(await rows.count()).toBe(101);
+    expect(await rows.nth(1).textContent()).toMatch(
+      /today, .*Riverside Elementary.*Nia Nurse.*Read a note.*Tobi Okafor.*Nurse laptop/,
+    );
+    await screenshot(page, 'console-audit-log');
+    expect(await axeViolations(page)).toEqual([]);
+    const [held] = await d.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(held?.n).toBeGreaterThan(120);
+    await page.getByRole('button', { name: 'Show older entries' }).click();
+    await expect.poll(() => rows.count()).toBe((held?.n ?? 0) + 1);
+    expect(await page.getByRole('button', { name: 'Show older entries' }).count()).toBe(0);
+
+    // Only what was written: one entry.
+    await page.getByLabel('Action').selectOption({ label: 'Wrote' });
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).textContent()).toContain('Wrote a note');
+    // A day with nothing.
+    await page.getByLabel('From').fill('2026-01-01');
+    await page.getByLabel('To').fill('2026-01-02');
+    await page.getByText('No entries match.').waitFor();
+    await page.getByLabel('From').fill('');
+    await page.getByLabel('To').fill('');
+    await page.getByLabel('School').selectOption({ label: 'Riverside Elementary' });
+    await page.getByLabel('Staff member').selectOption({ label: 'Nia Nurse' });
+    await expect.poll(() => rows.count()).toBe(2);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('hearth-audit-log.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.trimEnd().split('\r\n')).toEqual([
+      'When (UTC),School,Staff,Action,Record type,About,Computer,Records',
+      expect.stringMatching(
+        /,Riverside Elementary,Nia Nurse,create,note,Tobi Okafor,Nurse laptop,/,
+      ),
+    ]);
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditUploadResult, districtAuditEntrySchema, newId } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { addOkaforFamily } from '../district';
+import { DISTRICT_PASSWORD, addOkaforFamily } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -148,5 +148,91 @@ describe.each(BACKENDS)('the audit log at the district on $name', ({ open }) => 
       [laptop.serverDeviceId],
     );
     expect(counted?.n).toBe(3);
+  });
+  it('lists entries across schools with names, narrowed by action and day, and as CSV, each administrator their own', async () => {
+    const d = await district();
+    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
+    const laptop = await device(d, 'Clinic laptop');
+    await laptop.signIn(nia);
+    const { student } = addOkaforFamily(laptop.core);
+    callOrThrow(laptop.core, 'note.create', {
+      studentId: student.id,
+      visibility: 'team:health',
+      subject: 'Nurse',
+      body: 'Inhaler before recess',
+    });
+    callOrThrow(laptop.core, 'note.forStudent', { studentId: student.id });
+    await laptop.sync();
+    // Hillside's office computer sent one entry in January, by someone the district does not hold.
+    const hillside = newId();
+    await d.db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
+      hillside,
+    ]);
+    const office = await device(d, 'Hillside office', { schoolId: hillside });
+    await d.db.query(
+      `INSERT INTO audit_log (id, school_id, device_id, staff_id, at, action, record_type,
+         record_ids, student_id, person_id)
+       VALUES ($1, $2, $3, $4, '2026-01-15T10:00:00Z', 'export', 'family_list', ARRAY[$5::uuid],
+         NULL, NULL)`,
+      [newId(), hillside, office.serverDeviceId, newId(), newId()],
+    );
+    const list = async (query: string, token = d.adminToken) => {
+      const reply = await d.send('GET', `/v1/admin/audit?${query}`, undefined, token);
+      return {
+        status: reply.status,
+        entries: reply.status === 200 ? districtAuditEntrySchema.array().parse(reply.body) : [],
+      };
+    };
+
+    const all = await list('');
+    expect(new Set(all.entries.map((e) => e.schoolName))).toEqual(
+      new Set(['Riverside Elementary', 'Hillside']),
+    );
+    const riverside = all.entries.filter((e) => e.schoolName === 'Riverside Elementary');
+    expect(riverside.length).toBeGreaterThanOrEqual(2);
+    for (const entry of riverside)
+      expect(entry).toMatchObject({ staffName: 'Nia Nurse', aboutName: 'Tobi Okafor' });
+    expect(all.entries.at(-1)).toMatchObject({
+      schoolName: 'Hillside',
+      staffName: null,
+      aboutName: null,
+      deviceName: 'Hillside office',
+      action: 'export',
+    });
+    expect((await list('action=read')).entries.every((e) => e.action === 'read')).toBe(true);
+    expect((await list('action=read')).entries.length).toBeGreaterThan(0);
+    expect((await list('from=2026-01-15&to=2026-01-15')).entries.map((e) => e.schoolName)).toEqual([
+      'Hillside',
+    ]);
+    expect((await list('from=2026-01-16&to=2026-01-16')).entries).toEqual([]);
+    expect((await list('to=2026-01-14')).entries).toEqual([]);
+    expect((await list('action=erase')).status).toBe(400);
+    expect((await list('from=15/01/2026')).status).toBe(400);
+
+    // Hillside's own administrator: Hillside only, asked or not.
+    const lee = await d.addStaff('Lee Admin', 'administrator', ['admin'], hillside);
+    const session = await d.send('POST', '/v1/admin/sessions', {
+      email: lee.email,
+      password: DISTRICT_PASSWORD,
+    });
+    const leeToken = session.body.token as string;
+    expect((await list('', leeToken)).entries.map((e) => e.schoolName)).toEqual(['Hillside']);
+    expect((await list(`schoolId=${d.schoolId}`, leeToken)).status).toBe(403);
+
+    // The same entries as CSV, with the names.
+    const csv = await d.app.inject({
+      method: 'GET',
+      url: '/v1/admin/audit.csv?action=read',
+      headers: { authorization: `Bearer ${d.adminToken}` },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('hearth-audit-log.csv');
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('When (UTC),School,Staff,Action,Record type,About,Computer,Records');
+    expect(lines.slice(1)).toHaveLength((await list('action=read')).entries.length);
+    expect(lines[1]).toMatch(
+      /,Riverside Elementary,Nia Nurse,read,note,Tobi Okafor,Clinic laptop,/,
+    );
   });
 });
