@@ -46,6 +46,36 @@ export const adminStaffSchema = serverStaffSchema.extend({
   fromRoster: z.boolean(),
 });
 
+const rosterCounts = z.object({
+  created: z.int().min(0),
+  updated: z.int().min(0),
+  removed: z.int().min(0),
+});
+
+/** What a roster import did, or (a dry run) would do: counts per kind of record. */
+export const rosterSummarySchema = z.object({
+  version: z.enum(['1.1', '1.2']),
+  mode: z.enum(['bulk', 'delta']),
+  schools: rosterCounts,
+  students: rosterCounts,
+  caregivers: rosterCounts,
+  links: rosterCounts,
+  households: rosterCounts,
+  staff: rosterCounts,
+});
+
+/** `POST /v1/admin/roster`: the summary, and whether it was a dry run (nothing changed). */
+export const rosterImportResultSchema = rosterSummarySchema.extend({ dryRun: z.boolean() });
+
+/** `GET /v1/admin/roster/imports`: one import of the history, latest first. */
+export const rosterImportRecordSchema = z.object({
+  id,
+  importedAt: when,
+  /** Who ran it; null from the command line. */
+  importedByName: z.string().nullable(),
+  summary: rosterSummarySchema,
+});
+
 /** `GET /v1/admin/server`: what district IT asks first when something is wrong. */
 export const serverInfoSchema = z.object({
   /** The server's build (package version). */
@@ -61,3 +91,5 @@ export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 export type AdminStaff = z.infer<typeof adminStaffSchema>;
+export type RosterSummary = z.infer<typeof rosterSummarySchema>;
+export type RosterImportRecord = z.infer<typeof rosterImportRecordSchema>;

@@ -8,15 +8,17 @@ import { keepCsrfToken, request, whenSessionEnds } from './api';
 import { AuditLog } from './AuditLog';
 import { Computers } from './Computers';
 import { ConsoleSignIn } from './ConsoleSignIn';
+import { Roster } from './Roster';
 import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
-const AREAS = ['computers', 'staff', 'audit', 'sync-health'] as const;
+const AREAS = ['computers', 'staff', 'roster', 'audit', 'sync-health'] as const;
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
   computers: () => t({ defaultMessage: 'Computers', id: 'oRzcvq' }),
   staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
+  roster: () => t({ defaultMessage: 'Roster', id: '9nSjCz' }),
   audit: () => t({ defaultMessage: 'Audit log', id: 'ED9RG5' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
@@ -125,6 +127,7 @@ export function ConsoleApp() {
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
           {area === 'computers' && <Computers admin={session.staff} />}
           {area === 'staff' && <Staff admin={session.staff} />}
+          {area === 'roster' && <Roster admin={session.staff} />}
           {area === 'audit' && <AuditLog admin={session.staff} />}
           {area === 'sync-health' && <SyncHealth />}
         </main>

@@ -22,10 +22,14 @@ export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;
 }
 
-/** One request to the server: its answer when it succeeded, else a HearthError. */
+/**
+ * One request to the server: its answer when it succeeded, else a HearthError. A body is JSON,
+ * or a file, sent as it is (the only file the console sends is a roster zip).
+ */
 async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  const file = body instanceof Blob ? body : null;
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = file ? 'application/zip' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-hearth-csrf'] = csrfToken;
   let response: Response;
   try {
@@ -33,7 +37,7 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new HearthError('INTERNAL', say(WORDS.serverUnreachable));

@@ -1,4 +1,10 @@
-import { NO_PREFERENCES, newId, type SyncedTable } from '../../contract';
+import {
+  NO_PREFERENCES,
+  newId,
+  type RosterImportRecord,
+  type RosterSummary,
+  type SyncedTable,
+} from '../../contract';
 import {
   CAREGIVER_LINK,
   FamilyGroups,
@@ -60,21 +66,8 @@ class DryRunDone extends Error {
   }
 }
 
-interface Counts {
-  created: number;
-  updated: number;
-  removed: number;
-}
-export interface ImportSummary {
-  version: Roster['version'];
-  mode: Roster['mode'];
-  schools: Counts;
-  students: Counts;
-  caregivers: Counts;
-  links: Counts;
-  households: Counts;
-  staff: Counts;
-}
+/** What an import did or would do (contract/console.ts, which the console checks it with). */
+export type ImportSummary = RosterSummary;
 
 function emptySummary(roster: Roster): ImportSummary {
   const counts = () => ({ created: 0, updated: 0, removed: 0 });
@@ -115,15 +108,8 @@ export async function importRoster(
 }
 
 /** An import as the history lists it: when, by whom (null: the command line), what it did. */
-export interface ImportRecord {
-  id: string;
-  importedAt: string;
-  importedByName: string | null;
-  summary: ImportSummary;
-}
-
 /** The latest imports first, at most `limit`. */
-export async function importHistory(db: Sql, limit: number): Promise<ImportRecord[]> {
+export async function importHistory(db: Sql, limit: number): Promise<RosterImportRecord[]> {
   const rows = await db.query<{
     id: string;
     imported_at: Date;

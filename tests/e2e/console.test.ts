@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db';
@@ -294,6 +295,70 @@ describe('the district console', () => {
       ),
     ]);
     expect(errors).toEqual([]);
+  });
+
+  it('a district administrator checks a roster (a broken one names its lines), imports it, and sees it in the history', async () => {
+    const { d, url } = await districtWithComputers();
+    const sample = resolve('resources/roster-sample');
+    const zipOf = (edit: (users: string) => string) => {
+      const files: Record<string, Uint8Array> = {};
+      for (const name of readdirSync(sample)) {
+        const text = readFileSync(join(sample, name), 'utf8');
+        files[name] = strToU8(name === 'users.csv' ? edit(text) : text);
+      }
+      const path = join(tempDir(), 'roster.zip');
+      writeFileSync(path, zipSync(files));
+      return path;
+    };
+    const broken = zipOf((users) =>
+      users.replace('stu-2,,,true,school-1', 'stu-2,,,true,school-9'),
+    );
+    const good = zipOf((users) => users);
+
+    const { page, errors } = await openConsole(url);
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').getByRole('button', { name: 'Roster' }).click();
+    await page.getByText('The roster has not been imported yet.').waitFor();
+    expect(await page.getByRole('button', { name: 'Import it' }).isDisabled()).toBe(true);
+
+    await page.getByLabel('Roster file (.zip)').setInputFiles(broken);
+    await page.getByRole('button', { name: 'Check it (dry run)' }).click();
+    const problems = page.getByRole('alert');
+    await problems.getByText(/The roster was not imported; nothing was changed/).waitFor();
+    await problems.getByText(/^users\.csv, line 3/).waitFor();
+    expect(await page.getByRole('button', { name: 'Import it' }).isDisabled()).toBe(true);
+    await screenshot(page, 'console-roster-problems');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Roster file (.zip)').setInputFiles(good);
+    await page.getByRole('button', { name: 'Check it (dry run)' }).click();
+    const checked = page.getByRole('status').filter({ hasText: 'The roster is fine' });
+    await checked.waitFor();
+    expect(await checked.getByRole('row', { name: /^Students/ }).textContent()).toMatch(
+      /Students\s*\d+\s*0\s*0/,
+    );
+    const [before] = await d.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM records WHERE tbl = 'students'`,
+    );
+    expect(before?.n).toBe(0);
+    await screenshot(page, 'console-roster-dry-run');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import it' }).click();
+    await page
+      .getByText('Imported. The schools’ computers receive the changes at their next sync.')
+      .waitFor();
+    const [after] = await d.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM records WHERE tbl = 'students'`,
+    );
+    expect(after?.n).toBeGreaterThan(0);
+    const history = page.getByRole('region', { name: 'Imports so far' }).getByRole('row');
+    await expect.poll(() => history.count()).toBe(2);
+    expect(await history.nth(1).textContent()).toMatch(/today, .*Pat Admin.*Whole district/);
+    await screenshot(page, 'console-roster-imported');
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
 
   it('fits a smaller screen (1024×700) without sideways scrolling', async () => {
