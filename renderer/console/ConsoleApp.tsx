@@ -9,10 +9,11 @@ import { AuditLog } from './AuditLog';
 import { Computers } from './Computers';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { Roster } from './Roster';
+import { SchoolInsights } from './SchoolInsights';
 import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
-const AREAS = ['computers', 'staff', 'roster', 'audit', 'sync-health'] as const;
+const AREAS = ['computers', 'staff', 'roster', 'audit', 'insights', 'sync-health'] as const;
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
@@ -20,6 +21,7 @@ const AREA_NAMES: Record<Area, () => string> = {
   staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
   roster: () => t({ defaultMessage: 'Roster', id: '9nSjCz' }),
   audit: () => t({ defaultMessage: 'Audit log', id: 'ED9RG5' }),
+  insights: () => t({ defaultMessage: 'Insights', id: 'xK7rmd' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
 
@@ -129,6 +131,7 @@ export function ConsoleApp() {
           {area === 'staff' && <Staff admin={session.staff} />}
           {area === 'roster' && <Roster admin={session.staff} />}
           {area === 'audit' && <AuditLog admin={session.staff} />}
+          {area === 'insights' && <SchoolInsights admin={session.staff} />}
           {area === 'sync-health' && <SyncHealth />}
         </main>
       </div>

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db';
+import { newId } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import {
   DISTRICT_PASSWORD,
@@ -359,6 +360,49 @@ describe('the district console', () => {
     expect(await history.nth(1).textContent()).toMatch(/today, .*Pat Admin.*Whole district/);
     await screenshot(page, 'console-roster-imported');
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+  });
+
+  it('shows each school’s partnership figures with small counts withheld, and a school’s table as CSV', async () => {
+    const { d, url } = await districtWithComputers();
+    const omar = await d.addStaff('Omar Office', 'front_office', []);
+    const desk = await enrollDevice(d, tempDir(), 'Office computer');
+    closers.push(() => desk.core.close());
+    await desk.signIn(omar);
+    callOrThrow(desk.core, 'session.signIn', { staffId: omar.id, password: DISTRICT_PASSWORD });
+    addOkaforFamily(desk.core);
+    await desk.sync();
+    await d.db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
+      newId(),
+    ]);
+
+    const { page, errors } = await openConsole(url);
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').getByRole('button', { name: 'Insights' }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    const riverside = rows.filter({ hasText: 'Riverside Elementary' });
+    await riverside.getByText('fewer than 5').waitFor();
+    await rows
+      .filter({ hasText: 'Hillside' })
+      .getByRole('cell', { name: '0', exact: true })
+      .waitFor();
+    await screenshot(page, 'console-insights');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Riverside Elementary’s figures as CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Section,Row,Column,Value');
+    expect(csv).toContain('Families,,count,fewer than 5');
+
+    // A period that ends before it starts is said at the field, and nothing is asked.
+    await page.getByLabel('To').fill('2020-01-01');
+    await page.getByText('The period must start before it ends').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 
   it('fits a smaller screen (1024×700) without sideways scrolling', async () => {
