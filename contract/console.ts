@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, line } from './fields';
+import { id, isoDate, line } from './fields';
+import { disclosureSchema } from './records';
 import { serverStaffSchema } from './server';
 
 /**
@@ -76,6 +77,26 @@ export const rosterImportRecordSchema = z.object({
   summary: rosterSummarySchema,
 });
 
+/**
+ * `GET /v1/admin/disclosures`: records of disclosure (FERPA) the schools' computers kept,
+ * newest first, a page at a time; one school or (a district administrator) all; days in UTC.
+ */
+export const adminDisclosureQuery = z.strictObject({
+  schoolId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Records older than this one (the last of the previous page). */
+  before: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const adminDisclosureSchema = disclosureSchema.extend({
+  schoolName: z.string(),
+  /** Names the district holds; null for a record it never received or an account it lacks. */
+  studentName: z.string().nullable(),
+  disclosedByName: z.string().nullable(),
+});
+
 /** `GET /v1/admin/server`: what district IT asks first when something is wrong. */
 export const serverInfoSchema = z.object({
   /** The server's build (package version). */
@@ -91,5 +112,6 @@ export type ConsoleSession = z.infer<typeof consoleSessionSchema>;
 export type AdminDevice = z.infer<typeof adminDeviceSchema>;
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 export type AdminStaff = z.infer<typeof adminStaffSchema>;
+export type AdminDisclosure = z.infer<typeof adminDisclosureSchema>;
 export type RosterSummary = z.infer<typeof rosterSummarySchema>;
 export type RosterImportRecord = z.infer<typeof rosterImportRecordSchema>;

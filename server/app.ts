@@ -13,6 +13,7 @@ import { databaseRateStore } from './auth/rate-store';
 import { auditRoutes } from './routes/audit';
 import { consoleRoutes } from './routes/console';
 import { directoryRoutes } from './routes/directory';
+import { disclosureRoutes } from './routes/disclosures';
 import { insightsRoutes } from './routes/insights';
 import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
@@ -94,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   auditRoutes(app, options.db);
   insightsRoutes(app, options.db);
   directoryRoutes(app, options.db, protocols);
+  disclosureRoutes(app, options.db);
   await consoleRoutes(app, options.db, options.consoleDir ?? null);
   return app;
 }

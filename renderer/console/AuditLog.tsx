@@ -1,34 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { adminStaffSchema, type AdminStaff } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
-import { districtAuditEntrySchema, type DistrictAuditEntry } from '../../contract/sync';
+import { districtAuditEntrySchema } from '../../contract/sync';
 import { AUDIT_ACTIONS, type AuditAction } from '../../contract/views';
 import { t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { ACTION_WORDS, whatWasDone } from '../ui/auditWords';
-import { downloadCsv } from '../ui/download';
-import { request, requestText } from './api';
-import { useSchools } from './schools';
+import { request } from './api';
+import { SchoolFilter, useSchools } from './schools';
+import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
 
-const PAGE = 100;
-
-interface Filters {
+// A type, not an interface, so that it is a Record<string, string> for usePagedList.
+type Filters = {
   schoolId: string;
   staffId: string;
   action: AuditAction | '';
   from: string;
   to: string;
-}
-
-/** The filters as the server's query (contract districtAuditQuery); empty ones left out. */
-function queryOf(filters: Filters, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, ...extra }))
-    if (value) params.set(key, value);
-  return params.toString();
-}
+};
 
 /**
  * Who read or changed confidential records, at every school an administrator manages: the
@@ -36,7 +27,6 @@ function queryOf(filters: Filters, extra: Record<string, string> = {}): string {
  */
 export function AuditLog({ admin }: { admin: ServerStaff }) {
   const { schools } = useSchools(admin);
-  const district = admin.schoolId === null;
   const [filters, setFilters] = useState<Filters>({
     schoolId: admin.schoolId ?? '',
     staffId: '',
@@ -45,9 +35,14 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
     to: '',
   });
   const [staff, setStaff] = useState<AdminStaff[]>([]);
-  const [entries, setEntries] = useState<DistrictAuditEntry[] | null>(null);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [staffError, setStaffError] = useState<string | null>(null);
+  const {
+    items: entries,
+    error: listError,
+    loadOlder,
+    download,
+  } = usePagedList('/v1/admin/audit', districtAuditEntrySchema, filters, 'hearth-audit-log.csv');
+  const error = listError ?? staffError;
   const [now] = useState(() => new Date());
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
 
@@ -57,35 +52,8 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
       'GET',
       `/v1/admin/staff?schoolId=${encodeURIComponent(filters.schoolId)}`,
       z.array(adminStaffSchema),
-    ).then(setStaff, (e: unknown) => setError(errorMessage(e)));
+    ).then(setStaff, (e: unknown) => setStaffError(errorMessage(e)));
   }, [filters.schoolId]);
-
-  // Each change of the filters starts again from the newest entry.
-  const load = useCallback(
-    (before: DistrictAuditEntry | null) => {
-      const query = queryOf(filters, {
-        limit: String(PAGE),
-        ...(before ? { before: before.id } : {}),
-      });
-      request('GET', `/v1/admin/audit?${query}`, z.array(districtAuditEntrySchema)).then(
-        (page) => {
-          setError(null);
-          setEntries((shown) => (before ? [...(shown ?? []), ...page] : page));
-          setMore(page.length === PAGE);
-        },
-        (e: unknown) => setError(errorMessage(e)),
-      );
-    },
-    [filters],
-  );
-  useEffect(() => load(null), [load]);
-
-  const download = () => {
-    requestText(`/v1/admin/audit.csv?${queryOf(filters)}`).then(
-      (csv) => downloadCsv(csv, 'hearth-audit-log.csv'),
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  };
 
   return (
     <>
@@ -98,23 +66,12 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
         })}
       </p>
       <div className="toolbar">
-        <label className="field">
-          <span>{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</span>
-          <select
-            value={filters.schoolId}
-            disabled={!district}
-            onChange={(e) => set({ schoolId: e.target.value, staffId: '' })}
-          >
-            {district && (
-              <option value="">{t({ defaultMessage: 'All schools', id: 'oYqwXs' })}</option>
-            )}
-            {schools?.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SchoolFilter
+          admin={admin}
+          schools={schools}
+          value={filters.schoolId}
+          onChange={(schoolId) => set({ schoolId, staffId: '' })}
+        />
         <label className="field">
           <span>{t({ defaultMessage: 'Staff member', id: '66D0h/' })}</span>
           <select
@@ -152,7 +109,7 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
           <span>{t({ defaultMessage: 'To', id: '9j3hXO' })}</span>
           <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
         </label>
-        <button type="button" className="button" onClick={download}>
+        <button type="button" className="button" onClick={() => void download()}>
           {t({ defaultMessage: 'Download as CSV', id: 'ko5RHN' })}
         </button>
       </div>
@@ -195,8 +152,8 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
           </tbody>
         </table>
       )}
-      {more && entries && (
-        <button type="button" className="button" onClick={() => load(entries.at(-1) ?? null)}>
+      {loadOlder && (
+        <button type="button" className="button" onClick={loadOlder}>
           {t({ defaultMessage: 'Show older entries', id: 'dZ6+Bj' })}
         </button>
       )}

@@ -7,13 +7,22 @@ import { useWindowLanguage } from '../i18n/useWindowLanguage';
 import { keepCsrfToken, request, whenSessionEnds } from './api';
 import { AuditLog } from './AuditLog';
 import { Computers } from './Computers';
+import { Disclosures } from './Disclosures';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { Roster } from './Roster';
 import { SchoolInsights } from './SchoolInsights';
 import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
-const AREAS = ['computers', 'staff', 'roster', 'audit', 'insights', 'sync-health'] as const;
+const AREAS = [
+  'computers',
+  'staff',
+  'roster',
+  'audit',
+  'disclosures',
+  'insights',
+  'sync-health',
+] as const;
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
@@ -21,6 +30,7 @@ const AREA_NAMES: Record<Area, () => string> = {
   staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
   roster: () => t({ defaultMessage: 'Roster', id: '9nSjCz' }),
   audit: () => t({ defaultMessage: 'Audit log', id: 'ED9RG5' }),
+  disclosures: () => t({ defaultMessage: 'Disclosures', id: 'nUl+Od' }),
   insights: () => t({ defaultMessage: 'Insights', id: 'xK7rmd' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
@@ -131,6 +141,7 @@ export function ConsoleApp() {
           {area === 'staff' && <Staff admin={session.staff} />}
           {area === 'roster' && <Roster admin={session.staff} />}
           {area === 'audit' && <AuditLog admin={session.staff} />}
+          {area === 'disclosures' && <Disclosures admin={session.staff} />}
           {area === 'insights' && <SchoolInsights admin={session.staff} />}
           {area === 'sync-health' && <SyncHealth />}
         </main>

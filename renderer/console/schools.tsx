@@ -53,3 +53,34 @@ export function SchoolPicker({
     </label>
   );
 }
+
+/**
+ * Which school a list is narrowed to: a district administrator may leave it at all schools
+ * (''); a school's administrator sees their own, fixed.
+ */
+export function SchoolFilter({
+  admin,
+  schools,
+  value,
+  onChange,
+}: {
+  admin: ServerStaff;
+  schools: ServerSchool[] | null;
+  value: string;
+  onChange: (schoolId: string) => void;
+}) {
+  const district = admin.schoolId === null;
+  return (
+    <label className="field">
+      <span>{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</span>
+      <select value={value} disabled={!district} onChange={(e) => onChange(e.target.value)}>
+        {district && <option value="">{t({ defaultMessage: 'All schools', id: 'oYqwXs' })}</option>}
+        {schools?.map((school) => (
+          <option key={school.id} value={school.id}>
+            {school.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

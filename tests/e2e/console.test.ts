@@ -405,6 +405,45 @@ describe('the district console', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists the schools’ records of disclosure with names, narrows them by day, and downloads them as CSV', async () => {
+    const { d, url } = await districtWithComputers();
+    const omar = await d.addStaff('Omar Office', 'front_office', []);
+    const desk = await enrollDevice(d, tempDir(), 'Office computer');
+    closers.push(() => desk.core.close());
+    await desk.signIn(omar);
+    callOrThrow(desk.core, 'session.signIn', { staffId: omar.id, password: DISTRICT_PASSWORD });
+    const { student } = addOkaforFamily(desk.core);
+    callOrThrow(desk.core, 'family.export', {
+      studentId: student.id,
+      format: 'print',
+      recipient: 'Dr. Rivera, Lincoln Clinic',
+      purpose: 'Transfer of care, at the family’s request',
+    });
+    await desk.sync();
+
+    const { page, errors } = await openConsole(url);
+    await page.getByLabel('Email').fill('pat@district.example');
+    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').getByRole('button', { name: 'Disclosures' }).click();
+    const row = page.getByRole('table').getByRole('row').nth(1);
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(
+      /today, .*Riverside Elementary.*Tobi Okafor.*Dr\. Rivera, Lincoln Clinic.*Transfer of care.*Omar Office/,
+    );
+    await screenshot(page, 'console-disclosures');
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('hearth-disclosures.csv');
+    expect(readFileSync((await download.path()) as string, 'utf8')).toContain('Omar Office');
+    await page.getByLabel('To').fill('2020-01-01');
+    await page.getByText('No disclosures match.').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('fits a smaller screen (1024×700) without sideways scrolling', async () => {
     const { url } = await districtWithComputers();
     const { page } = await openConsole(url, { width: 1024, height: 700 });

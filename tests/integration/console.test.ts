@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../contract';
+import { callOrThrow } from '../../db/core';
 import type { ServerDb } from '../../server/db';
 import { buildServer } from '../../server/app';
 import { CONSOLE_COOKIE, CSRF_HEADER } from '../../server/auth/console-session';
@@ -60,7 +61,7 @@ function browser(d: District) {
 }
 
 describe.each(BACKENDS)('the district console on $name', ({ open }) => {
-  const { district, device } = districtFixture(open);
+  const { district, device, deskWithWork } = districtFixture(open);
   const codes = async (d: District) =>
     (await d.db.query<{ n: number }>('SELECT count(*)::int AS n FROM enrollment_codes'))[0]?.n;
 
@@ -199,6 +200,68 @@ describe.each(BACKENDS)('the district console on $name', ({ open }) => {
       [rostered.id],
     );
     expect(row).toEqual({ display_name: 'Rosa Roster', role: 'liaison', has_password: true });
+  });
+
+  it('lists the records of disclosure the schools’ computers kept, with names, by school and day, and as CSV', async () => {
+    const { district: d, desk } = await deskWithWork();
+    const student = desk.core.store.db.prepare('SELECT id FROM students LIMIT 1').get() as {
+      id: string;
+    };
+    callOrThrow(desk.core, 'family.export', {
+      studentId: student.id,
+      format: 'print',
+      recipient: 'Dr. Rivera, Lincoln Clinic',
+      purpose: 'Transfer of care, at the family’s request',
+    });
+    await desk.sync();
+    const pat = browser(d);
+    await pat.send('POST', '/v1/console/session', ADMIN);
+    const listed = await pat.send('GET', '/v1/admin/disclosures');
+    expect(listed.status).toBe(200);
+    const [first, ...rest] = listed.body as unknown as Record<string, unknown>[];
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({
+      schoolName: 'Riverside Elementary',
+      studentName: 'Tobi Okafor',
+      disclosedByName: 'Omar Office',
+      recipient: 'Dr. Rivera, Lincoln Clinic',
+      format: 'print',
+    });
+    const day = String(first?.disclosedAt).slice(0, 10);
+    expect(
+      (await pat.send('GET', `/v1/admin/disclosures?from=${day}&to=${day}`)).body,
+    ).toHaveLength(1);
+    expect((await pat.send('GET', '/v1/admin/disclosures?to=2020-01-01')).body).toEqual([]);
+    expect((await pat.send('GET', '/v1/admin/disclosures?schoolId=nope')).status).toBe(400);
+    expect(
+      (await pat.send('GET', `/v1/admin/disclosures?before=${String(first?.id)}`)).body,
+    ).toEqual([]);
+    const csv = await d.app.inject({
+      method: 'GET',
+      url: '/v1/admin/disclosures.csv',
+      headers: { authorization: `Bearer ${d.adminToken}` },
+    });
+    expect(csv.body.split('\r\n').slice(0, 2)).toEqual([
+      'When (UTC),School,Student,Recipient,Purpose,What,Format,By',
+      expect.stringMatching(
+        /,Riverside Elementary,Tobi Okafor,"Dr\. Rivera, Lincoln Clinic","Transfer of care, at the family’s request",.+,print,Omar Office$/,
+      ),
+    ]);
+    // Another school's administrator sees none of it.
+    const hillside = newId();
+    await d.db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
+      hillside,
+    ]);
+    const lee = await d.addStaff('Lee Admin', 'administrator', ['admin'], hillside);
+    const leeBrowser = browser(d);
+    await leeBrowser.send('POST', '/v1/console/session', {
+      email: lee.email,
+      password: DISTRICT_PASSWORD,
+    });
+    expect((await leeBrowser.send('GET', '/v1/admin/disclosures')).body).toEqual([]);
+    expect(
+      (await leeBrowser.send('GET', `/v1/admin/disclosures?schoolId=${d.schoolId}`)).status,
+    ).toBe(403);
   });
 
   it('lists the schools and computers an administrator manages, and the server itself', async () => {

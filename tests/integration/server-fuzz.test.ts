@@ -149,6 +149,12 @@ describe.each(BACKENDS)('the district server under adversarial input on $name', 
       { method: 'GET', path: '/v1/admin/staff', token: admin, valid: { schoolId: d.schoolId } },
       {
         method: 'GET',
+        path: '/v1/admin/disclosures',
+        token: admin,
+        valid: { schoolId: d.schoolId, from: '2026-01-01', to: '2026-12-31', limit: 10 },
+      },
+      {
+        method: 'GET',
         path: '/v1/admin/audit.csv',
         token: admin,
         valid: { schoolId: d.schoolId, action: 'read', from: '2026-01-01' },

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { errorMessage } from '../i18n/said';
+import { downloadCsv } from '../ui/download';
+import { request, requestText } from './api';
+
+const PAGE = 100;
+
+/** Filters as a query string (empty ones left out), with anything more. */
+function queryOf(filters: Record<string, string>, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra }))
+    if (value) params.set(key, value);
+  return params.toString();
+}
+
+/**
+ * A list the server pages newest first (`path`, with `before` and `limit`), and its CSV twin
+ * (`path` + ".csv"), under the same filters. Each change of the filters starts again from the
+ * newest item.
+ */
+export function usePagedList<S extends z.ZodType<{ id: string }>>(
+  path: string,
+  item: S,
+  filters: Record<string, string>,
+  fileName: string,
+) {
+  const [items, setItems] = useState<z.output<S>[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    (before: string | null) => {
+      const query = queryOf(filters, { limit: String(PAGE), ...(before ? { before } : {}) });
+      request('GET', `${path}?${query}`, z.array(item)).then(
+        (page) => {
+          setError(null);
+          setItems((shown) => (before ? [...(shown ?? []), ...page] : page));
+          setMore(page.length === PAGE);
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      );
+    },
+    [path, item, filters],
+  );
+  useEffect(() => load(null), [load]);
+
+  return {
+    items,
+    error,
+    /** The next page, when the last one was full. */
+    loadOlder: more && items ? () => load(items.at(-1)?.id ?? null) : null,
+    download: () =>
+      requestText(`${path}.csv?${queryOf(filters)}`).then(
+        (csv) => downloadCsv(csv, fileName),
+        (e: unknown) => setError(errorMessage(e)),
+      ),
+  };
+}
