@@ -8,7 +8,7 @@ import { t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { ACTION_WORDS, whatWasDone } from '../ui/auditWords';
 import { request } from './api';
-import { SchoolFilter, useSchools } from './schools';
+import { SchoolFilter, useSchools } from './SchoolPicker';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
 

@@ -11,10 +11,12 @@ import { Disclosures } from './Disclosures';
 import { ConsoleSignIn } from './ConsoleSignIn';
 import { Roster } from './Roster';
 import { SchoolInsights } from './SchoolInsights';
+import { Schools } from './Schools';
 import { Staff } from './Staff';
 import { SyncHealth } from './SyncHealth';
 
 const AREAS = [
+  'schools',
   'computers',
   'staff',
   'roster',
@@ -26,6 +28,7 @@ const AREAS = [
 type Area = (typeof AREAS)[number];
 
 const AREA_NAMES: Record<Area, () => string> = {
+  schools: () => t({ defaultMessage: 'Schools', id: 'ofuGfT' }),
   computers: () => t({ defaultMessage: 'Computers', id: 'oRzcvq' }),
   staff: () => t({ defaultMessage: 'Staff', id: 'gFJ4sU' }),
   roster: () => t({ defaultMessage: 'Roster', id: '9nSjCz' }),
@@ -137,6 +140,7 @@ export function ConsoleApp() {
           </p>
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="page">
+          {area === 'schools' && <Schools admin={session.staff} />}
           {area === 'computers' && <Computers admin={session.staff} />}
           {area === 'staff' && <Staff admin={session.staff} />}
           {area === 'roster' && <Roster admin={session.staff} />}

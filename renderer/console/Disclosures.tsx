@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { adminDisclosureSchema } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
 import { t } from '../i18n/intl';
-import { SchoolFilter, useSchools } from './schools';
+import { SchoolFilter, useSchools } from './SchoolPicker';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
 

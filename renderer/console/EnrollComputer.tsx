@@ -6,7 +6,7 @@ import { t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { exactDate } from '../ui/format';
 import { request } from './api';
-import { SchoolPicker, useSchools } from './schools';
+import { SchoolPicker, useSchools } from './SchoolPicker';
 
 /** How long a code works: an hour for a computer set up now, longer for one shipped. */
 const VALID_FOR = [

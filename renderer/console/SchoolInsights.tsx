@@ -14,7 +14,7 @@ import { errorMessage } from '../i18n/said';
 import { downloadCsv } from '../ui/download';
 import { FieldError } from '../ui/FieldError';
 import { request } from './api';
-import { useSchools } from './schools';
+import { useSchools } from './SchoolPicker';
 
 /** A figure of the district's rows (contract/insights/share.ts) by section, row and column. */
 function figure(insights: DistrictInsights, section: string, row: string, column: string) {

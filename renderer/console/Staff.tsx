@@ -6,7 +6,7 @@ import { t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { roleName, teamName } from '../ui/roles';
 import { request } from './api';
-import { SchoolPicker, useSchools } from './schools';
+import { SchoolPicker, useSchools } from './SchoolPicker';
 import { StaffDialog } from './StaffDialog';
 
 function statusWords(staff: AdminStaff): string {

@@ -173,7 +173,20 @@ describe('the district console', () => {
     await page.getByLabel('Email').fill('pat@district.example');
     await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
     await page.keyboard.press('Enter');
+    // A school the roster does not bring: its name checked at the field, then added.
+    await page.getByRole('navigation').getByRole('button', { name: 'Schools' }).click();
+    await page.getByRole('button', { name: 'Add the school' }).click();
+    await page.getByText('School name cannot be empty').waitFor();
+    await page.getByLabel('School name').fill('Hillside Early Learning');
+    await page.getByLabel('Time zone').fill('America/Denver');
+    await page.getByRole('button', { name: 'Add the school' }).click();
+    await page.getByRole('status').getByText('Added Hillside Early Learning.').waitFor();
+    await page.getByRole('row', { name: /Hillside Early Learning.*America\/Denver/ }).waitFor();
+    await screenshot(page, 'console-schools');
+    expect(await axeViolations(page)).toEqual([]);
+
     await page.getByRole('navigation').getByRole('button', { name: 'Staff' }).click();
+    await page.getByLabel('School').selectOption({ label: 'Riverside Elementary' });
     const rows = page.getByRole('table').getByRole('row');
     await rows.filter({ hasText: 'Nia Nurse' }).waitFor();
     expect(await rows.filter({ hasText: 'Rosa Roster' }).textContent()).toContain('Roster');

@@ -7,11 +7,11 @@ import { JoinDistrict } from './JoinDistrict';
 import { t, type UiLanguage } from '../../i18n/intl';
 import { UiLanguageOptions } from '../../ui/options';
 import { FieldError } from '../../ui/FieldError';
+import { TimeZoneField } from '../../ui/TimeZoneField';
 
 type SchoolForm = CallInput<'setup.school'>;
 
 /** Every time zone the browser knows (IANA names), searched by typing in the field. */
-const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 /**
  * First run: explore a demo school, set up a school on this computer alone, or join the
@@ -109,38 +109,10 @@ export function FirstRun({
                   message={errors.schoolName?.message}
                 />
               </label>
-              <label className="field">
-                <span>{t({ defaultMessage: 'Time zone', id: 'IcUakl' })}</span>
-                <input
-                  {...form.register('timeZone')}
-                  list="time-zones"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-invalid={!!errors.timeZone}
-                  aria-describedby="time-zone-help"
-                />
-                <datalist id="time-zones">
-                  {TIME_ZONES.map((z) => (
-                    <option key={z} value={z}>
-                      {z.replaceAll('_', ' ')}
-                    </option>
-                  ))}
-                </datalist>
-                <span id="time-zone-help" className="small-text muted">
-                  {t(
-                    {
-                      defaultMessage:
-                        '{zone} was found on this computer. Type a city to find another (for example “Chicago” or “Nairobi”).',
-                      id: 'oBwFxb',
-                    },
-                    { zone: localZone },
-                  )}
-                </span>
-                <FieldError
-                  field={t({ defaultMessage: 'Time zone', id: 'IcUakl' })}
-                  message={errors.timeZone?.message}
-                />
-              </label>
+              <TimeZoneField
+                registration={form.register('timeZone')}
+                error={errors.timeZone?.message}
+              />
               <label className="field">
                 <span>{t({ defaultMessage: 'Your name', id: 'vlKhIl' })}</span>
                 <input

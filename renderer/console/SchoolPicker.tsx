@@ -7,9 +7,10 @@ import { request } from './api';
 
 /**
  * The schools an administrator manages, and the one chosen: their own for a school's
- * administrator, the first by name for a district administrator until they choose.
+ * administrator, the first by name for a district administrator until they choose. A new
+ * `reload` asks again (a school was added).
  */
-export function useSchools(admin: ServerStaff) {
+export function useSchools(admin: ServerStaff, reload = 0) {
   const [schools, setSchools] = useState<ServerSchool[] | null>(null);
   const [schoolId, setSchoolId] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function useSchools(admin: ServerStaff) {
       },
       (e: unknown) => setError(errorMessage(e)),
     );
-  }, [admin.schoolId]);
+  }, [admin.schoolId, reload]);
   const school = schools?.find((s) => s.id === schoolId) ?? null;
   return { schools, school, schoolId, setSchoolId, error };
 }
