@@ -8,6 +8,7 @@ import { goTo, useLocationKey, useLocationPage, type Page } from './location';
 import { useIdleLock } from './useIdleLock';
 import { RollCall } from '../features/roll-call/RollCall';
 import { ShortcutHelp } from './ShortcutHelp';
+import { SideNav } from '../ui/SideNav';
 import { FamilyPage } from '../features/families/FamilyPage';
 import { Families } from '../features/families/Families';
 import { StudentRecord } from '../features/families/StudentRecord';
@@ -43,9 +44,6 @@ const PAGES: { id: Exclude<Page, 'sync' | 'roll-call'>; forTeam?: 'health' }[] =
   { id: 'insights' },
   { id: 'settings' },
 ];
-
-/** Hearth's name is the same in every language. */
-const PRODUCT_NAME = 'Hearth';
 
 /** Whether a key press is someone typing text (where "?" is a question mark, not a command). */
 function isTyping(event: KeyboardEvent): boolean {
@@ -160,28 +158,11 @@ export function Shell({ status, onStatusChange }: ShellProps) {
       <a className="skip-link" href="#main" onClick={() => mainRef.current?.focus()}>
         {t({ defaultMessage: 'Skip to main content', id: '2sRCsy' })}
       </a>
-      <nav
-        className="sidebar"
-        aria-label={t({ defaultMessage: 'Main', id: 'Zfs+pR', description: 'the main navigation' })}
-      >
-        <div className="wordmark" aria-hidden="true">
-          {PRODUCT_NAME}
-        </div>
-        <ul>
-          {pages.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                className="nav-item"
-                aria-current={page === p.id && !current ? 'page' : undefined}
-                onClick={() => setPage(p.id)}
-              >
-                {t(PAGE_NAMES[p.id])}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SideNav
+        items={pages.map((p) => ({ id: p.id, label: t(PAGE_NAMES[p.id]) }))}
+        current={current ? null : page}
+        onChoose={setPage}
+      />
       <div className="main-column">
         <header className="topbar">
           <div className="school">

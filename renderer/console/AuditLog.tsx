@@ -9,6 +9,7 @@ import { errorMessage } from '../i18n/said';
 import { ACTION_WORDS, whatWasDone } from '../ui/auditWords';
 import { request } from './api';
 import { SchoolFilter, useSchools } from './SchoolPicker';
+import { CsvButton, DaysFilter, PagedList } from './ListControls';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
 
@@ -101,62 +102,47 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t({ defaultMessage: 'From', id: 'dM+p3/' })}</span>
-          <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t({ defaultMessage: 'To', id: '9j3hXO' })}</span>
-          <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <button type="button" className="button" onClick={() => void download()}>
-          {t({ defaultMessage: 'Download as CSV', id: 'ko5RHN' })}
-        </button>
+        <DaysFilter from={filters.from} to={filters.to} onChange={set} />
+        <CsvButton onClick={() => void download()} />
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      {entries?.length === 0 && (
-        <p className="muted">{t({ defaultMessage: 'No entries match.', id: 'DhD56I' })}</p>
-      )}
-      {entries && entries.length > 0 && (
-        <table className="log-table">
-          <thead>
-            <tr>
-              <th scope="col">{t({ defaultMessage: 'When', id: 'McnLsx' })}</th>
-              {!filters.schoolId && (
-                <th scope="col">{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</th>
-              )}
-              <th scope="col">{t({ defaultMessage: 'Who', id: 'o8KenS' })}</th>
-              <th scope="col">{t({ defaultMessage: 'What', id: 'y9RWqI' })}</th>
-              <th scope="col">{t({ defaultMessage: 'About', id: 'g5pX+a' })}</th>
-              <th scope="col">{t({ defaultMessage: 'Computer', id: 'GufTjD' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{seenWords(e.at, now)}</td>
-                {!filters.schoolId && <td>{e.schoolName}</td>}
-                <td>
-                  {e.staffName ??
-                    t({ defaultMessage: 'Someone not in the district’s accounts', id: 'pel/+q' })}
-                </td>
-                <td>{whatWasDone(e)}</td>
-                <td>{e.aboutName ?? ''}</td>
-                <td>{e.deviceName}</td>
+      <PagedList
+        error={error}
+        count={entries?.length ?? null}
+        empty={t({ defaultMessage: 'No entries match.', id: 'DhD56I' })}
+        loadOlder={loadOlder}
+      >
+        {entries && (
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t({ defaultMessage: 'When', id: 'McnLsx' })}</th>
+                {!filters.schoolId && (
+                  <th scope="col">{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</th>
+                )}
+                <th scope="col">{t({ defaultMessage: 'Who', id: 'o8KenS' })}</th>
+                <th scope="col">{t({ defaultMessage: 'What', id: 'y9RWqI' })}</th>
+                <th scope="col">{t({ defaultMessage: 'About', id: 'g5pX+a' })}</th>
+                <th scope="col">{t({ defaultMessage: 'Computer', id: 'GufTjD' })}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {loadOlder && (
-        <button type="button" className="button" onClick={loadOlder}>
-          {t({ defaultMessage: 'Show older entries', id: 'dZ6+Bj' })}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{seenWords(e.at, now)}</td>
+                  {!filters.schoolId && <td>{e.schoolName}</td>}
+                  <td>
+                    {e.staffName ??
+                      t({ defaultMessage: 'Someone not in the district’s accounts', id: 'pel/+q' })}
+                  </td>
+                  <td>{whatWasDone(e)}</td>
+                  <td>{e.aboutName ?? ''}</td>
+                  <td>{e.deviceName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedList>
     </>
   );
 }

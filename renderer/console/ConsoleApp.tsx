@@ -4,6 +4,7 @@ import { consoleSessionSchema, type ConsoleSession } from '../../contract/consol
 import { computerLanguage, t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { useWindowLanguage } from '../i18n/useWindowLanguage';
+import { SideNav } from '../ui/SideNav';
 import { keepCsrfToken, request, whenSessionEnds } from './api';
 import { AuditLog } from './AuditLog';
 import { Computers } from './Computers';
@@ -37,9 +38,6 @@ const AREA_NAMES: Record<Area, () => string> = {
   insights: () => t({ defaultMessage: 'Insights', id: 'xK7rmd' }),
   'sync-health': () => t({ defaultMessage: 'Sync health', id: '4Q5BPI' }),
 };
-
-/** The console's product name, the same in every language. */
-const PRODUCT_NAME = 'Hearth';
 
 /**
  * The district console: sign-in, then the areas an administrator manages. The session lives
@@ -97,28 +95,11 @@ export function ConsoleApp() {
       <a className="skip-link" href="#main" onClick={() => mainRef.current?.focus()}>
         {t({ defaultMessage: 'Skip to main content', id: '2sRCsy' })}
       </a>
-      <nav
-        className="sidebar"
-        aria-label={t({ defaultMessage: 'Main', id: 'Zfs+pR', description: 'the main navigation' })}
-      >
-        <div className="wordmark" aria-hidden="true">
-          {PRODUCT_NAME}
-        </div>
-        <ul>
-          {AREAS.map((id) => (
-            <li key={id}>
-              <button
-                type="button"
-                className="nav-item"
-                aria-current={area === id ? 'page' : undefined}
-                onClick={() => setArea(id)}
-              >
-                {AREA_NAMES[id]()}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SideNav
+        items={AREAS.map((id) => ({ id, label: AREA_NAMES[id]() }))}
+        current={area}
+        onChoose={setArea}
+      />
       <div className="main-column">
         <header className="topbar">
           <div className="school">

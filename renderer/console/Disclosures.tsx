@@ -3,6 +3,7 @@ import { adminDisclosureSchema } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
 import { t } from '../i18n/intl';
 import { SchoolFilter, useSchools } from './SchoolPicker';
+import { CsvButton, DaysFilter, PagedList } from './ListControls';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
 
@@ -39,61 +40,46 @@ export function Disclosures({ admin }: { admin: ServerStaff }) {
           value={filters.schoolId}
           onChange={(schoolId) => set({ schoolId })}
         />
-        <label className="field">
-          <span>{t({ defaultMessage: 'From', id: 'dM+p3/' })}</span>
-          <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t({ defaultMessage: 'To', id: '9j3hXO' })}</span>
-          <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <button type="button" className="button" onClick={() => void download()}>
-          {t({ defaultMessage: 'Download as CSV', id: 'ko5RHN' })}
-        </button>
+        <DaysFilter from={filters.from} to={filters.to} onChange={set} />
+        <CsvButton onClick={() => void download()} />
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      {items?.length === 0 && (
-        <p className="muted">{t({ defaultMessage: 'No disclosures match.', id: 'QcLzXL' })}</p>
-      )}
-      {items && items.length > 0 && (
-        <table className="log-table">
-          <thead>
-            <tr>
-              <th scope="col">{t({ defaultMessage: 'When', id: 'McnLsx' })}</th>
-              {!filters.schoolId && (
-                <th scope="col">{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</th>
-              )}
-              <th scope="col">{t({ defaultMessage: 'Student', id: 'UvFUuq' })}</th>
-              <th scope="col">{t({ defaultMessage: 'To whom', id: 'paAELq' })}</th>
-              <th scope="col">{t({ defaultMessage: 'Why', id: 'iEhh6m' })}</th>
-              <th scope="col">{t({ defaultMessage: 'What', id: 'y9RWqI' })}</th>
-              <th scope="col">{t({ defaultMessage: 'By', id: 'SgToND' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.id}>
-                <td>{seenWords(d.disclosedAt, now)}</td>
-                {!filters.schoolId && <td>{d.schoolName}</td>}
-                <td>{d.studentName ?? ''}</td>
-                <td>{d.recipient}</td>
-                <td>{d.purpose}</td>
-                <td>{d.description}</td>
-                <td>{d.disclosedByName ?? ''}</td>
+      <PagedList
+        error={error}
+        count={items?.length ?? null}
+        empty={t({ defaultMessage: 'No disclosures match.', id: 'QcLzXL' })}
+        loadOlder={loadOlder}
+      >
+        {items && (
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t({ defaultMessage: 'When', id: 'McnLsx' })}</th>
+                {!filters.schoolId && (
+                  <th scope="col">{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</th>
+                )}
+                <th scope="col">{t({ defaultMessage: 'Student', id: 'UvFUuq' })}</th>
+                <th scope="col">{t({ defaultMessage: 'To whom', id: 'paAELq' })}</th>
+                <th scope="col">{t({ defaultMessage: 'Why', id: 'iEhh6m' })}</th>
+                <th scope="col">{t({ defaultMessage: 'What', id: 'y9RWqI' })}</th>
+                <th scope="col">{t({ defaultMessage: 'By', id: 'SgToND' })}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {loadOlder && (
-        <button type="button" className="button" onClick={loadOlder}>
-          {t({ defaultMessage: 'Show older entries', id: 'dZ6+Bj' })}
-        </button>
-      )}
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <td>{seenWords(d.disclosedAt, now)}</td>
+                  {!filters.schoolId && <td>{d.schoolName}</td>}
+                  <td>{d.studentName ?? ''}</td>
+                  <td>{d.recipient}</td>
+                  <td>{d.purpose}</td>
+                  <td>{d.description}</td>
+                  <td>{d.disclosedByName ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedList>
     </>
   );
 }

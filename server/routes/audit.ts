@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   auditUploadInput,
   districtAuditQuery,
-  toCsv,
   type AuditUploadResult,
   type DistrictAuditEntry,
   type ServerStaff,
@@ -11,6 +10,7 @@ import {
 import { checkManages, requireAdmin, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { parseBody } from '../validate';
+import { MAX_CSV_ROWS, sendCsv } from './csv-reply';
 
 /** Devices upload their audit logs; administrators read them, filtered, as pages or CSV. */
 export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
@@ -73,7 +73,7 @@ export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
     const admin = await requireAdmin(db, request);
     const query = parseBody(districtAuditQuery.omit({ before: true, limit: true }), request.query);
     const rows = (await auditRows(db, admin, query, MAX_CSV_ROWS)).map(toEntry);
-    const csv = toCsv([
+    return sendCsv(reply, 'hearth-audit-log.csv', [
       ['When (UTC)', 'School', 'Staff', 'Action', 'Record type', 'About', 'Computer', 'Records'],
       ...rows.map((e) => [
         e.at,
@@ -86,15 +86,8 @@ export function auditRoutes(app: FastifyInstance, db: ServerDb): void {
         e.recordIds.join(' '),
       ]),
     ]);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="hearth-audit-log.csv"')
-      .send(csv);
   });
 }
-
-/** A CSV holds at most this many entries, newest first; narrower filters reach older ones. */
-export const MAX_CSV_ROWS = 100_000;
 
 interface AuditRow {
   id: string;

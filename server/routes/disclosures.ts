@@ -3,14 +3,13 @@ import type { z } from 'zod';
 import {
   adminDisclosureQuery,
   disclosureSchema,
-  toCsv,
   type AdminDisclosure,
   type ServerStaff,
 } from '../../contract';
 import { checkManages, requireAdmin } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { parseBody } from '../validate';
-import { MAX_CSV_ROWS } from './audit';
+import { MAX_CSV_ROWS, sendCsv } from './csv-reply';
 
 /**
  * The schools' records of disclosure (what left the school, to whom, why), as the computers
@@ -30,7 +29,7 @@ export function disclosureRoutes(app: FastifyInstance, db: ServerDb): void {
       request.query,
     );
     const rows = await disclosures(db, admin, query, MAX_CSV_ROWS);
-    const csv = toCsv([
+    return sendCsv(reply, 'hearth-disclosures.csv', [
       ['When (UTC)', 'School', 'Student', 'Recipient', 'Purpose', 'What', 'Format', 'By'],
       ...rows.map((d) => [
         d.disclosedAt,
@@ -43,10 +42,6 @@ export function disclosureRoutes(app: FastifyInstance, db: ServerDb): void {
         d.disclosedByName ?? d.disclosedBy,
       ]),
     ]);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="hearth-disclosures.csv"')
-      .send(csv);
   });
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db';
 import { newId } from '../../contract';
@@ -61,6 +61,23 @@ async function openConsole(url: string, viewport = { width: 1280, height: 800 })
   const errors = watchErrors(page);
   await page.goto(`${url}/console`);
   return { context, page, errors };
+}
+
+/** Another computer of the school, with the front office's Omar signed in there. */
+async function officeComputer(d: District) {
+  const omar = await d.addStaff('Omar Office', 'front_office', []);
+  const desk = await enrollDevice(d, tempDir(), 'Office computer');
+  closers.push(() => desk.core.close());
+  await desk.signIn(omar);
+  callOrThrow(desk.core, 'session.signIn', { staffId: omar.id, password: DISTRICT_PASSWORD });
+  return desk;
+}
+
+/** The district's administrator signs in, as a person does: email, password, Enter. */
+async function signInAsPat(page: Page) {
+  await page.getByLabel('Email').fill('pat@district.example');
+  await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
+  await page.keyboard.press('Enter');
 }
 
 describe('the district console', () => {
@@ -170,9 +187,7 @@ describe('the district console', () => {
       [rostered.id, d.schoolId],
     );
     const { page, errors } = await openConsole(url);
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     // A school the roster does not bring: its name checked at the field, then added.
     await page.getByRole('navigation').getByRole('button', { name: 'Schools' }).click();
     await page.getByRole('button', { name: 'Add the school' }).click();
@@ -263,9 +278,7 @@ describe('the district console', () => {
     await laptop.sync();
 
     const { page, errors } = await openConsole(url);
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Audit log' }).click();
     const rows = page.getByRole('table').getByRole('row');
     await rows.nth(1).waitFor();
@@ -330,9 +343,7 @@ describe('the district console', () => {
     const good = zipOf((users) => users);
 
     const { page, errors } = await openConsole(url);
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Roster' }).click();
     await page.getByText('The roster has not been imported yet.').waitFor();
     expect(await page.getByRole('button', { name: 'Import it' }).isDisabled()).toBe(true);
@@ -377,11 +388,7 @@ describe('the district console', () => {
 
   it('shows each school’s partnership figures with small counts withheld, and a school’s table as CSV', async () => {
     const { d, url } = await districtWithComputers();
-    const omar = await d.addStaff('Omar Office', 'front_office', []);
-    const desk = await enrollDevice(d, tempDir(), 'Office computer');
-    closers.push(() => desk.core.close());
-    await desk.signIn(omar);
-    callOrThrow(desk.core, 'session.signIn', { staffId: omar.id, password: DISTRICT_PASSWORD });
+    const desk = await officeComputer(d);
     addOkaforFamily(desk.core);
     await desk.sync();
     await d.db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'Hillside', 'UTC')`, [
@@ -389,9 +396,7 @@ describe('the district console', () => {
     ]);
 
     const { page, errors } = await openConsole(url);
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Insights' }).click();
     const rows = page.getByRole('table').getByRole('row');
     const riverside = rows.filter({ hasText: 'Riverside Elementary' });
@@ -420,11 +425,7 @@ describe('the district console', () => {
 
   it('lists the schools’ records of disclosure with names, narrows them by day, and downloads them as CSV', async () => {
     const { d, url } = await districtWithComputers();
-    const omar = await d.addStaff('Omar Office', 'front_office', []);
-    const desk = await enrollDevice(d, tempDir(), 'Office computer');
-    closers.push(() => desk.core.close());
-    await desk.signIn(omar);
-    callOrThrow(desk.core, 'session.signIn', { staffId: omar.id, password: DISTRICT_PASSWORD });
+    const desk = await officeComputer(d);
     const { student } = addOkaforFamily(desk.core);
     callOrThrow(desk.core, 'family.export', {
       studentId: student.id,
@@ -435,9 +436,7 @@ describe('the district console', () => {
     await desk.sync();
 
     const { page, errors } = await openConsole(url);
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     await page.getByRole('navigation').getByRole('button', { name: 'Disclosures' }).click();
     const row = page.getByRole('table').getByRole('row').nth(1);
     await row.waitFor();
@@ -460,9 +459,7 @@ describe('the district console', () => {
   it('fits a smaller screen (1024×700) without sideways scrolling', async () => {
     const { url } = await districtWithComputers();
     const { page } = await openConsole(url, { width: 1024, height: 700 });
-    await page.getByLabel('Email').fill('pat@district.example');
-    await page.getByLabel('Password').fill(DISTRICT_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signInAsPat(page);
     await page.getByRole('heading', { name: 'Computers', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Make an enrollment code' }).click();
     await page.locator('.code-large').waitFor();

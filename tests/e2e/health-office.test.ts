@@ -70,7 +70,7 @@ describe('the nurse’s office visits', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Health' }).click();
     const visits = page.getByRole('region', { name: /Office visits today/ });
     await visits.getByText('No one is with the nurse now.').waitFor();
-    expect(await visits.getByRole('row').count()).toBe(3);
+    await expect.poll(() => visits.getByRole('row').count()).toBe(3);
     await visits.getByLabel('Log an arrival: find a student').fill(student.last_name);
     await visits
       .getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditUploadResult, districtAuditEntrySchema, newId } from '../../contract';
 import { callOrThrow } from '../../db/core';
-import { DISTRICT_PASSWORD, addOkaforFamily } from '../district';
+import { DISTRICT_PASSWORD, addOkaforFamily, type District } from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -14,8 +14,8 @@ const BACKENDS = serverBackends();
 describe.each(BACKENDS)('the audit log at the district on $name', ({ open }) => {
   const { district, device } = districtFixture(open);
 
-  it('a nurse’s reads on the clinic laptop are listed for the district, once, unchangeable', async () => {
-    const d = await district();
+  /** The nurse writes a health-team note on the clinic laptop and reads it back. */
+  async function nurseNote(d: District, body: string) {
     const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
     const laptop = await device(d, 'Clinic laptop');
     await laptop.signIn(nia);
@@ -24,9 +24,15 @@ describe.each(BACKENDS)('the audit log at the district on $name', ({ open }) => 
       studentId: student.id,
       visibility: 'team:health',
       subject: 'Nurse',
-      body: 'AUDIT-5521 inhaler before recess',
+      body,
     });
     callOrThrow(laptop.core, 'note.forStudent', { studentId: student.id });
+    return { nia, laptop, student };
+  }
+
+  it('a nurse’s reads on the clinic laptop are listed for the district, once, unchangeable', async () => {
+    const d = await district();
+    const { nia, laptop, student } = await nurseNote(d, 'AUDIT-5521 inhaler before recess');
     const local = laptop.core.store.db.prepare('SELECT count(*) AS n FROM audit_events').get() as {
       n: number;
     };
@@ -151,17 +157,7 @@ describe.each(BACKENDS)('the audit log at the district on $name', ({ open }) => 
   });
   it('lists entries across schools with names, narrowed by action and day, and as CSV, each administrator their own', async () => {
     const d = await district();
-    const nia = await d.addStaff('Nia Nurse', 'nurse', ['health']);
-    const laptop = await device(d, 'Clinic laptop');
-    await laptop.signIn(nia);
-    const { student } = addOkaforFamily(laptop.core);
-    callOrThrow(laptop.core, 'note.create', {
-      studentId: student.id,
-      visibility: 'team:health',
-      subject: 'Nurse',
-      body: 'Inhaler before recess',
-    });
-    callOrThrow(laptop.core, 'note.forStudent', { studentId: student.id });
+    const { laptop } = await nurseNote(d, 'Inhaler before recess');
     await laptop.sync();
     // Hillside's office computer sent one entry in January, by someone the district does not hold.
     const hillside = newId();
