@@ -34,6 +34,13 @@ export const adminDeviceSchema = z.object({
   refusedChanges: z.int().min(0),
   /** Audit entries it sent naming someone who never signed in on it through the district. */
   refusedAuditEntries: z.int().min(0),
+  /**
+   * What it last said about itself as it synced (contract/sync.ts COMPUTER_HEADER): null
+   * until a computer of a version that says it has synced.
+   */
+  appVersion: z.string().nullable(),
+  changesWaiting: z.int().min(0).nullable(),
+  conflictsWaiting: z.int().min(0).nullable(),
 });
 
 /** `GET /v1/admin/staff?schoolId=`: a school's staff accounts, as the console lists them. */

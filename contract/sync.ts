@@ -35,6 +35,35 @@ export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 export const PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'hearth-protocol';
 export const PROTOCOLS_HEADER = 'hearth-protocols';
+
+/**
+ * What a computer tells the district about itself with its sync requests, for the console's
+ * list of computers: its app version and what waits on it (changes not yet sent, conflicts
+ * nobody has settled). A header, so that a server from before it ignores it.
+ */
+export const COMPUTER_HEADER = 'hearth-computer';
+
+export interface ComputerState {
+  appVersion: string;
+  changesWaiting: number;
+  conflictsWaiting: number;
+}
+
+export const computerHeader = (state: ComputerState): string =>
+  `version=${state.appVersion}; changes=${state.changesWaiting}; conflicts=${state.conflictsWaiting}`;
+
+const COMPUTER_STATE = /^version=([0-9A-Za-z.+-]{1,40}); changes=(\d{1,9}); conflicts=(\d{1,9})$/;
+
+/** The header as a computer sent it, or null when it is missing or not in this shape. */
+export function readComputerHeader(value: unknown): ComputerState | null {
+  const parts = typeof value === 'string' ? COMPUTER_STATE.exec(value) : null;
+  if (!parts) return null;
+  return {
+    appVersion: parts[1] as string,
+    changesWaiting: Number(parts[2]),
+    conflictsWaiting: Number(parts[3]),
+  };
+}
 /** Most changes one pull page returns. */
 export const MAX_PULL_CHANGES = 2_000;
 

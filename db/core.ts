@@ -175,6 +175,7 @@ function openDatabase(options: CoreOptions, now: () => Date, live: SyncLive): Op
   };
   const port = syncPort({
     store,
+    appVersion: ctx.appVersion,
     writer,
     clock,
     now,

@@ -13,6 +13,7 @@ import overwrittenValues from './migrations/0011_overwritten_values';
 import noDirectionControls from './migrations/0012_no_direction_controls';
 import rosterStaffLookup from './migrations/0013_roster_staff_lookup';
 import auditAcrossSchools from './migrations/0014_audit_across_schools';
+import computerState from './migrations/0015_computer_state';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -30,6 +31,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'no direction controls', sql: noDirectionControls },
   { name: 'roster staff lookup', sql: rosterStaffLookup },
   { name: 'audit across schools', sql: auditAcrossSchools },
+  { name: 'computer state', sql: computerState },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,13 +14,17 @@ import {
   type StaffKeyRecord,
   type StaffRole,
   type Team,
+  COMPUTER_HEADER,
   WORDS,
+  computerHeader,
+  type ComputerState,
   say,
 } from '../contract';
 import { callOrThrow, openCore, type Core } from '../db/core';
 import {
   SyncFailure,
   exchangeKeys,
+  afterPush,
   refusalWords,
   syncOnce,
   type SyncTransport,
@@ -80,6 +84,7 @@ export interface District {
     url: string,
     payload?: unknown,
     token?: string,
+    headers?: Record<string, string>,
   ): Promise<Reply>;
   addStaff(name: string, role: StaffRole, teams: Team[], schoolId?: string): Promise<ServerStaff>;
   close(): Promise<void>;
@@ -87,12 +92,12 @@ export interface District {
 
 /** Requests to a server through Fastify's inject, answered as status and parsed JSON body. */
 export function injectSender(app: FastifyInstance): District['send'] {
-  return async (method, url, payload, token) => {
+  return async (method, url, payload, token, headers = {}) => {
     const response = await app.inject({
       method,
       url,
       payload: payload as object,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     return {
       status: response.statusCode,
@@ -183,11 +188,21 @@ export async function startDistrict(
   };
 }
 
-/** The sync transport over inject, failing the way httpTransport does. */
-export function injectTransport(district: District, token: string): SyncTransport {
-  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+/**
+ * The sync transport over inject, failing the way httpTransport does, and telling the server
+ * the computer's state as the app's transport does.
+ */
+export function injectTransport(
+  district: District,
+  token: string,
+  state?: () => ComputerState,
+): SyncTransport {
+  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown, told = state) => {
+    const headers: Record<string, string> = told
+      ? { [COMPUTER_HEADER]: computerHeader(told()) }
+      : {};
     // A server that is not there (closed) is a connection that fails, as over HTTP.
-    const reply = await district.send(method, url, payload, token).catch(() => {
+    const reply = await district.send(method, url, payload, token, headers).catch(() => {
       throw new SyncFailure('OFFLINE', say(WORDS.serverUnreachable), true);
     });
     if (reply.status >= 300)
@@ -199,7 +214,10 @@ export function injectTransport(district: District, token: string): SyncTranspor
     return reply.body;
   };
   return {
-    push: async (input) => pushResultSchema.parse(await call('POST', '/v1/sync/push', input)),
+    push: async (input) =>
+      pushResultSchema.parse(
+        await call('POST', '/v1/sync/push', input, state && afterPush(state, input)),
+      ),
     pull: async (after, limit) =>
       pullPageSchema.parse(await call('GET', `/v1/sync/pull?after=${after}&limit=${limit}`)),
     keys: async (input) => keyBundleSchema.parse(await call('POST', '/v1/device/keys', input)),
@@ -245,7 +263,7 @@ export async function enrollDevice(
   };
   const file = join(dir, `${name.replace(/\W+/g, '-')}.sqlite`);
   const open = () => openCore({ file, checkOutputs: true, now: options.now });
-  const transport = injectTransport(district, token);
+  const transport = injectTransport(district, token, () => device.core.sync.computerState());
   const device: Device = {
     core: open(),
     token,

@@ -1,6 +1,5 @@
 import {
   HearthError,
-  NARROWED_TABLES,
   isSyncedTable,
   type SyncConflict,
   type SyncRejection,
@@ -15,12 +14,8 @@ import { getMeta } from '../store';
 import { SYNC_META } from '../sync/meta';
 import { refuseIfSetUp } from '../demo/install';
 import { districtConnection, refuseIfRevoked } from '../sync/enrollment';
+import { LISTED, openConflictCount } from '../sync/listed';
 import { pendingCount } from '../sync/outbox';
-
-/** Tables whose conflicts and refusals are listed: not the ones narrowed to one person. */
-const LISTED = `tbl NOT IN (${Object.keys(NARROWED_TABLES)
-  .map((t) => `'${t}'`)
-  .join(', ')})`;
 
 const RECORD_WORDS: Record<SyncedTable, string> = {
   schools: 'The school',
@@ -79,9 +74,7 @@ function status(ctx: Ctx): SyncStatus {
     nextAttemptAt: live.nextAttemptAt,
     pending: pendingCount(ctx.store),
     lastSyncAt: getMeta(ctx.store, SYNC_META.lastSyncAt),
-    conflicts: open(
-      `SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL AND ${LISTED}`,
-    ),
+    conflicts: openConflictCount(ctx.store),
     rejections: open(
       `SELECT count(*) AS n FROM sync_rejections WHERE dismissed_at IS NULL AND ${LISTED}`,
     ),

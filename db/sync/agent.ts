@@ -108,7 +108,7 @@ export class SyncAgent {
     options: AgentOptions = {},
   ) {
     this.options = {
-      transport: (c) => httpTransport(c.serverUrl, c.token),
+      transport: (c) => httpTransport(c.serverUrl, c.token, { state: () => port.computerState() }),
       debounceMs: 2_000,
       intervalMs: 60_000,
       minBackoffMs: 2_000,

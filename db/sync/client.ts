@@ -3,7 +3,10 @@ import {
   MAX_PULL_CHANGES,
   MAX_PUSH_BYTES,
   MAX_PUSH_CHANGES,
+  COMPUTER_HEADER,
   PROTOCOL_HEADER,
+  computerHeader,
+  type ComputerState,
   PROTOCOL_VERSION,
   auditUploadResult,
   pullPageSchema,
@@ -82,6 +85,8 @@ export function refusalWords(status: number, body: Partial<ErrorBody> | null): S
 export interface HttpOptions {
   fetchImpl?: typeof fetch;
   protocol?: number;
+  /** This computer's state as it stands, sent with each sync request (COMPUTER_HEADER). */
+  state?: () => ComputerState;
 }
 
 /** One JSON request to the district server; failures become SyncFailures. */
@@ -97,6 +102,7 @@ async function requestJson(
       headers: {
         'content-type': 'application/json',
         [PROTOCOL_HEADER]: String(options.protocol ?? PROTOCOL_VERSION),
+        ...(options.state ? { [COMPUTER_HEADER]: computerHeader(options.state()) } : {}),
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -113,6 +119,17 @@ async function requestJson(
   return body;
 }
 
+/**
+ * The state a push tells: what will wait once this batch is taken (a push that is refused is
+ * told again at the next request, which corrects it).
+ */
+export const afterPush =
+  (state: () => ComputerState, input: PushInput): (() => ComputerState) =>
+  () => {
+    const now = state();
+    return { ...now, changesWaiting: Math.max(0, now.changesWaiting - input.changes.length) };
+  };
+
 /** The server over HTTP with the device's token; answers are checked against the contract. */
 export function httpTransport(
   baseUrl: string,
@@ -122,7 +139,12 @@ export function httpTransport(
   return {
     push: async (input) =>
       pushResultSchema.parse(
-        await requestJson(baseUrl, '/v1/sync/push', { token, body: input, ...http }),
+        await requestJson(baseUrl, '/v1/sync/push', {
+          token,
+          body: input,
+          ...http,
+          ...(http.state ? { state: afterPush(http.state, input) } : {}),
+        }),
       ),
     pull: async (after, limit) =>
       pullPageSchema.parse(

@@ -1,4 +1,5 @@
 import type {
+  ComputerState,
   KeyBundle,
   PullPage,
   PushChange,
@@ -23,6 +24,7 @@ import {
 import { auditToUpload, auditUploaded } from './audit-upload';
 import { applyKeyBundle, sharesToUpload } from './keys';
 import { SYNC_META } from './meta';
+import { openConflictCount } from './listed';
 import { nextBatch, pendingCount } from './outbox';
 import { restampAhead } from './restamp';
 
@@ -39,6 +41,8 @@ export interface SyncPort {
   applyPage(page: PullPage): { effect: PageEffect; unreadable: number };
   cursor(): number;
   pending(): number;
+  /** This computer's version and what waits on it, told to the district with each sync. */
+  computerState(): ComputerState;
   join(connection: DistrictConnection, school: ServerSchool): void;
   connection(): DistrictConnection | null;
   /**
@@ -63,6 +67,7 @@ export interface SyncPort {
 
 export function syncPort(deps: {
   store: Store;
+  appVersion: string;
   writer: Writer;
   clock: LocalClock;
   now: () => Date;
@@ -92,6 +97,11 @@ export function syncPort(deps: {
     applyPage: (page) => write(() => applyPage(deps, page)),
     cursor: () => Number(getMeta(store, SYNC_META.cursor) ?? 0),
     pending: () => pendingCount(store),
+    computerState: () => ({
+      appVersion: deps.appVersion,
+      changesWaiting: pendingCount(store),
+      conflictsWaiting: openConflictCount(store),
+    }),
     join: (connection, school) => write(() => joinDistrict(store, connection, school)),
     connection: () => districtConnection(store),
     revoked: () => {

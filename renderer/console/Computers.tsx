@@ -102,6 +102,8 @@ export function Computers({ admin }: { admin: ServerStaff }) {
                 <th scope="col">{t({ defaultMessage: 'School', id: 'c9n6Sh' })}</th>
                 <th scope="col">{t({ defaultMessage: 'Joined', id: 'l8wanU' })}</th>
                 <th scope="col">{t({ defaultMessage: 'Last synced', id: 'ucEwQX' })}</th>
+                <th scope="col">{t({ defaultMessage: 'Version', id: 'I3b4hn' })}</th>
+                <th scope="col">{t({ defaultMessage: 'Waiting on it', id: 'Wb9DyD' })}</th>
                 <th scope="col">{t({ defaultMessage: 'Changes refused', id: '2qvHfC' })}</th>
                 <th scope="col">
                   <span className="visually-hidden">
@@ -120,6 +122,19 @@ export function Computers({ admin }: { admin: ServerStaff }) {
                     {device.lastSeenAt
                       ? seenWords(device.lastSeenAt, now)
                       : t({ defaultMessage: 'Never', id: 'du1laW' })}
+                  </td>
+                  <td>{device.appVersion ?? '—'}</td>
+                  <td>
+                    {device.changesWaiting === null || device.conflictsWaiting === null
+                      ? '—'
+                      : t(
+                          {
+                            defaultMessage:
+                              '{changes, plural, one {# change} other {# changes}}, {conflicts, plural, one {# conflict} other {# conflicts}}',
+                            id: 'GnpMFP',
+                          },
+                          { changes: device.changesWaiting, conflicts: device.conflictsWaiting },
+                        )}
                   </td>
                   <td>{formatNumber(device.refusedChanges)}</td>
                   <td>

@@ -1,4 +1,4 @@
-import { WORDS, say } from '../../contract';
+import { COMPUTER_HEADER, WORDS, readComputerHeader, say } from '../../contract';
 import type { FastifyRequest } from 'fastify';
 import type { ServerSchool, ServerStaff } from '../../contract';
 import type { Sql } from '../db';
@@ -92,25 +92,42 @@ const DEVICE_STAFF = `coalesce((SELECT json_agg(json_build_object('id', s.id, 't
        WHERE u.device_id = device.id AND s.active
          AND (s.school_id = device.school_id OR s.school_id IS NULL)), '[]') AS staff`;
 
+/** When a device's row is written for being seen: at most once a minute. */
+const STALE = `(last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`;
+
+/**
+ * What the device says about itself (`$2`, a ComputerState as JSON, or null), kept when it
+ * changed: an idle computer's requests write nothing more than its once-a-minute visit.
+ */
+const STATE = `$2::jsonb->>'appVersion', ($2::jsonb->>'changesWaiting')::int,
+  ($2::jsonb->>'conflictsWaiting')::int`;
+const KEEP_STATE = `, app_version = coalesce($2::jsonb->>'appVersion', app_version),
+     changes_waiting = coalesce(($2::jsonb->>'changesWaiting')::int, changes_waiting),
+     conflicts_waiting = coalesce(($2::jsonb->>'conflictsWaiting')::int, conflicts_waiting)`;
+const STATE_CHANGED = ` OR ($2::jsonb IS NOT NULL
+       AND (app_version, changes_waiting, conflicts_waiting) IS DISTINCT FROM (${STATE}))`;
+
 /**
  * The device whose token's hash is `$1`, with its school and staff (a DeviceRow), and its
  * `last_seen_at` moved, at most once a minute so that a busy device does not rewrite its row.
- * `columns` adds to what it selects and may read `device` and parameters from `$2`.
+ * `columns` adds to what it selects and may read `device` and parameters from `$2`; with
+ * `state`, `$2` is what the device said about itself, kept when it changed, and `columns`
+ * reads from `$3`.
  */
-export const deviceQuery = (columns = '') => `WITH device AS (
+export const deviceQuery = (columns = '', { state = false } = {}) => `WITH device AS (
      SELECT d.id, d.revoked_at, d.pushed_seq, d.last_seen_at, s.id AS school_id, s.name,
        s.time_zone
      FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
    ), seen AS (
-     UPDATE devices SET last_seen_at = now()
-     WHERE id = (SELECT id FROM device)
-       AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
+     UPDATE devices SET last_seen_at = CASE WHEN ${STALE} THEN now() ELSE last_seen_at END${state ? KEEP_STATE : ''}
+     WHERE id = (SELECT id FROM device) AND (${STALE}${state ? STATE_CHANGED : ''})
    )
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
      device.time_zone, ${DEVICE_STAFF}${columns}
    FROM device`;
 
-export const FIND_DEVICE = deviceQuery();
+/** The device, keeping what it says about itself (`$2`). */
+export const FIND_DEVICE = deviceQuery('', { state: true });
 
 /** A device and the seq of the last change it pushed. */
 export interface HeldDevice {
@@ -149,5 +166,11 @@ export async function findDevice<R extends DeviceRow>(
  * app to lock and stop syncing.
  */
 export async function requireDevice(db: Sql, request: FastifyRequest): Promise<DeviceCaller> {
-  return (await findDevice(db, request, FIND_DEVICE)).device;
+  return (await findDevice(db, request, FIND_DEVICE, [computerState(request)])).device;
+}
+
+/** What the device says of itself in its request, as deviceQuery's `$2` (JSON, or null). */
+export function computerState(request: FastifyRequest): string | null {
+  const state = readComputerHeader(request.headers[COMPUTER_HEADER]);
+  return state && JSON.stringify(state);
 }

@@ -38,9 +38,13 @@ export function directoryRoutes(
       revoked_at: Date | null;
       refused: string;
       audit_refused: string;
+      app_version: string | null;
+      changes_waiting: number | null;
+      conflicts_waiting: number | null;
     }>(
       `SELECT d.id, d.name, s.id AS school_id, s.name AS school_name, d.enrolled_at,
-         d.last_seen_at, d.revoked_at, d.audit_refused,
+         d.last_seen_at, d.revoked_at, d.audit_refused, d.app_version, d.changes_waiting,
+         d.conflicts_waiting,
          (SELECT count(*) FROM sync_rejections r WHERE r.device_id = d.id) AS refused
        FROM devices d JOIN schools s ON s.id = d.school_id
        WHERE $1::uuid IS NULL OR d.school_id = $1
@@ -56,6 +60,9 @@ export function directoryRoutes(
       revokedAt: row.revoked_at?.toISOString() ?? null,
       refusedChanges: Number(row.refused),
       refusedAuditEntries: Number(row.audit_refused),
+      appVersion: row.app_version,
+      changesWaiting: row.changes_waiting,
+      conflictsWaiting: row.conflicts_waiting,
     }));
   });
 

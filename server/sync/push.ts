@@ -14,7 +14,13 @@ import {
   REFUSALS,
   say,
 } from '../../contract';
-import { deviceQuery, findDevice, type DeviceRow, type HeldDevice } from '../auth/guards';
+import {
+  computerState,
+  deviceQuery,
+  findDevice,
+  type DeviceRow,
+  type HeldDevice,
+} from '../auth/guards';
 import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
@@ -65,18 +71,22 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
 }
 
 /**
- * What a push reads, without locks (deviceQuery, `$1`): the batch's stored records (`$2`)
- * with their row versions, and the reasons kept for those of its changes (`$3`) already
- * pushed and refused. sync_push checks before writing that nothing it decided on moved.
+ * What a push reads, without locks (deviceQuery, `$1` and what the device says of itself,
+ * `$2`): the batch's stored records (`$3`) with their row versions, and the reasons kept for
+ * those of its changes (`$4`) already pushed and refused. sync_push checks before writing
+ * that nothing it decided on moved.
  */
-export const READ_PUSH = deviceQuery(`,
+export const READ_PUSH = deviceQuery(
+  `,
      coalesce((SELECT json_agg(r) FROM (
        SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
-       FROM records WHERE id = ANY($2::uuid[])) AS r), '[]') AS records,
+       FROM records WHERE id = ANY($3::uuid[])) AS r), '[]') AS records,
      coalesce((SELECT json_agg(json_build_object('seq', j.seq, 'reason', j.reason))
        FROM sync_rejections j
-       WHERE j.device_id = device.id AND j.seq = ANY($3::bigint[]) AND j.seq <= device.pushed_seq),
-       '[]') AS rejections`);
+       WHERE j.device_id = device.id AND j.seq = ANY($4::bigint[]) AND j.seq <= device.pushed_seq),
+       '[]') AS rejections`,
+  { state: true },
+);
 
 interface PushRow extends DeviceRow {
   records: (RecordRow & { version: string })[];
@@ -128,6 +138,7 @@ export async function pushBatch(
   const seqs = changes.map((c) => c.seq);
   for (let attempt = 1; ; attempt++) {
     const { device, pushedSeq, row } = await findDevice<PushRow>(db, request, READ_PUSH, [
+      computerState(request),
       ids,
       seqs,
     ]);

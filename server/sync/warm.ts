@@ -15,8 +15,8 @@ export function hotStatements(): WarmStatement[] {
   const nobody = hashSecret(randomBytes(32).toString('base64url'));
   const noSchool = '00000000-0000-0000-0000-000000000000';
   return [
-    { text: FIND_DEVICE, params: [nobody] },
-    { text: READ_PUSH, params: [nobody, [], []] },
+    { text: FIND_DEVICE, params: [nobody, null] },
+    { text: READ_PUSH, params: [nobody, null, [], []] },
     { text: READ_PAGE, params: [noSchool, 0, [], 1] },
   ];
 }

@@ -264,6 +264,43 @@ describe.each(BACKENDS)('the district console on $name', ({ open }) => {
     ).toBe(403);
   });
 
+  it('keeps what each computer says of itself as it syncs: its version and what waits on it', async () => {
+    const { district: d, desk } = await deskWithWork();
+    const listed = async () =>
+      (
+        (await d.send('GET', '/v1/admin/devices', undefined, d.adminToken)).body as unknown as {
+          name: string;
+          appVersion: string | null;
+          changesWaiting: number | null;
+          conflictsWaiting: number | null;
+        }[]
+      ).find((x) => x.name === 'Front desk');
+    // Told as it signed its member in, before the family was added here.
+    expect(await listed()).toMatchObject({ appVersion: '0.0.0-dev', changesWaiting: 0 });
+    const pending = desk.core.sync.pending();
+    expect(pending).toBeGreaterThan(0);
+    // A request before it sends anything, within the minute: the changes now wait, and say so.
+    await desk.transport.pull(0, 1);
+    expect(await listed()).toMatchObject({
+      appVersion: '0.0.0-dev',
+      changesWaiting: pending,
+      conflictsWaiting: 0,
+    });
+    // The push says what will wait once its batch is taken: nothing.
+    await desk.sync();
+    expect(await listed()).toMatchObject({ changesWaiting: 0, conflictsWaiting: 0 });
+    // Saying the same again within the minute writes nothing.
+    const version = async () =>
+      (
+        await d.db.query<{ v: string }>(`SELECT xmin::text AS v FROM devices WHERE id = $1`, [
+          desk.serverDeviceId,
+        ])
+      )[0]?.v;
+    const before = await version();
+    await desk.transport.pull(0, 1);
+    expect(await version()).toBe(before);
+  });
+
   it('lists the schools and computers an administrator manages, and the server itself', async () => {
     const d = await district();
     const desk = await device(d, 'Front desk');
