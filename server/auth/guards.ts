@@ -46,15 +46,25 @@ export function adminToken(request: FastifyRequest): string {
   return token;
 }
 
+/** The active administrator whose unexpired session this token is, and when it ends; or null. */
+export async function adminSession(
+  db: Sql,
+  token: string,
+): Promise<{ staff: ServerStaff; expiresAt: Date } | null> {
+  const [row] = await db.query<StaffRow & { expires_at: Date }>(
+    `SELECT ${STAFF_COLUMNS}, a.expires_at FROM admin_sessions a
+     JOIN staff_accounts s ON s.id = a.staff_id
+     WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active AND s.role = 'administrator'`,
+    [hashSecret(token)],
+  );
+  return row ? { staff: toStaff(row), expiresAt: row.expires_at } : null;
+}
+
 /** The administrator whose unexpired session the request carries. */
 export async function requireAdmin(db: Sql, request: FastifyRequest): Promise<ServerStaff> {
-  const [row] = await db.query<StaffRow>(
-    `SELECT ${STAFF_COLUMNS} FROM admin_sessions a JOIN staff_accounts s ON s.id = a.staff_id
-     WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active AND s.role = 'administrator'`,
-    [hashSecret(adminToken(request))],
-  );
-  if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
-  return toStaff(row);
+  const session = await adminSession(db, adminToken(request));
+  if (!session) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.sessionEnded));
+  return session.staff;
 }
 
 /** District administrators manage every school; a school's administrator only their own. */

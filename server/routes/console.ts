@@ -9,7 +9,7 @@ import {
   checkForgery,
   csrfTokenFor,
 } from '../auth/console-session';
-import { STAFF_COLUMNS, requireAdmin, toStaff, type StaffRow } from '../auth/guards';
+import { adminSession, requireAdmin } from '../auth/guards';
 import { hashSecret } from '../auth/secrets';
 import { SIGN_IN_LIMIT } from '../auth/sign-in';
 import type { ServerDb } from '../db';
@@ -65,21 +65,13 @@ export async function consoleRoutes(
   // browser is the usual case there, not an error).
   app.get('/v1/console/session', async (request, reply) => {
     const token = consoleToken(request);
-    const [row] = token
-      ? await db.query<StaffRow & { expires_at: Date }>(
-          `SELECT ${STAFF_COLUMNS}, a.expires_at FROM admin_sessions a
-           JOIN staff_accounts s ON s.id = a.staff_id
-           WHERE a.token_hash = $1 AND a.expires_at > now() AND s.active
-             AND s.role = 'administrator'`,
-          [hashSecret(token)],
-        )
-      : [];
+    const found = token ? await adminSession(db, token) : null;
     const session: ConsoleSession | null =
-      row && token
+      found && token
         ? {
-            staff: toStaff(row),
+            staff: found.staff,
             csrfToken: csrfTokenFor(token),
-            expiresAt: row.expires_at.toISOString(),
+            expiresAt: found.expiresAt.toISOString(),
           }
         : null;
     return reply.type('application/json').send(JSON.stringify(session));
