@@ -106,6 +106,19 @@ export const pulledChangeSchema = z.object({
   overwrote: z.record(z.string(), z.object({ value: z.unknown(), hlc: hlcText })).optional(),
 });
 
+/**
+ * The district's log as a computer should know it, with every sync answer (older servers send
+ * none). `epoch` changes when the district's database was restored from a backup
+ * (server/sync/epoch.ts); a computer that saw another one sends again its changes after
+ * `resendAfter` (the last of its own the restored database kept) and pulls again after
+ * `head` (the last entry of the restored log).
+ */
+export const syncLogSchema = z.object({
+  epoch: z.string().min(1),
+  head: z.int().min(0),
+  resendAfter: z.int().min(0),
+});
+
 export const pullPageSchema = z.object({
   changes: z.array(pulledChangeSchema),
   /** The cursor to store with this page. */
@@ -120,6 +133,7 @@ export const pullPageSchema = z.object({
   audiences: z.array(z.string()),
   /** The school's key version (server/sync/keys.ts): a new one means keys to fetch. */
   keys: z.int().min(0),
+  log: syncLogSchema.optional(),
 });
 
 export const pushInput = z.strictObject({
@@ -175,6 +189,7 @@ export const pushResultSchema = z.object({
   outcomes: z.array(pushOutcomeSchema),
   /** The page the push asked for with `pull`. */
   page: pullPageSchema.optional(),
+  log: syncLogSchema.optional(),
 });
 
 /** Most audit entries one upload may carry. */
@@ -254,6 +269,7 @@ export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;
 export type PulledChange = z.infer<typeof pulledChangeSchema>;
 export type PullPage = z.infer<typeof pullPageSchema>;
+export type SyncLog = z.infer<typeof syncLogSchema>;
 export type UploadedAuditEntry = z.infer<typeof uploadedAuditEntrySchema>;
 export type AuditUploadInput = z.infer<typeof auditUploadInput>;
 export type AuditUploadResult = z.infer<typeof auditUploadResult>;

@@ -1,4 +1,4 @@
-// `npm run server:build`: the district server and its roster import compiled to plain
+// `npm run server:build`: the district server, its roster import and backup tool compiled to plain
 // JavaScript in dist-server/, so production runs them with node alone (no TypeScript runner),
 // and the district console (the renderer's second entry) built into dist-server/console/,
 // which the server serves at /console. The server's packages stay in node_modules:
@@ -17,7 +17,11 @@ export async function buildServer({ quiet = true } = {}) {
     format: 'esm',
     sourcemap: true,
     logLevel: 'warning',
-    entryPoints: { main: 'server/main.ts', 'roster-import': 'server/roster/cli.ts' },
+    entryPoints: {
+      main: 'server/main.ts',
+      'roster-import': 'server/roster/cli.ts',
+      backup: 'server/backup/cli.ts',
+    },
     outdir: 'dist-server',
     outExtension: { '.js': '.mjs' },
   });

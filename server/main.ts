@@ -2,33 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
 import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
-import { openPglite, openPostgres, type ServerDb } from './db';
-import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
+import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
 import { hotStatements } from './sync/warm';
-
-/** The database the configuration names; the embedded PostgreSQL is started first. */
-async function openDatabase({
-  database,
-  dataDir,
-}: ServerConfig): Promise<{ db: ServerDb; embedded: EmbeddedCluster | null }> {
-  switch (database.kind) {
-    case 'pglite':
-      return { db: await openPglite(dataDir), embedded: null };
-    case 'url':
-      return {
-        db: openPostgres(database.url, {
-          maxConnections: database.poolSize,
-          prepared: database.prepared,
-        }),
-        embedded: null,
-      };
-    case 'embedded': {
-      const embedded = await startEmbeddedPostgres(dataDir, database.port);
-      return { db: openPostgres(embedded.url, { maxConnections: database.poolSize }), embedded };
-    }
-  }
-}
 
 /**
  * `npm run server` (or, built, `node dist-server/main.mjs`). Configured only by its
@@ -54,8 +30,9 @@ async function main(): Promise<void> {
     await db.close();
     await embedded?.stop();
   };
+  let restoreNoticed = false;
   try {
-    await migrateServer(db);
+    restoreNoticed = (await migrateServer(db)).restoreNoticed;
   } catch (error) {
     await closeDatabase();
     if (error instanceof NewerDatabaseError) {
@@ -84,6 +61,10 @@ async function main(): Promise<void> {
     { database: embedded ? 'embedded postgres' : db.kind },
     'Hearth district server ready',
   );
+  if (restoreNoticed)
+    app.log.warn(
+      'This database is a copy restored from a backup (noticed at start): computers will send again what it lacks at their next sync.',
+    );
   if (setupCode && !chosen)
     console.log(
       `First setup: POST /v1/bootstrap with the setup code ${setupCode} (it changes at each start until the district's administrator exists).`,

@@ -1,4 +1,5 @@
 import type { ServerDb } from './db';
+import { noticeRestore } from './sync/epoch';
 import accounts from './migrations/0001_accounts';
 import sync from './migrations/0002_sync';
 import roster from './migrations/0003_roster';
@@ -14,6 +15,7 @@ import noDirectionControls from './migrations/0012_no_direction_controls';
 import rosterStaffLookup from './migrations/0013_roster_staff_lookup';
 import auditAcrossSchools from './migrations/0014_audit_across_schools';
 import computerState from './migrations/0015_computer_state';
+import restoreEpoch from './migrations/0016_restore_epoch';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -32,6 +34,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'roster staff lookup', sql: rosterStaffLookup },
   { name: 'audit across schools', sql: auditAcrossSchools },
   { name: 'computer state', sql: computerState },
+  { name: 'restore epoch', sql: restoreEpoch },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;
@@ -40,13 +43,17 @@ export class NewerDatabaseError extends Error {}
 
 /**
  * Bring the database up to this server's schema, each migration in its own transaction with
- * its row in `server_migrations`. Several instances may start at once against one database:
+ * its row in `server_migrations`, and notice a database restored from a backup into a new
+ * database (server/sync/epoch.ts). Several instances may start at once against one database:
  * an advisory lock makes them take turns, and each re-reads what is applied after waiting.
  * A database written by a newer server is refused, untouched. `upTo` stops at an earlier
  * version (a test of a migration's conversion sets one up).
  */
-export async function migrateServer(db: ServerDb, upTo = SERVER_SCHEMA_VERSION): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function migrateServer(
+  db: ServerDb,
+  upTo = SERVER_SCHEMA_VERSION,
+): Promise<{ restoreNoticed: boolean }> {
+  return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth-server-migrations'))`);
     await tx.exec(`CREATE TABLE IF NOT EXISTS server_migrations (
       version integer PRIMARY KEY,
@@ -72,5 +79,6 @@ export async function migrateServer(db: ServerDb, upTo = SERVER_SCHEMA_VERSION):
         migration.name,
       ]);
     }
+    return { restoreNoticed: upTo === SERVER_SCHEMA_VERSION && (await noticeRestore(tx)) };
   });
 }

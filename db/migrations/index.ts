@@ -26,6 +26,7 @@ import { sql as healthVisits } from './0025_health_visits';
 import { sql as healthProfiles } from './0026_health_profiles';
 import { sql as medications } from './0027_medications';
 import { sql as lighterSignIn } from './0028_lighter_sign_in';
+import { sql as sentChanges } from './0029_sent_changes';
 
 /**
  * Ordered migrations. Append only: a migration that has shipped is never edited; a change is
@@ -60,4 +61,5 @@ export const MIGRATIONS: readonly { name: string; sql: string }[] = [
   { name: '0026_health_profiles', sql: healthProfiles },
   { name: '0027_medications', sql: medications },
   { name: '0028_lighter_sign_in', sql: lighterSignIn },
+  { name: '0029_sent_changes', sql: sentChanges },
 ];

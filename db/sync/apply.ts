@@ -15,6 +15,7 @@ import type { Writer } from '../write';
 import { removeFromTeamKeys } from '../privacy/keyring';
 import { movePersonReferences, moveStudentReferences } from '../merges';
 import { dropFromSearch } from '../search';
+import { keepAcknowledged, noticeLog } from './journal';
 import { SYNC_META } from './meta';
 import { pendingFields } from './outbox';
 
@@ -55,14 +56,24 @@ function removeLocal(store: Store, table: SyncedTable, id: string): void {
 
 /**
  * Record what the server did with a pushed batch, in one transaction: its entries leave
- * the outbox; fields that lost take the winning value (the losing one is kept as a
- * conflict to review); refused changes are kept with the reason and undone locally. Fields
- * changed again since the batch was read are left alone: they are still pending.
+ * the outbox for the journal of acknowledged changes (journal.ts); fields that lost take the
+ * winning value (the losing one is kept as a conflict to review, unless both are the same);
+ * refused changes are kept with the reason and undone locally. Fields changed again since
+ * the batch was read are left alone: they are still pending. Returns whether the answer says
+ * the district's database was restored (journal.ts `noticeLog`): then a page it carries was
+ * read after a cursor the restored log does not know, and is not to be applied.
  */
-export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushResult): void {
+export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushResult): boolean {
   const { store, writer } = deps;
   const at = deps.now().toISOString();
   const sent = new Map(batch.map((c) => [c.seq, c]));
+  const restored = noticeLog(store, result.log, result.acknowledged);
+  keepAcknowledged(
+    store,
+    result.acknowledged,
+    result.outcomes.filter((o) => o.status === 'rejected').map((o) => o.seq),
+    deps.now(),
+  );
   store.sql('DELETE FROM change_log WHERE seq <= ?').run(result.acknowledged);
   const stillPending = pendingFields(
     store,
@@ -77,23 +88,17 @@ export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushRe
     const table = change.table;
     const pending = stillPending.get(`${table}:${change.rowId}`);
     if (pending === 'all') continue;
-    /** `keptHlc`: the clock of the value the record keeps. */
-    const conflict = (field: string, theirs: unknown, kept: 'mine' | 'theirs', keptHlc: string) =>
+    /** `keptHlc`: the clock of the value the record keeps. Both sides the same: no conflict. */
+    const conflict = (field: string, theirs: unknown, kept: 'mine' | 'theirs', keptHlc: string) => {
+      const mine = JSON.stringify(change.values[field] ?? null);
+      if (mine === JSON.stringify(theirs ?? null)) return;
       store
         .sql(
           `INSERT INTO sync_conflicts (tbl, row_id, field, mine, theirs, kept, kept_hlc, at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          table,
-          change.rowId,
-          field,
-          JSON.stringify(change.values[field] ?? null),
-          JSON.stringify(theirs ?? null),
-          kept,
-          keptHlc,
-          at,
-        );
+        .run(table, change.rowId, field, mine, JSON.stringify(theirs ?? null), kept, keptHlc, at);
+    };
     for (const [field, { value }] of Object.entries(outcome.overwrote))
       conflict(field, value, 'mine', change.hlc);
     const adopt: Record<string, unknown> = {};
@@ -120,6 +125,7 @@ export function acknowledge(deps: ApplyDeps, batch: PushChange[], result: PushRe
     if (outcome.missing && !pending) removeLocal(store, table, change.rowId);
     else if (Object.keys(adopt).length > 0) writer.applyRemote(table, change.rowId, adopt);
   }
+  return restored;
 }
 
 /** Local rows in one audience narrower than the school (contract/audience.ts). */
@@ -216,7 +222,8 @@ function settledElsewhere(deps: ApplyDeps, change: PulledChange, values: Record<
     });
 }
 
-export type PageEffect = 'applied' | 'restart';
+/** `restart`: pull again from the start; `restored`: the district was restored (journal.ts). */
+export type PageEffect = 'applied' | 'restart' | 'restored';
 
 /**
  * Apply one pulled page with its cursor, in the caller's transaction. Audiences the device
@@ -229,6 +236,7 @@ export function applyPage(
   page: PullPage,
 ): { effect: PageEffect; unreadable: number } {
   const { store, writer } = deps;
+  if (noticeLog(store, page.log)) return { effect: 'restored', unreadable: 0 };
   const before = JSON.parse(getMeta(store, SYNC_META.audiences) ?? '[]') as string[];
   const now = new Set(page.audiences);
   for (const lost of before.filter((a) => !now.has(a))) removeAudience(store, lost);

@@ -214,61 +214,105 @@ function within(batch: PushChange[], bytes: number): PushChange[] {
   return batch;
 }
 
+interface ExchangeSizes {
+  pushSize: number;
+  pushBytes: number;
+  pullSize: number;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+/**
+ * Push the outbox in batches until it is empty; returns the first page when it came with the
+ * last batch's answer. A batch whose answer says the district was restored is followed by
+ * what that put back in the outbox, and its page is dropped (read after a cursor the restored
+ * log does not know).
+ */
+async function pushOutbox(
+  port: SyncPort,
+  transport: SyncTransport,
+  sizes: ExchangeSizes,
+  progress: SyncProgress,
+): Promise<PullPage | undefined> {
+  for (;;) {
+    const basedOn = port.cursor();
+    const taken = port.nextBatch(sizes.pushSize);
+    if (taken.length === 0) return undefined;
+    const batch = within(taken, sizes.pushBytes);
+    // A short batch empties the outbox, so its answer may as well bring the first page.
+    const last = taken.length < sizes.pushSize && batch.length === taken.length;
+    const result = await transport.push({
+      basedOn,
+      changes: batch,
+      ...(last ? { pull: { after: basedOn, limit: sizes.pullSize } } : {}),
+    });
+    const restored = port.acknowledge(batch, result);
+    progress.pushed += batch.length;
+    sizes.onProgress?.({ ...progress });
+    if (last && !restored) return result.page;
+  }
+}
+
+/**
+ * Pull pages (the first one `carried`, if a push brought it) until the server has nothing
+ * newer; returns the school's key version and whether a page said the district was restored
+ * (then the outbox has changes to send again).
+ */
+async function pullPages(
+  port: SyncPort,
+  transport: SyncTransport,
+  sizes: ExchangeSizes,
+  progress: SyncProgress,
+  carried: PullPage | undefined,
+): Promise<{ keys: number; restored: boolean }> {
+  let restored = false;
+  for (let next = carried; ; next = undefined) {
+    const page = next ?? (await transport.pull(port.cursor(), sizes.pullSize));
+    const { effect } = port.applyPage(page);
+    if (effect === 'restored') restored = true;
+    if (effect !== 'applied') continue;
+    progress.pulled += page.changes.length;
+    sizes.onProgress?.({ ...progress });
+    if (!page.more) return { keys: page.keys, restored };
+  }
+}
+
 /**
  * One full exchange: push the outbox in batches until it is empty, then pull pages until
  * the server has nothing newer. Each batch is acknowledged, and each page applied with its
  * cursor, in its own local transaction, so stopping anywhere (a crash, a lost connection)
  * loses nothing: the next run resends what was not acknowledged and pulls from the cursor.
+ * A page saying the district's database was restored from a backup (db/sync/journal.ts)
+ * leaves changes to send again: they are pushed, and what is new pulled, once more.
  */
 export async function syncOnce(
   port: SyncPort,
   transport: SyncTransport,
-  options: {
-    pushSize?: number;
-    pushBytes?: number;
-    pullSize?: number;
-    onProgress?: (p: SyncProgress) => void;
-  } = {},
+  options: Partial<ExchangeSizes> = {},
 ): Promise<SyncProgress> {
   const progress = { pushed: 0, pulled: 0 };
-  const pushSize = options.pushSize ?? MAX_PUSH_CHANGES;
-  const pushBytes = options.pushBytes ?? MAX_PUSH_BYTES;
-  const pullSize = options.pullSize ?? MAX_PULL_CHANGES;
+  const sizes: ExchangeSizes = {
+    pushSize: options.pushSize ?? MAX_PUSH_CHANGES,
+    pushBytes: options.pushBytes ?? MAX_PUSH_BYTES,
+    pullSize: options.pullSize ?? MAX_PULL_CHANGES,
+    onProgress: options.onProgress,
+  };
   port.restampAhead();
-  /** The first page, when it came with the last batch's answer. */
-  let carried: PullPage | undefined;
-  for (;;) {
-    const basedOn = port.cursor();
-    const taken = port.nextBatch(pushSize);
-    if (taken.length === 0) break;
-    const batch = within(taken, pushBytes);
-    // A short batch empties the outbox, so its answer may as well bring the first page.
-    const last = taken.length < pushSize && batch.length === taken.length;
-    const result = await transport.push({
-      basedOn,
-      changes: batch,
-      ...(last ? { pull: { after: basedOn, limit: pullSize } } : {}),
-    });
-    port.acknowledge(batch, result);
-    progress.pushed += batch.length;
-    options.onProgress?.({ ...progress });
-    if (last) {
-      carried = result.page;
-      break;
-    }
-  }
-  let keys: number | undefined;
-  for (;;) {
-    const page = carried ?? (await transport.pull(port.cursor(), pullSize));
-    carried = undefined;
-    const { effect } = port.applyPage(page);
-    if (effect === 'restart') continue;
-    keys = page.keys;
-    progress.pulled += page.changes.length;
-    options.onProgress?.({ ...progress });
-    if (!page.more) break;
-  }
-  await exchangeKeys(port, transport, keys);
+  let pulled = await pullPages(
+    port,
+    transport,
+    sizes,
+    progress,
+    await pushOutbox(port, transport, sizes, progress),
+  );
+  if (pulled.restored)
+    pulled = await pullPages(
+      port,
+      transport,
+      sizes,
+      progress,
+      await pushOutbox(port, transport, sizes, progress),
+    );
+  await exchangeKeys(port, transport, pulled.keys);
   await uploadAudit(port, transport);
   return progress;
 }

@@ -17,6 +17,8 @@ export const SYNC_META = {
   revokedAt: 'sync_revoked_at',
   /** The school's key version this device last fetched keys at (db/sync/keys.ts). */
   keysSeen: 'sync_keys_seen',
+  /** The district log's epoch last seen: another one means a restore (journal.ts). */
+  epoch: 'sync_epoch',
   /** The last audit entry (by pk) the district confirmed it holds (audit-upload.ts). */
   auditUploaded: 'sync_audit_uploaded',
 } as const;

@@ -37,7 +37,8 @@ export interface SyncPort {
   /** Stamp again pending changes made while the clock was more than a day ahead (restamp.ts). */
   restampAhead(): number;
   nextBatch(limit: number): PushChange[];
-  acknowledge(batch: PushChange[], result: PushResult): void;
+  /** Returns true when the answer says the district was restored (db/sync/journal.ts). */
+  acknowledge(batch: PushChange[], result: PushResult): boolean;
   applyPage(page: PullPage): { effect: PageEffect; unreadable: number };
   cursor(): number;
   pending(): number;

@@ -1,9 +1,10 @@
 import { COMPUTER_HEADER, WORDS, readComputerHeader, say } from '../../contract';
 import type { FastifyRequest } from 'fastify';
-import type { ServerSchool, ServerStaff } from '../../contract';
+import type { ServerSchool, ServerStaff, SyncLog } from '../../contract';
 import type { Sql } from '../db';
 import { ServerError, forbidden } from '../errors';
 import { checkForgery, consoleToken } from './console-session';
+import { LOG_COLUMNS } from '../sync/epoch';
 import { hashSecret } from './secrets';
 
 export interface StaffRow {
@@ -84,6 +85,8 @@ export interface DeviceCaller {
    * push, and whose audiences (teams, private records) it receives.
    */
   staff: { id: string; teams: string[]; role: string }[];
+  /** What the device is told of the log with each answer (server/sync/epoch.ts). */
+  log: SyncLog;
 }
 
 export interface DeviceRow {
@@ -94,6 +97,7 @@ export interface DeviceRow {
   name: string;
   time_zone: string;
   staff: { id: string; teams: string[]; role: string }[];
+  log: { epoch: string; head: string | number; resendAfter: string | number };
 }
 
 /** The device's staff: who signed in on it through the server and is still active. */
@@ -125,15 +129,15 @@ const STATE_CHANGED = ` OR ($2::jsonb IS NOT NULL
  * reads from `$3`.
  */
 export const deviceQuery = (columns = '', { state = false } = {}) => `WITH device AS (
-     SELECT d.id, d.revoked_at, d.pushed_seq, d.last_seen_at, s.id AS school_id, s.name,
-       s.time_zone
+     SELECT d.id, d.revoked_at, d.pushed_seq, d.restored_seq, d.last_seen_at, s.id AS school_id,
+       s.name, s.time_zone
      FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
    ), seen AS (
      UPDATE devices SET last_seen_at = CASE WHEN ${STALE} THEN now() ELSE last_seen_at END${state ? KEEP_STATE : ''}
      WHERE id = (SELECT id FROM device) AND (${STALE}${state ? STATE_CHANGED : ''})
    )
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
-     device.time_zone, ${DEVICE_STAFF}${columns}
+     device.time_zone, ${DEVICE_STAFF}${LOG_COLUMNS}${columns}
    FROM device`;
 
 /** The device, keeping what it says about itself (`$2`). */
@@ -164,6 +168,11 @@ export async function findDevice<R extends DeviceRow>(
       deviceId: row.id,
       school: { id: row.school_id, name: row.name, timeZone: row.time_zone },
       staff: row.staff,
+      log: {
+        epoch: row.log.epoch,
+        head: Number(row.log.head),
+        resendAfter: Number(row.log.resendAfter),
+      },
     },
     pushedSeq: Number(row.pushed_seq),
     row,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { openPglite, openPostgres } from '../db';
+import { ConfigError, readConfig } from '../config';
+import { openForScript } from '../open-database';
 import { migrateServer } from '../migrate';
 import { readRoster } from './files';
 import { importRoster } from './import';
@@ -7,8 +8,8 @@ import { RosterError } from '../../contract/roster/issues';
 
 /**
  * `npm run roster-import -- <folder or zip> [--time-zone America/Chicago] [--dry-run]`:
- * import a OneRoster 1.1 or 1.2 export into the district server's database (DATABASE_URL,
- * or the embedded one in HEARTH_SERVER_DATA, as `npm run server` uses). Prints what changed
+ * import a OneRoster 1.1 or 1.2 export into the district server's database, the one its
+ * environment names as for `npm run server` (server/config.ts). Prints what changed
  * (with --dry-run, what would change, changing nothing), or every problem with its file,
  * line and column; a roster with problems changes nothing.
  */
@@ -24,13 +25,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const url = process.env.DATABASE_URL;
-  const db = url
-    ? openPostgres(url, {
-        maxConnections: 2,
-        prepared: process.env.DATABASE_POOLER !== 'pgbouncer',
-      })
-    : await openPglite(resolve(process.env.HEARTH_SERVER_DATA ?? 'server-data'));
+  const config = readConfig(process.env);
+  const { db, embedded } = await openForScript(config);
   try {
     await migrateServer(db);
     const summary = await importRoster(db, await readRoster(resolve(path)), { timeZone, dryRun });
@@ -44,13 +40,15 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     await db.close();
+    await embedded?.stop();
   }
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('The roster import failed:', error instanceof Error ? error.message : error);
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error('The roster import failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

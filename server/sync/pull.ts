@@ -1,3 +1,4 @@
+import type { SyncLog } from '../../contract';
 import type { DeviceCaller } from '../auth/guards';
 import type { Sql } from '../db';
 import { audiencesOf } from './device-staff';
@@ -20,11 +21,12 @@ export function pageText(
   after: number,
   limit: number,
   audiences: string[],
+  log: SyncLog,
 ): string {
   const next = row?.page_last === null || row === undefined ? after : Number(row.page_last);
   // A full page may have more behind it; the device asks once more and gets an empty one.
   const more = (row?.page_count ?? 0) === limit;
-  return `{"changes":${row?.page_changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${row?.page_keys ?? 0}}`;
+  return `{"changes":${row?.page_changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${row?.page_keys ?? 0},"log":${JSON.stringify(log)}}`;
 }
 
 export const READ_PAGE = 'SELECT * FROM sync_page($1::uuid, $2, $3, $4)';
@@ -42,5 +44,5 @@ export async function readPage(
 ): Promise<string> {
   const audiences = audiencesOf(device);
   const [row] = await db.query<PageRow>(READ_PAGE, [device.school.id, after, audiences, limit]);
-  return pageText(row, after, limit, audiences);
+  return pageText(row, after, limit, audiences, device.log);
 }

@@ -168,9 +168,9 @@ export async function pushBatch(
         audiences,
         pull?.limit ?? null,
       ]);
-      const pushed = JSON.stringify(plan.result);
+      const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
-      return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences)}}`;
+      return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences, device.log)}}`;
     } catch (error) {
       if (!raced(error)) throw error;
       if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));

@@ -265,7 +265,14 @@ describe.each(BACKENDS)('sync under faults on $name', ({ name, open, cluster }) 
         () => Promise.all([1, 2].map(() => d.send('POST', '/v1/sync/push', push, laptop.token))),
       );
       for (const reply of replies)
-        expect(reply).toEqual({ status: 200, body: { acknowledged: 1, outcomes: [] } });
+        expect(reply).toEqual({
+          status: 200,
+          body: {
+            acknowledged: 1,
+            outcomes: [],
+            log: { epoch: expect.any(String), head: 0, resendAfter: 0 },
+          },
+        });
       expect(await logCount(d)).toBe(1);
     });
 
