@@ -30,17 +30,14 @@ async function main(): Promise<void> {
     await db.close();
     await embedded?.stop();
   };
-  let restoreNoticed = false;
-  try {
-    restoreNoticed = (await migrateServer(db)).restoreNoticed;
-  } catch (error) {
+  const { restoreNoticed } = await migrateServer(db).catch(async (error: unknown) => {
     await closeDatabase();
     if (error instanceof NewerDatabaseError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
-  }
+  });
   await db.warm(hotStatements());
   // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
   // installs; never printed), or one made now and printed here, on the console of whoever
