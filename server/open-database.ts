@@ -32,11 +32,3 @@ export async function openDatabase({
     }
   }
 }
-
-/** The database for a command run beside the servers (roster import, backups): two connections. */
-export const openForScript = (config: ServerConfig) =>
-  openDatabase({
-    ...config,
-    database:
-      config.database.kind === 'pglite' ? config.database : { ...config.database, poolSize: 2 },
-  });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, readConfig } from '../config';
+import { readConfig } from '../config';
 import { migrateServer } from '../migrate';
-import { openForScript } from '../open-database';
+import { runScript, withScriptDatabase } from '../script';
 import { markRestored } from '../sync/epoch';
 import {
   BackupError,
@@ -46,13 +46,15 @@ async function main(): Promise<number> {
     throw new BackupError(
       "pg_dump and pg_restore need PostgreSQL's own address, not PgBouncer's: for this command, set DATABASE_URL to it and leave DATABASE_POOLER unset.",
     );
-  const { db, embedded, url } = await openForScript(config);
-  try {
-    if (command === 'backup' && url && file) {
-      await checkTools(db, ['pg_dump']);
-      const bytes = await dumpDatabase(url, resolve(file));
-      console.log(`Backed up the district's database into ${resolve(file)} (${bytes} bytes).`);
-    } else if (command === 'restore' && url && file) {
+  return withScriptDatabase(config, async ({ db, url }) => {
+    if (command !== 'restored') {
+      if (!url || !file) throw new BackupError(USAGE);
+      if (command === 'backup') {
+        await checkTools(db, ['pg_dump']);
+        const bytes = await dumpDatabase(url, resolve(file));
+        console.log(`Backed up the district's database into ${resolve(file)} (${bytes} bytes).`);
+        return 0;
+      }
       if (!existsSync(file)) throw new BackupError(`There is no backup at ${resolve(file)}.`);
       await checkTools(db, ['pg_restore', 'psql']);
       const others = await otherConnections(db);
@@ -61,26 +63,20 @@ async function main(): Promise<number> {
           `Stop every Hearth server using this database first: ${others} other connection${others === 1 ? ' is' : 's are'} open to it. Nothing was changed.`,
         );
       await restoreDatabase(url, resolve(file));
-      await migrateServer(db);
-      await markRestored(db);
-      console.log(`Restored the district's database from ${resolve(file)}.\n${AFTER_RESTORE}`);
-    } else {
-      await migrateServer(db);
-      await markRestored(db);
-      console.log(`Marked the district's database as restored.\n${AFTER_RESTORE}`);
     }
+    await migrateServer(db);
+    await markRestored(db);
+    const done =
+      command === 'restore'
+        ? `Restored the district's database from ${resolve(file ?? '')}.`
+        : "Marked the district's database as restored.";
+    console.log(`${done}\n${AFTER_RESTORE}`);
     return 0;
-  } finally {
-    await db.close();
-    await embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof BackupError || error instanceof ConfigError) console.error(error.message);
-    else console.error('The backup tool failed:', error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
+runScript(
+  main,
+  'The backup tool failed:',
+  (error): error is BackupError => error instanceof BackupError,
 );

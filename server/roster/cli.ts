@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError, readConfig } from '../config';
-import { openForScript } from '../open-database';
+import { readConfig } from '../config';
+import { runScript, withScriptDatabase } from '../script';
 import { migrateServer } from '../migrate';
 import { readRoster } from './files';
 import { importRoster } from './import';
@@ -25,30 +25,16 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const config = readConfig(process.env);
-  const { db, embedded } = await openForScript(config);
-  try {
+  return withScriptDatabase(readConfig(process.env), async ({ db }) => {
     await migrateServer(db);
     const summary = await importRoster(db, await readRoster(resolve(path)), { timeZone, dryRun });
     console.log(JSON.stringify({ ...summary, dryRun }, null, 2));
     return 0;
-  } catch (error) {
-    if (error instanceof RosterError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.close();
-    await embedded?.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
-    else console.error('The roster import failed:', error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
+runScript(
+  main,
+  'The roster import failed:',
+  (error): error is RosterError => error instanceof RosterError,
 );

@@ -327,13 +327,14 @@ export async function syncBenchmarks(
       });
     /**
      * Where a page leaves the device's cursor, read from the end of the answer (readPage in
-     * server/sync/pull.ts writes `next`, `more`, `audiences` and `keys` last, in that order).
+     * server/sync/pull.ts writes `next`, `more`, `audiences`, `keys` and `log` last, in that
+     * order).
      * A real device parses the whole page on its own CPU; parsing it here would charge that
      * to the two cores the server and PostgreSQL are measured on. An answer of another shape
      * counts as an error.
      */
     const PAGE_END =
-      /"next":(\d+),"more":(true|false),"audiences":\[[^\]]*\],"keys":[\d.e+-]+\}\}?$/;
+      /"next":(\d+),"more":(true|false),"audiences":\[[^\]]*\],"keys":[\d.e+-]+,"log":\{[^}]*\}\}\}?$/;
     const cursorOf = (tail: string) => {
       const end = PAGE_END.exec(tail);
       if (!end) throw new Error('the answer does not end with a page');
