@@ -113,6 +113,8 @@ export const serverInfoSchema = z.object({
   database: z.enum(['postgres', 'pglite']),
   databaseVersion: z.string(),
   schema: z.int(),
+  /** When the database was last marked restored from a backup (server/sync/epoch.ts). */
+  restoredAt: when.nullable(),
 });
 
 export type ConsoleSession = z.infer<typeof consoleSessionSchema>;

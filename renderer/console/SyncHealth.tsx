@@ -25,9 +25,18 @@ function ComputerLines({
   );
 }
 
+const lastSynced = (device: AdminDevice, now: Date) =>
+  device.lastSeenAt
+    ? t(
+        { defaultMessage: 'last synced {when}', id: 'ROfbue' },
+        { when: seenWords(device.lastSeenAt, now) },
+      )
+    : t({ defaultMessage: 'never synced since it joined', id: 'C4SI+7' });
+
 /**
  * What district IT looks at first when a school says "sync is not working": the server and
- * its database, the computers that have gone quiet, and those whose changes were refused.
+ * its database, after a restore from a backup the computers not yet back, the computers
+ * that have gone quiet, and those whose changes were refused.
  */
 export function SyncHealth() {
   const { devices, error } = useComputers();
@@ -42,6 +51,11 @@ export function SyncHealth() {
 
   const active = devices?.filter((d) => !d.revokedAt) ?? [];
   const quiet = active.filter((d) => isQuiet(d, now));
+  const restoredAt = info?.restoredAt ?? null;
+  // A computer puts back what the restored database lacks at its first sync after it.
+  const notBack = restoredAt
+    ? active.filter((d) => !d.lastSeenAt || d.lastSeenAt < restoredAt)
+    : [];
   const refusing = active.filter((d) => d.refusedChanges > 0 || d.refusedAuditEntries > 0);
 
   return (
@@ -87,6 +101,36 @@ export function SyncHealth() {
           {error}
         </p>
       )}
+      {devices && restoredAt && (
+        <section className="card" aria-labelledby="restored-title">
+          <h2 id="restored-title">
+            {t(
+              { defaultMessage: 'Restored from a backup {when}', id: '7vna1S' },
+              { when: seenWords(restoredAt, now) },
+            )}
+          </h2>
+          <p className="muted">
+            {t({
+              defaultMessage:
+                'Each computer sends again what it recorded since the backup, and pulls again what changed, at its first sync after the restore.',
+              id: '0P9wyt',
+            })}
+          </p>
+          <p>
+            {t(
+              {
+                defaultMessage:
+                  '{count, plural, =0 {Every computer has synced since: nothing they recorded is missing.} one {# computer has not synced since:} other {# computers have not synced since:}}',
+                id: 'Ou2qYx',
+              },
+              { count: notBack.length },
+            )}
+          </p>
+          {notBack.length > 0 && (
+            <ComputerLines devices={notBack} detail={(d) => lastSynced(d, now)} />
+          )}
+        </section>
+      )}
       {devices && (
         <>
           <section className="card" aria-labelledby="quiet-title">
@@ -101,17 +145,7 @@ export function SyncHealth() {
               )}
             </h2>
             {quiet.length > 0 && (
-              <ComputerLines
-                devices={quiet}
-                detail={(d) =>
-                  d.lastSeenAt
-                    ? t(
-                        { defaultMessage: 'last synced {when}', id: 'ROfbue' },
-                        { when: seenWords(d.lastSeenAt, now) },
-                      )
-                    : t({ defaultMessage: 'never synced since it joined', id: 'C4SI+7' })
-                }
-              />
+              <ComputerLines devices={quiet} detail={(d) => lastSynced(d, now)} />
             )}
           </section>
           <section className="card" aria-labelledby="refused-title">

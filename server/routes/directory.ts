@@ -68,13 +68,17 @@ export function directoryRoutes(
 
   app.get('/v1/admin/server', async (request): Promise<ServerInfo> => {
     await requireAdmin(db, request);
-    const [row] = await db.query<{ server_version: string }>('SHOW server_version');
+    const [row] = await db.query<{ server_version: string; restored_at: Date | null }>(
+      `SELECT current_setting('server_version') AS server_version,
+         (SELECT restored_at FROM sync_epoch) AS restored_at`,
+    );
     return {
       version,
       protocols,
       database: db.kind,
       databaseVersion: row?.server_version ?? '',
       schema: SERVER_SCHEMA_VERSION,
+      restoredAt: row?.restored_at?.toISOString() ?? null,
     };
   });
 }

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../server/db';
+import { markRestored } from '../../server/sync/epoch';
 import { newId } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import {
@@ -163,6 +164,24 @@ describe('the district console', () => {
       .getByText('Front desk · Riverside Elementary · 2 changes and 0 audit entries refused')
       .waitFor();
     await screenshot(page, 'console-sync-health');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.getByText(/Restored from a backup/).count()).toBe(0);
+
+    // After a restore from a backup: the computers that have not synced since, which still
+    // hold what the restored database lacks. The desk has synced since.
+    await markRestored(d.db);
+    await d.db.query(`UPDATE devices SET last_seen_at = now() WHERE name = 'Front desk'`);
+    await page.getByRole('navigation').getByRole('button', { name: 'Computers' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Sync health' }).click();
+    await page.getByRole('heading', { name: /^Restored from a backup today, / }).waitFor();
+    await page.getByText('2 computers have not synced since:').waitFor();
+    await page
+      .getByText(/^Library · Riverside Elementary · never synced since it joined$/)
+      .waitFor();
+    expect(await page.getByText(/^Front desk · Riverside Elementary · last synced/).count()).toBe(
+      0,
+    );
+    await screenshot(page, 'console-sync-health-restored');
     expect(await axeViolations(page)).toEqual([]);
 
     // Sign out everywhere: this browser and the script's bearer token alike.
