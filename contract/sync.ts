@@ -269,6 +269,7 @@ export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;
 export type PulledChange = z.infer<typeof pulledChangeSchema>;
 export type PullPage = z.infer<typeof pullPageSchema>;
+export type PullQuery = z.infer<typeof pullQuery>;
 export type SyncLog = z.infer<typeof syncLogSchema>;
 export type UploadedAuditEntry = z.infer<typeof uploadedAuditEntrySchema>;
 export type AuditUploadInput = z.infer<typeof auditUploadInput>;

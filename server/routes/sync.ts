@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_PUSH_BYTES, pullQuery, pushInput, type PushInput } from '../../contract';
-import { requireDevice } from '../auth/guards';
+import {
+  MAX_PUSH_BYTES,
+  pullQuery,
+  pushInput,
+  type PullQuery,
+  type PushInput,
+} from '../../contract';
+import { computerState, findDevice, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
-import { readPage } from '../sync/pull';
+import { FIND_PULLING_DEVICE, readPage, type PullingDeviceRow } from '../sync/pull';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
 
@@ -25,8 +31,19 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {
-    const device = await requireDevice(db, request);
-    const { after, limit } = parseBody(pullQuery, request.query);
-    return reply.type('application/json').send(await readPage(db, device, after, limit));
+    let query: PullQuery;
+    try {
+      query = parseBody(pullQuery, request.query);
+    } catch (refused) {
+      await requireDevice(db, request);
+      throw refused;
+    }
+    const { device, row } = await findDevice<PullingDeviceRow>(db, request, FIND_PULLING_DEVICE, [
+      computerState(request),
+    ]);
+    const known = { head: Number(row.head ?? 0), keyVersion: row.key_version };
+    return reply
+      .type('application/json')
+      .send(await readPage(db, device, query.after, query.limit, known));
   });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { FIND_DEVICE } from '../auth/guards';
 import { hashSecret } from '../auth/secrets';
 import type { WarmStatement } from '../db';
-import { READ_PAGE } from './pull';
+import { FIND_PULLING_DEVICE, READ_PAGE } from './pull';
 import { READ_PUSH } from './push';
 
 /**
@@ -16,6 +16,7 @@ export function hotStatements(): WarmStatement[] {
   const noSchool = '00000000-0000-0000-0000-000000000000';
   return [
     { text: FIND_DEVICE, params: [nobody, null] },
+    { text: FIND_PULLING_DEVICE, params: [nobody, null] },
     { text: READ_PUSH, params: [nobody, null, [], []] },
     { text: READ_PAGE, params: [noSchool, 0, [], 1] },
   ];

@@ -3,7 +3,15 @@ import { districtAuditEntrySchema } from '../../contract';
 import { callOrThrow } from '../../db/core';
 import type { SyncTransport } from '../../db/sync/client';
 import { PUSH_BODY_LIMIT } from '../../server/routes/sync';
-import { addOkaforFamily, householdCreation, type Device } from '../district';
+import { buildServer } from '../../server/app';
+import type { ServerDb } from '../../server/db';
+import {
+  addOkaforFamily,
+  householdCreation,
+  injectSender,
+  injectTransport,
+  type Device,
+} from '../district';
 import { districtFixture } from '../district-fixture';
 import { serverBackends } from '../server-backends';
 
@@ -356,6 +364,43 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     expect(desk.core.store.db.prepare('SELECT count(*) AS n FROM caution_entries').get()).toEqual({
       n: 150,
     });
+  });
+
+  it('a computer with nothing to push and nothing new costs the database one statement, and still gets what is new', async () => {
+    const { d, liaison, office, laptop, desk } = await laptopAndDesk();
+    await laptop.signIn(liaison);
+    await desk.signIn(office);
+    addOkaforFamily(laptop.core);
+    await laptop.sync();
+    await desk.sync();
+    // Another server instance on the same database, whose statements are counted.
+    const statements: string[] = [];
+    const counted: ServerDb = {
+      ...d.db,
+      query: (text, params) => {
+        statements.push(text);
+        return d.db.query(text, params);
+      },
+    };
+    const other = await buildServer({ db: counted, logger: false });
+    try {
+      const through = injectTransport({ ...d, send: injectSender(other) }, desk.token);
+      await desk.sync(through);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).not.toContain('sync_page');
+
+      // What another computer pushes through the first instance is new at the head: read.
+      callOrThrow(laptop.core, 'household.create', { name: 'Nguyen', address: null });
+      await laptop.sync();
+      statements.length = 0;
+      await desk.sync(through);
+      expect(statements.filter((s) => s.includes('sync_page'))).toHaveLength(1);
+      expect(row(desk, "SELECT name FROM households WHERE name = 'Nguyen'")).toEqual({
+        name: 'Nguyen',
+      });
+    } finally {
+      await other.close();
+    }
   });
 
   it('the last batch’s answer brings the first page: a usual sync is one request', async () => {
