@@ -29,11 +29,10 @@ const MARK = `WITH here AS (
 
 /**
  * Mark the database as restored from a backup (`npm run server:restore`, or the operator
- * after restoring it another way). Returns true.
+ * after restoring it another way).
  */
-export async function markRestored(db: Sql): Promise<boolean> {
-  const [row] = await db.query<{ marked: number }>(MARK, [true]);
-  return (row?.marked ?? 0) > 0;
+export async function markRestored(db: Sql): Promise<void> {
+  await db.query(MARK, [true]);
 }
 
 /**
