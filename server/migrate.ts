@@ -16,6 +16,7 @@ import rosterStaffLookup from './migrations/0013_roster_staff_lookup';
 import auditAcrossSchools from './migrations/0014_audit_across_schools';
 import computerState from './migrations/0015_computer_state';
 import restoreEpoch from './migrations/0016_restore_epoch';
+import pushMarksSeen from './migrations/0017_push_marks_seen';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -35,6 +36,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'audit across schools', sql: auditAcrossSchools },
   { name: 'computer state', sql: computerState },
   { name: 'restore epoch', sql: restoreEpoch },
+  { name: 'push marks seen', sql: pushMarksSeen },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -122,26 +122,31 @@ const STATE_CHANGED = ` OR ($2::jsonb IS NOT NULL
        AND (app_version, changes_waiting, conflicts_waiting) IS DISTINCT FROM (${STATE}))`;
 
 /**
- * The device whose token's hash is `$1`, with its school and staff (a DeviceRow), and its
- * `last_seen_at` moved, at most once a minute so that a busy device does not rewrite its row.
- * `columns` adds to what it selects and may read `device` and parameters from `$2`; with
- * `state`, `$2` is what the device said about itself, kept when it changed, and `columns`
- * reads from `$3`.
+ * The device whose token's hash is `$1`, with its school and staff (a DeviceRow). With
+ * `marksSeen` (the default), its `last_seen_at` moves, at most once a minute so that a busy
+ * device does not rewrite its row, and `$2` is what the device said about itself, kept when
+ * it changed; `columns` adds to what it selects and may read `device` and parameters from
+ * `$3`. Without, the statement writes nothing (a push marks its computer seen in the write it
+ * makes anyway, migration 0017) and `columns` reads from `$2`.
  */
-export const deviceQuery = (columns = '', { state = false } = {}) => `WITH device AS (
+export const deviceQuery = (columns = '', { marksSeen = true } = {}) => `WITH device AS (
      SELECT d.id, d.revoked_at, d.pushed_seq, d.restored_seq, d.last_seen_at, s.id AS school_id,
        s.name, s.time_zone
      FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
-   ), seen AS (
-     UPDATE devices SET last_seen_at = CASE WHEN ${STALE} THEN now() ELSE last_seen_at END${state ? KEEP_STATE : ''}
-     WHERE id = (SELECT id FROM device) AND (${STALE}${state ? STATE_CHANGED : ''})
-   )
+   )${
+     marksSeen
+       ? `, seen AS (
+     UPDATE devices SET last_seen_at = CASE WHEN ${STALE} THEN now() ELSE last_seen_at END${KEEP_STATE}
+     WHERE id = (SELECT id FROM device) AND (${STALE}${STATE_CHANGED})
+   )`
+       : ''
+   }
    SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
      device.time_zone, ${DEVICE_STAFF}${LOG_COLUMNS}${columns}
    FROM device`;
 
 /** The device, keeping what it says about itself (`$2`). */
-export const FIND_DEVICE = deviceQuery('', { state: true });
+export const FIND_DEVICE = deviceQuery();
 
 /** A device and the seq of the last change it pushed. */
 export interface HeldDevice {

@@ -43,7 +43,6 @@ export const FIND_PULLING_DEVICE = deviceQuery(
      (SELECT max(l.seq) FROM sync_log l WHERE l.school_id = device.school_id) AS head,
      coalesce((SELECT k.version FROM key_versions k WHERE k.school_id = device.school_id), 0)::float8
        AS key_version`,
-  { state: true },
 );
 
 export interface PullingDeviceRow extends DeviceRow {

@@ -71,21 +71,21 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
 }
 
 /**
- * What a push reads, without locks (deviceQuery, `$1` and what the device says of itself,
- * `$2`): the batch's stored records (`$3`) with their row versions, and the reasons kept for
- * those of its changes (`$4`) already pushed and refused. sync_push checks before writing
- * that nothing it decided on moved.
+ * What a push reads, without locks and writing nothing (deviceQuery, `$1`; sync_push marks
+ * the computer seen): the batch's stored records (`$2`) with their row versions, and the
+ * reasons kept for those of its changes (`$3`) already pushed and refused. sync_push checks
+ * before writing that nothing it decided on moved.
  */
 export const READ_PUSH = deviceQuery(
   `,
      coalesce((SELECT json_agg(r) FROM (
        SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
-       FROM records WHERE id = ANY($3::uuid[])) AS r), '[]') AS records,
+       FROM records WHERE id = ANY($2::uuid[])) AS r), '[]') AS records,
      coalesce((SELECT json_agg(json_build_object('seq', j.seq, 'reason', j.reason))
        FROM sync_rejections j
-       WHERE j.device_id = device.id AND j.seq = ANY($4::bigint[]) AND j.seq <= device.pushed_seq),
+       WHERE j.device_id = device.id AND j.seq = ANY($3::bigint[]) AND j.seq <= device.pushed_seq),
        '[]') AS rejections`,
-  { state: true },
+  { marksSeen: false },
 );
 
 interface PushRow extends DeviceRow {
@@ -105,7 +105,7 @@ export interface PushPlan {
 const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
 
 const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
-   $7::jsonb, $8, $9::text[], $10)`;
+   $7::jsonb, $8, $9::text[], $10, $11::jsonb)`;
 
 /**
  * sync_push refused to write because another push changed what this one read (40001), or
@@ -138,7 +138,6 @@ export async function pushBatch(
   const seqs = changes.map((c) => c.seq);
   for (let attempt = 1; ; attempt++) {
     const { device, pushedSeq, row } = await findDevice<PushRow>(db, request, READ_PUSH, [
-      computerState(request),
       ids,
       seqs,
     ]);
@@ -167,6 +166,7 @@ export async function pushBatch(
         pull?.after ?? 0,
         audiences,
         pull?.limit ?? null,
+        computerState(request),
       ]);
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
