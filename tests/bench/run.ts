@@ -594,3 +594,11 @@ try {
 }
 if (!quick) writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
+// A figure measured while requests failed is not a figure: the run fails, naming them.
+const failed = Object.entries(results).filter(([name, n]) => name.endsWith('_errors') && n > 0);
+if (failed.length > 0) {
+  console.error(
+    `Requests failed during the benchmark: ${failed.map(([n, v]) => `${n} ${v}`).join(', ')}`,
+  );
+  process.exitCode = 1;
+}
