@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { toolMajor } from '../server/backup/pg-tools';
 import { freePort } from './free-port';
 import { MissingTool, systemBinariesHidden } from './missing-tool';
 
@@ -243,10 +244,9 @@ async function system(bin: string): Promise<PostgresCluster> {
  * when either is missing.
  */
 export function systemPostgresForPgDump(): PostgresSource | null {
-  const version = spawnSync('pg_dump', ['--version'], { encoding: 'utf8' });
-  const major = /\s(\d+)/.exec(version.stdout ?? '')?.[1];
-  if (version.status !== 0 || !major) return null;
-  const bin = join('/usr/lib/postgresql', major, 'bin');
+  const major = toolMajor('pg_dump');
+  if (major === null) return null;
+  const bin = join('/usr/lib/postgresql', String(major), 'bin');
   return existsSync(join(bin, 'initdb'))
     ? { kind: 'system', bin, describe: `the system's PostgreSQL ${major}` }
     : null;

@@ -297,21 +297,10 @@ export async function syncOnce(
     onProgress: options.onProgress,
   };
   port.restampAhead();
-  let pulled = await pullPages(
-    port,
-    transport,
-    sizes,
-    progress,
-    await pushOutbox(port, transport, sizes, progress),
-  );
-  if (pulled.restored)
-    pulled = await pullPages(
-      port,
-      transport,
-      sizes,
-      progress,
-      await pushOutbox(port, transport, sizes, progress),
-    );
+  const exchange = async () =>
+    pullPages(port, transport, sizes, progress, await pushOutbox(port, transport, sizes, progress));
+  let pulled = await exchange();
+  if (pulled.restored) pulled = await exchange();
   await exchangeKeys(port, transport, pulled.keys);
   await uploadAudit(port, transport);
   return progress;

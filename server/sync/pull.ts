@@ -53,18 +53,18 @@ export interface PullingDeviceRow extends DeviceRow {
 /**
  * One page of the log after `after`, only what the device's staff may see. Appends commit
  * in sequence order per school (sync_append), so nothing can later appear below a cursor
- * already handed out. With the school's head and key version known (FIND_PULLING_DEVICE), a
- * cursor at the head is answered with an empty page without asking the database again.
+ * already handed out. The school's head and key version are `known` (FIND_PULLING_DEVICE read
+ * them): a cursor at the head is answered with an empty page without asking the database again.
  */
 export async function readPage(
   db: Sql,
   device: DeviceCaller,
   after: number,
   limit: number,
-  known?: { head: number; keyVersion: number },
+  known: { head: number; keyVersion: number },
 ): Promise<string> {
   const audiences = audiencesOf(device);
-  if (known && after >= known.head) {
+  if (after >= known.head) {
     const empty = {
       page_changes: '[]',
       page_last: null,
