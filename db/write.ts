@@ -10,29 +10,47 @@ import {
 import type { z } from 'zod';
 import { COLUMNS, fromRow, toSqlValue } from './columns';
 import type { LocalClock } from './clock';
+import { insertRows, type SqlValue } from './insert-rows';
 import type { Store } from './store';
+
+/** A row just written: its whole record, its pk, and whether the write created it. */
+export interface WrittenRow {
+  record: Record<string, unknown>;
+  pk: number;
+  created: boolean;
+}
 
 /**
  * Keeps a derived index (search) in step with a synced table; runs inside the same
- * transaction. `created` says the row is new, so there is no old entry to replace.
+ * transaction, for one row or many written together (in set-based statements). A created
+ * row has no old entry to replace.
  */
-export type AfterWrite = (
-  store: Store,
-  record: Record<string, unknown>,
-  pk: number,
-  created: boolean,
-) => void;
+export type AfterWrite = (store: Store, rows: readonly WrittenRow[]) => void;
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-const INSERT_SQL = Object.fromEntries(
+/** A table's INSERT head with the pk given: the derived indexes need each row's pk. */
+const INSERT_HEAD = Object.fromEntries(
   Object.entries(COLUMNS).map(([table, columns]) => [
     table,
-    `INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO ${table} (pk, ${columns.map((c) => c.column).join(', ')})`,
   ]),
 ) as Record<SyncedTable, string>;
+
+const LOG_HEAD = 'INSERT INTO change_log (tbl, row_id, fields, hlc, staff_id)';
+
+/**
+ * Tables in an order where every table comes after the tables it refers to (the contract
+ * lists them so; a unit test checks it against the schema's foreign keys).
+ */
+export const TABLE_ORDER = Object.keys(SYNCED_RECORDS) as SyncedTable[];
+
+/** A new record with its table, for `insertMany`. */
+export type NewRecord = {
+  [T in SyncedTable]: { table: T; record: SyncedRecord<T> };
+}[SyncedTable];
 
 /**
  * The one write path for synced tables (DESIGN.md rule 2). Each write validates the whole
@@ -52,12 +70,30 @@ export class Writer {
 
   insert<T extends SyncedTable>(table: T, record: SyncedRecord<T>): SyncedRecord<T> {
     const valid = this.validate(table, record);
-    const info = this.store
-      .sql(INSERT_SQL[table])
-      .run(COLUMNS[table].map((c) => toSqlValue(c.kind, valid[c.field])));
-    this.log(table, valid.id as string, null);
-    this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid), true);
+    this.insertValid(table, [valid], true);
     return valid as SyncedRecord<T>;
+  }
+
+  /**
+   * Insert many new records as `insert` would one by one (validated, logged, stamped,
+   * indexed), table by table in the contract's order (parents first) and in the given order
+   * within a table, so the caller may mix tables freely. Every record is validated before
+   * anything is written; an invalid one throws with its position in the issues' paths
+   * ("3.firstName"). Rows, change-log entries and index entries go in multi-row statements,
+   * which is what makes a bulk load (an import, a first sync) fast.
+   */
+  insertMany(records: readonly NewRecord[]): void {
+    const byTable = new Map<SyncedTable, Record<string, unknown>[]>();
+    for (const [index, { table, record }] of records.entries()) {
+      const valid = this.validate(table, record, `${index}.`);
+      const rows = byTable.get(table);
+      if (rows) rows.push(valid);
+      else byTable.set(table, [valid]);
+    }
+    for (const table of TABLE_ORDER) {
+      const rows = byTable.get(table);
+      if (rows) this.insertValid(table, rows, true);
+    }
   }
 
   /** Change some fields of a record; only fields whose value differs are written and logged. */
@@ -83,7 +119,7 @@ export class Writer {
       id,
       changed.map((c) => c.field),
     );
-    this.afterWrite[table]?.(this.store, valid, row.pk, false);
+    this.afterWrite[table]?.(this.store, [{ record: valid, pk: row.pk, created: false }]);
     return valid as SyncedRecord<T>;
   }
 
@@ -101,10 +137,7 @@ export class Writer {
     if (!parsed.success) return false;
     const valid = parsed.data as Record<string, unknown>;
     if (!row || !current) {
-      const info = this.store
-        .sql(INSERT_SQL[table])
-        .run(COLUMNS[table].map((c) => toSqlValue(c.kind, valid[c.field])));
-      this.afterWrite[table]?.(this.store, valid, Number(info.lastInsertRowid), true);
+      this.insertValid(table, [valid], false);
       return true;
     }
     const changed = COLUMNS[table].filter(
@@ -114,24 +147,49 @@ export class Writer {
     this.store
       .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
       .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
-    this.afterWrite[table]?.(this.store, valid, row.pk, false);
+    this.afterWrite[table]?.(this.store, [{ record: valid, pk: row.pk, created: false }]);
     return true;
   }
 
-  private validate(table: SyncedTable, record: unknown): Record<string, unknown> {
+  /** `at` prefixes the issues' paths: which of many records it was. */
+  private validate(table: SyncedTable, record: unknown, at = ''): Record<string, unknown> {
     const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse(record);
     if (!parsed.success) {
       throw new HearthError('VALIDATION', say(WORDS.detailsNotValid), {
-        issues: issuesOf(parsed.error),
+        issues: issuesOf(parsed.error).map((i) => ({ ...i, path: at + i.path })),
       });
     }
     return parsed.data as Record<string, unknown>;
   }
 
+  /**
+   * The one place new rows go in: each gets the next pk (as SQLite would give it), and with
+   * `logged` a clock stamp and a change-log entry naming every field; then the derived indexes.
+   */
+  private insertValid(table: SyncedTable, rows: Record<string, unknown>[], logged: boolean): void {
+    const columns = COLUMNS[table];
+    let pk = (
+      this.store.sql(`SELECT coalesce(max(pk), 0) AS pk FROM ${table}`).get() as { pk: number }
+    ).pk;
+    const author = logged ? this.author() : null;
+    const values: SqlValue[] = [];
+    const log: SqlValue[] = [];
+    const written: WrittenRow[] = [];
+    for (const record of rows) {
+      values.push(++pk);
+      for (const c of columns) values.push(toSqlValue(c.kind, record[c.field]));
+      if (logged) log.push(table, record.id as string, null, this.clock.next(), author);
+      written.push({ record, pk, created: true });
+    }
+    insertRows(this.store, INSERT_HEAD[table], columns.length + 1, values);
+    insertRows(this.store, LOG_HEAD, 5, log);
+    this.afterWrite[table]?.(this.store, written);
+  }
+
   /** `fields` null means every field: the write created the row. */
   private log(table: SyncedTable, rowId: string, fields: string[] | null): void {
     this.store
-      .sql('INSERT INTO change_log (tbl, row_id, fields, hlc, staff_id) VALUES (?, ?, ?, ?, ?)')
+      .sql(`${LOG_HEAD} VALUES (?, ?, ?, ?, ?)`)
       .run(table, rowId, fields && JSON.stringify(fields), this.clock.next(), this.author());
   }
 }

@@ -12,7 +12,7 @@ import {
 import { addStaff } from '../ops/staff';
 import { derivePassword, type UnlockedStaffKeys } from '../privacy/credentials';
 import type { Store } from '../store';
-import type { Writer } from '../write';
+import type { NewRecord, Writer } from '../write';
 
 /** Where generated records go: straight into the write path, or collected first (benchmarks). */
 export type RecordSink = <T extends SyncedTable>(table: T, record: SyncedRecord<T>) => void;
@@ -21,6 +21,14 @@ export const writeTo =
   (writer: Writer): RecordSink =>
   (table, record) => {
     writer.insert(table, record);
+  };
+
+/** Collects generated records for the write path's `insertMany` (a bulk load). */
+export const collectInto =
+  (records: NewRecord[]): RecordSink =>
+  (table, record) => {
+    // The sink's table and record agree by its signature; the union type cannot say so.
+    records.push({ table, record } as NewRecord);
   };
 import { NAME_POOLS, OFFICE_NOTES, STAFF_NAMES, type NamePool } from './names';
 

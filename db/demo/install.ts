@@ -1,10 +1,10 @@
-import type { Writer } from '../write';
+import type { NewRecord, Writer } from '../write';
 import { getMeta, setMeta, type Store } from '../store';
 import {
+  collectInto,
   createDemoFamilies,
   createDemoSchool,
   createDemoStaff,
-  writeTo,
   type DemoSize,
 } from './generate';
 import { HearthError, WORDS, say } from '../../contract';
@@ -27,7 +27,9 @@ export function installDemoSchool(store: Store, writer: Writer, now: Date, size:
   refuseIfSetUp(store);
   const school = createDemoSchool(writer, now);
   const staff = createDemoStaff(store, writer, now, school);
-  createDemoFamilies(writeTo(writer), school, size);
+  const families: NewRecord[] = [];
+  createDemoFamilies(collectInto(families), school, size);
+  writer.insertMany(families);
   createDemoNotes(store, writer, now, school, staff);
   createDemoFamilyLife(
     store,

@@ -113,8 +113,10 @@ export function ensureInsightTallies(store: Store): void {
 }
 
 /** A school written (set up, or pulled from the district) gets its months in its time zone. */
-export const schoolMonthsOnWrite: AfterWrite = (store, record) =>
-  ensureSchoolMonths(store, record.id as string, record.timeZone as string);
+export const schoolMonthsOnWrite: AfterWrite = (store, rows) => {
+  for (const { record } of rows)
+    ensureSchoolMonths(store, record.id as string, record.timeZone as string);
+};
 
 const PROFILE_VALUES = `
   SELECT h.id AS household_id, h.school_id,

@@ -1,49 +1,54 @@
 import type { SyncedTable } from '../../contract';
+import { insertRows, type SqlValue } from '../insert-rows';
 import type { Store } from '../store';
 import type { AfterWrite } from '../write';
 import { fold, parseQuery, phoneTokens, toMatch, words } from './normalize';
 
-// A new row has no entry yet; skipping REPLACE's lookup matters for bulk loads.
-const insertOrReplace = (created: boolean) => (created ? 'INSERT' : 'INSERT OR REPLACE');
+/**
+ * Writes a search index's entries for rows just written, in set-based statements: a merged
+ * duplicate stays as a tombstone for sync, so nobody should find it any more, and its entry
+ * goes; a new row has no entry yet, so it skips REPLACE's lookup (which matters for bulk
+ * loads).
+ */
+function indexRows(
+  index: string,
+  columns: string[],
+  entry: (record: Record<string, unknown>) => string[],
+): AfterWrite {
+  return (store, rows) => {
+    const created: SqlValue[] = [];
+    const replaced: SqlValue[] = [];
+    for (const { record, pk, created: isNew } of rows) {
+      if (record.mergedIntoId) store.sql(`DELETE FROM ${index} WHERE rowid = ?`).run(pk);
+      else (isNew ? created : replaced).push(pk, ...entry(record));
+    }
+    const into = `INTO ${index} (rowid, ${columns.join(', ')})`;
+    insertRows(store, `INSERT ${into}`, columns.length + 1, created);
+    insertRows(store, `INSERT OR REPLACE ${into}`, columns.length + 1, replaced);
+  };
+}
 
 /**
  * Search index maintenance, run by the write path after every write to people / students
  * (rowid = the record's pk). Restricted text never goes in here: only names and phone digits.
  */
-export const indexPerson: AfterWrite = (store, record, pk, created) => {
-  // A merged duplicate stays as a tombstone for sync; nobody should find it any more.
-  if (record.mergedIntoId) {
-    store.sql('DELETE FROM people_fts WHERE rowid = ?').run(pk);
-    return;
-  }
-  const name = fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`);
-  const phones = phoneTokens(record.phones as string[]).join(' ');
-  store
-    .sql(`${insertOrReplace(created)} INTO people_fts (rowid, name, phones) VALUES (?, ?, ?)`)
-    .run(pk, name, phones);
-};
+export const indexPerson = indexRows('people_fts', ['name', 'phones'], (record) => [
+  fold(`${record.firstName as string} ${(record.lastName as string | null) ?? ''}`),
+  phoneTokens(record.phones as string[]).join(' '),
+]);
 
-export const indexStudent: AfterWrite = (store, record, pk, created) => {
-  if (record.mergedIntoId) {
-    store.sql('DELETE FROM students_fts WHERE rowid = ?').run(pk);
-    return;
-  }
-  const name = fold(
+export const indexStudent = indexRows('students_fts', ['name'], (record) => [
+  fold(
     [record.firstName, record.lastName, record.preferredName]
       .filter((s) => typeof s === 'string')
       .join(' '),
-  );
-  store
-    .sql(`${insertOrReplace(created)} INTO students_fts (rowid, name) VALUES (?, ?)`)
-    .run(pk, name);
-};
+  ),
+]);
 
 /** Strength descriptions, folded into words, for the strengths directory. */
-export const indexStrength: AfterWrite = (store, record, pk, created) => {
-  store
-    .sql(`${insertOrReplace(created)} INTO strengths_fts (rowid, words) VALUES (?, ?)`)
-    .run(pk, words(record.description as string).join(' '));
-};
+export const indexStrength = indexRows('strengths_fts', ['words'], (record) => [
+  words(record.description as string).join(' '),
+]);
 
 const INDEX_OF: Partial<Record<SyncedTable, string>> = {
   people: 'people_fts',

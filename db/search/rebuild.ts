@@ -26,7 +26,10 @@ export function ensureSearchIndex(store: Store): boolean {
       ['strengths', indexStrength],
     ] as const) {
       const rows = store.db.prepare(`SELECT * FROM ${table}`).all() as Row[];
-      for (const row of rows) index(store, fromRow(table, row), row.pk, true);
+      index(
+        store,
+        rows.map((row) => ({ record: fromRow(table, row), pk: row.pk, created: true })),
+      );
     }
     setMeta(store, 'search_index_version', SEARCH_INDEX_VERSION);
   })();

@@ -2,19 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  STRENGTH_CATEGORIES,
-  VOICE_NOT_YET_HEARD,
-  newId,
-  type SyncedRecord,
-  type SyncedTable,
-  NO_STRENGTH_STEPS,
-} from '../../contract';
+import { STRENGTH_CATEGORIES, VOICE_NOT_YET_HEARD, newId, NO_STRENGTH_STEPS } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
-import { BENCH_SIZE, createDemoFamilies } from '../../db/demo/generate';
+import { BENCH_SIZE, collectInto, createDemoFamilies } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
-import { Writer } from '../../db/write';
+import { type NewRecord, Writer } from '../../db/write';
 import { launchBrowser, startHost } from './browser-host';
 import { consoleBenchmarks } from './console';
 import { languageSwitch } from './language';
@@ -68,18 +61,17 @@ function fillDatabase(file: string): [Core, number] {
   // the garbage collector walking 300k live records instead.
   let rows = 0;
   let ms = 0;
-  const batch: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
+  const batch: NewRecord[] = [];
   const flush = () => {
-    ms += time(() => {
-      for (const [table, record] of batch) writer.insert(table, record);
-    })[1];
+    ms += time(() => writer.insertMany(batch))[1];
     rows += batch.length;
     batch.length = 0;
   };
   core.store.db.exec('BEGIN IMMEDIATE');
+  const collect = collectInto(batch);
   const counts = createDemoFamilies(
     (table, record) => {
-      batch.push([table, record]);
+      collect(table, record);
       if (batch.length === 5_000) flush();
     },
     school,

@@ -3,20 +3,13 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
-import {
-  MAX_PULL_CHANGES,
-  newId,
-  type PushChange,
-  type School,
-  type SyncedRecord,
-  type SyncedTable,
-} from '../../contract';
+import { MAX_PULL_CHANGES, newId, type PushChange, type School } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
-import { createDemoFamilies, type DemoSize } from '../../db/demo/generate';
+import { collectInto, createDemoFamilies, type DemoSize } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
 import { httpTransport, syncOnce, type SyncTransport } from '../../db/sync/client';
-import { Writer } from '../../db/write';
+import { type NewRecord, Writer } from '../../db/write';
 import { hashSecret, newToken } from '../../server/auth/secrets';
 import { freePort } from '../free-port';
 import { startPostgres } from '../postgres-cluster';
@@ -206,11 +199,9 @@ export async function syncBenchmarks(
           people: Math.round(options.size.people / 3),
           students: Math.round(options.size.students / 3),
         };
-    const batch: [SyncedTable, SyncedRecord<SyncedTable>][] = [];
-    source.core.store.db.exec('BEGIN IMMEDIATE');
-    createDemoFamilies((table, record) => batch.push([table, record]), school, size, 11);
-    for (const [table, record] of batch) writer.insert(table, record);
-    source.core.store.db.exec('COMMIT');
+    const batch: NewRecord[] = [];
+    createDemoFamilies(collectInto(batch), school, size, 11);
+    source.core.store.db.transaction(() => writer.insertMany(batch)).immediate();
     const rows = batch.length;
     let start = performance.now();
     await syncOnce(source.core.sync, source.transport);

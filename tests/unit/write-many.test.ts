@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { HearthError, SYNCED_RECORDS, type School } from '../../contract';
+import { LocalClock } from '../../db/clock';
+import { fromRow } from '../../db/columns';
+import type { Core } from '../../db/core';
+import { collectInto, createDemoFamilies } from '../../db/demo/generate';
+import { DERIVED_INDEXERS } from '../../db/derived';
+import { findMatches } from '../../db/search';
+import { TABLE_ORDER, Writer, type NewRecord } from '../../db/write';
+import { tempCore } from '../helpers';
+
+const FAMILY_TABLES = ['households', 'people', 'students', 'student_person_links'] as const;
+
+function schoolOf(core: Core): School {
+  return fromRow(
+    'schools',
+    core.store.sql('SELECT * FROM schools').get() as Record<string, unknown>,
+  );
+}
+
+const writerFor = (core: Core, author: string) =>
+  new Writer(
+    core.store,
+    LocalClock.resume(core.store, core.deviceId, Date.now),
+    DERIVED_INDEXERS,
+    () => author,
+  );
+
+/** Every family row, its school left out (each database has its own school). */
+function familyRows(core: Core) {
+  return FAMILY_TABLES.map((table) =>
+    (core.store.sql(`SELECT * FROM ${table} ORDER BY pk`).all() as Record<string, unknown>[]).map(
+      ({ school_id: _school, ...row }) => row,
+    ),
+  );
+}
+
+const newEntries = (core: Core, after: number) =>
+  core.store
+    .sql(
+      'SELECT seq, tbl, row_id, fields, hlc, staff_id FROM change_log WHERE seq > ? ORDER BY seq',
+    )
+    .all(after) as {
+    seq: number;
+    tbl: string;
+    row_id: string;
+    fields: string | null;
+    hlc: string;
+    staff_id: string | null;
+  }[];
+
+const lastSeq = (core: Core) =>
+  (core.store.sql('SELECT coalesce(max(seq), 0) AS seq FROM change_log').get() as { seq: number })
+    .seq;
+
+describe('inserting many records at once', () => {
+  it('writes what inserting them one by one writes, whatever order the tables come in', () => {
+    const one = tempCore({ setup: 'school' });
+    const many = tempCore({ setup: 'school' });
+    const records: NewRecord[] = [];
+    // Sizes that leave rows over after the full 50-row statements in every table.
+    createDemoFamilies(collectInto(records), schoolOf(one), { students: 73, people: 121 }, 5);
+    const counts = Object.fromEntries(
+      FAMILY_TABLES.map((t) => [t, records.filter((r) => r.table === t).length]),
+    );
+    expect(Object.values(counts).every((n) => n > 50 && n % 50 !== 0)).toBe(true);
+
+    const beforeOne = lastSeq(one);
+    const beforeMany = lastSeq(many);
+    one.store.db.transaction(() => {
+      const writer = writerFor(one, 'staff-a');
+      for (const { table, record } of records) writer.insert(table, record);
+    })();
+    const otherSchool = schoolOf(many).id;
+    // Children before their parents: insertMany puts the tables in order itself.
+    const reversed = records
+      .map((r) => ({ ...r, record: { ...r.record, schoolId: otherSchool } }) as NewRecord)
+      .reverse();
+    // Within a table the given order is kept, so put each table's own records back in order.
+    const inTableOrder = FAMILY_TABLES.toReversed().flatMap((t) =>
+      reversed.filter((r) => r.table === t).reverse(),
+    );
+    many.store.db.transaction(() => writerFor(many, 'staff-a').insertMany(inTableOrder))();
+
+    expect(familyRows(many)).toEqual(familyRows(one));
+    expect(many.store.sql('SELECT * FROM household_facts ORDER BY household_id').all()).toEqual(
+      one.store.sql('SELECT * FROM household_facts ORDER BY household_id').all(),
+    );
+    // The search index finds the same rows by name and by phone.
+    const people = records.filter((r) => r.table === 'people').slice(0, 40);
+    for (const { record } of people) {
+      const person = record as {
+        id: string;
+        firstName: string;
+        lastName: string | null;
+        phones: string[];
+      };
+      const { pk } = many.store.sql('SELECT pk FROM people WHERE id = ?').get(person.id) as {
+        pk: number;
+      };
+      for (const typed of [`${person.firstName} ${person.lastName ?? ''}`, ...person.phones]) {
+        const found = findMatches(many.store, 'people', typed, 100);
+        expect(found.map((m) => m.pk)).toContain(pk);
+        expect(found).toEqual(findMatches(one.store, 'people', typed, 100));
+      }
+    }
+    const student = records.find((r) => r.table === 'students')?.record as { firstName: string };
+    expect(findMatches(many.store, 'students', student.firstName, 100)).toEqual(
+      findMatches(one.store, 'students', student.firstName, 100),
+    );
+
+    // One change-log entry per record naming every field, by its author, stamped in order.
+    const entries = newEntries(many, beforeMany);
+    const key = (e: {
+      tbl: string;
+      row_id: string;
+      fields: string | null;
+      staff_id: string | null;
+    }) => `${e.tbl} ${e.row_id} ${e.fields} ${e.staff_id}`;
+    expect(entries.map(key).sort()).toEqual(newEntries(one, beforeOne).map(key).sort());
+    expect(entries).toHaveLength(records.length);
+    expect(entries.every((e, i) => i === 0 || e.hlc > (entries[i - 1]?.hlc ?? ''))).toBe(true);
+  });
+
+  it('refuses the whole batch when one record is not valid, naming it, before writing anything', () => {
+    const core = tempCore({ setup: 'school' });
+    const records: NewRecord[] = [];
+    createDemoFamilies(collectInto(records), schoolOf(core), { students: 10, people: 10 }, 3);
+    const index = records.findIndex((r) => r.table === 'people' && records.indexOf(r) > 5);
+    const bad = records[index] as Extract<NewRecord, { table: 'people' }>;
+    records[index] = { table: 'people', record: { ...bad.record, firstName: '  ' } };
+    const before = lastSeq(core);
+    let thrown: unknown;
+    try {
+      writerFor(core, 'staff-a').insertMany(records);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(HearthError);
+    expect((thrown as HearthError).code).toBe('VALIDATION');
+    expect((thrown as HearthError).issues).toEqual([
+      { path: `${index}.firstName`, message: 'cannot be empty' },
+    ]);
+    for (const table of FAMILY_TABLES)
+      expect(core.store.sql(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    expect(lastSeq(core)).toBe(before);
+  });
+
+  it('puts every table after the tables it refers to', () => {
+    const core = tempCore();
+    expect([...TABLE_ORDER].sort()).toEqual(Object.keys(SYNCED_RECORDS).sort());
+    for (const [position, table] of TABLE_ORDER.entries()) {
+      const parents = core.store.db.pragma(`foreign_key_list(${table})`) as { table: string }[];
+      for (const { table: parent } of parents) {
+        if (parent === table || !TABLE_ORDER.includes(parent as never)) continue;
+        expect(TABLE_ORDER.indexOf(parent as never), `${table} refers to ${parent}`).toBeLessThan(
+          position,
+        );
+      }
+    }
+  });
+});
