@@ -19,6 +19,7 @@ import { keyRoutes } from './routes/keys';
 import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
+import { PushGroups } from './sync/group-commit';
 
 export interface ServerOptions {
   db: ServerDb;
@@ -84,12 +85,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   const protocols = options.protocols ?? THIS_PROTOCOL;
   protocolHandshake(app, protocols);
-  serveMetrics(app, options.db, options.metricsToken ?? null);
+  const groups = new PushGroups(options.db);
+  serveMetrics(app, options.db, groups.stats, options.metricsToken ?? null);
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
-  syncRoutes(app, options.db);
+  syncRoutes(app, options.db, groups);
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { WORDS, say, shown } from '../contract';
 import type { PoolStats, ServerDb } from './db';
+import type { GroupStats } from './sync/group-commit';
 
 /** From a quick read (5 ms) to a slow sync (10 s). */
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -17,7 +18,12 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
  * set nothing is counted and /metrics is not a route (404, as any unknown address). Routes
  * are the route's pattern ("/v1/admin/staff/:id"), never a path with ids or a query.
  */
-export function serveMetrics(app: FastifyInstance, db: ServerDb, token: string | null): void {
+export function serveMetrics(
+  app: FastifyInstance,
+  db: ServerDb,
+  grouping: GroupStats,
+  token: string | null,
+): void {
   if (token === null) return;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hearth_' });
@@ -46,22 +52,16 @@ export function serveMetrics(app: FastifyInstance, db: ServerDb, token: string |
     help: 'Changes computers sent in pushes the server answered.',
     registers: [registry],
   });
-  /** A pool figure read at each scrape: a gauge, or a counter for a running total. */
-  const pool = (name: string, help: string, read: (stats: PoolStats) => number) => {
-    const collect = (set: (value: number) => void) => {
-      const stats = db.poolStats();
-      if (stats) set(read(stats));
-    };
+  /** A figure read at each scrape: a gauge, or a counter for a running total. */
+  const scraped = (name: string, help: string, read: () => number) => {
     if (name.endsWith('_total'))
       new Counter({
         name,
         help,
         registers: [registry],
         collect() {
-          collect((value) => {
-            this.reset();
-            this.inc(value);
-          });
+          this.reset();
+          this.inc(read());
         },
       });
     else
@@ -70,12 +70,37 @@ export function serveMetrics(app: FastifyInstance, db: ServerDb, token: string |
         help,
         registers: [registry],
         collect() {
-          collect((value) => this.set(value));
+          this.set(read());
         },
       });
   };
+  scraped(
+    'hearth_sync_push_groups_total',
+    'Statements that wrote several pushes of one school together.',
+    () => grouping.groups,
+  );
+  scraped(
+    'hearth_sync_grouped_pushes_total',
+    'Pushes written together with others of their school.',
+    () => grouping.groupedPushes,
+  );
+  scraped(
+    'hearth_sync_pushes_waiting',
+    'Pushes waiting now for the write in flight of their school, to be written together.',
+    () => grouping.waiting,
+  );
+  scraped(
+    'hearth_sync_group_fallbacks_total',
+    'Groups whose statement failed, so that their pushes were written one by one.',
+    () => grouping.fallbacks,
+  );
   // PGlite has no pool: its gauges would only ever say 0.
   if (db.poolStats()) {
+    const pool = (name: string, help: string, read: (s: PoolStats) => number) =>
+      scraped(name, help, () => {
+        const now = db.poolStats();
+        return now ? read(now) : 0;
+      });
     pool('hearth_db_pool_connections', 'Database connections open.', (s) => s.connections);
     pool('hearth_db_pool_idle', 'Database connections idle.', (s) => s.idle);
     pool(

@@ -17,6 +17,7 @@ import auditAcrossSchools from './migrations/0014_audit_across_schools';
 import computerState from './migrations/0015_computer_state';
 import restoreEpoch from './migrations/0016_restore_epoch';
 import pushMarksSeen from './migrations/0017_push_marks_seen';
+import groupedPushes from './migrations/0018_grouped_pushes';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -37,6 +38,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'computer state', sql: computerState },
   { name: 'restore epoch', sql: restoreEpoch },
   { name: 'push marks seen', sql: pushMarksSeen },
+  { name: 'grouped pushes', sql: groupedPushes },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -87,8 +87,13 @@ export interface District {
     headers?: Record<string, string>,
   ): Promise<Reply>;
   addStaff(name: string, role: StaffRole, teams: Team[], schoolId?: string): Promise<ServerStaff>;
+  /** Pushes waiting in the server for their school's write in flight (group-commit.ts). */
+  pushesWaiting(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** The scrape token of every test district's metrics. */
+const METRICS_TOKEN = 'test-district-metrics-token';
 
 /** Requests to a server through Fastify's inject, answered as status and parsed JSON body. */
 export function injectSender(app: FastifyInstance): District['send'] {
@@ -145,6 +150,7 @@ export async function startDistrict(
     db,
     logger: { level: 'info', stream },
     setupCode: TEST_SETUP_CODE,
+    metricsToken: METRICS_TOKEN,
     ...options,
   });
   const send = injectSender(app);
@@ -181,6 +187,15 @@ export async function startDistrict(
       if (reply.status !== 201)
         throw new Error(`adding staff failed: ${JSON.stringify(reply.body)}`);
       return reply.body as unknown as ServerStaff;
+    },
+    async pushesWaiting() {
+      const metrics = await app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      const line = /^hearth_sync_pushes_waiting (\d+)$/m.exec(metrics.body);
+      if (!line) throw new Error('the server does not count pushes waiting');
+      return Number(line[1]);
     },
     async close() {
       await app.close();

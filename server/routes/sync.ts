@@ -9,13 +9,14 @@ import {
 import { computerState, findDevice, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { FIND_PULLING_DEVICE, readPage, type PullingDeviceRow } from '../sync/pull';
+import type { PushGroups } from '../sync/group-commit';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
 
 /** A device's heaviest batch fits with room to spare; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 2 * MAX_PUSH_BYTES;
 
-export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
+export function syncRoutes(app: FastifyInstance, db: ServerDb, groups: PushGroups): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     let input: PushInput;
     try {
@@ -27,7 +28,7 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb): void {
       throw refused;
     }
     // The answer is JSON text: its page is built by PostgreSQL (sync_push) and sent as it is.
-    return reply.type('application/json').send(await pushBatch(db, request, input));
+    return reply.type('application/json').send(await pushBatch(db, groups, request, input));
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {

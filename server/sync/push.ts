@@ -25,7 +25,8 @@ import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import { pageText, type PageRow } from './pull';
+import type { PushGroups } from './group-commit';
+import { pageText } from './pull';
 import {
   distinctIds,
   entriesJson,
@@ -104,9 +105,6 @@ export interface PushPlan {
 /** The seq of a batch's last change: where the device's pushed seq moves. */
 const lastSeqOf = (changes: PushChange[]): number => changes[changes.length - 1]?.seq ?? 0;
 
-const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
-   $7::jsonb, $8, $9::text[], $10, $11::jsonb)`;
-
 /**
  * sync_push refused to write because another push changed what this one read (40001), or
  * PostgreSQL broke a deadlock (40P01; sync_push's lock order should leave none, but a
@@ -122,14 +120,15 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * A batch, applied all or nothing, and its answer as JSON text (a PushResult, with the
- * first page of what is new when the batch asked for it). Two statements, whatever the
- * batch (each message to PostgreSQL is a good part of a push's cost): READ_PUSH, then
- * sync_push (migration 0008), which writes only if no other push changed the device's
- * pushed seq or a record this one writes in between; if one did, the batch is read and
- * decided again.
+ * first page of what is new when the batch asked for it). Two statements at most, whatever
+ * the batch (each message to PostgreSQL is a good part of a push's cost): READ_PUSH, then
+ * sync_push (migration 0008), alone or in a group with other pushes of the school
+ * (group-commit.ts), which writes only if no other push changed the device's pushed seq or a
+ * record this one writes in between; if one did, the batch is read and decided again.
  */
 export async function pushBatch(
   db: Sql,
+  groups: PushGroups,
   request: FastifyRequest,
   input: PushInput,
 ): Promise<string> {
@@ -150,24 +149,24 @@ export async function pushBatch(
     );
     const audiences = audiencesOf(device);
     try {
-      const [page] = await db.query<PageRow>(SYNC_PUSH, [
-        device.deviceId,
-        pushedSeq,
-        lastSeqOf(changes),
-        device.school.id,
-        entriesJson(plan.log),
-        recordsJson(
+      const page = await groups.write({
+        device: device.deviceId,
+        pushed: pushedSeq,
+        last: lastSeqOf(changes),
+        school: device.school.id,
+        entries: entriesJson(plan.log),
+        records: recordsJson(
           plan.records.map((r) => ({
             ...r,
             version: versions.get(recordKey(r.table, r.id)) ?? null,
           })),
         ),
-        JSON.stringify(plan.rejected),
-        pull?.after ?? 0,
+        rejections: JSON.stringify(plan.rejected),
+        after: pull?.after ?? 0,
         audiences,
-        pull?.limit ?? null,
-        computerState(request),
-      ]);
+        limit: pull?.limit ?? null,
+        state: computerState(request),
+      });
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
       return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences, device.log)}}`;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
@@ -10,8 +9,12 @@ import { LocalClock } from '../../db/clock';
 import { DERIVED_INDEXERS } from '../../db/derived';
 import { httpTransport, syncOnce, type SyncTransport } from '../../db/sync/client';
 import { type NewRecord, Writer } from '../../db/write';
-import { hashSecret, newToken } from '../../server/auth/secrets';
-import { freePort } from '../free-port';
+import {
+  fetchJson,
+  registerDevices,
+  startServerProcess,
+  type RegisteredDevice,
+} from '../district-process';
 import { startPostgres } from '../postgres-cluster';
 import { PGBOUNCER_MISSING, pgBouncerBinary, startPgBouncer } from '../pgbouncer';
 import { processCpuMs, treeCpuMs } from './proc-cpu';
@@ -34,67 +37,6 @@ const PASSWORD = 'bench district password';
 /** First setup's code, chosen for the server started here (HEARTH_SETUP_CODE). */
 const SETUP_CODE = 'BNCH-SETU-P000';
 
-interface Server {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function startServer(
-  databaseUrl: string,
-  settings: Record<string, string> = {},
-): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
-    env: {
-      ...process.env,
-      ...settings,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      HEARTH_SETUP_CODE: SETUP_CODE,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (
-      await fetch(`${url}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    // Its own words are on the bench's stderr, which the server shares.
-    if (child.exitCode !== null || i === 300) throw new Error('the district server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    pid: child.pid ?? 0,
-    stop: () =>
-      new Promise((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function json(
-  url: string,
-  init: RequestInit & { token?: string } = {},
-): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
 export async function syncBenchmarks(
   results: Record<string, number>,
   options: { quick: boolean; dir: string; size: DemoSize; log: (m: string) => void },
@@ -102,11 +44,11 @@ export async function syncBenchmarks(
   const { quick, dir, log } = options;
   const cluster = await startPostgres();
   const databaseUrl = await cluster.newDatabase();
-  const server = await startServer(databaseUrl);
+  const server = await startServerProcess(databaseUrl, { HEARTH_SETUP_CODE: SETUP_CODE });
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    const boot = await json(`${server.url}/v1/bootstrap`, {
+    const boot = await fetchJson(`${server.url}/v1/bootstrap`, {
       method: 'POST',
       body: JSON.stringify({
         setupCode: SETUP_CODE,
@@ -119,11 +61,11 @@ export async function syncBenchmarks(
     });
     const schoolId = boot.schoolId as string;
     const adminId = (boot.staff as { id: string }).id;
-    const session = await json(`${server.url}/v1/admin/sessions`, {
+    const session = await fetchJson(`${server.url}/v1/admin/sessions`, {
       method: 'POST',
       body: JSON.stringify({ email: 'admin@bench.example', password: PASSWORD }),
     });
-    const staff = (await json(`${server.url}/v1/admin/staff`, {
+    const staff = (await fetchJson(`${server.url}/v1/admin/staff`, {
       method: 'POST',
       token: session.token as string,
       body: JSON.stringify({
@@ -136,38 +78,14 @@ export async function syncBenchmarks(
       }),
     })) as { id: string };
 
-    /**
-     * Devices are registered straight in the database: enrollment and server sign-in are
-     * rate-limited per address, and 200 of them would time the limiter, not sync.
-     */
-    async function registerDevices(
-      count: number,
-      school = schoolId,
-      staffId = staff.id,
-    ): Promise<{ id: string; token: string; schoolId: string; staffId: string }[]> {
-      const devices = Array.from({ length: count }, () => ({
-        id: newId(),
-        token: newToken('hd'),
-        schoolId: school,
-        staffId,
-      }));
-      await admin.query(
-        `INSERT INTO devices (id, school_id, name, token_hash, enrolled_by)
-         SELECT d.id, $2, 'Bench device', d.hash, $3
-         FROM unnest($1::uuid[], $4::bytea[]) AS d (id, hash)`,
-        [devices.map((d) => d.id), school, adminId, devices.map((d) => hashSecret(d.token))],
-      );
-      await admin.query(
-        'INSERT INTO device_users (device_id, staff_id) SELECT unnest($1::uuid[]), $2',
-        [devices.map((d) => d.id), staffId],
-      );
-      return devices;
-    }
+    // Straight in the database: 200 enrollments would time the rate limiter, not sync.
+    const register = (count: number, school = schoolId, staffId = staff.id) =>
+      registerDevices(admin, count, { schoolId: school, enrolledBy: adminId, staffId });
 
     async function deviceCore(
       name: string,
     ): Promise<{ core: Core; transport: SyncTransport; firstSyncMs: number }> {
-      const [device] = await registerDevices(1);
+      const [device] = await register(1);
       if (!device) throw new Error('no device');
       const core = openCore({ file: join(dir, `${name}.sqlite`) });
       core.sync.join(
@@ -246,14 +164,14 @@ export async function syncBenchmarks(
     // A district's 200 computers across 10 schools: each school's 20 push and pull at once
     // with every other school's. (All 200 in one school would make each pull carry the
     // other 199 devices' changes, which no school has.)
-    const devices: Awaited<ReturnType<typeof registerDevices>> = [];
+    const devices: RegisteredDevice[] = [];
     for (let i = 0; i < 10; i++) {
-      const school = (await json(`${server.url}/v1/admin/schools`, {
+      const school = (await fetchJson(`${server.url}/v1/admin/schools`, {
         method: 'POST',
         token: session.token as string,
         body: JSON.stringify({ name: `Bench School ${i}`, timeZone: 'America/Chicago' }),
       })) as { id: string };
-      const member = (await json(`${server.url}/v1/admin/staff`, {
+      const member = (await fetchJson(`${server.url}/v1/admin/staff`, {
         method: 'POST',
         token: session.token as string,
         body: JSON.stringify({
@@ -265,7 +183,7 @@ export async function syncBenchmarks(
           password: PASSWORD,
         }),
       })) as { id: string };
-      devices.push(...(await registerDevices(20, school.id, member.id)));
+      devices.push(...(await register(20, school.id, member.id)));
     }
     const cursors = new Map<string, number>();
     const [top] = (await admin.query<{ seq: string }>('SELECT max(seq) AS seq FROM sync_log')).rows;
@@ -421,7 +339,10 @@ export async function syncBenchmarks(
     const bouncer = await startPgBouncer(databaseUrl, 20);
     const instances = await Promise.all(
       [1, 2].map(() =>
-        startServer(bouncer.url, { DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_SIZE: '10' }),
+        startServerProcess(bouncer.url, {
+          DATABASE_POOLER: 'pgbouncer',
+          DATABASE_POOL_SIZE: '10',
+        }),
       ),
     );
     try {

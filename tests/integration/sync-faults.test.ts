@@ -51,15 +51,19 @@ function breakOnce(
   };
 }
 
-/** Wait until `n` of the database's backends wait for a lock (and fail if they never do). */
+/**
+ * Wait until `n` pushes wait (and fail if they never do): for a lock in PostgreSQL, or in
+ * the server for a write of their school in flight, which they would otherwise wait for
+ * in PostgreSQL (server/sync/group-commit.ts). Either way each has read what it decides on.
+ */
 async function untilWaiting(d: District, n: number): Promise<void> {
   const waiting = async () =>
-    (
+    ((
       await d.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
          WHERE wait_event_type = 'Lock' AND datname = current_database()`,
       )
-    )[0]?.n;
+    )[0]?.n ?? 0) + (await d.pushesWaiting());
   for (let tries = 0; (await waiting()) !== n && tries < 200; tries++)
     await new Promise((resolve) => setTimeout(resolve, 10));
   expect(await waiting()).toBe(n);
@@ -67,7 +71,7 @@ async function untilWaiting(d: District, n: number): Promise<void> {
 
 /**
  * Start `race` while another connection holds the row `lock` selects FOR UPDATE, and let the
- * row go only once `waiters` backends wait for a lock: each racer has then read what it
+ * row go only once `waiters` pushes wait (untilWaiting): each racer has then read what it
  * decides on before any of them may write.
  */
 async function whileRowHeld<T>(
