@@ -21,10 +21,11 @@ export interface ServerDb extends Sql {
   /** The connection pool now and the waits for its connections so far; none on PGlite. */
   poolStats(): PoolStats | null;
   /**
-   * Open every connection the pool will keep and run `statements` on each (read-only ones
-   * that match nothing), so each connection has them prepared and its caches filled.
+   * Open every connection the pool will keep and run `reads` on each (read-only statements
+   * that match nothing), then `writes` in a transaction that is rolled back, so each
+   * connection has them prepared and its caches filled.
    */
-  warm(statements: readonly WarmStatement[]): Promise<void>;
+  warm(reads: readonly WarmStatement[], writes?: readonly WarmStatement[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -153,7 +154,7 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         client.release(lost);
       }
     },
-    async warm(statements) {
+    async warm(reads, writes = []) {
       // All at once: each connect opens a new connection until the pool holds its maximum.
       const clients = await Promise.all(
         Array.from({ length: maxConnections }, () => pool.connect()),
@@ -161,8 +162,15 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
       try {
         await Promise.all(
           clients.map(async (client) => {
-            for (const { text, params } of statements)
+            for (const { text, params } of reads)
               await client.query(statement(prepared, text, params));
+            await client.query('BEGIN');
+            try {
+              for (const { text, params } of writes)
+                await client.query(statement(prepared, text, params));
+            } finally {
+              await client.query('ROLLBACK');
+            }
           }),
         );
       } finally {
@@ -188,8 +196,12 @@ export async function openPglite(dataDir?: string): Promise<ServerDb> {
     ...sqlOver(db, (script) => db.exec(script)),
     transaction: (work) => db.transaction((tx) => work(sqlOver(tx, (script) => tx.exec(script)))),
     poolStats: () => null,
-    async warm(statements) {
-      for (const { text, params } of statements) await db.query(text, params);
+    async warm(reads, writes = []) {
+      for (const { text, params } of reads) await db.query(text, params);
+      await db.transaction(async (tx) => {
+        for (const { text, params } of writes) await tx.query(text, params);
+        await tx.rollback();
+      });
     },
     close: () => db.close(),
   };

@@ -4,7 +4,7 @@ import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
 import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
-import { hotStatements } from './sync/warm';
+import { hotStatements, warmWrites } from './sync/warm';
 
 /**
  * `npm run server` (or, built, `node dist-server/main.mjs`). Configured only by its
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     }
     throw error;
   });
-  await db.warm(hotStatements());
+  await db.warm(hotStatements(), warmWrites());
   // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
   // installs; never printed), or one made now and printed here, on the console of whoever
   // started the server, not in its logs. A server already set up takes none.

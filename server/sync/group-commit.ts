@@ -17,10 +17,10 @@ export interface PushWrite {
   state: string | null;
 }
 
-const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
+export const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
    $7::jsonb, $8, $9::text[], $10, $11::jsonb)`;
 
-const SYNC_PUSH_GROUP = 'SELECT * FROM sync_push_group($1::jsonb)';
+export const SYNC_PUSH_GROUP = 'SELECT * FROM sync_push_group($1::jsonb)';
 
 interface GroupRow {
   push_index: number;
@@ -61,7 +61,7 @@ class Raced extends Error {
   }
 }
 
-const pushParams = (p: PushWrite) => [
+export const pushParams = (p: PushWrite) => [
   p.device,
   p.pushed,
   p.last,
@@ -76,7 +76,7 @@ const pushParams = (p: PushWrite) => [
 ];
 
 /** The group's parameter: the pushes as a JSON array, their JSON values spliced in as they are. */
-const groupJson = (pushes: PushWrite[]) =>
+export const groupJson = (pushes: PushWrite[]) =>
   `[${pushes
     .map(
       (p) =>

@@ -6,7 +6,7 @@ import { buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { openPostgres, type ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
-import { hotStatements } from '../../server/sync/warm';
+import { hotStatements, warmWrites } from '../../server/sync/warm';
 import { injectSender } from '../district';
 import { TEST_SETUP_CODE } from '../fixtures';
 import { freePort } from '../helpers';
@@ -131,17 +131,34 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     });
   });
 
-  it('opens its pool and prepares the sync statements before the first computer asks', async () => {
+  it('opens its pool and prepares the sync statements, writes included, before the first computer asks', async () => {
     await start();
-    await db.warm(hotStatements());
+    const rows = async () =>
+      (
+        await db.query<Record<string, number>>(
+          `SELECT (SELECT count(*)::int FROM schools) AS schools,
+             (SELECT count(*)::int FROM staff_accounts) AS staff,
+             (SELECT count(*)::int FROM devices) AS devices,
+             (SELECT count(*)::int FROM records) AS records,
+             (SELECT count(*)::int FROM sync_log) AS log`,
+        )
+      )[0];
+    const before = await rows();
+    // The writes push as a computer would, alone and in a group, and are rolled back: the
+    // last push would be refused (and the warm-up fail) if the group's had not been written.
+    await db.warm(hotStatements(), warmWrites());
+    expect(await rows()).toEqual(before);
     if (db.kind === 'pglite') return;
     expect(db.poolStats()).toMatchObject({ connections: 10, idle: 10, waiting: 0 });
-    // Whichever connection answers already holds the three, prepared (and this query too).
+    // Whichever connection answers already holds them, prepared (and this query too).
     const prepared = await db.query<{ statement: string }>(
       'SELECT statement FROM pg_prepared_statements',
     );
     expect(prepared.map((p) => p.statement)).toEqual(
-      expect.arrayContaining(hotStatements().map((h) => h.text)),
+      expect.arrayContaining([
+        ...hotStatements().map((h) => h.text),
+        ...warmWrites().map((w) => w.text),
+      ]),
     );
   });
 
