@@ -1,3 +1,4 @@
+import { MAX_PUSH_BYTES } from '../../contract';
 import type { Sql } from '../db';
 import type { PageRow } from './pull';
 
@@ -33,9 +34,30 @@ interface GroupRow {
 
 /**
  * Most pushes a group holds: enough for every computer of a large school waking at once,
- * few enough that one group's statement stays short (each push is at most MAX_PUSH_BYTES).
+ * few enough that one group's statement stays short. A group also stops at MAX_GROUP_BYTES
+ * of JSON: a push may be up to MAX_PUSH_BYTES (a computer's first upload), and 32 of those
+ * in one statement would be 128 MiB.
  */
 export const MAX_GROUP = 32;
+export const MAX_GROUP_BYTES = 2 * MAX_PUSH_BYTES;
+
+/** What a push adds to its group's parameter, near enough. */
+const sizeOf = (p: PushWrite) => p.entries.length + p.records.length + p.rejections.length;
+
+/**
+ * The pushes, from the front of the queue, that the next group writes: at most MAX_GROUP
+ * and MAX_GROUP_BYTES, and always at least one, however large.
+ */
+export function nextGroup<T extends { push: PushWrite }>(waiting: readonly T[]): T[] {
+  let bytes = 0;
+  let count = 0;
+  for (const one of waiting) {
+    bytes += sizeOf(one.push);
+    if (count > 0 && (count === MAX_GROUP || bytes > MAX_GROUP_BYTES)) break;
+    count += 1;
+  }
+  return waiting.slice(0, count);
+}
 
 /** What the grouping did so far, for the metrics. */
 export interface GroupStats {
@@ -104,10 +126,7 @@ export class PushGroups {
   private readonly schools = new Map<string, Waiting[]>();
   readonly stats: GroupStats = { groups: 0, groupedPushes: 0, fallbacks: 0, waiting: 0 };
 
-  constructor(
-    private readonly db: Sql,
-    private readonly maxGroup = MAX_GROUP,
-  ) {}
+  constructor(private readonly db: Sql) {}
 
   /** Write a push; its page when it asked for one. Rejects like sync_push (40001: read again). */
   async write(push: PushWrite): Promise<PageRow | undefined> {
@@ -132,7 +151,7 @@ export class PushGroups {
         this.schools.delete(school);
         return;
       }
-      const group = waiting.splice(0, this.maxGroup);
+      const group = waiting.splice(0, nextGroup(waiting).length);
       this.stats.waiting -= group.length;
       if (group.length === 1) await this.settle(group[0] as Waiting);
       else await this.together(group);
