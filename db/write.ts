@@ -80,7 +80,8 @@ export class Writer {
    * within a table, so the caller may mix tables freely. Every record is validated before
    * anything is written; an invalid one throws with its position in the issues' paths
    * ("3.firstName"). Rows, change-log entries and index entries go in multi-row statements,
-   * which is what makes a bulk load (an import, a first sync) fast.
+   * which is what makes a bulk load fast (the demo school, the benchmarks; the imports and a
+   * first sync still write row by row, reading between writes).
    */
   insertMany(records: readonly NewRecord[]): void {
     const byTable = new Map<SyncedTable, Record<string, unknown>[]>();

@@ -74,26 +74,29 @@ export function serveMetrics(
         },
       });
   };
-  scraped(
-    'hearth_sync_push_groups_total',
-    'Statements that wrote several pushes of one school together.',
-    () => grouping.groups,
-  );
-  scraped(
-    'hearth_sync_grouped_pushes_total',
-    'Pushes written together with others of their school.',
-    () => grouping.groupedPushes,
-  );
-  scraped(
-    'hearth_sync_pushes_waiting',
-    'Pushes waiting now for the write in flight of their school, to be written together.',
-    () => grouping.waiting,
-  );
-  scraped(
-    'hearth_sync_group_fallbacks_total',
-    'Groups whose statement failed, so that their pushes were written one by one.',
-    () => grouping.fallbacks,
-  );
+  const GROUPING: [string, string, keyof GroupStats][] = [
+    [
+      'hearth_sync_push_groups_total',
+      'Statements that wrote several pushes of one school together.',
+      'groups',
+    ],
+    [
+      'hearth_sync_grouped_pushes_total',
+      'Pushes written together with others of their school.',
+      'groupedPushes',
+    ],
+    [
+      'hearth_sync_pushes_waiting',
+      'Pushes waiting now for the write in flight of their school, to be written together.',
+      'waiting',
+    ],
+    [
+      'hearth_sync_group_fallbacks_total',
+      'Groups whose statement failed, so that their pushes were written one by one.',
+      'fallbacks',
+    ],
+  ];
+  for (const [name, help, field] of GROUPING) scraped(name, help, () => grouping[field]);
   // PGlite has no pool: its gauges would only ever say 0.
   if (db.poolStats()) {
     const pool = (name: string, help: string, read: (s: PoolStats) => number) =>
