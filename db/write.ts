@@ -47,6 +47,14 @@ const LOG_HEAD = 'INSERT INTO change_log (tbl, row_id, fields, hlc, staff_id)';
  */
 export const TABLE_ORDER = Object.keys(SYNCED_RECORDS) as SyncedTable[];
 
+/** Values from the district applied a page at a time (Writer.remoteBatch). */
+export interface RemoteBatch {
+  /** As `applyRemote`: false when the values do not validate (nothing changes then). */
+  apply(table: SyncedTable, id: string, values: Record<string, unknown>): boolean;
+  /** Insert the records held so far. */
+  flush(): void;
+}
+
 /** A new record with its table, for `insertMany`. */
 export type NewRecord = {
   [T in SyncedTable]: { table: T; record: SyncedRecord<T> };
@@ -80,8 +88,9 @@ export class Writer {
    * within a table, so the caller may mix tables freely. Every record is validated before
    * anything is written; an invalid one throws with its position in the issues' paths
    * ("3.firstName"). Rows, change-log entries and index entries go in multi-row statements,
-   * which is what makes a bulk load fast (the demo school, the benchmarks; the imports and a
-   * first sync still write row by row, reading between writes).
+   * which is what makes a bulk load fast (the demo school, the benchmarks; a pulled page's new
+   * records go in the same way through `remoteBatch`; the imports still write row by row,
+   * reading between writes).
    */
   insertMany(records: readonly NewRecord[]): void {
     const byTable = new Map<SyncedTable, Record<string, unknown>[]>();
@@ -108,19 +117,8 @@ export class Writer {
     if (!row) throw new HearthError('NOT_FOUND', say(WORDS.recordGone));
     const current = fromRow(table, row) as Record<string, unknown>;
     const valid = this.validate(table, { ...current, ...patch, id });
-    const changed = COLUMNS[table].filter(
-      (c) => JSON.stringify(valid[c.field]) !== JSON.stringify(current[c.field]),
-    );
-    if (changed.length === 0) return valid as SyncedRecord<T>;
-    this.store
-      .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
-      .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
-    this.log(
-      table,
-      id,
-      changed.map((c) => c.field),
-    );
-    this.afterWrite[table]?.(this.store, [{ record: valid, pk: row.pk, created: false }]);
+    const changed = this.updateRow(table, row.pk, current, valid);
+    if (changed.length > 0) this.log(table, id, changed);
     return valid as SyncedRecord<T>;
   }
 
@@ -131,25 +129,72 @@ export class Writer {
    * never seen must make a whole record. Returns false when they do not validate.
    */
   applyRemote(table: SyncedTable, id: string, values: Record<string, unknown>): boolean {
-    const row = this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
-      (Record<string, unknown> & { pk: number }) | undefined;
-    const current = row ? (fromRow(table, row) as Record<string, unknown>) : null;
-    const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse({ ...current, ...values, id });
-    if (!parsed.success) return false;
-    const valid = parsed.data as Record<string, unknown>;
-    if (!row || !current) {
-      this.insertValid(table, [valid], false);
+    const batch = this.remoteBatch();
+    const applied = batch.apply(table, id, values);
+    batch.flush();
+    return applied;
+  }
+
+  /**
+   * Values from the district for many records (a pulled page), applied as `applyRemote`
+   * applies each, except that records this device has never seen are held and inserted
+   * together by `flush`, in multi-row statements: a first sync brings every record of the
+   * school, and a read and an insert each made it slow. Later values for a held record merge
+   * into it before it is written. A write to a record already in the tables flushes first, so
+   * writes reach the tables in the order they came; the caller flushes before anything else
+   * that reads the synced tables, and at the end.
+   */
+  remoteBatch(): RemoteBatch {
+    const held = new Map<string, { table: SyncedTable; record: Record<string, unknown> }>();
+    const flush = () => {
+      for (const table of TABLE_ORDER) {
+        const rows = [...held.values()].filter((h) => h.table === table).map((h) => h.record);
+        if (rows.length > 0) this.insertValid(table, rows, false);
+      }
+      held.clear();
+    };
+    const apply = (table: SyncedTable, id: string, values: Record<string, unknown>) => {
+      const key = `${table}:${id}`;
+      const waiting = held.get(key);
+      const row = waiting
+        ? undefined
+        : (this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+            (Record<string, unknown> & { pk: number }) | undefined);
+      if (row) flush();
+      const current =
+        waiting?.record ?? (row ? (fromRow(table, row) as Record<string, unknown>) : {});
+      const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse({ ...current, ...values, id });
+      if (!parsed.success) return false;
+      const valid = parsed.data as Record<string, unknown>;
+      if (!row) {
+        held.set(key, { table, record: valid });
+        return true;
+      }
+      this.updateRow(table, row.pk, current, valid);
       return true;
-    }
+    };
+    return { apply, flush };
+  }
+
+  /**
+   * Write the fields of `valid` that differ from `current` (the row at `pk`) and keep the
+   * derived indexes in step. Returns the fields written.
+   */
+  private updateRow(
+    table: SyncedTable,
+    pk: number,
+    current: Record<string, unknown>,
+    valid: Record<string, unknown>,
+  ): string[] {
     const changed = COLUMNS[table].filter(
       (c) => JSON.stringify(valid[c.field]) !== JSON.stringify(current[c.field]),
     );
-    if (changed.length === 0) return true;
+    if (changed.length === 0) return [];
     this.store
-      .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE id = ?`)
-      .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), id);
-    this.afterWrite[table]?.(this.store, [{ record: valid, pk: row.pk, created: false }]);
-    return true;
+      .sql(`UPDATE ${table} SET ${changed.map((c) => `${c.column} = ?`).join(', ')} WHERE pk = ?`)
+      .run(...changed.map((c) => toSqlValue(c.kind, valid[c.field])), pk);
+    this.afterWrite[table]?.(this.store, [{ record: valid, pk, created: false }]);
+    return changed.map((c) => c.field);
   }
 
   /** `at` prefixes the issues' paths: which of many records it was. */

@@ -257,6 +257,9 @@ export function applyPage(
   let listsConflicts =
     store.sql('SELECT 1 FROM sync_conflicts WHERE resolved_at IS NULL LIMIT 1').get() !== undefined;
   const merged: { table: 'people' | 'students'; from: string; to: string }[] = [];
+  // New records go in together (a first sync is almost all new records); what reads the
+  // tables below (a removal, a staff member's teams, the merges) comes after a flush.
+  const batch = writer.remoteBatch();
   for (const change of page.changes) {
     if (!isSyncedTable(change.table)) {
       unreadable += 1;
@@ -264,6 +267,7 @@ export function applyPage(
     }
     mergeClock(deps, change.hlc);
     if (change.removed) {
+      batch.flush();
       removeLocal(store, change.table, change.rowId);
       continue;
     }
@@ -275,14 +279,18 @@ export function applyPage(
     if (Object.keys(values).length === 0) continue;
     if (listsConflicts) settledElsewhere(deps, change, values);
     if (keepOverwritten(deps, change, values)) listsConflicts = true;
-    if (change.table === 'staff') leaveTeams(deps, change.rowId, values);
-    if (!writer.applyRemote(change.table, change.rowId, values)) unreadable += 1;
+    if (change.table === 'staff') {
+      batch.flush();
+      leaveTeams(deps, change.rowId, values);
+    }
+    if (!batch.apply(change.table, change.rowId, values)) unreadable += 1;
     else if (
       (change.table === 'people' || change.table === 'students') &&
       typeof values.mergedIntoId === 'string'
     )
       merged.push({ table: change.table, from: change.rowId, to: values.mergedIntoId });
   }
+  batch.flush();
   // A merge made elsewhere: what only this computer holds moves to the record kept (db/merges.ts).
   for (const { table, from, to } of merged)
     (table === 'people' ? movePersonReferences : moveStudentReferences)(store, writer, from, to);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HearthError, SYNCED_RECORDS, type School } from '../../contract';
+import { HearthError, SYNCED_RECORDS, newId, type PulledChange, type School } from '../../contract';
 import { LocalClock } from '../../db/clock';
 import { fromRow } from '../../db/columns';
 import type { Core } from '../../db/core';
@@ -158,5 +158,127 @@ describe('inserting many records at once', () => {
         );
       }
     }
+  });
+});
+
+describe('applying a pulled page', () => {
+  /** Values from the district as a page brings them, for the school `schoolId`. */
+  function arriving(records: NewRecord[], schoolId: string, existing: string) {
+    const person = records.find((r) => r.table === 'people')?.record as { id: string };
+    // The page's last link: it arrives after the record already held here (below), which
+    // sends in the records held before it.
+    const link = records.findLast((r) => r.table === 'student_person_links')?.record as {
+      id: string;
+    };
+    const values: Omit<PulledChange, 'seq' | 'hlc'>[] = records.map(({ table, record }) => ({
+      table,
+      rowId: record.id,
+      values: { ...record, schoolId },
+      removed: false,
+    }));
+    // A record written again later in the page, one already on this computer (which sends
+    // the records held so far in first), a record that does not validate here, and a record
+    // from earlier in the page removed.
+    values.splice(40, 0, {
+      table: 'people',
+      rowId: person.id,
+      values: { firstName: 'Renamed' },
+      removed: false,
+    });
+    values.splice(60, 0, {
+      table: 'households',
+      rowId: existing,
+      values: { name: 'Named at the district' },
+      removed: false,
+    });
+    values.splice(80, 0, {
+      table: 'people',
+      rowId: newId(),
+      values: { ...(records[1]?.record ?? {}), id: undefined, firstName: '  ', schoolId },
+      removed: false,
+    });
+    values.push({ table: 'student_person_links', rowId: link.id, values: {}, removed: true });
+    return values.map((v, i) => ({
+      ...v,
+      seq: i + 1,
+      hlc: `${String(Date.now() + i).padStart(15, '0')}.000000.district`,
+    }));
+  }
+
+  it('writes what applying its values one at a time writes, new records held and sent in together', () => {
+    const one = tempCore({ setup: 'school' });
+    const paged = tempCore({ setup: 'school' });
+    const records: NewRecord[] = [];
+    createDemoFamilies(collectInto(records), schoolOf(one), { students: 40, people: 60 }, 11);
+    const page = (changes: PulledChange[]) => ({
+      changes,
+      next: changes[changes.length - 1]?.seq ?? 0,
+      more: false,
+      audiences: [],
+      keys: 0,
+    });
+    // A family this computer already holds from the district (a local one would still be
+    // waiting to be pushed, and the page would leave its fields alone).
+    const existing = newId();
+    for (const core of [one, paged])
+      core.sync.applyPage(
+        page([
+          {
+            seq: 1,
+            table: 'households',
+            rowId: existing,
+            hlc: `${String(Date.now() - 1000).padStart(15, '0')}.000000.district`,
+            values: { id: existing, schoolId: schoolOf(core).id, name: 'Made here', address: null },
+            removed: false,
+          },
+        ]),
+      );
+    const before = lastSeq(paged);
+
+    const changes = arriving(records, schoolOf(one).id, existing);
+    const unreadableOne = changes.reduce(
+      (sum, change) => sum + one.sync.applyPage(page([change])).unreadable,
+      0,
+    );
+    const applied = paged.sync.applyPage(page(arriving(records, schoolOf(paged).id, existing)));
+
+    expect(applied).toEqual({ effect: 'applied', unreadable: 1 });
+    expect(unreadableOne).toBe(1);
+    expect(familyRows(paged)).toEqual(familyRows(one));
+    const rows = familyRows(paged);
+    expect(rows[0]).toContainEqual(
+      expect.objectContaining({ id: existing, name: 'Named at the district' }),
+    );
+    expect(rows[1]).toContainEqual(expect.objectContaining({ first_name: 'Renamed' }));
+    expect(rows[3]).toHaveLength(
+      records.filter((r) => r.table === 'student_person_links').length - 1,
+    );
+    expect(paged.store.sql('SELECT * FROM household_facts ORDER BY household_id').all()).toEqual(
+      one.store.sql('SELECT * FROM household_facts ORDER BY household_id').all(),
+    );
+    expect(findMatches(paged.store, 'people', 'Renamed', 10)).toHaveLength(1);
+    expect(findMatches(paged.store, 'people', 'Renamed', 10)).toEqual(
+      findMatches(one.store, 'people', 'Renamed', 10),
+    );
+    // Values from the district are not this computer's changes: nothing is logged to push.
+    expect(lastSeq(paged)).toBe(before);
+  });
+
+  it('keeps a record held for a page as it was when later values for it do not validate', () => {
+    const core = tempCore({ setup: 'school' });
+    const id = newId();
+    const school = schoolOf(core).id;
+    core.store.db.transaction(() => {
+      const batch = writerFor(core, 'staff-a').remoteBatch();
+      expect(
+        batch.apply('households', id, { id, schoolId: school, name: 'Ade', address: null }),
+      ).toBe(true);
+      expect(batch.apply('households', id, { name: '   ' })).toBe(false);
+      expect(core.store.sql('SELECT count(*) AS n FROM households').get()).toEqual({ n: 0 });
+      batch.flush();
+    })();
+    expect(core.store.sql('SELECT name FROM households WHERE id = ?').get(id)).toEqual({
+      name: 'Ade',
+    });
   });
 });
