@@ -1,6 +1,7 @@
 import {
   HearthError,
   newId,
+  plural,
   type DisclosureView,
   type ExportFormat,
   type FamilyRecord,
@@ -142,7 +143,7 @@ function exportStudent(ctx: Ctx, studentId: string, sharing: Sharing) {
     recipient,
     purpose,
     description:
-      `Record of ${name}${part}: ${caregivers.length} caregivers, ${notes.length} notes, ${followUps.length} follow-ups (${format === 'csv' ? 'CSV file' : 'printed page'})`.slice(
+      `Record of ${name}${part}: ${plural(caregivers.length, 'caregiver', 'caregivers')}, ${plural(notes.length, 'note', 'notes')}, ${plural(followUps.length, 'follow-up', 'follow-ups')} (${format === 'csv' ? 'CSV file' : 'printed page'})`.slice(
         0,
         500,
       ),

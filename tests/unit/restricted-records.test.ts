@@ -277,6 +277,10 @@ describe('exports and disclosures', () => {
       disclosedByName: 'Pat nurse',
       format: 'csv',
     });
+    // What left the school, in words a person reads ("1 caregiver", not "1 caregivers").
+    expect(core.store.db.prepare('SELECT description FROM disclosures').all()).toEqual([
+      { description: 'Record of Ana Núñez: 1 caregiver, 2 notes, 2 follow-ups (CSV file)' },
+    ]);
     school.signInAs('front_office');
     expect(
       ok(core, 'disclosure.forStudent', { studentId: school.studentId }).map((d) => d.purpose),
