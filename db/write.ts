@@ -100,10 +100,7 @@ export class Writer {
       if (rows) rows.push(valid);
       else byTable.set(table, [valid]);
     }
-    for (const table of TABLE_ORDER) {
-      const rows = byTable.get(table);
-      if (rows) this.insertValid(table, rows, true);
-    }
+    this.insertByTable(byTable, true);
   }
 
   /** Change some fields of a record; only fields whose value differs are written and logged. */
@@ -145,35 +142,47 @@ export class Writer {
    * that reads the synced tables, and at the end.
    */
   remoteBatch(): RemoteBatch {
-    const held = new Map<string, { table: SyncedTable; record: Record<string, unknown> }>();
+    /** Records held so far, by table, then by id (a Map keeps their order of arrival). */
+    const held = new Map<SyncedTable, Map<string, Record<string, unknown>>>();
     const flush = () => {
-      for (const table of TABLE_ORDER) {
-        const rows = [...held.values()].filter((h) => h.table === table).map((h) => h.record);
-        if (rows.length > 0) this.insertValid(table, rows, false);
-      }
+      if (held.size === 0) return;
+      this.insertByTable(
+        new Map([...held].map(([table, records]) => [table, [...records.values()]])),
+        false,
+      );
       held.clear();
     };
     const apply = (table: SyncedTable, id: string, values: Record<string, unknown>) => {
-      const key = `${table}:${id}`;
-      const waiting = held.get(key);
+      const waiting = held.get(table)?.get(id);
       const row = waiting
         ? undefined
         : (this.store.sql(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
             (Record<string, unknown> & { pk: number }) | undefined);
       if (row) flush();
-      const current =
-        waiting?.record ?? (row ? (fromRow(table, row) as Record<string, unknown>) : {});
+      const current = waiting ?? (row ? (fromRow(table, row) as Record<string, unknown>) : {});
       const parsed = (SYNCED_RECORDS[table] as z.ZodType).safeParse({ ...current, ...values, id });
       if (!parsed.success) return false;
       const valid = parsed.data as Record<string, unknown>;
       if (!row) {
-        held.set(key, { table, record: valid });
+        const records = held.get(table) ?? new Map<string, Record<string, unknown>>();
+        held.set(table, records.set(id, valid));
         return true;
       }
       this.updateRow(table, row.pk, current, valid);
       return true;
     };
     return { apply, flush };
+  }
+
+  /** Rows of several tables, table by table in TABLE_ORDER (parents first). */
+  private insertByTable(
+    rows: ReadonlyMap<SyncedTable, Record<string, unknown>[]>,
+    logged: boolean,
+  ): void {
+    for (const table of TABLE_ORDER) {
+      const tableRows = rows.get(table);
+      if (tableRows) this.insertValid(table, tableRows, logged);
+    }
   }
 
   /**
