@@ -4,6 +4,7 @@ import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
 import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
+import { SHUTDOWN_GRACE_MS, stopWithin } from './shutdown';
 import { hotStatements, warmWrites } from './sync/warm';
 
 /**
@@ -73,9 +74,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await closeDatabase();
-    process.exit(0);
+    await stopWithin(
+      SHUTDOWN_GRACE_MS,
+      async () => {
+        await app.close();
+        await closeDatabase();
+      },
+      {
+        exit: (code) => process.exit(code),
+        overdue: () =>
+          app.log.error(
+            `requests or the database did not finish within ${SHUTDOWN_GRACE_MS / 1000} s of ${signal}; stopping anyway`,
+          ),
+        failed: (error) => app.log.error({ err: error }, 'the server did not stop cleanly'),
+      },
+    );
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type pg from 'pg';
 import { newId } from '../contract';
 import { hashSecret, newToken } from '../server/auth/secrets';
+import { SHUTDOWN_GRACE_MS } from '../server/shutdown';
 import { freePort } from './free-port';
 
 /** The compiled district server (dist-server/main.mjs) in its own process, as deployed. */
@@ -29,6 +30,7 @@ export async function startServerProcess(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (
@@ -39,19 +41,30 @@ export async function startServerProcess(
     )
       break;
     // Its own words are on stderr, which the server shares with whoever started it.
-    if (child.exitCode !== null || i === 300) throw new Error('the district server did not start');
+    if (child.exitCode !== null || i === 300) {
+      child.kill('SIGKILL');
+      throw new Error('the district server did not start');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const ended = (signal: NodeJS.Signals) =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill(signal);
-    });
+  const ended = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
   return {
     url,
     pid: child.pid ?? 0,
-    stop: () => ended('SIGTERM'),
+    // The server gives itself SHUTDOWN_GRACE_MS; a server that outlives it by far is killed, and
+    // the caller fails saying so rather than waiting for ever.
+    async stop() {
+      const late = setTimeout(() => child.kill('SIGKILL'), SHUTDOWN_GRACE_MS + 5000);
+      await ended('SIGTERM');
+      clearTimeout(late);
+      if (child.exitCode !== 0)
+        throw new Error(
+          `the district server did not stop cleanly on SIGTERM (${child.signalCode ?? `exit code ${child.exitCode}`})`,
+        );
+    },
     kill: () => ended('SIGKILL'),
   };
 }
