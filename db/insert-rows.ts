@@ -29,9 +29,12 @@ export function insertRows(
     const many = store.sql(
       `${head} VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => row).join(', ')}${suffix}`,
     );
-    for (let start = 0; start < full; start += chunk) many.run(values.slice(start, start + chunk));
+    // Spread, not an array: better-sqlite3 reads an array argument element by element through
+    // V8's slower object API, which made binding a quarter of a bulk insert's statement time.
+    for (let start = 0; start < full; start += chunk)
+      many.run(...values.slice(start, start + chunk));
   }
   const one = store.sql(`${head} VALUES ${row}${suffix}`);
   for (let start = full; start < values.length; start += width)
-    one.run(values.slice(start, start + width));
+    one.run(...values.slice(start, start + width));
 }
