@@ -10,9 +10,10 @@ export type SqlValue = string | number | bigint | null;
 export const ROWS_PER_STATEMENT = 50;
 
 /**
- * `<head> VALUES (…), (…)…` (head: "INSERT INTO t (a, b)") for rows of `width` values given one after another in
- * `values`: full statements of ROWS_PER_STATEMENT rows, then the rest one row at a time (so
- * only two statement texts per target are ever prepared and cached). Rows go in in order.
+ * `<head> VALUES (…), (…)…` (head: "INSERT INTO t (a, b)") for rows of `width` values given
+ * one after another in `values`: full statements of ROWS_PER_STATEMENT rows, then the rest
+ * one row at a time (so only two statement texts per target are ever prepared and cached).
+ * Rows go in in order.
  */
 export function insertRows(
   store: Store,

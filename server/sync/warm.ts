@@ -38,9 +38,10 @@ const WARM_COMPUTER = `WITH school AS (
 /**
  * What a push writes, for `ServerDb.warm` to run in a transaction it rolls back: sync_push
  * and sync_push_group are PL/pgSQL, whose statements each connection plans on their first
- * run, which would otherwise be the first burst of the morning. A throwaway computer pushes a family in a group, the group's second copy of it races, and
- * then a push of its own runs alone; nothing of it stays (the log's sequence only skips
- * the seqs they drew, as after any failed push).
+ * run, which would otherwise be the first burst of the morning. A throwaway computer pushes
+ * a family in a group, the group's second copy of it races, and then a push of its own runs
+ * alone; nothing of it stays (the log's sequence only skips the seqs they drew, as after
+ * any failed push).
  */
 export function warmWrites(): WarmStatement[] {
   const school = newId();
