@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_SCHEMA_VERSION } from '../../server/migrate';
+import { SHUTDOWN_GRACE_MS } from '../../server/shutdown';
 import { freePort, tempDir } from '../helpers';
 
 /**
@@ -123,6 +125,35 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 90_000);
+});
+
+describe('a district server asked to stop', () => {
+  it('stops within its grace time, saying why, when a request never finishes', async () => {
+    const port = await freePort();
+    const server = await startServer(join(tempDir(), 'server-data'), port, {});
+    // A client that sends a request's head and never its whole body: the request stays in
+    // flight, and a graceful stop alone would wait for it for ever.
+    const socket = connect(port, '127.0.0.1');
+    let took: number;
+    try {
+      await new Promise<void>((open) => socket.once('connect', () => open()));
+      socket.write(
+        'POST /v1/bootstrap HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+      );
+      await new Promise((settle) => setTimeout(settle, 200));
+      const asked = performance.now();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(1);
+      took = performance.now() - asked;
+    } finally {
+      socket.destroy();
+    }
+    expect(took).toBeGreaterThanOrEqual(SHUTDOWN_GRACE_MS - 100);
+    expect(took).toBeLessThan(SHUTDOWN_GRACE_MS + 5000);
+    expect(server.output()).toContain(
+      `requests or the database did not finish within ${SHUTDOWN_GRACE_MS / 1000} s of SIGTERM`,
+    );
+  }, 30_000);
 });
 
 describe('the district server process with settings that are wrong', () => {
