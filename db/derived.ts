@@ -1,7 +1,7 @@
 import type { SyncedTable } from '../contract';
 import { schoolMonthsOnWrite } from './insights/tallies';
 import { SEARCH_INDEXERS } from './search';
-import { insertRows } from './insert-rows';
+import { RowInserter } from './insert-rows';
 import type { AfterWrite } from './write';
 
 /**
@@ -9,14 +9,16 @@ import type { AfterWrite } from './write';
  * families list can be read in last-contact order from that table's index. Done here, not by
  * a trigger: an AFTER INSERT trigger on households cost a quarter of bulk-load throughput.
  */
-const addHouseholdFacts: AfterWrite = (store, rows) =>
-  insertRows(
+const addHouseholdFacts: AfterWrite = (store, rows) => {
+  const facts = new RowInserter(
     store,
     'INSERT INTO household_facts (household_id, open_voice)',
     2,
-    rows.filter((row) => row.created).flatMap(({ record }) => [record.id as string, 0]),
     ' ON CONFLICT DO NOTHING',
   );
+  for (const { record, created } of rows) if (created) facts.add(record.id as string, 0);
+  facts.end();
+};
 
 /** Every derived table the write path keeps in step with the synced ones, by synced table. */
 export const DERIVED_INDEXERS = {

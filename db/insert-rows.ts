@@ -1,4 +1,4 @@
-import type { Store } from './store';
+import type { Statement, Store } from './store';
 
 export type SqlValue = string | number | bigint | null;
 
@@ -10,32 +10,45 @@ export type SqlValue = string | number | bigint | null;
 export const ROWS_PER_STATEMENT = 50;
 
 /**
- * `<head> VALUES (…), (…)…` (head: "INSERT INTO t (a, b)") for rows of `width` values given
- * one after another in `values`: full statements of ROWS_PER_STATEMENT rows, then the rest
- * one row at a time (so only two statement texts per target are ever prepared and cached).
- * Rows go in in order.
+ * Rows for one insert (`head`: "INSERT INTO t (a, b)"; `suffix`: what follows the values),
+ * written as they are added, ROWS_PER_STATEMENT to a statement; `end` writes the rest one row
+ * at a time, so only two statement texts per target are ever prepared and cached. Rows go in
+ * in order. Values are bound as they come rather than gathered first: one array holding a
+ * whole bulk load's values costs the garbage collector more than the array saves.
  */
-export function insertRows(
-  store: Store,
-  head: string,
-  width: number,
-  values: readonly SqlValue[],
-  suffix = '',
-): void {
-  if (values.length === 0) return;
-  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
-  const chunk = width * ROWS_PER_STATEMENT;
-  const full = values.length - (values.length % chunk);
-  if (full > 0) {
-    const many = store.sql(
-      `${head} VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => row).join(', ')}${suffix}`,
+export class RowInserter {
+  private values: SqlValue[] = [];
+  private readonly row: string;
+  private many: Statement | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly head: string,
+    private readonly width: number,
+    private readonly suffix = '',
+  ) {
+    this.row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  }
+
+  /** One row of `width` values. */
+  add(...row: SqlValue[]): void {
+    for (const value of row) this.values.push(value);
+    if (this.values.length < this.width * ROWS_PER_STATEMENT) return;
+    this.many ??= this.store.sql(
+      `${this.head} VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => this.row).join(', ')}${this.suffix}`,
     );
     // Spread, not an array: better-sqlite3 reads an array argument element by element through
     // V8's slower object API, which made binding a quarter of a bulk insert's statement time.
-    for (let start = 0; start < full; start += chunk)
-      many.run(...values.slice(start, start + chunk));
+    this.many.run(...this.values);
+    this.values = [];
   }
-  const one = store.sql(`${head} VALUES ${row}${suffix}`);
-  for (let start = full; start < values.length; start += width)
-    one.run(...values.slice(start, start + width));
+
+  /** Write the rows added since the last full statement. */
+  end(): void {
+    if (this.values.length === 0) return;
+    const one = this.store.sql(`${this.head} VALUES ${this.row}${this.suffix}`);
+    for (let start = 0; start < this.values.length; start += this.width)
+      one.run(...this.values.slice(start, start + this.width));
+    this.values = [];
+  }
 }

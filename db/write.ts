@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import { COLUMNS, fromRow, toSqlValue } from './columns';
 import type { LocalClock } from './clock';
-import { insertRows, type SqlValue } from './insert-rows';
+import { RowInserter } from './insert-rows';
 import type { Store } from './store';
 
 /** A row just written: its whole record, its pk, and whether the write created it. */
@@ -227,17 +227,16 @@ export class Writer {
       this.store.sql(`SELECT coalesce(max(pk), 0) AS pk FROM ${table}`).get() as { pk: number }
     ).pk;
     const author = logged ? this.author() : null;
-    const values: SqlValue[] = [];
-    const log: SqlValue[] = [];
+    const inserted = new RowInserter(this.store, INSERT_HEAD[table], columns.length + 1);
+    const log = new RowInserter(this.store, LOG_HEAD, 5);
     const written: WrittenRow[] = [];
     for (const record of rows) {
-      values.push(++pk);
-      for (const c of columns) values.push(toSqlValue(c.kind, record[c.field]));
-      if (logged) log.push(table, record.id as string, null, this.clock.next(), author);
+      inserted.add(++pk, ...columns.map((c) => toSqlValue(c.kind, record[c.field])));
+      if (logged) log.add(table, record.id as string, null, this.clock.next(), author);
       written.push({ record, pk, created: true });
     }
-    insertRows(this.store, INSERT_HEAD[table], columns.length + 1, values);
-    insertRows(this.store, LOG_HEAD, 5, log);
+    inserted.end();
+    log.end();
     this.afterWrite[table]?.(this.store, written);
   }
 

@@ -1,5 +1,5 @@
 import type { SyncedTable } from '../../contract';
-import { insertRows, type SqlValue } from '../insert-rows';
+import { RowInserter } from '../insert-rows';
 import type { Store } from '../store';
 import type { AfterWrite } from '../write';
 import { fold, parseQuery, phoneTokens, toMatch, words } from './normalize';
@@ -15,16 +15,16 @@ function indexRows(
   columns: string[],
   entry: (record: Record<string, unknown>) => string[],
 ): AfterWrite {
+  const into = `INTO ${index} (rowid, ${columns.join(', ')})`;
   return (store, rows) => {
-    const created: SqlValue[] = [];
-    const replaced: SqlValue[] = [];
+    const created = new RowInserter(store, `INSERT ${into}`, columns.length + 1);
+    const replaced = new RowInserter(store, `INSERT OR REPLACE ${into}`, columns.length + 1);
     for (const { record, pk, created: isNew } of rows) {
       if (record.mergedIntoId) store.sql(`DELETE FROM ${index} WHERE rowid = ?`).run(pk);
-      else (isNew ? created : replaced).push(pk, ...entry(record));
+      else (isNew ? created : replaced).add(pk, ...entry(record));
     }
-    const into = `INTO ${index} (rowid, ${columns.join(', ')})`;
-    insertRows(store, `INSERT ${into}`, columns.length + 1, created);
-    insertRows(store, `INSERT OR REPLACE ${into}`, columns.length + 1, replaced);
+    created.end();
+    replaced.end();
   };
 }
 

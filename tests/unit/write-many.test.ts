@@ -5,7 +5,9 @@ import { fromRow } from '../../db/columns';
 import type { Core } from '../../db/core';
 import { collectInto, createDemoFamilies } from '../../db/demo/generate';
 import { DERIVED_INDEXERS } from '../../db/derived';
+import { ROWS_PER_STATEMENT, RowInserter } from '../../db/insert-rows';
 import { findMatches } from '../../db/search';
+import { openStore } from '../../db/store';
 import { TABLE_ORDER, Writer, type NewRecord } from '../../db/write';
 import { tempCore } from '../helpers';
 
@@ -281,4 +283,32 @@ describe('applying a pulled page', () => {
       name: 'Ade',
     });
   });
+});
+
+describe('rows inserted many to a statement', () => {
+  it.each([0, 1, 49, 50, 51, 120])(
+    'writes %i rows, a full statement as soon as it fills, the suffix on every statement',
+    (count) => {
+      const store = openStore(':memory:');
+      store.db.exec('CREATE TABLE t (n INTEGER PRIMARY KEY, label TEXT NOT NULL)');
+      // Rows already there, one in the first full statement's range and one in the rest's:
+      // the suffix must reach both kinds of statement.
+      const existing = [30, 110];
+      for (const n of existing) store.sql("INSERT INTO t VALUES (?, 'kept')").run(n);
+      const rows = new RowInserter(store, 'INSERT INTO t (n, label)', 2, ' ON CONFLICT DO NOTHING');
+      for (let n = 1; n <= count; n++) rows.add(n, `row ${n}`);
+      // Nothing is held back once a statement's worth has come.
+      const full = count - (count % ROWS_PER_STATEMENT);
+      const added = () => (store.sql('SELECT count(*) AS c FROM t').get() as { c: number }).c - 2;
+      expect(added()).toBe(full - existing.filter((n) => n <= full).length);
+      rows.end();
+      const expected = [
+        ...new Set([...existing, ...Array.from({ length: count }, (_, i) => i + 1)]),
+      ]
+        .sort((a, b) => a - b)
+        .map((n) => ({ n, label: existing.includes(n) ? 'kept' : `row ${n}` }));
+      expect(store.sql('SELECT n, label FROM t ORDER BY n').all()).toEqual(expected);
+      store.close();
+    },
+  );
 });
