@@ -4,7 +4,6 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  generateKeyPairSync,
   hkdfSync,
   randomBytes,
   timingSafeEqual,
@@ -103,8 +102,31 @@ export interface StaffKeyPair {
 
 const privateKeyBinding = (staffId: string) => `hearth/staff-private-key/${staffId}`;
 
+/**
+ * PKCS#8 (RFC 8410) of an X25519 private key, up to its 32 bytes: version 0, the algorithm
+ * 1.3.101.110, and the key as an octet string.
+ */
+const X25519_PKCS8_HEAD = Buffer.from('302e020100300506032b656e04220420', 'hex');
+
+/**
+ * A new X25519 key pair, made from 32 random bytes (any 32 bytes are a valid X25519 private
+ * key; OpenSSL's own generator draws them the same way). Not generateKeyPairSync: in Node 20
+ * the key-generation job it leaves behind locks its key's mutex when garbage-collected, and a
+ * collection that lands while that same key is being exported (which holds the mutex) blocks
+ * the process for ever. Seen as a test run that hung; node --stress-compaction makes it
+ * happen within seconds (tests/unit/keys.test.ts).
+ */
+function newX25519(): { publicKey: KeyObject; privateKey: KeyObject } {
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([X25519_PKCS8_HEAD, randomBytes(32)]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return { publicKey: createPublicKey(privateKey), privateKey };
+}
+
 export function newStaffKeyPair(staffId: string, wrapKey: Buffer): StaffKeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const { publicKey, privateKey } = newX25519();
   return {
     publicKey: rawPublicKey(publicKey),
     privateKey,
@@ -149,7 +171,7 @@ function sealingKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffe
  * Only the holder of the matching private key can open it. Result: ephemeral public key ‖ box.
  */
 export function sealTo(recipientPublicKey: Buffer, secret: Buffer, boundTo: string): Buffer {
-  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeral = newX25519();
   const ephemeralRaw = rawPublicKey(ephemeral.publicKey);
   const shared = diffieHellman({
     privateKey: ephemeral.privateKey,

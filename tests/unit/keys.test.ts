@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -71,4 +72,23 @@ describe('key material for restricted records', () => {
       ),
     ).toBe(true);
   });
+
+  it('makes and seals with key pairs while the garbage collector runs at every chance, without hanging', async () => {
+    // Keys made by Node's generateKeyPairSync could block the process for ever when a
+    // collection landed while one was exported (db/privacy/keys.ts newX25519); under
+    // --stress-compaction the old code hung in most runs of this many seals, well within the
+    // time given here, so a return of it fails this test in most runs (not in every one).
+    const child = spawn(
+      process.execPath,
+      ['--stress-compaction', '--import', 'tsx', 'tests/unit/seal-under-gc.fixture.ts', '30000'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const hung = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    clearTimeout(hung);
+    expect({ code, output: output.trim() }).toEqual({ code: 0, output: 'sealed' });
+  }, 120_000);
 });
