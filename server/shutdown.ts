@@ -13,23 +13,20 @@ export async function stopWithin(
   stop: () => Promise<void>,
   outcome: { exit(code: number): void; overdue(): void; failed(error: unknown): void },
 ): Promise<void> {
-  let done = false;
-  const timer = setTimeout(() => {
-    if (done) return;
-    done = true;
-    outcome.overdue();
-    outcome.exit(1);
-  }, graceMs);
+  let settled = false;
+  /** The first outcome stands: a stop finishing after the deadline changes nothing. */
+  const settle = (code: number, say?: () => void) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    say?.();
+    outcome.exit(code);
+  };
+  const timer = setTimeout(() => settle(1, outcome.overdue), graceMs);
   try {
     await stop();
-    if (!done) outcome.exit(0);
+    settle(0);
   } catch (error) {
-    if (!done) {
-      outcome.failed(error);
-      outcome.exit(1);
-    }
-  } finally {
-    done = true;
-    clearTimeout(timer);
+    settle(1, () => outcome.failed(error));
   }
 }
