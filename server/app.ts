@@ -20,6 +20,7 @@ import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
 import { PushGroups } from './sync/group-commit';
+import { LogCache } from './sync/log-cache';
 
 export interface ServerOptions {
   db: ServerDb;
@@ -85,13 +86,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   const protocols = options.protocols ?? THIS_PROTOCOL;
   protocolHandshake(app, protocols);
-  const groups = new PushGroups(options.db);
-  serveMetrics(app, options.db, groups.stats, options.metricsToken ?? null);
+  const cache = new LogCache();
+  const groups = new PushGroups(options.db, cache);
+  serveMetrics(app, options.db, { grouping: groups.stats, cache }, options.metricsToken ?? null);
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
-  syncRoutes(app, options.db, groups);
+  syncRoutes(app, options.db, { groups, cache });
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);

@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { WORDS, say, shown } from '../contract';
 import type { PoolStats, ServerDb } from './db';
 import type { GroupStats } from './sync/group-commit';
+import type { LogCache } from './sync/log-cache';
 
 /** From a quick read (5 ms) to a slow sync (10 s). */
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -21,7 +22,7 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function serveMetrics(
   app: FastifyInstance,
   db: ServerDb,
-  grouping: GroupStats,
+  { grouping, cache }: { grouping: GroupStats; cache: LogCache },
   token: string | null,
 ): void {
   if (token === null) return;
@@ -97,6 +98,21 @@ export function serveMetrics(
     ],
   ];
   for (const [name, help, field] of GROUPING) scraped(name, help, () => grouping[field]);
+  scraped(
+    'hearth_sync_pages_cut_total',
+    "Pages cut from the school's log the server keeps, without reading it again.",
+    () => cache.stats.cut,
+  );
+  scraped(
+    'hearth_sync_pages_missed_total',
+    'Pages of computers behind the log the server keeps, read from the database.',
+    () => cache.stats.missed,
+  );
+  scraped(
+    'hearth_sync_log_kept_bytes',
+    "Bytes of the schools' recent log entries the server keeps.",
+    () => cache.keptBytes(),
+  );
   // PGlite has no pool: its gauges would only ever say 0.
   if (db.poolStats()) {
     const pool = (name: string, help: string, read: (s: PoolStats) => number) =>

@@ -18,6 +18,7 @@ import computerState from './migrations/0015_computer_state';
 import restoreEpoch from './migrations/0016_restore_epoch';
 import pushMarksSeen from './migrations/0017_push_marks_seen';
 import groupedPushes from './migrations/0018_grouped_pushes';
+import logTail from './migrations/0019_log_tail';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -39,6 +40,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'restore epoch', sql: restoreEpoch },
   { name: 'push marks seen', sql: pushMarksSeen },
   { name: 'grouped pushes', sql: groupedPushes },
+  { name: 'log tail', sql: logTail },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,15 +8,22 @@ import {
 } from '../../contract';
 import { computerState, findDevice, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
-import { FIND_PULLING_DEVICE, readPage, type PullingDeviceRow } from '../sync/pull';
+import { audiencesOf } from '../sync/device-staff';
+import { FIND_PULLING_DEVICE, pageText, readPage, type PullingDeviceRow } from '../sync/pull';
 import type { PushGroups } from '../sync/group-commit';
+import type { LogCache } from '../sync/log-cache';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
 
 /** A device's heaviest batch fits with room to spare; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 2 * MAX_PUSH_BYTES;
 
-export function syncRoutes(app: FastifyInstance, db: ServerDb, groups: PushGroups): void {
+/** The sync routes, with what the server keeps between requests: push groups and the log cache. */
+export function syncRoutes(
+  app: FastifyInstance,
+  db: ServerDb,
+  kept: { groups: PushGroups; cache: LogCache },
+): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     let input: PushInput;
     try {
@@ -27,8 +34,8 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb, groups: PushGroup
       await requireDevice(db, request);
       throw refused;
     }
-    // The answer is JSON text: its page is built by PostgreSQL (sync_push) and sent as it is.
-    return reply.type('application/json').send(await pushBatch(db, groups, request, input));
+    // The answer is JSON text: its page is joined from the entries' wire texts, never parsed.
+    return reply.type('application/json').send(await pushBatch(db, kept, request, input));
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {
@@ -45,6 +52,12 @@ export function syncRoutes(app: FastifyInstance, db: ServerDb, groups: PushGroup
     const known = { head: Number(row.head ?? 0), keyVersion: row.key_version };
     return reply
       .type('application/json')
-      .send(await readPage(db, device, query.after, query.limit, known));
+      .send(
+        pageText(
+          await readPage(db, kept.cache, device, query.after, query.limit, known),
+          audiencesOf(device),
+          device.log,
+        ),
+      );
   });
 }

@@ -1,5 +1,6 @@
 import { MAX_PUSH_BYTES } from '../../contract';
 import type { Sql } from '../db';
+import { TAIL_LIMIT, type LogCache, type TailEntry } from './log-cache';
 import type { PageRow } from './pull';
 
 /** A decided push as sync_push takes it (migration 0017); JSON values are already text. */
@@ -18,19 +19,33 @@ export interface PushWrite {
   state: string | null;
 }
 
-export const SYNC_PUSH = `SELECT * FROM sync_push($1::uuid, $2, $3, $4::uuid, $5::jsonb, $6::jsonb,
-   $7::jsonb, $8, $9::text[], $10, $11::jsonb)`;
+export const SYNC_PUSH_GROUP = 'SELECT * FROM sync_push_group($1::uuid, $2::jsonb, $3, $4)';
 
-export const SYNC_PUSH_GROUP = 'SELECT * FROM sync_push_group($1::jsonb)';
-
+/**
+ * sync_push_group's rows (migration 0019): one per push (`push_index`), then the school's
+ * log tail (`tail_seq`), then one row with only the school's key version.
+ */
 interface GroupRow {
-  push_index: number;
+  push_index: number | null;
   push_error: string | null;
   changes_text: string | null;
   last_seq: string | number | null;
   change_count: number | null;
   key_version: number | null;
+  tail_seq: string | number | null;
+  tail_audience: string | null;
+  tail_wire: string | null;
 }
+
+/**
+ * What a written push answers: no page (it asked for none), the page PostgreSQL read for it
+ * (its device is behind what the server keeps of the log), or a page to cut from the log
+ * cache, which now holds everything up to the push's own entries when `caughtUp`.
+ */
+export type PushAnswer =
+  | { kind: 'none' }
+  | { kind: 'read'; page: PageRow }
+  | { kind: 'kept'; keys: number; caughtUp: boolean };
 
 /**
  * Most pushes a group holds: enough for every computer of a large school waking at once,
@@ -72,7 +87,9 @@ export interface GroupStats {
 
 interface Waiting {
   push: PushWrite;
-  resolve(page: PageRow | undefined): void;
+  /** The log's epoch the device was told (epoch.ts): what the log cache is kept for. */
+  epoch: string;
+  resolve(answer: PushAnswer): void;
   reject(error: unknown): void;
 }
 
@@ -83,61 +100,78 @@ class Raced extends Error {
   }
 }
 
-export const pushParams = (p: PushWrite) => [
-  p.device,
-  p.pushed,
-  p.last,
-  p.school,
-  p.entries,
-  p.records,
-  p.rejections,
-  p.after,
-  p.audiences,
-  p.limit,
-  p.state,
-];
-
 /** The group's parameter: the pushes as a JSON array, their JSON values spliced in as they are. */
 export const groupJson = (pushes: PushWrite[]) =>
   `[${pushes
     .map(
       (p) =>
-        `{"device":${JSON.stringify(p.device)},"pushed":${p.pushed},"last":${p.last},"school":${JSON.stringify(p.school)},"entries":${p.entries},"records":${p.records},"rejections":${p.rejections},"after":${p.after},"audiences":${JSON.stringify(p.audiences)},"limit":${p.limit ?? 'null'},"state":${p.state ?? 'null'}}`,
+        `{"device":${JSON.stringify(p.device)},"pushed":${p.pushed},"last":${p.last},"entries":${p.entries},"records":${p.records},"rejections":${p.rejections},"after":${p.after},"audiences":${JSON.stringify(p.audiences)},"limit":${p.limit ?? 'null'},"state":${p.state ?? 'null'}}`,
     )
     .join(',')}]`;
+
+/** Where the rows of a group's answer say what became of each push, and what the tail brought. */
+function readAnswer(rows: GroupRow[]): {
+  outcomes: Map<number, GroupRow>;
+  tail: TailEntry[];
+  keys: number;
+} {
+  const outcomes = new Map<number, GroupRow>();
+  const tail: TailEntry[] = [];
+  let keys = 0;
+  for (const row of rows) {
+    if (row.push_index !== null) outcomes.set(row.push_index, row);
+    else if (row.tail_seq !== null)
+      tail.push({
+        seq: Number(row.tail_seq),
+        audience: row.tail_audience ?? '',
+        wire: row.tail_wire ?? '',
+      });
+    else keys = row.key_version ?? 0;
+  }
+  return { outcomes, tail, keys };
+}
 
 /**
  * Group commit per school. A school's pushes take its log lock one after another (sync_push),
  * so a push that arrives while another of its school's pushes is being written would only
  * wait for that lock; here it waits in the server instead, and when the write in flight
  * ends, every push that arrived meanwhile (up to MAX_GROUP) is written by one statement in
- * one transaction (sync_push_group, migration 0018): one round trip, one commit and one turn
- * of the lock for all of them. There is no timer: a lone push is written at once as it always
- * was, and a push never waits longer than the write in flight before it (it would have
- * waited that long for the lock).
+ * one transaction (sync_push_group, migrations 0018 and 0019): one round trip, one commit and
+ * one turn of the lock for all of them. There is no timer: a lone push is written at once (a
+ * group of one), and a push never waits longer than the write in flight before it (it would
+ * have waited that long for the lock).
  *
  * Each push keeps its own outcome: one that raced another is refused alone (and read and
  * decided again by its caller), and when a group's statement fails for any other reason its
  * pushes are written one by one, so one push's failure is its own. Grouping is per server
  * instance; instances sharing a database still take the lock in turn.
+ *
+ * The statement also reads the school's log after what `cache` keeps of it, once for the
+ * group and after its last push (so it holds every push's own entries), and the pages of
+ * pushes whose devices are within the kept window are cut from it (pull.ts).
  */
 export class PushGroups {
   /** A school is here while a write of its pushes is in flight, with the pushes waiting. */
   private readonly schools = new Map<string, Waiting[]>();
   readonly stats: GroupStats = { groups: 0, groupedPushes: 0, fallbacks: 0, waiting: 0 };
 
-  constructor(private readonly db: Sql) {}
+  constructor(
+    private readonly db: Sql,
+    private readonly cache: LogCache,
+  ) {}
 
-  /** Write a push; its page when it asked for one. Rejects like sync_push (40001: read again). */
-  async write(push: PushWrite): Promise<PageRow | undefined> {
+  /** Write a push, and say how to answer its page. Rejects like sync_push (40001: read again). */
+  async write(push: PushWrite, epoch: string): Promise<PushAnswer> {
     const waiting = this.schools.get(push.school);
     if (waiting) {
       this.stats.waiting += 1;
-      return new Promise((resolve, reject) => waiting.push({ push, resolve, reject }));
+      return new Promise((resolve, reject) => waiting.push({ push, epoch, resolve, reject }));
     }
     this.schools.set(push.school, []);
     try {
-      return await this.alone(push);
+      return await new Promise<PushAnswer>((resolve, reject) =>
+        this.send([{ push, epoch, resolve, reject }]).catch(reject),
+      );
     } finally {
       void this.drain(push.school);
     }
@@ -158,19 +192,13 @@ export class PushGroups {
     }
   }
 
-  private async alone(push: PushWrite): Promise<PageRow | undefined> {
-    const [page] = await this.db.query<PageRow>(SYNC_PUSH, pushParams(push));
-    return page;
-  }
-
   private async settle(one: Waiting): Promise<void> {
-    await this.alone(one.push).then(one.resolve, one.reject);
+    await this.send([one]).catch(one.reject);
   }
 
   private async together(group: Waiting[]): Promise<void> {
-    let rows: GroupRow[];
     try {
-      rows = await this.db.query<GroupRow>(SYNC_PUSH_GROUP, [groupJson(group.map((w) => w.push))]);
+      await this.send(group);
     } catch {
       // Nothing of the group was written; each push is tried on its own and fails on its own.
       this.stats.fallbacks += 1;
@@ -179,18 +207,56 @@ export class PushGroups {
     }
     this.stats.groups += 1;
     this.stats.groupedPushes += group.length;
-    const byIndex = new Map(rows.map((row) => [row.push_index, row]));
+  }
+
+  /**
+   * Write the group in one statement and settle each push of it; rejects, settling none,
+   * when the statement fails. The group's pushes are of one school.
+   */
+  private async send(group: Waiting[]): Promise<void> {
+    const [first] = group;
+    if (!first) return;
+    const {
+      push: { school },
+      epoch,
+    } = first;
+    // The window starts at the newest cursor of the group when there is none yet (or the log
+    // moved on past it): computers of a school that sync every minute are all near the head.
+    const tailAfter = this.cache.tailStart(
+      school,
+      epoch,
+      Math.max(...group.map((one) => one.push.after)),
+    );
+    const kept = group.map(
+      (one) => one.push.limit !== null && this.cache.covers(school, one.epoch, one.push.after),
+    );
+    const pushes = group.map((one, index) =>
+      kept[index] ? { ...one.push, limit: null } : one.push,
+    );
+    const rows = await this.db.query<GroupRow>(SYNC_PUSH_GROUP, [
+      school,
+      groupJson(pushes),
+      tailAfter,
+      TAIL_LIMIT,
+    ]);
+    const { outcomes, tail, keys } = readAnswer(rows);
+    this.cache.extend(school, epoch, tailAfter, tail);
+    const caughtUp = tail.length < TAIL_LIMIT;
     for (const [index, one] of group.entries()) {
-      const row = byIndex.get(index);
+      const row = outcomes.get(index);
       if (!row) one.reject(new Error('the group wrote no answer for a push'));
       else if (row.push_error !== null) one.reject(new Raced(row.push_error));
-      else if (row.changes_text === null) one.resolve(undefined);
+      else if (kept[index]) one.resolve({ kind: 'kept', keys, caughtUp });
+      else if (row.changes_text === null) one.resolve({ kind: 'none' });
       else
         one.resolve({
-          page_changes: row.changes_text,
-          page_last: row.last_seq,
-          page_count: row.change_count ?? 0,
-          page_keys: row.key_version ?? 0,
+          kind: 'read',
+          page: {
+            page_changes: row.changes_text,
+            page_last: row.last_seq,
+            page_count: row.change_count ?? 0,
+            page_keys: row.key_version ?? 0,
+          },
         });
     }
   }

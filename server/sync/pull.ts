@@ -2,6 +2,7 @@ import type { SyncLog } from '../../contract';
 import { deviceQuery, type DeviceCaller, type DeviceRow } from '../auth/guards';
 import type { Sql } from '../db';
 import { audiencesOf } from './device-staff';
+import { TAIL_LIMIT, type LogCache } from './log-cache';
 
 /** What sync_page (migration 0008) gives for one page; sync_push gives the same. */
 export interface PageRow {
@@ -11,25 +12,84 @@ export interface PageRow {
   page_keys: number;
 }
 
-/**
- * A page as the JSON text of a PullPage. Its changes come as one text joined by PostgreSQL
- * from the entries' wire text (migration 0005), so a page of thousands of changes costs the
- * server's one JavaScript thread almost nothing.
- */
-export function pageText(
-  row: PageRow | undefined,
-  after: number,
-  limit: number,
-  audiences: string[],
-  log: SyncLog,
-): string {
-  const next = row?.page_last === null || row === undefined ? after : Number(row.page_last);
-  // A full page may have more behind it; the device asks once more and gets an empty one.
-  const more = (row?.page_count ?? 0) === limit;
-  return `{"changes":${row?.page_changes ?? '[]'},"next":${next},"more":${more},"audiences":${JSON.stringify(audiences)},"keys":${row?.page_keys ?? 0},"log":${JSON.stringify(log)}}`;
+/** A page of the log for one device, before it is JSON. */
+export interface Page {
+  /** The JSON array of its changes' wire texts. */
+  changes: string;
+  next: number;
+  more: boolean;
+  keys: number;
 }
 
+/** The page sync_page read: it ends at its last change, and a full page may have more behind. */
+export function pageOfRow(row: PageRow | undefined, after: number, limit: number): Page {
+  const count = row?.page_count ?? 0;
+  return {
+    changes: row?.page_changes ?? '[]',
+    next: row?.page_last === null || row === undefined ? after : Number(row.page_last),
+    // A full page may have more behind it; the device asks once more and gets an empty one.
+    more: count === limit,
+    keys: row?.page_keys ?? 0,
+  };
+}
+
+/**
+ * A page as the JSON text of a PullPage. Its changes come as one text joined from the
+ * entries' wire text (migration 0005), so a page of thousands of changes costs the server's
+ * one JavaScript thread almost nothing.
+ */
+export const pageText = (page: Page, audiences: string[], log: SyncLog): string =>
+  `{"changes":${page.changes},"next":${page.next},"more":${page.more},"audiences":${JSON.stringify(audiences)},"keys":${page.keys},"log":${JSON.stringify(log)}}`;
+
 export const READ_PAGE = 'SELECT * FROM sync_page($1::uuid, $2, $3, $4)';
+
+export const READ_TAIL = 'SELECT * FROM sync_tail($1::uuid, $2, $3)';
+
+interface TailRow {
+  seq: string | number;
+  audience: string;
+  wire: string;
+}
+
+/** A page read by PostgreSQL (sync_page): for a device behind what the server keeps of the log. */
+async function readFromLog(
+  db: Sql,
+  device: DeviceCaller,
+  after: number,
+  limit: number,
+): Promise<Page> {
+  const [row] = await db.query<PageRow>(READ_PAGE, [
+    device.school.id,
+    after,
+    audiencesOf(device),
+    limit,
+  ]);
+  return pageOfRow(row, after, limit);
+}
+
+/**
+ * The page of a push whose group read the school's log tail for it (group-commit.ts `kept`):
+ * cut from the cache, which then held everything up to the push's own entries unless the
+ * tail was cut short (`caughtUp` false: there is more). Read from the log when the window
+ * has moved past the device's cursor since (other schools' pages pushed it out).
+ */
+export async function keptPage(
+  db: Sql,
+  cache: LogCache,
+  device: DeviceCaller,
+  after: number,
+  limit: number,
+  read: { keys: number; caughtUp: boolean },
+): Promise<Page> {
+  const kept = cache.page(device.school.id, device.log.epoch, after, audiencesOf(device), limit);
+  if (!kept) return readFromLog(db, device, after, limit);
+  return {
+    changes: kept.changes,
+    next: kept.next,
+    more: kept.full || !read.caughtUp,
+    keys: read.keys,
+  };
+}
 
 /**
  * The device (as FIND_DEVICE) with its school's log head and key version: a pull whose cursor
@@ -55,24 +115,37 @@ export interface PullingDeviceRow extends DeviceRow {
  * in sequence order per school (sync_append), so nothing can later appear below a cursor
  * already handed out. The school's head and key version are `known` (FIND_PULLING_DEVICE read
  * them): a cursor at the head is answered with an empty page without asking the database again.
+ * Otherwise the page is cut from what the server keeps of the school's log (log-cache.ts),
+ * after reading what is new beyond it, or read by PostgreSQL for a device behind it.
  */
 export async function readPage(
   db: Sql,
+  cache: LogCache,
   device: DeviceCaller,
   after: number,
   limit: number,
   known: { head: number; keyVersion: number },
-): Promise<string> {
-  const audiences = audiencesOf(device);
-  if (after >= known.head) {
-    const empty = {
-      page_changes: '[]',
-      page_last: null,
-      page_count: 0,
-      page_keys: known.keyVersion,
-    };
-    return pageText(empty, after, limit, audiences, device.log);
+): Promise<Page> {
+  if (after >= known.head)
+    return { changes: '[]', next: after, more: false, keys: known.keyVersion };
+  const school = device.school.id;
+  const { epoch } = device.log;
+  const start = cache.tailStart(school, epoch, after);
+  if (start < known.head) {
+    const tail = await db.query<TailRow>(READ_TAIL, [school, start, TAIL_LIMIT]);
+    cache.extend(
+      school,
+      epoch,
+      start,
+      tail.map((row) => ({ seq: Number(row.seq), audience: row.audience, wire: row.wire })),
+    );
   }
-  const [row] = await db.query<PageRow>(READ_PAGE, [device.school.id, after, audiences, limit]);
-  return pageText(row, after, limit, audiences, device.log);
+  const kept = cache.page(school, epoch, after, audiencesOf(device), limit);
+  if (!kept) return readFromLog(db, device, after, limit);
+  return {
+    changes: kept.changes,
+    next: kept.next,
+    more: kept.full || kept.next < known.head,
+    keys: known.keyVersion,
+  };
 }

@@ -18,6 +18,7 @@ import {
   computerState,
   deviceQuery,
   findDevice,
+  type DeviceCaller,
   type DeviceRow,
   type HeldDevice,
 } from '../auth/guards';
@@ -25,8 +26,9 @@ import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import type { PushGroups } from './group-commit';
-import { pageText } from './pull';
+import type { PushAnswer, PushGroups } from './group-commit';
+import type { LogCache } from './log-cache';
+import { keptPage, pageOfRow, pageText, type Page } from './pull';
 import {
   distinctIds,
   entriesJson,
@@ -128,7 +130,7 @@ const MAX_ATTEMPTS = 8;
  */
 export async function pushBatch(
   db: Sql,
-  groups: PushGroups,
+  { groups, cache }: { groups: PushGroups; cache: LogCache },
   request: FastifyRequest,
   input: PushInput,
 ): Promise<string> {
@@ -149,31 +151,53 @@ export async function pushBatch(
     );
     const audiences = audiencesOf(device);
     try {
-      const page = await groups.write({
-        device: device.deviceId,
-        pushed: pushedSeq,
-        last: lastSeqOf(changes),
-        school: device.school.id,
-        entries: entriesJson(plan.log),
-        records: recordsJson(
-          plan.records.map((r) => ({
-            ...r,
-            version: versions.get(recordKey(r.table, r.id)) ?? null,
-          })),
-        ),
-        rejections: JSON.stringify(plan.rejected),
-        after: pull?.after ?? 0,
-        audiences,
-        limit: pull?.limit ?? null,
-        state: computerState(request),
-      });
+      const answer = await groups.write(
+        {
+          device: device.deviceId,
+          pushed: pushedSeq,
+          last: lastSeqOf(changes),
+          school: device.school.id,
+          entries: entriesJson(plan.log),
+          records: recordsJson(
+            plan.records.map((r) => ({
+              ...r,
+              version: versions.get(recordKey(r.table, r.id)) ?? null,
+            })),
+          ),
+          rejections: JSON.stringify(plan.rejected),
+          after: pull?.after ?? 0,
+          audiences,
+          limit: pull?.limit ?? null,
+          state: computerState(request),
+        },
+        device.log.epoch,
+      );
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
-      return `${pushed.slice(0, -1)},"page":${pageText(page, pull.after, pull.limit, audiences, device.log)}}`;
+      const page = await pageOfPush(db, cache, device, pull, answer);
+      return `${pushed.slice(0, -1)},"page":${pageText(page, audiences, device.log)}}`;
     } catch (error) {
       if (!raced(error)) throw error;
       if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));
     }
+  }
+}
+
+/** The page a push's answer brings, as its write left it (group-commit.ts). */
+function pageOfPush(
+  db: Sql,
+  cache: LogCache,
+  device: DeviceCaller,
+  pull: NonNullable<PushInput['pull']>,
+  answer: PushAnswer,
+): Promise<Page> | Page {
+  switch (answer.kind) {
+    case 'kept':
+      return keptPage(db, cache, device, pull.after, pull.limit, answer);
+    case 'read':
+      return pageOfRow(answer.page, pull.after, pull.limit);
+    case 'none':
+      return pageOfRow(undefined, pull.after, pull.limit);
   }
 }
 

@@ -3,8 +3,8 @@ import { formatHlc, newId } from '../../contract';
 import { FIND_DEVICE } from '../auth/guards';
 import { hashSecret } from '../auth/secrets';
 import type { WarmStatement } from '../db';
-import { SYNC_PUSH, SYNC_PUSH_GROUP, groupJson, pushParams, type PushWrite } from './group-commit';
-import { FIND_PULLING_DEVICE, READ_PAGE } from './pull';
+import { SYNC_PUSH_GROUP, groupJson, type PushWrite } from './group-commit';
+import { FIND_PULLING_DEVICE, READ_PAGE, READ_TAIL } from './pull';
 import { READ_PUSH } from './push';
 import { entriesJson, recordsJson } from './store';
 
@@ -22,6 +22,7 @@ export function hotStatements(): WarmStatement[] {
     { text: FIND_PULLING_DEVICE, params: [nobody, null] },
     { text: READ_PUSH, params: [nobody, [], []] },
     { text: READ_PAGE, params: [noSchool, 0, [], 1] },
+    { text: READ_TAIL, params: [noSchool, 0, 1] },
   ];
 }
 
@@ -39,9 +40,9 @@ const WARM_COMPUTER = `WITH school AS (
  * What a push writes, for `ServerDb.warm` to run in a transaction it rolls back: sync_push
  * and sync_push_group are PL/pgSQL, whose statements each connection plans on their first
  * run, which would otherwise be the first burst of the morning. A throwaway computer pushes
- * a family in a group, the group's second copy of it races, and then a push of its own runs
- * alone; nothing of it stays (the log's sequence only skips the seqs they drew, as after
- * any failed push).
+ * a family in a group that reads the school's log tail, the group's second copy of it races,
+ * and then a push of its own runs alone with its page read by sync_page; nothing of it stays
+ * (the log's sequence only skips the seqs they drew, as after any failed push).
  */
 export function warmWrites(): WarmStatement[] {
   const school = newId();
@@ -75,7 +76,10 @@ export function warmWrites(): WarmStatement[] {
       text: WARM_COMPUTER,
       params: [school, admin, `warm-up-${admin}@hearth.invalid`, device, hashSecret(newId())],
     },
-    { text: SYNC_PUSH_GROUP, params: [groupJson([first, first])] },
-    { text: SYNC_PUSH, params: pushParams(push(1)) },
+    {
+      text: SYNC_PUSH_GROUP,
+      params: [school, groupJson([first, { ...first, limit: null }]), 0, 1],
+    },
+    { text: SYNC_PUSH_GROUP, params: [school, groupJson([push(1)]), null, null] },
   ];
 }

@@ -50,6 +50,9 @@ describe.each(BACKENDS)('district server metrics on $name', ({ open }) => {
         /hearth_sync_duration_seconds_count\{kind="push",outcome="answered"\} [1-9]/,
       );
       expect(text).toContain(`hearth_sync_pushed_changes_total ${pending}`);
+      // The push's page was cut from the school's log as this server keeps it.
+      expect(text).toMatch(/hearth_sync_pages_cut_total [1-9]/);
+      expect(text).toMatch(/hearth_sync_log_kept_bytes [1-9]/);
       expect(text).toContain('hearth_process_cpu_seconds_total');
       // Paths with ids never become labels: the unmatched address is counted as such.
       expect(text).toContain('route="unmatched",method="GET",status="404"');

@@ -5,6 +5,7 @@ import type { SyncTransport } from '../../db/sync/client';
 import { PUSH_BODY_LIMIT } from '../../server/routes/sync';
 import { buildServer } from '../../server/app';
 import type { ServerDb } from '../../server/db';
+import { READ_TAIL } from '../../server/sync/pull';
 import {
   addOkaforFamily,
   householdCreation,
@@ -389,15 +390,71 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
       expect(statements).toHaveLength(1);
       expect(statements[0]).not.toContain('sync_page');
 
-      // What another computer pushes through the first instance is new at the head: read.
+      // What another computer pushes through the first instance is new at the head: read,
+      // once, into what this instance keeps of the school's log (it kept nothing yet).
       callOrThrow(laptop.core, 'household.create', { name: 'Nguyen', address: null });
       await laptop.sync();
       statements.length = 0;
       await desk.sync(through);
-      expect(statements.filter((s) => s.includes('sync_page'))).toHaveLength(1);
+      expect(statements.filter((s) => /sync_(page|tail)/.test(s))).toEqual([READ_TAIL]);
       expect(row(desk, "SELECT name FROM households WHERE name = 'Nguyen'")).toEqual({
         name: 'Nguyen',
       });
+
+      // And again: only what is new since is read, and the page is cut from what is kept.
+      callOrThrow(laptop.core, 'household.create', { name: 'Osei', address: null });
+      callOrThrow(laptop.core, 'household.create', { name: 'Park', address: null });
+      await laptop.sync();
+      statements.length = 0;
+      await desk.sync(through);
+      expect(statements.filter((s) => /sync_(page|tail)/.test(s))).toEqual([READ_TAIL]);
+      expect(
+        desk.core.store.db
+          .prepare("SELECT name FROM households WHERE name IN ('Osei', 'Park') ORDER BY name")
+          .all(),
+      ).toEqual([{ name: 'Osei' }, { name: 'Park' }]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a computer behind what a server instance keeps of the log gets its pages read from the database, whole', async () => {
+    const { d, liaison, office, laptop, desk } = await laptopAndDesk();
+    const library = await device(d, 'Library');
+    await laptop.signIn(liaison);
+    await desk.signIn(office);
+    await library.signIn(office);
+    callOrThrow(laptop.core, 'household.create', { name: 'Abara', address: null });
+    await laptop.sync();
+    await desk.sync();
+    const statements: string[] = [];
+    const counted: ServerDb = {
+      ...d.db,
+      query: (text, params) => {
+        statements.push(text);
+        return d.db.query(text, params);
+      },
+    };
+    const other = await buildServer({ db: counted, logger: false });
+    const throughOther = (dev: Device) =>
+      dev.sync(injectTransport({ ...d, send: injectSender(other) }, dev.token));
+    try {
+      // The desk starts what the other instance keeps of the log, from its cursor on.
+      callOrThrow(laptop.core, 'household.create', { name: 'Bello', address: null });
+      await laptop.sync();
+      await throughOther(desk);
+      // The library last synced before Abara: behind that window.
+      statements.length = 0;
+      await throughOther(library);
+      expect(statements.filter((s) => s.includes('sync_page(')).length).toBeGreaterThan(0);
+      const names = (dev: Device) =>
+        (
+          dev.core.store.db
+            .prepare("SELECT name FROM households WHERE name IN ('Abara', 'Bello') ORDER BY name")
+            .all() as { name: string }[]
+        ).map((h) => h.name);
+      expect(names(desk)).toEqual(['Abara', 'Bello']);
+      expect(names(library)).toEqual(['Abara', 'Bello']);
     } finally {
       await other.close();
     }
