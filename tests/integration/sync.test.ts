@@ -28,6 +28,19 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
   const row = (dev: Device, sql: string, ...params: unknown[]) =>
     dev.core.store.db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
 
+  /** Another server instance on the district's database, whose statements are counted. */
+  async function countedInstance(db: ServerDb) {
+    const statements: string[] = [];
+    const counted: ServerDb = {
+      ...db,
+      query: (text, params) => {
+        statements.push(text);
+        return db.query(text, params);
+      },
+    };
+    return { statements, other: await buildServer({ db: counted, logger: false }) };
+  }
+
   /** A liaison's laptop and the front desk of one school, enrolled, nobody signed in yet. */
   async function laptopAndDesk() {
     const d = await district();
@@ -374,16 +387,7 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     addOkaforFamily(laptop.core);
     await laptop.sync();
     await desk.sync();
-    // Another server instance on the same database, whose statements are counted.
-    const statements: string[] = [];
-    const counted: ServerDb = {
-      ...d.db,
-      query: (text, params) => {
-        statements.push(text);
-        return d.db.query(text, params);
-      },
-    };
-    const other = await buildServer({ db: counted, logger: false });
+    const { statements, other } = await countedInstance(d.db);
     try {
       const through = injectTransport({ ...d, send: injectSender(other) }, desk.token);
       await desk.sync(through);
@@ -427,15 +431,7 @@ describe.each(BACKENDS)('sync on $name', ({ open }) => {
     callOrThrow(laptop.core, 'household.create', { name: 'Abara', address: null });
     await laptop.sync();
     await desk.sync();
-    const statements: string[] = [];
-    const counted: ServerDb = {
-      ...d.db,
-      query: (text, params) => {
-        statements.push(text);
-        return d.db.query(text, params);
-      },
-    };
-    const other = await buildServer({ db: counted, logger: false });
+    const { statements, other } = await countedInstance(d.db);
     const throughOther = (dev: Device) =>
       dev.sync(injectTransport({ ...d, send: injectSender(other) }, dev.token));
     try {
