@@ -50,14 +50,8 @@ export function syncRoutes(
       computerState(request),
     ]);
     const known = { head: Number(row.head ?? 0), keyVersion: row.key_version };
-    return reply
-      .type('application/json')
-      .send(
-        pageText(
-          await readPage(db, kept.cache, device, query.after, query.limit, known),
-          audiencesOf(device),
-          device.log,
-        ),
-      );
+    const ask = { after: query.after, limit: query.limit, audiences: audiencesOf(device) };
+    const page = await readPage(db, kept.cache, device, ask, known);
+    return reply.type('application/json').send(pageText(page, ask.audiences, device.log));
   });
 }

@@ -128,8 +128,7 @@ export class LogCache {
 
   /** Whether a page after `after` can be cut from the window as it is now. */
   covers(school: string, epoch: string, after: number): boolean {
-    const window = this.windows.get(school);
-    return !!window && window.epoch === epoch && window.from <= after && after <= window.through;
+    return this.covering(school, epoch, after) !== undefined;
   }
 
   /**
@@ -143,8 +142,8 @@ export class LogCache {
     audiences: readonly string[],
     limit: number,
   ): KeptPage | null {
-    const window = this.windows.get(school);
-    if (!window || !this.covers(school, epoch, after)) {
+    const window = this.covering(school, epoch, after);
+    if (!window) {
       this.stats.missed += 1;
       return null;
     }
@@ -187,6 +186,14 @@ export class LogCache {
     window.entries.splice(0, dropped);
     window.bytes -= freed;
     this.bytes -= freed;
+  }
+
+  /** The school's window, when it is of this epoch and holds the log right after `after`. */
+  private covering(school: string, epoch: string, after: number): Window | undefined {
+    const window = this.windows.get(school);
+    return window && window.epoch === epoch && window.from <= after && after <= window.through
+      ? window
+      : undefined;
   }
 
   private touch(school: string, window: Window): void {

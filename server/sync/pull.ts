@@ -1,7 +1,6 @@
 import type { SyncLog } from '../../contract';
 import { deviceQuery, type DeviceCaller, type DeviceRow } from '../auth/guards';
 import type { Sql } from '../db';
-import { audiencesOf } from './device-staff';
 import { TAIL_LIMIT, type LogCache } from './log-cache';
 
 /** What sync_page (migration 0008) gives for one page; sync_push gives the same. */
@@ -51,45 +50,61 @@ interface TailRow {
   wire: string;
 }
 
+/** What a device asks of the log: the page after its cursor, of what its staff may see. */
+export interface PageAsk {
+  after: number;
+  limit: number;
+  /** audiencesOf(device), worked out once per request. */
+  audiences: string[];
+}
+
 /** A page read by PostgreSQL (sync_page): for a device behind what the server keeps of the log. */
-async function readFromLog(
-  db: Sql,
-  device: DeviceCaller,
-  after: number,
-  limit: number,
-): Promise<Page> {
+async function readFromLog(db: Sql, device: DeviceCaller, ask: PageAsk): Promise<Page> {
   const [row] = await db.query<PageRow>(READ_PAGE, [
     device.school.id,
-    after,
-    audiencesOf(device),
-    limit,
+    ask.after,
+    ask.audiences,
+    ask.limit,
   ]);
-  return pageOfRow(row, after, limit);
+  return pageOfRow(row, ask.after, ask.limit);
+}
+
+/**
+ * The page cut from what the server keeps of the school's log, with more behind it when it
+ * is full or `moreBehind` its cursor; read from the log when the window does not cover the
+ * cursor (the device is behind it, or other schools' pages pushed it out since).
+ */
+async function cutOrRead(
+  db: Sql,
+  cache: LogCache,
+  device: DeviceCaller,
+  ask: PageAsk,
+  behind: { moreBehind: (next: number) => boolean; keys: number },
+): Promise<Page> {
+  const { after, limit, audiences } = ask;
+  const kept = cache.page(device.school.id, device.log.epoch, after, audiences, limit);
+  if (!kept) return readFromLog(db, device, ask);
+  return {
+    changes: kept.changes,
+    next: kept.next,
+    more: kept.full || behind.moreBehind(kept.next),
+    keys: behind.keys,
+  };
 }
 
 /**
  * The page of a push whose group read the school's log tail for it (group-commit.ts `kept`):
- * cut from the cache, which then held everything up to the push's own entries unless the
- * tail was cut short (`caughtUp` false: there is more). Read from the log when the window
- * has moved past the device's cursor since (other schools' pages pushed it out).
+ * the cache then held everything up to the push's own entries unless the tail was cut short
+ * (`caughtUp` false: there is more).
  */
-export async function keptPage(
+export const keptPage = (
   db: Sql,
   cache: LogCache,
   device: DeviceCaller,
-  after: number,
-  limit: number,
+  ask: PageAsk,
   read: { keys: number; caughtUp: boolean },
-): Promise<Page> {
-  const kept = cache.page(device.school.id, device.log.epoch, after, audiencesOf(device), limit);
-  if (!kept) return readFromLog(db, device, after, limit);
-  return {
-    changes: kept.changes,
-    next: kept.next,
-    more: kept.full || !read.caughtUp,
-    keys: read.keys,
-  };
-}
+): Promise<Page> =>
+  cutOrRead(db, cache, device, ask, { moreBehind: () => !read.caughtUp, keys: read.keys });
 
 /**
  * The device (as FIND_DEVICE) with its school's log head and key version: a pull whose cursor
@@ -122,15 +137,14 @@ export async function readPage(
   db: Sql,
   cache: LogCache,
   device: DeviceCaller,
-  after: number,
-  limit: number,
+  ask: PageAsk,
   known: { head: number; keyVersion: number },
 ): Promise<Page> {
-  if (after >= known.head)
-    return { changes: '[]', next: after, more: false, keys: known.keyVersion };
+  if (ask.after >= known.head)
+    return { changes: '[]', next: ask.after, more: false, keys: known.keyVersion };
   const school = device.school.id;
   const { epoch } = device.log;
-  const start = cache.tailStart(school, epoch, after);
+  const start = cache.tailStart(school, epoch, ask.after);
   if (start < known.head) {
     const tail = await db.query<TailRow>(READ_TAIL, [school, start, TAIL_LIMIT]);
     cache.extend(
@@ -140,12 +154,8 @@ export async function readPage(
       tail.map((row) => ({ seq: Number(row.seq), audience: row.audience, wire: row.wire })),
     );
   }
-  const kept = cache.page(school, epoch, after, audiencesOf(device), limit);
-  if (!kept) return readFromLog(db, device, after, limit);
-  return {
-    changes: kept.changes,
-    next: kept.next,
-    more: kept.full || kept.next < known.head,
+  return cutOrRead(db, cache, device, ask, {
+    moreBehind: (next) => next < known.head,
     keys: known.keyVersion,
-  };
+  });
 }

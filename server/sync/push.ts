@@ -28,7 +28,7 @@ import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
 import type { PushAnswer, PushGroups } from './group-commit';
 import type { LogCache } from './log-cache';
-import { keptPage, pageOfRow, pageText, type Page } from './pull';
+import { keptPage, pageOfRow, pageText, type Page, type PageAsk } from './pull';
 import {
   distinctIds,
   entriesJson,
@@ -174,7 +174,7 @@ export async function pushBatch(
       );
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
-      const page = await pageOfPush(db, cache, device, pull, answer);
+      const page = await pageOfPush(db, cache, device, { ...pull, audiences }, answer);
       return `${pushed.slice(0, -1)},"page":${pageText(page, audiences, device.log)}}`;
     } catch (error) {
       if (!raced(error)) throw error;
@@ -188,16 +188,16 @@ function pageOfPush(
   db: Sql,
   cache: LogCache,
   device: DeviceCaller,
-  pull: NonNullable<PushInput['pull']>,
+  ask: PageAsk,
   answer: PushAnswer,
 ): Promise<Page> | Page {
   switch (answer.kind) {
     case 'kept':
-      return keptPage(db, cache, device, pull.after, pull.limit, answer);
+      return keptPage(db, cache, device, ask, answer);
     case 'read':
-      return pageOfRow(answer.page, pull.after, pull.limit);
+      return pageOfRow(answer.page, ask.after, ask.limit);
     case 'none':
-      return pageOfRow(undefined, pull.after, pull.limit);
+      return pageOfRow(undefined, ask.after, ask.limit);
   }
 }
 
