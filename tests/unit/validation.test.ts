@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, CALL_NAMES, ERROR_CODES, FAMILIES_CSV_TEMPLATE, type CallName } from '../../contract';
+import { DIRECTION_CONTROLS, UNTYPEABLE, line, text } from '../../contract/fields';
 import { spoiled } from '../adversarial';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
@@ -313,6 +314,57 @@ beforeAll(() => {
     note: note.noteId,
     followUp: followUp.id,
   };
+});
+
+describe('typed text', () => {
+  // The rules written out plainly, one test each: the fields test most text with one pattern
+  // first and apply their rules only to text that might break one.
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  const expected = (s: string, multiLine: boolean) => {
+    /* eslint-disable no-control-regex -- matching control characters is the point */
+    const control = multiLine
+      ? /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/
+      : /[\u0000-\u001F\u007F-\u009F]/;
+    /* eslint-enable no-control-regex */
+    const messages: string[] = [];
+    if (control.test(s) || loneSurrogate.test(s)) messages.push(UNTYPEABLE);
+    if (!multiLine && /[\u202A-\u202E\u2066-\u2069\u2028\u2029]/.test(s))
+      messages.push(DIRECTION_CONTROLS);
+    return messages;
+  };
+  const refusals = (schema: z.ZodType, s: string) => {
+    const parsed = schema.safeParse(s);
+    return parsed.success
+      ? []
+      : parsed.error.issues.filter((i) => i.code === 'custom').map((i) => i.message);
+  };
+  // Characters at every rule's edges, and a whole surrogate pair.
+  const edges = [
+    ...'\u0000\u0007\t\n\u000B\r\u001F\u007F\u0085\u009F\u00A0\u202A\u202E\u202F\u2066\u2069\u2028\u2029\uD800\uDBFF\uDC00\uDFFF\uD83D\uDE00é ا',
+    '\uD83D\uDE00',
+  ];
+  const edgy = fc.constantFrom(...edges);
+  const typed = fc
+    .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), edgy), { maxLength: 8 })
+    .map((parts) => `A${parts.join('')}`);
+
+  it('refuses exactly what the rules refuse, with the rule it broke, on one line and on many', () => {
+    for (const edge of edges) {
+      const s = `A${edge}b`;
+      expect(refusals(line(), s), JSON.stringify(s)).toEqual(expected(s, false));
+      expect(refusals(text(), s), JSON.stringify(s)).toEqual(expected(s, true));
+    }
+    fc.assert(
+      fc.property(typed, (s) => {
+        expect(refusals(line(1_000), s)).toEqual(expected(s.trim(), false));
+        expect(refusals(text(1_000), s)).toEqual(expected(s.trim(), true));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(refusals(line(), 'Ana\u0007\u202E')).toEqual([UNTYPEABLE, DIRECTION_CONTROLS]);
+    expect(refusals(line(), 'Ana \uD83D\uDE00')).toEqual([]);
+    expect(refusals(text(), 'Line one\n\tline two \u202Bمرحبا\u202C')).toEqual([]);
+  });
 });
 
 describe('every API call validates its input', () => {
