@@ -37,7 +37,26 @@ export interface ServerOptions {
   metricsToken?: string | null;
   /** The district console's built files (dist/console); none: `/console` says it is not built. */
   consoleDir?: string | null;
+  /** How long a client may take to send a whole request; REQUEST_TIMEOUT_MS unless a test waits less. */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * Fastify turns Node's limit on receiving a request off (it assumes a proxy in front), so a
+ * client that sends a request slowly and never finishes would hold its connection for ever
+ * (slowloris), and enough of them would hold them all. Five minutes is Node's own default: room
+ * for a 200 MB roster upload over a slow school link, about 5 Mbit/s.
+ */
+export const REQUEST_TIMEOUT_MS = 5 * 60_000;
+/**
+ * Node's limits around one: the headers must come within a minute (Node's default, and never
+ * longer than the whole request, or Node enforces neither), and overdue requests are looked
+ * for every 30 s (Node's default) or a quarter of a shorter limit.
+ */
+const nodeLimits = (requestMs: number) => ({
+  headersTimeout: Math.min(60_000, requestMs),
+  connectionsCheckingInterval: Math.min(30_000, Math.ceil(requestMs / 4)),
+});
 
 /**
  * Log lines carry the method, the route and the status: never a body, a query string, an
@@ -72,7 +91,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options.logger === undefined || options.logger === false
       ? false
       : { ...(options.logger === true ? {} : options.logger), serializers: LOG_SERIALIZERS };
-  const app = Fastify({ logger });
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger,
+    requestTimeout,
+    http: nodeLimits(requestTimeout),
+  });
   await app.register(rateLimit, { global: false, store: databaseRateStore(options.db) });
   await app.register(cookie);
   app.setErrorHandler((error, request, reply) => {

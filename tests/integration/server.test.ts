@@ -1,8 +1,9 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../contract';
-import { buildServer } from '../../server/app';
+import { REQUEST_TIMEOUT_MS, buildServer } from '../../server/app';
 import { hashPassword } from '../../server/auth/passwords';
 import { openPostgres, type ServerDb } from '../../server/db';
 import { NewerDatabaseError, SERVER_SCHEMA_VERSION, migrateServer } from '../../server/migrate';
@@ -160,6 +161,37 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
         ...warmWrites().map((w) => w.text),
       ]),
     );
+  });
+
+  it('drops a client that starts a request and never finishes it, and serves the next', async () => {
+    db = await open();
+    closers.push(() => db.close());
+    const standard = await buildServer({ db });
+    expect(standard.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(standard.server.headersTimeout).toBe(60_000);
+    await standard.close();
+    const quick = await buildServer({ db, requestTimeoutMs: 500 });
+    closers.unshift(() => quick.close());
+    await quick.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = quick.server.address() as { port: number };
+    // Headers at once, then 10 of the 100 bytes it promised, then nothing.
+    const slow = connect(port, '127.0.0.1');
+    const answer = new Promise<{ said: string; ms: number }>((resolve) => {
+      const started = Date.now();
+      let said = '';
+      slow.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      slow.on('close', () => resolve({ said, ms: Date.now() - started }));
+    });
+    slow.write(
+      'POST /v1/sync/push HTTP/1.1\r\nHost: district\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{"changes"',
+    );
+    const { said, ms } = await answer;
+    expect(said).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeGreaterThanOrEqual(400);
+    expect(ms).toBeLessThan(5_000);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
   });
 
   it('is alive but not ready while its database cannot be reached or is not set up', async () => {
