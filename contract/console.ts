@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, line } from './fields';
+import { id, instant, isoDate, line } from './fields';
 import { disclosureSchema } from './records';
 import { serverStaffSchema } from './server';
 
@@ -52,6 +52,11 @@ export const adminStaffSchema = serverStaffSchema.extend({
   hasPassword: z.boolean(),
   /** The district roster made it: its name and whether it is active come from the roster. */
   fromRoster: z.boolean(),
+  /**
+   * When an administrator stopped it here: the roster cannot make it active again until an
+   * administrator allows it here.
+   */
+  stoppedInConsoleAt: instant.nullable(),
 });
 
 const rosterCounts = z.object({

@@ -530,10 +530,15 @@ export const WORDS = defineMessages({
   noSuchSchool: { defaultMessage: 'There is no such school.', id: 'Npx4Er' },
   noSuchDevice: { defaultMessage: 'There is no such device.', id: 'mg5vf9' },
   noSuchStaff: { defaultMessage: 'There is no such staff member.', id: 'TyRCCK' },
-  rosterOwnsStaffField: {
+  rosterOwnsStaffName: {
     defaultMessage:
-      'The district roster sets this person’s name and whether they are active. Change it in the student information system; the next roster import brings it here.',
-    id: 'CIEwQw',
+      'The district roster sets this person’s name. Change it in the student information system; the next roster import brings it here.',
+    id: 'tj1rmQ',
+  },
+  rosterStoppedStaff: {
+    defaultMessage:
+      'The district roster has this person as no longer active. Change it in the student information system; the next roster import brings it here.',
+    id: 'L9ux3C',
   },
   setupCodeWrong: {
     defaultMessage:

@@ -19,6 +19,7 @@ import restoreEpoch from './migrations/0016_restore_epoch';
 import pushMarksSeen from './migrations/0017_push_marks_seen';
 import groupedPushes from './migrations/0018_grouped_pushes';
 import logTail from './migrations/0019_log_tail';
+import stoppedInConsole from './migrations/0020_stopped_in_console';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -41,6 +42,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'push marks seen', sql: pushMarksSeen },
   { name: 'grouped pushes', sql: groupedPushes },
   { name: 'log tail', sql: logTail },
+  { name: 'stopped in console', sql: stoppedInConsole },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,8 @@ import { SchoolPicker, useSchools } from './SchoolPicker';
 import { StaffDialog } from './StaffDialog';
 
 function statusWords(staff: AdminStaff): string {
+  if (staff.stoppedInConsoleAt)
+    return t({ defaultMessage: 'Stopped by an administrator', id: '9Wp5ZE' });
   if (!staff.active) return t({ defaultMessage: 'Deactivated', id: 'plMsEA' });
   if (!staff.hasPassword) return t({ defaultMessage: 'Needs a first password', id: 'SqUonm' });
   return t({ defaultMessage: 'Active', id: '3a5wL8' });

@@ -13,6 +13,7 @@ import { FormActions } from '../ui/FormActions';
 import { showIssues } from '../ui/forms';
 import { roleName, teamName } from '../ui/roles';
 import { request } from './api';
+import { seenWords } from './when';
 
 // One form for adding and changing: a new account needs a password; a change may leave it
 // empty (no new password). The contract's schemas check what is sent.
@@ -21,16 +22,34 @@ const staffForm = staffAccountInput.omit({ schoolId: true, password: true }).ext
 });
 type StaffForm = z.infer<typeof staffForm>;
 
-const ROSTER_OWNS = () =>
-  t({
+/** What the roster sets on this account, and what an administrator may still do here. */
+function rosterWords(staff: AdminStaff): string {
+  if (staff.stoppedInConsoleAt)
+    return t(
+      {
+        defaultMessage:
+          'Stopped here {when}. The name comes from the district roster; its imports leave this account stopped until you tick “May sign in” again.',
+        id: 'lsa29t',
+      },
+      { when: seenWords(staff.stoppedInConsoleAt, new Date()) },
+    );
+  if (!staff.active)
+    return t({
+      defaultMessage:
+        'The district roster has this person as no longer active and sets their name: change them in the student information system, and the next import brings them here.',
+      id: 'R0C9yM',
+    });
+  return t({
     defaultMessage:
-      'Name and “May sign in” come from the district roster: change them in the student information system, and the next import brings them here.',
-    id: '9Khf8G',
+      'The name comes from the district roster: change it in the student information system. Untick “May sign in” to stop this account now (each computer stops it at its next sync); the roster’s imports leave it stopped until you allow it again here.',
+    id: 'MktPZK',
   });
+}
 
 /**
- * Add a staff member to a school, or change one: role, teams, a new password, and (for
- * accounts not from the roster) name and whether they may sign in.
+ * Add a staff member to a school, or change one: role, teams, a new password, whether they
+ * may sign in, and (for accounts not from the roster) their name. A roster account may be
+ * stopped here, and allowed again only if it was stopped here.
  */
 export function StaffDialog({
   schoolId,
@@ -47,6 +66,8 @@ export function StaffDialog({
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(staff?.active ?? true);
   const rosterOwned = staff?.fromRoster ?? false;
+  // Only the roster can bring back an account it has as gone.
+  const rosterStopped = rosterOwned && !staff?.active && !staff?.stoppedInConsoleAt;
   const form = useForm<StaffForm>({
     resolver: zodResolver(
       staff
@@ -73,7 +94,8 @@ export function StaffDialog({
         const patch = staffAccountPatch.parse({
           role: values.role,
           teams: values.teams,
-          ...(rosterOwned ? {} : { displayName: values.displayName, active }),
+          ...(rosterOwned ? {} : { displayName: values.displayName }),
+          ...(rosterOwned && active === staff.active ? {} : { active }),
           ...(values.password ? { password: values.password } : {}),
         });
         await request('PATCH', `/v1/admin/staff/${staff.id}`, z.unknown(), patch);
@@ -190,16 +212,16 @@ export function StaffDialog({
             <input
               type="checkbox"
               checked={active}
-              disabled={rosterOwned}
+              disabled={rosterStopped}
               aria-describedby={rosterOwned ? 'roster-owns' : undefined}
               onChange={(event) => setActive(event.target.checked)}
             />
             {t({ defaultMessage: 'May sign in to Hearth', id: 'VmRXYx' })}
           </label>
         )}
-        {rosterOwned && (
+        {staff && rosterOwned && (
           <p id="roster-owns" className="muted small-text">
-            {ROSTER_OWNS()}
+            {rosterWords(staff)}
           </p>
         )}
         <FormActions

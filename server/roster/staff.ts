@@ -22,8 +22,9 @@ const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
 /**
  * Staff in the roster: an account each, matched to an existing one by email the first
  * time. The roster wins for the name and for being active (`enabledUser`, `tobedeleted`,
- * and, in a bulk file, being absent); role and teams are set when the account is made and
- * are the administrators' after that. New accounts have no password until an administrator
+ * and, in a bulk file, being absent), except that an account an administrator stopped in the
+ * console stays stopped until one allows it again there; role and teams are set when the
+ * account is made and are the administrators' after that. New accounts have no password until an administrator
  * sets one. District administrators are never deactivated by a roster: they run the import,
  * and a file that left them out would lock the district out of its own server. Returns what
  * changed.
@@ -62,9 +63,12 @@ export async function importStaff(
     if (accountId) {
       const [row] = await tx.query<StaffRow & { active: boolean; changed: boolean }>(
         `WITH before AS (SELECT display_name, active FROM staff_accounts WHERE id = $1)
-         UPDATE staff_accounts s SET display_name = $2, active = $3 FROM before WHERE s.id = $1
+         UPDATE staff_accounts s SET display_name = $2,
+           active = $3 AND s.stopped_in_console_at IS NULL
+         FROM before WHERE s.id = $1
          RETURNING ${STAFF_COLUMNS}, s.active,
-           (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM $3) AS changed`,
+           (before.display_name IS DISTINCT FROM $2 OR before.active IS DISTINCT FROM s.active)
+             AS changed`,
         [accountId, displayName, active],
       );
       if (!mapped)

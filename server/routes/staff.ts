@@ -48,10 +48,15 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
     const { schoolId } = parseBody(adminStaffQuery, request.query);
     checkManages(admin, schoolId);
     const rows = await db.query<
-      StaffRow & { active: boolean; has_password: boolean; from_roster: boolean }
+      StaffRow & {
+        active: boolean;
+        has_password: boolean;
+        from_roster: boolean;
+        stopped_in_console_at: Date | null;
+      }
     >(
       `SELECT ${STAFF_COLUMNS}, s.active, s.password_hash <> '' AS has_password,
-         r.hearth_id IS NOT NULL AS from_roster
+         r.hearth_id IS NOT NULL AS from_roster, s.stopped_in_console_at
        FROM staff_accounts s
        LEFT JOIN (SELECT hearth_id FROM roster_sources WHERE kind = 'staff') r ON r.hearth_id = s.id
        WHERE s.school_id = $1
@@ -63,6 +68,7 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
       active: row.active,
       hasPassword: row.has_password,
       fromRoster: row.from_roster,
+      stoppedInConsoleAt: row.stopped_in_console_at?.toISOString() ?? null,
     }));
   });
 
@@ -104,8 +110,11 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
     const patch = parseBody(staffAccountPatch, request.body);
     const passwordHash = patch.password ? await hashPassword(patch.password) : null;
     return db.transaction(async (tx) => {
-      const [current] = await tx.query<StaffRow & { active: boolean }>(
-        `SELECT ${STAFF_COLUMNS}, s.active FROM staff_accounts s WHERE s.id::text = $1 FOR UPDATE`,
+      const [current] = await tx.query<
+        StaffRow & { active: boolean; stopped_in_console_at: Date | null }
+      >(
+        `SELECT ${STAFF_COLUMNS}, s.active, s.stopped_in_console_at FROM staff_accounts s
+         WHERE s.id::text = $1 FOR UPDATE`,
         [request.params.id],
       );
       // Another school's staff answer as someone who does not exist: their id tells nothing.
@@ -117,20 +126,30 @@ export function staffRoutes(app: FastifyInstance, db: ServerDb): void {
         throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDeactivateSelf));
       if (current.id === admin.id && patch.role !== undefined && patch.role !== 'administrator')
         throw new ServerError(409, 'CONFLICT', say(WORDS.cannotDropOwnAdmin));
-      // The roster's next import would quietly undo a change here: it is made in the roster.
-      if (
-        (patch.displayName !== undefined && patch.displayName !== current.display_name) ||
-        (patch.active !== undefined && patch.active !== current.active)
-      ) {
+      // The roster's next import would quietly undo a new name, or an account made active
+      // that the roster has as gone: those are made in the roster. Stopping an account is not:
+      // someone who left today must lose access today, and the stop outlasts the roster's
+      // imports until an administrator allows the account again here.
+      const renamed = patch.displayName !== undefined && patch.displayName !== current.display_name;
+      const revived =
+        patch.active === true && !current.active && current.stopped_in_console_at === null;
+      if (renamed || revived) {
         const [fromRoster] = await tx.query(
           `SELECT 1 FROM roster_sources WHERE kind = 'staff' AND hearth_id = $1`,
           [current.id],
         );
-        if (fromRoster) throw new ServerError(409, 'CONFLICT', say(WORDS.rosterOwnsStaffField));
+        if (fromRoster)
+          throw new ServerError(
+            409,
+            'CONFLICT',
+            say(renamed ? WORDS.rosterOwnsStaffName : WORDS.rosterStoppedStaff),
+          );
       }
       const [row] = await tx.query<StaffRow & { active: boolean }>(
         `UPDATE staff_accounts s SET display_name = coalesce($2, display_name), role = coalesce($3, role),
            teams = coalesce($4, teams), active = coalesce($5, active),
+           stopped_in_console_at = CASE WHEN $5 IS NULL THEN stopped_in_console_at
+             WHEN $5 THEN NULL ELSE coalesce(stopped_in_console_at, now()) END,
            password_hash = coalesce($6, password_hash)
          WHERE s.id = $1 RETURNING ${STAFF_COLUMNS}, s.active`,
         [

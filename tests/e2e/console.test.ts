@@ -264,16 +264,32 @@ describe('the district console', () => {
     });
     expect(signIn.status).toBe(403); // the right password, but only administrators sign in there
 
-    // The roster's person: name and "may sign in" are the roster's, and say so.
+    // The roster's person: the name is the roster's, and says so; she may be stopped here.
     await page.getByRole('button', { name: 'Change Rosa Roster' }).click();
     const rosterDialog = page.getByRole('dialog', { name: 'Change Rosa Roster' });
     expect(await rosterDialog.getByLabel('Name').getAttribute('readonly')).not.toBeNull();
-    expect(await rosterDialog.getByLabel('May sign in to Hearth').isDisabled()).toBe(true);
     await rosterDialog
-      .getByText(/come from the district roster: change them in the student information system/)
+      .getByText(/The name comes from the district roster: change it in the student information/)
       .waitFor();
     await screenshot(page, 'console-staff-roster-account');
     expect(await axeViolations(page)).toEqual([]);
+    await rosterDialog.getByLabel('May sign in to Hearth').uncheck();
+    await rosterDialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved the changes to Rosa Roster.').waitFor();
+    expect(await rows.filter({ hasText: 'Rosa Roster' }).textContent()).toMatch(
+      /Stopped by an administrator/,
+    );
+    const [rosa] = await d.db.query<{ active: boolean }>(
+      'SELECT active FROM staff_accounts WHERE id = $1',
+      [rostered.id],
+    );
+    expect(rosa?.active).toBe(false);
+    await page.getByRole('button', { name: 'Change Rosa Roster' }).click();
+    await rosterDialog
+      .getByText(/^Stopped here today, .*until you tick “May sign in” again\./)
+      .waitFor();
+    expect(await rosterDialog.getByLabel('May sign in to Hearth').isChecked()).toBe(false);
+    await screenshot(page, 'console-staff-roster-stopped');
     await page.keyboard.press('Escape');
     await screenshot(page, 'console-staff');
     expect(errors).toEqual([]);

@@ -144,6 +144,60 @@ describe.each(BACKENDS)('roster import on $name', ({ open }) => {
     ).toBe(201);
   });
 
+  it('an administrator stops a roster account at once, and the roster’s imports leave it stopped until an administrator allows it again', async () => {
+    const d = await district();
+    const desk = await schoolComputer(d);
+    await importRoster(d.db, await sample());
+    const kim = { email: 'kim.white@district.example', password: 'first password 1' };
+    const [account] = await d.db.query<{ id: string }>(
+      'SELECT id FROM staff_accounts WHERE email = $1',
+      [kim.email],
+    );
+    const change = (body: object) =>
+      d.send('PATCH', `/v1/admin/staff/${account?.id}`, body, d.adminToken);
+    const signIn = async () => (await d.send('POST', '/v1/device/sign-in', kim, desk.token)).status;
+    const kimOnTheDesk = async () => {
+      await desk.sync();
+      return desk.core.store.db
+        .prepare("SELECT active FROM staff WHERE display_name = 'Kim White'")
+        .get();
+    };
+    expect((await change({ password: kim.password })).status).toBe(200);
+    expect(await signIn()).toBe(200);
+
+    // Kim left this morning; the student information system will say so next week.
+    expect((await change({ active: false })).status).toBe(200);
+    expect(await signIn()).toBe(401);
+    expect(await kimOnTheDesk()).toEqual({ active: 0 });
+    const again = await importRoster(d.db, await sample());
+    expect(again.staff).toEqual({ created: 0, updated: 0, removed: 0 });
+    expect(await signIn()).toBe(401);
+    expect(await kimOnTheDesk()).toEqual({ active: 0 });
+    // The name is still the roster's.
+    const renamed = await change({ displayName: 'Kimberly White' });
+    expect([renamed.status, renamed.body.message]).toEqual([
+      409,
+      expect.stringMatching(/^The district roster sets this person’s name\./),
+    ]);
+
+    // Allowed again here: the stop is gone, and the roster decides again.
+    expect((await change({ active: true })).status).toBe(200);
+    expect(await signIn()).toBe(200);
+    expect(await kimOnTheDesk()).toEqual({ active: 1 });
+    const left = await importRoster(d.db, await sample((l) => l.replace(/^tea-1,.*$/, '')));
+    expect(left.staff).toEqual({ created: 0, updated: 0, removed: 1 });
+    // Who the roster has as gone only the roster brings back.
+    const refused = await change({ active: true });
+    expect([refused.status, refused.body.message]).toEqual([
+      409,
+      expect.stringMatching(/^The district roster has this person as no longer active\./),
+    ]);
+    expect(await signIn()).toBe(401);
+    const back = await importRoster(d.db, await sample());
+    expect(back.staff).toEqual({ created: 0, updated: 1, removed: 0 });
+    expect(await signIn()).toBe(200);
+  });
+
   it('the roster wins for names; an office’s phone edit stays until the roster’s own number changes; who leaves is taken off', async () => {
     const d = await district();
     const desk = await schoolComputer(d);
