@@ -37,7 +37,7 @@ export interface ServerOptions {
   metricsToken?: string | null;
   /** The district console's built files (dist/console); none: `/console` says it is not built. */
   consoleDir?: string | null;
-  /** How long a client may take to send a whole request; REQUEST_TIMEOUT_MS unless a test waits less. */
+  /** How long a client may send one request for: REQUEST_TIMEOUT_MS, unless a test waits less. */
   requestTimeoutMs?: number;
 }
 
@@ -92,11 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ? false
       : { ...(options.logger === true ? {} : options.logger), serializers: LOG_SERIALIZERS };
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-  const app = Fastify({
-    logger,
-    requestTimeout,
-    http: nodeLimits(requestTimeout),
-  });
+  const app = Fastify({ logger, requestTimeout, http: nodeLimits(requestTimeout) });
   await app.register(rateLimit, { global: false, store: databaseRateStore(options.db) });
   await app.register(cookie);
   app.setErrorHandler((error, request, reply) => {

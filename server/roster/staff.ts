@@ -24,10 +24,10 @@ const STAFF_ROLES: Partial<Record<RosterRole, StaffRole>> = {
  * time. The roster wins for the name and for being active (`enabledUser`, `tobedeleted`,
  * and, in a bulk file, being absent), except that an account an administrator stopped in the
  * console stays stopped until one allows it again there; role and teams are set when the
- * account is made and are the administrators' after that. New accounts have no password until an administrator
- * sets one. District administrators are never deactivated by a roster: they run the import,
- * and a file that left them out would lock the district out of its own server. Returns what
- * changed.
+ * account is made and are the administrators' after that. New accounts have no password
+ * until an administrator sets one. District administrators are never deactivated by a
+ * roster: they run the import, and a file that left them out would lock the district out of
+ * its own server. Returns what changed.
  */
 export async function importStaff(
   tx: Sql,
