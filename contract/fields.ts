@@ -29,6 +29,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 /** Text a person could have typed: no control characters but those `control` allows. */
 const typeable = (control: RegExp) => (s: string) => !control.test(s) && wellFormed(s);
+const typeableOnOneLine = typeable(CONTROL_SINGLE_LINE);
+const typeableOnManyLines = typeable(CONTROL_MULTI_LINE);
 export const UNTYPEABLE = 'contains characters that cannot be typed';
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and
@@ -45,12 +47,12 @@ const withoutDirectionControls = (s: string) => !DIRECTION_CONTROL.test(s);
 
 function typedOnOneLine(s: string, ctx: z.RefinementCtx): void {
   if (!MAYBE_REFUSED.test(s)) return;
-  if (!typeable(CONTROL_SINGLE_LINE)(s)) ctx.addIssue({ code: 'custom', message: UNTYPEABLE });
+  if (!typeableOnOneLine(s)) ctx.addIssue({ code: 'custom', message: UNTYPEABLE });
   if (!withoutDirectionControls(s)) ctx.addIssue({ code: 'custom', message: DIRECTION_CONTROLS });
 }
 
 function typedOnManyLines(s: string, ctx: z.RefinementCtx): void {
-  if (MAYBE_REFUSED.test(s) && !typeable(CONTROL_MULTI_LINE)(s))
+  if (MAYBE_REFUSED.test(s) && !typeableOnManyLines(s))
     ctx.addIssue({ code: 'custom', message: UNTYPEABLE });
 }
 
@@ -125,7 +127,7 @@ export function filterText(max = 200) {
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE)
+    .refine(typeableOnOneLine, UNTYPEABLE)
     .refine(withoutDirectionControls, DIRECTION_CONTROLS);
 }
 
@@ -138,7 +140,7 @@ export function secret(min: number) {
     .string()
     .min(min, min === 1 ? 'cannot be empty' : `must be at least ${min} characters`)
     .max(256, 'must be at most 256 characters')
-    .refine(typeable(CONTROL_SINGLE_LINE), UNTYPEABLE);
+    .refine(typeableOnOneLine, UNTYPEABLE);
 }
 
 /**
