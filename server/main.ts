@@ -4,6 +4,7 @@ import { ConfigError, readConfig, type ServerConfig } from './config';
 import { newEnrollmentCode } from './auth/secrets';
 import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
+import { youngGenerationWarning } from './node-flags';
 import { SHUTDOWN_GRACE_MS, stopWithin } from './shutdown';
 import { hotStatements, warmWrites } from './sync/warm';
 
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     { database: embedded ? 'embedded postgres' : db.kind },
     'Hearth district server ready',
   );
+  const heapWarning = youngGenerationWarning(process.execArgv, process.env.NODE_OPTIONS);
+  if (heapWarning) app.log.warn(heapWarning);
   if (restoreNoticed)
     app.log.warn(
       'This database is a copy restored from a backup (noticed at start): computers will send again what it lacks at their next sync.',

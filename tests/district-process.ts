@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type pg from 'pg';
 import { newId } from '../contract';
 import { hashSecret, newToken } from '../server/auth/secrets';
+import { SERVER_NODE_FLAGS } from '../server/node-flags';
 import { SHUTDOWN_GRACE_MS } from '../server/shutdown';
 import { freePort } from './free-port';
 
@@ -20,7 +21,7 @@ export async function startServerProcess(
   settings: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist-server/main.mjs'], {
     env: {
       ...process.env,
       ...settings,
