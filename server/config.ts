@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the server is told, read from its environment once at start (server/main.ts). */
@@ -33,7 +34,10 @@ export class ConfigError extends Error {
  * The configuration in `env`, or a ConfigError listing every mistake. A value that may hold a
  * secret (DATABASE_URL, HEARTH_SETUP_CODE) is never repeated in a message.
  */
-export function readConfig(env: Record<string, string | undefined>): ServerConfig {
+export function readConfig(
+  env: Record<string, string | undefined>,
+  cores = availableParallelism(),
+): ServerConfig {
   const mistakes: string[] = [];
   const set = (name: string) => {
     const value = env[name]?.trim();
@@ -49,7 +53,13 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   };
 
   const port = whole('PORT', 8787, 1, 65_535, 'a port number');
-  const poolSize = whole('DATABASE_POOL_SIZE', 20, 1, 500, 'a number of connections');
+  const poolSize = whole(
+    'DATABASE_POOL_SIZE',
+    defaultPoolSize(set('DATABASE_URL'), cores),
+    1,
+    500,
+    'a number of connections',
+  );
   const embeddedPort = whole('HEARTH_SERVER_POSTGRES_PORT', 5433, 1, 65_535, 'a port number');
 
   const mode = set('HEARTH_SERVER_POSTGRES');
@@ -122,4 +132,31 @@ function isPostgresUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a PostgreSQL address (DATABASE_URL) names this machine: loopback, or a socket folder. */
+function onThisMachine(text: string): boolean {
+  try {
+    const url = new URL(text);
+    const socket = url.searchParams.get('host');
+    if (socket !== null) return socket.startsWith('/');
+    return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The pool's size when DATABASE_POOL_SIZE is not set. A sync costs PostgreSQL CPU, not disk
+ * waits: connections beyond about two per core it runs on only take turns on those cores, and
+ * cost it switching between its backends and waiting on each other's locks. Measured on a
+ * 2-core machine holding the server, PostgreSQL and 200 computers syncing at once
+ * (tests/bench/sync.ts): PostgreSQL's CPU per sync was 1.7–2.2 ms with 20 connections,
+ * 1.4–1.7 with 10, 1.2–1.4 with 4 and 1.1 with 2, and the syncs' p95 fell with it. So a
+ * PostgreSQL on this machine (the embedded one, or DATABASE_URL on loopback or a socket) gets
+ * two connections per core of this machine; one elsewhere, whose cores the server cannot
+ * know, gets 20, and its operator sizes it (README, "District server").
+ */
+export function defaultPoolSize(url: string | undefined, cores: number): number {
+  return url === undefined || onThisMachine(url) ? 2 * cores : 20;
 }

@@ -45,11 +45,33 @@ describe('the district server’s settings', () => {
       database: { kind: 'url', prepared: false },
       metricsToken: 'a-long-scrape-token',
     });
-    expect(readConfig({ HEARTH_SERVER_POSTGRES: 'embedded' }).database).toEqual({
+    expect(readConfig({ HEARTH_SERVER_POSTGRES: 'embedded' }, 2).database).toEqual({
       kind: 'embedded',
       port: 5433,
-      poolSize: 20,
+      poolSize: 4,
     });
+  });
+
+  it('keep two connections per core for a PostgreSQL on this machine, 20 for one elsewhere', () => {
+    const poolOf = (env: Record<string, string>, cores: number) => {
+      const { database } = readConfig(env, cores);
+      return database.kind === 'pglite' ? null : database.poolSize;
+    };
+    for (const url of [
+      'postgres://hearth:pw@localhost:5432/hearth',
+      'postgres://hearth:pw@127.0.0.1:5432/hearth',
+      'postgres://hearth:pw@[::1]:5432/hearth',
+      'postgres://hearth@localhost/hearth?host=/var/run/postgresql',
+    ])
+      expect(poolOf({ DATABASE_URL: url }, 2)).toBe(4);
+    expect(poolOf({ HEARTH_SERVER_POSTGRES: 'embedded' }, 8)).toBe(16);
+    expect(poolOf({ DATABASE_URL: 'postgres://hearth:pw@db.example.org:5432/hearth' }, 2)).toBe(20);
+    expect(poolOf({ DATABASE_URL: 'postgres://hearth@10.0.0.7/hearth?host=db.internal' }, 2)).toBe(
+      20,
+    );
+    expect(
+      poolOf({ DATABASE_URL: 'postgres://hearth:pw@localhost/hearth', DATABASE_POOL_SIZE: '9' }, 2),
+    ).toBe(9);
   });
 
   it('name every mistake at once, in plain words, never repeating a secret', () => {
