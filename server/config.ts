@@ -125,25 +125,30 @@ export function readConfig(
   };
 }
 
-function isPostgresUrl(text: string): boolean {
+/** The address parsed, or null when it is not one. */
+function parsed(text: string): URL | null {
   try {
-    const url = new URL(text);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    return new URL(text);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isPostgresUrl(text: string): boolean {
+  const url = parsed(text);
+  return (
+    url !== null &&
+    (url.protocol === 'postgres:' || url.protocol === 'postgresql:') &&
+    url.hostname !== ''
+  );
 }
 
 /** Whether a PostgreSQL address (DATABASE_URL) names this machine: loopback, or a socket folder. */
 function onThisMachine(text: string): boolean {
-  try {
-    const url = new URL(text);
-    const socket = url.searchParams.get('host');
-    if (socket !== null) return socket.startsWith('/');
-    return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
-  }
+  const url = parsed(text);
+  const socket = url?.searchParams.get('host') ?? null;
+  if (socket !== null) return socket.startsWith('/');
+  return url !== null && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 /**
@@ -157,6 +162,6 @@ function onThisMachine(text: string): boolean {
  * two connections per core of this machine; one elsewhere, whose cores the server cannot
  * know, gets 20, and its operator sizes it (README, "District server").
  */
-export function defaultPoolSize(url: string | undefined, cores: number): number {
+function defaultPoolSize(url: string | undefined, cores: number): number {
   return url === undefined || onThisMachine(url) ? 2 * cores : 20;
 }
