@@ -20,6 +20,7 @@ import pushMarksSeen from './migrations/0017_push_marks_seen';
 import groupedPushes from './migrations/0018_grouped_pushes';
 import logTail from './migrations/0019_log_tail';
 import stoppedInConsole from './migrations/0020_stopped_in_console';
+import appendChecksSchoolOnce from './migrations/0021_append_checks_school_once';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -43,6 +44,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'grouped pushes', sql: groupedPushes },
   { name: 'log tail', sql: logTail },
   { name: 'stopped in console', sql: stoppedInConsole },
+  { name: 'append checks its school once', sql: appendChecksSchoolOnce },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -317,6 +317,60 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     expect(await db.query('SELECT name FROM schools')).toEqual([{ name: 'Riverside' }]);
   });
 
+  it('appends a batch under the school whose log it locks, and refuses a school it does not have, writing nothing', async () => {
+    db = await open();
+    closers.push(() => db.close());
+    await migrateServer(db);
+    const [school, other] = [newId(), newId()];
+    for (const id of [school, other])
+      await db.query(`INSERT INTO schools (id, name, time_zone) VALUES ($1, 'A', 'UTC')`, [id]);
+    const row = newId();
+    const batch = (schoolId: string) => [
+      JSON.stringify([
+        {
+          school_id: schoolId,
+          audience: 'school',
+          tbl: 'households',
+          row_id: row,
+          hlc: 'h1',
+          vals: { id: row, name: 'Okafor' },
+          removed: false,
+          device_id: null,
+        },
+      ]),
+      JSON.stringify([
+        {
+          tbl: 'households',
+          id: row,
+          school_id: schoolId,
+          audience: 'school',
+          data: { id: row, name: 'Okafor' },
+          clocks: { id: 'h1', name: 'h1' },
+          seqs: {},
+        },
+      ]),
+    ];
+    const append = (lockedSchool: string, entriesOf: string) =>
+      db.query('SELECT sync_append($1::uuid, $2::jsonb, $3::jsonb)', [
+        lockedSchool,
+        ...batch(entriesOf),
+      ]);
+
+    await expect(append(newId(), other)).rejects.toMatchObject({ code: '23503' });
+    expect(await db.query('SELECT seq FROM sync_log')).toEqual([]);
+    expect(await db.query('SELECT id FROM records')).toEqual([]);
+
+    // A batch naming another school is still written under the one whose log lock it holds.
+    await append(school, other);
+    const [entry] = await db.query<{ seq: string; school_id: string }>(
+      'SELECT seq, school_id FROM sync_log',
+    );
+    expect(entry?.school_id).toBe(school);
+    expect(await db.query('SELECT school_id, seqs FROM records')).toEqual([
+      { school_id: school, seqs: { id: Number(entry?.seq), name: Number(entry?.seq) } },
+    ]);
+  });
+
   it('bootstraps the first administrator once, checking every field', async () => {
     await start();
     const bad = await send('POST', '/v1/bootstrap', { ...ADMIN, email: 'not an email', extra: 1 });
