@@ -6,7 +6,7 @@ import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
 import { youngGenerationWarning } from './node-flags';
 import { SHUTDOWN_GRACE_MS, stopWithin } from './shutdown';
-import { hotStatements, warmWrites } from './sync/warm';
+import { hotStatements, warmPushCode, warmWrites } from './sync/warm';
 
 /**
  * `npm run server` (or, built, `node dist-server/main.mjs`). Configured only by its
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     throw error;
   });
   await db.warm(hotStatements(), warmWrites());
+  warmPushCode();
   // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
   // installs; never printed), or one made now and printed here, on the console of whoever
   // started the server, not in its logs. A server already set up takes none.

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { formatHlc, newId } from '../../contract';
-import { FIND_DEVICE } from '../auth/guards';
+import { formatHlc, newId, pushInput } from '../../contract';
+import { FIND_DEVICE, type DeviceCaller } from '../auth/guards';
 import { hashSecret } from '../auth/secrets';
 import type { WarmStatement } from '../db';
+import { parseBody } from '../validate';
+import { audiencesOf } from './device-staff';
 import { SYNC_PUSH_GROUP, groupJson, type PushWrite } from './group-commit';
-import { FIND_PULLING_DEVICE, READ_PAGE, READ_TAIL } from './pull';
-import { READ_PUSH } from './push';
-import { entriesJson, recordsJson } from './store';
+import { LogCache } from './log-cache';
+import type { StoredRecord } from './merge';
+import { FIND_PULLING_DEVICE, READ_PAGE, READ_TAIL, pageText } from './pull';
+import { READ_PUSH, checkBatch, planPush } from './push';
+import { entriesJson, recordKey, recordsJson } from './store';
 
 /**
  * The statements every sync runs, with parameters that match nothing (a token no device has,
@@ -82,4 +86,93 @@ export function warmWrites(): WarmStatement[] {
     },
     { text: SYNC_PUSH_GROUP, params: [school, groupJson([push(1)]), null, null] },
   ];
+}
+
+/** How many made-up batches warmPushCode runs at start. */
+export const WARM_PUSH_ROUNDS = 500;
+
+/**
+ * Run the JavaScript of a sync's push on made-up batches, `rounds` times, writing nothing:
+ * the body parsed and checked, the batch planned, its JSON for PostgreSQL, and its page cut
+ * from a log kept only for this and answered. V8 compiles a function for speed only after
+ * it has run many times; without this, the first burst of the morning is where the push's
+ * code is still slow, and a slow server spreads that burst's pushes over more, smaller
+ * groups (more of PostgreSQL's CPU per push as well). A school's computers push new
+ * families and then change them, so the batches are inserts and then updates. Returns the
+ * batches' changes it refused (none, unless the planning rules changed under it).
+ *
+ * Measured on the sync benchmark's copy (three interleaved pairs): the first burst's server
+ * CPU per sync 1.65–1.75 ms with it against 2.05–2.45 without, its p95 454–497 ms against
+ * 507–618; 500 rounds take about a third of a second at start.
+ */
+export function warmPushCode(rounds = WARM_PUSH_ROUNDS): number {
+  const school = newId();
+  const epoch = 'warm-up';
+  const staff = { id: newId(), teams: [], role: 'front_office' };
+  const device: DeviceCaller = {
+    deviceId: newId(),
+    school: { id: school, name: 'Warm-up', timeZone: 'UTC' },
+    staff: [staff],
+    log: { epoch, head: 0, resendAfter: 0 },
+  };
+  const audiences = audiencesOf(device);
+  const cache = new LogCache();
+  const stored = new Map<string, StoredRecord>();
+  const ids = Array.from({ length: 10 }, newId);
+  let seq = 0;
+  let refused = 0;
+  for (let round = 0; round < rounds; round++) {
+    const changes = ids.map((id) => {
+      seq += 1;
+      const insert = !stored.has(recordKey('households', id));
+      return {
+        seq,
+        table: 'households',
+        rowId: id,
+        hlc: formatHlc({ wall: Date.now(), counter: seq % 60_000, node: device.deviceId }),
+        by: staff.id,
+        insert,
+        values: insert
+          ? { id, schoolId: school, name: `Family ${seq}`, address: null }
+          : { name: `Family ${seq}` },
+      };
+    });
+    const body = JSON.stringify({ basedOn: seq, changes, pull: { after: seq, limit: 2_000 } });
+    const input = parseBody(pushInput, JSON.parse(body));
+    checkBatch(input.changes, Date.now());
+    const plan = planPush({ device, pushedSeq: seq - 10 }, stored, new Map(), input);
+    refused += plan.rejected.length;
+    for (const record of plan.records) stored.set(recordKey(record.table, record.id), record);
+    const write = {
+      device: device.deviceId,
+      pushed: seq - 10,
+      last: seq,
+      school,
+      entries: entriesJson(plan.log),
+      records: recordsJson(plan.records.map((record) => ({ ...record, version: null }))),
+      rejections: JSON.stringify(plan.rejected),
+      after: seq - 10,
+      audiences,
+      limit: null,
+      state: null,
+    };
+    const after = cache.tailStart(school, epoch, write.after);
+    if (!groupJson([write]).startsWith('[')) throw new Error('the warm-up group is not JSON');
+    cache.extend(
+      school,
+      epoch,
+      after,
+      plan.log.map((entry, index) => ({
+        seq: write.after + index + 1,
+        audience: entry.audience,
+        wire: JSON.stringify({ seq: write.after + index + 1, values: entry.values }),
+      })),
+    );
+    const kept = cache.page(school, epoch, write.after, audiences, 2_000);
+    if (!kept) throw new Error('the warm-up page was not kept');
+    const page = { changes: kept.changes, next: kept.next, more: kept.full, keys: 0 };
+    const answer = `${JSON.stringify({ ...plan.result, log: device.log }).slice(0, -1)},"page":${pageText(page, audiences, device.log)}}`;
+    if (!answer.endsWith('}}')) throw new Error('the warm-up answer is not JSON');
+  }
+  return refused;
 }
