@@ -175,13 +175,17 @@ export async function pushBatch(
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
       if (!pull) return pushed;
       const page = await pageOfPush(db, cache, device, { ...pull, audiences }, answer);
-      return `${pushed.slice(0, -1)},"page":${pageText(page, audiences, device.log)}}`;
+      return withPage(pushed, pageText(page, audiences, device.log));
     } catch (error) {
       if (!raced(error)) throw error;
       if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));
     }
   }
 }
+
+/** A push's answer (its result and the log, as JSON text) with its page's JSON text joined in. */
+export const withPage = (pushed: string, page: string): string =>
+  `${pushed.slice(0, -1)},"page":${page}}`;
 
 /** The page a push's answer brings, as its write left it (group-commit.ts). */
 function pageOfPush(
