@@ -14,9 +14,9 @@
  * memory; 32 MiB did not help.
  * `--min-semi-space-size=64`: and starts at that size, instead of growing to it during the
  * first burst after a start (while small it collects more often, so more of that burst's
- * requests are copied and promoted). The first burst's server CPU per sync was 1.90–2.05 ms with it
- * against 2.20–3.00 without (five interleaved pairs), for a little more resident memory
- * after the bursts (320–325 MB against 286–319).
+ * requests are copied and promoted). The first burst's server CPU per sync was 1.90–2.05 ms
+ * with it against 2.20–3.00 without (five interleaved pairs), for a little more resident
+ * memory after the bursts (320–325 MB against 286–319).
  * These flags must be on the command line (or in NODE_OPTIONS): V8 sizes the heap when the
  * process starts, so setting them from inside the server changes nothing.
  *

@@ -26,7 +26,7 @@ import type { Sql } from '../db';
 import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
-import type { PushAnswer, PushGroups } from './group-commit';
+import type { PushAnswer, PushGroups, PushWrite } from './group-commit';
 import type { LogCache } from './log-cache';
 import { keptPage, pageOfRow, pageText, type Page, type PageAsk } from './pull';
 import {
@@ -152,24 +152,11 @@ export async function pushBatch(
     const audiences = audiencesOf(device);
     try {
       const answer = await groups.write(
-        {
-          device: device.deviceId,
-          pushed: pushedSeq,
-          last: lastSeqOf(changes),
-          school: device.school.id,
-          entries: entriesJson(plan.log),
-          records: recordsJson(
-            plan.records.map((r) => ({
-              ...r,
-              version: versions.get(recordKey(r.table, r.id)) ?? null,
-            })),
-          ),
-          rejections: JSON.stringify(plan.rejected),
-          after: pull?.after ?? 0,
+        pushWrite({ device, pushedSeq }, plan, input, {
+          versions,
           audiences,
-          limit: pull?.limit ?? null,
           state: computerState(request),
-        },
+        }),
         device.log.epoch,
       );
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
@@ -181,6 +168,36 @@ export async function pushBatch(
       if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));
     }
   }
+}
+
+/**
+ * A decided batch as sync_push takes it: its JSON for PostgreSQL, each record with the row
+ * version READ_PUSH read (`versions`, by recordKey; none for a new record).
+ */
+export function pushWrite(
+  { device, pushedSeq }: HeldDevice,
+  plan: PushPlan,
+  { changes, pull }: PushInput,
+  read: { versions: Map<string, string>; audiences: string[]; state: string | null },
+): PushWrite {
+  return {
+    device: device.deviceId,
+    pushed: pushedSeq,
+    last: lastSeqOf(changes),
+    school: device.school.id,
+    entries: entriesJson(plan.log),
+    records: recordsJson(
+      plan.records.map((r) => ({
+        ...r,
+        version: read.versions.get(recordKey(r.table, r.id)) ?? null,
+      })),
+    ),
+    rejections: JSON.stringify(plan.rejected),
+    after: pull?.after ?? 0,
+    audiences: read.audiences,
+    limit: pull?.limit ?? null,
+    state: read.state,
+  };
 }
 
 /** A push's answer (its result and the log, as JSON text) with its page's JSON text joined in. */

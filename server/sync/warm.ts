@@ -9,7 +9,7 @@ import { SYNC_PUSH_GROUP, groupJson, type PushWrite } from './group-commit';
 import { LogCache } from './log-cache';
 import type { StoredRecord } from './merge';
 import { FIND_PULLING_DEVICE, READ_PAGE, READ_TAIL, pageText } from './pull';
-import { READ_PUSH, checkBatch, planPush, withPage } from './push';
+import { READ_PUSH, checkBatch, planPush, pushWrite, withPage } from './push';
 import { entriesJson, recordKey, recordsJson } from './store';
 
 /**
@@ -122,6 +122,7 @@ export function warmPushCode(rounds = WARM_PUSH_ROUNDS): number {
   let seq = 0;
   let refused = 0;
   for (let round = 0; round < rounds; round++) {
+    const before = seq;
     const changes = ids.map((id) => {
       seq += 1;
       const insert = !stored.has(recordKey('households', id));
@@ -138,41 +139,30 @@ export function warmPushCode(rounds = WARM_PUSH_ROUNDS): number {
       };
     });
     const body = JSON.stringify({
-      basedOn: seq,
+      basedOn: before,
       changes,
-      pull: { after: seq, limit: MAX_PULL_CHANGES },
+      pull: { after: before, limit: MAX_PULL_CHANGES },
     });
     const input = parseBody(pushInput, JSON.parse(body));
     checkBatch(input.changes, Date.now());
-    const plan = planPush({ device, pushedSeq: seq - 10 }, stored, new Map(), input);
+    const held = { device, pushedSeq: before };
+    const plan = planPush(held, stored, new Map(), input);
     refused += plan.rejected.length;
     for (const record of plan.records) stored.set(recordKey(record.table, record.id), record);
-    const write = {
-      device: device.deviceId,
-      pushed: seq - 10,
-      last: seq,
-      school,
-      entries: entriesJson(plan.log),
-      records: recordsJson(plan.records.map((record) => ({ ...record, version: null }))),
-      rejections: JSON.stringify(plan.rejected),
-      after: seq - 10,
-      audiences,
-      limit: null,
-      state: null,
-    };
-    const after = cache.tailStart(school, epoch, write.after);
+    const write = pushWrite(held, plan, input, { versions: new Map(), audiences, state: null });
+    const after = cache.tailStart(school, epoch, before);
     if (!groupJson([write]).startsWith('[')) throw new Error('the warm-up group is not JSON');
     cache.extend(
       school,
       epoch,
       after,
       plan.log.map((entry, index) => ({
-        seq: write.after + index + 1,
+        seq: before + index + 1,
         audience: entry.audience,
-        wire: JSON.stringify({ seq: write.after + index + 1, values: entry.values }),
+        wire: JSON.stringify({ seq: before + index + 1, values: entry.values }),
       })),
     );
-    const kept = cache.page(school, epoch, write.after, audiences, MAX_PULL_CHANGES);
+    const kept = cache.page(school, epoch, before, audiences, MAX_PULL_CHANGES);
     if (!kept) throw new Error('the warm-up page was not kept');
     const page = { changes: kept.changes, next: kept.next, more: kept.full, keys: 0 };
     const answer = withPage(
