@@ -62,19 +62,29 @@ export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, S
 
 export const recordKey = key;
 
-/** Log entries as sync_append and sync_push take them (migration 0008). */
+/**
+ * Log entries as sync_append and sync_push take them (migrations 0008 and 0022): each with
+ * the names of the fields it sets and its wire text as pulls send it, less the seq that
+ * PostgreSQL puts in front (`{"seq":N,` + `wire`).
+ */
 export const entriesJson = (entries: LogEntry[]): string =>
   JSON.stringify(
     entries.map((e) => ({
-      school_id: e.schoolId,
       audience: e.audience,
       tbl: e.table,
       row_id: e.rowId,
       hlc: e.hlc,
-      vals: e.values,
       removed: e.removed,
       device_id: e.deviceId,
-      ...(e.overwrote ? { overwrote: e.overwrote } : {}),
+      fields: Object.keys(e.values),
+      wire: JSON.stringify({
+        table: e.table,
+        rowId: e.rowId,
+        hlc: e.hlc,
+        values: e.values,
+        removed: e.removed,
+        ...(e.overwrote ? { overwrote: e.overwrote } : {}),
+      }).slice(1),
     })),
   );
 
@@ -84,7 +94,6 @@ export const recordsJson = (records: (StoredRecord & { version?: string | null }
     records.map((r) => ({
       tbl: r.table,
       id: r.id,
-      school_id: r.schoolId,
       audience: r.audience,
       data: r.data,
       clocks: r.clocks,
