@@ -76,7 +76,8 @@ export const entriesJson = (entries: LogEntry[]): string =>
       hlc: e.hlc,
       removed: e.removed,
       device_id: e.deviceId,
-      fields: Object.keys(e.values),
+      // As JSON.stringify writes them: a field whose value is undefined is not sent.
+      fields: Object.keys(e.values).filter((field) => e.values[field] !== undefined),
       wire: JSON.stringify({
         table: e.table,
         rowId: e.rowId,
