@@ -62,30 +62,19 @@ export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, S
 
 export const recordKey = key;
 
-/**
- * Log entries as sync_append and sync_push take them (migrations 0008 and 0022): each with
- * the names of the fields it sets and its wire text as pulls send it, less the seq that
- * PostgreSQL puts in front (`{"seq":N,` + `wire`).
- */
+/** Log entries as sync_append and sync_push take them (migration 0008). */
 export const entriesJson = (entries: LogEntry[]): string =>
   JSON.stringify(
     entries.map((e) => ({
+      school_id: e.schoolId,
       audience: e.audience,
       tbl: e.table,
       row_id: e.rowId,
       hlc: e.hlc,
+      vals: e.values,
       removed: e.removed,
       device_id: e.deviceId,
-      // As JSON.stringify writes them: a field whose value is undefined is not sent.
-      fields: Object.keys(e.values).filter((field) => e.values[field] !== undefined),
-      wire: JSON.stringify({
-        table: e.table,
-        rowId: e.rowId,
-        hlc: e.hlc,
-        values: e.values,
-        removed: e.removed,
-        ...(e.overwrote ? { overwrote: e.overwrote } : {}),
-      }).slice(1),
+      ...(e.overwrote ? { overwrote: e.overwrote } : {}),
     })),
   );
 
@@ -95,6 +84,7 @@ export const recordsJson = (records: (StoredRecord & { version?: string | null }
     records.map((r) => ({
       tbl: r.table,
       id: r.id,
+      school_id: r.schoolId,
       audience: r.audience,
       data: r.data,
       clocks: r.clocks,
