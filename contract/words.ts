@@ -466,6 +466,11 @@ export const WORDS = defineMessages({
       'The district server’s database is at schema {schema, number, ::group-off}; this server needs {expected, number, ::group-off}. It is updated when a server of this version starts.',
     id: 'Jo2qZx',
   },
+  databaseAhead: {
+    defaultMessage:
+      'The district server’s database is at schema {schema, number, ::group-off}, set up by a newer version of the Hearth server; this server knows up to {expected, number, ::group-off}. Upgrade this server.',
+    id: 'bSIJXp',
+  },
   noValidToken: { defaultMessage: 'Sign in again: this request has no valid token.', id: 'redPWh' },
   sessionEnded: { defaultMessage: 'Your session has ended. Sign in again.', id: 'k0KcBp' },
   notEnrolled: { defaultMessage: 'This computer is not enrolled.', id: 'x1n67h' },

@@ -43,7 +43,13 @@ export function healthRoutes(app: FastifyInstance, db: ServerDb): void {
     void reply.code(503);
     return {
       status: 'not_ready',
-      ...shown(say(WORDS.databaseBehind, { schema, expected: SERVER_SCHEMA_VERSION })),
+      // A newer server migrated the database while this one runs (an upgrade under way).
+      ...shown(
+        say(schema > SERVER_SCHEMA_VERSION ? WORDS.databaseAhead : WORDS.databaseBehind, {
+          schema,
+          expected: SERVER_SCHEMA_VERSION,
+        }),
+      ),
     };
   });
 }

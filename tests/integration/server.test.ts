@@ -126,7 +126,7 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       body: {
         status: 'not_ready',
         message: expect.stringContaining(
-          `at schema 99; this server needs ${SERVER_SCHEMA_VERSION}`,
+          `at schema 99, set up by a newer version of the Hearth server; this server knows up to ${SERVER_SCHEMA_VERSION}. Upgrade this server.`,
         ),
       },
     });
@@ -221,7 +221,11 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       const ready = await fresh.inject({ method: 'GET', url: '/ready' });
       expect([ready.statusCode, ready.json()]).toMatchObject([
         503,
-        { message: expect.stringContaining('at schema 0;') },
+        {
+          message: expect.stringContaining(
+            `at schema 0; this server needs ${SERVER_SCHEMA_VERSION}. It is updated when a server of this version starts.`,
+          ),
+        },
       ]);
     } finally {
       await fresh.close();
