@@ -35,6 +35,23 @@ export function tick(prev: Hlc, nowMs: number): Hlc {
   return { wall: prev.wall, counter: prev.counter + 1, node: prev.node };
 }
 
+/** The most stamps one wall millisecond holds, so the longest run `tickRun` makes. */
+export const STAMPS_PER_RUN = MAX_COUNTER + 1;
+
+/**
+ * The first of `count` stamps in a row after `prev`, all on one wall millisecond (counters
+ * `first.counter` to `first.counter + count - 1`), so a set-based write can number them
+ * itself. Each is later than the one before, as `tick` called `count` times would make them;
+ * when the counters would run out, the run starts on the next millisecond, as `tick` does.
+ */
+export function tickRun(prev: Hlc, count: number, nowMs: number): Hlc {
+  if (!Number.isInteger(count) || count < 1 || count > STAMPS_PER_RUN)
+    throw new RangeError(`a run of stamps holds 1 to ${STAMPS_PER_RUN}, not ${count}`);
+  const first = tick(prev, nowMs);
+  if (first.counter + count - 1 <= MAX_COUNTER) return first;
+  return { wall: first.wall + 1, counter: 0, node: prev.node };
+}
+
 export class ClockDriftError extends Error {}
 
 /**

@@ -1,4 +1,12 @@
-import { ClockDriftError, formatHlc, parseHlc, receive, tick, type Hlc } from '../contract';
+import {
+  ClockDriftError,
+  formatHlc,
+  parseHlc,
+  receive,
+  tick,
+  tickRun,
+  type Hlc,
+} from '../contract';
 import type { Store } from './store';
 import { SYNC_META } from './sync/meta';
 
@@ -37,6 +45,16 @@ export class LocalClock {
   next(): string {
     this.last = tick(this.last, this.wallNow());
     return formatHlc(this.last);
+  }
+
+  /**
+   * `count` stamps at once, as `next` called `count` times would give them but all on one
+   * wall millisecond: the first one is returned and the rest count up from it (see `tickRun`).
+   */
+  nextRun(count: number): Hlc {
+    const first = tickRun(this.last, count, this.wallNow());
+    this.last = { ...first, counter: first.counter + count - 1 };
+    return first;
   }
 
   isAheadOf(wallMs: number): boolean {

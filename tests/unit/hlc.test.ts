@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ClockDriftError,
   MAX_DRIFT_MS,
+  STAMPS_PER_RUN,
   formatHlc,
   parseHlc,
   receive,
   tick,
+  tickRun,
 } from '../../contract/hlc';
 
 const start = { wall: 1_700_000_000_000, counter: 0, node: 'device-a' };
@@ -36,5 +38,23 @@ describe('hybrid logical clock', () => {
     expect(merged).toEqual({ wall: remote.wall, counter: 8, node: 'device-a' });
     const far = { ...remote, wall: start.wall + MAX_DRIFT_MS + 1 };
     expect(() => receive(start, far, start.wall)).toThrow(ClockDriftError);
+  });
+
+  it('hands out a run of stamps on one millisecond, as many ticks would, or on the next when the counters run out', () => {
+    // Room for the run: it starts where one tick would, and the rest count up from there.
+    const prev = { ...start, counter: 41 };
+    expect(tickRun(prev, 5, start.wall)).toEqual(tick(prev, start.wall));
+    expect(tickRun(prev, 5, start.wall + 3)).toEqual({ ...start, wall: start.wall + 3 });
+    // The last counters of a millisecond: the run moves to the next one, still after prev.
+    const full = { ...start, counter: STAMPS_PER_RUN - 3 };
+    const moved = tickRun(full, 5, start.wall);
+    expect(moved).toEqual({ ...start, wall: start.wall + 1, counter: 0 });
+    expect(formatHlc(moved) > formatHlc(full)).toBe(true);
+    // Exactly as many as fit: counters 999,997 to 999,999.
+    expect(tickRun({ ...full, counter: STAMPS_PER_RUN - 4 }, 3, start.wall).counter).toBe(
+      STAMPS_PER_RUN - 3,
+    );
+    for (const count of [0, -1, 1.5, STAMPS_PER_RUN + 1])
+      expect(() => tickRun(prev, count, start.wall)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HearthError, SYNCED_RECORDS, newId, type PulledChange, type School } from '../../contract';
+import {
+  HearthError,
+  STAMPS_PER_RUN,
+  SYNCED_RECORDS,
+  formatHlc,
+  newId,
+  tickRun,
+  type PulledChange,
+  type School,
+} from '../../contract';
 import { LocalClock } from '../../db/clock';
 import { fromRow } from '../../db/columns';
 import type { Core } from '../../db/core';
@@ -122,6 +131,43 @@ describe('inserting many records at once', () => {
     expect(entries.map(key).sort()).toEqual(newEntries(one, beforeOne).map(key).sort());
     expect(entries).toHaveLength(records.length);
     expect(entries.every((e, i) => i === 0 || e.hlc > (entries[i - 1]?.hlc ?? ''))).toBe(true);
+  });
+
+  it("stamps each table's entries with a run of the clock, written as the clock writes a stamp", () => {
+    const core = tempCore({ setup: 'school' });
+    const records: NewRecord[] = [];
+    createDemoFamilies(collectInto(records), schoolOf(core), { students: 12, people: 20 }, 3);
+    // A wall clock that stands still, two counters short of the millisecond's last: the
+    // first table's run (households) does not fit and moves to the next millisecond.
+    const wall = 1_790_000_000_000;
+    const resumed = { wall, counter: STAMPS_PER_RUN - 3, node: core.deviceId };
+    const clock = new LocalClock(core.deviceId, () => wall, formatHlc(resumed));
+    const before = lastSeq(core);
+    core.store.db.transaction(() =>
+      new Writer(core.store, clock, DERIVED_INDEXERS, () => 'staff-a').insertMany(records),
+    )();
+
+    let prev = resumed;
+    const expected = TABLE_ORDER.flatMap((table) => {
+      const ids = records.filter((r) => r.table === table).map((r) => r.record.id);
+      if (ids.length === 0) return [];
+      const first = tickRun(prev, ids.length, wall);
+      prev = { ...first, counter: first.counter + ids.length - 1 };
+      return ids.map((id, i) => ({
+        tbl: table,
+        row_id: id,
+        hlc: formatHlc({ ...first, counter: first.counter + i }),
+        staff_id: 'staff-a',
+      }));
+    });
+    const entries = newEntries(core, before);
+    expect(
+      entries.map(({ tbl, row_id, hlc, staff_id }) => ({ tbl, row_id, hlc, staff_id })),
+    ).toEqual(expected);
+    expect(entries.every((e) => e.fields === null)).toBe(true);
+    expect(entries[0]?.hlc).toBe(formatHlc({ wall: wall + 1, counter: 0, node: core.deviceId }));
+    // The clock goes on after the last stamp it handed out.
+    expect(clock.next() > (entries.at(-1)?.hlc ?? '')).toBe(true);
   });
 
   it('refuses the whole batch when one record is not valid, naming it, before writing anything', () => {
