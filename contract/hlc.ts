@@ -22,6 +22,12 @@ export function formatHlc(h: Hlc): string {
   return `${hlcWallPrefix(h.wall)}.${String(h.counter).padStart(COUNTER_DIGITS, '0')}.${h.node}`;
 }
 
+/**
+ * `formatHlc`'s layout for SQLite's printf(wall, counter, node), for stamps a statement
+ * writes itself (a run from `tickRun`).
+ */
+export const HLC_PRINTF = `%0${WALL_DIGITS}d.%0${COUNTER_DIGITS}d.%s`;
+
 export function parseHlc(s: string): Hlc {
   const m = /^(\d{15})\.(\d{6})\.([A-Za-z0-9-]{1,64})$/.exec(s);
   if (!m) throw new Error(`not a clock timestamp: ${s.slice(0, 80)}`);

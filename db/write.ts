@@ -1,4 +1,5 @@
 import {
+  HLC_PRINTF,
   HearthError,
   STAMPS_PER_RUN,
   SYNCED_RECORDS,
@@ -47,13 +48,13 @@ const LOG_HEAD = 'INSERT INTO change_log (tbl, row_id, fields, hlc, staff_id)';
  * them all (binding each entry's values from JavaScript was a fifth of a bulk load's
  * statement time), in pk order, which is the order the rows came in. Their stamps are a run
  * from `LocalClock.nextRun` (@wall, counters from @counter up, @node), written out as
- * `formatHlc` writes a stamp: a unit test holds the two together.
+ * `formatHlc` writes a stamp (`HLC_PRINTF`, beside it): a unit test holds the two together.
  */
 const LOG_NEW_ROWS = Object.fromEntries(
   Object.keys(COLUMNS).map((table) => [
     table,
     `${LOG_HEAD} SELECT '${table}', id, NULL,
-       printf('%015d.%06d.%s', @wall, @counter + pk - @first, @node), @author
+       printf('${HLC_PRINTF}', @wall, @counter + pk - @first, @node), @author
      FROM ${table} WHERE pk BETWEEN @first AND @last ORDER BY pk`,
   ]),
 ) as Record<SyncedTable, string>;
