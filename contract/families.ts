@@ -154,6 +154,13 @@ export const familyListFilterSchema = z.strictObject({
   /** From Insights: families whose last contact, or last good news, came before this school day. */
   notContactedSince: isoDate.nullable().default(null),
   noGoodNewsSince: isoDate.nullable().default(null),
+  /**
+   * From Insights, for a period that ended before today: no contact (good news) from the
+   * `…Since` day through this one, whatever came after it; with no `…Since` day, none up to
+   * the end of this one. A `…Since` day after this one leaves no days, and every family.
+   */
+  notContactedThrough: isoDate.nullable().default(null),
+  noGoodNewsThrough: isoDate.nullable().default(null),
   openVoice: z.boolean().default(false),
   pickupCaution: z.boolean().default(false),
   sort: z.enum(FAMILY_SORTS).default('name'),

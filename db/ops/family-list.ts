@@ -28,7 +28,9 @@ const MEMBER = `SELECT 1 FROM people p WHERE p.household_id = h.id AND p.merged_
  * one cached plan per sort) serves every combination. Each person test finds the family's
  * people by household (the unary + keeps SQLite from reading every speaker of a language
  * for every family instead). Facts about contacts and voice come
- * from `household_facts` (migration 0010), kept current by triggers.
+ * from `household_facts` (migration 0010), kept current by triggers; a gap in contact that
+ * ended before today (`…Gap…`, from Insights' past periods) reads the family's contacts in
+ * it, which the latest contact cannot answer.
  */
 const FILTERS = `h.school_id = @school
   AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
@@ -43,6 +45,12 @@ const FILTERS = `h.school_id = @school
   AND (@lastTone IS NULL OR f.last_tone = @lastTone)
   AND (@goodNewsBefore IS NULL OR f.last_good_news_at IS NULL
     OR f.last_good_news_at < @goodNewsBefore)
+  AND (@contactGapEnd IS NULL OR NOT EXISTS (SELECT 1 FROM contacts c
+    WHERE c.household_id = h.id AND c.occurred_at >= @contactGapFrom
+      AND c.occurred_at < @contactGapEnd))
+  AND (@goodNewsGapEnd IS NULL OR NOT EXISTS (SELECT 1 FROM contacts c
+    WHERE c.household_id = h.id AND c.tone = 'good_news' AND c.occurred_at >= @goodNewsGapFrom
+      AND c.occurred_at < @goodNewsGapEnd))
   AND (@openVoice = 0 OR f.open_voice > 0)
   AND (@pickupCaution = 0 OR EXISTS (SELECT 1 FROM people p
     JOIN student_person_links l ON l.person_id = p.id
@@ -224,6 +232,15 @@ function describe(ctx: Ctx, rows: Row[], yearStart: string): FamilyListRow[] {
 const earliest = (...instants: (string | null)[]) =>
   instants.filter((t): t is string => t !== null).sort()[0] ?? null;
 
+/**
+ * The instants of school days `since` through `through`, the end excluded; from the first
+ * instant there is ('') when there is no `since`; null without a `through`.
+ */
+function gapOf(since: string | null, through: string | null, timeZone: string) {
+  if (through === null) return null;
+  return { from: since ? dayStart(since, timeZone) : '', end: dayStart(through, timeZone, 1) };
+}
+
 /** One page of the list: its rows, the next page's cursor, and people in no family. */
 function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
   const school = requireSchool(ctx);
@@ -231,15 +248,20 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
   const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
   const search = input.text ? searchFamilies(ctx, input.text) : null;
   // Two conditions on one fact: a family must meet both, so the earlier instant is the bound.
+  // A `…Since` day with a `…Through` day is a gap, not a bound on the latest contact.
+  const contactGap = gapOf(input.notContactedSince, input.notContactedThrough, school.timeZone);
+  const goodNewsGap = gapOf(input.noGoodNewsSince, input.noGoodNewsThrough, school.timeZone);
   const contactBefore = earliest(
     input.notContactedDays === null
       ? null
       : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
-    input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
+    contactGap
+      ? null
+      : input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
   );
   const goodNewsBefore = earliest(
     input.noGoodNews ? yearStart : null,
-    input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
+    goodNewsGap ? null : input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
   );
   const ids = candidates(ctx, search?.ids ?? null, { ...input, contactBefore, goodNewsBefore });
   if (ids?.length === 0)
@@ -254,6 +276,10 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
     contactBefore,
     lastTone: input.lastTone,
     goodNewsBefore,
+    contactGapFrom: contactGap?.from ?? null,
+    contactGapEnd: contactGap?.end ?? null,
+    goodNewsGapFrom: goodNewsGap?.from ?? null,
+    goodNewsGapEnd: goodNewsGap?.end ?? null,
     openVoice: input.openVoice ? 1 : 0,
     pickupCaution: input.pickupCaution ? 1 : 0,
     afterKey: input.after?.key ?? null,

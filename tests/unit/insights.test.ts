@@ -195,6 +195,55 @@ describe('partnership insights, counted by hand', () => {
     );
   });
 
+  it('opens the families behind a number of a period that ended: those contacted only after it count', () => {
+    const { core } = handCountedSchool();
+    // Diaz: the last evening of October in Chicago (inside the period), and just after it.
+    const diaz =
+      ok(core, 'family.list', {}).rows.find((r) => r.household.name === 'Diaz family')?.household
+        .id ?? '';
+    const dani = ok(core, 'family.get', { householdId: diaz }).members[0]?.id ?? '';
+    for (const occurredAt of ['2026-11-01T04:30:00Z', '2026-11-01T05:30:00Z'])
+      ok(core, 'contact.log', {
+        householdId: diaz,
+        personId: dani,
+        kind: 'call',
+        direction: 'school_to_family',
+        tone: 'good_news',
+        summary: 'A call.',
+        occurredAt,
+      });
+    const october = { from: '2026-10-01', to: '2026-10-31' };
+    const figures = ok(core, 'insights.get', { period: october });
+    const names = (filter: CallInput<'family.list'>) =>
+      ok(core, 'family.list', filter).rows.map((r) => r.household.name);
+    // Ahmed's concern (10 Oct) and Diaz's evening call; Brown's good news came on 2 Nov.
+    const notContacted = names({
+      notContactedSince: october.from,
+      notContactedThrough: october.to,
+    });
+    expect(notContacted).toEqual(['Brown family', 'Chen family']);
+    expect(notContacted).toHaveLength(figures.contacted.of - figures.contacted.count);
+    // The day bound alone would have left Brown out (contacted since).
+    expect(names({ notContactedSince: october.from })).toEqual(['Chen family']);
+    const noGoodNews = names({ noGoodNewsSince: october.from, noGoodNewsThrough: october.to });
+    expect(noGoodNews).toEqual(['Ahmed family', 'Brown family', 'Chen family']);
+    expect(noGoodNews).toHaveLength(figures.goodNews.of - figures.goodNews.count);
+    // With the other filters, and with no first day: no contact at all up to the end of one.
+    expect(
+      names({ notContactedSince: october.from, notContactedThrough: october.to, language: 'zh' }),
+    ).toEqual(['Chen family']);
+    expect(names({ notContactedThrough: '2026-08-31' })).toEqual([
+      'Ahmed family',
+      'Brown family',
+      'Diaz family',
+    ]);
+    expect(names({ noGoodNewsThrough: '2026-09-30' })).toEqual(['Brown family', 'Diaz family']);
+    // A first day after the last leaves no days, so no family was contacted in them.
+    expect(
+      names({ notContactedSince: '2026-11-02', notContactedThrough: '2026-11-01' }),
+    ).toHaveLength(4);
+  });
+
   it('refuses a period that ends before it starts, naming the field', () => {
     const { core } = handCountedSchool();
     const error = fail(core, 'insights.get', { period: { from: '2026-11-01', to: '2026-10-01' } });

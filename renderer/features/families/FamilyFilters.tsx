@@ -4,7 +4,7 @@ import { dayWords } from '../../ui/format';
 import { EMPTY_FILTER, isFiltered } from './familyFilter';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { ChannelOptions, GradeOptions, ToneOptions } from '../../ui/options';
-import { defineMessages } from 'react-intl';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import { t } from '../../i18n/intl';
 
 const DAYS = [7, 14, 30, 60, 90];
@@ -14,6 +14,36 @@ const TOGGLES = defineMessages({
   openVoice: { defaultMessage: 'Family voice still open', id: '3P1FE6' },
   pickupCaution: { defaultMessage: 'Pickup caution', id: 'Z1tQVq' },
 });
+
+const CONTACT_GAP = defineMessages({
+  since: { defaultMessage: 'Not contacted since {day}', id: 'jTzgCY' },
+  between: { defaultMessage: 'Not contacted from {from} to {to}', id: '7piiC2' },
+  through: { defaultMessage: 'Not contacted up to {day}', id: '92sosO' },
+});
+const GOOD_NEWS_GAP = defineMessages({
+  since: { defaultMessage: 'No good news since {day}', id: 'nsLxcB' },
+  between: { defaultMessage: 'No good news from {from} to {to}', id: 'Rbx5tN' },
+  through: { defaultMessage: 'No good news up to {day}', id: 'rvqt16' },
+});
+
+/** What a gap filter from Insights holds the list to (FamilyListFilter's `…Since`, `…Through`). */
+function GapTag({
+  since,
+  through,
+  words,
+}: {
+  since: string | null;
+  through: string | null;
+  words: Record<keyof typeof CONTACT_GAP, MessageDescriptor>;
+}) {
+  let said: string;
+  if (since !== null && through !== null)
+    said = t(words.between, { from: dayWords(since), to: dayWords(through) });
+  else if (since !== null) said = t(words.since, { day: dayWords(since) });
+  else if (through !== null) said = t(words.through, { day: dayWords(through) });
+  else return null;
+  return <span className="tag">{said}</span>;
+}
 
 interface FamilyFiltersProps {
   filter: FamilyListFilter;
@@ -133,22 +163,16 @@ export function FamilyFilters({ filter, onChange }: FamilyFiltersProps) {
             {t(TOGGLES[key])}
           </label>
         ))}
-        {filter.notContactedSince && (
-          <span className="tag">
-            {t(
-              { defaultMessage: 'Not contacted since {day}', id: 'jTzgCY' },
-              { day: dayWords(filter.notContactedSince) },
-            )}
-          </span>
-        )}
-        {filter.noGoodNewsSince && (
-          <span className="tag">
-            {t(
-              { defaultMessage: 'No good news since {day}', id: 'nsLxcB' },
-              { day: dayWords(filter.noGoodNewsSince) },
-            )}
-          </span>
-        )}
+        <GapTag
+          since={filter.notContactedSince}
+          through={filter.notContactedThrough}
+          words={CONTACT_GAP}
+        />
+        <GapTag
+          since={filter.noGoodNewsSince}
+          through={filter.noGoodNewsThrough}
+          words={GOOD_NEWS_GAP}
+        />
         {isFiltered(filter) && (
           <button
             type="button"

@@ -39,6 +39,8 @@ import { t, uiLanguage } from '../../i18n/intl';
 /** What the screen is narrowed to, carried into every drill-down. */
 export interface Scope {
   from: string;
+  /** The period's last day when it ended before today; null when it reaches today. */
+  to: string | null;
   grade: string | null;
   language: string | null;
 }
@@ -78,7 +80,7 @@ export function PositiveFirst({ figures, scope }: { figures: Insights; scope: Sc
               },
               { count: noGoodNews },
             ),
-            filter: { ...base, noGoodNewsSince: scope.from },
+            filter: { ...base, noGoodNewsSince: scope.from, noGoodNewsThrough: scope.to },
           }}
         />
         <Figure
@@ -118,7 +120,7 @@ export function PositiveFirst({ figures, scope }: { figures: Insights; scope: Sc
               },
               { count: notContacted },
             ),
-            filter: { ...base, notContactedSince: scope.from },
+            filter: { ...base, notContactedSince: scope.from, notContactedThrough: scope.to },
           }}
         />
       </div>
@@ -291,6 +293,7 @@ export function Reach({ figures, scope }: { figures: Insights; scope: Scope }) {
                             language: scope.language,
                             ...filter,
                             notContactedSince: scope.from,
+                            notContactedThrough: scope.to,
                           })
                         }
                       >
