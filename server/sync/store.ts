@@ -62,11 +62,14 @@ export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, S
 
 export const recordKey = key;
 
-/** Log entries as sync_append and sync_push take them (migration 0008). */
+/**
+ * Log entries as sync_append and sync_push take them (migration 0008). Without their school:
+ * sync_append writes every entry and record under the school whose log lock it holds
+ * (migration 0021), and each byte here is one PostgreSQL parses inside that lock.
+ */
 export const entriesJson = (entries: LogEntry[]): string =>
   JSON.stringify(
     entries.map((e) => ({
-      school_id: e.schoolId,
       audience: e.audience,
       tbl: e.table,
       row_id: e.rowId,
@@ -78,13 +81,15 @@ export const entriesJson = (entries: LogEntry[]): string =>
     })),
   );
 
-/** Records to save as sync_append and sync_push take them; sync_push checks `version`. */
+/**
+ * Records to save as sync_append and sync_push take them, without their school (as
+ * entriesJson); sync_push checks `version`.
+ */
 export const recordsJson = (records: (StoredRecord & { version?: string | null })[]): string =>
   JSON.stringify(
     records.map((r) => ({
       tbl: r.table,
       id: r.id,
-      school_id: r.schoolId,
       audience: r.audience,
       data: r.data,
       clocks: r.clocks,
