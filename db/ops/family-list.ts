@@ -23,6 +23,12 @@ type Row = Record<string, unknown>;
 
 const MEMBER = `SELECT 1 FROM people p WHERE p.household_id = h.id AND p.merged_into_id IS NULL`;
 
+/** No contact of the family (`which`: of a kind) in the gap bound as @<gap>From, @<gap>End. */
+const noContactIn = (gap: string, which = '') =>
+  `(@${gap}End IS NULL OR NOT EXISTS (SELECT 1 FROM contacts c
+    WHERE c.household_id = h.id ${which} AND c.occurred_at >= @${gap}From
+      AND c.occurred_at < @${gap}End))`;
+
 /**
  * Every filter of the list, each switched off by a null or 0 binding, so one statement (and
  * one cached plan per sort) serves every combination. Each person test finds the family's
@@ -45,12 +51,8 @@ const FILTERS = `h.school_id = @school
   AND (@lastTone IS NULL OR f.last_tone = @lastTone)
   AND (@goodNewsBefore IS NULL OR f.last_good_news_at IS NULL
     OR f.last_good_news_at < @goodNewsBefore)
-  AND (@contactGapEnd IS NULL OR NOT EXISTS (SELECT 1 FROM contacts c
-    WHERE c.household_id = h.id AND c.occurred_at >= @contactGapFrom
-      AND c.occurred_at < @contactGapEnd))
-  AND (@goodNewsGapEnd IS NULL OR NOT EXISTS (SELECT 1 FROM contacts c
-    WHERE c.household_id = h.id AND c.tone = 'good_news' AND c.occurred_at >= @goodNewsGapFrom
-      AND c.occurred_at < @goodNewsGapEnd))
+  AND ${noContactIn('contactGap')}
+  AND ${noContactIn('goodNewsGap', "AND c.tone = 'good_news'")}
   AND (@openVoice = 0 OR f.open_voice > 0)
   AND (@pickupCaution = 0 OR EXISTS (SELECT 1 FROM people p
     JOIN student_person_links l ON l.person_id = p.id
@@ -233,12 +235,15 @@ const earliest = (...instants: (string | null)[]) =>
   instants.filter((t): t is string => t !== null).sort()[0] ?? null;
 
 /**
- * The instants of school days `since` through `through`, the end excluded; from the first
- * instant there is ('') when there is no `since`; null without a `through`.
+ * What a `…Since` and a `…Through` day ask of a family's contacts. A `…Since` day alone bounds
+ * the latest one (`before`, read from household_facts); with a `…Through` day they are a gap
+ * with no contact in it, its instants from `since` (or the first there is, '') to the end of
+ * `through`, which the latest contact cannot answer.
  */
-function gapOf(since: string | null, through: string | null, timeZone: string) {
-  if (through === null) return null;
-  return { from: since ? dayStart(since, timeZone) : '', end: dayStart(through, timeZone, 1) };
+function contactWindow(since: string | null, through: string | null, timeZone: string) {
+  const from = since === null ? null : dayStart(since, timeZone);
+  if (through === null) return { before: from, gap: null };
+  return { before: null, gap: { from: from ?? '', end: dayStart(through, timeZone, 1) } };
 }
 
 /** One page of the list: its rows, the next page's cursor, and people in no family. */
@@ -248,21 +253,19 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
   const yearStart = new Date(schoolYearStart(now, school.timeZone).getTime()).toISOString();
   const search = input.text ? searchFamilies(ctx, input.text) : null;
   // Two conditions on one fact: a family must meet both, so the earlier instant is the bound.
-  // A `…Since` day with a `…Through` day is a gap, not a bound on the latest contact.
-  const contactGap = gapOf(input.notContactedSince, input.notContactedThrough, school.timeZone);
-  const goodNewsGap = gapOf(input.noGoodNewsSince, input.noGoodNewsThrough, school.timeZone);
+  const contact = contactWindow(
+    input.notContactedSince,
+    input.notContactedThrough,
+    school.timeZone,
+  );
+  const goodNews = contactWindow(input.noGoodNewsSince, input.noGoodNewsThrough, school.timeZone);
   const contactBefore = earliest(
     input.notContactedDays === null
       ? null
       : new Date(now.getTime() - input.notContactedDays * DAY_MS).toISOString(),
-    contactGap
-      ? null
-      : input.notContactedSince && dayStart(input.notContactedSince, school.timeZone),
+    contact.before,
   );
-  const goodNewsBefore = earliest(
-    input.noGoodNews ? yearStart : null,
-    goodNewsGap ? null : input.noGoodNewsSince && dayStart(input.noGoodNewsSince, school.timeZone),
-  );
+  const goodNewsBefore = earliest(input.noGoodNews ? yearStart : null, goodNews.before);
   const ids = candidates(ctx, search?.ids ?? null, { ...input, contactBefore, goodNewsBefore });
   if (ids?.length === 0)
     return { rows: [], next: null, unplaced: search && !input.after ? search.unplaced : [] };
@@ -276,10 +279,10 @@ function listPage(ctx: Ctx, input: ParsedInput<'family.list'>): FamilyListPage {
     contactBefore,
     lastTone: input.lastTone,
     goodNewsBefore,
-    contactGapFrom: contactGap?.from ?? null,
-    contactGapEnd: contactGap?.end ?? null,
-    goodNewsGapFrom: goodNewsGap?.from ?? null,
-    goodNewsGapEnd: goodNewsGap?.end ?? null,
+    contactGapFrom: contact.gap?.from ?? null,
+    contactGapEnd: contact.gap?.end ?? null,
+    goodNewsGapFrom: goodNews.gap?.from ?? null,
+    goodNewsGapEnd: goodNews.gap?.end ?? null,
     openVoice: input.openVoice ? 1 : 0,
     pickupCaution: input.pickupCaution ? 1 : 0,
     afterKey: input.after?.key ?? null,
