@@ -138,33 +138,51 @@ export const newFamilyInput = z
 
 export const FAMILY_SORTS = ['name', 'last_contact'] as const;
 
+/** Each gap of the families filter: its first day and its last. */
+const GAPS = [
+  ['notContactedSince', 'notContactedThrough'],
+  ['noGoodNewsSince', 'noGoodNewsThrough'],
+] as const;
+
 /**
  * What the families list can be narrowed to. Every filter is optional and they combine
  * (and). `notContactedDays`: no contact in at least that many days, or never.
  */
-export const familyListFilterSchema = z.strictObject({
-  text: filterText(200).default(''),
-  grade: line(20).nullable().default(null),
-  language: languageTag.nullable().default(null),
-  interpreter: z.boolean().default(false),
-  channel: z.enum(CHANNELS).nullable().default(null),
-  notContactedDays: z.int().min(1).max(3650).nullable().default(null),
-  lastTone: z.enum(CONTACT_TONES).nullable().default(null),
-  noGoodNews: z.boolean().default(false),
-  /** From Insights: families whose last contact, or last good news, came before this school day. */
-  notContactedSince: isoDate.nullable().default(null),
-  noGoodNewsSince: isoDate.nullable().default(null),
-  /**
-   * From Insights, for a period that ended before today: no contact (good news) from the
-   * `…Since` day through this one, whatever came after it; with no `…Since` day, none up to
-   * the end of this one. A `…Since` day after this one leaves no days, and every family.
-   */
-  notContactedThrough: isoDate.nullable().default(null),
-  noGoodNewsThrough: isoDate.nullable().default(null),
-  openVoice: z.boolean().default(false),
-  pickupCaution: z.boolean().default(false),
-  sort: z.enum(FAMILY_SORTS).default('name'),
-});
+export const familyListFilterSchema = z
+  .strictObject({
+    text: filterText(200).default(''),
+    grade: line(20).nullable().default(null),
+    language: languageTag.nullable().default(null),
+    interpreter: z.boolean().default(false),
+    channel: z.enum(CHANNELS).nullable().default(null),
+    notContactedDays: z.int().min(1).max(3650).nullable().default(null),
+    lastTone: z.enum(CONTACT_TONES).nullable().default(null),
+    noGoodNews: z.boolean().default(false),
+    /** From Insights: families whose last contact, or last good news, came before this school day. */
+    notContactedSince: isoDate.nullable().default(null),
+    noGoodNewsSince: isoDate.nullable().default(null),
+    /**
+     * From Insights, for a period that ended before today: no contact (good news) from the
+     * `…Since` day through this one, whatever came after it; with no `…Since` day, none up to
+     * the end of this one. A `…Since` day after this one is refused (it would leave no days).
+     */
+    notContactedThrough: isoDate.nullable().default(null),
+    noGoodNewsThrough: isoDate.nullable().default(null),
+    openVoice: z.boolean().default(false),
+    pickupCaution: z.boolean().default(false),
+    sort: z.enum(FAMILY_SORTS).default('name'),
+  })
+  .superRefine((filter, ctx) => {
+    for (const [since, through] of GAPS) {
+      const [first, last] = [filter[since], filter[through]];
+      if (first !== null && last !== null && first > last)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be on or before the last day',
+          path: [since],
+        });
+    }
+  });
 
 /** Where the next page starts: the sort key and id of the last row shown. */
 export const familyListCursorSchema = z.object({ key: z.string(), id: z.string() });

@@ -79,6 +79,29 @@ describe('Insights', () => {
     await exported;
     await page.getByText(new RegExp(`^Exported ${figure} famil`)).waitFor();
     await screenshot(page, 'insights-drill-past-1280');
+
+    // An address edited by hand: a last day alone, and a first day after the last (refused by
+    // the contract, so it falls back to the last day alone, with no error).
+    for (const filter of [
+      `noGoodNewsThrough=${daysAgo(45)}`,
+      `notContactedSince=${daysAgo(30)}&notContactedThrough=${daysAgo(45)}`,
+    ]) {
+      const listed = page.waitForResponse((response) =>
+        (response.request().postData() ?? '').includes('"family.list"'),
+      );
+      await page.evaluate((hash) => (location.hash = hash), `families?${filter}`);
+      await (await listed).finished();
+      const kind = filter.startsWith('noGoodNews') ? 'No good news' : 'Not contacted';
+      await page.getByText(new RegExp(`^${kind} up to `)).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/^(\d+ famil|Showing the first)/)
+        .waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // What was said of the last list's export is not said of this one.
+      expect(await page.getByText(/^Exported /).count()).toBe(0);
+    }
+    await screenshot(page, 'families-gap-up-to-1280');
     expect(errors).toEqual([]);
   });
 

@@ -238,10 +238,24 @@ describe('partnership insights, counted by hand', () => {
       'Diaz family',
     ]);
     expect(names({ noGoodNewsThrough: '2026-09-30' })).toEqual(['Brown family', 'Diaz family']);
-    // A first day after the last leaves no days, so no family was contacted in them.
+  });
+
+  it('refuses a gap whose first day comes after its last, naming the field, in the list and its export', () => {
+    const { core } = handCountedSchool();
+    const reversed = { notContactedSince: '2026-11-02', notContactedThrough: '2026-11-01' };
+    const issue = { path: 'notContactedSince', message: 'must be on or before the last day' };
+    expect(fail(core, 'family.list', reversed).issues).toEqual([issue]);
+    expect(fail(core, 'family.exportList', reversed).issues).toEqual([issue]);
     expect(
-      names({ notContactedSince: '2026-11-02', notContactedThrough: '2026-11-01' }),
-    ).toHaveLength(4);
+      fail(core, 'family.list', { noGoodNewsSince: '2026-10-02', noGoodNewsThrough: '2026-10-01' })
+        .issues,
+    ).toEqual([{ path: 'noGoodNewsSince', message: 'must be on or before the last day' }]);
+    // One day is a whole gap; a first day with no last, or a last with no first, is no pair.
+    for (const filter of [
+      { notContactedSince: '2026-11-01', notContactedThrough: '2026-11-01' },
+      { notContactedSince: '2026-11-02', noGoodNewsThrough: '2026-11-01' },
+    ])
+      expect(ok(core, 'family.list', filter).rows.length).toBeGreaterThan(0);
   });
 
   it('refuses a period that ends before it starts, naming the field', () => {

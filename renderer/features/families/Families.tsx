@@ -57,7 +57,8 @@ export function Families({
       </div>
       <section className="card" aria-label={t({ defaultMessage: 'Find families', id: '5iIqgz' })}>
         <FamilyFilters filter={filter} onChange={onFilter} />
-        <ExportList filter={filter} />
+        {/* A new filter is a new list: what was said of the last export goes with it. */}
+        <ExportList key={filterToParams(filter).toString()} filter={filter} />
         <FamilyList
           key={listVersion}
           filter={filter}

@@ -30,6 +30,13 @@ export function paramsToFilter(params: URLSearchParams): FamilyListFilter {
     const one = familyListFilterSchema.shape[key].safeParse(value);
     if (one.success) filter[key] = one.data;
   }
+  // Fields that are each fine but refused together (a gap's first day after its last) fall
+  // back too, the field the contract names.
+  const whole = familyListFilterSchema.safeParse(filter);
+  for (const issue of whole.error?.issues ?? []) {
+    const key = issue.path[0] as Key;
+    filter[key] = DEFAULTS[key];
+  }
   return filter as FamilyListFilter;
 }
 
