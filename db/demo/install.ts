@@ -9,6 +9,7 @@ import {
 } from './generate';
 import { HearthError, WORDS, say } from '../../contract';
 import { createDemoFamilyLife } from './family-life';
+import { createDemoVisits } from './front-desk';
 import { createDemoNotes } from './notes';
 
 /** Setting up happens once per database: demo or real, never both. */
@@ -31,13 +32,9 @@ export function installDemoSchool(store: Store, writer: Writer, now: Date, size:
   createDemoFamilies(collectInto(families), school, size);
   writer.insertMany(families);
   createDemoNotes(store, writer, now, school, staff);
-  createDemoFamilyLife(
-    store,
-    writer,
-    now,
-    school,
-    staff.map((s) => s.staff),
-  );
+  const members = staff.map((s) => s.staff);
+  createDemoFamilyLife(store, writer, now, school, members);
+  createDemoVisits(store, writer, now, school, members);
   setMeta(store, 'school_id', school.id);
   setMeta(store, 'setup', 'demo');
 }

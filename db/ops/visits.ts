@@ -1,6 +1,7 @@
 import {
   HearthError,
   NO_PREFERENCES,
+  type Contact,
   type Person,
   type AllowedPickup,
   type PickupWarning,
@@ -33,6 +34,32 @@ const PURPOSE_WORDS: Record<Visit['purpose'], string> = {
   enrollment: 'enrollment',
   other: 'a visit',
 };
+
+/**
+ * A visit as it lands in the family's contact history: a walk-in, at the time the visitor
+ * signed in, logged by who greeted them (`householdId`: the visitor's family, if any).
+ */
+export function walkInContact(visit: Visit, householdId: string | null): Contact {
+  return {
+    id: newId(Date.parse(visit.signedInAt)),
+    schoolId: visit.schoolId,
+    personId: visit.personId,
+    studentIds: visit.studentIds,
+    kind: 'walk_in',
+    direction: 'family_to_school',
+    tone: visit.purpose === 'concern' ? 'concern' : 'information',
+    language: visit.language,
+    interpreterUsed: visit.interpreterUsed,
+    summary: `Came in for ${PURPOSE_WORDS[visit.purpose]}${visit.seeing ? `, to see ${visit.seeing}` : ''}.`,
+    staffId: visit.greetedBy,
+    occurredAt: visit.signedInAt,
+    visitId: visit.id,
+    householdId,
+    homeVisitId: null,
+    correctsId: null,
+    recordedBy: null,
+  };
+}
 
 function displayName(p: { firstName: string; lastName: string | null }): string {
   return p.lastName ? `${p.firstName} ${p.lastName}` : p.firstName;
@@ -296,25 +323,7 @@ export const visitHandlers = {
       cautionIds: cautions.length > 0 ? cautions.map((c) => c.id) : null,
       badgeCode: newBadgeCode(ctx, school),
     });
-    ctx.writer.insert('contacts', {
-      id: newId(),
-      schoolId: school.id,
-      personId: person.id,
-      studentIds,
-      kind: 'walk_in',
-      direction: 'family_to_school',
-      tone: input.purpose === 'concern' ? 'concern' : 'information',
-      language: input.language,
-      interpreterUsed: input.interpreterUsed,
-      summary: `Came in for ${PURPOSE_WORDS[input.purpose]}${input.seeing ? `, to see ${input.seeing}` : ''}.`,
-      staffId: staff.id,
-      occurredAt: now,
-      visitId: visit.id,
-      householdId: person.householdId,
-      homeVisitId: null,
-      correctsId: null,
-      recordedBy: null,
-    });
+    ctx.writer.insert('contacts', walkInContact(visit, person.householdId));
     return visitView(ctx, visit.id);
   },
 

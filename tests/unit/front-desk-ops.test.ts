@@ -40,6 +40,48 @@ describe('front desk operations', () => {
     expect(ok(core, 'app.status', {}).setup).toBe('real');
   });
 
+  it('gives the demo school a week and a half of front desk behind it, each visit a walk-in of its family, and an empty building today', () => {
+    // A Wednesday, 9 a.m. in Chicago.
+    const core = tempCore({ setup: 'demo', now: () => new Date('2026-12-02T15:00:00Z') });
+    expect(ok(core, 'visit.inBuilding', {})).toEqual([]);
+    expect(ok(core, 'visit.today', {}).visits).toEqual([]);
+    const log = ok(core, 'visit.log', { from: '2026-11-19', to: '2026-12-02' });
+    expect(log.total).toBeGreaterThanOrEqual(8 * 4);
+    const days = new Set(log.rows.map((r) => r.signedInAt.slice(0, 10)));
+    // Eight school days before today: no weekend, no today.
+    expect([...days].sort()).toEqual([
+      '2026-11-20',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-30',
+      '2026-12-01',
+    ]);
+    for (const row of log.rows) {
+      const chicago = new Date(Date.parse(row.signedInAt) - 6 * 3_600_000);
+      const minute = chicago.getUTCHours() * 60 + chicago.getUTCMinutes();
+      expect(minute, row.signedInAt).toBeGreaterThanOrEqual(470);
+      expect(minute, row.signedInAt).toBeLessThanOrEqual(920);
+      expect(row.minutesStayed, row.signedInAt).toBeGreaterThan(0);
+      expect(row.greetedByName).toMatch(/^(Denise Okafor|Marco Villanueva)$/);
+      if (row.purpose === 'pickup' || row.purpose === 'drop_off')
+        expect(row.students).toHaveLength(1);
+    }
+    expect(log.byStudent.some((s) => s.lateArrivals > 0)).toBe(true);
+    expect(log.byStudent.some((s) => s.earlyDismissals > 0)).toBe(true);
+    // Every visit is one walk-in in its family's history, at the time it began.
+    const walkIns = core.store.db
+      .prepare(
+        `SELECT v.signed_in_at, count(c.id) AS n, min(c.occurred_at) AS at FROM visits v
+         LEFT JOIN contacts c ON c.visit_id = v.id AND c.kind = 'walk_in' GROUP BY v.id`,
+      )
+      .all() as { signed_in_at: string; n: number; at: string }[];
+    expect(walkIns).toHaveLength(log.total);
+    for (const w of walkIns) expect(w).toMatchObject({ n: 1, at: w.signed_in_at });
+  });
+
   it('signs a known visitor in and out, logging a walk-in contact and change-log entries in the same transaction', () => {
     const core = tempCore({ setup: 'school' });
     const { caregiver, student } = family(core);
