@@ -17,7 +17,12 @@ export const ROWS_PER_STATEMENT = 50;
  * whole bulk load's values costs the garbage collector more than the array saves.
  */
 export class RowInserter {
-  private values: SqlValue[] = [];
+  /**
+   * One statement's values, reused statement after statement (`filled` of them are this
+   * statement's): it grows to a statement's length once, and no array is made after that.
+   */
+  private readonly values: SqlValue[] = [];
+  private filled = 0;
   private readonly row: string;
   private many: Statement | undefined;
 
@@ -32,23 +37,31 @@ export class RowInserter {
 
   /** One row of `width` values. */
   add(...row: SqlValue[]): void {
-    for (const value of row) this.values.push(value);
-    if (this.values.length < this.width * ROWS_PER_STATEMENT) return;
+    for (const value of row) this.value(value);
+  }
+
+  /**
+   * The next value of the row being added (`width` of them make a row): a caller with a
+   * row's values at hand adds them one by one, with no array per row to collect.
+   */
+  value(value: SqlValue): void {
+    this.values[this.filled++] = value;
+    if (this.filled < this.width * ROWS_PER_STATEMENT) return;
     this.many ??= this.store.sql(
       `${this.head} VALUES ${Array.from({ length: ROWS_PER_STATEMENT }, () => this.row).join(', ')}${this.suffix}`,
     );
     // Spread, not an array: better-sqlite3 reads an array argument element by element through
     // V8's slower object API, which made binding a quarter of a bulk insert's statement time.
     this.many.run(...this.values);
-    this.values = [];
+    this.filled = 0;
   }
 
   /** Write the rows added since the last full statement. */
   end(): void {
-    if (this.values.length === 0) return;
+    if (this.filled === 0) return;
     const one = this.store.sql(`${this.head} VALUES ${this.row}${this.suffix}`);
-    for (let start = 0; start < this.values.length; start += this.width)
+    for (let start = 0; start < this.filled; start += this.width)
       one.run(...this.values.slice(start, start + this.width));
-    this.values = [];
+    this.filled = 0;
   }
 }

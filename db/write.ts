@@ -248,7 +248,8 @@ export class Writer {
     const inserted = new RowInserter(this.store, INSERT_HEAD[table], columns.length + 1);
     const written: WrittenRow[] = [];
     for (const record of rows) {
-      inserted.add(++pk, ...columns.map((c) => toSqlValue(c.kind, record[c.field])));
+      inserted.value(++pk);
+      for (const c of columns) inserted.value(toSqlValue(c.kind, record[c.field]));
       written.push({ record, pk, created: true });
     }
     inserted.end();
