@@ -1,4 +1,4 @@
-import type { CallInput, CallName, Staff } from '../contract';
+import { FAMILIES_CSV_TEMPLATE, type CallInput, type CallName, type Staff } from '../contract';
 import { callOrThrow, type Core } from '../db/core';
 
 /**
@@ -12,6 +12,91 @@ export const TEST_SCHOOL = {
   staffName: 'Pat Front',
   password: TEST_PASSWORD,
 } satisfies CallInput<'setup.school'>;
+
+/**
+ * Inputs for the calls that every table trying each call (privacy, validation) tries alike.
+ * `ids` is read when a call is tried: a household of the school, whose id also stands for a
+ * record of another kind that does not exist (a roll call, a goal, a caution).
+ */
+export function commonCallSamples(ids: () => { household: string }) {
+  return {
+    'app.status': () => ({}),
+    'setup.demo': () => ({}),
+    'staff.list': () => ({}),
+    'session.lock': () => ({}),
+    'session.setLanguage': () => ({ language: 'es' }),
+    'papers.dropped': () => ({}),
+    'settings.setPapersFolder': () => ({ folder: null }),
+    'settings.setIdleLock': () => ({ minutes: 10 }),
+    'settings.setBadges': () => ({ printAtSignIn: true, layout: 'letter' }),
+    'family.get': () => ({ householdId: ids().household }),
+    'followUp.forFamily': () => ({ householdId: ids().household }),
+    'homeVisit.mine': () => ({}),
+    'voice.open': () => ({}),
+    'visit.signOutAll': () => ({}),
+    'visit.signOutByCode': () => ({ code: 'K7QM-2XPD' }),
+    'visit.log': () => ({ from: '2026-11-01', to: '2026-11-30', purpose: 'pickup', text: 'ana' }),
+    'visit.exportLog': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    'visit.inBuilding': () => ({}),
+    'followUp.mine': () => ({}),
+    'family.exportList': () => ({ grade: '3' }),
+    'families.import': () => ({
+      format: 'families-csv',
+      fileName: 'families.csv',
+      text: FAMILIES_CSV_TEMPLATE,
+    }),
+    'backup.list': () => ({}),
+    'backup.now': () => ({}),
+    'goal.list': () => ({}),
+    'strength.advance': () => ({ id: ids().household, step: 'invited' }),
+    'goal.set': () => ({
+      title: 'Every family hears good news',
+      measure: 'goodNews',
+      target: 100,
+      startsOn: '2026-08-01',
+      dueOn: '2026-10-31',
+    }),
+    'goal.retire': () => ({ id: ids().household }),
+    'rollCall.start': () => ({ kind: 'drill' }),
+    'rollCall.current': () => ({}),
+    'rollCall.setKind': () => ({ id: ids().household, kind: 'emergency' }),
+    'rollCall.end': () => ({ id: ids().household }),
+    'rollCall.list': () => ({}),
+    'caution.list': () => ({}),
+    'caution.match': () => ({ fullName: 'Dale Smith', phones: ['312 555 0199'] }),
+    'caution.add': () => ({
+      fullName: 'Dale Smith',
+      phones: ['312 555 0199'],
+      reason: 'Trespass notice: call the principal.',
+      photo: null,
+      expiresOn: '2099-06-30',
+    }),
+    'caution.update': () => ({
+      id: ids().household,
+      fullName: 'Dale Smith',
+      phones: [],
+      reason: 'See the principal.',
+      photo: null,
+      expiresOn: null,
+    }),
+    'caution.retire': () => ({ id: ids().household }),
+    'goal.waitingFamily': () => ({ householdId: ids().household }),
+    'insights.get': () => ({ period: { from: '2026-08-01', to: '2026-11-30' } }),
+    'setup.startOverToJoin': () => ({}),
+    // A name that is not a backup here: the restore is refused without touching anything.
+    'backup.restore': () => ({ name: 'hearth-20260101-000000-manual.sqlite' }),
+    'sync.status': () => ({}),
+    'sync.join': () => ({
+      serverUrl: 'https://hearth.district.example',
+      code: 'ABCD-EFGH-JKMN',
+      deviceName: 'Front desk',
+    }),
+    'sync.now': () => ({}),
+    'sync.review': () => ({}),
+    'sync.resolveConflict': () => ({ id: 1, keep: 'mine' }),
+    'sync.dismissRejection': () => ({ seq: 1 }),
+  } satisfies { [C in CallName]?: () => CallInput<C> };
+}
 
 /**
  * An input for every health call, for the tables that try each call (privacy, validation).
