@@ -40,11 +40,20 @@ interface Window {
 }
 
 export interface LogCacheLimits {
-  /** Wire bytes kept per school; the oldest entries go first. */
+  /** Bytes of wire text kept per school (bytesOf); the oldest entries go first. */
   schoolBytes: number;
-  /** Wire bytes kept in all; the school used longest ago goes first. */
+  /** Bytes of wire text kept in all (bytesOf); the school used longest ago goes first. */
   totalBytes: number;
 }
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/**
+ * The memory a wire text takes: V8 keeps a string whose characters are all Latin-1 at one
+ * byte a character, and any other (a family name in Vietnamese, Arabic or Chinese) at two.
+ * Counting characters would let a school of such names keep twice its share.
+ */
+const bytesOf = (wire: string): number => wire.length * (BEYOND_LATIN1.test(wire) ? 2 : 1);
 
 /** A school's last few thousand entries, and room for a few dozen schools on a small server. */
 export const LOG_CACHE_LIMITS: LogCacheLimits = {
@@ -114,8 +123,9 @@ export class LogCache {
       if (entry.seq <= window.through) continue;
       window.entries.push(entry);
       window.through = entry.seq;
-      window.bytes += entry.wire.length;
-      this.bytes += entry.wire.length;
+      const bytes = bytesOf(entry.wire);
+      window.bytes += bytes;
+      this.bytes += bytes;
     }
     this.trim(window);
     this.touch(school, window);
@@ -179,7 +189,7 @@ export class LogCache {
     let dropped = 0;
     let freed = 0;
     while (window.bytes - freed > (this.limits.schoolBytes * 3) / 4) {
-      freed += (window.entries[dropped] as TailEntry).wire.length;
+      freed += bytesOf((window.entries[dropped] as TailEntry).wire);
       dropped += 1;
     }
     window.from = (window.entries[dropped - 1] as TailEntry).seq;

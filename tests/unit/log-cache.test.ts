@@ -126,6 +126,31 @@ describe('the recent log kept per school', () => {
     expect(page && seqsOf(page.changes)).toEqual([6, 7, 8, 9, 10, 11, 12]);
   });
 
+  it('counts a wire text of characters beyond Latin-1 at two bytes a character, as memory holds it', () => {
+    const cache = new LogCache({ schoolBytes: 1000, totalBytes: 10_000 });
+    cache.tailStart(SCHOOL, EPOCH, 0);
+    const latin = '{"seq":1,"values":{"name":"Familia Núñez"}}';
+    const vietnamese = '{"seq":2,"values":{"name":"Gia đình Nguyễn"}}';
+    cache.extend(SCHOOL, EPOCH, 0, [
+      { seq: 1, audience: 'school', wire: latin },
+      { seq: 2, audience: 'school', wire: vietnamese },
+    ]);
+    expect(cache.keptBytes()).toBe(latin.length + 2 * vietnamese.length);
+    // Past the school's share, the oldest go until what is left fits three quarters of it.
+    cache.extend(
+      SCHOOL,
+      EPOCH,
+      2,
+      Array.from({ length: 4 }, (_, i) => ({
+        seq: i + 3,
+        audience: 'school',
+        wire: `{"seq":${i + 3},"values":{"name":"${'Trần'.repeat(30)}"}}`,
+      })),
+    );
+    expect(cache.keptBytes()).toBeLessThanOrEqual(750);
+    expect(cache.covers(SCHOOL, EPOCH, 2)).toBe(false);
+  });
+
   it('lets the school used longest ago go when all schools together pass the limit', () => {
     const cache = new LogCache({ schoolBytes: 1000, totalBytes: 1500 });
     for (const school of ['a', 'b']) {
