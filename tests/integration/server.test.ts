@@ -616,6 +616,21 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       expect(stored.includes(secret)).toBe(false);
     for (const secret of [ADMIN.password, ADMIN.email, adminToken, device.token, device.code])
       expect(logs.includes(secret)).toBe(false);
-    expect(logs).toContain('"route":"/v1/devices/enroll"');
+    // One line a request, when it is answered, with what it was and how it went.
+    const lines = logs
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const enrolled = lines.filter(
+      (line) => (line.req as { route?: string } | undefined)?.route === '/v1/devices/enroll',
+    );
+    expect(enrolled).toHaveLength(1);
+    expect(enrolled[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'POST', route: '/v1/devices/enroll' },
+      res: { statusCode: 201 },
+      responseTime: expect.any(Number),
+    });
+    expect(lines.filter((line) => line.msg === 'incoming request')).toEqual([]);
   });
 });
