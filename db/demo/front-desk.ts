@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { isWeekend, subDays } from 'date-fns';
 import { newId, type School, type Staff, type Visit } from '../../contract';
+import { personName } from '../ops/summaries';
 import { walkInContact } from '../ops/visits';
 import type { Store } from '../store';
 import type { Writer } from '../write';
@@ -146,7 +147,7 @@ export function createDemoVisits(
         id: newId(signedIn.getTime()),
         schoolId: school.id,
         personId: who.id,
-        visitorName: who.last_name ? `${who.first_name} ${who.last_name}` : who.first_name,
+        visitorName: personName(who),
         studentIds: why.withStudent ? [who.student_id] : [],
         purpose: why.purpose,
         seeing: why.seeing ? (why.seeing[between(0, why.seeing.length - 1)] as string) : null,
