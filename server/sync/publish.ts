@@ -96,7 +96,7 @@ export async function publishMany(
         throw new Error(`server record ${write.table} refused: ${result.reason}`);
       const batch = batchFor(bySchool, write.schoolId);
       batch.records.push(result.record);
-      batch.entries.push(...logEntriesOf(result, change, null));
+      batch.entries.push(...logEntriesOf(result, change));
       stored.set(recordKey(write.table, write.id), result.record);
       changed += 1;
     }
@@ -175,7 +175,6 @@ export async function retireMany(
         hlc: stampAfter(record, nowMs),
         values: {},
         removed: true,
-        deviceId: null,
       });
       batch.records.push({ ...record, audience: RETIRED_AUDIENCE });
       retired += 1;

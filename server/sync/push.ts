@@ -307,7 +307,7 @@ export function planPush(
       continue;
     }
     records.set(key, result.record);
-    const entries = logEntriesOf(result, incoming, device.deviceId);
+    const entries = logEntriesOf(result, incoming);
     // A change that won no field leaves the stored record as it was.
     if (entries.length > 0) dirty.set(key, result.record);
     log.push(...entries);

@@ -10,7 +10,6 @@ export interface LogEntry {
   hlc: string;
   values: Record<string, unknown>;
   removed: boolean;
-  deviceId: string | null;
   /** Values set elsewhere that this entry replaced unseen (merge.ts `overwrote`). */
   overwrote?: Record<string, { value: unknown; hlc: string }>;
 }
@@ -63,9 +62,10 @@ export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, S
 export const recordKey = key;
 
 /**
- * Log entries as sync_append and sync_push take them (migration 0008). Without their school:
- * sync_append writes every entry and record under the school whose log lock it holds
- * (migration 0021), and each byte here is one PostgreSQL parses inside that lock.
+ * Log entries as sync_append and sync_push take them (migration 0008). Without their school
+ * or device: sync_append writes every entry and record under the school whose log lock it
+ * holds (migration 0021) and names the device it is given (migration 0022), and each byte
+ * here is one PostgreSQL parses inside that lock.
  */
 export const entriesJson = (entries: LogEntry[]): string =>
   JSON.stringify(
@@ -76,7 +76,6 @@ export const entriesJson = (entries: LogEntry[]): string =>
       hlc: e.hlc,
       vals: e.values,
       removed: e.removed,
-      device_id: e.deviceId,
       ...(e.overwrote ? { overwrote: e.overwrote } : {}),
     })),
   );
@@ -99,10 +98,11 @@ export const recordsJson = (records: (StoredRecord & { version?: string | null }
   );
 
 /**
- * Append the entries in the given order and save the records in the caller's transaction,
- * holding the school's log lock to commit (sync_append, migration 0008), noting in each
- * record which seq carried each of its values. Records are saved only with entries: a
- * record whose change won no field is left as it was.
+ * Append the server's own entries (no device wrote them) in the given order and save the
+ * records in the caller's transaction, holding the school's log lock to commit (sync_append,
+ * migration 0008), noting in each record which seq carried each of its values. Records are
+ * saved only with entries: a record whose change won no field is left as it was. A device's
+ * push appends through sync_push instead.
  */
 export async function commitChanges(
   tx: Sql,
@@ -111,7 +111,7 @@ export async function commitChanges(
   entries: LogEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.query('SELECT sync_append($1::uuid, $2::jsonb, $3::jsonb)', [
+  await tx.query('SELECT sync_append($1::uuid, NULL, $2::jsonb, $3::jsonb)', [
     schoolId,
     entriesJson(entries),
     recordsJson(records),
@@ -126,7 +126,6 @@ export async function commitChanges(
 export function logEntriesOf(
   result: Extract<MergeResult, { kind: 'merged' }>,
   change: IncomingChange,
-  deviceId: string | null,
 ): LogEntry[] {
   const { record, won, leftAudience, overwrote } = result;
   const entry = {
@@ -134,7 +133,6 @@ export function logEntriesOf(
     table: record.table,
     rowId: record.id,
     hlc: change.hlc,
-    deviceId,
   };
   const entries: LogEntry[] = [];
   // Nobody holds a retired record, so bringing one back needs no removal entry.

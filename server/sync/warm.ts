@@ -63,9 +63,7 @@ export function warmWrites(): WarmStatement[] {
       pushed,
       last: pushed + 1,
       school,
-      entries: entriesJson([
-        { ...common, rowId: id, hlc, values, removed: false, deviceId: device },
-      ]),
+      entries: entriesJson([{ ...common, rowId: id, hlc, values, removed: false }]),
       records: recordsJson([{ ...common, id, data: values, clocks, seqs: {}, version: null }]),
       rejections: '[]',
       after: 0,

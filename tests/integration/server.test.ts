@@ -321,7 +321,7 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     expect(await db.query('SELECT name FROM schools')).toEqual([{ name: 'Riverside' }]);
   });
 
-  it('appends a batch under the school whose log it locks, and refuses a school it does not have, writing nothing', async () => {
+  it('appends a batch under the school whose log it locks and the device it is given, and refuses a school it does not have, writing nothing', async () => {
     db = await open();
     closers.push(() => db.close());
     await migrateServer(db);
@@ -339,7 +339,8 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
           hlc: 'h1',
           vals: { id: row, name: 'Okafor' },
           removed: false,
-          device_id: null,
+          // Not read: the entries are the device's that sync_append is given.
+          device_id: newId(),
         },
       ]),
       JSON.stringify([
@@ -355,7 +356,7 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
       ]),
     ];
     const append = (lockedSchool: string, entriesOf: string) =>
-      db.query('SELECT sync_append($1::uuid, $2::jsonb, $3::jsonb)', [
+      db.query('SELECT sync_append($1::uuid, NULL, $2::jsonb, $3::jsonb)', [
         lockedSchool,
         ...batch(entriesOf),
       ]);
@@ -364,12 +365,14 @@ describe.each(BACKENDS)('district server on $name', ({ open }) => {
     expect(await db.query('SELECT seq FROM sync_log')).toEqual([]);
     expect(await db.query('SELECT id FROM records')).toEqual([]);
 
-    // A batch naming another school is still written under the one whose log lock it holds.
+    // A batch naming another school and a device is still written under the school whose log
+    // lock it holds, and as the server's own (no device given).
     await append(school, other);
-    const [entry] = await db.query<{ seq: string; school_id: string }>(
-      'SELECT seq, school_id FROM sync_log',
+    const [entry] = await db.query<{ seq: string; school_id: string; device_id: string | null }>(
+      'SELECT seq, school_id, device_id FROM sync_log',
     );
     expect(entry?.school_id).toBe(school);
+    expect(entry?.device_id).toBeNull();
     expect(await db.query('SELECT school_id, seqs FROM records')).toEqual([
       { school_id: school, seqs: { id: Number(entry?.seq), name: Number(entry?.seq) } },
     ]);

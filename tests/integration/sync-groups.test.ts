@@ -270,6 +270,17 @@ describe('pushes of one school written together', () => {
       1, 1, 1, 1, 1,
     ]);
     expect(await logCounts(district, rowIdsOf(libraryChanges))).toEqual([1, 0]);
+    // Each entry names the computer whose push wrote it, though the group wrote them together.
+    const writers = await district.admin.query<{ row_id: string; device_id: string }>(
+      'SELECT row_id, device_id FROM sync_log WHERE row_id = ANY($1::uuid[]) ORDER BY seq',
+      [written],
+    );
+    expect(writers.rows).toEqual(
+      written.map((rowId, i) => ({
+        row_id: rowId,
+        device_id: [first, first, desk, desk, desk, library][i]?.id,
+      })),
+    );
     const refusals = await district.admin.query(
       'SELECT seq FROM sync_rejections WHERE device_id = $1',
       [library.id],
