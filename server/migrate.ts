@@ -21,7 +21,7 @@ import groupedPushes from './migrations/0018_grouped_pushes';
 import logTail from './migrations/0019_log_tail';
 import stoppedInConsole from './migrations/0020_stopped_in_console';
 import appendChecksSchoolOnce from './migrations/0021_append_checks_school_once';
-import appendNamesItsDevice from './migrations/0022_append_names_its_device';
+import pushChecksLess from './migrations/0022_push_checks_less';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -46,7 +46,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'log tail', sql: logTail },
   { name: 'stopped in console', sql: stoppedInConsole },
   { name: 'append checks its school once', sql: appendChecksSchoolOnce },
-  { name: 'append names its device', sql: appendNamesItsDevice },
+  { name: 'push checks less', sql: pushChecksLess },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;
