@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API, CALL_NAMES, ERROR_CODES, type CallName } from '../../contract';
-import { DIRECTION_CONTROLS, UNTYPEABLE, line, text } from '../../contract/fields';
+import { DIRECTION_CONTROLS, UNTYPEABLE, line, phone, text } from '../../contract/fields';
 import { spoiled } from '../adversarial';
 import type { Core } from '../../db/core';
 import { fail, ok, snapshot, tempCore } from '../helpers';
@@ -292,6 +292,33 @@ describe('typed text', () => {
     expect(refusals(line(), 'Ana\u0007\u202E')).toEqual([UNTYPEABLE, DIRECTION_CONTROLS]);
     expect(refusals(line(), 'Ana \uD83D\uDE00')).toEqual([]);
     expect(refusals(text(), 'Line one\n\tline two \u202Bمرحبا\u202C')).toEqual([]);
+  });
+
+  it('trims text and says when it is empty or too long, in the words the forms translate', () => {
+    const messages = (schema: z.ZodType, s: string) => {
+      const parsed = schema.safeParse(s);
+      return parsed.success ? parsed.data : parsed.error.issues.map((i) => i.message);
+    };
+    for (const field of [line(5), text(5)]) {
+      expect(messages(field, '  Ana  ')).toBe('Ana');
+      expect(messages(field, ' 12345 ')).toBe('12345');
+      expect(messages(field, ' \t ')).toEqual(['cannot be empty']);
+      expect(messages(field, '123456')).toEqual(['must be at most 5 characters']);
+      expect(messages(field, '12345\u0007')).toEqual(['must be at most 5 characters', UNTYPEABLE]);
+    }
+    expect(messages(line(), 'x'.repeat(201))).toEqual(['must be at most 200 characters']);
+    expect(messages(phone, ' (555) 123-4567 ')).toBe('(555) 123-4567');
+    expect(messages(phone, '')).toEqual([
+      'cannot be empty',
+      'must be a phone number (digits, spaces, + ( ) - .)',
+    ]);
+    expect(messages(phone, 'call me')).toEqual([
+      'must be a phone number (digits, spaces, + ( ) - .)',
+    ]);
+    expect(messages(phone, '555\u202E1234')).toEqual([
+      DIRECTION_CONTROLS,
+      'must be a phone number (digits, spaces, + ( ) - .)',
+    ]);
   });
 });
 
