@@ -23,16 +23,19 @@ export const isQuiet = (device: AdminDevice, now: Date): boolean =>
 export function useComputers() {
   const [devices, setDevices] = useState<AdminDevice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    request('GET', '/v1/admin/devices', z.array(adminDeviceSchema)).then(
-      (list) => {
-        setDevices(list);
-        setError(null);
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, []);
-  useEffect(reload, [reload]);
+  /** Read the list again; settles once it is shown (or its error is). */
+  const reload = useCallback(
+    () =>
+      request('GET', '/v1/admin/devices', z.array(adminDeviceSchema)).then(
+        (list) => {
+          setDevices(list);
+          setError(null);
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      ),
+    [],
+  );
+  useEffect(() => void reload(), [reload]);
   return { devices, error, reload };
 }
 
@@ -50,8 +53,10 @@ export function Computers({ admin }: { admin: ServerStaff }) {
   const revoke = (device: AdminDevice) => {
     setRevokeError(null);
     request('POST', `/v1/admin/devices/${device.id}/revoke`, z.undefined()).then(
-      () => {
+      async () => {
         setRevoking(null);
+        // Said once the list shows the change: whoever hears it and reads the row finds it changed.
+        await reload();
         setDone(
           t(
             {
@@ -61,7 +66,6 @@ export function Computers({ admin }: { admin: ServerStaff }) {
             { name: device.name },
           ),
         );
-        reload();
       },
       (e: unknown) => setRevokeError(errorMessage(e)),
     );

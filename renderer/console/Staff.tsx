@@ -25,9 +25,10 @@ export function Staff({ admin }: { admin: ServerStaff }) {
   const [editing, setEditing] = useState<AdminStaff | 'new' | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const reload = useCallback(() => {
+  /** Read the list again; settles once it is shown (or its error is). */
+  const reload = useCallback(async () => {
     if (!schoolId) return;
-    request(
+    await request(
       'GET',
       `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}`,
       z.array(adminStaffSchema),
@@ -39,7 +40,7 @@ export function Staff({ admin }: { admin: ServerStaff }) {
       (e: unknown) => setError(errorMessage(e)),
     );
   }, [schoolId]);
-  useEffect(reload, [reload]);
+  useEffect(() => void reload(), [reload]);
 
   return (
     <>
@@ -134,8 +135,8 @@ export function Staff({ admin }: { admin: ServerStaff }) {
           onCancel={() => setEditing(null)}
           onDone={(saved) => {
             setEditing(null);
-            setDone(saved);
-            reload();
+            // Said once the list shows the change: whoever hears it and reads the row finds it changed.
+            void reload().then(() => setDone(saved));
           }}
         />
       )}
