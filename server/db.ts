@@ -26,6 +26,15 @@ export interface ServerDb extends Sql {
    * connection has them prepared and its caches filled.
    */
   warm(reads: readonly WarmStatement[], writes?: readonly WarmStatement[]): Promise<void>;
+  /**
+   * Run `work` on a database whose every statement goes to one transaction that is rolled
+   * back when `work` ends, however it ends: what it writes is never seen by anyone else, and
+   * a process killed meanwhile leaves nothing either (PostgreSQL rolls back an open
+   * transaction whose connection drops). That database takes single statements only: its
+   * `transaction` refuses, as statements in flight at once from several callers would share
+   * the one transaction's savepoints.
+   */
+  rehearse<T>(work: (db: ServerDb) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,6 +91,29 @@ function statementName(text: string): string {
     statementNames.set(text, name);
   }
   return name;
+}
+
+/**
+ * A database over one transaction that its owner rolls back (ServerDb.rehearse). Its one
+ * connection runs one statement at a time: callers in flight at once take turns.
+ */
+function rehearsal(kind: ServerDb['kind'], sql: Sql): ServerDb {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    kind,
+    query: (text, params) => inTurn(() => sql.query(text, params)),
+    exec: (script) => inTurn(() => sql.exec(script)),
+    transaction: () => Promise.reject(new Error('a rehearsal takes single statements only')),
+    poolStats: () => null,
+    warm: () => Promise.reject(new Error('a rehearsal is not warmed')),
+    rehearse: () => Promise.reject(new Error('a rehearsal holds no other')),
+    close: () => Promise.resolve(),
+  };
 }
 
 /** Statements as `pg` takes them: named (prepared once per connection) or unnamed. */
@@ -177,6 +209,20 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         for (const client of clients) client.release();
       }
     },
+    async rehearse(work) {
+      const client = await connect();
+      try {
+        await client.query('BEGIN');
+        return await work(rehearsal('postgres', clientSql(client, prepared)));
+      } finally {
+        // A connection whose rollback failed is broken: it goes back to be closed.
+        const broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        );
+        client.release(broken);
+      }
+    },
     poolStats: () => ({
       connections: pool.totalCount,
       idle: pool.idleCount,
@@ -203,6 +249,19 @@ export async function openPglite(dataDir?: string): Promise<ServerDb> {
         await tx.rollback();
       });
     },
+    rehearse: (work) =>
+      db.transaction(async (tx) => {
+        try {
+          return await work(
+            rehearsal(
+              'pglite',
+              sqlOver(tx, (script) => tx.exec(script)),
+            ),
+          );
+        } finally {
+          await tx.rollback();
+        }
+      }),
     close: () => db.close(),
   };
 }

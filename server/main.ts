@@ -6,7 +6,8 @@ import { openDatabase } from './open-database';
 import { NewerDatabaseError, migrateServer } from './migrate';
 import { youngGenerationWarning } from './node-flags';
 import { SHUTDOWN_GRACE_MS, stopWithin } from './shutdown';
-import { hotStatements, warmPushCode, warmWrites } from './sync/warm';
+import { rehearsalFor, rehearseSync } from './sync/rehearsal';
+import { hotStatements, warmWrites } from './sync/warm';
 
 /**
  * `npm run server` (or, built, `node dist-server/main.mjs`). Configured only by its
@@ -41,7 +42,13 @@ async function main(): Promise<void> {
     throw error;
   });
   await db.warm(hotStatements(), warmWrites());
-  warmPushCode();
+  // The rehearsal only warms the sync path: one that fails is said in the log (below), and
+  // the server starts all the same.
+  const rehearsed = performance.now();
+  const rehearsal = await rehearseSync(db, rehearsalFor(db)).catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
+  const rehearsalMs = Math.round(performance.now() - rehearsed);
   // First setup takes a one-time code: the operator's own (HEARTH_SETUP_CODE, for scripted
   // installs; never printed), or one made now and printed here, on the console of whoever
   // started the server, not in its logs. A server already set up takes none.
@@ -58,9 +65,17 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { database: embedded ? 'embedded postgres' : db.kind },
+    {
+      database: embedded ? 'embedded postgres' : db.kind,
+      rehearsal: rehearsal instanceof Error ? 'failed' : { ...rehearsal, ms: rehearsalMs },
+    },
     'Hearth district server ready',
   );
+  if (rehearsal instanceof Error || rehearsal.failed > 0 || rehearsal.outcomes > 0)
+    app.log.warn(
+      { rehearsal: rehearsal instanceof Error ? rehearsal.message : rehearsal },
+      "The start's rehearsal of a school's syncs did not go through: computers' syncs may be slower than they should be for the first minutes.",
+    );
   const heapWarning = youngGenerationWarning(process.execArgv, process.env.NODE_OPTIONS);
   if (heapWarning) app.log.warn(heapWarning);
   if (restoreNoticed)

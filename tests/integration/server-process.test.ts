@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_SCHEMA_VERSION } from '../../server/migrate';
 import { SHUTDOWN_GRACE_MS } from '../../server/shutdown';
+import { PGLITE_REHEARSAL, REHEARSAL } from '../../server/sync/rehearsal';
 import { freePort, tempDir } from '../helpers';
 
 /**
@@ -65,6 +66,15 @@ describe.each(MODES)('the district server process on $name', ({ database, env })
     const settings = await env();
     const base = `http://127.0.0.1:${port}`;
     const first = await startServer(dataDir, port, settings);
+    // Before it listened, it rehearsed a school's syncs through itself, none refused.
+    const ready = first
+      .output()
+      .split('\n')
+      .find((line) => line.includes('Hearth district server ready'));
+    const rehearsed = database === 'postgres' ? REHEARSAL : PGLITE_REHEARSAL;
+    expect(JSON.parse(ready ?? '{}')).toMatchObject({
+      rehearsal: { syncs: rehearsed.computers * rehearsed.rounds, outcomes: 0, failed: 0 },
+    });
     const health = await fetch(`${base}/health`);
     expect(await health.json()).toEqual({
       status: 'ok',
