@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
-import { MAX_PULL_CHANGES, newId, type PushChange, type School } from '../../contract';
+import {
+  COMPUTER_HEADER,
+  MAX_PULL_CHANGES,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  computerHeader,
+  newId,
+  type PushChange,
+  type School,
+} from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { collectInto, createDemoFamilies, type DemoSize } from '../../db/demo/generate';
 import { LocalClock } from '../../db/clock';
@@ -199,6 +208,15 @@ export async function syncBenchmarks(
      * this machine's shared cores less than fetch does, per request.
      */
     const agent = new Agent({ keepAlive: true, maxSockets: devices.length });
+    /**
+     * What a Hearth computer says with every sync request (db/sync/client.ts): its protocol
+     * version, and its state (db/sync/agent.ts), which the server keeps when it changes.
+     */
+    const COMPUTER_STATE = computerHeader({
+      appVersion: '0.1.0',
+      changesWaiting: 0,
+      conflictsWaiting: 0,
+    });
     /** Enough of an answer's end to hold its page's cursor (cursorOf). */
     const TAIL_BYTES = 1_000;
     const send = (
@@ -211,6 +229,8 @@ export async function syncBenchmarks(
       new Promise<{ status: number; tail: string }>((resolve, reject) => {
         const headers = {
           authorization: `Bearer ${token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          [COMPUTER_HEADER]: COMPUTER_STATE,
           ...(body === undefined
             ? {}
             : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
