@@ -211,16 +211,24 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     },
     async rehearse(work) {
       const client = await connect();
+      // As in `transaction`: a connection lost meanwhile fails the statement in flight, and
+      // must not crash the server as an unheard error event.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         return await work(rehearsal('postgres', clientSql(client, prepared)));
       } finally {
-        // A connection whose rollback failed is broken: it goes back to be closed.
-        const broken = await client.query('ROLLBACK').then(
+        // A connection lost, or whose rollback failed, goes back broken, to be closed.
+        const failed = await client.query('ROLLBACK').then(
           () => undefined,
           (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
         );
-        client.release(broken);
+        client.off('error', onLost);
+        client.release(lost ?? failed);
       }
     },
     poolStats: () => ({

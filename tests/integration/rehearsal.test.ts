@@ -77,6 +77,22 @@ describe.each(BACKENDS)("the start's rehearsal of a school's syncs, on $name", (
     ).rejects.toThrow('a rehearsal takes single statements only');
   });
 
+  it('fails alone when its connection is cut, and the database serves on', async () => {
+    const server = await migrated();
+    // PGlite runs in this process: it has no connection to cut.
+    if (server.kind !== 'postgres') return;
+    await expect(
+      server.rehearse(async (rehearsal) => {
+        const [own] = await rehearsal.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await server.query('SELECT pg_terminate_backend($1)', [own?.pid]);
+        // Let the client hear its connection close before it is asked again.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await rehearsal.query('SELECT 1');
+      }),
+    ).rejects.toThrow();
+    expect(await server.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
   it('is the full rehearsal on PostgreSQL and a short one on PGlite', async () => {
     const server = await migrated();
     expect(rehearsalFor(server)).toBe(server.kind === 'postgres' ? REHEARSAL : PGLITE_REHEARSAL);
