@@ -149,6 +149,34 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     waitSeconds += (performance.now() - asked) / 1000;
     return client;
   };
+  /**
+   * A connection held for `use`, then `end` (when given) run on it, however `use` ended. The
+   * pool listens for errors on idle clients only: a connection lost while held (PostgreSQL
+   * restarted) also fails the statement in flight, which is what the caller hears, and without
+   * a listener the same event would crash the server. A connection lost, or whose `end`
+   * failed, goes back to the pool as broken, to be closed, not reused.
+   */
+  const holding = async <T>(
+    use: (client: pg.PoolClient) => Promise<T>,
+    end?: (client: pg.PoolClient) => Promise<unknown>,
+  ): Promise<T> => {
+    const client = await connect();
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
+    try {
+      return await use(client);
+    } finally {
+      const failed = await end?.(client).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      );
+      client.off('error', onLost);
+      client.release(lost ?? failed);
+    }
+  };
   return {
     kind: 'postgres',
     async query<R>(text: string, params: unknown[] = []) {
@@ -162,30 +190,18 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
     async exec(script) {
       await pool.query(script);
     },
-    async transaction(work) {
-      const client = await connect();
-      // The pool listens for errors on idle clients only. A connection lost mid-transaction
-      // (PostgreSQL restarted) also fails the statement in flight, which is what the caller
-      // hears; without a listener the same event would crash the server.
-      let lost: Error | undefined;
-      const onLost = (error: Error) => {
-        lost = error;
-      };
-      client.on('error', onLost);
-      try {
+    transaction: (work) =>
+      holding(async (client) => {
         await client.query('BEGIN');
-        const result = await work(clientSql(client, prepared));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.off('error', onLost);
-        // A lost connection goes back to the pool as broken, to be closed, not reused.
-        client.release(lost);
-      }
-    },
+        try {
+          const result = await work(clientSql(client, prepared));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }),
     async warm(reads, writes = []) {
       // All at once: each connect opens a new connection until the pool holds its maximum.
       const clients = await Promise.all(
@@ -209,28 +225,15 @@ export function openPostgres(connectionString: string, options: PostgresOptions 
         for (const client of clients) client.release();
       }
     },
-    async rehearse(work) {
-      const client = await connect();
-      // As in `transaction`: a connection lost meanwhile fails the statement in flight, and
-      // must not crash the server as an unheard error event.
-      let lost: Error | undefined;
-      const onLost = (error: Error) => {
-        lost = error;
-      };
-      client.on('error', onLost);
-      try {
-        await client.query('BEGIN');
-        return await work(rehearsal('postgres', clientSql(client, prepared)));
-      } finally {
-        // A connection lost, or whose rollback failed, goes back broken, to be closed.
-        const failed = await client.query('ROLLBACK').then(
-          () => undefined,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-        );
-        client.off('error', onLost);
-        client.release(lost ?? failed);
-      }
-    },
+    rehearse: (work) =>
+      holding(
+        async (client) => {
+          await client.query('BEGIN');
+          return work(rehearsal('postgres', clientSql(client, prepared)));
+        },
+        // However the rehearsal ended; a connection whose rollback failed is not reused.
+        (client) => client.query('ROLLBACK'),
+      ),
     poolStats: () => ({
       connections: pool.totalCount,
       idle: pool.idleCount,
