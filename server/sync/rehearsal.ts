@@ -22,8 +22,10 @@ export interface RehearsalSize {
 
 /**
  * Enough syncs for V8 to have compiled most of a sync's path for speed, few enough that a
- * start on PostgreSQL takes about three seconds more (measured on the sync benchmark, see
- * rehearseSync: 600 syncs took about half the gain, 1,200 nearly all that 3,000 did).
+ * start on PostgreSQL takes about three seconds more. Measured on the sync benchmark's
+ * bursts with a small school (the server's CPU a sync, two runs each on a noisy machine):
+ * none 1.15-1.42 ms (six runs), 600 syncs 1.03 and 1.27, 1,200 syncs 0.89 and 0.89, 3,000
+ * syncs (eight seconds) 0.93-1.13.
  */
 export const REHEARSAL: RehearsalSize = { computers: 10, rounds: 120 };
 
@@ -87,10 +89,14 @@ interface PageEnd {
  * CPU a sync in its first bursts of 200 computers than later (sync benchmark, the server
  * alone: about 1.2 ms against 0.7 after fifteen more bursts), part of it V8's compiler
  * working beside the requests. After the rehearsal, the first burst of the morning is not
- * where that happens.
+ * where that happens, unless very different traffic came first: V8 gives up code compiled
+ * for what it has seen when other shapes arrive, so the benchmark's upload of a whole school
+ * (110,000 records, all tables) between the start and the bursts undoes most of it (no
+ * difference measured there).
  *
  * Nothing of it stays: the school, its staff, computers, log entries and records are rolled
- * back; the log's sequence only skips the seqs they drew, as after any failed push. Its
+ * back; the log's sequence only skips the seqs they drew (ten a sync, 12,000 a start on
+ * PostgreSQL), as after any failed push; nothing reads meaning into its gaps. Its
  * advisory lock on the made-up school's log is taken on a hash of a new id, so at worst (a
  * 32-bit hash shared with a real school) that school's pushes wait for the rehearsal's end.
  */
