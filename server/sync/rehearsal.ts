@@ -136,6 +136,11 @@ export async function rehearseSync(db: ServerDb, size: RehearsalSize): Promise<R
         report.failed += 1;
         return null;
       };
+      /** A page received: its changes counted, the computer's cursor moved past them. */
+      const take = (computer: Computer, page: PageEnd) => {
+        report.pulled += page.changes.length;
+        computer.cursor = page.next;
+      };
       /**
        * Pages after the computer's cursor until it has all there is: the rest of what its
        * push's answer began, or, caught up, the empty page of a sync with nothing to do.
@@ -152,10 +157,6 @@ export async function rehearseSync(db: ServerDb, size: RehearsalSize): Promise<R
           take(computer, page);
           more = page.more;
         }
-      };
-      const take = (computer: Computer, page: PageEnd) => {
-        report.pulled += page.changes.length;
-        computer.cursor = page.next;
       };
       for (let round = 0; round < size.rounds; round++) {
         await Promise.all(
