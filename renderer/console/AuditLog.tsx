@@ -35,8 +35,14 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
     from: '',
     to: '',
   });
-  const [staff, setStaff] = useState<AdminStaff[]>([]);
-  const [staffError, setStaffError] = useState<string | null>(null);
+  const [staffOf, setStaffOf] = useState<{
+    schoolId: string;
+    staff: AdminStaff[];
+    error: string | null;
+  } | null>(null);
+  const chosen = staffOf?.schoolId === filters.schoolId ? staffOf : null;
+  const staff = chosen?.staff ?? [];
+  const staffError = chosen?.error ?? null;
   const {
     items: entries,
     error: listError,
@@ -47,14 +53,28 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
   const [now] = useState(() => new Date());
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
 
+  // The staff of the school chosen, and never of the one before it: what was loaded is kept
+  // with its school, and an answer that comes after another school was chosen is dropped.
+  const { schoolId } = filters;
   useEffect(() => {
-    if (!filters.schoolId) return;
+    if (!schoolId) return;
+    let current = true;
     request(
       'GET',
-      `/v1/admin/staff?schoolId=${encodeURIComponent(filters.schoolId)}`,
+      `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}`,
       z.array(adminStaffSchema),
-    ).then(setStaff, (e: unknown) => setStaffError(errorMessage(e)));
-  }, [filters.schoolId]);
+    ).then(
+      (list) => {
+        if (current) setStaffOf({ schoolId, staff: list, error: null });
+      },
+      (e: unknown) => {
+        if (current) setStaffOf({ schoolId, staff: [], error: errorMessage(e) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [schoolId]);
 
   return (
     <>

@@ -356,6 +356,25 @@ describe('the district console', () => {
         /,Riverside Elementary,Nia Nurse,create,note,Tobi Okafor,Nurse laptop,/,
       ),
     ]);
+
+    // Answers may come back in any order. The reads' page is held back until after the
+    // writes' page was shown: it must not replace the list the filters now ask for.
+    let release = () => {};
+    const readsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/v1\/admin\/audit\?.*action=read/, async (route) => {
+      await readsHeld;
+      await route.continue();
+    });
+    const readsAnswered = page.waitForResponse(/\/v1\/admin\/audit\?.*action=read/);
+    await page.getByLabel('Action').selectOption({ label: 'Read' });
+    await page.getByLabel('Action').selectOption({ label: 'Wrote' });
+    await expect.poll(() => rows.count()).toBe(2);
+    release();
+    await readsAnswered;
+    // A frame for React to show what it would show of the late answer.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(1).textContent()).toContain('Wrote a note');
     expect(errors).toEqual([]);
   });
 
