@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
-import { adminStaffSchema, type AdminStaff } from '../../contract/console';
+import { adminStaffSchema } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
 import { districtAuditEntrySchema } from '../../contract/sync';
 import { AUDIT_ACTIONS, type AuditAction } from '../../contract/views';
 import { t } from '../i18n/intl';
-import { errorMessage } from '../i18n/said';
 import { ACTION_WORDS, whatWasDone } from '../ui/auditWords';
-import { request } from './api';
 import { SchoolFilter, useSchools } from './SchoolPicker';
 import { CsvButton, DaysFilter, PagedList } from './ListControls';
+import { useAnswer } from './useAnswer';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
+
+const STAFF_LIST = z.array(adminStaffSchema);
 
 // A type, not an interface, so that it is a Record<string, string> for usePagedList.
 type Filters = {
@@ -35,14 +36,11 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
     from: '',
     to: '',
   });
-  const [staffOf, setStaffOf] = useState<{
-    schoolId: string;
-    staff: AdminStaff[];
-    error: string | null;
-  } | null>(null);
-  const chosen = staffOf?.schoolId === filters.schoolId ? staffOf : null;
-  const staff = chosen?.staff ?? [];
-  const staffError = chosen?.error ?? null;
+  // The staff of the school chosen, never of the one chosen before it (useAnswer).
+  const { data: staff, error: staffError } = useAnswer(
+    filters.schoolId ? `/v1/admin/staff?schoolId=${encodeURIComponent(filters.schoolId)}` : null,
+    STAFF_LIST,
+  );
   const {
     items: entries,
     error: listError,
@@ -52,29 +50,6 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
   const error = listError ?? staffError;
   const [now] = useState(() => new Date());
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));
-
-  // The staff of the school chosen, and never of the one before it: what was loaded is kept
-  // with its school, and an answer that comes after another school was chosen is dropped.
-  const { schoolId } = filters;
-  useEffect(() => {
-    if (!schoolId) return;
-    let current = true;
-    request(
-      'GET',
-      `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}`,
-      z.array(adminStaffSchema),
-    ).then(
-      (list) => {
-        if (current) setStaffOf({ schoolId, staff: list, error: null });
-      },
-      (e: unknown) => {
-        if (current) setStaffOf({ schoolId, staff: [], error: errorMessage(e) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [schoolId]);
 
   return (
     <>
@@ -101,7 +76,7 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
             onChange={(e) => set({ staffId: e.target.value })}
           >
             <option value="">{t({ defaultMessage: 'Everyone', id: '2XDuH4' })}</option>
-            {staff.map((s) => (
+            {(staff ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.displayName}
               </option>

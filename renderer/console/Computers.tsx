@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { adminDeviceSchema, type AdminDevice } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
@@ -7,6 +7,7 @@ import { errorMessage } from '../i18n/said';
 import { Dialog } from '../ui/Dialog';
 import { request } from './api';
 import { EnrollComputer } from './EnrollComputer';
+import { useAnswer } from './useAnswer';
 import { seenWords } from './when';
 
 const QUIET_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -19,23 +20,14 @@ export const isQuiet = (device: AdminDevice, now: Date): boolean =>
   !device.revokedAt &&
   now.getTime() - Date.parse(device.lastSeenAt ?? device.enrolledAt) > QUIET_AFTER_MS;
 
-/** Loads the computers of the schools this administrator manages; `reload` asks again. */
+const DEVICE_LIST = z.array(adminDeviceSchema);
+
+/**
+ * Loads the computers of the schools this administrator manages; `reload` asks again and
+ * settles once the list is shown.
+ */
 export function useComputers() {
-  const [devices, setDevices] = useState<AdminDevice[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** Read the list again; settles once it is shown (or its error is). */
-  const reload = useCallback(
-    () =>
-      request('GET', '/v1/admin/devices', z.array(adminDeviceSchema)).then(
-        (list) => {
-          setDevices(list);
-          setError(null);
-        },
-        (e: unknown) => setError(errorMessage(e)),
-      ),
-    [],
-  );
-  useEffect(() => void reload(), [reload]);
+  const { data: devices, error, reload } = useAnswer('/v1/admin/devices', DEVICE_LIST);
   return { devices, error, reload };
 }
 

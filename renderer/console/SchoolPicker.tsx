@@ -1,30 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { serverSchoolSchema, type ServerSchool, type ServerStaff } from '../../contract/server';
 import { t } from '../i18n/intl';
-import { errorMessage } from '../i18n/said';
-import { request } from './api';
+import { useAnswer } from './useAnswer';
+
+const SCHOOL_LIST = z.array(serverSchoolSchema);
 
 /**
  * The schools an administrator manages, and the one chosen: their own for a school's
- * administrator, the first by name for a district administrator until they choose. A new
+ * administrator, the first by name for a district administrator until they choose.
  * `reload` asks again (a school was added).
  */
-export function useSchools(admin: ServerStaff, reload = 0) {
-  const [schools, setSchools] = useState<ServerSchool[] | null>(null);
-  const [schoolId, setSchoolId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    request('GET', '/v1/admin/schools', z.array(serverSchoolSchema)).then(
-      (list) => {
-        setSchools(list);
-        setSchoolId(admin.schoolId ?? list[0]?.id ?? '');
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, [admin.schoolId, reload]);
+export function useSchools(admin: ServerStaff) {
+  const { data: schools, error, reload } = useAnswer('/v1/admin/schools', SCHOOL_LIST);
+  const [chosen, setSchoolId] = useState('');
+  const schoolId = chosen || (admin.schoolId ?? schools?.[0]?.id ?? '');
   const school = schools?.find((s) => s.id === schoolId) ?? null;
-  return { schools, school, schoolId, setSchoolId, error };
+  return { schools, school, schoolId, setSchoolId, error, reload };
 }
 
 /** Which school a screen is about; fixed (shown, not offered) when there is only one. */

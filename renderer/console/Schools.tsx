@@ -15,8 +15,7 @@ type SchoolForm = z.input<typeof schoolInput>;
 
 /** The district's schools, and (district administrators) adding one. */
 export function Schools({ admin }: { admin: ServerStaff }) {
-  const [added, setAdded] = useState(0);
-  const { schools, error: listError } = useSchools(admin, added);
+  const { schools, error: listError, reload } = useSchools(admin);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const district = admin.schoolId === null;
@@ -31,9 +30,10 @@ export function Schools({ admin }: { admin: ServerStaff }) {
     setDone(null);
     try {
       const school = await request('POST', '/v1/admin/schools', serverSchoolSchema, values);
-      setDone(t({ defaultMessage: 'Added {name}.', id: 'S+inAJ' }, { name: school.name }));
       form.reset({ name: '', timeZone: values.timeZone });
-      setAdded((n) => n + 1);
+      // Said once the list shows it.
+      await reload();
+      setDone(t({ defaultMessage: 'Added {name}.', id: 'S+inAJ' }, { name: school.name }));
     } catch (e) {
       if (!showIssues(form, e)) setError(errorMessage(e));
     }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { adminStaffSchema, type AdminStaff } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
 import { t } from '../i18n/intl';
-import { errorMessage } from '../i18n/said';
 import { roleName, teamName } from '../ui/roles';
-import { request } from './api';
 import { SchoolPicker, useSchools } from './SchoolPicker';
 import { StaffDialog } from './StaffDialog';
+import { useAnswer } from './useAnswer';
+
+const STAFF_LIST = z.array(adminStaffSchema);
 
 function statusWords(staff: AdminStaff): string {
   if (staff.stoppedInConsoleAt)
@@ -20,27 +21,18 @@ function statusWords(staff: AdminStaff): string {
 /** A school's staff accounts: who may sign in to Hearth there, in what role and teams. */
 export function Staff({ admin }: { admin: ServerStaff }) {
   const { schools, schoolId, setSchoolId, error: schoolsError } = useSchools(admin);
-  const [staff, setStaff] = useState<AdminStaff[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The chosen school's staff, never the school chosen before it (useAnswer); `reload` settles
+  // once the list is shown again.
+  const {
+    data: staff,
+    error,
+    reload,
+  } = useAnswer(
+    schoolId ? `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}` : null,
+    STAFF_LIST,
+  );
   const [editing, setEditing] = useState<AdminStaff | 'new' | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  /** Read the list again; settles once it is shown (or its error is). */
-  const reload = useCallback(async () => {
-    if (!schoolId) return;
-    await request(
-      'GET',
-      `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}`,
-      z.array(adminStaffSchema),
-    ).then(
-      (list) => {
-        setStaff(list);
-        setError(null);
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, [schoolId]);
-  useEffect(() => void reload(), [reload]);
 
   return (
     <>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { serverInfoSchema, type AdminDevice, type ServerInfo } from '../../contract/console';
+import { useState } from 'react';
+import { serverInfoSchema, type AdminDevice } from '../../contract/console';
 import { formatNumber, t } from '../i18n/intl';
-import { errorMessage } from '../i18n/said';
-import { request } from './api';
 import { isQuiet, useComputers } from './Computers';
+import { useAnswer } from './useAnswer';
 import { seenWords } from './when';
 
 /** One line per computer: its name, its school, and what is worth a look. */
@@ -40,14 +39,8 @@ const lastSynced = (device: AdminDevice, now: Date) =>
  */
 export function SyncHealth() {
   const { devices, error } = useComputers();
-  const [info, setInfo] = useState<ServerInfo | null>(null);
-  const [infoError, setInfoError] = useState<string | null>(null);
+  const { data: info, error: infoError } = useAnswer('/v1/admin/server', serverInfoSchema);
   const [now] = useState(() => new Date());
-  useEffect(() => {
-    request('GET', '/v1/admin/server', serverInfoSchema).then(setInfo, (e: unknown) =>
-      setInfoError(errorMessage(e)),
-    );
-  }, []);
 
   const active = devices?.filter((d) => !d.revokedAt) ?? [];
   const quiet = active.filter((d) => isQuiet(d, now));

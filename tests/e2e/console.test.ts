@@ -292,6 +292,30 @@ describe('the district console', () => {
     await screenshot(page, 'console-staff-roster-stopped');
     await page.keyboard.press('Escape');
     await screenshot(page, 'console-staff');
+
+    // Answers may come back in any order. Hillside's list is held back until Riverside's was
+    // shown: it must not take the place of the school now chosen.
+    const [hillside] = await d.db.query<{ id: string }>(
+      `SELECT id FROM schools WHERE name = 'Hillside Early Learning'`,
+    );
+    const hillsideStaff = new RegExp(`/v1/admin/staff\\?schoolId=${hillside?.id ?? 'none'}`);
+    let release = () => {};
+    const hillsideHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(hillsideStaff, async (route) => {
+      await hillsideHeld;
+      await route.continue();
+    });
+    const hillsideAnswered = page.waitForResponse(hillsideStaff);
+    const shown = await rows.count();
+    await page.getByLabel('School').selectOption({ label: 'Hillside Early Learning' });
+    await page.getByLabel('School').selectOption({ label: 'Riverside Elementary' });
+    await rows.filter({ hasText: 'Nia Nurse' }).waitFor();
+    release();
+    await hillsideAnswered;
+    // A frame for React to show what it would show of the late answer.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    expect(await rows.count()).toBe(shown);
+    expect(await rows.filter({ hasText: 'Nia Nurse' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
