@@ -81,6 +81,24 @@ async function signInAsPat(page: Page) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Holds back the server's answers to requests whose URL matches, until `release`; `answered`
+ * settles once the first of them has come back. Answers can come back in any order.
+ */
+async function holdAnswers(page: Page, url: RegExp) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { release, answered: page.waitForResponse(url) };
+}
+
+/** A frame for React to show whatever it would show of an answer that just came. */
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+
 describe('the district console', () => {
   it('an administrator signs in, makes a code for a new computer, withdraws one, and reads sync health', async () => {
     const { d, url } = await districtWithComputers();
@@ -293,27 +311,22 @@ describe('the district console', () => {
     await page.keyboard.press('Escape');
     await screenshot(page, 'console-staff');
 
-    // Answers may come back in any order. Hillside's list is held back until Riverside's was
-    // shown: it must not take the place of the school now chosen.
+    // Hillside's list is held back until Riverside's was shown: it must not take the place
+    // of the school now chosen.
     const [hillside] = await d.db.query<{ id: string }>(
       `SELECT id FROM schools WHERE name = 'Hillside Early Learning'`,
     );
-    const hillsideStaff = new RegExp(`/v1/admin/staff\\?schoolId=${hillside?.id ?? 'none'}`);
-    let release = () => {};
-    const hillsideHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(hillsideStaff, async (route) => {
-      await hillsideHeld;
-      await route.continue();
-    });
-    const hillsideAnswered = page.waitForResponse(hillsideStaff);
+    const hillsideStaff = await holdAnswers(
+      page,
+      new RegExp(`/v1/admin/staff\\?schoolId=${hillside?.id ?? 'none'}`),
+    );
     const shown = await rows.count();
     await page.getByLabel('School').selectOption({ label: 'Hillside Early Learning' });
     await page.getByLabel('School').selectOption({ label: 'Riverside Elementary' });
     await rows.filter({ hasText: 'Nia Nurse' }).waitFor();
-    release();
-    await hillsideAnswered;
-    // A frame for React to show what it would show of the late answer.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    hillsideStaff.release();
+    await hillsideStaff.answered;
+    await nextFrame(page);
     expect(await rows.count()).toBe(shown);
     expect(await rows.filter({ hasText: 'Nia Nurse' }).count()).toBe(1);
     expect(errors).toEqual([]);
@@ -381,22 +394,15 @@ describe('the district console', () => {
       ),
     ]);
 
-    // Answers may come back in any order. The reads' page is held back until after the
-    // writes' page was shown: it must not replace the list the filters now ask for.
-    let release = () => {};
-    const readsHeld = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/v1\/admin\/audit\?.*action=read/, async (route) => {
-      await readsHeld;
-      await route.continue();
-    });
-    const readsAnswered = page.waitForResponse(/\/v1\/admin\/audit\?.*action=read/);
+    // The reads' page is held back until after the writes' page was shown: it must not
+    // replace the list the filters now ask for.
+    const reads = await holdAnswers(page, /\/v1\/admin\/audit\?.*action=read/);
     await page.getByLabel('Action').selectOption({ label: 'Read' });
     await page.getByLabel('Action').selectOption({ label: 'Wrote' });
     await expect.poll(() => rows.count()).toBe(2);
-    release();
-    await readsAnswered;
-    // A frame for React to show what it would show of the late answer.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    reads.release();
+    await reads.answered;
+    await nextFrame(page);
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('Wrote a note');
     expect(errors).toEqual([]);
