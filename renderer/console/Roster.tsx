@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import {
   rosterImportRecordSchema,
   rosterImportResultSchema,
-  type RosterImportRecord,
   type RosterSummary,
 } from '../../contract/console';
 import { HearthError } from '../../contract/errors';
@@ -11,7 +10,10 @@ import type { ServerStaff } from '../../contract/server';
 import { formatNumber, t } from '../i18n/intl';
 import { errorMessage } from '../i18n/said';
 import { request } from './api';
+import { useAnswer } from './useAnswer';
 import { seenWords } from './when';
+
+const IMPORT_LIST = z.array(rosterImportRecordSchema);
 
 const KINDS = ['schools', 'students', 'caregivers', 'links', 'households', 'staff'] as const;
 const KIND_WORDS: Record<(typeof KINDS)[number], () => string> = {
@@ -78,21 +80,17 @@ export function Roster({ admin }: { admin: ServerStaff }) {
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [history, setHistory] = useState<RosterImportRecord[] | null>(null);
   const [now] = useState(() => new Date());
   // A new key empties the file field once its roster is imported.
   const [fieldKey, setFieldKey] = useState(0);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const district = admin.schoolId === null;
 
-  const loadHistory = useCallback(() => {
-    if (!district) return;
-    request('GET', '/v1/admin/roster/imports', z.array(rosterImportRecordSchema)).then(
-      setHistory,
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, [district]);
-  useEffect(loadHistory, [loadHistory]);
+  const {
+    data: history,
+    error: historyError,
+    reload: loadHistory,
+  } = useAnswer(district ? '/v1/admin/roster/imports' : null, IMPORT_LIST);
 
   const send = (dryRun: boolean) => {
     if (!file) return;
@@ -109,7 +107,7 @@ export function Roster({ admin }: { admin: ServerStaff }) {
           setChecked(null);
           setFile(null);
           setFieldKey((k) => k + 1);
-          loadHistory();
+          void loadHistory();
         }
       },
       (e: unknown) => {
@@ -239,6 +237,11 @@ export function Roster({ admin }: { admin: ServerStaff }) {
       </section>
       <section aria-labelledby="roster-history-title">
         <h2 id="roster-history-title">{t({ defaultMessage: 'Imports so far', id: 'pIhm/w' })}</h2>
+        {historyError && (
+          <p role="alert" className="error-text">
+            {historyError}
+          </p>
+        )}
         {history?.length === 0 && (
           <p className="muted">
             {t({ defaultMessage: 'The roster has not been imported yet.', id: 'V+la4Q' })}
