@@ -1,6 +1,4 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { adminStaffSchema } from '../../contract/console';
 import type { ServerStaff } from '../../contract/server';
 import { districtAuditEntrySchema } from '../../contract/sync';
 import { AUDIT_ACTIONS, type AuditAction } from '../../contract/views';
@@ -8,11 +6,9 @@ import { t } from '../i18n/intl';
 import { ACTION_WORDS, whatWasDone } from '../ui/auditWords';
 import { SchoolFilter, useSchools } from './SchoolPicker';
 import { CsvButton, DaysFilter, PagedList } from './ListControls';
-import { useAnswer } from './useAnswer';
+import { useSchoolStaff } from './Staff';
 import { usePagedList } from './usePagedList';
 import { seenWords } from './when';
-
-const STAFF_LIST = z.array(adminStaffSchema);
 
 // A type, not an interface, so that it is a Record<string, string> for usePagedList.
 type Filters = {
@@ -36,11 +32,7 @@ export function AuditLog({ admin }: { admin: ServerStaff }) {
     from: '',
     to: '',
   });
-  // The staff of the school chosen, never of the one chosen before it (useAnswer).
-  const { data: staff, error: staffError } = useAnswer(
-    filters.schoolId ? `/v1/admin/staff?schoolId=${encodeURIComponent(filters.schoolId)}` : null,
-    STAFF_LIST,
-  );
+  const { data: staff, error: staffError } = useSchoolStaff(filters.schoolId);
   const {
     items: entries,
     error: listError,

@@ -10,6 +10,16 @@ import { useAnswer } from './useAnswer';
 
 const STAFF_LIST = z.array(adminStaffSchema);
 
+/**
+ * A school's staff accounts ('' asks nothing), never those of the school chosen before it
+ * (useAnswer); `reload` settles once the list is shown again.
+ */
+export const useSchoolStaff = (schoolId: string) =>
+  useAnswer(
+    schoolId ? `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}` : null,
+    STAFF_LIST,
+  );
+
 function statusWords(staff: AdminStaff): string {
   if (staff.stoppedInConsoleAt)
     return t({ defaultMessage: 'Stopped by an administrator', id: '9Wp5ZE' });
@@ -21,16 +31,7 @@ function statusWords(staff: AdminStaff): string {
 /** A school's staff accounts: who may sign in to Hearth there, in what role and teams. */
 export function Staff({ admin }: { admin: ServerStaff }) {
   const { schools, schoolId, setSchoolId, error: schoolsError } = useSchools(admin);
-  // The chosen school's staff, never the school chosen before it (useAnswer); `reload` settles
-  // once the list is shown again.
-  const {
-    data: staff,
-    error,
-    reload,
-  } = useAnswer(
-    schoolId ? `/v1/admin/staff?schoolId=${encodeURIComponent(schoolId)}` : null,
-    STAFF_LIST,
-  );
+  const { data: staff, error, reload } = useSchoolStaff(schoolId);
   const [editing, setEditing] = useState<AdminStaff | 'new' | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
