@@ -22,6 +22,7 @@ import logTail from './migrations/0019_log_tail';
 import stoppedInConsole from './migrations/0020_stopped_in_console';
 import appendChecksSchoolOnce from './migrations/0021_append_checks_school_once';
 import pushChecksLess from './migrations/0022_push_checks_less';
+import recordsByKey from './migrations/0023_records_by_key';
 
 /** Ordered: a migration's version is its place in this list, and it never changes. */
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -47,6 +48,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   { name: 'stopped in console', sql: stoppedInConsole },
   { name: 'append checks its school once', sql: appendChecksSchoolOnce },
   { name: 'push checks less', sql: pushChecksLess },
+  { name: 'records by key', sql: recordsByKey },
 ];
 
 export const SERVER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -69,10 +69,7 @@ export async function publishMany(
 ): Promise<number> {
   let changed = 0;
   await inChunks(writes, async (chunk) => {
-    const stored = await loadRecords(
-      tx,
-      chunk.map((w) => w.id),
-    );
+    const stored = await loadRecords(tx, chunk);
     const bySchool = new Map<string, { records: StoredRecord[]; entries: LogEntry[] }>();
     for (const write of chunk) {
       const existing = stored.get(recordKey(write.table, write.id)) ?? null;
@@ -158,10 +155,7 @@ export async function retireMany(
 ): Promise<number> {
   let retired = 0;
   await inChunks(records, async (chunk) => {
-    const stored = await loadRecords(
-      tx,
-      chunk.map((r) => r.id),
-    );
+    const stored = await loadRecords(tx, chunk);
     const bySchool = new Map<string, { records: StoredRecord[]; entries: LogEntry[] }>();
     for (const { table, id } of chunk) {
       const record = stored.get(recordKey(table, id));

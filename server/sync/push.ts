@@ -30,10 +30,10 @@ import type { PushAnswer, PushGroups, PushWrite } from './group-commit';
 import type { LogCache } from './log-cache';
 import { keptPage, pageOfRow, pageText, type Page, type PageAsk } from './pull';
 import {
-  distinctIds,
   entriesJson,
   logEntriesOf,
   recordKey,
+  recordNames,
   recordsByKey,
   recordsJson,
   type LogEntry,
@@ -75,18 +75,19 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
 
 /**
  * What a push reads, without locks and writing nothing (deviceQuery, `$1`; sync_push marks
- * the computer seen): the batch's stored records (`$2`) with their row versions, and the
- * reasons kept for those of its changes (`$3`) already pushed and refused. sync_push checks
- * before writing that nothing it decided on moved.
+ * the computer seen): the batch's stored records (tables `$2`, ids `$3`: recordNames) with
+ * their row versions, and the reasons kept for those of its changes (`$4`) already pushed and
+ * refused. sync_push checks before writing that nothing it decided on moved.
  */
 export const READ_PUSH = deviceQuery(
   `,
      coalesce((SELECT json_agg(r) FROM (
        SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
-       FROM records WHERE id = ANY($2::uuid[])) AS r), '[]') AS records,
+       FROM records WHERE (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::uuid[]))) AS r),
+       '[]') AS records,
      coalesce((SELECT json_agg(json_build_object('seq', j.seq, 'reason', j.reason))
        FROM sync_rejections j
-       WHERE j.device_id = device.id AND j.seq = ANY($3::bigint[]) AND j.seq <= device.pushed_seq),
+       WHERE j.device_id = device.id AND j.seq = ANY($4::bigint[]) AND j.seq <= device.pushed_seq),
        '[]') AS rejections`,
   { marksSeen: false },
 );
@@ -135,11 +136,11 @@ export async function pushBatch(
   input: PushInput,
 ): Promise<string> {
   const { changes, pull } = input;
-  const ids = distinctIds(changes.map((c) => c.rowId));
+  const names = recordNames(changes.map((c) => ({ table: c.table, id: c.rowId })));
   const seqs = changes.map((c) => c.seq);
   for (let attempt = 1; ; attempt++) {
     const { device, pushedSeq, row } = await findDevice<PushRow>(db, request, READ_PUSH, [
-      ids,
+      ...names,
       seqs,
     ]);
     const versions = new Map(row.records.map((r) => [recordKey(r.tbl, r.id), r.version]));

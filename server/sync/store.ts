@@ -32,8 +32,9 @@ const key = (table: string, id: string) => `${table}:${id}`;
  * one order (tbl, id), so two transactions never wait for each other's. A row that does not
  * exist yet cannot be locked: the school's log lock orders creations (sync_push).
  */
-const HOLD_RECORDS = `SELECT tbl, id, school_id, audience, data, clocks, seqs FROM records
-   WHERE id = ANY($1::uuid[]) ORDER BY tbl, id FOR UPDATE`;
+const HOLD_RECORDS = `SELECT r.tbl, r.id, r.school_id, r.audience, r.data, r.clocks, r.seqs
+   FROM records r WHERE (r.tbl, r.id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+   ORDER BY r.tbl, r.id FOR UPDATE OF r`;
 
 /** Rows of `records` keyed by `table:id`. */
 export const recordsByKey = (rows: RecordRow[]): Map<string, StoredRecord> =>
@@ -52,11 +53,30 @@ export const recordsByKey = (rows: RecordRow[]): Map<string, StoredRecord> =>
     ]),
   );
 
-export const distinctIds = (ids: string[]): string[] => [...new Set(ids)];
+/**
+ * Records named by table and id, each once, as two arrays for `unnest($n::text[],
+ * $m::uuid[])`: `records` is looked up by its primary key (tbl, id), the only index on it.
+ */
+export function recordNames(names: { table: string; id: string }[]): [string[], string[]] {
+  const tables: string[] = [];
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const { table, id } of names) {
+    const name = key(table, id);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    tables.push(table);
+    ids.push(id);
+  }
+  return [tables, ids];
+}
 
-/** The stored records with these ids (HOLD_RECORDS), keyed by `table:id`. */
-export async function loadRecords(tx: Sql, ids: string[]): Promise<Map<string, StoredRecord>> {
-  return recordsByKey(await tx.query<RecordRow>(HOLD_RECORDS, [distinctIds(ids)]));
+/** The stored records with these names (HOLD_RECORDS), keyed by `table:id`. */
+export async function loadRecords(
+  tx: Sql,
+  names: { table: string; id: string }[],
+): Promise<Map<string, StoredRecord>> {
+  return recordsByKey(await tx.query<RecordRow>(HOLD_RECORDS, recordNames(names)));
 }
 
 export const recordKey = key;

@@ -20,7 +20,7 @@ export function hotStatements(): WarmStatement[] {
   return [
     { text: FIND_DEVICE, params: [nobody, null] },
     { text: FIND_PULLING_DEVICE, params: [nobody, null] },
-    { text: READ_PUSH, params: [nobody, [], []] },
+    { text: READ_PUSH, params: [nobody, [], [], []] },
     { text: READ_PAGE, params: [noSchool, 0, [], 1] },
     { text: READ_TAIL, params: [noSchool, 0, 1] },
   ];
