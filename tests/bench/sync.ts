@@ -51,13 +51,19 @@ const PASSWORD = 'bench district password';
 const SETUP_CODE = 'BNCH-SETU-P000';
 
 /**
- * A school's families written on one computer; the count of records. The records are made
+ * A school's families written on one computer by one member of staff; the count of records. The records are made
  * and written here, in a function of their own, so that none of them outlives it: the 200
  * simulated computers below run in this process, and a heap still holding a school's worth
  * of records makes every garbage collection of theirs cost more of the two cores the server
  * is measured on.
  */
-function writeFamilies(core: Core, writer: Writer, school: School, size: DemoSize): number {
+function writeFamilies(core: Core, staffId: string, school: School, size: DemoSize): number {
+  const writer = new Writer(
+    core.store,
+    LocalClock.resume(core.store, core.deviceId, Date.now),
+    DERIVED_INDEXERS,
+    () => staffId,
+  );
   const batch: NewRecord[] = [];
   createDemoFamilies(collectInto(batch), school, size, 11);
   core.store.db.transaction(() => writer.insertMany(batch)).immediate();
@@ -131,12 +137,6 @@ export async function syncBenchmarks(
     // A school's worth of families, written on one device and uploaded.
     const source = await deviceCore('source');
     const school = callOrThrow(source.core, 'app.status', {}).school as School;
-    const writer = new Writer(
-      source.core.store,
-      LocalClock.resume(source.core.store, source.core.deviceId, Date.now),
-      DERIVED_INDEXERS,
-      () => staff.id,
-    );
     // A third of the bench scale: about 100k records (people, students, links, households).
     const size = quick
       ? options.size
@@ -144,7 +144,7 @@ export async function syncBenchmarks(
           people: Math.round(options.size.people / 3),
           students: Math.round(options.size.students / 3),
         };
-    const rows = writeFamilies(source.core, writer, school, size);
+    const rows = writeFamilies(source.core, staff.id, school, size);
     let start = performance.now();
     await syncOnce(source.core.sync, source.transport);
     results.initial_upload_rows_per_s = Math.round(rows / ((performance.now() - start) / 1000));
