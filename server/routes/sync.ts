@@ -9,7 +9,7 @@ import {
 import { computerState, findDevice, requireDevice } from '../auth/guards';
 import type { ServerDb } from '../db';
 import { audiencesOf } from '../sync/device-staff';
-import { FIND_PULLING_DEVICE, pageText, readPage, type PullingDeviceRow } from '../sync/pull';
+import { FIND_PULLING_DEVICE, pageJson, readPage, type PullingDeviceRow } from '../sync/pull';
 import type { PushGroups } from '../sync/group-commit';
 import type { LogCache } from '../sync/log-cache';
 import { checkBatch, pushBatch } from '../sync/push';
@@ -34,7 +34,7 @@ export function syncRoutes(
       await requireDevice(db, request);
       throw refused;
     }
-    // The answer is JSON text: its page is joined from the entries' wire texts, never parsed.
+    // The answer is JSON bytes: its page is joined from the entries' wire texts, never parsed.
     return reply.type('application/json').send(await pushBatch(db, kept, request, input));
   });
 
@@ -52,6 +52,8 @@ export function syncRoutes(
     const known = { head: Number(row.head ?? 0), keyVersion: row.key_version };
     const ask = { after: query.after, limit: query.limit, audiences: audiencesOf(device) };
     const page = await readPage(db, kept.cache, device, ask, known);
-    return reply.type('application/json').send(pageText(page, ask.audiences, device.log));
+    return reply
+      .type('application/json')
+      .send(Buffer.concat(pageJson(page, ask.audiences, device.log)));
   });
 }

@@ -10,9 +10,18 @@ export interface TailEntry {
   wire: string;
 }
 
-/** A page cut from what is kept: the JSON text of its changes and the cursor it leaves. */
+/**
+ * JSON text as the UTF-8 pieces it is sent in, joined once into an answer's bytes
+ * (`Buffer.concat`). A page of a few hundred changes joined as a string was copied three
+ * times more in the server's heap before it reached the socket (the join, the answer around
+ * it, its UTF-8 encoding), all of it for the garbage collector to scan while the answer
+ * waited in a burst of syncs.
+ */
+export type JsonPieces = readonly Buffer[];
+
+/** A page cut from what is kept: its changes as a JSON array, and the cursor it leaves. */
 export interface KeptPage {
-  changes: string;
+  changes: JsonPieces;
   count: number;
   /**
    * The cursor to hand out: the last change's seq when the page is full, else the end of
@@ -30,30 +39,32 @@ export interface KeptPage {
 export const receives = (audience: string, audiences: ReadonlySet<string>): boolean =>
   audience === SCHOOL_AUDIENCE || audiences.has(audience);
 
+/** An entry as kept: its wire text in UTF-8, as every page that holds it sends it. */
+interface KeptEntry {
+  seq: number;
+  audience: string;
+  wire: Buffer;
+}
+
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
 /** The window kept of one school's log: every entry with `from < seq <= through`, in order. */
 interface Window {
   epoch: string;
   from: number;
   through: number;
-  entries: TailEntry[];
+  entries: KeptEntry[];
   bytes: number;
 }
 
 export interface LogCacheLimits {
-  /** Bytes of wire text kept per school (bytesOf); the oldest entries go first. */
+  /** Bytes of wire text (UTF-8) kept per school; the oldest entries go first. */
   schoolBytes: number;
-  /** Bytes of wire text kept in all (bytesOf); the school used longest ago goes first. */
+  /** Bytes of wire text (UTF-8) kept in all; the school used longest ago goes first. */
   totalBytes: number;
 }
-
-const BEYOND_LATIN1 = /[\u0100-\uffff]/;
-
-/**
- * The memory a wire text takes: V8 keeps a string whose characters are all Latin-1 at one
- * byte a character, and any other (a family name in Vietnamese, Arabic or Chinese) at two.
- * Counting characters would let a school of such names keep twice its share.
- */
-const bytesOf = (wire: string): number => wire.length * (BEYOND_LATIN1.test(wire) ? 2 : 1);
 
 /** A school's last few thousand entries, and room for a few dozen schools on a small server. */
 export const LOG_CACHE_LIMITS: LogCacheLimits = {
@@ -61,13 +72,32 @@ export const LOG_CACHE_LIMITS: LogCacheLimits = {
   totalBytes: 64 * 1024 * 1024,
 };
 
+/**
+ * Entries as kept, their wire texts encoded into one block of memory of their own and each a
+ * view of its part. Not `Buffer.from` each: a small Buffer is cut from a pool block of 8 KiB
+ * that every short-lived Buffer of the server shares, and one kept entry would keep its whole
+ * block alive, so that a window could hold several times the memory it counts. Here a block
+ * holds only entries, and goes when the window lets its last entry go.
+ */
+function inOneBlock(entries: readonly TailEntry[]): KeptEntry[] {
+  const sizes = entries.map((entry) => Buffer.byteLength(entry.wire, 'utf8'));
+  const block = Buffer.allocUnsafeSlow(sizes.reduce((sum, size) => sum + size, 0));
+  let offset = 0;
+  return entries.map(({ seq, audience, wire }, index) => {
+    const size = sizes[index] as number;
+    block.write(wire, offset, size, 'utf8');
+    offset += size;
+    return { seq, audience, wire: block.subarray(offset - size, offset) };
+  });
+}
+
 /** First index in `entries` (ordered by seq) whose seq is above `after`. */
-function firstAfter(entries: readonly TailEntry[], after: number): number {
+function firstAfter(entries: readonly KeptEntry[], after: number): number {
   let low = 0;
   let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((entries[middle] as TailEntry).seq <= after) low = middle + 1;
+    if ((entries[middle] as KeptEntry).seq <= after) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -119,13 +149,12 @@ export class LogCache {
   extend(school: string, epoch: string, after: number, entries: readonly TailEntry[]): void {
     const window = this.windows.get(school);
     if (!window || window.epoch !== epoch || after > window.through) return;
-    for (const entry of entries) {
-      if (entry.seq <= window.through) continue;
-      window.entries.push(entry);
-      window.through = entry.seq;
-      const bytes = bytesOf(entry.wire);
-      window.bytes += bytes;
-      this.bytes += bytes;
+    const added = entries.filter((entry) => entry.seq > window.through);
+    for (const kept of inOneBlock(added)) {
+      window.entries.push(kept);
+      window.through = kept.seq;
+      window.bytes += kept.wire.length;
+      this.bytes += kept.wire.length;
     }
     this.trim(window);
     this.touch(school, window);
@@ -143,7 +172,8 @@ export class LogCache {
 
   /**
    * The first `limit` entries after `after` the device receives, as the JSON array of their
-   * wire texts; null when the window does not cover `after`.
+   * wire texts (in pieces: the entries' own bytes, never copied here); null when the window
+   * does not cover `after`.
    */
   page(
     school: string,
@@ -160,22 +190,21 @@ export class LogCache {
     this.touch(school, window);
     this.stats.cut += 1;
     const allowed = new Set(audiences);
-    const wires: string[] = [];
+    const changes: Buffer[] = [OPEN];
+    let count = 0;
     let last = after;
     for (let i = firstAfter(window.entries, after); i < window.entries.length; i++) {
-      if (wires.length === limit) break;
-      const entry = window.entries[i] as TailEntry;
+      if (count === limit) break;
+      const entry = window.entries[i] as KeptEntry;
       if (!receives(entry.audience, allowed)) continue;
-      wires.push(entry.wire);
+      if (count > 0) changes.push(COMMA);
+      changes.push(entry.wire);
+      count += 1;
       last = entry.seq;
     }
-    const full = wires.length === limit;
-    return {
-      changes: `[${wires.join(',')}]`,
-      count: wires.length,
-      next: full ? last : window.through,
-      full,
-    };
+    changes.push(CLOSE);
+    const full = count === limit;
+    return { changes, count, next: full ? last : window.through, full };
   }
 
   /** Wire bytes kept now, in all. */
@@ -189,10 +218,10 @@ export class LogCache {
     let dropped = 0;
     let freed = 0;
     while (window.bytes - freed > (this.limits.schoolBytes * 3) / 4) {
-      freed += bytesOf((window.entries[dropped] as TailEntry).wire);
+      freed += (window.entries[dropped] as KeptEntry).wire.length;
       dropped += 1;
     }
-    window.from = (window.entries[dropped - 1] as TailEntry).seq;
+    window.from = (window.entries[dropped - 1] as KeptEntry).seq;
     window.entries.splice(0, dropped);
     window.bytes -= freed;
     this.bytes -= freed;

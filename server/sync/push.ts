@@ -27,8 +27,8 @@ import { ServerError } from '../errors';
 import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
 import type { PushAnswer, PushGroups, PushWrite } from './group-commit';
-import type { LogCache } from './log-cache';
-import { keptPage, pageOfRow, pageText, type Page, type PageAsk } from './pull';
+import type { JsonPieces, LogCache } from './log-cache';
+import { keptPage, pageOfRow, pageJson, type Page, type PageAsk } from './pull';
 import {
   entriesJson,
   logEntriesOf,
@@ -122,7 +122,7 @@ const raced = (error: unknown) =>
 const MAX_ATTEMPTS = 8;
 
 /**
- * A batch, applied all or nothing, and its answer as JSON text (a PushResult, with the
+ * A batch, applied all or nothing, and its answer as JSON in UTF-8 (a PushResult, with the
  * first page of what is new when the batch asked for it). Two statements at most, whatever
  * the batch (each message to PostgreSQL is a good part of a push's cost): READ_PUSH, then
  * sync_push (migration 0008), alone or in a group with other pushes of the school
@@ -134,7 +134,7 @@ export async function pushBatch(
   { groups, cache }: { groups: PushGroups; cache: LogCache },
   request: FastifyRequest,
   input: PushInput,
-): Promise<string> {
+): Promise<Buffer> {
   const { changes, pull } = input;
   const names = recordNames(changes.map((c) => ({ table: c.table, id: c.rowId })));
   const seqs = changes.map((c) => c.seq);
@@ -161,9 +161,9 @@ export async function pushBatch(
         device.log.epoch,
       );
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
-      if (!pull) return pushed;
+      if (!pull) return Buffer.from(pushed, 'utf8');
       const page = await pageOfPush(db, cache, device, { ...pull, audiences }, answer);
-      return withPage(pushed, pageText(page, audiences, device.log));
+      return withPage(pushed, pageJson(page, audiences, device.log));
     } catch (error) {
       if (!raced(error)) throw error;
       if (attempt === MAX_ATTEMPTS) throw new ServerError(503, 'CONFLICT', say(WORDS.serverBusy));
@@ -201,9 +201,11 @@ export function pushWrite(
   };
 }
 
-/** A push's answer (its result and the log, as JSON text) with its page's JSON text joined in. */
-export const withPage = (pushed: string, page: string): string =>
-  `${pushed.slice(0, -1)},"page":${page}}`;
+/** A push's answer (its result and the log, as JSON text) with its page's JSON joined in. */
+export const withPage = (pushed: string, page: JsonPieces): Buffer =>
+  Buffer.concat([Buffer.from(`${pushed.slice(0, -1)},"page":`), ...page, CLOSE_BRACE]);
+
+const CLOSE_BRACE = Buffer.from('}');
 
 /** The page a push's answer brings, as its write left it (group-commit.ts). */
 function pageOfPush(

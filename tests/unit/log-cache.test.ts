@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogCache, receives, type TailEntry } from '../../server/sync/log-cache';
+import { LogCache, receives, type JsonPieces, type TailEntry } from '../../server/sync/log-cache';
 
 const SCHOOL = 'school-a';
 const EPOCH = 'epoch-1';
@@ -11,8 +11,11 @@ const entry = (seq: number, audience = 'school', bytes = 0): TailEntry => ({
   wire: `{"seq":${seq}}`.padEnd(bytes, ' '),
 });
 
-const seqsOf = (changes: string) =>
-  (JSON.parse(changes) as { seq: number }[]).map((change) => change.seq);
+/** The seqs of a page's changes, read from the JSON its pieces make when joined. */
+const seqsOf = (changes: JsonPieces) =>
+  (JSON.parse(Buffer.concat(changes).toString('utf8')) as { seq: number }[]).map(
+    (change) => change.seq,
+  );
 
 describe('which entries a computer receives', () => {
   it('receives what the whole school shares and what its staff’s audiences hold, nothing else', () => {
@@ -44,7 +47,8 @@ describe('the recent log kept per school', () => {
     const passed = cache.page(SCHOOL, EPOCH, 14, [], 100);
     expect(passed && seqsOf(passed.changes)).toEqual([17]);
     const nothing = cache.page(SCHOOL, EPOCH, 17, ['team:health'], 100);
-    expect(nothing).toEqual({ changes: '[]', count: 0, next: 17, full: false });
+    expect(nothing && seqsOf(nothing.changes)).toEqual([]);
+    expect(nothing).toMatchObject({ count: 0, next: 17, full: false });
   });
 
   it('stops a full page at its last change, which is where the computer reads on', () => {
@@ -126,7 +130,7 @@ describe('the recent log kept per school', () => {
     expect(page && seqsOf(page.changes)).toEqual([6, 7, 8, 9, 10, 11, 12]);
   });
 
-  it('counts a wire text of characters beyond Latin-1 at two bytes a character, as memory holds it', () => {
+  it('counts a wire text by its UTF-8 bytes, as it is kept: a name beyond ASCII takes more than its characters', () => {
     const cache = new LogCache({ schoolBytes: 1000, totalBytes: 10_000 });
     cache.tailStart(SCHOOL, EPOCH, 0);
     const latin = '{"seq":1,"values":{"name":"Familia Núñez"}}';
@@ -135,7 +139,8 @@ describe('the recent log kept per school', () => {
       { seq: 1, audience: 'school', wire: latin },
       { seq: 2, audience: 'school', wire: vietnamese },
     ]);
-    expect(cache.keptBytes()).toBe(latin.length + 2 * vietnamese.length);
+    expect(cache.keptBytes()).toBe(Buffer.byteLength(latin) + Buffer.byteLength(vietnamese));
+    expect(cache.keptBytes()).toBeGreaterThan(latin.length + vietnamese.length);
     // Past the school's share, the oldest go until what is left fits three quarters of it.
     cache.extend(
       SCHOOL,
@@ -144,11 +149,23 @@ describe('the recent log kept per school', () => {
       Array.from({ length: 4 }, (_, i) => ({
         seq: i + 3,
         audience: 'school',
-        wire: `{"seq":${i + 3},"values":{"name":"${'Trần'.repeat(30)}"}}`,
+        wire: `{"seq":${i + 3},"values":{"name":"${'Trần'.repeat(60)}"}}`,
       })),
     );
     expect(cache.keptBytes()).toBeLessThanOrEqual(750);
     expect(cache.covers(SCHOOL, EPOCH, 2)).toBe(false);
+  });
+
+  it('holds the memory it counts: a read’s entries in a block of their own, not in a pool shared with other buffers', () => {
+    const cache = new LogCache();
+    cache.tailStart(SCHOOL, EPOCH, 0);
+    cache.extend(SCHOOL, EPOCH, 0, [entry(1), entry(2), entry(3)]);
+    const page = cache.page(SCHOOL, EPOCH, 0, [], 100);
+    const wires = (page?.changes ?? []).filter((piece) => piece.length > 1);
+    expect(wires.map((wire) => wire.toString('utf8'))).toEqual([1, 2, 3].map((n) => entry(n).wire));
+    const blocks = new Set(wires.map((wire) => wire.buffer));
+    expect(blocks.size).toBe(1);
+    expect([...blocks][0]?.byteLength).toBe(cache.keptBytes());
   });
 
   it('lets the school used longest ago go when all schools together pass the limit', () => {
