@@ -52,6 +52,10 @@ async function disclosures(
   limit: number,
 ): Promise<AdminDisclosure[]> {
   if (query.schoolId) checkManages(admin, query.schoolId);
+  // The ids are cast to uuid, not the keys to text, so that each name is one lookup in its
+  // table's primary key (compared as text, each disclosure was matched against every
+  // student of the district). A stored record always holds valid ids: every record was
+  // checked against the contract when it was written (merge.ts), so the cast cannot fail.
   const rows = await db.query<{
     data: unknown;
     school_name: string;
@@ -62,8 +66,8 @@ async function disclosures(
        nullif(concat_ws(' ', s.data->>'firstName', s.data->>'lastName'), '') AS student_name
      FROM records r
      JOIN schools sc ON sc.id = r.school_id
-     LEFT JOIN staff_accounts st ON st.id::text = r.data->>'disclosedBy'
-     LEFT JOIN records s ON s.tbl = 'students' AND s.id::text = r.data->>'studentId'
+     LEFT JOIN staff_accounts st ON st.id = (r.data->>'disclosedBy')::uuid
+     LEFT JOIN records s ON s.tbl = 'students' AND s.id = (r.data->>'studentId')::uuid
      WHERE r.tbl = 'disclosures' AND ($1::uuid IS NULL OR r.school_id = $1)
        AND ($2::date IS NULL
          OR (r.data->>'disclosedAt')::timestamptz >= ($2::date)::timestamp AT TIME ZONE 'UTC')
