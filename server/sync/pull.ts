@@ -13,27 +13,27 @@ export interface PageRow {
 
 /** A page of the log for one device, before it is JSON. */
 export interface Page {
-  /** The JSON array of its changes' wire texts. */
+  /** The JSON array of its changes' wire texts, in pieces. */
   changes: JsonPieces;
   next: number;
   more: boolean;
   keys: number;
 }
 
+const EMPTY = Buffer.from('[]');
+const CHANGES = Buffer.from('{"changes":');
+
 /** The page sync_page read: it ends at its last change, and a full page may have more behind. */
 export function pageOfRow(row: PageRow | undefined, after: number, limit: number): Page {
   const count = row?.page_count ?? 0;
   return {
-    changes: [Buffer.from(row?.page_changes ?? '[]', 'utf8')],
+    changes: [row ? Buffer.from(row.page_changes, 'utf8') : EMPTY],
     next: row?.page_last === null || row === undefined ? after : Number(row.page_last),
     // A full page may have more behind it; the device asks once more and gets an empty one.
     more: count === limit,
     keys: row?.page_keys ?? 0,
   };
 }
-
-const EMPTY = Buffer.from('[]');
-const CHANGES = Buffer.from('{"changes":');
 
 /**
  * A page as the JSON text of a PullPage, in pieces. Its changes are the entries' wire texts

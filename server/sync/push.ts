@@ -201,11 +201,11 @@ export function pushWrite(
   };
 }
 
+const CLOSE_BRACE = Buffer.from('}');
+
 /** A push's answer (its result and the log, as JSON text) with its page's JSON joined in. */
 export const withPage = (pushed: string, page: JsonPieces): Buffer =>
   Buffer.concat([Buffer.from(`${pushed.slice(0, -1)},"page":`), ...page, CLOSE_BRACE]);
-
-const CLOSE_BRACE = Buffer.from('}');
 
 /** The page a push's answer brings, as its write left it (group-commit.ts). */
 function pageOfPush(

@@ -51,11 +51,11 @@ const PASSWORD = 'bench district password';
 const SETUP_CODE = 'BNCH-SETU-P000';
 
 /**
- * A school's families written on one computer by one member of staff; the count of records. The records are made
- * and written here, in a function of their own, so that none of them outlives it: the 200
- * simulated computers below run in this process, and a heap still holding a school's worth
- * of records makes every garbage collection of theirs cost more of the two cores the server
- * is measured on.
+ * A school's families written on one computer by one member of staff; the count of records.
+ * The records are made and written here, in a function of their own, so that none of them
+ * outlives it: the 200 simulated computers below run in this process, and a heap still
+ * holding a school's worth of records makes every garbage collection of theirs cost more of
+ * the two cores the server is measured on.
  */
 function writeFamilies(core: Core, staffId: string, school: School, size: DemoSize): number {
   const writer = new Writer(
