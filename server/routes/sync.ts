@@ -14,7 +14,6 @@ import type { PushGroups } from '../sync/group-commit';
 import type { LogCache } from '../sync/log-cache';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
-import { sendJsonPieces } from './json-pieces-reply';
 
 /** A device's heaviest batch fits with room to spare; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 2 * MAX_PUSH_BYTES;
@@ -35,8 +34,8 @@ export function syncRoutes(
       await requireDevice(db, request);
       throw refused;
     }
-    // The answer is JSON bytes: its page is the entries' wire texts as kept, never parsed.
-    sendJsonPieces(reply, await pushBatch(db, kept, request, input));
+    // The answer is JSON bytes: its page is joined from the entries' wire texts, never parsed.
+    return reply.type('application/json').send(await pushBatch(db, kept, request, input));
   });
 
   app.get('/v1/sync/pull', async (request, reply) => {
@@ -53,6 +52,8 @@ export function syncRoutes(
     const known = { head: Number(row.head ?? 0), keyVersion: row.key_version };
     const ask = { after: query.after, limit: query.limit, audiences: audiencesOf(device) };
     const page = await readPage(db, kept.cache, device, ask, known);
-    sendJsonPieces(reply, pageJson(page, ask.audiences, device.log));
+    return reply
+      .type('application/json')
+      .send(Buffer.concat(pageJson(page, ask.audiences, device.log)));
   });
 }

@@ -11,11 +11,11 @@ export interface TailEntry {
 }
 
 /**
- * JSON text as the UTF-8 pieces it is sent in, never joined (routes/json-pieces-reply.ts). A
- * page of a few hundred changes joined as a string was copied three times more in the
- * server's heap before it reached the socket (the join, the answer around it, its UTF-8
- * encoding), all of it for the garbage collector to scan while the answer waited in a burst
- * of syncs; joined as bytes, it was a new block of memory outside the heap for each answer.
+ * JSON text as the UTF-8 pieces it is sent in, joined once into an answer's bytes
+ * (`Buffer.concat`). A page of a few hundred changes joined as a string was copied three
+ * times more in the server's heap before it reached the socket (the join, the answer around
+ * it, its UTF-8 encoding), all of it for the garbage collector to scan while the answer
+ * waited in a burst of syncs.
  */
 export type JsonPieces = readonly Buffer[];
 
@@ -39,22 +39,15 @@ export interface KeptPage {
 export const receives = (audience: string, audiences: ReadonlySet<string>): boolean =>
   audience === SCHOOL_AUDIENCE || audiences.has(audience);
 
-/**
- * An entry as kept: where its wire text lies, in UTF-8, in the block of the read that brought
- * it (inOneBlock), and the bytes of that block it accounts for.
- */
+/** An entry as kept: its wire text in UTF-8, as every page that holds it sends it. */
 interface KeptEntry {
   seq: number;
   audience: string;
-  block: Buffer;
-  start: number;
-  end: number;
-  bytes: number;
+  wire: Buffer;
 }
 
 const OPEN = Buffer.from('[');
 const COMMA = Buffer.from(',');
-const COMMA_BYTE = 0x2c;
 const CLOSE = Buffer.from(']');
 
 /** The window kept of one school's log: every entry with `from < seq <= through`, in order. */
@@ -67,9 +60,9 @@ interface Window {
 }
 
 export interface LogCacheLimits {
-  /** Bytes kept per school (wire texts in UTF-8, commas between); the oldest entries go first. */
+  /** Bytes of wire text (UTF-8) kept per school; the oldest entries go first. */
   schoolBytes: number;
-  /** Bytes kept in all; the school used longest ago goes first. */
+  /** Bytes of wire text (UTF-8) kept in all; the school used longest ago goes first. */
   totalBytes: number;
 }
 
@@ -80,29 +73,21 @@ export const LOG_CACHE_LIMITS: LogCacheLimits = {
 };
 
 /**
- * Entries as kept: the wire texts of one read, encoded one after another into a block of
- * memory of their own, a comma between each and the next, as a JSON array holds them. A page
- * of entries that follow one another in a block is then one view of it, whatever its length
- * (page, below), and its answer goes to the socket in a few pieces, never copied into one.
- * Not `Buffer.from` each: a small Buffer is cut from a pool block of 8 KiB that every
- * short-lived Buffer of the server shares, and one kept entry would keep its whole block
- * alive, so that a window could hold several times the memory it counts. Here a block holds
- * only entries (each counts its text and the comma after it), and goes when the window lets
- * its last entry go.
+ * Entries as kept, their wire texts encoded into one block of memory of their own and each a
+ * view of its part. Not `Buffer.from` each: a small Buffer is cut from a pool block of 8 KiB
+ * that every short-lived Buffer of the server shares, and one kept entry would keep its whole
+ * block alive, so that a window could hold several times the memory it counts. Here a block
+ * holds only entries, and goes when the window lets its last entry go.
  */
 function inOneBlock(entries: readonly TailEntry[]): KeptEntry[] {
   const sizes = entries.map((entry) => Buffer.byteLength(entry.wire, 'utf8'));
-  const block = Buffer.allocUnsafeSlow(
-    sizes.reduce((sum, size) => sum + size, 0) + Math.max(0, entries.length - 1),
-  );
-  let start = 0;
+  const block = Buffer.allocUnsafeSlow(sizes.reduce((sum, size) => sum + size, 0));
+  let offset = 0;
   return entries.map(({ seq, audience, wire }, index) => {
-    const end = start + block.write(wire, start, sizes[index] as number, 'utf8');
-    const last = index === entries.length - 1;
-    if (!last) block[end] = COMMA_BYTE;
-    const kept = { seq, audience, block, start, end, bytes: end - start + (last ? 0 : 1) };
-    start = end + 1;
-    return kept;
+    const size = sizes[index] as number;
+    block.write(wire, offset, size, 'utf8');
+    offset += size;
+    return { seq, audience, wire: block.subarray(offset - size, offset) };
   });
 }
 
@@ -168,8 +153,8 @@ export class LogCache {
     for (const kept of inOneBlock(added)) {
       window.entries.push(kept);
       window.through = kept.seq;
-      window.bytes += kept.bytes;
-      this.bytes += kept.bytes;
+      window.bytes += kept.wire.length;
+      this.bytes += kept.wire.length;
     }
     this.trim(window);
     this.touch(school, window);
@@ -206,26 +191,17 @@ export class LogCache {
     this.stats.cut += 1;
     const allowed = new Set(audiences);
     const changes: Buffer[] = [OPEN];
-    /** The first entry of the run of adjacent entries being cut, and where the run ends. */
-    let run: KeptEntry | undefined;
-    let runEnd = 0;
     let count = 0;
     let last = after;
     for (let i = firstAfter(window.entries, after); i < window.entries.length; i++) {
       if (count === limit) break;
       const entry = window.entries[i] as KeptEntry;
       if (!receives(entry.audience, allowed)) continue;
-      // Right after the run in its block, past the comma between them: the run goes on.
-      if (run?.block === entry.block && entry.start === runEnd + 1) runEnd = entry.end;
-      else {
-        if (run) changes.push(run.block.subarray(run.start, runEnd), COMMA);
-        run = entry;
-        runEnd = entry.end;
-      }
+      if (count > 0) changes.push(COMMA);
+      changes.push(entry.wire);
       count += 1;
       last = entry.seq;
     }
-    if (run) changes.push(run.block.subarray(run.start, runEnd));
     changes.push(CLOSE);
     const full = count === limit;
     return { changes, count, next: full ? last : window.through, full };
@@ -242,7 +218,7 @@ export class LogCache {
     let dropped = 0;
     let freed = 0;
     while (window.bytes - freed > (this.limits.schoolBytes * 3) / 4) {
-      freed += (window.entries[dropped] as KeptEntry).bytes;
+      freed += (window.entries[dropped] as KeptEntry).wire.length;
       dropped += 1;
     }
     window.from = (window.entries[dropped - 1] as KeptEntry).seq;

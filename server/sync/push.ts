@@ -134,7 +134,7 @@ export async function pushBatch(
   { groups, cache }: { groups: PushGroups; cache: LogCache },
   request: FastifyRequest,
   input: PushInput,
-): Promise<JsonPieces> {
+): Promise<Buffer> {
   const { changes, pull } = input;
   const names = recordNames(changes.map((c) => ({ table: c.table, id: c.rowId })));
   const seqs = changes.map((c) => c.seq);
@@ -161,7 +161,7 @@ export async function pushBatch(
         device.log.epoch,
       );
       const pushed = JSON.stringify({ ...plan.result, log: device.log });
-      if (!pull) return [Buffer.from(pushed, 'utf8')];
+      if (!pull) return Buffer.from(pushed, 'utf8');
       const page = await pageOfPush(db, cache, device, { ...pull, audiences }, answer);
       return withPage(pushed, pageJson(page, audiences, device.log));
     } catch (error) {
@@ -203,12 +203,9 @@ export function pushWrite(
 
 const CLOSE_BRACE = Buffer.from('}');
 
-/** A push's answer (its result and the log, as JSON text) with its page's JSON in it. */
-export const withPage = (pushed: string, page: JsonPieces): JsonPieces => [
-  Buffer.from(`${pushed.slice(0, -1)},"page":`),
-  ...page,
-  CLOSE_BRACE,
-];
+/** A push's answer (its result and the log, as JSON text) with its page's JSON joined in. */
+export const withPage = (pushed: string, page: JsonPieces): Buffer =>
+  Buffer.concat([Buffer.from(`${pushed.slice(0, -1)},"page":`), ...page, CLOSE_BRACE]);
 
 /** The page a push's answer brings, as its write left it (group-commit.ts). */
 function pageOfPush(
