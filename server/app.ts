@@ -21,6 +21,7 @@ import { rosterRoutes } from './routes/roster';
 import { staffRoutes } from './routes/staff';
 import { syncRoutes } from './routes/sync';
 import { PushGroups } from './sync/group-commit';
+import { PushReads } from './sync/push-reads';
 import { LogCache } from './sync/log-cache';
 
 export interface ServerOptions {
@@ -119,7 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
-  syncRoutes(app, options.db, { groups, cache });
+  syncRoutes(app, options.db, { reads: new PushReads(options.db), groups, cache });
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);

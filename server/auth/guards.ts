@@ -121,29 +121,41 @@ const KEEP_STATE = `, app_version = coalesce($2::jsonb->>'appVersion', app_versi
 const STATE_CHANGED = ` OR ($2::jsonb IS NOT NULL
        AND (app_version, changes_waiting, conflicts_waiting) IS DISTINCT FROM (${STATE}))`;
 
+/** A device and its school, for deviceQuery and devicesQuery to name `device`. */
+const DEVICE_OF = `SELECT d.id, d.revoked_at, d.pushed_seq, d.restored_seq, d.last_seen_at,
+       s.id AS school_id, s.name, s.time_zone
+     FROM devices d JOIN schools s ON s.id = d.school_id`;
+
+/** What a DeviceRow holds, read from `device`. */
+const DEVICE_COLUMNS = `device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
+     device.time_zone, ${DEVICE_STAFF}${LOG_COLUMNS}`;
+
 /**
- * The device whose token's hash is `$1`, with its school and staff (a DeviceRow). With
- * `marksSeen` (the default), its `last_seen_at` moves, at most once a minute so that a busy
- * device does not rewrite its row, and `$2` is what the device said about itself, kept when
- * it changed; `columns` adds to what it selects and may read `device` and parameters from
- * `$3`. Without, the statement writes nothing (a push marks its computer seen in the write it
- * makes anyway, migration 0017) and `columns` reads from `$2`.
+ * The device whose token's hash is `$1`, with its school and staff (a DeviceRow). Its
+ * `last_seen_at` moves, at most once a minute so that a busy device does not rewrite its row,
+ * and `$2` is what the device said about itself, kept when it changed; `columns` adds to what
+ * it selects and may read `device` and parameters from `$3`.
  */
-export const deviceQuery = (columns = '', { marksSeen = true } = {}) => `WITH device AS (
-     SELECT d.id, d.revoked_at, d.pushed_seq, d.restored_seq, d.last_seen_at, s.id AS school_id,
-       s.name, s.time_zone
-     FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.token_hash = $1
-   )${
-     marksSeen
-       ? `, seen AS (
+export const deviceQuery = (columns = '') => `WITH device AS (
+     ${DEVICE_OF} WHERE d.token_hash = $1
+   ), seen AS (
      UPDATE devices SET last_seen_at = CASE WHEN ${STALE} THEN now() ELSE last_seen_at END${KEEP_STATE}
      WHERE id = (SELECT id FROM device) AND (${STALE}${STATE_CHANGED})
-   )`
-       : ''
-   }
-   SELECT device.id, device.revoked_at, device.pushed_seq, device.school_id, device.name,
-     device.time_zone, ${DEVICE_STAFF}${LOG_COLUMNS}${columns}
+   )
+   SELECT ${DEVICE_COLUMNS}${columns}
    FROM device`;
+
+/**
+ * The devices of several requests in one statement, writing nothing: `$1` is a JSON array
+ * with an object per request whose `hash` is its token's hash in hex. A row per device found (a
+ * DeviceRow), with `ask`, the index of its request in the array; `columns` may read `device`
+ * and the request's object as `x.ask`.
+ */
+export const devicesQuery = (
+  columns: string,
+) => `SELECT (x.n - 1)::int AS ask, ${DEVICE_COLUMNS}${columns}
+   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x (ask, n),
+     LATERAL (${DEVICE_OF} WHERE d.token_hash = decode(x.ask->>'hash', 'hex')) AS device`;
 
 /** The device, keeping what it says about itself (`$2`). */
 export const FIND_DEVICE = deviceQuery();
@@ -164,7 +176,16 @@ export async function findDevice<R extends DeviceRow>(
   query: string,
   params: unknown[] = [],
 ): Promise<HeldDevice & { row: R }> {
-  const [row] = await db.query<R>(query, [hashSecret(bearer(request, 'hd')), ...params]);
+  const [row] = await db.query<R>(query, [deviceTokenHash(request), ...params]);
+  return heldDevice(row);
+}
+
+/** The hash of the device token a request carries, as deviceQuery and devicesQuery look it up. */
+export const deviceTokenHash = (request: FastifyRequest): Buffer =>
+  hashSecret(bearer(request, 'hd'));
+
+/** The device a DeviceRow is, refused when there was none (an unknown token) or it is revoked. */
+export function heldDevice<R extends DeviceRow>(row: R | undefined): HeldDevice & { row: R } {
   if (!row) throw new ServerError(401, 'UNAUTHORIZED', say(WORDS.notEnrolled));
   if (row.revoked_at)
     throw new ServerError(401, 'DEVICE_REVOKED', say(WORDS.accessWithdrawnByDistrict));

@@ -12,17 +12,21 @@ import { audiencesOf } from '../sync/device-staff';
 import { FIND_PULLING_DEVICE, pageJson, readPage, type PullingDeviceRow } from '../sync/pull';
 import type { PushGroups } from '../sync/group-commit';
 import type { LogCache } from '../sync/log-cache';
+import type { PushReads } from '../sync/push-reads';
 import { checkBatch, pushBatch } from '../sync/push';
 import { parseBody } from '../validate';
 
 /** A device's heaviest batch fits with room to spare; anything bigger is refused whole (413). */
 export const PUSH_BODY_LIMIT = 2 * MAX_PUSH_BYTES;
 
-/** The sync routes, with what the server keeps between requests: push groups and the log cache. */
+/**
+ * The sync routes, with what the server keeps between requests: pushes' reads and writes
+ * waiting to share a statement, and the log cache.
+ */
 export function syncRoutes(
   app: FastifyInstance,
   db: ServerDb,
-  kept: { groups: PushGroups; cache: LogCache },
+  kept: { reads: PushReads; groups: PushGroups; cache: LogCache },
 ): void {
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     let input: PushInput;

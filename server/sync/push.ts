@@ -16,10 +16,9 @@ import {
 } from '../../contract';
 import {
   computerState,
-  deviceQuery,
-  findDevice,
+  deviceTokenHash,
+  heldDevice,
   type DeviceCaller,
-  type DeviceRow,
   type HeldDevice,
 } from '../auth/guards';
 import type { Sql } from '../db';
@@ -28,6 +27,7 @@ import { audiencesOf } from './device-staff';
 import { mergeChange, type StoredRecord } from './merge';
 import type { PushAnswer, PushGroups, PushWrite } from './group-commit';
 import type { JsonPieces, LogCache } from './log-cache';
+import type { PushReads } from './push-reads';
 import { keptPage, pageOfRow, pageJson, type Page, type PageAsk } from './pull';
 import {
   entriesJson,
@@ -37,7 +37,6 @@ import {
   recordsByKey,
   recordsJson,
   type LogEntry,
-  type RecordRow,
 } from './store';
 
 /**
@@ -73,31 +72,7 @@ export function checkBatch(changes: PushChange[], nowMs: number): void {
   });
 }
 
-/**
- * What a push reads, without locks and writing nothing (deviceQuery, `$1`; sync_push marks
- * the computer seen): the batch's stored records (tables `$2`, ids `$3`: recordNames) with
- * their row versions, and the reasons kept for those of its changes (`$4`) already pushed and
- * refused. sync_push checks before writing that nothing it decided on moved.
- */
-export const READ_PUSH = deviceQuery(
-  `,
-     coalesce((SELECT json_agg(r) FROM (
-       SELECT tbl, id, school_id, audience, data, clocks, seqs, xmin::text AS version
-       FROM records WHERE (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::uuid[]))) AS r),
-       '[]') AS records,
-     coalesce((SELECT json_agg(json_build_object('seq', j.seq, 'reason', j.reason))
-       FROM sync_rejections j
-       WHERE j.device_id = device.id AND j.seq = ANY($4::bigint[]) AND j.seq <= device.pushed_seq),
-       '[]') AS rejections`,
-  { marksSeen: false },
-);
-
-interface PushRow extends DeviceRow {
-  records: (RecordRow & { version: string })[];
-  rejections: { seq: number; reason: string }[];
-}
-
-/** The writes and the answer of a batch, decided from what READ_PUSH read. */
+/** The writes and the answer of a batch, decided from what READ_PUSHES read. */
 export interface PushPlan {
   result: PushResult;
   records: StoredRecord[];
@@ -124,25 +99,28 @@ const MAX_ATTEMPTS = 8;
 /**
  * A batch, applied all or nothing, and its answer as JSON in UTF-8 (a PushResult, with the
  * first page of what is new when the batch asked for it). Two statements at most, whatever
- * the batch (each message to PostgreSQL is a good part of a push's cost): READ_PUSH, then
- * sync_push (migration 0008), alone or in a group with other pushes of the school
- * (group-commit.ts), which writes only if no other push changed the device's pushed seq or a
- * record this one writes in between; if one did, the batch is read and decided again.
+ * the batch, each shared with other pushes when they come together (each message to
+ * PostgreSQL is a good part of a push's cost): READ_PUSHES (push-reads.ts), then sync_push
+ * (migration 0008) in a group with other pushes of the school (group-commit.ts), which writes
+ * only if no other push changed the device's pushed seq or a record this one writes in
+ * between; if one did, the batch is read and decided again.
  */
 export async function pushBatch(
   db: Sql,
-  { groups, cache }: { groups: PushGroups; cache: LogCache },
+  { reads, groups, cache }: { reads: PushReads; groups: PushGroups; cache: LogCache },
   request: FastifyRequest,
   input: PushInput,
 ): Promise<Buffer> {
   const { changes, pull } = input;
-  const names = recordNames(changes.map((c) => ({ table: c.table, id: c.rowId })));
-  const seqs = changes.map((c) => c.seq);
+  const [tables, ids] = recordNames(changes.map((c) => ({ table: c.table, id: c.rowId })));
+  const read = {
+    hash: deviceTokenHash(request).toString('hex'),
+    tables,
+    ids,
+    seqs: changes.map((c) => c.seq),
+  };
   for (let attempt = 1; ; attempt++) {
-    const { device, pushedSeq, row } = await findDevice<PushRow>(db, request, READ_PUSH, [
-      ...names,
-      seqs,
-    ]);
+    const { device, pushedSeq, row } = heldDevice(await reads.read(read));
     const versions = new Map(row.records.map((r) => [recordKey(r.tbl, r.id), r.version]));
     const plan = planPush(
       { device, pushedSeq },
@@ -173,7 +151,7 @@ export async function pushBatch(
 
 /**
  * A decided batch as sync_push takes it: its JSON for PostgreSQL, each record with the row
- * version READ_PUSH read (`versions`, by recordKey; none for a new record).
+ * version READ_PUSHES read (`versions`, by recordKey; none for a new record).
  */
 export function pushWrite(
   { device, pushedSeq }: HeldDevice,

@@ -5,7 +5,7 @@ import { hashSecret } from '../auth/secrets';
 import type { WarmStatement } from '../db';
 import { SYNC_PUSH_GROUP, groupJson, type PushWrite } from './group-commit';
 import { FIND_PULLING_DEVICE, READ_PAGE, READ_TAIL } from './pull';
-import { READ_PUSH } from './push';
+import { READ_PUSHES } from './push-reads';
 import { entriesJson, recordsJson } from './store';
 
 /**
@@ -20,7 +20,10 @@ export function hotStatements(): WarmStatement[] {
   return [
     { text: FIND_DEVICE, params: [nobody, null] },
     { text: FIND_PULLING_DEVICE, params: [nobody, null] },
-    { text: READ_PUSH, params: [nobody, [], [], []] },
+    {
+      text: READ_PUSHES,
+      params: [JSON.stringify([{ hash: nobody.toString('hex'), tables: [], ids: [], seqs: [] }])],
+    },
     { text: READ_PAGE, params: [noSchool, 0, [], 1] },
     { text: READ_TAIL, params: [noSchool, 0, 1] },
   ];
