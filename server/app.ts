@@ -114,13 +114,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const protocols = options.protocols ?? THIS_PROTOCOL;
   protocolHandshake(app, protocols);
   const cache = new LogCache();
+  const reads = new PushReads(options.db);
   const groups = new PushGroups(options.db, cache);
-  serveMetrics(app, options.db, { grouping: groups.stats, cache }, options.metricsToken ?? null);
+  serveMetrics(
+    app,
+    options.db,
+    { reading: reads.stats, grouping: groups.stats, cache },
+    options.metricsToken ?? null,
+  );
   healthRoutes(app, options.db);
   accountRoutes(app, options.db, options.setupCode ?? null);
   deviceRoutes(app, options.db);
   staffRoutes(app, options.db);
-  syncRoutes(app, options.db, { reads: new PushReads(options.db), groups, cache });
+  syncRoutes(app, options.db, { reads, groups, cache });
   rosterRoutes(app, options.db);
   keyRoutes(app, options.db);
   auditRoutes(app, options.db);

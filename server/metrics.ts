@@ -5,6 +5,7 @@ import { WORDS, say, shown } from '../contract';
 import type { PoolStats, ServerDb } from './db';
 import type { GroupStats } from './sync/group-commit';
 import type { LogCache } from './sync/log-cache';
+import type { ReadStats } from './sync/push-reads';
 
 /** From a quick read (5 ms) to a slow sync (10 s). */
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -22,7 +23,7 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function serveMetrics(
   app: FastifyInstance,
   db: ServerDb,
-  { grouping, cache }: { grouping: GroupStats; cache: LogCache },
+  { reading, grouping, cache }: { reading: ReadStats; grouping: GroupStats; cache: LogCache },
   token: string | null,
 ): void {
   if (token === null) return;
@@ -98,6 +99,12 @@ export function serveMetrics(
     ],
   ];
   for (const [name, help, field] of GROUPING) scraped(name, help, () => grouping[field]);
+  scraped(
+    'hearth_sync_push_read_statements_total',
+    "Statements that read pushes' computers and records, several pushes at once when they came together.",
+    () => reading.statements,
+  );
+  scraped('hearth_sync_push_reads_total', 'Pushes read by those statements.', () => reading.reads);
   scraped(
     'hearth_sync_pages_cut_total',
     "Pages cut from the school's log the server keeps, without reading it again.",

@@ -63,6 +63,12 @@ export function nextReads<T extends { read: PushRead }>(waiting: readonly T[]): 
   return waiting.slice(0, count);
 }
 
+/** What the reading did so far, for the metrics: statements that answered, and their reads. */
+export interface ReadStats {
+  statements: number;
+  reads: number;
+}
+
 interface Waiting {
   read: PushRead;
   resolve(row: PushRow | undefined): void;
@@ -85,6 +91,7 @@ interface Waiting {
 export class PushReads {
   /** Reads waiting while a statement is in flight; null when none is. */
   private waiting: Waiting[] | null = null;
+  readonly stats: ReadStats = { statements: 0, reads: 0 };
 
   constructor(private readonly db: Sql) {}
 
@@ -125,6 +132,8 @@ export class PushReads {
     const rows = await this.db.query<PushRow & { ask: number }>(READ_PUSHES, [
       JSON.stringify(batch.map((one) => one.read)),
     ]);
+    this.stats.statements += 1;
+    this.stats.reads += batch.length;
     const byAsk = new Map(rows.map((row) => [row.ask, row]));
     for (const [index, one] of batch.entries()) one.resolve(byAsk.get(index));
   }

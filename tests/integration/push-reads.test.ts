@@ -88,6 +88,7 @@ describe.each(BACKENDS)("pushes' reads sharing a statement, on $name", ({ open }
     ]);
     // The first read went alone; the three that came while it was in flight went together.
     expect(statements).toHaveLength(2);
+    expect(reads.stats).toEqual({ statements: 2, reads: 4 });
     expect(alone).toMatchObject({ id: second, records: [], rejections: [], staff: [] });
     expect(mine?.id).toBe(first);
     expect(Number(mine?.pushed_seq)).toBe(3);
@@ -118,8 +119,10 @@ describe.each(BACKENDS)("pushes' reads sharing a statement, on $name", ({ open }
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(results[0]).toMatchObject({ value: { id: first } });
     expect(results[2]).toMatchObject({ value: { id: first, records: [] } });
-    // Alone, together (failed), then each of the two alone.
+    // Alone, together (failed), then each of the two alone (the bad one failing again): two
+    // statements answered, a read each.
     expect(statements).toHaveLength(4);
+    expect(reads.stats).toEqual({ statements: 2, reads: 2 });
     // The reads go on after a failure.
     expect(await reads.read(ask(secondToken, [], []))).toMatchObject({ id: second });
   });

@@ -53,6 +53,10 @@ describe.each(BACKENDS)('district server metrics on $name', ({ open }) => {
       // The push's page was cut from the school's log as this server keeps it.
       expect(text).toMatch(/hearth_sync_pages_cut_total [1-9]/);
       expect(text).toMatch(/hearth_sync_log_kept_bytes [1-9]/);
+      // One computer's pushes, one after another: each read by a statement of its own.
+      const [, statements] = /hearth_sync_push_read_statements_total (\d+)/.exec(text) ?? [];
+      expect(Number(statements)).toBeGreaterThan(0);
+      expect(text).toContain(`hearth_sync_push_reads_total ${statements}`);
       expect(text).toContain('hearth_process_cpu_seconds_total');
       // Paths with ids never become labels: the unmatched address is counted as such.
       expect(text).toContain('route="unmatched",method="GET",status="404"');
