@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, type PushChange, type PushResult } from '../../contract';
+import { formatHlc, newId, type PushChange, type PushResult } from '../../contract';
 import { householdCreation } from '../district';
 import {
   fetchJson,
@@ -317,6 +317,64 @@ describe('pushes of one school written together', () => {
       desk.id,
     ]);
     expect(rows).toEqual([{ pushed_seq: '2' }]);
+  }, 60_000);
+
+  it('writes a family two pushes of one group change: the later one is read again and both changes land', async () => {
+    const district = await startDistrict();
+    const [first, desk, library] = await computers(district, 3);
+    if (!first || !desk || !library) throw new Error('no computers');
+    const [created] = familiesFrom(district, first, ['Tanaka']);
+    if (!created) throw new Error('no family');
+    expect((await push(district, first, [created])).status).toBe(200);
+    const edit = (device: RegisteredDevice, values: Record<string, string>): PushChange => ({
+      seq: 1,
+      table: 'households',
+      rowId: created.rowId,
+      hlc: formatHlc({ wall: Date.now(), counter: 0, node: device.id }),
+      by: device.staffId,
+      insert: false,
+      values,
+    });
+
+    const release = await holdSchoolLog(district);
+    const firstPush = push(district, first, familiesFrom(district, first, ['Umarov'], 2));
+    await waitingForLock(district);
+    // Both read the family as it is now; whichever the group writes first changes it under
+    // the other.
+    const deskPush = push(district, desk, [edit(desk, { name: 'Tanaka-Ueda' })]);
+    await pushesWaiting(district, 1);
+    const libraryPush = push(district, library, [edit(library, { address: '4 Birch Lane' })]);
+    await pushesWaiting(district, 2);
+    await release();
+
+    const answers = await Promise.all([firstPush, deskPush, libraryPush]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    // Each edit is applied (over a value its computer had not seen: it pushed from the start).
+    expect(answers.map((a) => a.body.outcomes.map((o) => o.status))).toEqual([
+      [],
+      ['applied'],
+      ['applied'],
+    ]);
+    expect(await metric(district, 'hearth_sync_push_groups_total')).toBe(1);
+    expect(await metric(district, 'hearth_sync_grouped_pushes_total')).toBe(2);
+    const { rows } = await district.admin.query<{ data: Record<string, unknown> }>(
+      'SELECT data FROM records WHERE id = $1',
+      [created.rowId],
+    );
+    expect(rows[0]?.data).toMatchObject({ name: 'Tanaka-Ueda', address: '4 Birch Lane' });
+    const log = await district.admin.query<{ device_id: string }>(
+      'SELECT device_id FROM sync_log WHERE row_id = $1 ORDER BY seq',
+      [created.rowId],
+    );
+    expect(log.rows.map((r) => r.device_id)).toEqual([first.id, desk.id, library.id]);
+    const seqs = await district.admin.query(
+      'SELECT id, pushed_seq FROM devices WHERE id = ANY($1::uuid[])',
+      [[desk.id, library.id]],
+    );
+    expect(Object.fromEntries(seqs.rows.map((r) => [r.id, r.pushed_seq]))).toEqual({
+      [desk.id]: '1',
+      [library.id]: '1',
+    });
   }, 60_000);
 
   it('writes the pushes of a group whose statement failed one by one, each answered', async () => {
