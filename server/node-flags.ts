@@ -17,17 +17,6 @@
  * requests are copied and promoted). The first burst's server CPU per sync was 1.90–2.05 ms
  * with it against 2.20–3.00 without (five interleaved pairs), for a little more resident
  * memory after the bursts (320–325 MB against 286–319).
- * `--initial-old-space-size=128`: V8 skips full collections while the old generation is below
- * 128 MiB. V8 starts marking the old generation once the room left under its limit is no
- * more than the young generation's size, and sets that limit, after each full collection, to
- * the live heap (some 30–45 MB here) grown by a factor, plus the young generation: with a
- * young generation of 64 MiB that left only some ten megabytes of room, and a burst's own
- * large and long-lived objects filled it within a fifth of a second. The server ran four or
- * five full collections in five bursts, each about 200 ms of CPU (mostly marking on a
- * background thread, which shares the two cores); with the flag, one. Three interleaved
- * pairs of the sync benchmark: the server's CPU per sync 0.88 ms against 1.03 (lower in all
- * three), the first burst's p95 324 ms against 432 (all three), resident memory after the
- * bursts 275–294 MB against 274–279.
  * These flags must be on the command line (or in NODE_OPTIONS): V8 sizes the heap when the
  * process starts, so setting them from inside the server changes nothing.
  *
@@ -38,7 +27,6 @@ const SEMI_SPACE_MB = 64;
 export const SERVER_NODE_FLAGS = [
   `--max-semi-space-size=${SEMI_SPACE_MB}`,
   `--min-semi-space-size=${SEMI_SPACE_MB}`,
-  '--initial-old-space-size=128',
   '--enable-source-maps',
 ] as const;
 
