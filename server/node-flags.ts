@@ -17,6 +17,14 @@
  * requests are copied and promoted). The first burst's server CPU per sync was 1.90–2.05 ms
  * with it against 2.20–3.00 without (five interleaved pairs), for a little more resident
  * memory after the bursts (320–325 MB against 286–319).
+ * Tried and left out: `--initial-old-space-size=128`, with which V8 skips full collections
+ * below 128 MiB of old generation. A burst of 200 syncs sets off a full collection every
+ * fifth of a second without it (V8 marks once the room under the old generation's limit is
+ * no more than the young generation, and that limit leaves some ten megabytes of room with
+ * 64 MiB young), one in five bursts with it; but six interleaved pairs of the sync benchmark
+ * put the p95 of a burst higher with it in five (308 ms against 275 at the mean): the full
+ * collections had been emptying the young generation, whose own collections then became
+ * 11–35 ms pauses mid-burst.
  * These flags must be on the command line (or in NODE_OPTIONS): V8 sizes the heap when the
  * process starts, so setting them from inside the server changes nothing.
  *
