@@ -208,6 +208,18 @@ async function logCounts(district: District, rowIds: string[]): Promise<number[]
 
 const rowIdsOf = (changes: PushChange[]) => changes.map((c) => c.rowId);
 
+/** Each computer's pushed seq on the server, by computer id. */
+async function pushedSeqs(
+  district: District,
+  devices: RegisteredDevice[],
+): Promise<Record<string, string>> {
+  const { rows } = await district.admin.query<{ id: string; pushed_seq: string }>(
+    'SELECT id, pushed_seq FROM devices WHERE id = ANY($1::uuid[])',
+    [devices.map((d) => d.id)],
+  );
+  return Object.fromEntries(rows.map((r) => [r.id, r.pushed_seq]));
+}
+
 describe('pushes of one school written together', () => {
   it('writes each push of a group with its own outcome: a refused change or a refused batch stays its own', async () => {
     const district = await startDistrict();
@@ -286,10 +298,7 @@ describe('pushes of one school written together', () => {
       [library.id],
     );
     expect(refusals.rows).toEqual([{ seq: '2' }]);
-    const strangers = await district.admin.query('SELECT pushed_seq FROM devices WHERE id = $1', [
-      stranger.id,
-    ]);
-    expect(strangers.rows).toEqual([{ pushed_seq: '0' }]);
+    expect(await pushedSeqs(district, [stranger])).toEqual({ [stranger.id]: '0' });
   }, 60_000);
 
   it('answers a push sent again while its first copy waits in a group, writing it once', async () => {
@@ -313,10 +322,7 @@ describe('pushes of one school written together', () => {
     }
     expect(await metric(district, 'hearth_sync_grouped_pushes_total')).toBe(2);
     expect(await logCounts(district, rowIdsOf(changes))).toEqual([1, 1]);
-    const { rows } = await district.admin.query('SELECT pushed_seq FROM devices WHERE id = $1', [
-      desk.id,
-    ]);
-    expect(rows).toEqual([{ pushed_seq: '2' }]);
+    expect(await pushedSeqs(district, [desk])).toEqual({ [desk.id]: '2' });
   }, 60_000);
 
   it('writes a family two pushes of one group change: the later one is read again and both changes land', async () => {
@@ -367,11 +373,7 @@ describe('pushes of one school written together', () => {
       [created.rowId],
     );
     expect(log.rows.map((r) => r.device_id)).toEqual([first.id, desk.id, library.id]);
-    const seqs = await district.admin.query(
-      'SELECT id, pushed_seq FROM devices WHERE id = ANY($1::uuid[])',
-      [[desk.id, library.id]],
-    );
-    expect(Object.fromEntries(seqs.rows.map((r) => [r.id, r.pushed_seq]))).toEqual({
+    expect(await pushedSeqs(district, [desk, library])).toEqual({
       [desk.id]: '1',
       [library.id]: '1',
     });
@@ -478,11 +480,7 @@ describe('pushes of one school written together', () => {
         [groupRows],
       );
       expect(records.rows).toEqual([{ n: 3 }]);
-      const seqs = await district.admin.query(
-        'SELECT id, pushed_seq FROM devices WHERE id = ANY($1::uuid[])',
-        [[desk.id, library.id]],
-      );
-      expect(Object.fromEntries(seqs.rows.map((r) => [r.id, r.pushed_seq]))).toEqual({
+      expect(await pushedSeqs(district, [desk, library])).toEqual({
         [desk.id]: '2',
         [library.id]: '1',
       });
