@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { STRENGTH_CATEGORIES, VOICE_NOT_YET_HEARD, newId, NO_STRENGTH_STEPS } from '../../contract';
 import { callOrThrow, openCore, type Core } from '../../db/core';
 import { BENCH_SIZE, collectInto, createDemoFamilies } from '../../db/demo/generate';
@@ -22,8 +23,33 @@ import { syncBenchmarks } from './sync';
  * Hearth's benchmarks. Full run: the 100k-people / 60k-students scale data; writes
  * bench-results.json (a flat object of numbers) and prints it. `--quick` is a smoke run on
  * small data for CI: it checks that every benchmark still works, and writes no file.
+ * `--only sync,device` runs some of the parts below (to compare two versions of one part in
+ * minutes rather than a full run's quarter of an hour); it prints and writes no file either,
+ * since bench-results.json holds whole runs.
  */
-const quick = process.argv.includes('--quick');
+const PARTS = ['device', 'browser', 'console', 'sync', 'roster'] as const;
+type Part = (typeof PARTS)[number];
+/** The benchmark's arguments, or a sentence saying what is wrong with them and exit 2. */
+function readArgs(): { quick: boolean; only: string[] | undefined } {
+  try {
+    const { values } = parseArgs({
+      options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+    });
+    const only = values.only?.split(',').map((part) => part.trim());
+    const unknown = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
+    if (unknown.length > 0)
+      throw new Error(`No part of the benchmark is called "${unknown.join(', ')}".`);
+    return { quick: values.quick, only };
+  } catch (error) {
+    const said = (error as Error).message;
+    console.error(
+      `${said.endsWith('.') ? said : `${said}.`} Use --quick, and --only with parts of the benchmark, comma-separated: ${PARTS.join(', ')}.`,
+    );
+    process.exit(2);
+  }
+}
+const { quick, only } = readArgs();
+const runs = (part: Part) => only === undefined || only.includes(part);
 const size = quick ? { people: 5_000, students: 3_000 } : BENCH_SIZE;
 const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
 const results: Record<string, number> = {};
@@ -563,28 +589,33 @@ async function browserStart(): Promise<void> {
 }
 
 try {
-  const core = bulkInsert();
-  searchKeystrokes(core);
-  families(core);
-  familyListBenchmarks(core, results, { quick, log });
-  signIns(core);
-  unlock(core);
-  healthBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
-  insightsBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
-  core.close();
-  restrictedReads();
-  await browserStart();
-  await languageSwitch(results, { dir, quick, log });
-  rendererSizes(results);
-  await consoleBenchmarks(results, { quick, log });
-  await syncBenchmarks(results, { quick, dir, size, log });
-  await rosterBenchmarks(results, { quick, log });
+  if (runs('device')) {
+    const core = bulkInsert();
+    searchKeystrokes(core);
+    families(core);
+    familyListBenchmarks(core, results, { quick, log });
+    signIns(core);
+    unlock(core);
+    healthBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
+    insightsBenchmarks(core, results, { quick, password: BENCH_PASSWORD, log });
+    core.close();
+    restrictedReads();
+  }
+  if (runs('browser')) {
+    await browserStart();
+    await languageSwitch(results, { dir, quick, log });
+    rendererSizes(results);
+  }
+  if (runs('console')) await consoleBenchmarks(results, { quick, log });
+  if (runs('sync')) await syncBenchmarks(results, { quick, dir, size, log });
+  if (runs('roster')) await rosterBenchmarks(results, { quick, log });
   results.scale_people = size.people;
   results.scale_students = size.students;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-if (!quick) writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+if (!quick && only === undefined)
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
 // A figure measured while requests failed is not a figure: the run fails, naming them.
 const failed = Object.entries(results).filter(([name, n]) => name.endsWith('_errors') && n > 0);
