@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
@@ -26,6 +25,7 @@ import {
 } from '../district-process';
 import { startPostgres } from '../postgres-cluster';
 import { PGBOUNCER_MISSING, pgBouncerBinary, startPgBouncer } from '../pgbouncer';
+import { DeviceConnection } from './device-connection';
 import { processCpuMs, treeCpuMs } from './proc-cpu';
 import { percentile, round } from './stats';
 
@@ -223,12 +223,6 @@ export async function syncBenchmarks(
     const hlc = () =>
       `${String(Date.now()).padStart(15, '0')}.${String(seq % 1_000_000).padStart(6, '0')}.bench`;
     /**
-     * One request on a kept-alive connection, as a device's fetch keeps one to the server
-     * (Fastify keeps idle connections 72 s; devices sync every minute). node:http costs
-     * this machine's shared cores less than fetch does, per request.
-     */
-    const agent = new Agent({ keepAlive: true, maxSockets: devices.length });
-    /**
      * What a Hearth computer says with every sync request (db/sync/client.ts): its protocol
      * version, and its state (db/sync/agent.ts), which the server keeps when it changes.
      */
@@ -239,41 +233,42 @@ export async function syncBenchmarks(
     });
     /** Enough of an answer's end to hold its page's cursor (cursorOf). */
     const TAIL_BYTES = 1_000;
+    /**
+     * Each device's kept-alive connection to each server, as a device keeps one (Fastify keeps
+     * idle connections 72 s; devices sync every minute). See DeviceConnection for why not
+     * node:http. Only the answer's last bytes are kept and decoded: the rest is what a real
+     * device would parse on its own CPU (see cursorOf).
+     */
+    const connections = new Map<string, DeviceConnection>();
     const send = (
       { hostname, port }: URL,
       token: string,
       method: 'GET' | 'POST',
       path: string,
       body?: string,
-    ) =>
-      new Promise<{ status: number; tail: string }>((resolve, reject) => {
-        const headers = {
+    ) => {
+      const key = `${token} ${hostname}:${port}`;
+      let connection = connections.get(key);
+      if (!connection) {
+        connection = new DeviceConnection(hostname, Number(port), TAIL_BYTES);
+        connections.set(key, connection);
+      }
+      return connection.request(
+        method,
+        path,
+        {
           authorization: `Bearer ${token}`,
           [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
           [COMPUTER_HEADER]: COMPUTER_STATE,
-          ...(body === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
-        };
-        const req = request({ agent, hostname, port, method, path, headers }, (res) => {
-          // Only the answer's last bytes are kept and decoded: the rest is what a real
-          // device would parse on its own CPU (see cursorOf).
-          let tail: Buffer = Buffer.alloc(0);
-          res.on('data', (part: Buffer) => {
-            tail = part.length >= TAIL_BYTES ? part : Buffer.concat([tail, part]);
-            if (tail.length > 2 * TAIL_BYTES) tail = tail.subarray(-TAIL_BYTES);
-          });
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              tail: tail.subarray(-TAIL_BYTES).toString('utf8'),
-            }),
-          );
-          res.on('error', reject);
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body,
+      );
+    };
+    const closeConnections = () => {
+      for (const connection of connections.values()) connection.close();
+      connections.clear();
+    };
     /**
      * Where a page leaves the device's cursor, read from the end of the answer (readPage in
      * server/sync/pull.ts writes `next`, `more`, `audiences`, `keys` and `log` last, in that
@@ -381,6 +376,7 @@ export async function syncBenchmarks(
     // district runs more than one (README, "More than one server"). The direct server stays
     // up but idle; each instance keeps 10 connections, PgBouncer 20 to PostgreSQL.
     if (!pgBouncerBinary()) {
+      closeConnections();
       log(PGBOUNCER_MISSING);
       return;
     }
@@ -402,6 +398,7 @@ export async function syncBenchmarks(
       results.server_200_devices_pgbouncer_p95_ms = round(percentile(latencies, 95), 1);
       results.server_200_devices_pgbouncer_errors = errors - errorsBefore;
     } finally {
+      closeConnections();
       await Promise.all(instances.map((instance) => instance.stop()));
       await bouncer.stop();
     }
