@@ -87,9 +87,10 @@ function fillDatabase(file: string): [Core, number] {
   // the garbage collector walking 300k live records instead. A batch reaches the write path
   // as such a page does, parsed from text: the generator builds its strings with template
   // literals, which V8 keeps as unjoined pieces until something reads them, and validation's
-  // first regular expression over each string then joined it, a third of the time validating
-  // a load took (all 330k records: 1.06-1.29 s as generated, 0.70-0.80 s parsed). Records
-  // parsed from a page or a file never carry that cost, so the timed writes do not either.
+  // first regular expression over each string then joins it: a cost records parsed from a
+  // page or a file never carry (in a load, validating the batches took 0.92-1.21 s as
+  // generated and 0.81-1.10 s parsed, four loads each; the whole load's rate moved less than
+  // this machine's noise).
   let rows = 0;
   let ms = 0;
   const batch: NewRecord[] = [];
