@@ -29,17 +29,18 @@ import { syncBenchmarks } from './sync';
  */
 const PARTS = ['device', 'browser', 'console', 'sync', 'roster'] as const;
 type Part = (typeof PARTS)[number];
+const isPart = (name: string): name is Part => (PARTS as readonly string[]).includes(name);
 /** The benchmark's arguments, or a sentence saying what is wrong with them and exit 2. */
-function readArgs(): { quick: boolean; only: string[] | undefined } {
+function readArgs(): { quick: boolean; only: Part[] | undefined } {
   try {
     const { values } = parseArgs({
       options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
     });
-    const only = values.only?.split(',').map((part) => part.trim());
-    const unknown = only?.filter((part) => !(PARTS as readonly string[]).includes(part)) ?? [];
+    const named = values.only?.split(',').map((part) => part.trim());
+    const unknown = named?.filter((part) => !isPart(part)) ?? [];
     if (unknown.length > 0)
       throw new Error(`No part of the benchmark is called "${unknown.join(', ')}".`);
-    return { quick: values.quick, only };
+    return { quick: values.quick, only: named?.filter(isPart) };
   } catch (error) {
     const said = (error as Error).message;
     console.error(
