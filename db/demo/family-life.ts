@@ -9,8 +9,12 @@ import {
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';
+import { onSchoolDay } from './school-days';
 
-const DAY = 86_400_000;
+/** Minutes after midnight, school time: calls, notes and meetings happen 8:00 to 16:30. */
+const SCHOOL_HOURS = { from: 8 * 60, minutes: 8.5 * 60 };
+/** A home visit starts after school, at 16:00. */
+const AFTER_SCHOOL = 16 * 60;
 
 const STRENGTHS: Pick<Strength, 'category' | 'description'>[] = [
   { category: 'skill', description: 'Vegetable gardening; offered to help with the school garden' },
@@ -113,14 +117,20 @@ export function createDemoFamilyLife(
        WHERE h.school_id = ? ORDER BY h.pk LIMIT 60`,
     )
     .all(school.id) as { id: string; person_id: string | null; home_language: string | null }[];
+  /** A time in school hours, `days` school days before today. */
   const ago = (days: number) =>
-    new Date(now.getTime() - days * DAY - Math.floor(rand() * 8) * 3_600_000);
+    onSchoolDay(
+      now,
+      school.timeZone,
+      -days,
+      SCHOOL_HOURS.from + Math.floor(rand() * SCHOOL_HOURS.minutes),
+    );
 
   households.forEach((family, i) => {
     const contacts = i < 40 ? 2 + Math.floor(rand() * 5) : 0;
     for (let c = 0; c < contacts; c++) {
       const contact = pick(CONTACTS);
-      const at = ago(1 + Math.floor(rand() * 80));
+      const at = ago(1 + Math.floor(rand() * 57));
       writer.insert('contacts', {
         id: newId(at.getTime()),
         schoolId: school.id,
@@ -140,7 +150,7 @@ export function createDemoFamilyLife(
     }
     if (i % 2 === 0) {
       const strength = STRENGTHS[(i / 2) % STRENGTHS.length] as (typeof STRENGTHS)[number];
-      const at = ago(3 + Math.floor(rand() * 60));
+      const at = ago(2 + Math.floor(rand() * 43));
       writer.insert('strengths', {
         ...NO_STRENGTH_STEPS,
         id: newId(at.getTime()),
@@ -158,8 +168,13 @@ export function createDemoFamilyLife(
     }
     if (i % 5 === 1) {
       const voice = VOICE[((i - 1) / 5) % VOICE.length] as (typeof VOICE)[number];
-      const raised = ago(5 + Math.floor(rand() * 40));
-      const heard = i % 3 !== 0 ? new Date(raised.getTime() + 2 * DAY).toISOString() : null;
+      const raisedDaysAgo = 4 + Math.floor(rand() * 28);
+      const raised = ago(raisedDaysAgo);
+      // Heard two school days later, in the afternoon.
+      const heard =
+        i % 3 !== 0
+          ? onSchoolDay(now, school.timeZone, 2 - raisedDaysAgo, AFTER_SCHOOL).toISOString()
+          : null;
       writer.insert('voice_items', {
         id: newId(raised.getTime()),
         schoolId: school.id,
@@ -174,8 +189,7 @@ export function createDemoFamilyLife(
       });
     }
     if (i < 4) {
-      const at = new Date(now.getTime() + (i + 1) * 2 * DAY);
-      at.setUTCHours(22, 0, 0, 0);
+      const at = onSchoolDay(now, school.timeZone, (i + 1) * 2, AFTER_SCHOOL);
       writer.insert('home_visits', {
         id: newId(now.getTime()),
         schoolId: school.id,

@@ -1,11 +1,10 @@
-import { TZDate } from '@date-fns/tz';
-import { isWeekend, subDays } from 'date-fns';
 import { newId, type School, type Staff, type Visit } from '../../contract';
 import { personName } from '../ops/summaries';
 import { walkInContact } from '../ops/visits';
 import type { Store } from '../store';
 import type { Writer } from '../write';
 import { random } from './generate';
+import { onSchoolDay } from './school-days';
 
 /** School days of walk-ins before the demo's today: the visitor log's week and then some. */
 const SCHOOL_DAYS = 8;
@@ -122,25 +121,12 @@ export function createDemoVisits(
     return REASONS.find((r) => (left -= r.weight) < 0) ?? (REASONS[0] as (typeof REASONS)[0]);
   };
 
-  const today = new TZDate(now, school.timeZone);
-  let day = today;
-  for (let done = 0; done < SCHOOL_DAYS;) {
-    day = subDays(day, 1);
-    if (isWeekend(day)) continue;
-    done += 1;
+  for (let daysBack = 1; daysBack <= SCHOOL_DAYS; daysBack++) {
     const visits = between(4, 8);
     for (let v = 0; v < visits; v++) {
       const why = reason();
       const who = caregivers[Math.floor(rand() * caregivers.length)] as (typeof caregivers)[0];
-      const minute = between(why.from, why.to);
-      const signedIn = new TZDate(
-        day.getFullYear(),
-        day.getMonth(),
-        day.getDate(),
-        Math.floor(minute / 60),
-        minute % 60,
-        school.timeZone,
-      );
+      const signedIn = onSchoolDay(now, school.timeZone, -daysBack, between(why.from, why.to));
       const signedOut = new Date(signedIn.getTime() + between(...why.stays) * 60_000);
       const language = who.home_language && who.home_language !== 'en' ? who.home_language : null;
       const visit = writer.insert('visits', {
@@ -153,7 +139,7 @@ export function createDemoVisits(
         seeing: why.seeing ? (why.seeing[between(0, why.seeing.length - 1)] as string) : null,
         language,
         interpreterUsed: language !== null && who.interpreter !== 'none',
-        signedInAt: new Date(signedIn.getTime()).toISOString(),
+        signedInAt: signedIn.toISOString(),
         signedOutAt: signedOut.toISOString(),
         greetedBy: (desk[v % desk.length] as Staff).id,
         pickupWarnings: [],

@@ -1,4 +1,4 @@
-import { addDays, format } from 'date-fns';
+import { addBusinessDays, format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { newId, type School, type Staff, type Visibility } from '../../contract';
 import type { UnlockedStaffKeys } from '../privacy/credentials';
@@ -41,22 +41,31 @@ const NOTES: { role: Staff['role']; visibility: Visibility; subject: string; bod
   },
 ];
 
-const FOLLOW_UPS: { role: Staff['role']; visibility: Visibility; title: string; inDays: number }[] =
-  [
-    {
-      role: 'nurse',
-      visibility: 'team:health',
-      title: 'Confirm the inhaler refill arrived',
-      inDays: 2,
-    },
-    { role: 'nurse', visibility: 'team:health', title: 'Check the eye doctor referral', inDays: 9 },
-    {
-      role: 'liaison',
-      visibility: 'team:support',
-      title: 'Visit the family at the new address',
-      inDays: 5,
-    },
-  ];
+const FOLLOW_UPS: {
+  role: Staff['role'];
+  visibility: Visibility;
+  title: string;
+  inSchoolDays: number;
+}[] = [
+  {
+    role: 'nurse',
+    visibility: 'team:health',
+    title: 'Confirm the inhaler refill arrived',
+    inSchoolDays: 2,
+  },
+  {
+    role: 'nurse',
+    visibility: 'team:health',
+    title: 'Check the eye doctor referral',
+    inSchoolDays: 9,
+  },
+  {
+    role: 'liaison',
+    visibility: 'team:support',
+    title: 'Visit the family at the new address',
+    inSchoolDays: 5,
+  },
+];
 
 /**
  * Team keys for the demo school and a few notes and follow-ups at each level of privacy, so
@@ -114,7 +123,7 @@ export function createDemoNotes(
       visibility: followUp.visibility,
       title: followUp.title,
       assigneeId,
-      dueOn: format(addDays(today, followUp.inDays), 'yyyy-MM-dd'),
+      dueOn: format(addBusinessDays(today, followUp.inSchoolDays), 'yyyy-MM-dd'),
       createdBy: assigneeId,
       createdAt: now.toISOString(),
       householdId: null,
